@@ -1,0 +1,1 @@
+"""sitrep.events stage."""
