@@ -1,0 +1,175 @@
+"""Ingest: read → clean → publication date → outlet → language → dedup → store.
+
+``prepare_document`` turns one RawDocument into an Article (or a Rejection);
+``ingest_paths`` runs a batch into a Store, keeps going past bad documents,
+records every rejection, and returns a summary. Re-running on the same inputs
+adds nothing: ids are content hashes and rejections are recorded once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitrep.config import Settings
+from sitrep.ingest import clean, outlet, pubdate
+from sitrep.ingest.dedup import NearDuplicateIndex, content_id
+from sitrep.ingest.errors import reject
+from sitrep.ingest.language import detect_language
+from sitrep.ingest.readers import read_paths
+from sitrep.records import Article, RawDocument, Rejection
+from sitrep.store import Store
+
+STAGE_VERSION = "sitrep.ingest.v1"
+
+REQUIRES = ("RawDocument",)
+ASSIGNS = ("Article.text", "Article.published_at", "Article.outlet", "Article.language", "Article.article_id")
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    near_duplicates: int = 0
+    duplicates: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)
+    new_article_ids: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        out = [
+            f"read {self.read} document(s) in {self.seconds:.1f}s",
+            f"stored {self.stored} new article(s) ({self.near_duplicates} marked as near-duplicates)",
+            f"already stored {self.already_stored}, exact duplicates {self.duplicates}",
+        ]
+        rejected = {k: v for k, v in self.rejected.items() if k != "E010"}
+        if rejected:
+            out.append("rejected " + ", ".join(f"{code}: {n}" for code, n in sorted(rejected.items())))
+        else:
+            out.append("rejected 0")
+        return out
+
+
+def prepare_document(doc: RawDocument, settings: Settings | None = None) -> Article | Rejection:
+    """Clean, date and identify one document. Never raises for bad content."""
+    settings = settings or Settings()
+    if len(doc.text) > settings.max_article_chars * (4 if doc.is_html else 1):
+        return reject("E006", doc.raw_path, doc.external_id, f"{len(doc.text)} characters")
+    result = clean.clean_text(doc.text, is_html=doc.is_html, title=doc.title)
+    text = result.text.strip()
+    if len(text) < settings.min_article_chars:
+        detail = f"{len(text)} characters left after cleaning ({len(result.removed)} lines removed)"
+        return reject("E005", doc.raw_path, doc.external_id, detail)
+    meta = dict(doc.metadata)
+    cmeta = result.meta or {}
+    metadata_date = doc.published or cmeta.get("date")
+    pub = pubdate.find_published(metadata_date=metadata_date, raw_text=doc.text, path=doc.raw_path)
+    name, how = outlet.find_outlet(
+        metadata_outlet=doc.outlet or cmeta.get("sitename"), url=doc.url or cmeta.get("url"), raw_text=doc.text
+    )
+    if cmeta:
+        meta["cleaning"] = {k: v for k, v in cmeta.items() if isinstance(v, (str, int, float, list)) and k != "text"}
+    return Article(
+        article_id=content_id(text), external_id=doc.external_id, raw_path=doc.raw_path, text=text,
+        title=doc.title or result.title, url=doc.url or cmeta.get("url"), outlet=name, outlet_source=how,
+        published_at=pub.value, published_precision=pub.precision, published_source=pub.source,
+        published_interval=pub.interval, published_evidence=pub.evidence,
+        language=detect_language(text), metadata=meta, removed_lines=len(result.removed),
+    )
+
+
+def prepare(paths: Iterable[str | Path], settings: Settings | None = None) -> tuple[list[Article], list[Rejection]]:
+    """Read and prepare documents without a store (exact duplicates dropped, in input order)."""
+    settings = settings or Settings()
+    articles: dict[str, Article] = {}
+    rejections: list[Rejection] = []
+    for item in read_paths(paths, settings):
+        if isinstance(item, Rejection):
+            rejections.append(item)
+            continue
+        art = prepare_document(item, settings)
+        if isinstance(art, Rejection):
+            rejections.append(art)
+        elif art.article_id in articles:
+            rejections.append(reject("E010", art.raw_path, art.external_id, f"same text as {art.article_id}"))
+        else:
+            articles[art.article_id] = art
+    return list(articles.values()), rejections
+
+
+Progress = Callable[[IngestSummary], None]
+
+
+def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings | None = None, *,
+                 progress: Progress | None = None, batch_size: int = 200) -> IngestSummary:
+    """Ingest files/directories into ``store``; returns what happened (nothing is dropped silently)."""
+    settings = settings or Settings()
+    summary = IngestSummary()
+    started = time.perf_counter()
+    index = NearDuplicateIndex(settings.near_duplicate_threshold, settings.minhash_perm)
+    for article_id, blob in store.minhashes():
+        index.add_serialised(article_id, blob)
+    pending = 0
+    last_report = started
+    store.conn.execute("BEGIN IMMEDIATE")
+    try:
+        for item in read_paths(paths, settings):
+            if isinstance(item, RawDocument):
+                summary.read += 1
+                item = prepare_document(item, settings)
+            else:
+                summary.read += 1
+            if isinstance(item, Rejection):
+                _record(store, item, summary)
+            else:
+                _store_article(store, item, index, settings, summary)
+            pending += 1
+            if pending >= batch_size:
+                store.conn.execute("COMMIT")
+                store.conn.execute("BEGIN IMMEDIATE")
+                pending = 0
+            now = time.perf_counter()
+            if progress and now - last_report > 2.0:
+                summary.seconds = now - started
+                progress(summary)
+                last_report = now
+        store.conn.execute("COMMIT")
+    except BaseException:
+        store.conn.execute("ROLLBACK")
+        raise
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _record(store: Store, rej: Rejection, summary: IngestSummary) -> None:
+    store.insert_rejection(rej.code, rej.reason, rej.raw_path, rej.external_id, rej.detail)
+    summary.rejected[rej.code] += 1
+
+
+def _store_article(store: Store, art: Article, index: NearDuplicateIndex, settings: Settings,
+                   summary: IngestSummary) -> None:
+    existing = store.conn.execute(
+        "SELECT external_id, raw_path FROM articles WHERE article_id=?", (art.article_id,)
+    ).fetchone()
+    if existing is not None:
+        if existing[0] == art.external_id and existing[1] == art.raw_path:
+            summary.already_stored += 1
+        else:
+            summary.duplicates += 1
+            detail = f"same text as article {art.article_id} ({existing[0]})"
+            _record(store, reject("E010", art.raw_path, art.external_id, detail), summary)
+        return
+    mh = index.signature(art.text)
+    dup = index.query(mh)
+    if dup is not None:
+        art.duplicate_of = dup
+        summary.near_duplicates += 1
+    else:
+        index.add(art.article_id, mh)
+    store.insert_article(art, minhash=NearDuplicateIndex.serialise(mh), stage_version=STAGE_VERSION)
+    summary.stored += 1
+    summary.new_article_ids.append(art.article_id)
