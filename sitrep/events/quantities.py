@@ -1,0 +1,341 @@
+"""Casualty and other people counts in a sentence.
+
+``find_quantities`` finds numbers written in digits or words ("24", "3,000 to
+4,000", "nine", "dozens" = 12 under ACLED's rule, "more than a dozen"), keeps
+only those that count people, and links each to a victim category
+(civilians, fighters, children, women, unknown) and a status (killed, injured,
+captured, surrendered, displaced, present). It also reads qualifiers ("at
+least", "up to"), revised tolls ("up from an earlier toll of 13"), cumulative
+tallies ("a total of 58 since June 6", "so far") and breakdowns ("including
+five minors and three women"). Years, dates, ages, percentages, money,
+distances and counts of things ("28 villages") are not returned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.records import QuantityMention
+
+STAGE_VERSION = "sitrep.events.quantities.v1"
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+# vague amounts, ACLED-style lower readings ("dozens" = 12) and an upper bound
+_VAGUE = {
+    "a dozen": (12, 12, 12), "dozen": (12, 12, 12), "dozens": (12, 12, 99), "scores": (20, 20, 99),
+    "hundreds": (100, 100, 999), "thousands": (1000, 1000, 9999), "tens": (10, 10, 99),
+    "a handful": (3, 3, 5), "several": (3, 3, 9), "a few": (3, 3, 5), "a couple": (2, 2, 2),
+    "a hundred": (100, 100, 100), "a thousand": (1000, 1000, 1000),
+}
+_WORDNUM = "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
+_WORD = rf"(?:(?:{'|'.join(_TENS)})[- ](?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10)})|{_WORDNUM})"
+_DIGIT = r"\d{1,3}(?:,\d{3})+|\d+"
+_SCALE = r"(?:\s+(?:hundred|thousand|million))?"
+_ONE = rf"(?:(?:{_DIGIT}){_SCALE}|{_WORD}{_SCALE})"
+_VAGUE_RE = "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
+_NUMBER = re.compile(
+    rf"(?<![\w.,$£€-])(?:(?P<lo>{_ONE})\s*(?:to|-|–|or|and)\s*(?P<hi>{_ONE})|(?P<one>{_ONE})|(?P<vague>{_VAGUE_RE}))"
+    rf"(?![\w%-]|\.\d|,\d)",
+    re.IGNORECASE,
+)
+
+_QUALIFIERS = [
+    ("at least", "at least"), ("no fewer than", "at least"), ("not less than", "at least"),
+    ("more than", "more than"), ("over", "more than"), ("upwards of", "more than"),
+    ("up to", "up to"), ("as many as", "up to"), ("no more than", "up to"),
+    ("at most", "up to"), ("about", "about"), ("around", "about"), ("some", "about"),
+    ("nearly", "about"), ("almost", "about"), ("approximately", "about"), ("roughly", "about"),
+    ("an estimated", "about"), ("estimated", "about"), ("close to", "about"),
+]
+_QUAL_RE = re.compile(r"(?:^|\W)(" + "|".join(re.escape(q) for q, _ in _QUALIFIERS) + r")\s+(?:of\s+)?$",
+                      re.IGNORECASE)
+
+# victim nouns → category
+_CATEGORY_NOUNS = [
+    (r"civilians?|residents?|villagers?|inhabitants?|worshipp?ers?|pilgrims?|students?|farmers?|"
+     r"shepherds?|passengers?|protesters?|demonstrators?|journalists?|aid workers?|doctors?|"
+     r"medics?|patients?|refugees?|migrants?|family members|relatives|non-combatants|bystanders",
+     "civilians"),
+    (r"children|child|minors?|boys?|girls?|kids|infants?|babies|toddlers?|teenagers?|"
+     r"schoolchildren|students? under", "children"),
+    (r"women|woman|mothers?|wom[ae]n and girls", "women"),
+    (r"fighters?|militants?|soldiers?|troops?|servicem[ae]n|gunmen|gunman|insurgents?|rebels?|"
+     r"jihadists?|jihadis|extremists?|terrorists?|combatants?|militiam[ae]n|militias?|guerrillas?|"
+     r"policem[ae]n|police officers?|officers?|guards?|recruits?|commanders?|personnel|"
+     r"members of (?:the )?(?:[\w'’-]+\s+){0,4}?(?:security forces|forces|army|police|militias?|"
+     r"troops|group|brigades?|battalions?|units?|guards?)|security forces|attackers|assailants|"
+     r"bombers?|snipers?|paramilitar(?:y|ies)|conscripts|marines|sailors|airmen|pilots?",
+     "fighters"),
+    (r"people|persons?|individuals|men|man|bodies|victims|casualties|others|lives|dead|hostages|"
+     r"captives|prisoners|detainees", "unknown"),
+]
+_CAT_RE = [(re.compile(rf"(?:{pat})\b", re.IGNORECASE), cat) for pat, cat in _CATEGORY_NOUNS]
+_CAT_ADJ = re.compile(
+    r"\b(civilian|child|militant|soldier|military|fighter|rebel|army|police|government)\b", re.IGNORECASE)
+_ADJ_CAT = {"civilian": "civilians", "child": "children", "militant": "fighters", "soldier": "fighters",
+            "military": "fighters", "fighter": "fighters", "rebel": "fighters", "army": "fighters",
+            "police": "fighters", "government": "fighters"}
+
+# words allowed between a number and its victim noun ("26 Isis fighters", "12 pro-government militiamen")
+_MODIFIER = re.compile(
+    r"(?:[A-Z][\w'’.-]*|[a-z]+-[\w-]+|more|other|further|additional|innocent|unarmed|armed|suspected|"
+    r"alleged|civilian|foreign|local|government|regime|rebel|opposition|enemy|militant|army|security|"
+    r"police|military|kurdish|arab|syrian|iraqi|afghan|russian|american|turkish|israeli|palestinian|"
+    r"ukrainian|young|elderly|female|male|displaced|wounded|injured|dead|senior|top|of|the|their|its|"
+    r"whom|them|jihadist|extremist|islamist|insurgent|militia|tribal|coalition|allied|loyalist|"
+    r"pro|anti|us|u\.s\.|un|un-backed|backed|led|turkish-backed|kurdish-led|nato)\s+",
+)
+
+_STATUS = [
+    ("killed", r"killed|killing|kills|kill|dead|died|die|dies|deaths?|death toll|toll|slain|slaughtered|"
+               r"massacred|executed|executing|perished|lost their lives|lives|bodies|fatalities|"
+               r"lost (?:his|her|their) li(?:fe|ves)|murdered|beheaded|shot dead|claimed the lives"),
+    ("injured", r"wounded|wounding|injured|injuring|injuries|hurt|casualties"),
+    ("captured", r"captured|capturing|taken hostage|taken as hostages?|held hostage|hostages?|kidnapped|"
+                 r"kidnapping|abducted|abducting|detained|detaining|arrested|arresting|taken prisoner|"
+                 r"taken captive|seized|freed|released|rescued|missing"),
+    ("surrendered", r"surrendered|surrendering|surrender|gave themselves up|defected|laid down"),
+    ("displaced", r"displaced|displacing|fled|fleeing|flee|evacuated|evacuating|homeless|uprooted|"
+                  r"forced from their homes|made refugees"),
+    ("present", r"holed up|remain|remained|remaining|trapped|stuck|besieged|live|living|lived|"
+                r"sheltering|still inside|hiding|are believed|are thought|stationed|deployed|gathered"),
+]
+_STATUS_RE = [(re.compile(rf"\b(?:{pat})\b", re.IGNORECASE), st) for st, pat in _STATUS]
+
+_NOT_PEOPLE = re.compile(
+    r"\s*(?:%|per\s?cent|percent|years?\b|yrs|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b|"
+    r"seconds?\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|feet\b|kg\b|tons?\b|tonnes?\b|"
+    r"dollars?|pounds?|euros?|[$£€]|-year|year-old|yr|am\b|pm\b|a\.m|p\.m|o'clock|times\b|"
+    r"villages?|towns?|cities|neighbou?rhoods?|districts?|buildings?|houses?|homes?|schools?|"
+    r"mosques?|hospitals?|vehicles?|cars?|tanks?|trucks?|rockets?|missiles?|shells?|bombs?|"
+    r"(?:air\s?)?strikes?|raids?|attacks?|rounds?|positions?|targets?|kilos?|barrels?|"
+    r"square|st\b|nd\b|rd\b|th\b)",
+    re.IGNORECASE,
+)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$|\b(?:aged|age|ages|of age|number|no\.|page|"
+                          r"resolution|route|highway|article|section|chapter|flight|[$£€])\s*$",
+                          re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^\s*(?:{_MONTH}\b|(?:st|nd|rd|th)\b|/\d|:\d)", re.IGNORECASE)
+_BREAKDOWN = re.compile(r"(?:including|among them|among whom|of whom|of them|among the dead|"
+                        r"among those killed|\bmost of them|mostly)\s*,?\s*(?:at least\s+)?$",
+                        re.IGNORECASE)
+_EARLIER = re.compile(r"(?:up|down|revised|rising|risen)\s+from\s+(?:an?\s+)?(?:earlier|previous|initial|"
+                      r"prior)?\s*(?:\w+\s+)?(?:toll|figure|count|estimate|number|report)?\s*(?:of\s+)?$"
+                      r"|(?:earlier|previous|initial|prior)\s+(?:death\s+)?(?:toll|figure|count|estimate|"
+                      r"report)\s+(?:of|was|had been)\s+$", re.IGNORECASE)
+_CUMULATIVE = re.compile(r"\b(?:a total of|in total|total of|totall?ing|so far|to date|overall|cumulative|"
+                         r"since the (?:start|beginning|launch|outbreak)|since the (?:battle|offensive|war|"
+                         r"campaign|conflict|operation|fighting)|since (?:it|they|the \w+) (?:began|started)|"
+                         r"since (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December|\d{4})|in the past (?:year|months)|"
+                         r"this year|throughout)\b", re.IGNORECASE)
+_VERB_LEFT = re.compile(
+    r"\b(killed|killing|kills|kill|wounded|wounding|injured|injuring|kidnapped|kidnapping|abducted|"
+    r"abducting|detained|detaining|arrested|arresting|captured|capturing|executed|executing|displaced|"
+    r"displacing|evacuated|freed|released|rescued|massacred|slaughtered)\s+(?:at least|more than|over|about|"
+    r"around|nearly|some|up to|almost|an estimated|as many as|approximately|roughly)?\s*$",
+    re.IGNORECASE)
+_STOP = re.compile(r"(?:in|at|on|to|from|and|or|were|was|are|is|have|has|had|been|be|by|with|for|that|"
+                   r"this|these|those|who|which|after|before|during|since|into|near|across|per|a|an)\s",
+                   re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|after|before|when|which|who)\b",
+                           re.IGNORECASE)
+
+
+@dataclass
+class _Num:
+    start: int
+    end: int
+    value: int | None
+    lo: int | None
+    hi: int | None
+
+
+def _word_value(text: str) -> int | None:
+    t = text.lower().replace(",", "").strip()
+    scale = 1
+    for word, mult in (("million", 1_000_000), ("thousand", 1000), ("hundred", 100)):
+        if t.endswith(word):
+            scale = mult
+            t = t[: -len(word)].strip()
+            break
+    if not t:
+        return scale if scale > 1 else None
+    if t.isdigit():
+        return int(t) * scale
+    parts = re.split(r"[- ]", t)
+    total = 0
+    for p in parts:
+        if p in _UNITS:
+            total += _UNITS[p]
+        elif p in _TENS:
+            total += _TENS[p]
+        else:
+            return None
+    return total * scale
+
+
+def _numbers(text: str) -> list[_Num]:
+    out: list[_Num] = []
+    for m in _NUMBER.finditer(text):
+        if m.group("vague"):
+            v, lo, hi = _VAGUE[m.group("vague").lower()]
+            out.append(_Num(m.start(), m.end(), v, lo, hi))
+        elif m.group("lo"):
+            lo_v, hi_v = _word_value(m.group("lo")), _word_value(m.group("hi"))
+            if lo_v is None or hi_v is None:
+                continue
+            if hi_v < lo_v or (re.search(r"\band\b|\bor\b", m.group(0)) and hi_v > 3 * lo_v + 10):
+                # "between 5 and 500" is fine, "2014 and 2015" or "5 and 40 km" handled below
+                if hi_v < lo_v:
+                    continue
+            out.append(_Num(m.start(), m.end(), lo_v, lo_v, hi_v))
+        else:
+            v = _word_value(m.group("one"))
+            if v is None:
+                continue
+            out.append(_Num(m.start(), m.end(), v, None, None))
+    return out
+
+
+def _is_year(num: _Num, text: str) -> bool:
+    raw = text[num.start:num.end]
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()))
+
+
+def _category_after(rest: str) -> tuple[str | None, int]:
+    """Victim category of the noun right after a number (allowing a few modifiers)."""
+    pos = 0
+    for _ in range(4):
+        for rx, cat in _CAT_RE:
+            m = rx.match(rest, pos)
+            if m:
+                return cat, m.end()
+        mod = _MODIFIER.match(rest, pos)
+        if not mod and not _STOP.match(rest, pos):
+            mod = re.compile(r"[a-z][a-z'’-]+\s+").match(rest, pos)
+        if not mod:
+            return None, pos
+        pos = mod.end()
+    return None, pos
+
+
+def _status_in(text: str, last: bool = False) -> str | None:
+    best: tuple[int, str] | None = None
+    for rx, st in _STATUS_RE:
+        for m in rx.finditer(text):
+            key = -m.start() if last else m.start()
+            if best is None or key < best[0]:
+                best = (key, st)
+            if not last:
+                break
+    return best[1] if best else None
+
+
+def _clause_left(left: str) -> str:
+    """The part of ``left`` in the same clause (cut at ; : and subordinators)."""
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(left):
+        cut = m.end()
+    return left[cut:]
+
+
+def find_quantities(sentence: str) -> list[QuantityMention]:
+    """People counts in ``sentence`` with category, status and qualifiers."""
+    nums = [n for n in _numbers(sentence) if not _is_year(n, sentence)]
+    found: list[QuantityMention] = []
+    in_breakdown = False
+    for i, num in enumerate(nums):
+        before = sentence[max(0, num.start - 60):num.start]
+        after = sentence[num.end:]
+        if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+            continue
+        if re.match(r"\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old", after, re.IGNORECASE):
+            continue
+        nxt = nums[i + 1].start - num.end if i + 1 < len(nums) else len(after)
+        right = after[:nxt]
+        cat, cat_end = _category_after(after.lstrip(" ")) if not _NOT_PEOPLE.match(after) else (None, 0)
+        if cat is None and _NOT_PEOPLE.match(after):
+            continue
+        prev_end = nums[i - 1].end if i > 0 else 0
+        left_all = sentence[prev_end:num.start]
+        left = _clause_left(left_all)
+        # status: words after the noun phrase first, then the clause to the left
+        status = None
+        verb = _VERB_LEFT.search(left)
+        if verb:
+            status = _status_in(verb.group(1))
+        if status is None and (_BREAKDOWN.search(left_all) or in_breakdown) and found and cat is not None:
+            status = found[-1].status
+        if status is None and cat is not None:
+            status = _status_in(right.lstrip(" ")[cat_end:cat_end + 80])
+        elif status is None:
+            # bare number: only when it sits right next to a casualty word ("killing 12", "12 dead")
+            near = re.match(r"\s*(?:people\s+)?(?:were|have been|had been|are|was)?\s*(\w+(?:\s\w+)?)", right)
+            if near and _status_in(near.group(1)):
+                status = _status_in(near.group(1))
+                cat = "unknown"
+            elif re.search(r"(?:toll|deaths?|killed|killing|kills|casualties|wounded|injured|injuring|"
+                           r"wounding|dead|fatalities)\s+(?:\w+\s+){0,6}(?:to|at|of|by|reached|"
+                           r"stands at|stood at|rose to|was|is|were)?\s*(?:at least|more than|over|"
+                           r"about|around|nearly|some|up to|almost|an estimated)?\s*$",
+                           left, re.IGNORECASE):
+                status = _status_in(left, last=True)
+                cat = "unknown"
+            else:
+                continue
+        if status is None and cat is not None:
+            status = _status_in(left, last=True)
+        if verb is None and cat is not None and status is None:
+            status = None
+        if cat is None and verb is not None:
+            cat = "unknown"
+        if status is None or cat is None:
+            continue
+        if cat == "unknown":
+            adj = None
+            for m in _CAT_ADJ.finditer(left):
+                adj = m
+            if adj and re.search(r"(?:toll|deaths?|casualties|dead|fatalities)", left[adj.end():adj.end() + 40],
+                                 re.IGNORECASE):
+                cat = _ADJ_CAT[adj.group(1).lower()]
+        # "children" and "women" counts are civilians with a breakdown
+        qual_m = _QUAL_RE.search(before)
+        qualifier = dict(_QUALIFIERS).get(qual_m.group(1).lower()) if qual_m else None
+        surface_start = num.start - (len(before) - qual_m.start(1)) if qual_m else num.start
+        q = QuantityMention(
+            start=surface_start, end=num.end + len(after) - len(after.lstrip(" ")) + cat_end,
+            surface="", value=num.value, min=num.lo, max=num.hi, category=cat,  # type: ignore[arg-type]
+            status=status, qualifier=qualifier,  # type: ignore[arg-type]
+        )
+        q.surface = sentence[q.start:q.end].strip()
+        continues = in_breakdown and re.fullmatch(r"[\w\s-]*?(?:,\s*|\s+and\s+|,\s*and\s+)", left_all)
+        in_breakdown = False
+        if (_BREAKDOWN.search(left_all) or continues) and found:
+            in_breakdown = True
+            parent = found[-1]
+            parent.breakdown[cat] = parent.breakdown.get(cat, 0) + (num.value or 0)
+            if parent.category == "unknown" and cat in ("children", "women", "civilians"):
+                parent.category = "civilians"
+            continue
+        if _EARLIER.search(left_all) and found:
+            found[-1].earlier_value = num.value
+            continue
+        window = sentence[max(0, num.start - 80):num.end + 80]
+        if _CUMULATIVE.search(window):
+            q.cumulative = True
+            if re.search(r"\btotal\b", window, re.IGNORECASE):
+                q.qualifier = "total since" if re.search(r"\bsince\b", window, re.IGNORECASE) else "total"
+        found.append(q)
+    return found
