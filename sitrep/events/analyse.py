@@ -1,0 +1,150 @@
+"""One article through the per-article stages: sentences, mentions, reports.
+
+``analyse_article`` is pure (no database): it splits sentences, tags times
+against the publication date (or the end of the inferred publication
+interval), geoparses places, finds actors and sources sentence by sentence
+(offsets shifted to article offsets) and extracts the event reports. The
+incident stage (``process``) calls it for every new article.
+
+Each upstream stage is used when its module is importable; otherwise a small
+private fallback in ``extract_fallbacks`` stands in, and ``stages`` on the
+result says which one ran.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.events import extract_fallbacks as fb
+from sitrep.events.extract import extract_reports
+from sitrep.records import (
+    ActorMention,
+    Article,
+    PlaceMention,
+    Report,
+    Sentence,
+    SourceMention,
+    TimeMention,
+)
+from sitrep.text import split_sentences
+
+STAGE_VERSION = "sitrep.events.analyse.v1"
+
+
+@dataclass
+class ArticleAnalysis:
+    article: Article
+    anchor: dt.date | None
+    sentences: list[Sentence]
+    times: list[TimeMention]
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    sources: list[SourceMention]
+    reports: list[Report]
+    stages: dict[str, str] = field(default_factory=dict)  # stage -> "module" | "fallback"
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Stages:
+    tag: Callable[[str, dt.date | None], list[TimeMention]]
+    infer: Callable[[str], Any] | None
+    geoparse: Callable[..., list[PlaceMention]]
+    find_actors: Callable[[str], list[ActorMention]]
+    find_sources: Callable[[str], list[SourceMention]]
+    is_hedged: Callable[[str], bool]
+    geo_precision: Callable[[PlaceMention], int] | None
+    which: dict[str, str]
+
+
+def _stages() -> _Stages:
+    which: dict[str, str] = {}
+    try:
+        from sitrep.time import infer_published, tag  # type: ignore[attr-defined]
+        which["time"] = "module"
+    except ImportError:
+        tag, infer_published = fb.tag_times, None
+        which["time"] = "fallback"
+    try:
+        from sitrep.places import geo_precision, geoparse  # type: ignore[attr-defined]
+        which["places"] = "module"
+    except ImportError:
+        geoparse, geo_precision = (lambda text, gazetteer=None: fb.geoparse(text)), None
+        which["places"] = "fallback"
+    try:
+        from sitrep.actors import find_actors, find_sources, is_hedged  # type: ignore[attr-defined]
+        which["actors"] = "module"
+    except ImportError:
+        find_actors, find_sources, is_hedged = fb.find_actors, fb.find_sources, fb.is_hedged
+        which["actors"] = "fallback"
+    return _Stages(tag, infer_published, geoparse, find_actors, find_sources, is_hedged, geo_precision, which)
+
+
+def article_anchor(article: Article, infer: Callable[[str], Any] | None = None) -> dt.date | None:
+    """The date relative expressions resolve against: publication date, else inferred interval end."""
+    pub = article.published_at
+    if isinstance(pub, dt.datetime):
+        return pub.date()
+    if isinstance(pub, dt.date):
+        return pub
+    if article.published_interval:
+        return article.published_interval[1]
+    if infer is not None:
+        found = infer(article.text)
+        end = getattr(found, "end", None)
+        if isinstance(end, dt.date):
+            return end
+    return None
+
+
+def _shift(mentions: list[Any], offset: int) -> list[Any]:
+    for m in mentions:
+        m.start += offset
+        m.end += offset
+    return mentions
+
+
+def analyse_article(article: Article, *, gazetteer: Any = None) -> ArticleAnalysis:
+    """Sentences, mentions and event reports of one article."""
+    st = _stages()
+    seconds: dict[str, float] = {}
+    t0 = time.perf_counter()
+    sentences = split_sentences(article.article_id, article.text)
+    anchor = article_anchor(article, st.infer)
+    t1 = time.perf_counter()
+    which = dict(st.which)
+    times = _guard(which, "time", lambda: st.tag(article.text, anchor), lambda: fb.tag_times(article.text, anchor))
+    t2 = time.perf_counter()
+    places = _guard(which, "places",
+                    lambda: st.geoparse(article.text, gazetteer) if gazetteer is not None else st.geoparse(article.text),
+                    lambda: fb.geoparse(article.text))
+    t3 = time.perf_counter()
+    actors: list[ActorMention] = []
+    sources: list[SourceMention] = []
+    for s in sentences:
+        actors.extend(_shift(_guard(which, "actors", lambda s=s: st.find_actors(s.text),
+                                    lambda s=s: fb.find_actors(s.text)), s.start))
+        sources.extend(_shift(_guard(which, "sources", lambda s=s: st.find_sources(s.text),
+                                     lambda s=s: fb.find_sources(s.text)), s.start))
+    t4 = time.perf_counter()
+    reports = extract_reports(article, sentences, times, places, actors, sources,
+                              hedged=st.is_hedged, geo_precision=st.geo_precision)
+    t5 = time.perf_counter()
+    seconds = {"sentences": t1 - t0, "time": t2 - t1, "places": t3 - t2, "actors": t4 - t3, "reports": t5 - t4}
+    return ArticleAnalysis(article, anchor, sentences, times, places, actors, sources, reports, which, seconds)
+
+
+def _guard(which: dict[str, str], stage: str, call: Callable[[], list[Any]],
+           fallback: Callable[[], list[Any]]) -> list[Any]:
+    """Run a stage; an upstream module that is only partly installed falls back to the private rules."""
+    if which.get(stage) == "fallback":
+        return fallback()
+    try:
+        return call()
+    except ImportError:
+        which[stage] = "fallback"
+        return fallback()

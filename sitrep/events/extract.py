@@ -1,0 +1,432 @@
+"""Event claims (Reports) from the sentences of one article.
+
+For each sentence, triggers (``extract_rules``) say which events it asserts; for
+each trigger the stage picks the event's place (the place the event predicate
+governs, with coordinated places giving one claim each), its agent and target
+actors, its date interval and ACLED time precision, the people counts
+(``quantities``), the attribution and hedging, and whether the claim is
+background history. Context from earlier sentences fills gaps: pronoun
+subjects ("they", "the group"), anaphoric places ("the city", "there"),
+speakers of "the press release said", and the reporting date.
+
+Mentions come in as article-level lists (offsets into ``article.text``); they
+are assigned to sentences by offset.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from sitrep.events.extract_rules import SUB_TO_TYPE, TERRITORY, Trigger, find_triggers, is_generic
+from sitrep.events.quantities import find_quantities
+from sitrep.records import (
+    ActorMention,
+    Article,
+    PlaceMention,
+    QuantityMention,
+    Report,
+    Sentence,
+    SourceMention,
+    TimeMention,
+)
+
+STAGE_VERSION = "sitrep.events.extract.v1"
+
+BACKGROUND_DAYS = 60
+_ARMED_INTER = {1, 2, 3, 4, 8, None}
+_COARSE = {"country", "admin1", "region", "water"}
+_GENERIC_SOURCE = re.compile(
+    r"^(?:it|they|he|she|the group|the statement|the press release|a statement|the report|the monitor|"
+    r"the spokesman|the spokeswoman|the spokesperson|a spokesman|a spokeswoman|a spokesperson|officials|"
+    r"the official|the agency|the ministry|the army|the military|the source|sources|the observatory)$",
+    re.IGNORECASE)
+_ANAPHOR_SAY = re.compile(
+    r"\b(?:it|they|he|she|the group|the statement|the press release|the report|the monitor|"
+    r"the spokes(?:man|woman|person))\s+(?:also\s+)?(?:said|says|added|reported|noted)\b", re.IGNORECASE)
+_SAY_BEFORE = re.compile(r"\b(?:said|says|say|told [\w .]{1,40}?|announced|reported|added|claimed|stated)\s*$",
+                         re.IGNORECASE)
+_PRONOUN_SUBJ = re.compile(r"^\s*(?:[A-Z][\w ,]{0,30},\s*)?(?:they|it|the group|the forces|the fighters|"
+                           r"the militants|the troops|its fighters|their fighters|he|she)\b", re.IGNORECASE)
+_ANAPHOR_PLACE = re.compile(r"\b(?:there|the city|the town|the village|the area|the province|the district|"
+                            r"the neighbou?rhood|inside the city|the region|the camp)\b", re.IGNORECASE)
+_ANAPHOR_TIME = re.compile(r"^\s*(?:it|they|he|she|this|these|the fighting|the attack|the strikes?|"
+                           r"the clashes|the assault|the offensive)\b|\bthere\b", re.IGNORECASE)
+_NOW = re.compile(r"\b(?:currently|now|today|on-going|ongoing|still)\b", re.IGNORECASE)
+_HEADLINE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+_COORD = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*&\s*)(?:the\s+)?"
+                    r"(?:(?:neighbou?rhoods?|districts?|towns?|villages?|cities|areas?)\s+of\s+)?$", re.IGNORECASE)
+_INCLUDING = re.compile(r"\b(?:including|notably|among them|such as|especially)\b", re.IGNORECASE)
+_BASED = re.compile(r"^[-–](?:based|backed|led|born|born|run|held|controlled|allied|supported)", re.IGNORECASE)
+
+
+@dataclass
+class _Context:
+    """What earlier sentences established (updated sentence by sentence)."""
+
+    last_source: str | None = None
+    last_agent: str | None = None
+    last_places: list[PlaceMention] = field(default_factory=list)
+    last_places_at: int = -10
+    last_time: tuple[dt.date | None, dt.date | None, int | None] | None = None
+    last_time_at: int = -10
+
+
+@dataclass
+class _Sent:
+    sentence: Sentence
+    times: list[TimeMention]
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    sources: list[SourceMention]
+
+
+def _by_sentence(sentences: Sequence[Sentence], mentions: Sequence, shift: bool = True) -> list[list]:
+    starts = [s.start for s in sentences]
+    buckets: list[list] = [[] for _ in sentences]
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if 0 <= i < len(sentences) and m.start < sentences[i].end + 1:
+            buckets[i].append(m)
+    for b in buckets:
+        b.sort(key=lambda m: m.start)
+    return buckets
+
+
+def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def _reference_date(article: Article, times: Sequence[TimeMention]) -> dt.date | None:
+    pub = _as_date(article.published_at)
+    if pub:
+        return pub
+    if article.published_interval:
+        return article.published_interval[1]
+    ends = [t.end_date for t in times if t.end_date]
+    return max(ends) if ends else None
+
+
+def _precision(begin: dt.date | None, end: dt.date | None) -> int | None:
+    if begin is None or end is None:
+        return 3 if (begin or end) else None
+    span = (end - begin).days
+    return 1 if span == 0 else 2 if span <= 7 else 3
+
+
+def _fallback_geo_precision(p: PlaceMention) -> int:
+    if p.feature in ("country", "admin1", "region"):
+        return 3
+    if p.feature in ("admin2",):
+        return 2
+    return 1
+
+
+def _usable_places(s: _Sent, text: str, base: int) -> list[PlaceMention]:
+    spans = [(a.start, a.end) for a in s.actors] + [(x.start, x.end) for x in s.sources]
+    out = []
+    for p in s.places:
+        if any(a <= p.start and p.end <= b and (b - a) > (p.end - p.start) for a, b in spans):
+            continue
+        after = text[p.end - base:p.end - base + 12]
+        before = text[max(0, p.start - base - 1):p.start - base]
+        if _BASED.match(after) or before == "-":
+            continue
+        out.append(p)
+    return out
+
+
+def _with_coordinated(first: PlaceMention, cands: list[PlaceMention], text: str, base: int) -> list[PlaceMention]:
+    chosen = [first]
+    i = cands.index(first)
+    for p in cands[i + 1:]:
+        between = text[chosen[-1].end - base:p.start - base]
+        between = re.sub(r"^\s*(?:neighbou?rhoods?|districts?|towns?|villages?)\b", "", between)
+        if _COORD.match(between):
+            chosen.append(p)
+        else:
+            break
+    return chosen
+
+
+def _event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMention], text: str,
+                  base: int) -> list[PlaceMention]:
+    """Places governed by the trigger: the object/locative after it, else the nearest before it."""
+    t_start, t_end = base + trig.start, base + trig.end
+    after = [p for p in places if t_end <= p.start < base + region[1]]
+    fine_after = [p for p in after if p.feature not in _COARSE]
+    if fine_after:
+        after = fine_after
+    if after:
+        first = after[0]
+        for p in after[1:]:
+            if _INCLUDING.search(text[first.end - base:p.start - base]):
+                return _with_coordinated(p, after, text, base)
+        return _with_coordinated(first, after, text, base)
+    before = [p for p in places if base + region[0] <= p.start and p.end <= t_start]
+    fine_before = [p for p in before if p.feature not in _COARSE]
+    before = fine_before or before
+    if before:
+        return [before[-1]]
+    return []
+
+
+def _actor_roles(trig: Trigger, region: tuple[int, int], s: _Sent, base: int, text: str,
+                 ctx: _Context) -> tuple[ActorMention | None, ActorMention | None]:
+    t_start, t_end = base + trig.start, base + trig.end
+    armed = [a for a in s.actors if a.inter in _ARMED_INTER]
+    agent = None
+    target = None
+    if re.match(r"killed by", trig.surface, re.IGNORECASE):
+        inside = [a for a in armed if t_start <= a.start < t_end + 30]
+        agent = inside[0] if inside else None
+        prior = [a for a in armed if a.end <= t_start and (agent is None or a.name != agent.name)]
+        target = prior[-1] if prior else None
+        return agent, target
+    before = [a for a in armed if base + region[0] <= a.start and a.end <= t_start + 1]
+    if trig.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack"):
+        inside = [a for a in armed if t_start <= a.start < t_end]
+        if inside:
+            agent = inside[0]
+    if agent is None and before:
+        agent = before[-1]
+    if agent is None:
+        passive = re.match(r"\s+(?:\w+\s+){0,4}?by\s+(?:the\s+)?", text[trig.end:])
+        if passive:
+            cand = [a for a in armed if a.start >= t_end + passive.start() and a.start <= t_end + passive.end() + 3]
+            agent = cand[0] if cand else None
+    after = [a for a in s.actors if t_end <= a.start < base + region[1] + 40
+             and (agent is None or a.name != agent.name)]
+    if after:
+        target = after[0]
+    return agent, target
+
+
+def _actor_name(a: ActorMention | None) -> str | None:
+    return a.name if a else None
+
+
+def _main_actors(actors: Sequence[ActorMention]) -> list[str]:
+    counts = Counter(a.name for a in actors if a.inter in _ARMED_INTER and a.inter != 7)
+    return [n for n, _ in counts.most_common()]
+
+
+def _focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
+    fine = [p for p in places if p.place_id and p.feature not in _COARSE]
+    pool = fine or [p for p in places if p.place_id]
+    if not pool:
+        return None
+    counts = Counter(p.place_id for p in pool)
+    best = counts.most_common(1)[0][0]
+    return next(p for p in pool if p.place_id == best)
+
+
+def _event_time(trig: Trigger, s: _Sent, base: int, text: str
+                ) -> tuple[dt.date | None, dt.date | None, int | None] | None:
+    cands = []
+    for t in s.times:
+        if t.type not in ("DATE", "TIME") and not (t.begin and t.end_date):
+            continue
+        reporting = bool(_SAY_BEFORE.search(text[max(0, t.start - base - 50):t.start - base].rstrip()
+                                            .removesuffix("on").rstrip()))
+        dist = abs((t.start - base) - trig.start)
+        cands.append((reporting, dist, t))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: (c[0], c[1]))
+    t = cands[0][2]
+    return t.begin, t.end_date, _precision(t.begin, t.end_date)
+
+
+def _report_id(article_id: str, index: int, sub: str, place: str | None, actor1: str | None, n: int) -> str:
+    key = f"{article_id}|{index}|{sub}|{place or ''}|{actor1 or ''}|{n}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _attribution(s: _Sent, text: str, agent: str | None, ctx: _Context) -> str | None:
+    names: list[str] = []
+    for src in s.sources:
+        name = src.name
+        if _GENERIC_SOURCE.match(name.strip()) or _GENERIC_SOURCE.match(src.surface.strip()):
+            name = ctx.last_source or agent or ""
+        if name and name not in names:
+            names.append(name)
+    if not names and _ANAPHOR_SAY.search(text):
+        name = ctx.last_source or agent
+        if name:
+            names.append(name)
+    return "; ".join(names) if names else None
+
+
+def extract_reports(
+    article: Article,
+    sentences: Sequence[Sentence],
+    times: Sequence[TimeMention],
+    places: Sequence[PlaceMention],
+    actors: Sequence[ActorMention],
+    sources: Sequence[SourceMention],
+    *,
+    hedged: Callable[[str], bool] | None = None,
+    geo_precision: Callable[[PlaceMention], int] | None = None,
+) -> list[Report]:
+    """Event claims of one article, in sentence order."""
+    hedge_fn = hedged or _default_hedged()
+    geo_fn = geo_precision or _default_geo_precision()
+    per = [
+        _Sent(sent, t, p, a, so)
+        for sent, t, p, a, so in zip(
+            sentences, _by_sentence(sentences, times), _by_sentence(sentences, places),
+            _by_sentence(sentences, actors), _by_sentence(sentences, sources), strict=True)
+    ]
+    ref = _reference_date(article, times)
+    focus = _focus_place([p for s in per for p in _usable_places(s, s.sentence.text, s.sentence.start)])
+    main = _main_actors(actors)
+    ctx = _Context()
+    reports: list[Report] = []
+    for s in per:
+        reports.extend(_sentence_reports(article, s, ctx, ref, focus, main, hedge_fn, geo_fn))
+    return reports
+
+
+def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | None,
+                      focus: PlaceMention | None, main: list[str], hedge_fn: Callable[[str], bool],
+                      geo_fn: Callable[[PlaceMention], int]) -> list[Report]:
+    text, base, idx = s.sentence.text, s.sentence.start, s.sentence.index
+    named = [x.name for x in s.sources if not _GENERIC_SOURCE.match(x.name.strip())]
+    triggers = find_triggers(text) if _HEADLINE_END.search(text) and not is_generic(text) else []
+    usable = _usable_places(s, text, base)
+    out: list[Report] = []
+    quantities = [q for q in find_quantities(text) if q.status != "present"]
+    first_agent: str | None = None
+    seen: set[tuple[str, str | None]] = set()
+    for k, trig in enumerate(triggers):
+        region = (triggers[k - 1].end if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(text))
+        agent_m, target_m = _actor_roles(trig, region, s, base, text, ctx)
+        agent = _actor_name(agent_m)
+        if agent is None and _PRONOUN_SUBJ.match(text) and ctx.last_agent:
+            agent = ctx.last_agent
+        if agent is None and named and named[0] in main:
+            agent = named[0]
+        target = _actor_name(target_m)
+        if agent is None:
+            agent = next((n for n in main if n != target), None)
+        sub = trig.sub_event_type
+        if sub == TERRITORY:
+            agent_inter = agent_m.inter if agent_m and agent_m.name == agent else _inter_of(agent, s, main)
+            sub = "Government regains territory" if agent_inter == 1 else "Non-state actor overtakes territory"
+        victims_civ = any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
+                          for q in quantities) or bool(re.search(r"\bcivilians?\b", text[trig.end:], re.I))
+        if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Attack") and victims_civ:
+            target = "Civilians"
+        if target is None and sub in SUB_TO_TYPE and SUB_TO_TYPE[sub] == "Battles":
+            target = next((n for n in main if n != agent), None)
+        if target == agent:
+            target = None
+        if sub == "Other" and target is None:
+            target = next((n for n in main if n != agent), None)
+        ev_places = _event_places(trig, region, usable, text, base)
+        if not ev_places:
+            if _ANAPHOR_PLACE.search(text) and ctx.last_places and idx - ctx.last_places_at <= 2:
+                ev_places = ctx.last_places[:1]
+            elif focus:
+                ev_places = [focus]
+        when = _event_time(trig, s, base, text)
+        if when is None and ctx.last_time and idx - ctx.last_time_at <= 1 and _ANAPHOR_TIME.search(text):
+            when = ctx.last_time
+        if when is None:
+            if ref is not None and article.published_at is not None:
+                when = (ref, ref, 1 if _NOW.search(text) else 2)
+            else:
+                when = (None, None, None)
+        begin, end, prec = when
+        background = bool(ref and begin and begin < ref - dt.timedelta(days=BACKGROUND_DAYS)) or \
+            bool(ref and end and end < ref - dt.timedelta(days=BACKGROUND_DAYS))
+        nearest = [q for q in quantities if _nearest_trigger(q, triggers) == k]
+        attributed = _attribution(s, text, agent, ctx)
+        for j, place in enumerate(ev_places or [None]):
+            key = (sub, place.place_id or place.name if place else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Report(
+                report_id=_report_id(article.article_id, idx, sub, key[1], agent, len(out)),
+                article_id=article.article_id, sentence_index=idx,
+                event_type=SUB_TO_TYPE.get(sub, "Strategic developments"), sub_event_type=sub,
+                actor1=agent, actor2=target,
+                place_id=place.place_id if place else None, place_name=(place.name or place.surface) if place else None,
+                lat=place.lat if place else None, lon=place.lon if place else None,
+                admin1=place.admin1 if place else None, country=place.country if place else None,
+                geo_precision=geo_fn(place) if place else None,
+                date_begin=begin, date_end=end, time_precision=prec,
+                fatalities=_copy_quantities(nearest) if j == 0 else [],
+                attributed_to=attributed, hedged=hedge_fn(text), background=background,
+                text=text, stage_version=STAGE_VERSION,
+            ))
+            if place is not None:
+                ctx.last_places, ctx.last_places_at = [place], idx
+        first_agent = first_agent or agent
+        if when != (None, None, None) and _event_time(trig, s, base, text) is not None:
+            ctx.last_time, ctx.last_time_at = when, idx
+    # context for later sentences
+    if named:
+        ctx.last_source = named[-1]
+    elif s.sources and first_agent:
+        ctx.last_source = ctx.last_source or first_agent
+    elif s.sources:
+        agents = [a.name for a in s.actors if a.inter in _ARMED_INTER and a.inter != 7]
+        if agents and ctx.last_source is None:
+            ctx.last_source = agents[0]
+    subj = [a for a in s.actors if a.inter in _ARMED_INTER and a.inter != 7]
+    if first_agent:
+        ctx.last_agent = first_agent
+    elif subj:
+        ctx.last_agent = subj[0].name
+    if not triggers and usable:
+        fine = [p for p in usable if p.feature not in _COARSE and p.place_id]
+        if fine:
+            ctx.last_places, ctx.last_places_at = fine[-1:], idx
+    return out
+
+
+def _inter_of(name: str | None, s: _Sent, main: list[str]) -> int | None:
+    for a in s.actors:
+        if a.name == name:
+            return a.inter
+    return None
+
+
+def _nearest_trigger(q: QuantityMention, triggers: Sequence[Trigger]) -> int:
+    best, best_d = 0, 10**9
+    for k, t in enumerate(triggers):
+        d = min(abs(q.start - t.end), abs(t.start - q.end))
+        if d < best_d:
+            best, best_d = k, d
+    return best
+
+
+def _copy_quantities(qs: list[QuantityMention]) -> list[QuantityMention]:
+    return [QuantityMention(**{**q.__dict__, "breakdown": dict(q.breakdown)}) for q in qs]
+
+
+def _default_hedged() -> Callable[[str], bool]:
+    try:
+        from sitrep.actors import is_hedged  # type: ignore[attr-defined]
+        return is_hedged  # type: ignore[no-any-return]
+    except ImportError:
+        from sitrep.events.extract_fallbacks import is_hedged as fallback
+        return fallback
+
+
+def _default_geo_precision() -> Callable[[PlaceMention], int]:
+    try:
+        from sitrep.places import geo_precision  # type: ignore[attr-defined]
+        return geo_precision  # type: ignore[no-any-return]
+    except ImportError:
+        return _fallback_geo_precision

@@ -1,0 +1,173 @@
+"""Trigger lexicon and non-event filters for sentence-level event claims.
+
+A trigger is a word or phrase that asserts that an event took place ("captured",
+"air strikes", "clashes", "abducted"); each maps to an ACLED sub-event type
+(territory triggers are resolved to "Government regains territory" or
+"Non-state actor overtakes territory" once the agent is known). Filters drop
+triggers that do not assert a past or ongoing event: forecasts and intentions
+("could take hours", "to seize"), negations and denials, and quoted speech.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TERRITORY = "territory"  # resolved by actor type
+
+SUB_TO_TYPE = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Sexual violence": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+
+_TERR_OBJECT = (r"(?:\s+(?:\w+[- ]){0,6}?(?:villages?|towns?|neighbou?rhoods?|districts?|areas?|territory|ground|"
+                r"positions?|parts|city|base|airport|dam|hills?|bridge|checkpoints?|quarters?|suburbs?|"
+                r"control|[A-Z][\w'’-]+))")
+
+# (regex, sub_event_type or TERRITORY, priority: lower wins when two overlap)
+_TRIGGERS: list[tuple[str, str, int]] = [
+    (r"suicide (?:car |truck )?(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|vest)", "Suicide bomb", 0),
+    (r"chemical (?:weapons? )?attacks?|chlorine|sarin|toxic gas", "Chemical weapon", 0),
+    (r"(?:roadside|car|truck|motorcycle|parcel) bombs?|IEDs?|improvised explosive(?: devices?)?|landmines?|"
+     r"explosive devices?|booby[- ]trap(?:ped|s)?|(?:bomb|blast|explosion)s? (?:went off|exploded|ripped)",
+     "Remote explosive/landmine/IED", 1),
+    (r"grenades?", "Grenade", 1),
+    (r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:attacks?|bombardment|bombing)|"
+     r"drone (?:strikes?|attacks?)|warplanes|fighter jets|(?:coalition|Russian|Israeli|Syrian|regime|"
+     r"government|US|U\.S\.|American|Saudi[- ]led) (?:raids|strikes|bombing|bombardments?|jets)|"
+     r"bombard(?:ed|ing|ments?)|bombed|bombing(?:s)?|striking targets|(?:incendiary|barrel|cluster) bombs?|"
+     r"(?:was|were) (?:hit|struck|targeted) (?:by|with|for)", "Air/drone strike", 2),
+    (r"shell(?:ing|ed|s)|artillery|mortars?(?: fire| rounds| shells)?|rockets?(?: fire)?|missiles?|"
+     r"rocket attacks?", "Shelling/artillery/missile attack", 2),
+    (r"(?:re)?captured|(?:re)?capture[sd]?|seized|seizes|seizing|(?:re)?took(?=" + _TERR_OBJECT + r")|"
+     r"(?:re)?taken(?=" + _TERR_OBJECT + r")|overr[au]n|retook|retaken|regained|liberated|wrested|"
+     r"gained control|took control|taken control|fell to|(?:drove|driven|pushed|expelled) (?:\w+ ){0,3}out of",
+     TERRITORY, 3),
+    (r"battl(?:ing|ed)|(?:heavy |fierce |violent |intense |street )?(?:fighting|clashes|clashed|fought)|"
+     r"gun ?battles?|firefights?|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
+     r"(?:began|launched|started|carried out|mounted|waging|waged|repelled|repulsed) (?:\w+ ){0,3}?"
+     r"(?:offensive|assault|attack|battle|counter-?attack|operation)s?|"
+     r"(?:attack(?:ed|ing)?|assault(?:ed|ing)?|storm(?:ed|ing)) (?=(?:the |an? )?[\w-]+)|"
+     r"(?:advanc(?:e|ed|ing)|push(?:ed|ing)?|moved|pressing) (?:deeper |further )?(?:into|on|towards?)|"
+     r"under attack|killed by (?:\w+ ){0,3}(?:forces|troops|soldiers|fighters|militants|army)|"
+     r"(?:fighting|battle|clashes|offensive) (?:raged|continued|erupted|broke out)", "Armed clash", 4),
+    (r"massacred?|executed|executions?|shot dead|gunned down|beheaded|lynched|opened fire on (?:civilians|"
+     r"protesters|worshippers|villagers|a crowd)", "Attack", 5),
+    (r"abduct(?:ed|ion|ions|s)|kidnapp(?:ed|ing|ings)|taken hostage|disappeared", "Abduction/forced disappearance", 5),
+    (r"raped|sexual(?:ly)? (?:violence|assault(?:ed)?|abuse)", "Sexual violence", 5),
+    (r"arrested|detained|rounded up|arrests|detentions", "Arrests", 6),
+    (r"surrendered|surrendering|laid down (?:their|his) arms|defected", "Other", 6),
+    (r"(?:signed|reached|agreed|brokered|announced|struck) (?:\w+ ){0,3}?(?:ceasefire|truce|agreement|deal|"
+     r"accord)|(?:ceasefire|truce) (?:took effect|came into effect|was agreed)", "Agreement", 6),
+    (r"withdrew from|pulled out of|handed (?:\w+ ){0,2}over to|handed over", "Non-violent transfer of territory", 6),
+    (r"looted|looting|torched|set (?:\w+ ){0,2}on fire|burned down|demolished|razed", "Looting/property destruction", 7),
+    (r"rioted|riots?|rioters|mob (?:attacked|killed|lynched)", "Violent demonstration", 6),
+    (r"protest(?:ed|ers|s)|demonstrat(?:ed|ors|ions?)|rall(?:ied|y|ies)|took to the streets", "Peaceful protest", 6),
+]
+TRIGGER_RES: list[tuple[re.Pattern[str], str, int]] = [
+    (re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.IGNORECASE if sub != TERRITORY else 0), sub, prio)
+    for pat, sub, prio in _TRIGGERS
+]
+# territory triggers are case-sensitive for the lookahead on capitalised names: compile them loosely too
+_TERR_CI = re.compile(r"(?<![\w-])(?:captured|seized|overran|retook|regained|liberated|recaptured)(?![\w-])",
+                      re.IGNORECASE)
+
+_MODAL = re.compile(
+    r"\b(?:could|would|will|won't|may|might|shall|should|must|going to|plans? to|planning to|planned|aims? to|"
+    r"aiming to|intends? to|intended to|threaten(?:s|ed|ing)? to|vow(?:s|ed|ing)? to|expect(?:s|ed|ing)?|"
+    r"ready to|prepar(?:e|es|ed|ing) (?:to|for)|about to|if|unless|whether|hope[sd]? to|want(?:s|ed)? to|"
+    r"seeks? to|sought to|tr(?:y|ies|ied|ying) to|push to|bid to|race to|effort to|efforts to|"
+    r"anticipat(?:ed|ion|ing)|ahead of|fear(?:s|ed)?|warn(?:s|ed)? (?:of|that)|possible|potential|"
+    r"imminent|upcoming|looming|impending)\b[^,.;]{0,40}$",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|deny|denied|denies|denying|without|failed to|nor|rejected|dismissed)\b[^,.;]{0,30}$",
+    re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+)?$", re.IGNORECASE)
+_GENERIC = re.compile(
+    r"\b(?:symbol|synonymous|always been|seen as|interpreted|known for|campaigns? against|in the face of|"
+    r"accused|history of|since the group declared|race for)\b", re.IGNORECASE)
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    surface: str
+    sub_event_type: str  # or TERRITORY
+    priority: int
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[\"“]([^\"”]{25,})[\"”]", text):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def find_triggers(text: str) -> list[Trigger]:
+    """Event triggers in a sentence that assert an event (filters applied)."""
+    found: list[Trigger] = []
+    quoted = _quoted_spans(text)
+    if re.match(r"\s*[\"“]", text) and not re.search(r"[\"”]\s*,?\s*(?:\w+\s+){0,4}(?:said|says|added)", text):
+        quoted.append((0, len(text)))
+    for rx, sub, prio in TRIGGER_RES:
+        for m in rx.finditer(text):
+            found.append(Trigger(m.start(), m.end(), m.group(0), sub, prio))
+    if not any(t.sub_event_type == TERRITORY for t in found):
+        for m in _TERR_CI.finditer(text):
+            if re.match(_TERR_OBJECT, text[m.end():]):
+                found.append(Trigger(m.start(), m.end(), m.group(0), TERRITORY, 3))
+    found.sort(key=lambda t: (t.start, t.priority))
+    kept: list[Trigger] = []
+    for t in found:
+        if any(k.start < t.end and t.start < k.end for k in kept):
+            continue
+        if any(s <= t.start < e for s, e in quoted):
+            continue
+        before = text[max(0, t.start - 60):t.start]
+        clause = re.split(r"[,;:]|\b(?:and|but|while|as)\b", before)[-1]
+        if _MODAL.search(clause) or _NEGATION.search(clause):
+            continue
+        if t.sub_event_type == TERRITORY and _INFINITIVE.search(clause):
+            continue
+        if t.sub_event_type == TERRITORY and re.match(r"\s+(?:weapons|arms|ammunition|drugs|documents|"
+                                                       r"cash|money|vehicles|goods|equipment)", text[t.end:]):
+            continue
+        kept.append(t)
+    # "killed in air strikes and fighting": the second of two coordinated causes is not a separate claim
+    out: list[Trigger] = []
+    for t in kept:
+        if out and re.fullmatch(r"\s+(?:and|or)\s+", text[out[-1].end:t.start]) \
+                and out[-1].sub_event_type != t.sub_event_type:
+            continue
+        out.append(t)
+    return out
+
+
+def is_generic(text: str) -> bool:
+    return bool(_GENERIC.search(text))
