@@ -81,6 +81,12 @@ _REPORTING = frozenset(
     "said says told tells reported reports added stated claimed announced confirmed denied warned "
     "insisted explained wrote asked".split()
 )
+_FUNCTION_WORDS = frozenset(
+    """a an the and or but if of to in on at by for from with as into about over after before than that this
+    these those it its is are was were be been being has have had do does did not no he she they his her their
+    him them who which what when where while said says will would could should may might can there here also
+    i we you our your my me us so up out said""".split()
+)
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|``.*?''|‘[^’]{20,}’")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
@@ -98,7 +104,7 @@ _SOCIAL_POST = re.compile(
     r"\(@\w+\)\s*" + _MONTH + r"\s+\d{1,2},\s+\d{4}|pic\.twitter\.com/|[—–-]\s*[^()]{0,60}\(@\w+\)\s*$",
 )
 _SIGNOFF = re.compile(
-    r"^\W*(?:(?:with )?(?:additional )?reporting by|editing by|edited by|writing by|written by|"
+    r"^(?:\W|-LRB-)*(?:(?:with )?(?:additional )?reporting by|editing by|edited by|writing by|written by|"
     r"compiled by|produced by|additional reporting|(?:photo|image|picture|video) (?:credit|by)|"
     r"follow (?:him|her|them|the author) on|copyright|©)\b",
     re.I,
@@ -277,6 +283,10 @@ def _score(line: str, position: float) -> tuple[float, str, bool]:
         reasons.append((1.5 * min(handles, 3), "links/handles"))
     if n <= 3 and not _TERMINAL.search(line) and not any(c.isdigit() for c in line):
         reasons.append((2.0 if n <= 2 else 1.0, "navigation"))
+    if n >= 8 and not _TERMINAL.search(line) and sum(1 for t in words if t in _FUNCTION_WORDS) < 0.3 * n:
+        reasons.append((1.0, "not prose"))  # a run of nouns: menus, product lists, link lists
+    if position >= 1.0 and n >= 5 and not _TERMINAL.search(line):
+        reasons.append((1.5, "trailing fragment"))
     if position < 0.1 or position > 0.85:
         reasons.append((0.5, "page edge"))
     score = sum(s for s, _ in reasons)
@@ -402,7 +412,7 @@ def _smooth(lines: list[_Line]) -> None:
 # Drops that signal a run of page furniture (structural drops such as captions do not).
 _RUN_REASONS = frozenset(
     {"site vocabulary", "addresses the reader", "site voice", "imperative", "links/handles", "navigation",
-     "copyright", "page edge", "next to boilerplate"}
+     "copyright", "page edge", "next to boilerplate", "not prose", "trailing fragment"}
 )
 
 
