@@ -44,7 +44,7 @@ SHARED = ROOT.parent / "shared"
 DEFAULT_DATA = ROOT / "examples" / "raqqa"
 DEFAULT_GOLD = SHARED / "samples" / "raqqa-seeds" / "gold.jsonl"
 _GENERIC = {"city", "town", "village", "governorate", "province", "neighbourhood", "neighborhood", "district",
-            "the", "of", "al", "el", "ar", "as", "an", "ash", "national", "main", "area", "region", "camp"}
+            "the", "of", "al", "el", "ar", "as", "an", "ash", "main", "area", "region", "camp"}
 _SOURCE_ALIASES = {"syrian observatory": "syrian observatory for human rights", "sohr":
                    "syrian observatory for human rights", "sdf": "syrian democratic forces"}
 
@@ -70,6 +70,9 @@ def same_place(pred: str | None, gold: str | None) -> bool:
         return False
     if a == b or _fold(a) == _fold(b):
         return True
+    wa, wb = set(_fold(a).split()), set(_fold(b).split())
+    if min(len(wa), len(wb)) >= 2 and (wa <= wb or wb <= wa):
+        return True  # "National Hospital" vs "Raqqa National Hospital"
     return SequenceMatcher(None, _fold(a), _fold(b)).ratio() >= 0.8
 
 
@@ -143,13 +146,13 @@ def _doc_of(article: Article) -> str:
 
 
 def dedupe(reports: list[Report]) -> list[Report]:
+    """Collapse repeats of one claim in one article: same type, actor1, place, killed count; dates overlap."""
     out: list[Report] = []
-    keys: set[tuple] = set()
     for r in reports:
-        key = (r.sub_event_type, place_key(r.place_name), r.date_begin, r.date_end, killed_of(r)[0])
-        if key in keys:
+        if any(o.sub_event_type == r.sub_event_type and o.background == r.background and o.actor1 == r.actor1
+               and place_key(o.place_name) == place_key(r.place_name) and killed_of(o)[0] == killed_of(r)[0]
+               and overlap(o.date_begin, o.date_end, r.date_begin, r.date_end) for o in out):
             continue
-        keys.add(key)
         out.append(r)
     return out
 

@@ -53,16 +53,20 @@ _SAY_BEFORE = re.compile(r"\b(?:said|says|say|told [\w .]{1,40}?|announced|repor
                          re.IGNORECASE)
 _PRONOUN_SUBJ = re.compile(r"^\s*(?:[A-Z][\w ,]{0,30},\s*)?(?:they|it|the group|the forces|the fighters|"
                            r"the militants|the troops|its fighters|their fighters|he|she)\b", re.IGNORECASE)
-_ANAPHOR_PLACE = re.compile(r"\b(?:there|the city|the town|the village|the area|the province|the district|"
-                            r"the neighbou?rhood|inside the city|the region|the camp)\b", re.IGNORECASE)
-_ANAPHOR_TIME = re.compile(r"^\s*(?:it|they|he|she|this|these|the fighting|the attack|the strikes?|"
-                           r"the clashes|the assault|the offensive)\b|\bthere\b", re.IGNORECASE)
-_NOW = re.compile(r"\b(?:currently|now|today|on-going|ongoing|still)\b", re.IGNORECASE)
+_EXISTENTIAL = r"(?!\s+(?:is|are|was|were|had|has|have|will|would|could|may|might|seems?|appears?)\b)"
+_ANAPHOR_PLACE = re.compile(rf"\bthere\b{_EXISTENTIAL}|\b(?:the area|the region|the camp|the neighbou?rhood|"
+                            r"the district)\b", re.IGNORECASE)
+_ANAPHOR_CITY = re.compile(r"\b(?:the|this) (?:city|town|village|province)(?:['’]s)?\b", re.IGNORECASE)
+_ANAPHOR_TIME = re.compile(rf"^\s*(?:it|they|he|she|this|these|the fighting|the attack|the strikes?|"
+                           rf"the clashes|the assault|the offensive)\b|\bthere\b{_EXISTENTIAL}", re.IGNORECASE)
+_NOW = re.compile(r"\b(?:currently|now|today|on-going|ongoing|still)\b|\b(?:is|are)\s+(?:\w+ly\s+)?\w+ing\b",
+                  re.IGNORECASE)
 _HEADLINE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 _COORD = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*&\s*)(?:the\s+)?"
                     r"(?:(?:neighbou?rhoods?|districts?|towns?|villages?|cities|areas?)\s+of\s+)?$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|notably|among them|such as|especially)\b", re.IGNORECASE)
-_BASED = re.compile(r"^[-–](?:based|backed|led|born|born|run|held|controlled|allied|supported)", re.IGNORECASE)
+_BASED = re.compile(r"^\s?[-–]")  # "UK-based", "US-backed", "US- coalition": a modifier, not a place
+_SAID_TAIL = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,6}?(?:said|says|reported|added|told|according)\b")
 
 
 @dataclass
@@ -73,6 +77,7 @@ class _Context:
     last_agent: str | None = None
     last_places: list[PlaceMention] = field(default_factory=list)
     last_places_at: int = -10
+    last_city: PlaceMention | None = None
     last_time: tuple[dt.date | None, dt.date | None, int | None] | None = None
     last_time_at: int = -10
 
@@ -164,6 +169,10 @@ def _event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMent
     fine_after = [p for p in after if p.feature not in _COARSE]
     if fine_after:
         after = fine_after
+    before_fine = [p for p in places if base + region[0] <= p.start and p.end <= t_start
+                   and p.feature not in _COARSE]
+    if after and not fine_after and before_fine:
+        return [before_fine[-1]]
     if after:
         first = after[0]
         for p in after[1:]:
@@ -197,6 +206,9 @@ def _actor_roles(trig: Trigger, region: tuple[int, int], s: _Sent, base: int, te
             agent = inside[0]
     if agent is None and before:
         agent = before[-1]
+        if re.search(r"\b(?:said|says|say|announced|claimed|stated)\s+(?:that\s+)?(?:they|it)\s+(?:\w+\s+){0,2}$",
+                     text[:trig.start], re.IGNORECASE):
+            agent = before[0]
     if agent is None:
         passive = re.match(r"\s+(?:\w+\s+){0,4}?by\s+(?:the\s+)?", text[trig.end:])
         if passive:
@@ -288,15 +300,16 @@ def extract_reports(
     ref = _reference_date(article, times)
     focus = _focus_place([p for s in per for p in _usable_places(s, s.sentence.text, s.sentence.start)])
     main = _main_actors(actors)
+    main_inter = {a.name: a.inter for a in actors}
     ctx = _Context()
     reports: list[Report] = []
     for s in per:
-        reports.extend(_sentence_reports(article, s, ctx, ref, focus, main, hedge_fn, geo_fn))
+        reports.extend(_sentence_reports(article, s, ctx, ref, focus, main, main_inter, hedge_fn, geo_fn))
     return reports
 
 
 def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | None,
-                      focus: PlaceMention | None, main: list[str], hedge_fn: Callable[[str], bool],
+                      focus: PlaceMention | None, main: list[str], main_inter: dict[str, int | None], hedge_fn: Callable[[str], bool],
                       geo_fn: Callable[[PlaceMention], int]) -> list[Report]:
     text, base, idx = s.sentence.text, s.sentence.start, s.sentence.index
     named = [x.name for x in s.sources if not _GENERIC_SOURCE.match(x.name.strip())]
@@ -308,6 +321,9 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
     seen: set[tuple[str, str | None]] = set()
     for k, trig in enumerate(triggers):
         region = (triggers[k - 1].end if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(text))
+        tail = _SAID_TAIL.search(text, trig.end, region[1])
+        if tail:
+            region = (region[0], tail.start())
         agent_m, target_m = _actor_roles(trig, region, s, base, text, ctx)
         agent = _actor_name(agent_m)
         if agent is None and _PRONOUN_SUBJ.match(text) and ctx.last_agent:
@@ -315,11 +331,13 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         if agent is None and named and named[0] in main:
             agent = named[0]
         target = _actor_name(target_m)
+        if agent is None and trig.sub_event_type == "Air/drone strike":
+            agent = next((n for n in main if n != target and main_inter.get(n) in (1, 8)), None)
         if agent is None:
             agent = next((n for n in main if n != target), None)
         sub = trig.sub_event_type
         if sub == TERRITORY:
-            agent_inter = agent_m.inter if agent_m and agent_m.name == agent else _inter_of(agent, s, main)
+            agent_inter = agent_m.inter if agent_m and agent_m.name == agent else main_inter.get(agent or "")
             sub = "Government regains territory" if agent_inter == 1 else "Non-state actor overtakes territory"
         victims_civ = any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
                           for q in quantities) or bool(re.search(r"\bcivilians?\b", text[trig.end:], re.I))
@@ -333,7 +351,10 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
             target = next((n for n in main if n != agent), None)
         ev_places = _event_places(trig, region, usable, text, base)
         if not ev_places:
-            if _ANAPHOR_PLACE.search(text) and ctx.last_places and idx - ctx.last_places_at <= 2:
+            recent = ctx.last_places and idx - ctx.last_places_at <= 2
+            if _ANAPHOR_CITY.search(text) and (ctx.last_city or focus):
+                ev_places = [ctx.last_city or focus]  # type: ignore[list-item]
+            elif (_ANAPHOR_PLACE.search(text) or _PRONOUN_SUBJ.match(text)) and recent:
                 ev_places = ctx.last_places[:1]
             elif focus:
                 ev_places = [focus]
@@ -353,6 +374,9 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         for j, place in enumerate(ev_places or [None]):
             key = (sub, place.place_id or place.name if place else None)
             if key in seen:
+                prior = next(r for r in out if (r.sub_event_type, r.place_id or r.place_name) == key)
+                if j == 0:
+                    prior.fatalities.extend(_copy_quantities(nearest))
                 continue
             seen.add(key)
             out.append(Report(
@@ -383,7 +407,7 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         agents = [a.name for a in s.actors if a.inter in _ARMED_INTER and a.inter != 7]
         if agents and ctx.last_source is None:
             ctx.last_source = agents[0]
-    subj = [a for a in s.actors if a.inter in _ARMED_INTER and a.inter != 7]
+    subj = [a for a in s.actors if a.inter in _ARMED_INTER and a.inter != 7 and a.start - base < 40]
     if first_agent:
         ctx.last_agent = first_agent
     elif subj:
@@ -392,14 +416,10 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         fine = [p for p in usable if p.feature not in _COARSE and p.place_id]
         if fine:
             ctx.last_places, ctx.last_places_at = fine[-1:], idx
+    cities = [p for p in usable if p.feature in ("city", "admin2") and p.place_id]
+    if cities:
+        ctx.last_city = cities[-1]
     return out
-
-
-def _inter_of(name: str | None, s: _Sent, main: list[str]) -> int | None:
-    for a in s.actors:
-        if a.name == name:
-            return a.inter
-    return None
 
 
 def _nearest_trigger(q: QuantityMention, triggers: Sequence[Trigger]) -> int:

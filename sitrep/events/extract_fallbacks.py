@@ -65,7 +65,8 @@ def tag_times(text: str, anchor: dt.date | None) -> list[TimeMention]:
     for m in _TIME_RE.finditer(text):
         surface = m.group(0)
         begin = end = None
-        if anchor is None and not (m.group("md") or m.group("dm") or m.group("year")):
+        has_year = bool(re.search(r"\d{4}", surface))
+        if anchor is None and not (has_year and (m.group("md") or m.group("dm") or m.group("year"))):
             out.append(TimeMention(m.start(), m.end(), surface, "DATE", "XXXX-XX-XX"))
             continue
         ref = anchor or dt.date(1, 1, 1)

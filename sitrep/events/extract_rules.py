@@ -43,7 +43,7 @@ SUB_TO_TYPE = {
     "Other": "Strategic developments",
 }
 
-_TERR_OBJECT = (r"(?:\s+(?:\w+[- ]){0,6}?(?:villages?|towns?|neighbou?rhoods?|districts?|areas?|territory|ground|"
+_TERR_OBJECT = (r"(?:\s+(?:(?!as\b|hostages?\b|prisoners?\b|captives?\b|part\b|place\b)\w+[- ]){0,6}?(?:villages?|towns?|neighbou?rhoods?|districts?|areas?|territory|ground|"
                 r"positions?|parts|city|base|airport|dam|hills?|bridge|checkpoints?|quarters?|suburbs?|"
                 r"control|[A-Z][\w'’-]+))")
 
@@ -68,9 +68,10 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      TERRITORY, 3),
     (r"battl(?:ing|ed)|(?:heavy |fierce |violent |intense |street )?(?:fighting|clashes|clashed|fought)|"
      r"gun ?battles?|firefights?|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
-     r"(?:began|launched|started|carried out|mounted|waging|waged|repelled|repulsed) (?:\w+ ){0,3}?"
+     r"(?:began|launched|started|carried out|mounted|waging|waged|repelled|repulsed) (?:[\"“”']?\w+[\"“”']? ){0,3}?"
      r"(?:offensive|assault|attack|battle|counter-?attack|operation)s?|"
-     r"(?:attack(?:ed|ing)?|assault(?:ed|ing)?|storm(?:ed|ing)) (?=(?:the |an? )?[\w-]+)|"
+     r"(?:attacked|attacking|assaulted|assaulting|stormed|storming)(?= (?:the |an? )?[\w-]+)|"
+     r"(?:attacks?|assaults?|raids?|incursions?) (?:on|against)|"
      r"(?:advanc(?:e|ed|ing)|push(?:ed|ing)?|moved|pressing) (?:deeper |further )?(?:into|on|towards?)|"
      r"under attack|killed by (?:\w+ ){0,3}(?:forces|troops|soldiers|fighters|militants|army)|"
      r"(?:fighting|battle|clashes|offensive) (?:raged|continued|erupted|broke out)", "Armed clash", 4),
@@ -155,6 +156,14 @@ def find_triggers(text: str) -> list[Trigger]:
             continue
         if t.sub_event_type == TERRITORY and _INFINITIVE.search(clause):
             continue
+        if t.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and re.search(
+                r"\b(?:backed|with the (?:support|backing|help) of|under the cover of)\s+(?:by\s+)?(?:[\w.-]+\s+){0,3}$",
+                before, re.IGNORECASE):
+            continue  # "backed by coalition air strikes": describes support, asserts no strike
+        if re.match(r"(?:fighting|battling)$", t.surface, re.IGNORECASE) and re.search(
+                r"\b(?:forces|fighters|groups?|militants|troops|militias?|rebels|alliance|coalition)\s*$", before,
+                re.IGNORECASE):
+            continue  # "forces fighting IS": describes the actor, asserts no event
         if t.sub_event_type == TERRITORY and re.match(r"\s+(?:weapons|arms|ammunition|drugs|documents|"
                                                        r"cash|money|vehicles|goods|equipment)", text[t.end:]):
             continue

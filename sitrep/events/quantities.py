@@ -43,7 +43,7 @@ _SCALE = r"(?:\s+(?:hundred|thousand|million))?"
 _ONE = rf"(?:(?:{_DIGIT}){_SCALE}|{_WORD}{_SCALE})"
 _VAGUE_RE = "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
 _NUMBER = re.compile(
-    rf"(?<![\w.,$£€-])(?:(?P<lo>{_ONE})\s*(?:to|-|–|or|and)\s*(?P<hi>{_ONE})|(?P<one>{_ONE})|(?P<vague>{_VAGUE_RE}))"
+    rf"(?<![\w.,$£€-])(?:(?P<lo>{_ONE})(?:\s*(?:to|–|or|and)\s*|(?<=\d)-(?=\d))(?P<hi>{_ONE})|(?P<one>{_ONE})|(?P<vague>{_VAGUE_RE}))"
     rf"(?![\w%-]|\.\d|,\d)",
     re.IGNORECASE,
 )
@@ -299,7 +299,9 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
             status = _status_in(left, last=True)
         if verb is None and cat is not None and status is None:
             status = None
-        if cat is None and verb is not None:
+        if cat is None and verb is not None and re.match(
+                r"\s*(?:[,.;:)]|$|(?:in|on|at|and|during|after|near|from|while|when|since|including|of them|"
+                r"inside|across|over)\b)", after):
             cat = "unknown"
         if status is None or cat is None:
             continue

@@ -1,0 +1,181 @@
+"""extract_reports: event claims from sentences, with hand-built mention records.
+
+Each test builds an article, marks its time/place/actor/source mentions by
+hand (as the upstream stages would) and states what the sentence must yield:
+"this sentence yields an air strike in Aleppo on 2016-08-03 with 11 civilians
+killed".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitrep.events.extract import STAGE_VERSION, extract_reports
+from sitrep.events.extract_rules import find_triggers
+from sitrep.records import ActorMention, Article, PlaceMention, SourceMention, TimeMention
+from sitrep.text import split_sentences
+
+ACTORS = {
+    "Russian warplanes": ("Russian forces", 8), "Russian jets": ("Russian forces", 8),
+    "Syrian army": ("Syrian government forces", 1), "government troops": ("Syrian government forces", 1),
+    "al-Nusra Front": ("Jabhat al-Nusra", 2), "Nusra": ("Jabhat al-Nusra", 2),
+    "Houthi rebels": ("Houthis", 3), "Houthis": ("Houthis", 3), "Saudi-led coalition": ("Saudi-led coalition", 8),
+    "al-Shabaab": ("Al Shabaab", 2), "Al-Shabaab": ("Al Shabaab", 2), "Somali troops": ("Somali government forces", 1),
+    "the militants": ("Al Shabaab", 2), "civilians": ("Civilians", 7),
+}
+SOURCES = {"Syrian Observatory": "Syrian Observatory for Human Rights", "Reuters": "Reuters",
+           "the monitor": "the monitor", "the army": "the army", "a spokesman": "a spokesman",
+           "local officials": "local officials",
+           "Al-Shabaab": "Al Shabaab"}
+PLACES = {
+    "Aleppo": ("170063", "city"), "Sukkari": ("sitrep:sukkari", "neighbourhood"),
+    "Ansari": ("sitrep:ansari", "neighbourhood"), "Idlib": ("169388", "city"), "Marib": ("76184", "city"),
+    "Sirwah": ("sitrep:sirwah", "city"), "Harib": ("sitrep:harib", "city"), "Yemen": ("69543", "country"),
+    "Kismayo": ("55671", "city"), "Afgooye": ("sitrep:afgooye", "city"), "Mogadishu": ("53654", "city"),
+    "Syria": ("163843", "country"),
+}
+PUB = dt.date(2016, 8, 4)
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    out, i = [], text.find(needle)
+    while i >= 0:
+        before = text[i - 1:i]
+        after = text[i + len(needle):i + len(needle) + 1]
+        if not before.isalnum() and not after.isalnum():
+            out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
+def _mentions(text: str, times: dict[str, tuple[dt.date, dt.date]]):
+    tm = [TimeMention(i, i + len(s), s, "DATE", b.isoformat(), b, e, PUB)
+          for s, (b, e) in times.items() for i in _find_all(text, s)]
+    pm = [PlaceMention(i, i + len(s), s, pid, s, feature=feat)
+          for s, (pid, feat) in PLACES.items() for i in _find_all(text, s)]
+    am = [ActorMention(i, i + len(s), s, name.lower(), name, inter)
+          for s, (name, inter) in ACTORS.items() for i in _find_all(text, s)]
+    # longest actor match wins ("Houthi rebels" over "Houthis")
+    am = [a for a in am if not any(b is not a and b.start <= a.start and a.end <= b.end and
+                                   (b.end - b.start) > (a.end - a.start) for b in am)]
+    sm = [SourceMention(i, i + len(s), s, name) for s, name in SOURCES.items() for i in _find_all(text, s)]
+    return tm, pm, am, sm
+
+
+def _reports(text: str, times: dict[str, tuple[dt.date, dt.date]] | None = None, published: dt.date | None = PUB):
+    art = Article(article_id="a1", external_id="a1", raw_path="a1.txt", text=text, published_at=published)
+    sentences = split_sentences("a1", text)
+    tm, pm, am, sm = _mentions(text, times or {})
+    return extract_reports(art, sentences, tm, pm, am, sm)
+
+
+def _killed(r):
+    return [(q.value, q.category) for q in r.fatalities if q.status == "killed"]
+
+
+def test_air_strike_with_civilian_toll():
+    text = ("The Syrian Observatory said Russian warplanes struck a market in Aleppo on Wednesday, "
+            "killing 11 civilians.")
+    reports = _reports(text, {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
+    assert len(reports) == 1
+    r = reports[0]
+    assert (r.event_type, r.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (r.actor1, r.actor2, r.place_name) == ("Russian forces", "Civilians", "Aleppo")
+    assert (r.date_begin, r.date_end, r.time_precision) == (dt.date(2016, 8, 3), dt.date(2016, 8, 3), 1)
+    assert _killed(r) == [(11, "civilians")]
+    assert r.attributed_to == "Syrian Observatory for Human Rights"
+    assert not r.background and r.stage_version == STAGE_VERSION
+    assert r.text == text
+
+
+def test_capture_by_non_state_actor_names_the_neighbourhood_not_the_city():
+    text = "Nusra fighters captured the Sukkari district south of Aleppo on Tuesday, Reuters reported."
+    r, = _reports(text, {"on Tuesday": (dt.date(2016, 8, 2), dt.date(2016, 8, 2))})
+    assert r.sub_event_type == "Non-state actor overtakes territory"
+    assert (r.actor1, r.place_name, r.attributed_to) == ("Jabhat al-Nusra", "Sukkari", "Reuters")
+
+
+def test_government_capture_is_government_regains_territory():
+    text = "The Syrian army recaptured Ansari from al-Nusra Front after heavy clashes."
+    reports = _reports(text)
+    subs = [(r.sub_event_type, r.actor1, r.actor2, r.place_name) for r in reports]
+    assert ("Government regains territory", "Syrian government forces", "Jabhat al-Nusra", "Ansari") in subs
+
+
+def test_one_claim_per_coordinated_place():
+    text = "Houthi rebels are battling government troops for control of Sirwah and Harib, local officials said."
+    reports = _reports(text)
+    assert [(r.sub_event_type, r.place_name) for r in reports] == [("Armed clash", "Sirwah"), ("Armed clash", "Harib")]
+    assert all(r.actor1 == "Houthis" and r.actor2 == "Syrian government forces" for r in reports)
+    assert all(r.date_begin == PUB and r.time_precision == 1 for r in reports)
+
+
+def test_strikes_on_a_list_of_towns():
+    text = "The Saudi-led coalition has been striking targets in Marib, Sirwah and Harib in Yemen in recent days."
+    reports = _reports(text, {"in recent days": (dt.date(2016, 7, 28), PUB)})
+    assert [r.place_name for r in reports] == ["Marib", "Sirwah", "Harib"]
+    assert all(r.sub_event_type == "Air/drone strike" and r.time_precision == 2 for r in reports)
+
+
+def test_background_history_is_marked():
+    text = "Al-Shabaab captured Kismayo in 2009 and has since used it as a base."
+    r, = _reports(text, {"in 2009": (dt.date(2009, 1, 1), dt.date(2009, 12, 31))})
+    assert r.background and r.sub_event_type == "Non-state actor overtakes territory"
+    assert r.time_precision == 3
+
+
+def test_forecasts_negations_and_population_counts_are_not_events():
+    for text in [
+        "The offensive on Afgooye could take weeks, a spokesman said.",
+        "The army denied that its jets had bombed Idlib.",
+        "About 40,000 civilians remain in Afgooye, according to local officials.",
+        "Somali troops are preparing to storm Afgooye.",
+        "Government troops aim to capture Marib before the rainy season.",
+    ]:
+        assert _reports(text) == [], text
+
+
+def test_pronoun_subject_and_place_from_previous_sentence():
+    text = ("Somali troops pushed into Afgooye on Monday. "
+            "They have so far taken at least 12 villages from the militants, the monitor said.")
+    reports = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    last = reports[-1]
+    assert last.sub_event_type == "Government regains territory"
+    assert (last.actor1, last.place_name) == ("Somali government forces", "Afgooye")
+
+
+def test_speaker_of_press_release_from_context():
+    text = ("Al-Shabaab said in a statement that its fighters had attacked a base near Mogadishu. "
+            "The militants killed 9 soldiers in the attack on Afgooye, the statement said.")
+    reports = _reports(text)
+    assert [(r.actor1, r.place_name, r.attributed_to) for r in reports] == [
+        ("Al Shabaab", "Mogadishu", "Al Shabaab"), ("Al Shabaab", "Afgooye", "Al Shabaab")]
+    assert _killed(reports[-1]) == [(9, "fighters")]
+
+
+def test_killed_by_forces_near_town_is_a_clash_with_one_death():
+    text = "Photos showed the body of an al-Shabaab militant who was reportedly killed by Somali troops near Afgooye."
+    r, = _reports(text)
+    assert (r.sub_event_type, r.actor1, r.place_name) == ("Armed clash", "Somali government forces", "Afgooye")
+    assert r.hedged
+
+
+def test_undated_article_keeps_dates_open():
+    text = "Russian jets bombed Idlib, killing 6 civilians."
+    r, = _reports(text, published=None)
+    assert r.date_begin is None and r.date_end is None and r.time_precision is None
+    assert _killed(r) == [(6, "civilians")]
+
+
+def test_report_ids_are_stable_and_distinct():
+    text = "Houthi rebels are battling government troops for control of Sirwah and Harib."
+    a = [r.report_id for r in _reports(text)]
+    b = [r.report_id for r in _reports(text)]
+    assert a == b and len(set(a)) == 2
+
+
+def test_trigger_filters():
+    assert [t.sub_event_type for t in find_triggers("Gunmen kidnapped two aid workers in Gao.")] == \
+        ["Abduction/forced disappearance"]
+    assert find_triggers("Forces fighting the group in Syria said talks continue.") == []
+    assert find_triggers("Backed by coalition air strikes, the troops advanced into Idlib.")[0].sub_event_type == "Armed clash"

@@ -1,0 +1,114 @@
+"""find_quantities: people counts with category, status and qualifiers (snippet expectations)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events.quantities import find_quantities
+
+
+def _one(sentence: str):
+    qs = find_quantities(sentence)
+    assert len(qs) == 1, [q.surface for q in qs]
+    return qs[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "category", "status", "qualifier"),
+    [
+        ("At least 11 civilians were killed when jets struck a market in Idlib.", 11, "civilians", "killed", "at least"),
+        ("The blast left nine soldiers dead and wrecked the checkpoint.", 9, "fighters", "killed", None),
+        ("Gunmen abducted 43 students from a boarding school in Zamfara.", 43, "civilians", "captured", None),
+        ("More than 200 Houthi fighters died in the fighting near Marib.", 200, "fighters", "killed", "more than"),
+        ("Some 2,500 people have fled their homes since the shelling began.", 2500, "unknown", "displaced", "about"),
+        ("Police said twenty-three protesters were wounded by rubber bullets.", 23, "civilians", "injured", None),
+        ("Up to 40 rebels surrendered to the army on Sunday.", 40, "fighters", "surrendered", "up to"),
+        ("The strike killed six children in the village.", 6, "children", "killed", None),
+        ("Fourteen women were among those kidnapped on the highway.", 14, "women", "captured", None),
+    ],
+)
+def test_basic_counts(sentence, value, category, status, qualifier):
+    q = _one(sentence)
+    assert (q.value, q.category, q.status, q.qualifier) == (value, category, status, qualifier)
+
+
+def test_dozens_is_twelve_with_range():
+    q = _one("Dozens of villagers were killed in the raid on Kumba.")
+    assert (q.value, q.min, q.category, q.status) == (12, 12, "civilians", "killed")
+
+
+def test_scores_and_hundreds_are_vague_lower_bounds():
+    qs = find_quantities("Scores of militants were killed and hundreds of residents displaced.")
+    assert [(q.value, q.category, q.status) for q in qs] == [(20, "fighters", "killed"), (100, "civilians", "displaced")]
+
+
+def test_more_than_a_dozen():
+    q = _one("The group freed more than a dozen hostages held in the mountains.")
+    assert (q.value, q.qualifier, q.status) == (12, "more than", "captured")
+
+
+def test_range_and_present_people():
+    qs = find_quantities("Officials said 2,000 to 3,000 militants are holed up in the old town, where 90,000 civilians remain.")
+    assert [(q.value, q.min, q.max, q.status) for q in qs] == [(2000, 2000, 3000, "present"),
+                                                               (90000, None, None, "present")]
+
+
+def test_earlier_toll_kept_on_the_count():
+    q = _one("Medics said the shelling killed 31 people in Donetsk, up from an earlier toll of 19.")
+    assert (q.value, q.earlier_value, q.status) == (31, 19, "killed")
+
+
+def test_breakdown_of_minors_and_women():
+    q = _one("The air raid killed 17 people, including seven children and four women, in the suburb.")
+    assert q.value == 17
+    assert q.breakdown == {"children": 7, "women": 4}
+    assert q.category == "civilians"
+
+
+def test_cumulative_total_since():
+    q = _one("The monitor said the toll brought civilian deaths in Russian strikes to a total of 112 since March 3.")
+    assert (q.value, q.category, q.status, q.cumulative, q.qualifier) == (112, "civilians", "killed", True, "total since")
+
+
+def test_so_far_is_cumulative():
+    q = _one("So far, 64 soldiers have been killed in the operation.")
+    assert q.cumulative and q.value == 64
+
+
+def test_conjoined_counts_are_two_quantities():
+    qs = find_quantities("At least 18 al-Shabaab militants had been killed, as well as four members of the Somali "
+                         "security forces.")
+    assert [(q.value, q.category, q.status) for q in qs] == [(18, "fighters", "killed"), (4, "fighters", "killed")]
+
+
+def test_bare_toll_number():
+    q = _one("The death toll rose to 57, the ministry said.")
+    assert (q.value, q.status, q.category) == (57, "killed", "unknown")
+
+
+def test_killing_and_wounding_bare_counts():
+    qs = find_quantities("A car bomb exploded in Kabul, killing 8 and wounding 21.")
+    assert [(q.value, q.status) for q in qs] == [(8, "killed"), (21, "injured")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebels captured the city in 2014 and held it until 2016.",
+        "The offensive began on June 6 and has lasted 48 hours.",
+        "A 12-year-old boy watched as 30% of the market burned.",
+        "They have taken 28 villages and 3 towns so far.",
+        "The convoy travelled 40 km north of the capital.",
+        "The government pledged $5 million for 200 schools.",
+        "Resolution 2254 was adopted by 15 votes.",
+        "The fighters captured several strategic neighbourhoods on Monday.",
+    ],
+)
+def test_not_casualty_quantities(sentence):
+    assert find_quantities(sentence) == []
+
+
+def test_offsets_point_at_the_surface():
+    s = "Officials said at least 26 Taliban fighters were killed."
+    q = _one(s)
+    assert s[q.start:q.end] == q.surface == "at least 26 Taliban fighters"
