@@ -1,0 +1,141 @@
+"""Score sitrep's event typing on a CASE 2021 task 2 file (id, EventSnippet, SubType).
+
+    .venv/bin/python bench/eval_event_types.py [--data FILE.tsv] [--out PRED.tsv] [--cv K]
+                                               [--check] [--update-baseline [--allow-lower]]
+
+Without ``--cv`` the shipped model predicts every snippet (the figure for a
+held-out file). With ``--cv K`` the model is retrained K times by
+``bench/train_event_types.py`` (stratified folds, seeded) and each fold is
+predicted by a model that never saw it: the honest figure on the training file.
+
+Printed: weighted and macro F1 over all rows (CASE sub-task 3) and over rows
+whose gold label is one of the 25 ACLED types (sub-task 1; predictions may
+still be any label), and snippets per second. The quality gate
+(``--check`` / ``--update-baseline``) uses the cross-validated scores
+(``--cv 5`` unless another K is given).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import gate  # noqa: E402
+from bench.train_event_types import DEFAULT_DATA, SEED, embed, read_tsv, train  # noqa: E402
+from sitrep.events import typing as et  # noqa: E402
+
+STAGE = "event_types"
+
+
+def f1_scores(gold: list[str], pred: list[str]) -> dict[str, float]:
+    """Weighted and macro F1 over the labels present in ``gold`` (scikit-learn's definitions)."""
+    labels = sorted(set(gold))
+    f1s, supports = [], []
+    for lab in labels:
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p == lab)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != lab and p == lab)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p != lab)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+        supports.append(fn + tp)
+    total = sum(supports)
+    return {
+        "weighted_f1": sum(f * s for f, s in zip(f1s, supports, strict=True)) / total if total else 0.0,
+        "macro_f1": sum(f1s) / len(f1s) if f1s else 0.0,
+        "accuracy": sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / len(gold) if gold else 0.0,
+    }
+
+
+def score(gold: list[str], pred: list[str]) -> dict[str, float]:
+    """Sub-task 3 (all rows) and sub-task 1 (rows with an ACLED gold label) scores."""
+    out = {f"all_{k}": v for k, v in f1_scores(gold, pred).items()}
+    keep = [i for i, g in enumerate(gold) if g in et.ACLED_LABELS]
+    acled = f1_scores([gold[i] for i in keep], [pred[i] for i in keep])
+    out.update({f"acled_{k}": v for k, v in acled.items()})
+    return out
+
+
+def stratified_folds(labels: list[str], k: int, seed: int) -> list[int]:
+    """Fold number per row: each label's rows shuffled (seeded) and dealt round-robin."""
+    rng = np.random.default_rng(seed)
+    fold = [0] * len(labels)
+    start = 0
+    for lab in sorted(set(labels)):
+        rows = [i for i, g in enumerate(labels) if g == lab]
+        rng.shuffle(rows)
+        for j, i in enumerate(rows):
+            fold[i] = (start + j) % k
+        start += len(rows)
+    return fold
+
+
+def cross_validate(texts: list[str], labels: list[str], k: int, seed: int = SEED) -> list[str]:
+    """Out-of-fold predictions from models trained on the other K-1 folds."""
+    emb = embed(texts)
+    fold = stratified_folds(labels, k, seed)
+    pred = [""] * len(texts)
+    for f in range(k):
+        tr = [i for i in range(len(texts)) if fold[i] != f]
+        te = [i for i in range(len(texts)) if fold[i] == f]
+        m = et.TypingModel.from_dict(train([texts[i] for i in tr], [labels[i] for i in tr], emb[tr]))
+        p = m.proba([texts[i] for i in te])
+        for i, j in zip(te, p.argmax(axis=1), strict=True):
+            pred[i] = m.labels[int(j)]
+    return pred
+
+
+def evaluate(data: Path, cv: int | None = None) -> tuple[list[str], list[str], dict[str, float]]:
+    """(ids, predictions, scores); scores are prefixed ``cvK_`` when cross-validated."""
+    ids, texts, gold = read_tsv(data)
+    t0 = time.perf_counter()
+    if cv:
+        pred = cross_validate(texts, gold, cv)
+        prefix = f"cv{cv}_"
+    else:
+        et.model()
+        t0 = time.perf_counter()
+        pred = [label for label, _ in et.classify_many(texts)]
+        prefix = ""
+    elapsed = time.perf_counter() - t0
+    scores = {prefix + k: v for k, v in score(gold, pred).items()} if all(gold) else {}
+    scores["snippets_per_s"] = len(texts) / elapsed if elapsed > 0 else float("inf")
+    return ids, pred, scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--out", type=Path, help="write predictions here (id<TAB>SubType)")
+    ap.add_argument("--cv", type=int, help="K-fold cross-validation on --data instead of the shipped model")
+    ap.add_argument("--check", action="store_true", help="exit 1 if a gated score regressed")
+    ap.add_argument("--update-baseline", action="store_true")
+    ap.add_argument("--allow-lower", action="store_true")
+    args = ap.parse_args(argv)
+    if not args.data.exists():
+        print(f"no data at {args.data}", file=sys.stderr)
+        return 2
+    cv = args.cv or (5 if (args.check or args.update_baseline) else None)
+    ids, pred, scores = evaluate(args.data, cv)
+    if args.out:
+        args.out.write_text("id\tSubType\n" + "".join(f"{i}\t{p}\n" for i, p in zip(ids, pred, strict=True)))
+    for name, value in scores.items():
+        shown = f"{value:.1f}" if name == "snippets_per_s" else f"{100 * value:.1f}"
+        print(f"{name:28s} {shown}")
+    gated = {k: v for k, v in scores.items() if k.startswith("cv") and "f1" in k}
+    if args.update_baseline:
+        print("baseline:", gate.update(STAGE, gated, allow_lower=args.allow_lower))
+    if args.check:
+        problems = gate.check(STAGE, gated)
+        for p in problems:
+            print("REGRESSION", p)
+        return 1 if problems else 0
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,168 @@
+"""Event typing: one CASE 2021 task 2 label per snippet or news sentence.
+
+The 30 labels are ACLED's 25 sub-event types (``ARMED_CLASH``, ``AIR_STRIKE``,
+...) plus ``ORG_CRIME``, ``NATURAL_DISASTER``, ``MAN_MADE_DISASTER``,
+``DIPLO`` and ``ATTRIB``. The model is a multinomial logistic regression
+over three feature blocks, shipped as ``typing_data/event_types_model.json.gz``
+and trained by ``bench/train_event_types.py``:
+
+* a MiniLM sentence embedding (:mod:`sitrep.events.typing_embed`),
+* a unigram+bigram TF-IDF (:mod:`sitrep.events.typing_features`),
+* trigger cues written from ACLED's codebook (:mod:`sitrep.events.typing_rules`).
+
+Every sentence gets *some* label; whether it is an event at all is the
+caller's decision: call :func:`is_event_candidate` first and keep labels whose
+confidence reaches :data:`MIN_CONFIDENCE` (or use :func:`classify_event`,
+which does both).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from sitrep.events import typing_embed, typing_rules
+from sitrep.events.typing_features import tfidf
+from sitrep.records import Sentence
+
+STAGE_VERSION = "event_typing.v1"
+MODEL_PATH = Path(__file__).resolve().parent / "typing_data" / "event_types_model.json.gz"
+#: Below this probability a candidate sentence is better treated as "no event".
+MIN_CONFIDENCE = 0.35
+
+NON_ACLED = frozenset({"ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB"})
+
+_ACLED: dict[str, tuple[str, str]] = {
+    "ARMED_CLASH": ("Battles", "Armed clash"),
+    "GOV_REGAINS_TERIT": ("Battles", "Government regains territory"),
+    "NON_STATE_ACTOR_OVERTAKES_TER": ("Battles", "Non-state actor overtakes territory"),
+    "AIR_STRIKE": ("Explosions/Remote violence", "Air/drone strike"),
+    "ART_MISS_ATTACK": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "SUIC_BOMB": ("Explosions/Remote violence", "Suicide bomb"),
+    "REM_EXPLOS": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "GRENADE": ("Explosions/Remote violence", "Grenade"),
+    "CHEM_WEAP": ("Explosions/Remote violence", "Chemical weapon"),
+    "ATTACK": ("Violence against civilians", "Attack"),
+    "ABDUCT_DISSAP": ("Violence against civilians", "Abduction/forced disappearance"),
+    "SEX_VIOL": ("Violence against civilians", "Sexual violence"),
+    "PEACE_PROTEST": ("Protests", "Peaceful protest"),
+    "PROTEST_WITH_INTER": ("Protests", "Protest with intervention"),
+    "FORCE_AGAINST_PROTEST": ("Protests", "Excessive force against protesters"),
+    "VIOL_DEMONSTR": ("Riots", "Violent demonstration"),
+    "MOB_VIOL": ("Riots", "Mob violence"),
+    "AGREEMENT": ("Strategic developments", "Agreement"),
+    "ARREST": ("Strategic developments", "Arrests"),
+    "CHANGE_TO_GROUP_ACT": ("Strategic developments", "Change to group/activity"),
+    "DISR_WEAP": ("Strategic developments", "Disrupted weapons use"),
+    "HQ_ESTABLISHED": ("Strategic developments", "Headquarters or base established"),
+    "PROPERTY_DISTRUCT": ("Strategic developments", "Looting/property destruction"),
+    "NON_VIOL_TERRIT_TRANSFER": ("Strategic developments", "Non-violent transfer of territory"),
+    "OTHER": ("Strategic developments", "Other"),
+}
+ACLED_LABELS = frozenset(_ACLED)
+LABELS = tuple(sorted(ACLED_LABELS | NON_ACLED))
+
+
+def to_acled(label: str) -> tuple[str, str] | None:
+    """ACLED ``(event_type, sub_event_type)`` for a CASE label; None outside ACLED's taxonomy."""
+    if label in NON_ACLED:
+        return None
+    try:
+        return _ACLED[label]
+    except KeyError:
+        raise ValueError(f"unknown event type label: {label!r}") from None
+
+
+def is_event_candidate(sentence: str | Sentence) -> bool:
+    """Cheap check: does the sentence contain any event trigger worth classifying?"""
+    text = sentence.text if isinstance(sentence, Sentence) else sentence
+    return typing_rules.any_cue(text)
+
+
+@dataclass(frozen=True)
+class TypingModel:
+    """The shipped linear model (immutable once loaded)."""
+
+    labels: tuple[str, ...]
+    vocab: dict[str, int]
+    idf: np.ndarray
+    coef: np.ndarray  # (n_labels, n_features)
+    intercept: np.ndarray  # (n_labels,)
+    cue_weight: float
+    embed_weight: float
+    use_embedding: bool
+
+    @classmethod
+    def from_dict(cls, data: dict) -> TypingModel:
+        cues = [name for name, _, _ in typing_rules.CUES]
+        if data["cue_names"] != cues:
+            raise ValueError("event typing model was trained with another cue list; retrain it")
+        return cls(
+            labels=tuple(data["labels"]),
+            vocab={t: i for i, t in enumerate(data["vocab"])},
+            idf=np.asarray(data["idf"], dtype=np.float32),
+            coef=np.asarray(data["coef"], dtype=np.float32),
+            intercept=np.asarray(data["intercept"], dtype=np.float32),
+            cue_weight=float(data["cue_weight"]),
+            embed_weight=float(data["embed_weight"]),
+            use_embedding=bool(data["use_embedding"]),
+        )
+
+    def features(self, texts: list[str]) -> np.ndarray:
+        blocks = [tfidf(texts, self.vocab, self.idf)]
+        if self.use_embedding:
+            blocks.append(typing_embed.encoder().encode(texts) * self.embed_weight)
+        blocks.append(np.stack([typing_rules.cue_vector(t) for t in texts]) * self.cue_weight)
+        return np.hstack(blocks)
+
+    def proba(self, texts: list[str]) -> np.ndarray:
+        """(len(texts), len(labels)) class probabilities."""
+        if not texts:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        z = self.features(texts) @ self.coef.T + self.intercept
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+
+def build_features(texts: list[str], vocab: dict[str, int], idf: np.ndarray, cue_weight: float,
+                   embed_weight: float, embeddings: np.ndarray | None) -> np.ndarray:
+    """Feature matrix in the model's layout (used by the training script)."""
+    blocks = [tfidf(texts, vocab, idf)]
+    if embeddings is not None:
+        blocks.append(embeddings * embed_weight)
+    blocks.append(np.stack([typing_rules.cue_vector(t) for t in texts]) * cue_weight)
+    return np.hstack(blocks)
+
+
+@lru_cache(maxsize=1)
+def model() -> TypingModel:
+    """The shipped model, loaded once per process."""
+    with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as fh:
+        return TypingModel.from_dict(json.load(fh))
+
+
+def classify_many(texts: list[str]) -> list[tuple[str, float]]:
+    """One ``(label, probability)`` per text, batched."""
+    m = model()
+    p = m.proba(list(texts))
+    best = p.argmax(axis=1)
+    return [(m.labels[int(j)], float(p[i, j])) for i, j in enumerate(best)]
+
+
+def classify(text: str) -> tuple[str, float]:
+    """The most likely CASE label for ``text`` and its probability."""
+    return classify_many([text])[0]
+
+
+def classify_event(text: str, min_confidence: float = MIN_CONFIDENCE) -> tuple[str, float] | None:
+    """Label for a news sentence, or None when it is not an event candidate or the model is unsure."""
+    if not is_event_candidate(text):
+        return None
+    label, conf = classify(text)
+    return (label, conf) if conf >= min_confidence else None
