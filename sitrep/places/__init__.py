@@ -1,1 +1,58 @@
-"""sitrep.places stage."""
+"""sitrep.places: gazetteer, toponym recognition and resolution (see docs/interfaces.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitrep.places.gazetteer import Gazetteer, Place, load_gazetteer
+from sitrep.records import PlaceMention
+
+STAGE_VERSION = "sitrep.places.v1"
+
+__all__ = [
+    "STAGE_VERSION", "Gazetteer", "Place", "geo_precision", "geoparse", "import_geonames", "load_gazetteer",
+    "resolve_spans",
+]
+
+
+def resolve_spans(
+    text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer | None = None, *, focus_country: str | None = None
+) -> list[PlaceMention]:
+    """Resolve given toponym spans (e.g. gold spans) jointly; demonyms resolve to their country."""
+    from sitrep.places.resolve import make_mention, resolve_mentions, to_place_mention
+
+    gaz = gazetteer or load_gazetteer()
+    mentions = [make_mention(text, s, e, gaz, demonyms=True) for s, e in spans]
+    resolve_mentions(mentions, focus_country=focus_country)
+    return [to_place_mention(m, gaz) for m in mentions]
+
+
+def geoparse(text: str, gazetteer: Gazetteer | None = None, *, focus_country: str | None = None) -> list[PlaceMention]:
+    """Recognise and resolve every toponym in a text; unknown names are kept with ``place_id=None``."""
+    from sitrep.places.recognise import find_toponyms
+    from sitrep.places.resolve import resolve_mentions, to_place_mention
+
+    gaz = gazetteer or load_gazetteer()
+    mentions = find_toponyms(text, gaz)
+    resolve_mentions(mentions, focus_country=focus_country)
+    ids = {m.best.place.place_id for m in mentions if m.best is not None}
+    kept = [m for m in mentions if not m.needs_parent or (m.best is not None and m.best.place.parent_id in ids)]
+    return [to_place_mention(m, gaz) for m in kept]
+
+
+def geo_precision(mention: PlaceMention) -> int:
+    """ACLED geo-precision: 1 town/city/neighbourhood, 2 part of a region (county/district), 3 admin1 or larger."""
+    if mention.place_id is None:
+        return 3
+    if mention.feature in ("city", "capital", "neighbourhood", "landmark"):
+        return 1
+    if mention.feature in ("admin2", "water"):
+        return 2
+    return 3
+
+
+def import_geonames(path: str | Path, db_path: str | Path) -> int:
+    """Load a GeoNames dump into the ``gazetteer_extra`` table of a sitrep database; returns rows imported."""
+    from sitrep.places.geonames_import import import_geonames as _import
+
+    return _import(path, db_path).imported

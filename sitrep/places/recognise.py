@@ -1,0 +1,207 @@
+"""Toponym recognition: gazetteer matching over capitalised token n-grams plus patterns.
+
+Every run of capitalised tokens (with "al-"/"el-" prefixes and "of"/"de"
+inside names) is looked up longest-first in the gazetteer's exact and fuzzy
+key indexes (the same normalisation as the gazetteer, so "al-Romania",
+"Roumaniya" and "Romaniyeh" meet). Guards for precision: a stop-list of
+common words and first names that are also place names, person cues
+("Mr.", "said Jordan", "Jordan said"), organisation contexts ("Islamic State of
+Iraq", "Washington Post"), demonyms (never places here). Patterns add
+unknown names: "the X neighbourhood/district", "the town/city/village of X",
+"X province/governorate", "in X" for a capitalised name followed by nothing
+capitalised; those stay unresolved (``place_id=None``) when the gazetteer has
+no entry, without affecting the other mentions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from sitrep.places.gazetteer import Gazetteer
+from sitrep.places.normalize import exact_key
+from sitrep.places.resolve import Mention, make_mention
+
+RECOGNISE_VERSION = "sitrep.places.recognise.v1"
+MAX_TOKENS = 6
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F]*(?:['’][\w\u00C0-\u024F]+)*(?:-[\w\u00C0-\u024F]+)*\.?")
+_CONNECTORS = {"of", "de", "del", "la", "le", "du", "upon", "on", "al", "el", "ar", "as", "ash", "ad", "ez", "az", "an", "bin", "ibn", "and"}
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ath|ez|es|ed|en)-", re.IGNORECASE)
+_CAP_ARTICLES = {"Al", "El", "Ar", "As", "Ash", "Ad", "Az", "At", "An", "Ath", "Ad-", "Ez"}
+_PERSON_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|President|Minister|Judge|Officer|Deputy|Coach)\.?\s+$")
+_PERSON_AFTER = re.compile(r"^\s*(?:said|says|told|added|asked|wrote|explained|noted|\(\d)")
+_ORG_AFTER = {
+    "post", "times", "news", "university", "college", "school", "hospital", "church", "bank", "company", "corp",
+    "inc", "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "club", "team", "airport",
+    "high", "department", "police", "council", "herald", "tribune", "journal", "gazette", "daily", "observer",
+    "express", "institute", "foundation", "center", "centre", "hotel", "mall", "park", "stadium", "party", "group",
+    "forces", "army", "front", "brigade", "brigades", "movement", "observatory", "state", "government", "court",
+    "fc", "united", "city", "county", "redskins", "giants", "magazine", "review", "press", "service", "agency",
+}
+_PLACE_TYPES = {"county", "parish", "province", "governorate", "state", "city", "district", "region", "township"}
+_ORG_BEFORE_OF = {"state", "university", "bank", "republic", "kingdom", "bishop", "archbishop", "duke", "mayor",
+                  "governor", "president", "emirate", "caliphate", "people", "council", "church", "museum"}
+_UNKNOWN_PATTERNS = [
+    re.compile(r"\b(?:the\s+)?(?:town|city|village|neighbourhood|neighborhood|district|suburb|province|governorate|region)"
+               r"\s+of\s+((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:\s+(?:al-)?[A-Z][\w’'\-]+){0,2})"),
+    re.compile(r"\b(?:the\s+)?((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:\s+(?:al-)?[A-Z][\w’'\-]+){0,2})\s+"
+               r"(?:neighbourhood|neighborhood|district|quarter|suburb|province|governorate)s?\b"),
+]
+
+
+@functools.lru_cache(maxsize=1)
+def stoplist() -> frozenset[str]:
+    """Words and first names that are also place names: not toponyms on their own."""
+    text = (resources.files("sitrep.places") / "data" / "stoplist.txt").read_text(encoding="utf-8")
+    return frozenset(exact_key(w) for w in text.split("\n") if w.strip() and not w.startswith("#"))
+
+
+def _is_cap(tok: str) -> bool:
+    core = _ARTICLE_PREFIX.sub("", tok)
+    return bool(core) and core[0].isupper()
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start]
+    return start == 0 or bool(re.search(r"(?:[.!?\"“”:]\s*|\n\s*)$", before))
+
+
+def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Recognise toponym spans and look them up (resolution happens later)."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    stop = stoplist()
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i][2]
+        article = tok in _CAP_ARTICLES
+        if not _is_cap(tok) or (tok.lower() in _CONNECTORS and not article):
+            i += 1
+            continue
+        match = None
+        for n in range(min(MAX_TOKENS, len(tokens) - i), 1 if article else 0, -1):
+            last = tokens[i + n - 1]
+            if not _is_cap(last[2]):
+                continue
+            # no sentence punctuation inside a multi-token name
+            if n > 1 and re.search(r"[,;:!?()\"“”\n]", text[tokens[i][0]:last[1]]):
+                continue
+            start, end = tokens[i][0], last[1]
+            surface = text[start:end]
+            if surface.endswith(".") and not re.search(r"\.[A-Za-z]+\.$", surface) and surface not in _AP_ABBREVIATIONS:
+                end -= 1
+                surface = surface[:-1]
+            surface = re.sub(r"['’]s$", "", surface)
+            end = start + len(surface)
+            key = exact_key(surface)
+            if not key or (n == 1 and key in stop):
+                continue
+            if gaz.exact.get(key) or (len(key) >= 4 and gaz.lookup(surface)):
+                match = (start, end, n)
+                break
+        if match is None:
+            i += 1
+            continue
+        start, end, n = match
+        if _keep(text, start, end, tokens, i, n, gaz):
+            found.append((start, end))
+        i += n
+    # patterns for names the gazetteer does not know
+    for pat in _UNKNOWN_PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.start(1), m.end(1)
+            if not any(a < e and s < b for a, b in found) and exact_key(text[s:e]) not in stop:
+                found.append((s, e))
+    for m in re.finditer(r"\b(?:in|near|outside|around)\s+((?:al-)?[A-Z][a-z’'\-]{2,}(?:\s+[A-Z][a-z’'\-]{2,})?)(?=\s*[,.;]|\s+(?:on|in|at|and|after|before|last|this|early|late)\b)", text):
+        s, e = m.start(1), m.end(1)
+        key = exact_key(text[s:e])
+        if any(a < e and s < b for a, b in found) or key in stop or gaz.demonyms.get(key):
+            continue
+        if _looks_like_unknown_place(text[s:e]):
+            found.append((s, e))
+    found.sort()
+    mentions = [make_mention(text, s, e, gaz) for s, e in found]
+    lowered = text.lower()
+    for phrase in curated_phrases(gaz):
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered):
+            s, e = m.start(), m.end()
+            if any(x.start < e and s < x.end for x in mentions):
+                continue
+            mention = make_mention(text, s, e, gaz)
+            mention.candidates = [c for c in mention.candidates if c.place.feature in ("neighbourhood", "landmark")]
+            if mention.candidates:
+                mention.needs_parent = True
+                mentions.append(mention)
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+@functools.lru_cache(maxsize=4)
+def curated_phrases(gaz: Gazetteer) -> tuple[str, ...]:
+    """Multi-word names of curated neighbourhoods and landmarks ("national hospital", "old city")."""
+    feats = gaz.columns["feature"]
+    curated = {i for i, f in enumerate(feats) if f in ("neighbourhood", "landmark")}
+    phrases = [k for k, ids in gaz.exact.items() if " " in k and any((j if j >= 0 else ~j) in curated for j in ids)]
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+_AP_ABBREVIATIONS = frozenset(
+    "Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md. Mass. Mich. Minn. Miss. Mo. "
+    "Mont. Neb. Nebr. Nev. Okla. Ore. Pa. Penn. Tenn. Tex. Vt. Va. Wash. Wis. Wisc. Wyo.".split()
+)
+_MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _looks_like_unknown_place(surface: str) -> bool:
+    words = surface.lower().split()
+    return not any(w in _MONTHS_DAYS for w in words)
+
+
+def _keep(text: str, start: int, end: int, tokens: list[tuple[int, int, str]], i: int, n: int, gaz: Gazetteer) -> bool:
+    surface = text[start:end]
+    key = exact_key(surface)
+    if gaz.demonyms.get(key) and not gaz.exact.get(key):
+        return False
+    before = text[max(0, start - 30):start]
+    after = text[end:end + 30]
+    if _PERSON_BEFORE.search(before):
+        return False
+    if _PERSON_AFTER.match(after) and not re.search(r"\b(?:in|at|from|near|of|to|into|across|around|outside)\s+(?:the\s+)?$", before):
+        return False
+    # part of a longer capitalised name: "Washington Post", "George Washington", "Leroy Wright"
+    nxt = tokens[i + n][2] if i + n < len(tokens) else ""
+    adjacent_next = i + n < len(tokens) and text[end:tokens[i + n][0]].strip() == ""
+    if adjacent_next and _is_cap(nxt) and nxt.lower().rstrip(".") not in _PLACE_TYPES:
+        return False
+    if adjacent_next and nxt in {"al", "el", "bin", "ibn", "bint", "abu"} and i + n + 1 < len(tokens) and _is_cap(tokens[i + n + 1][2]):
+        return False  # "Diana al Rifai", "Hamza bin Laden"
+    prev = tokens[i - 1][2] if i > 0 else ""
+    adjacent_prev = i > 0 and text[tokens[i - 1][1]:start].strip() == ""
+    if adjacent_prev and _is_cap(prev) and not _sentence_initial(text, tokens[i - 1][0]):
+        if prev.lower() not in {"the", "northern", "southern", "eastern", "western", "central", "in", "near"}:
+            return False
+    # "IS", "UN", "SOHR": short all-capital words count only as country abbreviations ("US", "UK", "UAE")
+    bare = surface.replace(".", "")
+    if bare.isupper() and len(bare) <= 4:
+        hits = [gaz.place(j) for j, q in gaz.lookup(surface, fuzzy=False) if q == 1.0]
+        if not any(p.feature in ("country", "region", "capital") or (p.feature == "city" and p.population > 1_000_000) for p in hits):
+            return False
+    # names known only as an alternate or transliteration variant need to be a real, sizeable or curated place
+    hits = gaz.lookup(surface)
+    if hits and all(q < 1.0 for _, q in hits):
+        if not any(gaz.place(j).feature in ("neighbourhood", "landmark", "region", "country", "admin1")
+                   or gaz.place(j).population >= 20_000 for j, _ in hits):
+            return False
+    # a sentence-initial single word needs a sizeable place behind it ("Over", "Earlier")
+    if n == 1 and _sentence_initial(text, start):
+        if not any(q == 1.0 and (gaz.place(j).population >= 20_000 or gaz.place(j).feature not in ("city", "admin2"))
+                   for j, q in hits):
+            return False
+    # "Islamic State of Iraq", "University of Texas"
+    m = re.search(r"([A-Z][a-z]+)\s+of\s+(?:the\s+)?$", before)
+    if m and m.group(1).lower() in _ORG_BEFORE_OF:
+        return False
+    return True

@@ -1,0 +1,226 @@
+"""Toponym resolution: pick one gazetteer entry per mention using the document.
+
+Score of a candidate = prior (log population, feature type, exact vs fuzzy
+match) + cues around the mention ("X province", "the town of X", "X, Texas",
+an Arabic article prefix) + document context, re-estimated over a few rounds:
+the focus country (most frequent country among the current choices, or the
+caller's), the admin1 areas the document is evidently about, other places
+near the candidate, and for a neighbourhood whether its city is in the document.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sitrep.places.gazetteer import Gazetteer, Place
+from sitrep.places.normalize import TRANSLITERATED_COUNTRIES, exact_key
+from sitrep.records import PlaceMention
+
+RESOLVE_VERSION = "sitrep.places.resolve.v1"
+
+CUE_AFTER = {
+    "province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1", "oblast": "admin1",
+    "county": "admin2", "parish": "admin2", "district": "district", "neighbourhood": "neighbourhood",
+    "neighborhood": "neighbourhood", "neighbourhoods": "neighbourhood", "neighborhoods": "neighbourhood",
+    "quarter": "neighbourhood", "suburb": "neighbourhood", "area": "district",
+    "city": "city", "town": "city", "village": "city", "countryside": "admin1",
+}
+CUE_BEFORE = {
+    "province": "admin1", "governorate": "admin1", "state": "admin1", "county": "admin2",
+    "city": "city", "town": "city", "village": "city", "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood",
+    "neighbourhoods": "neighbourhood", "neighborhoods": "neighbourhood", "district": "district",
+}
+_FEATURE_BONUS = {
+    "country": 2.5, "capital": 2.5, "admin1": -0.5, "admin2": -1.0, "region": 2.0,
+    "neighbourhood": 0.0, "landmark": 0.0, "water": 0.0, "city": 0.0,
+}
+_CUE_FEATURES = {
+    "admin1": {"admin1"}, "admin2": {"admin2"}, "city": {"city", "capital"},
+    "neighbourhood": {"neighbourhood", "landmark"}, "district": {"neighbourhood", "admin2", "landmark"},
+}
+_AFTER_RE = re.compile(r"^\W{0,2}\s*([A-Za-z]+)")
+_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
+_QUALIFIER_RE = re.compile(r"^,\s*((?:[A-Z][\w.'’-]*\s?){1,3})")
+_ARABIC_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ath|ez)[-‐ ]", re.IGNORECASE)
+_LOCAL = {"city", "capital", "neighbourhood", "landmark", "admin2"}
+
+
+@dataclass
+class Candidate:
+    idx: int
+    place: Place
+    quality: float
+    prior: float = 0.0
+    score: float = 0.0
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    surface: str
+    key: str
+    candidates: list[Candidate] = field(default_factory=list)
+    cue: str | None = None
+    qualifier: list[Place] = field(default_factory=list)
+    arabic: bool = False
+    best: Candidate | None = None
+    margin: float = 0.0
+    needs_parent: bool = False  # lower-case landmark phrase: kept only when its city is in the document
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _prior(place: Place, quality: float) -> float:
+    score = math.log10(place.population + 10) + _FEATURE_BONUS.get(place.feature, 0.0)
+    if place.feature == "admin2" and place.country != "US":
+        score -= 1.5
+    return score - (0.0 if quality >= 1.0 else 1.5 if quality >= 0.8 else 2.5)
+
+
+def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: bool = False) -> Mention:
+    """Look a span up and read the cues around it."""
+    surface = text[start:end]
+    clean = re.sub(r"['’]s$", "", surface)
+    m = Mention(start, end, surface, exact_key(clean))
+    hits = [(i, 1.0) for i in gaz.lookup_demonym(clean)] if demonyms else []
+    if not hits:
+        hits = gaz.lookup(clean)
+    if not hits:
+        # "Laurel County" when only "Laurel" is known, "Raqqa city" etc.
+        words = clean.split()
+        if len(words) > 1 and words[-1].lower() in CUE_AFTER:
+            hits = gaz.lookup(" ".join(words[:-1]))
+            m.cue = CUE_AFTER[words[-1].lower()]
+    m.candidates = [Candidate(i, gaz.place(i), q) for i, q in hits]
+    after = text[end:end + 40]
+    am = _AFTER_RE.match(after)
+    if am and am.group(1).lower() in CUE_AFTER and m.cue is None:
+        m.cue = CUE_AFTER[am.group(1).lower()]
+    bm = _BEFORE_RE.search(text[max(0, start - 40):start])
+    if bm and bm.group(1).lower() in CUE_BEFORE and m.cue is None:
+        m.cue = CUE_BEFORE[bm.group(1).lower()]
+    qm = _QUALIFIER_RE.match(after)
+    if qm:
+        q = qm.group(1).strip()
+        for n in range(len(q.split()), 0, -1):
+            part = " ".join(q.split()[:n])
+            quals = [gaz.place(i) for i, qual in gaz.lookup(part, fuzzy=False) if qual == 1.0]
+            quals = [p for p in quals if p.feature in ("admin1", "country")]
+            if quals:
+                m.qualifier = quals
+                break
+    m.arabic = bool(_ARABIC_PREFIX.match(surface))
+    return m
+
+
+def _contained(place: Place, qualifier: list[Place]) -> bool:
+    for q in qualifier:
+        if q.place_id == place.place_id:
+            continue
+        if q.feature == "country" and place.country == q.country:
+            return True
+        if q.feature == "admin1" and place.country == q.country and place.admin1_code == q.admin1_code:
+            return True
+    return False
+
+
+def _score(m: Mention, ctx: _Context) -> None:
+    for c in m.candidates:
+        p = c.place
+        s = _prior(p, c.quality)
+        if m.cue:
+            wanted = _CUE_FEATURES.get(m.cue, set())
+            s += 4.0 if p.feature in wanted else -2.0
+        if m.qualifier:
+            s += 6.0 if _contained(p, m.qualifier) else -1.0
+        if m.arabic and p.country not in TRANSLITERATED_COUNTRIES:
+            s -= 4.0
+        if p.feature in ("neighbourhood", "landmark"):
+            s += 7.0 if p.parent_id in ctx.ids else -3.0
+        if ctx.rounds:
+            if ctx.focus and p.country == ctx.focus:
+                s += 2.5
+            if p.feature != "country" and (p.country, p.admin1_code) in ctx.admin1s:
+                s += 3.0
+            if p.feature in _LOCAL:
+                near = sum(1 for (lat, lon, key) in ctx.points if key != m.key and _distance_km(p.lat, p.lon, lat, lon) < 150)
+                s += min(near, 3) * 1.0
+            if m.key in ctx.qualified and p.place_id in ctx.qualified[m.key]:
+                s += 4.0
+        c.score = s
+    ranked = sorted(m.candidates, key=lambda c: (-c.score, -c.place.population, c.place.place_id))
+    m.best = ranked[0] if ranked else None
+    m.margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 10.0
+
+
+@dataclass
+class _Context:
+    rounds: int = 0
+    focus: str | None = None
+    admin1s: set[tuple[str, str]] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+    points: list[tuple[float, float, str]] = field(default_factory=list)
+    qualified: dict[str, set[str]] = field(default_factory=dict)
+
+
+def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str | None) -> None:
+    votes: Counter[str] = Counter()
+    admin1s: set[tuple[str, str]] = set()
+    ids: set[str] = set()
+    points: list[tuple[float, float, str]] = []
+    qualified: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.best is None:
+            continue
+        p = m.best.place
+        ids.add(p.place_id)
+        if p.country:
+            votes[p.country] += 1
+        confident = m.margin >= 1.5 or len(m.candidates) == 1
+        if p.feature == "admin1" or (confident and p.feature in _LOCAL | {"admin1"}):
+            admin1s.add((p.country, p.admin1_code))
+        if p.feature in _LOCAL and confident:
+            points.append((p.lat, p.lon, m.key))
+        if m.qualifier:
+            qualified.setdefault(m.key, set()).add(p.place_id)
+    if focus_country:
+        ctx.focus = focus_country.upper()
+    elif votes:
+        top, n = votes.most_common(1)[0]
+        ctx.focus = top if n / sum(votes.values()) >= 0.3 else None
+    ctx.admin1s, ctx.ids, ctx.points, ctx.qualified = admin1s, ids, points, qualified
+    ctx.rounds += 1
+
+
+def resolve_mentions(mentions: list[Mention], *, focus_country: str | None = None, rounds: int = 3) -> None:
+    """Choose ``best`` for every mention in place (document-level joint resolution)."""
+    ctx = _Context()
+    for m in mentions:
+        _score(m, ctx)
+    for _ in range(rounds):
+        _update_context(mentions, ctx, focus_country)
+        for m in mentions:
+            _score(m, ctx)
+
+
+def to_place_mention(m: Mention, gaz: Gazetteer) -> PlaceMention:
+    if m.best is None:
+        return PlaceMention(start=m.start, end=m.end, surface=m.surface, place_id=None)
+    p = m.best.place
+    admin1 = p.admin1_name or None
+    if p.feature == "country":
+        admin1 = None
+    return PlaceMention(
+        start=m.start, end=m.end, surface=m.surface, place_id=p.place_id, name=p.name, lat=p.lat, lon=p.lon,
+        feature="city" if p.feature == "capital" else p.feature, admin1=admin1, country=p.country or None,
+        parent_id=p.parent_id, score=round(m.best.score, 3),
+    )

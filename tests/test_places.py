@@ -1,0 +1,198 @@
+"""Places: gazetteer, recognition, resolution, GeoNames import."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sitrep.places import geo_precision, geoparse, import_geonames, load_gazetteer, resolve_spans
+from sitrep.places.cli import gazetteer as gazetteer_cli
+from sitrep.places.normalize import exact_key, fuzzy_key
+from sitrep.records import PlaceMention
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EXAMPLES = REPO / "examples" / "raqqa"
+
+# gold location name (seeds gold.jsonl) -> the place it must resolve to
+EXPECTED = {
+    "Raqqa": "172955",
+    "Romaniyeh": "sitrep:raqqa:romaniyeh",
+    "Sinaa": "sitrep:raqqa:sinaa",
+    "Hittin": "sitrep:raqqa:hittin",
+    "Mashlab": "sitrep:raqqa:mashlab",
+    "Jazra": "sitrep:raqqa:jazra",
+    "Nahda": "sitrep:raqqa:nahda",
+    "Raqqa National Hospital": "sitrep:raqqa:national-hospital",
+    "Tabqa": "172374",
+    "Ar-Raqqa governorate": "sitrep:adm1:SY.04",
+    "Zakia": "162560",
+    "Manbij": "167357",
+    "Mar'a": "167245",
+    "Palmyra": "163808",
+    "Fallujah": "99454",
+}
+
+
+@pytest.fixture(scope="module")
+def gaz():  # type: ignore[no-untyped-def]
+    return load_gazetteer()
+
+
+def _ids(text: str) -> set[str | None]:
+    return {m.place_id for m in geoparse(text)}
+
+
+def test_gazetteer_loads_fast_and_is_cached() -> None:
+    t0 = time.perf_counter()
+    g = load_gazetteer()
+    assert time.perf_counter() - t0 < 6.0  # < 3 s on an idle machine; slack for shared CI
+    assert len(g) > 200_000
+    assert load_gazetteer() is g
+
+
+def test_every_seed_gold_location_resolves_from_its_article() -> None:
+    gold_path = SHARED / "samples" / "raqqa-seeds" / "gold.jsonl"
+    if not gold_path.exists():
+        pytest.skip("../shared/samples absent")
+    rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    found: dict[str, set[str | None]] = {}
+    missing = []
+    for row in rows:
+        doc = row["doc"]
+        if doc not in found:
+            found[doc] = _ids((EXAMPLES / doc).read_text(encoding="utf-8"))
+        expected = EXPECTED[row["location"]]
+        if expected not in found[doc]:
+            missing.append((doc, row["location"], expected))
+    assert not missing
+
+
+@pytest.mark.parametrize(
+    ("variants", "place_id"),
+    [
+        (["Mashlab", "Meshleb", "al-Meshleb", "Al Mashlab"], "sitrep:raqqa:mashlab"),
+        (["Romaniyeh", "al-Romania", "Roumaniya", "Romaniya"], "sitrep:raqqa:romaniyeh"),
+        (["Hittin", "Hetin", "Hitteen", "Huteen"], "sitrep:raqqa:hittin"),
+        (["Sinaa", "Sinaaya", "al-Sinaa"], "sitrep:raqqa:sinaa"),
+        (["al-Nahda", "Nahda", "Nahdah"], "sitrep:raqqa:nahda"),
+        (["Badu", "Badou", "al-Badu"], "sitrep:raqqa:badu"),
+    ],
+)
+def test_neighbourhood_spelling_variants(variants: list[str], place_id: str) -> None:
+    for v in variants:
+        text = f"The SDF said on Monday they captured the {v} neighbourhood of Raqqa city after heavy fighting."
+        assert place_id in _ids(text), v
+
+
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [("Raqqa", "172955"), ("Raqa", "172955"), ("Ar Raqqah", "172955"), ("Tabqa", "172374"),
+     ("Deir ez-Zor", "170794"), ("Deir al-Zour", "170794"), ("Kobani", "172256")],
+)
+def test_city_aliases(name: str, place_id: str) -> None:
+    assert place_id in _ids(f"Fighting continued in {name} on Sunday, activists in Syria said.")
+
+
+def test_province_cue_picks_admin1() -> None:
+    ms = geoparse("Government forces entered Raqqa province on Friday, the Observatory said.")
+    raqqa = [m for m in ms if m.surface == "Raqqa"]
+    assert raqqa and raqqa[0].feature == "admin1" and raqqa[0].place_id == "sitrep:adm1:SY.04"
+    assert geo_precision(raqqa[0]) == 3
+
+
+def test_neighbourhood_needs_its_city_or_focus() -> None:
+    ms = geoparse("The neighbourhood of Mashlab in Raqqa was retaken.")
+    m = next(m for m in ms if m.surface == "Mashlab")
+    assert m.parent_id == "172955" and geo_precision(m) == 1 and m.admin1
+
+
+def test_unknown_syrian_name_stays_unresolved_without_breaking_others() -> None:
+    text = ("Clashes broke out near the village of Qasr Zubaydaqa in Raqqa province on Tuesday, "
+            "while coalition jets struck Manbij and Tabqa.")
+    ms = geoparse(text)
+    unknown = [m for m in ms if "Zubaydaqa" in m.surface]
+    assert unknown and unknown[0].place_id is None
+    ids = {m.place_id for m in ms}
+    assert {"167357", "172374", "sitrep:adm1:SY.04"} <= ids
+
+
+def test_demonyms_and_person_names_are_not_places() -> None:
+    ms = geoparse("Syrian troops and Russian jets attacked. Jordan said the plan would fail, Mr. Paris added.")
+    surfaces = {m.surface for m in ms}
+    assert "Syrian" not in surfaces and "Russian" not in surfaces
+    assert "Jordan" not in surfaces and "Paris" not in surfaces
+
+
+def test_organisation_names_are_not_places() -> None:
+    ms = geoparse("The Washington Post quoted the Islamic State of Iraq in a report.")
+    assert not any(m.surface in ("Washington", "Iraq") for m in ms)
+
+
+def test_qualifier_and_focus() -> None:
+    text = "PARIS, Texas - Police in Paris, Texas, said a man from Lamar County was arrested."
+    ms = resolve_spans(text, [(text.index("Paris, Texas") , text.index("Paris, Texas") + 5)])
+    assert ms[0].country == "US" and ms[0].admin1 == "Texas"
+    ms = resolve_spans("Talks in Paris ended.", [(9, 14)])
+    assert ms[0].country == "FR"
+
+
+def test_resolve_spans_handles_demonyms() -> None:
+    text = "Russian forces entered Georgian territory."
+    ms = resolve_spans(text, [(0, 7), (23, 31)])
+    assert [m.country for m in ms] == ["RU", "GE"]
+
+
+def test_geo_precision_codes() -> None:
+    assert geo_precision(PlaceMention(0, 1, "x", "1", feature="city")) == 1
+    assert geo_precision(PlaceMention(0, 1, "x", "1", feature="admin2")) == 2
+    assert geo_precision(PlaceMention(0, 1, "x", "1", feature="admin1")) == 3
+    assert geo_precision(PlaceMention(0, 1, "x", None)) == 3
+
+
+def test_normalisation_is_idempotent_and_folds_variants() -> None:
+    for a, b in [("Mashlab", "Meshleb"), ("Hittin", "Hetin"), ("Romaniyeh", "Roumaniya"), ("Sinaa", "Sinaaya"),
+                 ("Deir ez-Zor", "Deir al-Zour")]:
+        assert fuzzy_key(a) == fuzzy_key(b)
+    for s in ["Ar-Raqqah", "Mar’a", "U.S.", "Deir ez-Zor"]:
+        assert exact_key(exact_key(s)) == exact_key(s)
+
+
+GEONAMES_ROWS = [
+    "9999001\tQasr Testaqa\tQasr Testaqa\tQasr Testaqa,Kasr Testaka\t35.9\t39.1\tP\tPPL\tSY\t\t04\t\t\t\t1200\t\t250\tAsia/Damascus\t2020-01-01",
+    "9999002\tTestplatz\tTestplatz\t\t50.0\t8.0\tP\tPPL\tDE\t\t05\t\t\t\t0\t\t100\tEurope/Berlin\t2020-01-01",
+    "bad line\twith\tthree columns",
+    "notanumber\tX\tX\t\t1\t2\tP\tPPL\tDE\t\t05\t\t\t\t0\t\t100\tEurope/Berlin\t2020-01-01",
+]
+
+
+def test_import_geonames_and_merge(tmp_path: Path) -> None:
+    dump = tmp_path / "SY.txt"
+    dump.write_text("\n".join(GEONAMES_ROWS) + "\n", encoding="utf-8")
+    db = tmp_path / "sitrep.db"
+    assert import_geonames(dump, db) == 2
+    assert import_geonames(dump, db) == 2  # idempotent: replaced by geonameid
+    gaz = load_gazetteer(extra_db=db)
+    place = gaz.get("9999001")
+    assert place is not None and place.admin1_name == "Ar-Raqqah"
+    ms = geoparse("Airstrikes hit Kasr Testaka in Raqqa province.", gaz)
+    assert "9999001" in {m.place_id for m in ms}
+
+
+def test_gazetteer_cli_import(tmp_path: Path) -> None:
+    dump = tmp_path / "SY.txt.gz"
+    import gzip
+
+    with gzip.open(dump, "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(GEONAMES_ROWS) + "\n")
+    runner = CliRunner()
+    result = runner.invoke(gazetteer_cli, ["import", str(dump), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 0, result.output
+    assert "imported 2 rows" in result.output
+    missing = runner.invoke(gazetteer_cli, ["import", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "x.db")])
+    assert missing.exit_code == 1
+    assert "file not found" in missing.output
