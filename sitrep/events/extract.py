@@ -319,11 +319,18 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
     quantities = [q for q in find_quantities(text) if q.status != "present"]
     first_agent: str | None = None
     seen: set[tuple[str, str | None]] = set()
+    regions = [_region(triggers, k, text) for k in range(len(triggers))]
+    explicit = [_event_places(t, regions[k], usable, text, base) for k, t in enumerate(triggers)]
+    # a trigger with no place of its own repeats a same-type trigger that has one ("killed 9 soldiers in
+    # the attack on X"): its counts go to that trigger
+    absorb = {k: next((j for j in range(len(triggers)) if explicit[j]
+                       and triggers[j].sub_event_type == t.sub_event_type), k)
+              for k, t in enumerate(triggers) if not explicit[k]}
+    owner = [absorb.get(_nearest_trigger(q, triggers), _nearest_trigger(q, triggers)) for q in quantities]
     for k, trig in enumerate(triggers):
-        region = (triggers[k - 1].end if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(text))
-        tail = _SAID_TAIL.search(text, trig.end, region[1])
-        if tail:
-            region = (region[0], tail.start())
+        if absorb.get(k, k) != k:
+            continue
+        region = regions[k]
         agent_m, target_m = _actor_roles(trig, region, s, base, text, ctx)
         agent = _actor_name(agent_m)
         if agent is None and _PRONOUN_SUBJ.match(text) and ctx.last_agent:
@@ -349,7 +356,7 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
             target = None
         if sub == "Other" and target is None:
             target = next((n for n in main if n != agent), None)
-        ev_places = _event_places(trig, region, usable, text, base)
+        ev_places = explicit[k]
         if not ev_places:
             recent = ctx.last_places and idx - ctx.last_places_at <= 2
             if _ANAPHOR_CITY.search(text) and (ctx.last_city or focus):
@@ -369,7 +376,11 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         begin, end, prec = when
         background = bool(ref and begin and begin < ref - dt.timedelta(days=BACKGROUND_DAYS)) or \
             bool(ref and end and end < ref - dt.timedelta(days=BACKGROUND_DAYS))
-        nearest = [q for q in quantities if _nearest_trigger(q, triggers) == k]
+        nearest = [q for q, o in zip(quantities, owner, strict=True) if o == k]
+        if sub == "Armed clash" and any(q.status == "killed" and q.category in ("civilians", "children", "women")
+                                        for q in nearest) \
+                and not any(q.status == "killed" and q.category == "fighters" for q in nearest):
+            sub, target = "Attack", "Civilians"
         attributed = _attribution(s, text, agent, ctx)
         for j, place in enumerate(ev_places or [None]):
             key = (sub, place.place_id or place.name if place else None)
@@ -420,6 +431,14 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
     if cities:
         ctx.last_city = cities[-1]
     return out
+
+
+def _region(triggers: Sequence[Trigger], k: int, text: str) -> tuple[int, int]:
+    """Span of the sentence that belongs to trigger k: up to the neighbouring triggers and the "X said" tail."""
+    trig = triggers[k]
+    region = (triggers[k - 1].end if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(text))
+    tail = _SAID_TAIL.search(text, trig.end, region[1])
+    return (region[0], tail.start()) if tail else region
 
 
 def _nearest_trigger(q: QuantityMention, triggers: Sequence[Trigger]) -> int:

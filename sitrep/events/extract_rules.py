@@ -51,20 +51,28 @@ _TERR_OBJECT = (r"(?:\s+(?:(?!as\b|hostages?\b|prisoners?\b|captives?\b|part\b|p
 _TRIGGERS: list[tuple[str, str, int]] = [
     (r"suicide (?:car |truck )?(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|vest)", "Suicide bomb", 0),
     (r"chemical (?:weapons? )?attacks?|chlorine|sarin|toxic gas", "Chemical weapon", 0),
-    (r"(?:roadside|car|truck|motorcycle|parcel) bombs?|IEDs?|improvised explosive(?: devices?)?|landmines?|"
-     r"explosive devices?|booby[- ]trap(?:ped|s)?|(?:bomb|blast|explosion)s? (?:went off|exploded|ripped)",
-     "Remote explosive/landmine/IED", 1),
+    (r"(?:roadside|car|truck|motorcycle|parcel|improvised|magnetic|sticky|limpet) bombs?|IEDs?|"
+     r"improvised explosive(?: devices?)?|(?:land|ground)[- ]?mines?|explosive devices?|booby[- ]trap(?:ped|s)?|"
+     r"(?:bomb|blast|explosion|explosives?)s? (?:\w+ ){0,4}?(?:went off|exploded|ripped|detonated)|"
+     r"detonated|limpet blast", "Remote explosive/landmine/IED", 1),
+    (r"blasts?|explosions?", "Remote explosive/landmine/IED", 8),
     (r"grenades?", "Grenade", 1),
     (r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:attacks?|bombardment|bombing)|"
      r"drone (?:strikes?|attacks?)|warplanes|fighter jets|(?:coalition|Russian|Israeli|Syrian|regime|"
      r"government|US|U\.S\.|American|Saudi[- ]led) (?:raids|strikes|bombing|bombardments?|jets)|"
      r"bombard(?:ed|ing|ments?)|bombed|bombing(?:s)?|striking targets|(?:incendiary|barrel|cluster) bombs?|"
-     r"(?:was|were) (?:hit|struck|targeted) (?:by|with|for)", "Air/drone strike", 2),
+     r"(?:was|were) (?:hit|struck|targeted) (?:by|with|for)|air[- ](?:launched )?missiles|"
+     r"(?:air ?force|aircraft|warplanes?|jets|drones?|helicopters?|choppers|gunships?)(?:['’]s?)? (?:\w+ ){0,2}?"
+     r"(?:destroyed|struck|hit|pounded|targeted|bombed|attacked|shelled|raided|carried out|launched)|"
+     r"raids? by (?:the )?(?:[\w'’-]+ ){0,3}?(?:choppers|helicopters|jets|warplanes|aircraft|drones|air ?force)|"
+     r"pound(?:ed|ing)", "Air/drone strike", 2),
     (r"shell(?:ing|ed|s)|artillery|mortars?(?: fire| rounds| shells)?|rockets?(?: fire)?|missiles?|"
      r"rocket attacks?", "Shelling/artillery/missile attack", 2),
     (r"(?:re)?captured|(?:re)?capture[sd]?|seized|seizes|seizing|(?:re)?took(?=" + _TERR_OBJECT + r")|"
      r"(?:re)?taken(?=" + _TERR_OBJECT + r")|overr[au]n|retook|retaken|regained|liberated|wrested|"
-     r"gained control|took control|taken control|fell to|(?:drove|driven|pushed|expelled) (?:\w+ ){0,3}out of",
+     r"gained control|took control|taken control|fell to|(?:drove|driven|pushed|expelled) (?:\w+ ){0,3}out of|"
+     r"(?:drove|driven|pushed) (?:\w+ ){0,3}back|(?:recovered|restored|established|imposed|regained|took|taken) "
+     r"(?:full )?control|gained ground|took over|taken over|freed(?=" + _TERR_OBJECT + r")",
      TERRITORY, 3),
     (r"battl(?:ing|ed)|(?:heavy |fierce |violent |intense |street )?(?:fighting|clashes|clashed|fought)|"
      r"gun ?battles?|firefights?|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
@@ -74,7 +82,10 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:attacks?|assaults?|raids?|incursions?) (?:on|against)|"
      r"(?:advanc(?:e|ed|ing)|push(?:ed|ing)?|moved|pressing) (?:deeper |further )?(?:into|on|towards?)|"
      r"under attack|killed by (?:\w+ ){0,3}(?:forces|troops|soldiers|fighters|militants|army)|"
-     r"(?:fighting|battle|clashes|offensive) (?:raged|continued|erupted|broke out)", "Armed clash", 4),
+     r"(?:fighting|battle|clashes|offensive) (?:raged|continued|erupted|broke out)|shoot-?outs?|"
+     r"exchanges? of fire|exchanged fire|gunfights?|opened fire(?: on)?|shooting attacks?|gun attacks?|"
+     r"(?:killed|wounded|injured) (?:and (?:wounded|injured) )?(?:\w+ ){0,3}?(?:terrorists|militants|insurgents|"
+     r"fighters|soldiers|troops|rebels|gunmen|jihadists|policemen|police officers)", "Armed clash", 4),
     (r"massacred?|executed|executions?|shot dead|gunned down|beheaded|lynched|opened fire on (?:civilians|"
      r"protesters|worshippers|villagers|a crowd)", "Attack", 5),
     (r"abduct(?:ed|ion|ions|s)|kidnapp(?:ed|ing|ings)|taken hostage|disappeared", "Abduction/forced disappearance", 5),
@@ -143,11 +154,14 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in _TERR_CI.finditer(text):
             if re.match(_TERR_OBJECT, text[m.end():]):
                 found.append(Trigger(m.start(), m.end(), m.group(0), TERRITORY, 3))
-    found.sort(key=lambda t: (t.start, t.priority))
-    kept: list[Trigger] = []
+    found.sort(key=lambda t: (t.priority, t.start - t.end, t.start))
+    chosen: list[Trigger] = []
     for t in found:
-        if any(k.start < t.end and t.start < k.end for k in kept):
-            continue
+        if not any(k.start < t.end and t.start < k.end for k in chosen):
+            chosen.append(t)
+    chosen.sort(key=lambda t: t.start)
+    kept: list[Trigger] = []
+    for t in chosen:
         if any(s <= t.start < e for s, e in quoted):
             continue
         before = text[max(0, t.start - 60):t.start]
