@@ -1,1 +1,25 @@
-"""sitrep.time stage."""
+"""sitrep.time: temporal expressions found, typed (TIMEX3) and resolved against the publication date.
+
+``tag(text, anchor)`` works on a whole article or one sentence; ``infer_published(text)`` gives an
+interval that contains the publication date of an undated article, with its evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitrep.records import TimeMention
+from sitrep.time.infer import InferredDate, infer_published
+from sitrep.time.tagger import tag_text
+
+STAGE_VERSION = "sitrep.time.v1"
+
+
+def tag(text: str, anchor: dt.date | None) -> list[TimeMention]:
+    """Every time expression in ``text`` with TIMEX3 type/value and the interval it denotes."""
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    return tag_text(text, anchor)
+
+
+__all__ = ["STAGE_VERSION", "InferredDate", "infer_published", "tag"]

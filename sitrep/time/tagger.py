@@ -1,0 +1,69 @@
+"""Recognition: run every rule, keep the leftmost-longest accepted matches, resolve in text order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sitrep.records import TimeMention
+from sitrep.time.context import Ctx
+from sitrep.time.normalise import Res
+from sitrep.time.patterns import COMPILED, SINCE_BEFORE
+from sitrep.time.rules import HANDLERS
+
+_WORDCH = re.compile(r"\w")
+# rules tried first when two candidates have the same span
+_PRIORITY = {name: i for i, (name, _) in enumerate(COMPILED)}
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
+    cands = []
+    n = len(text)
+    for name, rx in COMPILED:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if e <= s:
+                continue
+            # whole words only
+            if s > 0 and _WORDCH.match(text[s - 1]) and _WORDCH.match(text[s]):
+                continue
+            if e < n and _WORDCH.match(text[e]) and _WORDCH.match(text[e - 1]):
+                continue
+            cands.append((s, -(e - s), _PRIORITY[name], name, m))
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    return cands
+
+
+def _since(text: str, start: int, res: Res, anchor: dt.date | None) -> Res:
+    """"since X" denotes the interval from X to the anchor."""
+    if anchor is None or res.begin is None:
+        return res
+    m = SINCE_BEFORE.search(text, max(0, start - 40), start)
+    if not m or m.group("w").lower() != "since" or res.begin > anchor:
+        return res
+    return Res(res.type, res.value, res.begin, anchor, res.gran, res.point)
+
+
+def tag_text(text: str, anchor: dt.date | None) -> list[TimeMention]:
+    ctx = Ctx(text=text, anchor=anchor)
+    out: list[TimeMention] = []
+    taken_end = -1
+    for s, _neg, _p, name, m in _candidates(text):
+        if s < taken_end:
+            continue
+        got = HANDLERS[name](m, ctx)
+        if got is None:
+            continue
+        res, start, end = got
+        if start < taken_end or end <= start:
+            continue
+        surface = text[start:end]
+        stripped = surface.rstrip(" ,")
+        end -= len(surface) - len(stripped)
+        surface = stripped
+        ctx.note(res)
+        res = _since(text, start, res, anchor)
+        out.append(TimeMention(start=start, end=end, surface=surface, type=res.type,  # type: ignore[arg-type]
+                               value=res.value, begin=res.begin, end_date=res.end, anchor=anchor))
+        taken_end = end
+    return out
