@@ -237,3 +237,55 @@ SINCE_BEFORE = re.compile(
     r"(?i:\b(?P<w>since|from|starting|beginning|as\s+of)\s+(?:(?:the\s+)?(?:dawn|dusk|early|late|midnight|noon|morning|evening|night|start|beginning|end|middle)\s+)?(?:(?:of|on|in)\s+)?(?:the\s+)?$)"
 )
 SENT_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n")
+
+
+def _trig(words: str, *rules: str) -> dict[str, tuple[str, ...]]:
+    return {w: rules for w in words.split()}
+
+
+def _merge(*ds: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for d in ds:
+        for k, v in d.items():
+            out[k] = tuple(dict.fromkeys(out.get(k, ()) + v))
+    return out
+
+
+_UNIT_WORDS = ("second seconds minute minutes hour hours day days week weeks fortnight fortnights month months "
+               "quarter quarters year years decade decades century centuries millennium millennia")
+# Every rule's match contains one of its trigger tokens; rules only run in windows around them.
+TRIGGERS_CI: dict[str, tuple[str, ...]] = _merge(
+    _trig("century", "century"),
+    _trig("today tonight yesterday tomorrow", "deictic", "time"),
+    _trig("morning afternoon evening night nights", "pod", "anaday", "set", "weekday"),
+    _trig("week weekend month quarter year decade century day summer winter spring fall autumn half", "relunit"),
+    _trig("weekend", "weekend", "set"),
+    _trig("day week month year night morning evening afternoon", "anaday"),
+    _trig("ago earlier later before after previously hence now back", "ago"),
+    _trig(_UNIT_WORDS, "duration", "ago", "set"),
+    _trig("minutes hours days weeks months years decades centuries", "vague"),
+    _trig("now currently nowadays days present moment recently lately previously formerly past future term soon "
+          "being date ahead coming weeks months years", "ref"),
+    _trig("daily weekly nightly monthly quarterly annually yearly biweekly hourly", "set"),
+    _trig("quarter half", "quarter"),
+    _trig("year", "yearago"),
+    _trig("spring summer fall autumn winter", "season"),
+    _trig("nineteen twenty thousand", "spelled_year"),
+    _trig("twenties thirties forties fifties sixties seventies eighties nineties", "decade"),
+    _trig("noon midnight midday gmt utc", "time", "weekday"),
+    _trig("fy", "fy", "year"),
+)
+TRIGGERS_CS: dict[str, tuple[str, ...]] = _merge(
+    _trig("January February March April May June July August September October November December JANUARY FEBRUARY "
+          "MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER Jan Feb Mar Apr Jun Jul Aug Sept "
+          "Sep Oct Nov Dec", "mdy", "dmy", "month"),
+    _trig("Monday Tuesday Wednesday Thursday Friday Saturday Sunday MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY "
+          "SATURDAY SUNDAY Mon Tues Tue Wed Thurs Thur Thu Fri Sat Sun", "weekday", "time", "set", "mdy", "dmy"),
+    _trig("Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays", "set"),
+    _trig("Christmas Year Thanksgiving Easter Halloween Independence Memorial Labor Valentine Boxing", "holiday"),
+)
+YEAR_TOKEN_RULES = ("year", "quarter", "season", "holiday")
+# rules scanned over the whole text (cheap: they start with a digit)
+FULL_SCAN = ("iso", "slash")
+TIME_TRIGGER = re.compile(r"\d(?:[:.]\d\d|\s*[AaPp]\.?[Mm]\b|\d\d\d?\s*(?:GMT|UTC|hrs|hours))")
+TOKEN = re.compile(r"[A-Za-z]+|\d+")

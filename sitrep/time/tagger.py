@@ -8,28 +8,70 @@ import re
 from sitrep.records import TimeMention
 from sitrep.time.context import Ctx
 from sitrep.time.normalise import Res
-from sitrep.time.patterns import COMPILED, SINCE_BEFORE
+from sitrep.time.patterns import (
+    COMPILED,
+    FULL_SCAN,
+    SINCE_BEFORE,
+    TIME_TRIGGER,
+    TOKEN,
+    TRIGGERS_CI,
+    TRIGGERS_CS,
+    YEAR_TOKEN_RULES,
+)
 from sitrep.time.rules import HANDLERS
 
 _WORDCH = re.compile(r"\w")
 # rules tried first when two candidates have the same span
 _PRIORITY = {name: i for i, (name, _) in enumerate(COMPILED)}
+_BEFORE, _AFTER = 90, 60  # window around a trigger token in which a rule is run
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
+    hits: dict[str, list[int]] = {}
+    for m in TOKEN.finditer(text):
+        tok = m.group()
+        if tok[0].isdigit():
+            if len(tok) == 4 and "1500" <= tok <= "2099":
+                rules: tuple[str, ...] = YEAR_TOKEN_RULES + (("decade",) if tok[3] == "0" else ())
+            elif len(tok) == 2 and tok[1] == "0":
+                rules = ("decade",)
+            else:
+                continue
+        else:
+            rules = TRIGGERS_CS.get(tok, ()) + TRIGGERS_CI.get(tok.lower(), ())
+            if not rules:
+                continue
+        s = m.start()
+        for r in rules:
+            hits.setdefault(r, []).append(s)
+    for m in TIME_TRIGGER.finditer(text):
+        hits.setdefault("time", []).append(m.start())
     cands = []
     n = len(text)
     for name, rx in COMPILED:
-        for m in rx.finditer(text):
-            s, e = m.span()
-            if e <= s:
-                continue
-            # whole words only
-            if s > 0 and _WORDCH.match(text[s - 1]) and _WORDCH.match(text[s]):
-                continue
-            if e < n and _WORDCH.match(text[e]) and _WORDCH.match(text[e - 1]):
-                continue
-            cands.append((s, -(e - s), _PRIORITY[name], name, m))
+        if name in FULL_SCAN:
+            windows = [(0, n)]
+        elif name in hits:
+            windows = []
+            for p in sorted(hits[name]):
+                lo, hi = max(0, p - _BEFORE), min(n, p + _AFTER)
+                if windows and lo <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], hi)
+                else:
+                    windows.append((lo, hi))
+        else:
+            continue
+        for lo, hi in windows:
+            for m in rx.finditer(text, lo, hi):
+                s, e = m.span()
+                if e <= s:
+                    continue
+                # whole words only
+                if s > 0 and _WORDCH.match(text[s - 1]) and _WORDCH.match(text[s]):
+                    continue
+                if e < n and _WORDCH.match(text[e]) and _WORDCH.match(text[e - 1]):
+                    continue
+                cands.append((s, -(e - s), _PRIORITY[name], name, m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     return cands
 
