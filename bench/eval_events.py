@@ -146,14 +146,21 @@ def _doc_of(article: Article) -> str:
 
 
 def dedupe(reports: list[Report]) -> list[Report]:
-    """Collapse repeats of one claim in one article: same type, actor1, place, killed count; dates overlap."""
+    """Collapse repeats of one claim in one article.
+
+    Same type, actor1 and place, overlapping dates, and the same killed count.
+    """
     out: list[Report] = []
     for r in reports:
-        if any(o.sub_event_type == r.sub_event_type and o.background == r.background and o.actor1 == r.actor1
-               and place_key(o.place_name) == place_key(r.place_name) and killed_of(o)[0] == killed_of(r)[0]
-               and overlap(o.date_begin, o.date_end, r.date_begin, r.date_end) for o in out):
-            continue
-        out.append(r)
+        for o in out:
+            if not (o.sub_event_type == r.sub_event_type and o.background == r.background and o.actor1 == r.actor1
+                    and place_key(o.place_name) == place_key(r.place_name)
+                    and overlap(o.date_begin, o.date_end, r.date_begin, r.date_end)):
+                continue
+            if killed_of(o)[0] == killed_of(r)[0]:
+                break
+        else:
+            out.append(r)
     return out
 
 

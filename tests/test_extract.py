@@ -179,3 +179,15 @@ def test_trigger_filters():
         ["Abduction/forced disappearance"]
     assert find_triggers("Forces fighting the group in Syria said talks continue.") == []
     assert find_triggers("Backed by coalition air strikes, the troops advanced into Idlib.")[0].sub_event_type == "Armed clash"
+
+
+def test_count_only_sentence_adds_to_the_report_it_continues():
+    text = ("Houthi rebels clashed with government troops near Marib on Wednesday. "
+            "Russian jets bombed Idlib on Wednesday. "
+            "At least 14 Houthis and five government troops were killed.")
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    reports = _reports(text, wed)
+    clash = next(r for r in reports if r.sub_event_type == "Armed clash")
+    strike = next(r for r in reports if r.sub_event_type == "Air/drone strike")
+    assert sum(q.value for q in clash.fatalities if q.status == "killed") == 19
+    assert strike.fatalities == []

@@ -112,3 +112,10 @@ def test_offsets_point_at_the_surface():
     s = "Officials said at least 26 Taliban fighters were killed."
     q = _one(s)
     assert s[q.start:q.end] == q.surface == "at least 26 Taliban fighters"
+
+
+def test_single_victims():
+    assert [(q.value, q.category, q.status) for q in find_quantities(
+        "Photos showed the body of a Taliban fighter who was reportedly killed by police.")] == [(1, "fighters", "killed")]
+    assert [(q.value, q.status) for q in find_quantities("An official said a policeman was shot dead.")] == [(1, "killed")]
+    assert find_quantities("He is a member of the group.") == []

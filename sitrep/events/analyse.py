@@ -84,6 +84,14 @@ def _stages() -> _Stages:
     return _Stages(tag, infer_published, geoparse, find_actors, find_sources, is_hedged, geo_precision, which)
 
 
+def _classifier() -> Callable[[list[str]], list[tuple[str, float]]] | None:
+    try:
+        from sitrep.events.typing import classify_many
+    except ImportError:
+        return None
+    return classify_many
+
+
 def article_anchor(article: Article, infer: Callable[[str], Any] | None = None) -> dt.date | None:
     """The date relative expressions resolve against: publication date, else inferred interval end."""
     pub = article.published_at
@@ -132,7 +140,7 @@ def analyse_article(article: Article, *, gazetteer: Any = None) -> ArticleAnalys
                                      lambda s=s: fb.find_sources(s.text)), s.start))
     t4 = time.perf_counter()
     reports = extract_reports(article, sentences, times, places, actors, sources,
-                              hedged=st.is_hedged, geo_precision=st.geo_precision)
+                              hedged=st.is_hedged, geo_precision=st.geo_precision, classify=_classifier())
     t5 = time.perf_counter()
     seconds = {"sentences": t1 - t0, "time": t2 - t1, "places": t3 - t2, "actors": t4 - t3, "reports": t5 - t4}
     return ArticleAnalysis(article, anchor, sentences, times, places, actors, sources, reports, which, seconds)

@@ -39,6 +39,9 @@ from sitrep.records import (
 STAGE_VERSION = "sitrep.events.extract.v1"
 
 BACKGROUND_DAYS = 60
+WEAK_PRIORITY = 7  # triggers at or above this priority are checked with the typing model when one is given
+VETO_CONFIDENCE = 0.6
+_VETO_LABELS = frozenset({"MAN_MADE_DISASTER", "NATURAL_DISASTER", "ORG_CRIME"})
 _ARMED_INTER = {1, 2, 3, 4, 8, None}
 _COARSE = {"country", "admin1", "region", "water"}
 _GENERIC_SOURCE = re.compile(
@@ -80,6 +83,7 @@ class _Context:
     last_city: PlaceMention | None = None
     last_time: tuple[dt.date | None, dt.date | None, int | None] | None = None
     last_time_at: int = -10
+    recent_reports: list[tuple[int, list[Report]]] = field(default_factory=list)  # (sentence index, reports)
 
 
 @dataclass
@@ -201,7 +205,7 @@ def _actor_roles(trig: Trigger, region: tuple[int, int], s: _Sent, base: int, te
         return agent, target
     before = [a for a in armed if base + region[0] <= a.start and a.end <= t_start + 1]
     if trig.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack"):
-        inside = [a for a in armed if t_start <= a.start < t_end]
+        inside = [a for a in armed if a.start < t_end and t_start < a.end]
         if inside:
             agent = inside[0]
     if agent is None and before:
@@ -287,8 +291,15 @@ def extract_reports(
     *,
     hedged: Callable[[str], bool] | None = None,
     geo_precision: Callable[[PlaceMention], int] | None = None,
+    classify: Callable[[list[str]], list[tuple[str, float]]] | None = None,
 ) -> list[Report]:
-    """Event claims of one article, in sentence order."""
+    """Event claims of one article, in sentence order.
+
+    ``hedged`` and ``geo_precision`` default to the actors and places stages; ``classify`` (CASE label
+    and probability per text, e.g. ``typing.classify_many``) is asked only about sentences whose
+    triggers are all weak ("an explosion", "looting"), and vetoes those it reads as accidents,
+    disasters or crime.
+    """
     hedge_fn = hedged or _default_hedged()
     geo_fn = geo_precision or _default_geo_precision()
     per = [
@@ -304,19 +315,31 @@ def extract_reports(
     ctx = _Context()
     reports: list[Report] = []
     for s in per:
-        reports.extend(_sentence_reports(article, s, ctx, ref, focus, main, main_inter, hedge_fn, geo_fn))
+        reports.extend(_sentence_reports(article, s, ctx, ref, focus, main, main_inter, hedge_fn, geo_fn,
+                                         classify))
     return reports
 
 
 def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | None,
                       focus: PlaceMention | None, main: list[str], main_inter: dict[str, int | None], hedge_fn: Callable[[str], bool],
-                      geo_fn: Callable[[PlaceMention], int]) -> list[Report]:
+                      geo_fn: Callable[[PlaceMention], int],
+                      classify: Callable[[list[str]], list[tuple[str, float]]] | None) -> list[Report]:
     text, base, idx = s.sentence.text, s.sentence.start, s.sentence.index
     named = [x.name for x in s.sources if not _GENERIC_SOURCE.match(x.name.strip())]
     triggers = find_triggers(text) if _HEADLINE_END.search(text) and not is_generic(text) else []
+    if triggers and classify is not None and all(t.priority >= WEAK_PRIORITY for t in triggers):
+        label, conf = classify([text])[0]
+        if label in _VETO_LABELS and conf >= VETO_CONFIDENCE:
+            triggers = []
     usable = _usable_places(s, text, base)
     out: list[Report] = []
     quantities = [q for q in find_quantities(text) if q.status != "present"]
+    if not triggers and _HEADLINE_END.search(text):
+        # "At least 26 fighters were killed." after the sentence that reported the clash
+        extra = [q for q in quantities if q.status in ("killed", "injured") and not q.cumulative]
+        host = _follow_up_host(ctx, idx, s) if extra else None
+        if host is not None:
+            host.fatalities.extend(_copy_quantities(extra))
     first_agent: str | None = None
     seen: set[tuple[str, str | None]] = set()
     regions = [_region(triggers, k, text) for k in range(len(triggers))]
@@ -407,9 +430,13 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
             if place is not None:
                 ctx.last_places, ctx.last_places_at = [place], idx
         first_agent = first_agent or agent
+
         if when != (None, None, None) and _event_time(trig, s, base, text) is not None:
             ctx.last_time, ctx.last_time_at = when, idx
     # context for later sentences
+    current = [r for r in out if not r.background]
+    if current:
+        ctx.recent_reports = [*ctx.recent_reports[-1:], (idx, current)]
     if named:
         ctx.last_source = named[-1]
     elif s.sources and first_agent:
@@ -431,6 +458,21 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
     if cities:
         ctx.last_city = cities[-1]
     return out
+
+
+def _follow_up_host(ctx: _Context, idx: int, s: _Sent) -> Report | None:
+    """The earlier report a count-only sentence continues: recent, sharing most actors with it."""
+    names = {a.name for a in s.actors}
+    best: tuple[int, int] | None = None
+    host = None
+    for at, reports in ctx.recent_reports:
+        if idx - at > 2:
+            continue
+        for r in reports:
+            key = (len(names & {r.actor1, r.actor2}), at)
+            if best is None or key > best:
+                best, host = key, r
+    return host
 
 
 def _region(triggers: Sequence[Trigger], k: int, text: str) -> tuple[int, int]:

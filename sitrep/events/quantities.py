@@ -217,6 +217,11 @@ def _is_year(num: _Num, text: str) -> bool:
 def _category_after(rest: str) -> tuple[str | None, int]:
     """Victim category of the noun right after a number (allowing a few modifiers)."""
     pos = 0
+    group = re.match(r"(?:[A-Z][a-z'’-]+s|Taliban|Shabaab|al-Shabaab|Peshmerga|Janjaweed)\b(?!\s+[A-Za-z])|"
+                     r"(?:[A-Z][a-z'’-]+s|Taliban|Shabaab|al-Shabaab|Peshmerga|Janjaweed)\b(?=\s+(?:and|were|was|had|"
+                     r"have|died|killed|wounded|injured|dead|in|on|at|as|during|after|near)\b)", rest)
+    if group:
+        return "unknown", group.end()  # "14 Houthis and five soldiers were killed"
     for _ in range(4):
         for rx, cat in _CAT_RE:
             m = rx.match(rest, pos)
@@ -295,6 +300,9 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
                 cat = "unknown"
             else:
                 continue
+        if status is None and cat is not None and i + 1 < len(nums) and re.fullmatch(
+                r"[\w\s'’-]*?(?:\s+and|\s+as well as|,)\s*(?:at least|more than|about|some|nearly)?\s*", right):
+            status = _status_in(sentence[nums[i + 1].end:nums[i + 1].end + 80])  # "14 X and five Y were killed"
         if status is None and cat is not None:
             status = _status_in(left, last=True)
         if verb is None and cat is not None and status is None:
@@ -340,4 +348,40 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
             if re.search(r"\btotal\b", window, re.IGNORECASE):
                 q.qualifier = "total since" if re.search(r"\bsince\b", window, re.IGNORECASE) else "total"
         found.append(q)
+    found.extend(_singulars(sentence, found))
+    found.sort(key=lambda q: q.start)
     return found
+
+
+_SINGULAR = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne)\s+((?:(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|local|young|unarmed|elderly|suspected|senior|"
+    r"government|regime|rebel|army|police|security|civilian|female|male|foreign|Kurdish|Syrian|Iraqi|"
+    r"Afghan)\s+){0,3}?)((?i:civilian|child|boy|girl|woman|man|soldier|militant|fighter|"
+    r"policeman|police officer|officer|guard|jihadist|rebel|insurgent|person|resident|journalist|student|"
+    r"farmer|shepherd|worshipper|member of (?:the )?(?:[\w'’-]+\s+){0,3}?(?:forces|army|police|group|militia)))\b"
+    r"(?!['’]s)")
+_SINGULAR_CAT = {"child": "children", "boy": "children", "girl": "children", "woman": "women", "man": "unknown",
+                 "person": "unknown"}
+
+
+def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMention]:
+    """One victim: "an Isis militant who was reportedly killed", "a civilian was wounded"."""
+    out = []
+    for m in _SINGULAR.finditer(sentence):
+        if any(q.start <= m.start() < q.end for q in found):
+            continue
+        if re.search(r"\b(?:body|bodies|corpse)\s+of\s+$", sentence[max(0, m.start() - 20):m.start()], re.I):
+            status = "killed"
+        else:
+            right = re.match(r"\s*(?:,\s*)?(?:who\s+)?(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(\w+(?:\s+dead)?)",
+                             sentence[m.end():])
+            status = _status_in(right.group(1)) if right else None
+            if status not in ("killed", "injured", "captured"):
+                continue
+        noun = m.group(2).lower()
+        cat = _SINGULAR_CAT.get(noun)
+        if cat is None:
+            cat = next((c for rx, c in _CAT_RE if rx.match(noun)), "unknown")
+        out.append(QuantityMention(start=m.start(), end=m.end(), surface=m.group(0), value=1,
+                                   category=cat, status=status))  # type: ignore[arg-type]
+    return out
