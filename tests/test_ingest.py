@@ -140,7 +140,7 @@ def test_exact_duplicate_under_other_name_stored_once(tmp_path: Path) -> None:
 def test_near_duplicate_points_at_kept_copy(tmp_path: Path) -> None:
     body = " ".join(other_news(i) for i in range(8))
     (tmp_path / "a.txt").write_text(body)
-    (tmp_path / "b.txt").write_text(body + "\n\nCopyright wire service, all rights reserved.")
+    (tmp_path / "b.txt").write_text(body + "\n\nThe governor said on Thursday that more families were expected to return.")
     store = Store(tmp_path / "s.db")
     ingest_paths([tmp_path], store)
     arts = {a.external_id: a for a in store.iter_articles()}

@@ -18,6 +18,7 @@ import numpy as np
 STAGE_VERSION = "sitrep.dedup.v1"
 _WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 5
+SCHEME = "affine32"  # datasketch 2.x permutation scheme; stored signatures depend on it
 
 
 def normalise_text(text: str) -> str:
@@ -46,7 +47,7 @@ class NearDuplicateIndex:
             shingles = [" ".join(words).encode("utf-8")]
         else:
             shingles = [" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)]
-        mh = MinHash(num_perm=self.num_perm)
+        mh = MinHash(num_perm=self.num_perm, scheme=SCHEME)
         mh.update_batch(shingles)
         return mh
 
@@ -62,10 +63,10 @@ class NearDuplicateIndex:
     def add_serialised(self, article_id: str, blob: bytes) -> None:
         from datasketch import MinHash
 
-        values = np.frombuffer(blob, dtype=np.uint64)
+        values = np.frombuffer(blob, dtype=np.uint32)
         if len(values) == self.num_perm:
-            self.add(article_id, MinHash(num_perm=self.num_perm, hashvalues=values))
+            self.add(article_id, MinHash(num_perm=self.num_perm, hashvalues=values, scheme=SCHEME))
 
     @staticmethod
     def serialise(mh) -> bytes:
-        return np.asarray(mh.hashvalues, dtype=np.uint64).tobytes()
+        return np.asarray(mh.hashvalues).astype(np.uint32).tobytes()

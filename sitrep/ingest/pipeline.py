@@ -115,9 +115,10 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings |
         index.add_serialised(article_id, blob)
     pending = 0
     last_report = started
+    own_files = [store.path + suffix for suffix in ("", "-wal", "-shm", "-journal")]
     store.conn.execute("BEGIN IMMEDIATE")
     try:
-        for item in read_paths(paths, settings):
+        for item in read_paths(paths, settings, exclude=own_files):
             if isinstance(item, RawDocument):
                 summary.read += 1
                 item = prepare_document(item, settings)

@@ -44,14 +44,17 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 Item = RawDocument | Rejection
 
 
-def read_paths(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Item]:
+def read_paths(paths: Iterable[str | Path], settings: Settings | None = None, *,
+               exclude: Iterable[str | Path] = ()) -> Iterator[Item]:
     settings = settings or Settings()
+    skip = frozenset(Path(x).resolve() for x in exclude)
     for path in paths:
-        yield from read_path(path, settings)
+        yield from read_path(path, settings, exclude=skip)
 
 
-def read_path(path: str | Path, settings: Settings | None = None) -> Iterator[Item]:
-    """Read a file or a directory (recursively, in sorted order)."""
+def read_path(path: str | Path, settings: Settings | None = None, *,
+              exclude: frozenset[Path] = frozenset()) -> Iterator[Item]:
+    """Read a file or a directory (recursively, in sorted order), skipping the ``exclude`` files."""
     settings = settings or Settings()
     p = Path(path)
     if not p.exists():
@@ -61,8 +64,9 @@ def read_path(path: str | Path, settings: Settings | None = None) -> Iterator[It
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if not name.startswith("."):
-                    yield from read_file(Path(root) / name, settings)
+                f = Path(root) / name
+                if not name.startswith(".") and f.resolve() not in exclude:
+                    yield from read_file(f, settings)
         return
     yield from read_file(p, settings)
 
