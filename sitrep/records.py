@@ -233,6 +233,8 @@ class Incident(Record):
     grade: Grade = "single source"
     notes: str = ""
     stage_version: str = ""
+    background: bool = False  # history mentioned as context, kept apart from current incidents
+    cumulative: bool = False  # a running tally ("a total of 58 since June 6"), kept out of totals
 
 
 @dataclass
