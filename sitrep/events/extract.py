@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitrep.events.extract_rules import SUB_TO_TYPE, TERRITORY, Trigger, find_triggers, is_generic
 from sitrep.events.quantities import find_quantities
@@ -496,6 +497,7 @@ def _copy_quantities(qs: list[QuantityMention]) -> list[QuantityMention]:
     return [QuantityMention(**{**q.__dict__, "breakdown": dict(q.breakdown)}) for q in qs]
 
 
+@lru_cache(maxsize=1)
 def _default_hedged() -> Callable[[str], bool]:
     try:
         from sitrep.actors import is_hedged  # type: ignore[attr-defined]
@@ -505,6 +507,7 @@ def _default_hedged() -> Callable[[str], bool]:
         return fallback
 
 
+@lru_cache(maxsize=1)
 def _default_geo_precision() -> Callable[[PlaceMention], int]:
     try:
         from sitrep.places import geo_precision  # type: ignore[attr-defined]

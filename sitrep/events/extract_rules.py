@@ -141,8 +141,23 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# every trigger contains one of these stems: sentences without any are skipped cheaply
+_PREFILTER = re.compile(
+    r"kill|wound|injur|strik|bomb|shell|captur|seiz|took|taken|fight|fought|clash|battl|attack|assault|storm|"
+    r"advanc|push|pressing|moved|explo|blast|detonat|IED|mine|grenade|suicid|chemical|chlorine|sarin|gas|raid|"
+    r"jet|warplane|drone|aircraft|air ?force|helicopter|chopper|gunship|artillery|mortar|rocket|missile|massacr|"
+    r"execut|shot|gunned|behead|lynch|fire|abduct|kidnap|hostage|disappear|rape|sexual|arrest|detain|rounded|"
+    r"surrender|defect|laid down|ceasefire|truce|agree|deal|accord|withdr|pulled out|handed|loot|torch|burn|"
+    r"demolish|razed|riot|mob |protest|demonstrat|rall|streets|overr|retook|retaken|regain|liberat|wrest|"
+    r"control|fell to|drove|driven|expel|ground|freed|over|pound|ambush|skirmish|gun|offensive|operation|hit|"
+    r"target|struck|trap|vest|launched|mounted|waging|waged|repel|repuls|started|began|carried out",
+    re.IGNORECASE)
+
+
 def find_triggers(text: str) -> list[Trigger]:
     """Event triggers in a sentence that assert an event (filters applied)."""
+    if not _PREFILTER.search(text):
+        return []
     found: list[Trigger] = []
     quoted = _quoted_spans(text)
     if re.match(r"\s*[\"“]", text) and not re.search(r"[\"”]\s*,?\s*(?:\w+\s+){0,4}(?:said|says|added)", text):
