@@ -12,13 +12,16 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 
 import numpy as np
 
-STAGE_VERSION = "sitrep.dedup.v1"
+STAGE_VERSION = "sitrep.dedup.v2"
 _WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 5
-SCHEME = "affine32"  # datasketch 2.x permutation scheme; stored signatures depend on it
+SCHEME = (
+    "affine32"  # datasketch 2.x permutation scheme; with crc32 shingle hashes, stored signatures depend on it
+)
 
 
 def normalise_text(text: str) -> str:
@@ -38,17 +41,25 @@ class NearDuplicateIndex:
 
         self.num_perm = num_perm
         self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._permutations = None  # computed once, reused by every signature
 
-    def signature(self, text: str):  # -> datasketch.MinHash
+    def _new(self, hashvalues=None):  # -> datasketch.MinHash
         from datasketch import MinHash
 
+        mh = MinHash(
+            num_perm=self.num_perm,
+            hashfunc=int,
+            scheme=SCHEME,
+            permutations=self._permutations,
+            hashvalues=hashvalues,
+        )
+        self._permutations = mh.permutations
+        return mh
+
+    def signature(self, text: str):  # -> datasketch.MinHash
         words = _WORD.findall(normalise_text(text))
-        if len(words) < SHINGLE:
-            shingles = [" ".join(words).encode("utf-8")]
-        else:
-            shingles = [" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)]
-        mh = MinHash(num_perm=self.num_perm, scheme=SCHEME)
-        mh.update_batch(shingles)
+        mh = self._new()
+        mh.update_batch(shingle_hashes(words).tolist())
         return mh
 
     def query(self, mh) -> str | None:
@@ -61,12 +72,26 @@ class NearDuplicateIndex:
             self.lsh.insert(article_id, mh)
 
     def add_serialised(self, article_id: str, blob: bytes) -> None:
-        from datasketch import MinHash
-
         values = np.frombuffer(blob, dtype=np.uint32)
         if len(values) == self.num_perm:
-            self.add(article_id, MinHash(num_perm=self.num_perm, hashvalues=values, scheme=SCHEME))
+            self.add(article_id, self._new(hashvalues=values))
 
     @staticmethod
     def serialise(mh) -> bytes:
         return np.asarray(mh.hashvalues).astype(np.uint32).tobytes()
+
+
+_MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1], dtype=np.uint64)
+
+
+def shingle_hashes(words: list[str]) -> np.ndarray:
+    """32-bit hashes of the word 5-shingles: crc32 per word, mixed positionally in numpy."""
+    if not words:
+        return np.zeros(1, dtype=np.uint64)
+    w = np.fromiter((zlib.crc32(x.encode("utf-8")) for x in words), dtype=np.uint64, count=len(words))
+    k = min(SHINGLE, len(w))
+    n = len(w) - k + 1
+    acc = np.zeros(n, dtype=np.uint64)
+    for i in range(k):
+        acc = (acc ^ (w[i : i + n] * _MIX[i])) & np.uint64(0xFFFFFFFF)
+    return np.unique(acc)

@@ -13,6 +13,7 @@ import gzip
 import io
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -42,6 +43,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 Item = RawDocument | Rejection
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def read_paths(paths: Iterable[str | Path], settings: Settings | None = None, *,
@@ -166,7 +168,7 @@ def decode_bytes(data: bytes) -> str | tuple[str, str]:
         text = _decode_legacy(data)
         if text is None:
             return ("E004", "not UTF-8 and no single-byte encoding fits")
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text, 0, 8192))
     if controls > 0.05 * min(len(text), 8192):
         return ("E003", f"{controls} control characters in the first 8 KB")
     return text
