@@ -47,9 +47,8 @@ from sitrep.places.normalize import TRANSLITERATED_COUNTRIES, exact_key, fuzzy_k
 
 DATA = REPO / "sitrep" / "places" / "data"
 # GeoNames' own country points where countryinfo's rounded centre is far from them
-# (GeoNames 6252001 United States 39.76,-98.5; 6251999 Canada 60.10867,-113.64258;
-# 1269750 India 22,79; 2077456 Australia -25,135).
-COUNTRY_POINTS = {"US": (39.76, -98.5), "CA": (60.10867, -113.64258), "IN": (22.0, 79.0), "AU": (-25.0, 135.0)}
+# (GeoNames 6252001 United States 39.76,-98.5; 1269750 India 22,79; 2077456 Australia -25,135).
+COUNTRY_POINTS = {"US": (39.76, -98.5), "IN": (22.0, 79.0), "AU": (-25.0, 135.0)}
 COLUMNS = ("place_id", "name", "feature", "country", "admin1_code", "admin1_name", "lat", "lon", "population", "parent_id")
 
 FUZZY_COUNTRIES = TRANSLITERATED_COUNTRIES

@@ -139,27 +139,67 @@ def _score(m: Mention, ctx: _Context) -> None:
         s = _prior(p, c.quality)
         if m.cue:
             wanted = _CUE_FEATURES.get(m.cue, set())
-            s += 4.0 if p.feature in wanted else -2.0
+            s += W.cue if p.feature in wanted else W.cue_miss
         if m.qualifier:
-            s += 6.0 if _contained(p, m.qualifier) else -1.0
+            s += W.qualifier if _contained(p, m.qualifier) else -1.0
         if m.arabic and p.country not in TRANSLITERATED_COUNTRIES:
-            s -= 4.0
+            s += W.arabic_mismatch
         if p.feature in ("neighbourhood", "landmark"):
-            s += 7.0 if p.parent_id in ctx.ids else -3.0
+            s += W.parent_present if p.parent_id in ctx.ids else W.parent_absent
         if ctx.rounds:
             if ctx.focus and p.country == ctx.focus:
-                s += 2.5
+                s += W.focus
             if p.feature != "country" and (p.country, p.admin1_code) in ctx.admin1s:
-                s += 3.0
+                s += W.admin1
             if p.feature in _LOCAL:
-                near = sum(1 for (lat, lon, key) in ctx.points if key != m.key and _distance_km(p.lat, p.lon, lat, lon) < 150)
-                s += min(near, 3) * 1.0
+                s += min(_support(p, m.key, ctx), W.near_cap) * W.near
             if m.key in ctx.qualified and p.place_id in ctx.qualified[m.key]:
-                s += 4.0
+                s += W.same_surface_qualified
         c.score = s
     ranked = sorted(m.candidates, key=lambda c: (-c.score, -c.place.population, c.place.place_id))
     m.best = ranked[0] if ranked else None
     m.margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 10.0
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Score weights (tuned on the LGL dev set with gold spans)."""
+
+    cue: float = 4.0
+    cue_miss: float = -2.0
+    qualifier: float = 6.0
+    arabic_mismatch: float = -4.0
+    parent_present: float = 7.0
+    parent_absent: float = -3.0
+    focus: float = 2.5
+    admin1: float = 4.0
+    near: float = 1.5
+    near_cap: float = 4.0
+    same_surface_qualified: float = 4.0
+
+
+W = Weights()
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return (math.floor(lat), math.floor(lon))
+
+
+def _support(p: Place, key: str, ctx: _Context) -> float:
+    """How many other toponyms of the document have a candidate near this one (1.0 current choice, 0.5 other)."""
+    lat0, lon0 = _cell(p.lat, p.lon)
+    total = 0.0
+    for other_key, cells in ctx.cells.items():
+        if other_key == key:
+            continue
+        best = 0.0
+        for dlat in (-1, 0, 1):
+            for dlon in (-1, 0, 1):
+                w = cells.get((lat0 + dlat, lon0 + dlon), 0.0)
+                if w > best:
+                    best = w
+        total += best
+    return total
 
 
 @dataclass
@@ -170,6 +210,7 @@ class _Context:
     ids: set[str] = field(default_factory=set)
     points: list[tuple[float, float, str]] = field(default_factory=list)
     qualified: dict[str, set[str]] = field(default_factory=dict)
+    cells: dict[str, dict[tuple[int, int], float]] = field(default_factory=dict)
 
 
 def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str | None) -> None:
@@ -198,6 +239,19 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
         top, n = votes.most_common(1)[0]
         ctx.focus = top if n / sum(votes.values()) >= 0.3 else None
     ctx.admin1s, ctx.ids, ctx.points, ctx.qualified = admin1s, ids, points, qualified
+    cells: dict[str, dict[tuple[int, int], float]] = {}
+    for m in mentions:
+        if len(m.candidates) > 60:
+            continue
+        bucket = cells.setdefault(m.key, {})
+        for c in m.candidates:
+            if c.place.feature not in _LOCAL:
+                continue
+            w = 1.0 if c is m.best else 0.5
+            cell = _cell(c.place.lat, c.place.lon)
+            if bucket.get(cell, 0.0) < w:
+                bucket[cell] = w
+    ctx.cells = cells
     ctx.rounds += 1
 
 
