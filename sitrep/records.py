@@ -142,6 +142,7 @@ class ActorMention(Record):
     inter: int | None = None  # ACLED inter code 1-8
     parent: str | None = None
     kind: str = "actor"
+    score: float = 1.0  # 1 = dictionary name; lower for descriptor rules and unknown groups
 
 
 @dataclass
