@@ -34,9 +34,9 @@ NUMBERS: dict[str, int] = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "a hundred": 100, "one hundred": 100, "dozen": 12, "a dozen": 12,
-    "half": 0, "a half": 0,
+    "half": 0, "a half": 0, "a couple of": 2, "a couple": 2, "couple of": 2,
 }
-VAGUE_NUMBERS = {"few", "a few", "several", "a couple of", "a couple", "couple of", "many", "some",
+VAGUE_NUMBERS = {"few", "a few", "several", "many", "some",
                  "dozens of", "hundreds of", "a number of", "the last few", "numerous"}
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
@@ -74,19 +74,19 @@ _VAGUE = r"(?:a\s+few|few|several|a\s+couple\s+of|a\s+couple|couple\s+of|many|so
 NUM = rf"(?i:\d+(?:\.\d+)?(?:\s+(?:and\s+)?(?:a\s+)?half)?|{_NUMWORD}|{_VAGUE}|an?)"
 _UNIT = r"(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
 _APPROX = (
-    r"(?i:nearly|almost|about|around|roughly|approximately|some|more\s+than|less\s+than|over|under|up\s+to"
+    r"(?i:nearly|almost|about|around|roughly|approximately|some|no\s+more\s+than|more\s+than|less\s+than|over|under|up\s+to"
     r"|at\s+least|at\s+most|fewer\s+than|just|only|barely|well\s+over|just\s+over|just\s+under|the\s+better\s+part\s+of)"
 )
 _TOD_MOD = r"(?i:early|late|later|earlier|mid-?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _POD = r"(?i:morning|mid-morning|afternoon|mid-afternoon|evening|night|nights)"
-_TZ = r"(?:\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|EET|EEST|[Ll]ocal\s+time|\(\d{4}\s+GMT\)))?"
+_TZ = r"(?:\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|EET|EEST|[Ll]ocal\s+time))?"
 
 # (rule name, pattern). Named groups are read by the normaliser.
 RULES: list[tuple[str, str]] = [
     ("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
-    ("slash", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b"),
+    ("slash", r"\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b"),
     (
         "mdy",
         rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:(?P<mod>{_TOD_MOD})\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})\b"
@@ -100,7 +100,7 @@ RULES: list[tuple[str, str]] = [
     (
         "month",
         rf"(?:(?P<mod>{_TOD_MOD})\s*(?:(?i:of)\s+)?)?(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|coming|past))\s+)?"
-        rf"(?P<mon>{_MONTH})(?:,?\s+(?:(?i:of)\s+)?(?P<y>{_YEAR})\b)?(?![-\w])",
+        rf"(?P<mon>{_MONTH})(?:,?\s+(?:(?i:of)\s+)?(?P<y>{_YEAR})\b|\s+(?P<yrel>(?i:this|last|next))\s+(?i:year)\b)?(?![-\w])",
     ),
     (
         "year",
@@ -128,11 +128,10 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "time",
-        rf"(?:(?P<approx>(?i:about|around|at\s+about|shortly\s+(?:before|after)|just\s+(?:before|after)|approximately))\s+)?"
         rf"(?:(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)"
         rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)|(?P<hhmm>[0-2]\d[0-5]\d)(?=\s*(?:GMT|UTC|hrs|hours\b))"
-        rf"|(?P<word>(?i:noon|midnight|midday)))"
-        rf"{_TZ}(?:\s+(?i:(?:on\s+)?(?P<day>today|tonight|yesterday|tomorrow)|(?:on\s+)?(?P<wd>{_WEEKDAY})))?",
+        rf"|(?P<word>(?i:noon|midnight|midday))|(?P<hw>[01]?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?i:o'clock|in\s+the\s+(?P<hpod>morning|afternoon|evening)))"
+        rf"{_TZ}(?:\s+(?:(?P<day>(?i:today|tonight|yesterday|tomorrow))|(?P<wd>{_WEEKDAY})))?",
     ),
     (
         "deictic",
@@ -154,6 +153,11 @@ RULES: list[tuple[str, str]] = [
     ),
     ("weekend", r"(?P<w>(?i:the)\s+weekend)\b"),
     (
+        "inthe",
+        r"(?P<mod>(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of"
+        r"|earlier\s+in|later\s+in|early\s+in|late\s+in))\s+(?i:the)\s+(?P<unit>(?i:day|week|month|year|decade|century))\b",
+    ),
+    (
         "anaday",
         r"(?i:the\s+(?P<w>day|week|month|year|night)\s+(?P<dir>before|after|earlier|prior)(?!\s+(?:the|a|an|his|her|their|its|\w+ing)\b))"
         r"|(?i:the\s+(?P<rel>previous|following|next|same|preceding|prior)\s+(?P<w2>day|night|morning|evening|afternoon))"
@@ -172,13 +176,14 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "vague",
-        r"(?:(?P<pre>(?i:recent|past|coming|next|last|for|in|within|over|after|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|the\s+previous|in\s+recent|in\s+the\s+coming))\s+)?"
-        r"(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades|centuries))\b",
+        r"(?:(?P<pre>(?i:recent|past|coming|next|last|for|in|within|over|after|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|the\s+previous|in\s+recent|in\s+the\s+coming|future|in\s+future))\s+)?"
+        r"(?P<unit>(?i:minutes|hours|days|weeks|months|quarters|years|decades|centuries))\b",
     ),
     (
         "ref",
         r"(?i:\b(?P<w>right\s+now|just\s+now|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|for\s+the\s+moment"
-        r"|recently|lately|more\s+recently|most\s+recently|previously|formerly|the\s+past|the\s+future|the\s+near\s+future"
+        r"|recently|lately|more\s+recently|most\s+recently|the\s+past|the\s+future|the\s+near\s+future|future|current|recent"
+        r"|as\s+soon\s+as\s+possible|at\s+the\s+time|at\s+a\s+later\s+date|a\s+later\s+date"
         r"|the\s+distant\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|the\s+longer\s+term|soon|the\s+time\s+being|to\s+date"
         r"|the\s+weeks\s+ahead|the\s+days\s+ahead|the\s+months\s+ahead|the\s+years\s+ahead|the\s+coming\s+days|the\s+coming\s+weeks|the\s+coming\s+months|the\s+coming\s+years)\b)",
     ),
@@ -193,7 +198,7 @@ RULES: list[tuple[str, str]] = [
     (
         "quarter",
         r"(?:(?i:the)\s+)?(?:(?P<y1>(?:19|20)\d\d)\s+)?(?:(?P<when>(?i:fiscal|current|latest|previous|last|recent|comparable|same|year-earlier|year-ago|this\s+year's|last\s+year's|next\s+year's))[\s-]+)*"
-        r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final))[\s-]+)?(?:(?i:fiscal)[\s-]+)?(?P<unit>(?i:quarter|half))"
+        r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final))[\s-]+)?(?:(?i:fiscal)[\s-]+)?(?P<unit>(?i:quarter|half|period))"
         r"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<y2>(?:19|20)\d\d))?(?![-\w])",
     ),
     ("yearago", r"(?P<w>(?i:(?:the\s+)?(?:year|month)-(?:earlier|ago)(?:\s+(?:period|quarter|month|year|nine\s+months|six\s+months))?|(?:the\s+)?year-end|(?:the\s+)?year's\s+end|(?:the\s+)?year\s+end))\b"),
@@ -225,13 +230,14 @@ TRIGGER = re.compile(
 )
 
 FUTURE_CUE = re.compile(
-    r"(?i:\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|due\s+to|scheduled|planned|plans?|planning|expected|expects?"
-    r"|set\s+to|upcoming|next|to\s+be\s+held|would|could|may|might|intends?|intend|aims?\s+to|hopes?\s+to|promised?|vowed?"
-    r"|until|till|by|ahead\s+of|before)\b)"
+    r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|due\s+to|scheduled|planned|plans?|planning|expected|expects?"
+    r"|set\s+to|upcoming|to\s+be\s+held|would|could|may|might|intends?|aims?\s+to|hopes?\s+to|promised?|vowed?"
+    r"|as\s+soon\s+as|as\s+early\s+as|this\s+coming|wants?\s+to|ready\s+to|deadline)\b|'ll\b"
 )
 PAST_CUE = re.compile(
-    r"(?i:\b(?:was|were|had|has|have|did|said|says|told|went|came|began|begun|took|held|met|fought|left|fell|won|lost|hit|shot"
-    r"|made|gave|saw|ran|struck|broke|seized|sank|overran|stood|rose|drove|spoke|led|bought|sold|paid|put|set|cut|\w{3,}ed|since|ago|last)\b)"
+    r"\b(?:was|were|had|has|have|did|said|says|told|went|came|began|begun|took|held|met|fought|left|fell|won|lost|hit|shot"
+    r"|made|gave|saw|ran|struck|broke|seized|sank|overran|stood|rose|drove|spoke|led|bought|sold|paid|tore|killed|since|ago"
+    r"|(?!hundred\b)[a-z]{2,}[^e\W]ed|[a-z]{2,}ied)\b"
 )
 SINCE_BEFORE = re.compile(
     r"(?i:\b(?P<w>since|from|starting|beginning|as\s+of)\s+(?:(?:the\s+)?(?:dawn|dusk|early|late|midnight|noon|morning|evening|night|start|beginning|end|middle)\s+)?(?:(?:of|on|in)\s+)?(?:the\s+)?$)"
@@ -264,8 +270,12 @@ TRIGGERS_CI: dict[str, tuple[str, ...]] = _merge(
     _trig("ago earlier later before after previously hence now back", "ago"),
     _trig(_UNIT_WORDS, "duration", "ago", "set"),
     _trig("minutes hours days weeks months years decades centuries", "vague"),
-    _trig("now currently nowadays days present moment recently lately previously formerly past future term soon "
-          "being date ahead coming weeks months years", "ref"),
+    _trig("now currently nowadays days present moment recently lately past future term soon current recent "
+          "being date ahead coming weeks months years possible time", "ref"),
+    _trig("day week month year decade century", "inthe"),
+    _trig("clock morning afternoon evening", "time"),
+    _trig("period", "quarter"),
+    _trig("quarters", "vague"),
     _trig("daily weekly nightly monthly quarterly annually yearly biweekly hourly", "set"),
     _trig("quarter half", "quarter"),
     _trig("year", "yearago"),

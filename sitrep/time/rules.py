@@ -60,11 +60,20 @@ def h_slash(m: re.Match[str], ctx: Ctx) -> Out:
     y = int(m["y"])
     if y < 100:
         y += 1900 if y > 40 else 2000
-    d = N.safe_date(y, int(m["m"]), int(m["d"]))
+    mo, da = int(m["m"]), int(m["d"])
+    if mo > 12 >= da:
+        mo, da = da, mo  # 14/10/2017: day first
+    d = N.safe_date(y, mo, da)
     return _ok(N.day_res(d), m) if d else None
 
 
+_DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+(?:,\s*[A-Za-z. ]+)?,\s*$")
+
+
 def h_mdy(m: re.Match[str], ctx: Ctx) -> Out:
+    if re.match(r"\s*\((?:Xinhua|AP|AFP|Reuters|UPI|dpa|IANS|ANI)\)", ctx.text[m.end():m.end() + 12]) and \
+            _DATELINE.search(ctx.text[max(0, m.start() - 60):m.start()]):
+        return None  # a dateline repeats the document date; TimeML leaves it untagged
     mon = _month_num(m["mon"])
     day = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
     if m["mon"] in ("May", "MAY", "March", "MARCH") and m.re.pattern.startswith("(?:(?P<wd>") and False:
@@ -83,7 +92,8 @@ def h_mdy(m: re.Match[str], ctx: Ctx) -> Out:
             d = N.safe_date(y, mon, day)
             if d and d.weekday() == wd:
                 return _ok(N.day_res(d), m)
-    y = N.pick_year(anchor, mon, day, _direction(m, ctx))
+    direction = _direction(m, ctx)
+    y = N.pick_year(anchor, mon, day, "future" if direction == "future" else None)
     d = N.safe_date(y, mon, day)
     return _ok(N.day_res(d), m) if d else None
 
@@ -104,7 +114,12 @@ def h_month(m: re.Match[str], ctx: Ctx) -> Out:
                 "be", "have", "not", "also", "well", "become", "take", "come", "go", "seem", "help", "need"):
             return None
     anchor = ctx.anchor
-    if m["y"]:
+    if rel and re.match(r"\s+\d{1,2}\b", ctx.text[m.end():m.end() + 4]):
+        return None  # "last Oct. 23": the date rule takes "Oct. 23"
+    yrel = norm(m["yrel"] or "")
+    if yrel and anchor is not None:
+        res = N.month_res(anchor.year + {"last": -1, "next": 1}.get(yrel, 0), mon)
+    elif m["y"]:
         res = N.month_res(int(m["y"]), mon)
     elif anchor is None:
         return _ok(Res("DATE", f"XXXX-{mon:02d}"), m)
@@ -128,7 +143,10 @@ def h_year(m: re.Match[str], ctx: Ctx) -> Out:
     pw = prev_word(ctx.text, m.start())
     fiscal = m["fiscal"]
     if not fiscal and not m["mod"]:
-        if pw in _AGE_OR_COUNT or ctx.text[max(0, m.start() - 1):m.start()] in ("$", "#", "-", "/", "."):
+        before = ctx.text[max(0, m.start() - 5):m.start()].lower()
+        if pw in _AGE_OR_COUNT or (before[-1:] in ("$", "#", "-", "/", ".") and not re.search(r"(?:post|pre|mid)-$", before)):
+            return None
+        if re.match(r"\.\d", ctx.text[m.end():m.end() + 2]):
             return None
         after = ctx.text[m.end():m.end() + 25]
         if re.match(r"\s+[a-z]+s\b", after) and not re.match(r"\s+(?:and|was|has|is|as|this|its|his|us)\b", after):
@@ -220,12 +238,26 @@ def h_weekday(m: re.Match[str], ctx: Ctx) -> Out:
         d = N.weekday_near(anchor, wd, "strict_future")
     elif rel in ("this", "coming", "this coming"):
         d = N.weekday_near(anchor, wd, "future")
+    elif ctx.text.startswith("'s", m.end()):
+        d = N.weekday_near(anchor, wd, "past")  # "Wednesday's ruling" has happened
     else:
         d = N.weekday_near(anchor, wd, "future" if _direction(m, ctx) == "future" else "past")
     return _ok(N.day_res(d, suffix), m)
 
 
+_HOURW = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12}
+
+
 def _clock(m: re.Match[str]) -> str | None:
+    if m["hw"]:
+        hw = m["hw"].lower()
+        h = int(hw) if hw.isdigit() else _HOURW[hw]
+        if not 1 <= h <= 12:
+            return None
+        if m["hpod"] and m["hpod"].lower() in ("afternoon", "evening") and h < 12:
+            h += 12
+        return f"T{h:02d}:00"
     if m["word"]:
         w = m["word"].lower()
         return "T24:00" if w == "midnight" else "T12:00"
@@ -247,6 +279,8 @@ def _clock(m: re.Match[str]) -> str | None:
 def h_time(m: re.Match[str], ctx: Ctx) -> Out:
     clock = _clock(m)
     if clock is None:
+        return None
+    if m["word"] and prev_word(ctx.text, m.start()) == "high":
         return None
     if m["h24"] and not m["m24"]:
         return None
@@ -284,7 +318,8 @@ def h_deictic(m: re.Match[str], ctx: Ctx) -> Out:
     if ctx.anchor is None:
         return _ok(Res("TIME" if suffix else "DATE", "XXXX-XX-XX" + suffix), m)
     d = ctx.anchor + dt.timedelta(days=_DEICTIC[w])
-    return _ok(N.day_res(d, suffix), m)
+    start = m.start("word") if m["pre"] and norm(m["pre"]) in ("later", "earlier") else m.start()
+    return (N.day_res(d, suffix), start, m.end())
 
 
 def h_pod(m: re.Match[str], ctx: Ctx) -> Out:
@@ -377,6 +412,20 @@ def h_relunit(m: re.Match[str], ctx: Ctx) -> Out:
     return _ok(N.modify(res, mod, anchor), m)
 
 
+def h_inthe(m: re.Match[str], ctx: Ctx) -> Out:
+    """"the end of the month", "earlier in the year": the anchor's (or the narrative's) unit, narrowed."""
+    unit = norm(m["unit"])
+    mod = norm(m["mod"]).replace(" in", "")
+    gran = _GRAN[unit]
+    base = ctx.base_day() if unit == "day" else ctx.anchor
+    if base is None:
+        return _ok(_unres(gran), m)
+    res = N.shift(gran, base, 0)
+    if unit == "day":
+        return _ok(res, m)
+    return _ok(N.modify(res, mod, ctx.anchor), m)
+
+
 def h_weekend(m: re.Match[str], ctx: Ctx) -> Out:
     anchor = ctx.anchor
     if anchor is None:
@@ -417,6 +466,10 @@ def _is_set_context(ctx: Ctx, start: int) -> bool:
                           r"|\bpounds?|\beuros?|\bbarrels|\btons|\btonnes|\bshares|\bpercent)\s+$", before))
 
 
+_KEEP_APPROX = {"nearly", "almost", "more than", "less than", "no more than", "up to", "over", "under",
+                "fewer than", "well over"}
+
+
 def h_duration(m: re.Match[str], ctx: Ctx) -> Out:
     if m["tail"] and norm(m["tail"]).endswith("old"):
         return None
@@ -436,6 +489,14 @@ def h_duration(m: re.Match[str], ctx: Ctx) -> Out:
     start = m.start()
     det = norm(m["det"] or "")
     rel = norm(m["rel"] or "")
+    approx = norm(m["approx"] or "")
+    if rel == "last" and not det and approx:
+        return None  # "last over a week": the verb
+    if approx and approx not in _KEEP_APPROX:
+        if not det and not rel:
+            start = m.start("num")
+    if det == "the" and not rel and "-" in ctx.text[m.start("num"):m.start("unit")]:
+        start = m.start("num")  # "the 14-day deadline": the determiner belongs to the noun
     if num_s in ("a", "an") and not det and not rel and not m["approx"] and _is_set_context(ctx, start):
         u = unit.rstrip("s")
         return _ok(Res("SET", N.duration_value(1, u)), m)
@@ -447,6 +508,8 @@ def h_duration(m: re.Match[str], ctx: Ctx) -> Out:
         res = Res("DURATION", value, N.back(anchor, n, unit), anchor)
     elif anchor is not None and n is not None and rel in ("next", "coming", "following"):
         res = Res("DURATION", value, anchor, N.forward(anchor, n, unit))
+    if ctx.text[start:start + 4].lower() == "over" and norm(m["num"]) not in ("a", "an"):
+        start = m.start("num")
     return (res, start, m.end())
 
 
@@ -542,12 +605,31 @@ def h_ref(m: re.Match[str], ctx: Ctx) -> Out:
         return None
     if w == "now" and re.match(r"-", ctx.text[end:end + 1]):
         return None
-    if w == "in the past":
+    if w in ("right now", "just now"):
+        start = m.end() - 3
+        w = "now"
+    if w == "soon" and re.match(r"\s+after", ctx.text[end:end + 7]):
+        return None
+    if w == "current":
+        nxt = next_word(ctx.text, end)
+        if ctx.text[end:end + 1] != " " or nxt in ("account", "accounts", "affairs", "flow", "flows", "of", "and",
+                                                 "events", "president", "leader", "head", "chief", "members"):
+            return None
+    if w == "recent" and (ctx.text[end:end + 1] != " " or next_word(ctx.text, end) in ("and", "years", "days")):
+        return None
+    if w == "future" and (ctx.text[end:end + 1] != " " or prev_word(ctx.text, start) in ("the", "a", "its", "no")):
+        return None
+    if w == "at the time":
+        if next_word(ctx.text, end) in ("of", "when", "that", "the", "it", "he", "she", "they"):
+            return None
         start += 3
-        w = "the past"
+        return (Res("DATE", "PAST_REF"), start, end)
+    if w.endswith("a later date"):
+        start = end - len("a later date")
+        return (Res("DATE", "FUTURE_REF"), start, end)
     if w in _REF:
         v = _REF[w]
-    elif w in ("recently", "lately", "more recently", "most recently", "previously", "formerly", "the past"):
+    elif w in ("recently", "lately", "more recently", "most recently", "the past", "recent"):
         v = "PAST_REF"
     else:
         v = "FUTURE_REF"
@@ -563,11 +645,17 @@ _SET_ADV = {"daily": "P1D", "weekly": "P1W", "nightly": "P1D", "monthly": "P1M",
             "annually": "P1Y", "yearly": "P1Y", "biweekly": "P2W", "hourly": "PT1H"}
 
 
+_FIN_NOUNS = {"dividend", "dividends", "results", "loss", "losses", "profit", "profits", "earnings", "report",
+              "reports", "payment", "payments", "volume", "turnover", "average", "rate", "basis", "of", "payout", "net"}
+
+
 def h_set(m: re.Match[str], ctx: Ctx) -> Out:
     if m["adv"]:
         adv = m["adv"].lower()
         if adv in ("daily", "weekly", "monthly") and prev_word(ctx.text, m.start()) in ("the", "a", "an") and \
                 re.match(r"\s+[A-Z]", ctx.text[m.end():m.end() + 3]):
+            return None
+        if next_word(ctx.text, m.end()) in _FIN_NOUNS:
             return None
         return _ok(Res("SET", _SET_ADV[adv]), m)
     if m["wd"] or m["pl"]:
@@ -598,6 +686,8 @@ def h_quarter(m: re.Match[str], ctx: Ctx) -> Out:
     y = m["y1"] or m["y2"]
     has_the = text_l.startswith("the ")
     nxt = ctx.text[m.end():m.end() + 5]
+    if unit == "period" and (ordn or y or not any(w in ("latest", "current", "comparable", "recent") for w in whens)):
+        return None
     if not ordn:
         if unit == "half" or not (whens or has_the):
             return None
@@ -605,6 +695,13 @@ def h_quarter(m: re.Match[str], ctx: Ctx) -> Out:
             return None
         if not whens and has_the and text_l != "the quarter":
             return None
+    if has_the and "-" in m.group()[:m.start("unit") - m.start()].split()[-1]:
+        got = h_quarter_value(m, ctx, whens, unit, ordn, y)
+        return None if got is None else (got[0], m.start() + 4, m.end())
+    return h_quarter_value(m, ctx, whens, unit, ordn, y)
+
+
+def h_quarter_value(m: re.Match[str], ctx: Ctx, whens: list[str], unit: str, ordn: str, y: str | None) -> Out:
     anchor = ctx.anchor
     if unit == "half":
         h = 1 if ordn in ("first", "1st") else 2
@@ -732,7 +829,7 @@ def h_spelled_year(m: re.Match[str], ctx: Ctx) -> Out:
 HANDLERS: dict[str, Handler] = {
     "iso": h_iso, "slash": h_slash, "mdy": h_mdy, "dmy": h_mdy, "month": h_month, "year": h_year, "fy": h_fy,
     "decade": h_decade, "century": h_century, "weekday": h_weekday, "time": h_time, "deictic": h_deictic,
-    "pod": h_pod, "relunit": h_relunit, "weekend": h_weekend, "anaday": h_anaday, "ago": h_ago,
+    "pod": h_pod, "relunit": h_relunit, "weekend": h_weekend, "inthe": h_inthe, "anaday": h_anaday, "ago": h_ago,
     "duration": h_duration, "vague": h_vague, "ref": h_ref, "set": h_set, "quarter": h_quarter,
     "yearago": h_yearago, "season": h_season, "holiday": h_holiday, "spelled_year": h_spelled_year,
 }

@@ -1,0 +1,236 @@
+"""Temporal tagging: hand-built sentences for the hard cases of issue 3, and the sample articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sitrep.records import TimeMention
+from sitrep.time import STAGE_VERSION, infer_published, tag
+
+D = dt.date
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "raqqa"
+MON_2017_06_12 = D(2017, 6, 12)
+
+
+def find(mentions: list[TimeMention], surface: str) -> TimeMention:
+    for m in mentions:
+        if m.surface == surface:
+            return m
+    raise AssertionError(f"{surface!r} not tagged; got {[m.surface for m in mentions]}")
+
+
+def one(text: str, surface: str, anchor: D | None = MON_2017_06_12) -> TimeMention:
+    return find(tag(text, anchor), surface)
+
+
+def test_stage_version() -> None:
+    assert STAGE_VERSION.startswith("sitrep.time.")
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Fighting resumed on Tuesday, and again early on Monday."
+    for m in tag(text, MON_2017_06_12):
+        assert text[m.start:m.end] == m.surface
+
+
+def test_weekday_equal_to_anchor_day_is_that_day() -> None:
+    m = one("The SDF said it captured the district on Monday.", "Monday")
+    assert (m.type, m.value, m.begin) == ("DATE", "2017-06-12", D(2017, 6, 12))
+
+
+def test_early_on_monday_in_mondays_paper() -> None:
+    m = one("SDF said they captured Romaniyeh neighbourhood west of Raqqa city early on Monday.", "Monday")
+    assert m.value == "2017-06-12"
+
+
+def test_since_tuesday_is_an_interval_to_the_anchor() -> None:
+    m = one("The SDF forces have captured several neighbourhoods since Tuesday.", "Tuesday")
+    assert m.value == "2017-06-06"
+    assert (m.begin, m.end_date) == (D(2017, 6, 6), MON_2017_06_12)
+
+
+def test_a_day_earlier_after_on_saturday() -> None:
+    text = "On Saturday, the SDF said the battle was on. A day earlier, IS carried out an offensive."
+    mentions = tag(text, D(2017, 10, 14))
+    assert find(mentions, "Saturday").value == "2017-10-14"
+    assert find(mentions, "A day earlier").value == "2017-10-13"
+
+
+def test_since_dawn_on_friday() -> None:
+    m = one("Clashes have raged since dawn on Friday, a monitor said.", "Friday", D(2016, 6, 4))
+    assert m.value == "2016-06-03"
+    assert (m.begin, m.end_date) == (D(2016, 6, 3), D(2016, 6, 4))
+
+
+def test_the_previous_day_after_said_sunday() -> None:
+    text = "The Observatory said Sunday that coalition air strikes the previous day killed 24 civilians."
+    mentions = tag(text, D(2017, 6, 13))
+    assert find(mentions, "Sunday").value == "2017-06-11"
+    assert find(mentions, "the previous day").value == "2017-06-10"
+
+
+def test_in_the_past_48_hours() -> None:
+    m = one("At least 24 civilians have been killed in the past 48 hours.", "the past 48 hours")
+    assert (m.type, m.value) == ("DURATION", "PT48H")
+    assert (m.begin, m.end_date) == (D(2017, 6, 10), MON_2017_06_12)
+
+
+def test_since_november_is_last_november() -> None:
+    m = one("The group has held the town since November.", "November")
+    assert m.value == "2016-11"
+    assert (m.begin, m.end_date) == (D(2016, 11, 1), MON_2017_06_12)
+
+
+def test_earlier_this_year() -> None:
+    m = one("The offensive began earlier this year.", "earlier this year")
+    assert m.value == "2017"
+    assert (m.begin, m.end_date) == (D(2017, 1, 1), MON_2017_06_12)
+
+
+def test_in_recent_days() -> None:
+    m = one("Fighting has intensified in recent days.", "recent days")
+    assert m.value == "PAST_REF"
+    assert m.end_date == MON_2017_06_12 and m.begin is not None and m.begin < MON_2017_06_12
+
+
+def test_tomorrow_and_next_week_go_forward() -> None:
+    mentions = tag("Talks resume tomorrow and a vote is due next week.", MON_2017_06_12)
+    assert find(mentions, "tomorrow").value == "2017-06-13"
+    nw = find(mentions, "next week")
+    assert nw.value == "2017-W25" and nw.begin == D(2017, 6, 19)
+
+
+def test_future_tense_weekday_goes_forward() -> None:
+    assert one("The council will meet on Thursday.", "Thursday").value == "2017-06-15"
+    assert one("The council met on Thursday.", "Thursday").value == "2017-06-08"
+
+
+def test_we_is_not_wednesday() -> None:
+    assert tag("We will not leave, we said.", MON_2017_06_12) == []
+
+
+def test_may_as_a_verb_is_not_a_month() -> None:
+    assert tag("Fighters may return to the city, officials said.", MON_2017_06_12) == []
+    assert tag("May God protect them.", MON_2017_06_12) == []
+    assert one("The siege began in May.", "May").value == "2017-05"
+
+
+def test_march_as_a_noun_or_verb_is_not_a_month() -> None:
+    assert tag("Thousands joined the march through the city.", MON_2017_06_12) == []
+    assert tag("March organisers said the protest would go ahead.", MON_2017_06_12) == []
+    assert one("The town fell in March.", "March").value == "2017-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "type_", "value"),
+    [
+        ("He was jailed for three years.", "three years", "DURATION", "P3Y"),
+        ("Prices are now stable.", "now", "DATE", "PRESENT_REF"),
+        ("Some 5,000 people currently live there.", "currently", "DATE", "PRESENT_REF"),
+        ("The group recently lost ground.", "recently", "DATE", "PAST_REF"),
+        ("Sales fell last year.", "last year", "DATE", "1997"),
+        ("The town grew in the 1990s.", "the 1990s", "DATE", "199"),
+        ("Profit rose in the first quarter.", "the first quarter", "DATE", "1998-Q1"),
+        ("The fund reports quarterly.", "quarterly", "SET", "P3M"),
+        ("The board meets each week.", "each week", "SET", "P1W"),
+        ("The board will meet Friday morning.", "Friday morning", "TIME", "1998-01-09TMO"),
+        ("Revenue in fiscal 1989 rose.", "fiscal 1989", "DATE", "1989"),
+        ("The blast happened at 10:35 a.m. on Thursday.", "10:35 a.m.", "TIME", "1998-01-08T10:35"),
+        ("He left two weeks ago.", "two weeks ago", "DATE", "1997-W52"),
+        ("It was signed on March 5, 1946.", "March 5, 1946", "DATE", "1946-03-05"),
+        ("Rebels took the town on 14 June 2016.", "14 June 2016", "DATE", "2016-06-14"),
+        ("Trading closed yesterday.", "yesterday", "DATE", "1998-01-07"),
+        ("The talks took five-day.", "five-day", "DURATION", "P5D"),
+        ("The truce expires in the coming days.", "the coming days", "DATE", "FUTURE_REF"),
+    ],
+)
+def test_timex3_values(text: str, surface: str, type_: str, value: str) -> None:
+    m = one(text, surface, D(1998, 1, 8))
+    assert (m.type, m.value) == (type_, value)
+
+
+def test_a_year_earlier_follows_the_narrative_quarter() -> None:
+    mentions = tag("Net income rose in the third quarter from a year earlier.", D(1989, 10, 25))
+    assert find(mentions, "the third quarter").value == "1989-Q3"
+    assert find(mentions, "a year earlier").value == "1988-Q3"
+
+
+def test_no_anchor_keeps_relative_values_unresolved() -> None:
+    mentions = tag("The Observatory said Sunday that air strikes the previous day killed 24.", None)
+    assert find(mentions, "Sunday").value == "XXXX-WXX-7"
+    assert find(mentions, "the previous day").value == "XXXX-XX-XX"
+    assert find(mentions, "the previous day").begin is None
+
+
+def test_ages_and_money_are_not_times() -> None:
+    assert tag("A 35-year-old man was shot.", MON_2017_06_12) == []
+    values = [m.value for m in tag("The deal cost $1990 and 2000 troops.", MON_2017_06_12)]
+    assert "1990" not in values
+
+
+def _article(name: str) -> str:
+    path = EXAMPLES / name
+    if not path.exists():
+        pytest.skip("sample articles not available")
+    return path.read_text(encoding="utf-8")
+
+
+def test_sample_000_monday_and_since_tuesday() -> None:
+    text = _article("000_7877058c78c30102.txt")
+    mentions = tag(text, D(2017, 6, 12))
+    monday = [m for m in mentions if m.surface == "Monday" and "early on" in text[m.start - 9:m.start]]
+    assert monday and monday[0].value == "2017-06-12"
+    tuesday = [m for m in mentions if m.surface == "Tuesday" and text[m.start - 6:m.start] == "since "]
+    assert tuesday and (tuesday[0].begin, tuesday[0].end_date) == (D(2017, 6, 6), D(2017, 6, 12))
+    past48 = find(mentions, "the past 48 hours")
+    assert (past48.begin, past48.end_date) == (D(2017, 6, 10), D(2017, 6, 12))
+
+
+def test_sample_001_previous_day_is_the_saturday() -> None:
+    text = _article("001_28ec2edaad0477fd.txt")
+    mentions = tag(text, D(2017, 6, 12))
+    assert find(mentions, "Sunday").value == "2017-06-11"
+    assert find(mentions, "the previous day").value == "2017-06-10"
+    assert find(mentions, "June 6").value == "2017-06-06"
+
+
+def test_sample_002_a_day_earlier() -> None:
+    text = _article("002_ffffda31a88e0189.txt")
+    assert find(tag(text, D(2017, 10, 14)), "A day earlier").value == "2017-10-13"
+
+
+def test_sample_003_since_dawn_on_friday() -> None:
+    text = _article("003_cac92f158d51aaff.txt")
+    mentions = tag(text, D(2016, 6, 4))
+    fri = [m for m in mentions if m.surface == "Friday" and "since dawn on" in text[m.start - 14:m.start]]
+    assert fri and fri[0].value == "2016-06-03" and fri[0].begin == D(2016, 6, 3)
+
+
+def test_infer_published_undated_sample_contains_true_date() -> None:
+    text = _article("001_28ec2edaad0477fd.txt")
+    got = infer_published(text)
+    assert got is not None
+    assert got.begin <= D(2017, 6, 11) and got.end >= D(2017, 6, 13)
+    assert "June 6" in got.evidence and "Sunday" in got.evidence
+    hinted = infer_published(text, year_hint=2017)
+    assert hinted is not None
+    assert hinted.begin <= D(2017, 6, 11) and hinted.end >= D(2017, 6, 13)
+    assert hinted.likely is not None and D(2017, 6, 6) <= hinted.likely <= D(2017, 6, 13)
+
+
+def test_infer_published_dated_samples() -> None:
+    for name, true in (("002_ffffda31a88e0189.txt", D(2017, 10, 14)), ("003_cac92f158d51aaff.txt", D(2016, 6, 4))):
+        got = infer_published(_article(name))
+        assert got is not None and got.begin <= true <= got.end, (name, got)
+
+
+def test_infer_published_without_evidence() -> None:
+    assert infer_published("Fighters clashed in the city.") is None
+
+
+def test_whole_article_and_sentence_agree_on_absolute_dates() -> None:
+    sent = "Rebels took the town on 14 June 2016."
+    assert tag(sent, None)[0].value == tag("Intro.\n\n" + sent, D(2017, 1, 1))[0].value
