@@ -34,7 +34,7 @@ CUE_BEFORE = {
     "neighbourhoods": "neighbourhood", "neighborhoods": "neighbourhood", "district": "district",
 }
 _FEATURE_BONUS = {
-    "country": 2.5, "capital": 2.5, "admin1": -0.5, "admin2": -1.0, "region": 2.0,
+    "country": 2.5, "capital": 1.5, "admin1": -0.5, "admin2": -1.0, "region": 4.0,
     "neighbourhood": 0.0, "landmark": 0.0, "water": 0.0, "city": 0.0,
 }
 _CUE_FEATURES = {
@@ -83,7 +83,7 @@ def _prior(place: Place, quality: float) -> float:
     score = math.log10(place.population + 10) + _FEATURE_BONUS.get(place.feature, 0.0)
     if place.feature == "admin2" and place.country != "US":
         score -= 1.5
-    return score - (0.0 if quality >= 1.0 else 1.5 if quality >= 0.8 else 2.5)
+    return score - (0.0 if quality >= 1.0 else W.alternate_penalty if quality >= 0.8 else W.fuzzy_penalty)
 
 
 def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: bool = False) -> Mention:
@@ -176,6 +176,8 @@ class Weights:
     near: float = 1.5
     near_cap: float = 4.0
     same_surface_qualified: float = 4.0
+    alternate_penalty: float = 2.5
+    fuzzy_penalty: float = 2.5
 
 
 W = Weights()
