@@ -26,9 +26,11 @@ class Ctx:
             return self.ref_day.point
         return self.anchor
 
-    def note(self, res: Res) -> None:
+    def note(self, res: Res, rule: str = "") -> None:
         if res.gran is None or res.point is None:
             return
+        if rule in ("yearago", "ago", "anaday") and res.gran != "day":
+            return  # "a year earlier" compares with the reference; it does not move it
         self.ref_any = res
         if res.gran == "day":
             self.ref_day = res
@@ -46,6 +48,8 @@ def parse_num(s: str | None) -> float | None:
     if t in VAGUE_NUMBERS:
         return None
     half = 0.0
+    if t.endswith(" 1/2"):
+        t, half = t[:-4], 0.5
     if t.endswith("half"):
         half = 0.5
         t = re.sub(r"\s+(?:and\s+)?(?:a\s+)?half$", "", t)

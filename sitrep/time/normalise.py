@@ -169,7 +169,7 @@ def weekday_near(ref: Date, wd: int, direction: str) -> Date:
     return ref - dt.timedelta(days=(-delta) % 7)
 
 
-def pick_year(anchor: Date, month: int, day: int | None, direction: str | None) -> int:
+def pick_year(anchor: Date, month: int, day: int | None, direction: str | None, forward_cost: int = 2) -> int:
     """Year for a month (and day) given without a year, news semantics."""
     cands = []
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -192,7 +192,7 @@ def pick_year(anchor: Date, month: int, day: int | None, direction: str | None) 
         if c[1] <= anchor <= c[2]:
             return 0
         gap = (c[1] - anchor).days if c[1] > anchor else (anchor - c[2]).days
-        return gap * 2 if c[1] > anchor else gap  # news looks back more often than forward
+        return gap * forward_cost if c[1] > anchor else gap  # news looks back more often than forward
 
     return min(cands, key=dist)[0]
 
@@ -246,6 +246,15 @@ def duration_value(n: float | None, unit: str) -> str:
         u = "century"
     if u.startswith("millenni"):
         u = "millennium"
+    if n is not None and not float(n).is_integer():
+        frac = {"hour": ("PT{}H{}M", 60), "day": ("P{}DT{}H", 24), "year": ("P{}Y{}M", 12), "month": ("P{}M{}D", 30),
+                "week": ("P{}W{}D", 7), "minute": ("PT{}M{}S", 60)}.get(u)
+        if frac:
+            return frac[0].format(int(n), round((n - int(n)) * frac[1]))
+    if u == "decade" and n is not None:
+        return f"P{int(10 * n)}Y"
+    if u in ("century", "centurie") and n is not None:
+        return f"P{int(100 * n)}Y"
     num = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
     if u in ("hour", "minute", "second"):
         return f"PT{num}{u[0].upper()}"

@@ -71,7 +71,7 @@ _NUMWORD = (
     r"|seventeen|eighteen|nineteen|(?:a|one)\s+hundred|a\s+dozen|dozen)"
 )
 _VAGUE = r"(?:a\s+few|few|several|a\s+couple\s+of|a\s+couple|couple\s+of|many|some|dozens\s+of|hundreds\s+of|numerous)"
-NUM = rf"(?i:\d+(?:\.\d+)?(?:\s+(?:and\s+)?(?:a\s+)?half)?|{_NUMWORD}|{_VAGUE}|an?)"
+NUM = rf"(?i:\d+(?:\.\d+)?(?:\s+1/2|\s+(?:and\s+)?(?:a\s+)?half)?|{_NUMWORD}|{_VAGUE}|an?)"
 _UNIT = r"(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
 _APPROX = (
     r"(?i:nearly|almost|about|around|roughly|approximately|some|no\s+more\s+than|more\s+than|less\s+than|over|under|up\s+to"
@@ -230,9 +230,10 @@ TRIGGER = re.compile(
 )
 
 FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|due\s+to|scheduled|planned|plans?|planning|expected|expects?"
-    r"|set\s+to|upcoming|to\s+be\s+held|would|could|may|might|intends?|aims?\s+to|hopes?\s+to|promised?|vowed?"
-    r"|as\s+soon\s+as|as\s+early\s+as|this\s+coming|wants?\s+to|ready\s+to|deadline)\b|'ll\b"
+    r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|due\s+to|scheduled|planned\s+to|plans?\s+to|planning\s+to|expected|expects?"
+    r"|set\s+to|upcoming|to\s+be\s+held|would|intends?|aims?\s+to|hopes?\s+to|promised?|vowed?|supposed\s+to"
+    r"|meets|leaves|arrives|begins|visits|travels|opens|starts|resumes|returns|heads|expires|convenes|votes|deadline"
+    r"|as\s+soon\s+as|as\s+early\s+as|this\s+coming|wants?\s+to|ready\s+to)\b|'ll\b"
 )
 PAST_CUE = re.compile(
     r"\b(?:was|were|had|has|have|did|said|says|told|went|came|began|begun|took|held|met|fought|left|fell|won|lost|hit|shot"

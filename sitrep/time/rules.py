@@ -48,6 +48,11 @@ def _unres(gran: str, type_: str = "DATE") -> Res:
 
 
 def _direction(m: re.Match[str], ctx: Ctx) -> str | None:
+    pw = prev_word(ctx.text, m.start())
+    if pw in ("until", "till", "by", "before"):
+        left = ctx.text[max(0, m.start() - 80):m.start()]
+        if not re.search(r"\b(?:had|was|were|did)\b", left.rsplit(".", 1)[-1]):
+            return "future"
     return tense(ctx.text, m.start(), m.end())
 
 
@@ -134,7 +139,7 @@ def h_month(m: re.Match[str], ctx: Ctx) -> Out:
     else:
         since = re.search(r"(?i:since|from)\s+(?:(?:early|late|mid)[- ]?)?$", ctx.text[max(0, m.start() - 12):m.start()])
         direction = "past" if since else _direction(m, ctx)
-        res = N.month_res(N.pick_year(anchor, mon, None, direction), mon)
+        res = N.month_res(N.pick_year(anchor, mon, None, direction, forward_cost=4), mon)
     return _ok(N.modify(res, mod, anchor), m)
 
 
@@ -368,7 +373,7 @@ def h_relunit(m: re.Match[str], ctx: Ctx) -> Out:
         off = {"the previous": -1, "the prior": -1, "the preceding": -1, "the following": 1, "the next": 1}.get(rel, 0)
         return _ok(N.day_res(base + dt.timedelta(days=off)), m)
     if rel in ("the past", "the last") and unit in ("decade", "century"):
-        return _ok(Res("DURATION", "P1DE" if unit == "decade" else "P1CE"), m)
+        return _ok(Res("DURATION", "P10Y" if unit == "decade" else "P100Y"), m)
     if unit in SEASONS:
         if anchor is None:
             return _ok(Res("DATE", "XXXX-" + SEASONS[unit]), m)
@@ -406,6 +411,8 @@ def h_relunit(m: re.Match[str], ctx: Ctx) -> Out:
             off = -1 if rel != "this" else 0
         res = N.weekend_res(monday + dt.timedelta(days=7 * off))
     else:
+        if rel == "the latest" and gran == "quarter":
+            off = -1  # the latest reported quarter is the last completed one
         res = N.shift(gran, base, off)
     if rel == "so far this":
         mod = "earlier"
@@ -535,7 +542,7 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Out:
     gran = _ago_gran(unit)
     u = unit.rstrip("s")
     sign = -1 if past else 1
-    if deictic:
+    if deictic and not (unit.startswith("year") and ctx.ref_any is not None and ctx.ref_any.gran == "quarter"):
         base = ctx.anchor
         ref_res = None
     else:

@@ -103,7 +103,7 @@ def tag_text(text: str, anchor: dt.date | None) -> list[TimeMention]:
         stripped = surface.rstrip(" ,")
         end -= len(surface) - len(stripped)
         surface = stripped
-        ctx.note(res)
+        ctx.note(res, name)
         res = _since(text, start, res, anchor)
         out.append(TimeMention(start=start, end=end, surface=surface, type=res.type,  # type: ignore[arg-type]
                                value=res.value, begin=res.begin, end_date=res.end, anchor=anchor))
