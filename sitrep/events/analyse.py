@@ -33,6 +33,7 @@ from sitrep.records import (
 from sitrep.text import split_sentences
 
 STAGE_VERSION = "sitrep.events.analyse.v1"
+MAX_ANCHOR_SPAN_DAYS = 31  # an inferred publication interval wider than this is not used as the anchor
 
 
 @dataclass
@@ -84,29 +85,46 @@ def _stages() -> _Stages:
     return _Stages(tag, infer_published, geoparse, find_actors, find_sources, is_hedged, geo_precision, which)
 
 
-def _classifier() -> Callable[[list[str]], list[tuple[str, float]]] | None:
+def _classifier(which: dict[str, str]) -> Callable[[list[str]], list[tuple[str, float]]] | None:
+    """The typing model as an optional veto; a model that fails to load is recorded and skipped."""
     try:
         from sitrep.events.typing import classify_many
     except ImportError:
+        which["typing"] = "missing"
         return None
-    return classify_many
+    which["typing"] = "module"
+
+    def call(texts: list[str]) -> list[tuple[str, float]]:
+        if which.get("typing") == "module":
+            try:
+                return classify_many(texts)
+            except (ValueError, OSError, RuntimeError) as exc:
+                which["typing"] = f"unavailable: {exc}"
+        return [("NONE", 0.0) for _ in texts]
+
+    return call
 
 
 def article_anchor(article: Article, infer: Callable[[str], Any] | None = None) -> dt.date | None:
-    """The date relative expressions resolve against: publication date, else inferred interval end."""
+    """The date relative expressions resolve against.
+
+    The publication date; else the end of the inferred publication interval when it is narrow
+    (at most ``MAX_ANCHOR_SPAN_DAYS``); else None (relative dates stay unresolved).
+    """
     pub = article.published_at
     if isinstance(pub, dt.datetime):
         return pub.date()
     if isinstance(pub, dt.date):
         return pub
-    if article.published_interval:
-        return article.published_interval[1]
-    if infer is not None:
+    interval = article.published_interval
+    if interval is None and infer is not None and article.published_precision != "inferred":
         found = infer(article.text)
-        end = getattr(found, "end", None)
-        if isinstance(end, dt.date):
-            return end
-    return None
+        begin, end = getattr(found, "begin", None), getattr(found, "end", None)
+        if isinstance(begin, dt.date) and isinstance(end, dt.date):
+            interval = (begin, end)
+    if interval and (interval[1] - interval[0]).days <= MAX_ANCHOR_SPAN_DAYS:
+        return interval[1]
+    return None  # a wide inferred interval would give confident but wrong dates: leave them open
 
 
 def _shift(mentions: list[Any], offset: int) -> list[Any]:
@@ -140,7 +158,7 @@ def analyse_article(article: Article, *, gazetteer: Any = None) -> ArticleAnalys
                                      lambda s=s: fb.find_sources(s.text)), s.start))
     t4 = time.perf_counter()
     reports = extract_reports(article, sentences, times, places, actors, sources,
-                              hedged=st.is_hedged, geo_precision=st.geo_precision, classify=_classifier())
+                              hedged=st.is_hedged, geo_precision=st.geo_precision, classify=_classifier(which))
     t5 = time.perf_counter()
     seconds = {"sentences": t1 - t0, "time": t2 - t1, "places": t3 - t2, "actors": t4 - t3, "reports": t5 - t4}
     return ArticleAnalysis(article, anchor, sentences, times, places, actors, sources, reports, which, seconds)

@@ -40,6 +40,7 @@ from sitrep.records import (
 STAGE_VERSION = "sitrep.events.extract.v1"
 
 BACKGROUND_DAYS = 60
+NARROW_INTERVAL_DAYS = 31  # an inferred publication interval this narrow stands in for the date
 WEAK_PRIORITY = 7  # triggers at or above this priority are checked with the typing model when one is given
 VETO_CONFIDENCE = 0.6
 _VETO_LABELS = frozenset({"MAN_MADE_DISASTER", "NATURAL_DISASTER", "ORG_CRIME"})
@@ -58,6 +59,11 @@ _SAY_BEFORE = re.compile(r"\b(?:said|says|say|told [\w .]{1,40}?|announced|repor
 _PRONOUN_SUBJ = re.compile(r"^\s*(?:[A-Z][\w ,]{0,30},\s*)?(?:they|it|the group|the forces|the fighters|"
                            r"the militants|the troops|its fighters|their fighters|he|she)\b", re.IGNORECASE)
 _EXISTENTIAL = r"(?!\s+(?:is|are|was|were|had|has|have|will|would|could|may|might|seems?|appears?)\b)"
+_GENERIC_SUBJ = re.compile(
+    r"^(?:[^,;]{0,80}?\b(?:said|says|reported|added)\s+(?:that\s+)?)?(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(troops|soldiers|forces|army|police|military|militants|rebels|insurgents|jihadists|"
+    r"fighters|gunmen|extremists|militia|militiamen)\b", re.IGNORECASE)
+_STATE_NOUNS = {"troops", "soldiers", "forces", "army", "police", "military"}
 _ANAPHOR_PLACE = re.compile(rf"\bthere\b{_EXISTENTIAL}|\b(?:the area|the region|the camp|the neighbou?rhood|"
                             r"the district)\b", re.IGNORECASE)
 _ANAPHOR_CITY = re.compile(r"\b(?:the|this) (?:city|town|village|province)(?:['’]s)?\b", re.IGNORECASE)
@@ -70,6 +76,9 @@ _COORD = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*&\s*)(?:the\s+)?"
                     r"(?:(?:neighbou?rhoods?|districts?|towns?|villages?|cities|areas?)\s+of\s+)?$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|notably|among them|such as|especially)\b", re.IGNORECASE)
 _BASED = re.compile(r"^\s?[-–]")  # "UK-based", "US-backed", "US- coalition": a modifier, not a place
+_ADJECTIVAL = re.compile(r"\s+(?:army|forces|troops|government|military|police|soldiers|officials|authorities|"
+                         r"security|state media|media|air force|navy|president|prime minister|ministry|regime|"
+                         r"rebels|militants|opposition|jets|warplanes|aircraft|drones?)\b", re.IGNORECASE)
 _SAID_TAIL = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,6}?(?:said|says|reported|added|told|according)\b")
 
 
@@ -85,6 +94,7 @@ class _Context:
     last_time: tuple[dt.date | None, dt.date | None, int | None] | None = None
     last_time_at: int = -10
     recent_reports: list[tuple[int, list[Report]]] = field(default_factory=list)  # (sentence index, reports)
+    recent_actors: list[tuple[str, int | None]] = field(default_factory=list)  # armed actors, oldest first
 
 
 @dataclass
@@ -118,10 +128,10 @@ def _reference_date(article: Article, times: Sequence[TimeMention]) -> dt.date |
     pub = _as_date(article.published_at)
     if pub:
         return pub
-    if article.published_interval:
-        return article.published_interval[1]
-    ends = [t.end_date for t in times if t.end_date]
-    return max(ends) if ends else None
+    iv = article.published_interval
+    if iv and (iv[1] - iv[0]).days <= NARROW_INTERVAL_DAYS:
+        return iv[1]
+    return None
 
 
 def _precision(begin: dt.date | None, end: dt.date | None) -> int | None:
@@ -147,7 +157,7 @@ def _usable_places(s: _Sent, text: str, base: int) -> list[PlaceMention]:
             continue
         after = text[p.end - base:p.end - base + 12]
         before = text[max(0, p.start - base - 1):p.start - base]
-        if _BASED.match(after) or before == "-":
+        if _BASED.match(after) or before == "-" or _ADJECTIVAL.match(text[p.end - base:p.end - base + 30]):
             continue
         out.append(p)
     return out
@@ -190,6 +200,11 @@ def _event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMent
     if before:
         return [before[-1]]
     return []
+
+
+def _places_after(trig: Trigger, region: tuple[int, int], places: list[PlaceMention], base: int
+                  ) -> list[PlaceMention]:
+    return [p for p in places if base + trig.end <= p.start < base + region[1]]
 
 
 def _actor_roles(trig: Trigger, region: tuple[int, int], s: _Sent, base: int, text: str,
@@ -249,7 +264,7 @@ def _event_time(trig: Trigger, s: _Sent, base: int, text: str
                 ) -> tuple[dt.date | None, dt.date | None, int | None] | None:
     cands = []
     for t in s.times:
-        if t.type not in ("DATE", "TIME") and not (t.begin and t.end_date):
+        if t.begin is None or t.end_date is None:
             continue
         reporting = bool(_SAY_BEFORE.search(text[max(0, t.start - base - 50):t.start - base].rstrip()
                                             .removesuffix("on").rstrip()))
@@ -347,9 +362,17 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
     explicit = [_event_places(t, regions[k], usable, text, base) for k, t in enumerate(triggers)]
     # a trigger with no place of its own repeats a same-type trigger that has one ("killed 9 soldiers in
     # the attack on X"): its counts go to that trigger
-    absorb = {k: next((j for j in range(len(triggers)) if explicit[j]
-                       and triggers[j].sub_event_type == t.sub_event_type), k)
-              for k, t in enumerate(triggers) if not explicit[k]}
+    after = [_places_after(t, regions[k], usable, base) for k, t in enumerate(triggers)]
+    absorb = {}
+    for k, t in enumerate(triggers):
+        same = [j for j in range(len(triggers)) if j != k and triggers[j].sub_event_type == t.sub_event_type]
+        terr = [j for j in range(len(triggers)) if triggers[j].sub_event_type == TERRITORY]
+        if t.sub_event_type == "Armed clash" and terr and not after[k]:
+            absorb[k] = terr[0]  # "recaptured X after heavy fighting": one territory event
+        elif not explicit[k] and any(explicit[j] for j in same):
+            absorb[k] = next(j for j in same if explicit[j])
+        elif not after[k] and same and same[0] < k:
+            absorb[k] = same[0]  # "pushed into X ..., battling IS": the same clash
     owner = [absorb.get(_nearest_trigger(q, triggers), _nearest_trigger(q, triggers)) for q in quantities]
     for k, trig in enumerate(triggers):
         if absorb.get(k, k) != k:
@@ -357,6 +380,8 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         region = regions[k]
         agent_m, target_m = _actor_roles(trig, region, s, base, text, ctx)
         agent = _actor_name(agent_m)
+        if agent is None:
+            agent = _generic_subject(text[:trig.start], ctx)
         if agent is None and _PRONOUN_SUBJ.match(text) and ctx.last_agent:
             agent = ctx.last_agent
         if agent is None and named and named[0] in main:
@@ -364,7 +389,7 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         target = _actor_name(target_m)
         if agent is None and trig.sub_event_type == "Air/drone strike":
             agent = next((n for n in main if n != target and main_inter.get(n) in (1, 8)), None)
-        if agent is None:
+        if agent is None and trig.sub_event_type in (TERRITORY, "Armed clash"):
             agent = next((n for n in main if n != target), None)
         sub = trig.sub_event_type
         if sub == TERRITORY:
@@ -383,7 +408,10 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         ev_places = explicit[k]
         if not ev_places:
             recent = ctx.last_places and idx - ctx.last_places_at <= 2
-            if _ANAPHOR_CITY.search(text) and (ctx.last_city or focus):
+            ana = _ANAPHOR_CITY.search(text)
+            if ana and "city" not in ana.group(0).lower() and recent:
+                ev_places = ctx.last_places[:1]  # "the village", "the town": the place just named
+            elif ana and (ctx.last_city or focus):
                 ev_places = [ctx.last_city or focus]  # type: ignore[list-item]
             elif (_ANAPHOR_PLACE.search(text) or _PRONOUN_SUBJ.match(text)) and recent:
                 ev_places = ctx.last_places[:1]
@@ -393,7 +421,7 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         if when is None and ctx.last_time and idx - ctx.last_time_at <= 1 and _ANAPHOR_TIME.search(text):
             when = ctx.last_time
         if when is None:
-            if ref is not None and article.published_at is not None:
+            if ref is not None:
                 when = (ref, ref, 1 if _NOW.search(text) else 2)
             else:
                 when = (None, None, None)
@@ -446,6 +474,8 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         agents = [a.name for a in s.actors if a.inter in _ARMED_INTER and a.inter != 7]
         if agents and ctx.last_source is None:
             ctx.last_source = agents[0]
+    ctx.recent_actors.extend((a.name, a.inter) for a in s.actors if a.inter in _ARMED_INTER and a.inter != 7)
+    ctx.recent_actors = ctx.recent_actors[-12:]
     subj = [a for a in s.actors if a.inter in _ARMED_INTER and a.inter != 7 and a.start - base < 40]
     if first_agent:
         ctx.last_agent = first_agent
@@ -459,6 +489,18 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
     if cities:
         ctx.last_city = cities[-1]
     return out
+
+
+def _generic_subject(before: str, ctx: _Context) -> str | None:
+    """ "troops had taken ...", "the militants fired ...": the latest actor of that kind in context."""
+    m = _GENERIC_SUBJ.search(before)
+    if not m:
+        return None
+    state = m.group(1).lower() in _STATE_NOUNS
+    for name, inter in reversed(ctx.recent_actors):
+        if (inter in (1, 8)) == state:
+            return name
+    return None
 
 
 def _follow_up_host(ctx: _Context, idx: int, s: _Sent) -> Report | None:

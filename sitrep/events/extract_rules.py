@@ -121,7 +121,7 @@ _NEGATION = re.compile(
     re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+)?$", re.IGNORECASE)
 _GENERIC = re.compile(
-    r"\b(?:symbol|synonymous|always been|seen as|interpreted|known for|campaigns? against|in the face of|"
+    r"\bclaimed responsibility\b|\b(?:symbol|synonymous|always been|seen as|interpreted|known for|campaigns? against|in the face of|"
     r"accused|history of|since the group declared|race for)\b", re.IGNORECASE)
 
 
@@ -183,6 +183,9 @@ def find_triggers(text: str) -> list[Trigger]:
         clause = re.split(r"[,;:]|\b(?:and|but|while|as)\b", before)[-1]
         if _MODAL.search(clause) or _NEGATION.search(clause):
             continue
+        if t.priority >= 7 and re.search(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", before,
+                                          re.IGNORECASE):
+            continue  # "the blast": refers back to an event already reported
         if t.sub_event_type == TERRITORY and _INFINITIVE.search(clause):
             continue
         if t.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and re.search(
