@@ -191,3 +191,39 @@ def test_count_only_sentence_adds_to_the_report_it_continues():
     strike = next(r for r in reports if r.sub_event_type == "Air/drone strike")
     assert sum(q.value for q in clash.fatalities if q.status == "killed") == 19
     assert strike.fatalities == []
+
+
+def test_capture_after_fighting_is_one_territory_event():
+    text = "The Syrian army recaptured the town of Sirwah from al-Nusra Front on Tuesday after days of heavy fighting."
+    reports = _reports(text, {"on Tuesday": (dt.date(2016, 8, 2), dt.date(2016, 8, 2))})
+    assert [(r.sub_event_type, r.place_name) for r in reports] == [("Government regains territory", "Sirwah")]
+
+
+def test_anaphoric_blast_and_claims_of_responsibility_are_not_new_events():
+    text = ("A car bomb exploded in Afgooye on Wednesday, killing 5 people. "
+            "No group claimed responsibility for the blast.")
+    reports = _reports(text, {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
+    assert [(r.sub_event_type, r.place_name) for r in reports] == [("Remote explosive/landmine/IED", "Afgooye")]
+    assert reports[0].actor1 is None  # nobody named: no guessed perpetrator
+
+
+def test_generic_subjects_take_the_latest_actor_of_their_kind():
+    text = ("Somali troops and al-Shabaab fought near Kismayo on Monday. "
+            "A commander said troops had also taken full control of Afgooye. "
+            "The militants fired mortar rounds at Mogadishu, wounding six civilians.")
+    reports = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    by_type = {r.sub_event_type: r for r in reports}
+    assert by_type["Government regains territory"].actor1 == "Somali government forces"
+    assert by_type["Government regains territory"].place_name == "Afgooye"
+    shelling = by_type["Shelling/artillery/missile attack"]
+    assert (shelling.actor1, shelling.actor2, shelling.place_name) == ("Al Shabaab", "Civilians", "Mogadishu")
+
+
+def test_country_adjective_before_army_is_not_the_event_place():
+    PLACES["Somali"] = ("51537", "country")
+    try:
+        text = "Al-Shabaab militants attacked a Somali army base near Kismayo on Thursday."
+        r, = _reports(text, {"on Thursday": (dt.date(2016, 7, 28), dt.date(2016, 7, 28))})
+        assert r.place_name == "Kismayo"
+    finally:
+        del PLACES["Somali"]
