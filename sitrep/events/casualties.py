@@ -1,0 +1,113 @@
+"""Casualty ledger: what each source claimed, per period, and the totals under two rules.
+
+Per source (the report's ``attributed_to``, else the article's outlet) and per period (month, ISO
+week or day of the event), a row gives the deaths the source claimed: for each incident, the
+source's highest current figure across its reports (a source repeating or revising its own toll is
+counted once), summed. Running tallies ("a total of 58 since June 6") are listed separately and
+never summed. Per period, a totals row (``source`` = None) gives the ACLED conservative total (per
+incident the lowest credible figure, summed) and the Airwars range (sum of per-incident minima ..
+sum of per-incident maxima). Background incidents count in their own (historical) period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sitrep.events.merge import ArticleInfo, report_deaths, report_interval
+from sitrep.records import Incident, Record, Report
+
+STAGE_VERSION = "sitrep.events.casualties.v1"
+
+Period = Literal["month", "week", "day"]
+PERIODS: tuple[str, ...] = ("month", "week", "day")
+UNKNOWN = "unknown"
+
+
+@dataclass
+class LedgerRow(Record):
+    period: str
+    source: str | None  # None = the totals row of the period
+    claimed: int | None = None  # source rows: sum of the source's per-incident claims
+    cumulative_claims: list[dict[str, Any]] = field(default_factory=list)  # [{value, report, date}]
+    conservative: int | None = None  # totals rows: ACLED rule
+    range_min: int | None = None  # totals rows: Airwars rule
+    range_max: int | None = None
+    incidents: list[str] = field(default_factory=list)
+    reports: list[str] = field(default_factory=list)
+
+
+def period_key(day: dt.date | None, period: Period = "month") -> str:
+    if day is None:
+        return UNKNOWN
+    if period == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if period == "week":
+        iso = day.isocalendar()
+        return f"{iso.year:04d}-W{iso.week:02d}"
+    if period == "day":
+        return day.isoformat()
+    raise ValueError(f"unknown period {period!r} (expected one of {', '.join(PERIODS)})")
+
+
+def report_source(report: Report, info: ArticleInfo | None = None) -> str:
+    if report.attributed_to:
+        return report.attributed_to
+    if info and info.outlet:
+        return info.outlet
+    return "unknown source"
+
+
+def ledger(reports: Iterable[Report], incidents: Iterable[Incident], period: Period = "month", *,
+           articles: Mapping[str, ArticleInfo] | None = None) -> list[LedgerRow]:
+    """Ledger rows ordered by period, then the totals row, then sources by name."""
+    if period not in PERIODS:
+        raise ValueError(f"unknown period {period!r} (expected one of {', '.join(PERIODS)})")
+    articles = articles or {}
+    incidents = list(incidents)
+    by_report = {rid: inc for inc in incidents for rid in inc.reports}
+    rows: dict[tuple[str, str | None], LedgerRow] = {}
+
+    def row(p: str, source: str | None) -> LedgerRow:
+        return rows.setdefault((p, source), LedgerRow(p, source))
+
+    # per source: its highest figure per incident
+    best: dict[tuple[str, str, str], tuple[int, str]] = {}
+    for r in reports:
+        deaths = report_deaths(r)
+        if deaths is None:
+            continue
+        info = articles.get(r.article_id)
+        inc = by_report.get(r.report_id)
+        iv = report_interval(r, info)
+        day = inc.date_begin if inc and inc.date_begin else (iv.begin if iv else None)
+        p = period_key(day, period)
+        source = report_source(r, info)
+        if (inc and inc.cumulative) or (inc is None and all(q.cumulative for q in r.fatalities
+                                                            if q.status == "killed")):
+            row(p, source).cumulative_claims.append(
+                {"value": deaths[0], "report": r.report_id, "date": day.isoformat() if day else None})
+            row(p, source).reports.append(r.report_id)
+            continue
+        key = (p, source, inc.incident_id if inc else r.report_id)
+        if key not in best or deaths[0] > best[key][0]:
+            best[key] = (deaths[0], r.report_id)
+        row(p, source).reports.append(r.report_id)
+    for (p, source, inc_key), (value, _rid) in best.items():
+        target = row(p, source)
+        target.claimed = (target.claimed or 0) + value
+        if inc_key not in target.incidents:
+            target.incidents.append(inc_key)
+    for inc in incidents:
+        if inc.cumulative or inc.fatalities_conservative is None:
+            continue
+        total = row(period_key(inc.date_begin, period), None)
+        total.conservative = (total.conservative or 0) + inc.fatalities_conservative
+        total.range_min = (total.range_min or 0) + (inc.fatalities_min or 0)
+        total.range_max = (total.range_max or 0) + (inc.fatalities_max or 0)
+        total.incidents.append(inc.incident_id)
+        total.reports.extend(inc.reports)
+    return sorted(rows.values(), key=lambda x: (x.period == UNKNOWN, x.period, x.source is not None,
+                                                x.source or ""))

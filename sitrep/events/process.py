@@ -1,0 +1,241 @@
+"""The event pipeline over stored articles: reports, incidents and control changes, incrementally.
+
+``process_articles(store)`` takes every stored article that the current stage versions have not
+processed yet (``processed_articles`` records the versions per article), analyses it
+(``analyse.analyse_article``: sentences, times, places, actors, reports), stores its reports,
+merges them into the existing incidents (ids never change when reports join) and rebuilds the
+control changes. Work is committed in batches, each in one transaction, so a crash leaves the file
+consistent and a re-run finishes the job; a re-run with nothing new changes nothing. Articles
+marked as near-duplicates are recorded as skipped (their claims are already in the original).
+An article processed by older stage versions is re-analysed: its old reports leave their incidents
+(an incident left with no report is deleted) before the new ones merge in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Any
+
+from sitrep.events import rows
+from sitrep.events.control import control_changes
+from sitrep.events.merge import ArticleInfo, ParentOf, build_incident, merge_reports
+from sitrep.records import Article, Incident, Report
+
+STAGE_VERSION = "sitrep.events.process.v1"
+
+BATCH_SIZE = 50
+_VERSIONED = ("sitrep.time", "sitrep.places", "sitrep.actors", "sitrep.events.typing", "sitrep.events.extract",
+              "sitrep.events.analyse", "sitrep.events.merge", "sitrep.events.control")
+
+
+@dataclass
+class ProcessSummary:
+    articles: int = 0  # analysed in this run
+    skipped: int = 0  # near-duplicates recorded without analysis
+    reprocessed: int = 0  # analysed again because a stage version changed
+    reports: int = 0
+    incidents_new: int = 0
+    incidents_updated: int = 0
+    incidents_deleted: int = 0
+    incidents_total: int = 0
+    control_changes: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage
+
+    def lines(self) -> list[str]:
+        total = sum(self.seconds.values())
+        rate = f" ({self.articles / total:.1f} articles/s)" if total and self.articles else ""
+        return [
+            f"processed {self.articles} article(s){rate}, {self.reprocessed} re-processed, "
+            f"{self.skipped} near-duplicate(s) skipped",
+            f"reports {self.reports}; incidents new {self.incidents_new}, updated {self.incidents_updated}, "
+            f"deleted {self.incidents_deleted}, total {self.incidents_total}; control changes {self.control_changes}",
+        ]
+
+
+def stage_versions() -> dict[str, str]:
+    """The STAGE_VERSION of every stage that shapes the event rows (absent modules are left out)."""
+    out: dict[str, str] = {}
+    for name in _VERSIONED:
+        try:
+            out[name] = str(import_module(name).STAGE_VERSION)
+        except (ImportError, AttributeError):
+            continue
+    return out
+
+
+def versions_key(versions: dict[str, str] | None = None) -> str:
+    return json.dumps(versions if versions is not None else stage_versions(), sort_keys=True)
+
+
+def load_gazetteer_for(store: Any) -> Any:
+    """The places gazetteer (with the store's imported GeoNames rows when it has any); None without places."""
+    try:
+        from sitrep.places import load_gazetteer
+    except ImportError:
+        return None
+    extra = None
+    if store.path != ":memory:":
+        try:
+            if store.conn.execute("SELECT 1 FROM gazetteer_extra LIMIT 1").fetchone():
+                extra = store.path
+        except Exception:  # noqa: BLE001 - no such table: no extra rows
+            extra = None
+    return load_gazetteer(extra)
+
+
+def parent_lookup(gazetteer: Any) -> ParentOf | None:
+    if gazetteer is None:
+        return None
+
+    def parent_of(place_id: str) -> str | None:
+        place = gazetteer.get(place_id)
+        return place.parent_id if place is not None else None
+
+    return parent_of
+
+
+def _window(article: Article) -> tuple[dt.date, dt.date] | None:
+    pub = article.published_at
+    if isinstance(pub, dt.datetime):
+        return pub.date(), pub.date()
+    if isinstance(pub, dt.date):
+        return pub, pub
+    if article.published_interval:
+        return article.published_interval
+    try:
+        from sitrep.time import infer_published
+    except ImportError:
+        return None
+    found = infer_published(article.text)
+    return (found.begin, found.end) if found is not None else None
+
+
+def pending_articles(store: Any, article_ids: list[str] | None = None, versions: str | None = None) -> list[str]:
+    """Ids of stored articles not processed by ``versions`` (default: the current ones), in publication order."""
+    key = versions or versions_key()
+    sql = ("SELECT a.article_id FROM articles a LEFT JOIN processed_articles p ON p.article_id = a.article_id "
+           "WHERE (p.versions IS NULL OR p.versions != ?)")
+    args: list[Any] = [key]
+    if article_ids is not None:
+        sql += f" AND a.article_id IN ({','.join('?' * len(article_ids))})"
+        args.extend(article_ids)
+    sql += " ORDER BY a.published_at IS NULL, a.published_at, a.external_id, a.article_id"
+    return [r[0] for r in store.conn.execute(sql, args)]
+
+
+def process_articles(store: Any, article_ids: list[str] | None = None, *,
+                     progress: Callable[[str], None] | None = None, batch_size: int = BATCH_SIZE,
+                     gazetteer: Any = None) -> ProcessSummary:
+    """Run the event stages on stored articles not yet processed by the current stage versions."""
+    from sitrep.events.analyse import analyse_article
+
+    summary = ProcessSummary()
+    secs = summary.seconds
+    key = versions_key()
+    conn = store.conn
+    todo = pending_articles(store, article_ids, key)
+    if not todo:
+        summary.incidents_total = conn.execute("SELECT COUNT(*) FROM incidents").fetchone()[0]
+        summary.control_changes = conn.execute("SELECT COUNT(*) FROM control_changes").fetchone()[0]
+        return summary
+    t0 = time.perf_counter()
+    gaz = gazetteer if gazetteer is not None else load_gazetteer_for(store)
+    parent_of = parent_lookup(gaz)
+    incidents = rows.load_incidents(conn)
+    prior = {r.report_id: r for r in rows.load_reports(conn)}
+    infos = rows.article_infos(conn)
+    secs["load"] = time.perf_counter() - t0
+    for start in range(0, len(todo), batch_size):
+        batch = list(store.iter_articles(todo[start:start + batch_size]))
+        new_reports: list[Report] = []
+        windows: dict[str, tuple[dt.date, dt.date] | None] = {}
+        counts: dict[str, int] = {}
+        for article in batch:
+            if article.duplicate_of is not None:
+                continue
+            analysis = analyse_article(article, gazetteer=gaz)
+            for stage, s in analysis.seconds.items():
+                secs[stage] = secs.get(stage, 0.0) + s
+            t = time.perf_counter()
+            windows[article.article_id] = _window(article)
+            secs["window"] = secs.get("window", 0.0) + time.perf_counter() - t
+            new_reports.extend(analysis.reports)
+            counts[article.article_id] = len(analysis.reports)
+        t = time.perf_counter()
+        with store.transaction():
+            ids = [a.article_id for a in batch]
+            id_set = set(ids)
+            old = [rid for rid, r in prior.items() if r.article_id in id_set]
+            if old:
+                incidents = _remove_reports(conn, incidents, set(old), prior, infos, parent_of, summary)
+                rows.delete_reports(conn, old)
+                for rid in old:
+                    prior.pop(rid, None)
+                summary.reprocessed += sum(1 for a in batch if a.duplicate_of is None)
+            for article in batch:
+                w = windows.get(article.article_id)
+                infos[article.article_id] = ArticleInfo(article.outlet, w, article.external_id)
+            unique = {r.report_id: r for r in new_reports}
+            summary.reports += rows.insert_reports(conn, unique.values())
+            secs["store"] = secs.get("store", 0.0) + time.perf_counter() - t
+            t = time.perf_counter()
+            before = {inc.incident_id: inc for inc in incidents}
+            incidents = merge_reports(unique.values(), incidents, prior_reports=prior, articles=infos,
+                                      parent_of=parent_of)
+            prior.update(unique)
+            secs["merge"] = secs.get("merge", 0.0) + time.perf_counter() - t
+            t = time.perf_counter()
+            changed = [inc for inc in incidents if before.get(inc.incident_id) is not inc]
+            summary.incidents_new += sum(1 for inc in changed if inc.incident_id not in before)
+            summary.incidents_updated += sum(1 for inc in changed if inc.incident_id in before)
+            rows.save_incidents(conn, changed)
+            now = dt.datetime.now(dt.UTC).isoformat()
+            conn.executemany(
+                "INSERT OR REPLACE INTO processed_articles (article_id, versions, n_reports, status, window_begin,"
+                " window_end, processed_at) VALUES (?,?,?,?,?,?,?)",
+                [(a.article_id, key, counts.get(a.article_id, 0),
+                  "skipped-duplicate" if a.duplicate_of else "processed",
+                  _iso(windows.get(a.article_id), 0), _iso(windows.get(a.article_id), 1), now) for a in batch])
+            summary.control_changes = rows.replace_control_changes(conn, control_changes(incidents, prior))
+            secs["store"] = secs.get("store", 0.0) + time.perf_counter() - t
+        summary.articles += sum(1 for a in batch if a.duplicate_of is None)
+        summary.skipped += sum(1 for a in batch if a.duplicate_of is not None)
+        if progress is not None:
+            progress(f"{summary.articles + summary.skipped}/{len(todo)} articles processed, "
+                     f"{summary.reports} reports, {len(incidents)} incidents")
+    summary.incidents_total = len(incidents)
+    return summary
+
+
+def _iso(window: tuple[dt.date, dt.date] | None, k: int) -> str | None:
+    return window[k].isoformat() if window else None
+
+
+def _remove_reports(conn: Any, incidents: list[Incident], removed: set[str], prior: dict[str, Report],
+                    infos: dict[str, ArticleInfo], parent_of: ParentOf | None,
+                    summary: ProcessSummary) -> list[Incident]:
+    """Take re-processed articles' old reports out of their incidents (ids kept; empty incidents deleted)."""
+    out: list[Incident] = []
+    gone: list[str] = []
+    rebuilt: list[Incident] = []
+    for inc in incidents:
+        if not removed.intersection(inc.reports):
+            out.append(inc)
+            continue
+        keep = [prior[r] for r in inc.reports if r not in removed and r in prior]
+        if not keep:
+            gone.append(inc.incident_id)
+            continue
+        new = build_incident(inc.incident_id, keep, infos, parent_of, inc.background, inc.cumulative)
+        rebuilt.append(new)
+        out.append(new)
+    rows.delete_incidents(conn, gone)
+    rows.save_incidents(conn, rebuilt)
+    summary.incidents_deleted += len(gone)
+    summary.incidents_updated += len(rebuilt)
+    return out
