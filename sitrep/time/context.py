@@ -91,7 +91,7 @@ def tense(text: str, start: int, end: int) -> str | None:
             dist = start - m.end() if m.end() <= start else m.start() - end
             # a cue before the expression (its verb) counts a little more than one after it
             dist = dist if m.end() <= start else dist + 15
-            if label == "future":
+            if label == "future" and m.end() <= start:
                 dist //= 2  # future markers are rarer and more telling than past tense
             if best is None or dist < best[0]:
                 best = (dist, label)

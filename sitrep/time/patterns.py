@@ -238,6 +238,8 @@ FUTURE_CUE = re.compile(
 PAST_CUE = re.compile(
     r"\b(?:was|were|had|has|have|did|said|says|told|went|came|began|begun|took|held|met|fought|left|fell|won|lost|hit|shot"
     r"|made|gave|saw|ran|struck|broke|seized|sank|overran|stood|rose|drove|spoke|led|bought|sold|paid|tore|killed|since|ago"
+    r"|brought|thought|sought|caught|built|sent|spent|felt|kept|found|became|knew|grew|threw|flew|drew|wrote|chose|got"
+    r"|fled|laid|lay|sat|hid|won|swept|withdrew|overtook|undertook|forgot|understood|meant|heard|lit|fed"
     r"|(?!hundred\b)[a-z]{2,}[^e\W]ed|[a-z]{2,}ied)\b"
 )
 SINCE_BEFORE = re.compile(

@@ -49,7 +49,7 @@ def _unres(gran: str, type_: str = "DATE") -> Res:
 
 def _direction(m: re.Match[str], ctx: Ctx) -> str | None:
     pw = prev_word(ctx.text, m.start())
-    if pw in ("until", "till", "by", "before"):
+    if pw in ("until", "till", "by", "before", "through"):
         left = ctx.text[max(0, m.start() - 80):m.start()]
         if not re.search(r"\b(?:had|was|were|did)\b", left.rsplit(".", 1)[-1]):
             return "future"
@@ -72,13 +72,7 @@ def h_slash(m: re.Match[str], ctx: Ctx) -> Out:
     return _ok(N.day_res(d), m) if d else None
 
 
-_DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]+(?:,\s*[A-Za-z. ]+)?,\s*$")
-
-
 def h_mdy(m: re.Match[str], ctx: Ctx) -> Out:
-    if re.match(r"\s*\((?:Xinhua|AP|AFP|Reuters|UPI|dpa|IANS|ANI)\)", ctx.text[m.end():m.end() + 12]) and \
-            _DATELINE.search(ctx.text[max(0, m.start() - 60):m.start()]):
-        return None  # a dateline repeats the document date; TimeML leaves it untagged
     mon = _month_num(m["mon"])
     day = int(re.match(r"\d+", m["d"]).group())  # type: ignore[union-attr]
     if m["mon"] in ("May", "MAY", "March", "MARCH") and m.re.pattern.startswith("(?:(?P<wd>") and False:
@@ -98,7 +92,11 @@ def h_mdy(m: re.Match[str], ctx: Ctx) -> Out:
             if d and d.weekday() == wd:
                 return _ok(N.day_res(d), m)
     direction = _direction(m, ctx)
-    y = N.pick_year(anchor, mon, day, "future" if direction == "future" else None)
+    if direction == "past":
+        ahead = N.safe_date(anchor.year, mon, day)
+        if ahead is not None and 0 < (ahead - anchor).days <= 45:
+            direction = None  # "invited them to a ceremony on March 12": a date just ahead is the coming one
+    y = N.pick_year(anchor, mon, day, direction)
     d = N.safe_date(y, mon, day)
     return _ok(N.day_res(d), m) if d else None
 
@@ -139,6 +137,8 @@ def h_month(m: re.Match[str], ctx: Ctx) -> Out:
     else:
         since = re.search(r"(?i:since|from)\s+(?:(?:early|late|mid)[- ]?)?$", ctx.text[max(0, m.start() - 12):m.start()])
         direction = "past" if since else _direction(m, ctx)
+        if not since and mon == anchor.month % 12 + 1:
+            direction = "future"  # last year's "March" would be "last March"
         res = N.month_res(N.pick_year(anchor, mon, None, direction, forward_cost=4), mon)
     return _ok(N.modify(res, mod, anchor), m)
 
@@ -490,6 +490,8 @@ def h_duration(m: re.Match[str], ctx: Ctx) -> Out:
     if num_s in ("some", "many") and not unit.endswith("s"):
         return None
     n = parse_num(m["num"])
+    if n is not None and 1000 <= n <= 2099 and float(n).is_integer():
+        return None  # "the 1988 quarter", "1990 levels"
     if m["num2"]:
         n2 = parse_num(m["num2"])
         n = None if n is None or n2 is None else None
@@ -536,9 +538,24 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Out:
             return None
     n = parse_num(m["num"])
     past = d in ("ago", "earlier", "before", "previously", "back")
+    if d in ("later", "after"):
+        # TimeML tags "three days" in "three days later" as a duration ("later" is a signal);
+        # the interval still carries the day it points to
+        approx = norm(m["approx"] or "")
+        start = m.start("num") if approx and approx not in _KEEP_APPROX else m.start()
+        target = h_ago_point(m, ctx, n, unit, past=False, deictic=False)
+        begin, end = (target.begin, target.end) if target is not None else (None, None)
+        return (Res("DURATION", N.duration_value(n, unit), begin, end), start, m.end("unit"))
     deictic = d in ("ago", "from now", "hence", "back")
     if n is None:
         return _ok(Res("DATE", "PAST_REF" if past else "FUTURE_REF"), m)
+    res2 = h_ago_point(m, ctx, n, unit, past, deictic)
+    return None if res2 is None else _ok(res2, m)
+
+
+def h_ago_point(m: re.Match[str], ctx: Ctx, n: float | None, unit: str, past: bool, deictic: bool) -> Res | None:
+    if n is None:
+        return None
     gran = _ago_gran(unit)
     u = unit.rstrip("s")
     sign = -1 if past else 1
@@ -549,29 +566,29 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Out:
         ref_res = ctx.ref_day if gran == "day" else ctx.ref_any
         base = ref_res.point if ref_res is not None and ref_res.point else ctx.anchor
     if base is None:
-        return _ok(_unres(gran), m)
+        return _unres(gran)
     if u in ("hour", "minute", "second"):
-        return _ok(N.day_res(base), m)
+        return (N.day_res(base))
     if u == "year" and ref_res is not None and ref_res.gran in ("quarter", "month", "half", "week", "season"):
         steps = {"quarter": 4, "month": 12, "half": 2, "week": 52, "season": 0}[ref_res.gran] * int(n)
         if ref_res.gran == "season":
             s = ref_res.value[-2:]
-            return _ok(N.season_res(base.year + sign * int(n), s), m)
-        return _ok(N.shift(ref_res.gran, base, sign * steps), m)
+            return (N.season_res(base.year + sign * int(n), s))
+        return (N.shift(ref_res.gran, base, sign * steps))
     if u == "week":
         point = base + dt.timedelta(days=7 * sign * n)
-        return _ok(N.day_res(point) if False else N.week_res(point), m)
+        return N.week_res(point)
     if u == "day" or u == "night":
-        return _ok(N.day_res(base + dt.timedelta(days=int(sign * n))), m)
+        return (N.day_res(base + dt.timedelta(days=int(sign * n))))
     if u == "fortnight":
-        return _ok(N.day_res(base + dt.timedelta(days=int(sign * 14 * n))), m)
+        return (N.day_res(base + dt.timedelta(days=int(sign * 14 * n))))
     if u == "month":
         p = N.add_months(base, int(sign * n))
-        return _ok(N.month_res(p.year, p.month), m)
+        return (N.month_res(p.year, p.month))
     if u == "quarter":
-        return _ok(N.shift("quarter", base, int(sign * n)), m)
+        return (N.shift("quarter", base, int(sign * n)))
     years = {"year": 1, "decade": 10, "centurie": 100, "century": 100}.get(u, 1) * n
-    return _ok(N.year_res(base.year + int(sign * years)), m)
+    return (N.year_res(base.year + int(sign * years)))
 
 
 def h_vague(m: re.Match[str], ctx: Ctx) -> Out:
@@ -600,6 +617,7 @@ def h_vague(m: re.Match[str], ctx: Ctx) -> Out:
 
 
 _REF = {"right now": "PRESENT_REF", "just now": "PRESENT_REF", "now": "PRESENT_REF", "currently": "PRESENT_REF",
+        "current": "PRESENT_REF",
         "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
         "at the moment": "PRESENT_REF", "for the moment": "PRESENT_REF", "the time being": "PRESENT_REF",
         "to date": "PRESENT_REF"}
@@ -721,7 +739,10 @@ def h_quarter_value(m: re.Match[str], ctx: Ctx, whens: list[str], unit: str, ord
     q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}.get(ordn)
     if y:
         if q is None:
-            return None
+            ref = ctx.ref_any
+            if ref is None or ref.gran != "quarter" or ref.point is None:
+                return None
+            q = N.quarter_of(ref.point)  # "the 1988 quarter": the quarter being reported, in 1988
         return _ok(N.quarter_res(int(y), q), m)
     if anchor is None:
         return _ok(Res("DATE", f"XXXX-Q{q or 'X'}"), m)
