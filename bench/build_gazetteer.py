@@ -100,9 +100,17 @@ class Builder:
         exact: dict[str, list[int]] = defaultdict(list)
         fuzzy: dict[str, list[int]] = defaultdict(list)
         demonyms: dict[str, list[int]] = defaultdict(list)
+        admin1_of = {(r["country"], r.get("admin1_code")): r for r in self.rows if r["feature"] == "admin1"}
         for i, r in enumerate(self.rows):
+            a1 = admin1_of.get((r.get("country"), r.get("admin1_code")))
             for c in COLUMNS:
                 v = r.get(c)
+                # derivable at load time from the admin1 row: left empty to keep the file small
+                if a1 is not None and r["feature"] not in ("country", "region", "admin1"):
+                    if c == "admin1_name" and v == a1["name"]:
+                        v = ""
+                    elif c == "parent_id" and v == a1["place_id"]:
+                        v = ""
                 if c in ("lat", "lon"):
                     v = round(float(v), 5)
                 elif c == "population":

@@ -56,8 +56,15 @@ class Gazetteer:
 
     def place(self, idx: int) -> Place:
         c = self.columns
-        return Place(c["place_id"][idx], c["name"][idx], c["feature"][idx], c["country"][idx], c["admin1_code"][idx],
-                     c["admin1_name"][idx], c["lat"][idx], c["lon"][idx], c["population"][idx], c["parent_id"][idx] or None)
+        feature, cc, code = c["feature"][idx], c["country"][idx], c["admin1_code"][idx]
+        admin1_name, parent = c["admin1_name"][idx], c["parent_id"][idx] or None
+        if (not admin1_name or parent is None) and feature not in ("country", "region", "admin1"):
+            a1 = self.admin1.get((cc, code))  # empty columns are derived from the admin1 row
+            if a1 is not None:
+                admin1_name = admin1_name or c["name"][a1]
+                parent = parent or c["place_id"][a1]
+        return Place(c["place_id"][idx], c["name"][idx], feature, cc, code, admin1_name,
+                     c["lat"][idx], c["lon"][idx], c["population"][idx], parent)
 
     def _finish(self, start: int = 0) -> None:
         ids, feats, ccs, a1s = (self.columns[k] for k in ("place_id", "feature", "country", "admin1_code"))
@@ -108,7 +115,13 @@ class Gazetteer:
 
 def _read_shipped(gaz: Gazetteer) -> None:
     path = resources.files("sitrep.places") / "data" / "places.json.gz"
-    doc = json.loads(gzip.decompress(path.read_bytes()))
+    raw = gzip.decompress(path.read_bytes())
+    try:
+        import orjson
+
+        doc = orjson.loads(raw)
+    except ImportError:  # pragma: no cover - orjson is a declared dependency; json is only slower
+        doc = json.loads(raw)
     gaz.columns = {c: doc["columns"][c] for c in COLUMNS}
     gaz.exact, gaz.fuzzy, gaz.demonyms = doc["exact"], doc["fuzzy"], doc["demonyms"]
     gaz._finish()
