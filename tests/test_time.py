@@ -91,9 +91,12 @@ def test_earlier_this_year() -> None:
 
 
 def test_in_recent_days() -> None:
+    # TempEval-3 annotates "recent days/weeks/months" as vague durations; the interval ends at the anchor
     m = one("Fighting has intensified in recent days.", "recent days")
-    assert m.value == "PAST_REF"
+    assert (m.type, m.value) == ("DURATION", "PXD")
     assert m.end_date == MON_2017_06_12 and m.begin is not None and m.begin < MON_2017_06_12
+    assert one("Prices rose sharply in recent years.", "recent years").value == "PAST_REF"
+    assert one("The army recently retook the town.", "recently").value == "PAST_REF"
 
 
 def test_tomorrow_and_next_week_go_forward() -> None:
@@ -144,12 +147,24 @@ def test_march_as_a_noun_or_verb_is_not_a_month() -> None:
         ("Rebels took the town on 14 June 2016.", "14 June 2016", "DATE", "2016-06-14"),
         ("Trading closed yesterday.", "yesterday", "DATE", "1998-01-07"),
         ("The talks took five-day.", "five-day", "DURATION", "P5D"),
-        ("The truce expires in the coming days.", "the coming days", "DATE", "FUTURE_REF"),
+        ("The truce expires in the coming days.", "the coming days", "DURATION", "PXD"),
+        ("Aid will arrive in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
+        ("Peace may come in the future.", "the future", "DATE", "FUTURE_REF"),
+        ("Sales for the year ended Sept. 30 rose.", "the year", "DURATION", "P1Y"),
+        ("He was jailed for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("Three days later, the town fell.", "Three days", "DURATION", "P3D"),
     ],
 )
 def test_timex3_values(text: str, surface: str, type_: str, value: str) -> None:
     m = one(text, surface, D(1998, 1, 8))
     assert (m.type, m.value) == (type_, value)
+
+
+def test_n_days_later_is_a_duration_pointing_at_a_day() -> None:
+    mentions = tag("The town fell on June 3. Three days later, the army withdrew.", MON_2017_06_12)
+    later = find(mentions, "Three days")
+    assert (later.type, later.value) == ("DURATION", "P3D")
+    assert later.begin == D(2017, 6, 6)
 
 
 def test_a_year_earlier_follows_the_narrative_quarter() -> None:

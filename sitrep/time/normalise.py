@@ -236,6 +236,8 @@ def holiday(name: str, y: int) -> Date | None:
         return nth_weekday(y, 5, 0, -1)
     if n == "labor day":
         return nth_weekday(y, 9, 0, 1)
+    if n == "election day":  # US: the Tuesday after the first Monday of November
+        return nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1)
     return None
 
 

@@ -152,6 +152,7 @@ RULES: list[tuple[str, str]] = [
         r"(?P<unit>(?i:week|weekend|month|quarter|year|decade|century|day|summer|winter|spring|fall|autumn|fiscal\s+year|half))\b",
     ),
     ("weekend", r"(?P<w>(?i:the)\s+weekend)\b"),
+    ("theyear", r"(?P<w>(?i:the\s+(?:(?P<kind>full|fiscal|current\s+fiscal|calendar|entire|whole)\s+)?year))\b(?![-'])"),
     (
         "inthe",
         r"(?P<mod>(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of"
@@ -210,7 +211,7 @@ RULES: list[tuple[str, str]] = [
     (
         "holiday",
         r"(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Halloween"
-        r"|Independence\s+Day|Memorial\s+Day|Labor\s+Day|Valentine's\s+Day|Boxing\s+Day)(?:\s+(?P<y>(?:19|20)\d\d))?",
+        r"|Independence\s+Day|Memorial\s+Day|Labor\s+Day|Election\s+Day|Valentine's\s+Day|Boxing\s+Day)(?:\s+(?P<y>(?:19|20)\d\d))?",
     ),
     (
         "spelled_year",
@@ -281,7 +282,7 @@ TRIGGERS_CI: dict[str, tuple[str, ...]] = _merge(
     _trig("quarters", "vague"),
     _trig("daily weekly nightly monthly quarterly annually yearly biweekly hourly", "set"),
     _trig("quarter half", "quarter"),
-    _trig("year", "yearago"),
+    _trig("year", "yearago", "theyear"),
     _trig("spring summer fall autumn winter", "season"),
     _trig("nineteen twenty thousand", "spelled_year"),
     _trig("twenties thirties forties fifties sixties seventies eighties nineties", "decade"),
@@ -295,7 +296,7 @@ TRIGGERS_CS: dict[str, tuple[str, ...]] = _merge(
     _trig("Monday Tuesday Wednesday Thursday Friday Saturday Sunday MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY "
           "SATURDAY SUNDAY Mon Tues Tue Wed Thurs Thur Thu Fri Sat Sun", "weekday", "time", "set", "mdy", "dmy"),
     _trig("Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays", "set"),
-    _trig("Christmas Year Thanksgiving Easter Halloween Independence Memorial Labor Valentine Boxing", "holiday"),
+    _trig("Christmas Year Thanksgiving Easter Halloween Independence Memorial Labor Valentine Boxing Election", "holiday"),
 )
 YEAR_TOKEN_RULES = ("year", "quarter", "season", "holiday")
 # rules scanned over the whole text (cheap: they start with a digit)

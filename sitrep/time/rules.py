@@ -155,7 +155,8 @@ def h_year(m: re.Match[str], ctx: Ctx) -> Out:
             return None
         after = ctx.text[m.end():m.end() + 25]
         if re.match(r"\s+[a-z]+s\b", after) and not re.match(r"\s+(?:and|was|has|is|as|this|its|his|us)\b", after):
-            if pw not in ("in", "since", "of", "by", "until", "from", "to", "before", "after", "during", "and"):
+            if pw not in ("in", "since", "of", "by", "until", "from", "to", "before", "after", "during", "and", "post",
+                          "pre", "mid"):
                 return None
         if re.match(r"\s*(?:-|to)\s*\d", after) and y > 1990 and re.match(r"\s*-\s*\d{2}\b", after) is None:
             pass
@@ -433,6 +434,22 @@ def h_inthe(m: re.Match[str], ctx: Ctx) -> Out:
     return _ok(N.modify(res, mod, ctx.anchor), m)
 
 
+def h_theyear(m: re.Match[str], ctx: Ctx) -> Out:
+    """"the year ended Sept. 30" (a duration), "for the full year" / "the fiscal year" (the anchor's year)."""
+    kind = norm(m["kind"] or "")
+    nxt = next_word(ctx.text, m.end())
+    if nxt in ("ended", "ending", "to", "through"):
+        return _ok(Res("DURATION", "P1Y"), m)
+    if not kind:
+        pw = prev_word(ctx.text, m.start())
+        if pw not in ("for", "of", "during", "throughout") or nxt in (
+                "of", "before", "after", "that", "when", "in", "earlier", "ago", "and", "which", "he", "she", "they"):
+            return None
+    if ctx.anchor is None:
+        return _ok(_unres("year"), m)
+    return _ok(N.year_res(ctx.anchor.year), m)
+
+
 def h_weekend(m: re.Match[str], ctx: Ctx) -> Out:
     anchor = ctx.anchor
     if anchor is None:
@@ -489,6 +506,8 @@ def h_duration(m: re.Match[str], ctx: Ctx) -> Out:
         return None
     if num_s in ("some", "many") and not unit.endswith("s"):
         return None
+    if re.match(r"-(?:earlier|ago|end|old)\b", nxt):
+        return None  # "a year-earlier loss": the comparative rule takes "year-earlier"
     n = parse_num(m["num"])
     if n is not None and 1000 <= n <= 2099 and float(n).is_integer():
         return None  # "the 1988 quarter", "1990 levels"
@@ -599,12 +618,16 @@ def h_vague(m: re.Match[str], ctx: Ctx) -> Out:
     if re.match(r"\s+ago\b", after):
         return (Res("DATE", "PAST_REF"), start + (len(m["pre"]) + 1 if pre else 0), end + len(after) - len(after.lstrip()) + 3)
     if pre in ("recent", "in recent"):
+        # TempEval-3 gold: "recent days/weeks/months" are vague durations, "recent years" a past reference
         s = start + (3 if pre.startswith("in ") else 0)
         b = ctx.anchor - dt.timedelta(days=7 if unit == "days" else 30 if unit == "weeks" else 180) if ctx.anchor else None
-        return (Res("DATE", "PAST_REF", b, ctx.anchor if b else None), s, end)
-    if pre in ("coming", "the coming", "in the coming", "next", "the next"):
+        e = ctx.anchor if b else None
+        if unit in ("years", "decades", "centuries"):
+            return (Res("DATE", "PAST_REF", b, e), s, end)
+        return (Res("DURATION", N.duration_value(None, unit), b, e), s, end)
+    if pre in ("coming", "the coming", "in the coming", "next", "the next", "future", "in future"):
         s = start + (3 if pre.startswith("in ") else 0)
-        return (Res("DATE", "FUTURE_REF"), s, end)
+        return (Res("DURATION", N.duration_value(None, unit)), s, end)
     if pre in ("for", "in", "within", "over", "after"):
         if pre == "in" and unit in ("minutes", "hours", "days", "weeks"):
             return None
@@ -649,6 +672,9 @@ def h_ref(m: re.Match[str], ctx: Ctx) -> Out:
             return None
         start += 3
         return (Res("DATE", "PAST_REF"), start, end)
+    if w.endswith(" ahead") or w.startswith("the coming "):
+        unit = w.split()[1] if w.endswith(" ahead") else w.split()[-1]
+        return (Res("DURATION", N.duration_value(None, unit)), start, end)
     if w.endswith("a later date"):
         start = end - len("a later date")
         return (Res("DATE", "FUTURE_REF"), start, end)
@@ -671,7 +697,7 @@ _SET_ADV = {"daily": "P1D", "weekly": "P1W", "nightly": "P1D", "monthly": "P1M",
 
 
 _FIN_NOUNS = {"dividend", "dividends", "results", "loss", "losses", "profit", "profits", "earnings", "report",
-              "reports", "payment", "payments", "volume", "turnover", "average", "rate", "basis", "of", "payout", "net"}
+              "reports", "payment", "payments", "volume", "turnover", "average", "rate", "of", "payout", "net"}
 
 
 def h_set(m: re.Match[str], ctx: Ctx) -> Out:
@@ -857,7 +883,7 @@ def h_spelled_year(m: re.Match[str], ctx: Ctx) -> Out:
 HANDLERS: dict[str, Handler] = {
     "iso": h_iso, "slash": h_slash, "mdy": h_mdy, "dmy": h_mdy, "month": h_month, "year": h_year, "fy": h_fy,
     "decade": h_decade, "century": h_century, "weekday": h_weekday, "time": h_time, "deictic": h_deictic,
-    "pod": h_pod, "relunit": h_relunit, "weekend": h_weekend, "inthe": h_inthe, "anaday": h_anaday, "ago": h_ago,
+    "pod": h_pod, "relunit": h_relunit, "weekend": h_weekend, "inthe": h_inthe, "theyear": h_theyear, "anaday": h_anaday, "ago": h_ago,
     "duration": h_duration, "vague": h_vague, "ref": h_ref, "set": h_set, "quarter": h_quarter,
     "yearago": h_yearago, "season": h_season, "holiday": h_holiday, "spelled_year": h_spelled_year,
 }

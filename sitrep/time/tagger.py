@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 
 from sitrep.records import TimeMention
@@ -23,10 +24,11 @@ from sitrep.time.rules import HANDLERS
 _WORDCH = re.compile(r"\w")
 # rules tried first when two candidates have the same span
 _PRIORITY = {name: i for i, (name, _) in enumerate(COMPILED)}
+_RULES = dict(COMPILED)
 _BEFORE, _AFTER = 90, 60  # window around a trigger token in which a rule is run
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
+def _candidates(text: str) -> list[tuple[int, int, int, int, str, re.Match[str]]]:
     hits: dict[str, list[int]] = {}
     for m in TOKEN.finditer(text):
         tok = m.group()
@@ -66,14 +68,16 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
                 s, e = m.span()
                 if e <= s:
                     continue
-                # whole words only
-                if s > 0 and _WORDCH.match(text[s - 1]) and _WORDCH.match(text[s]):
+                if not _whole_word(text, s, e):
                     continue
-                if e < n and _WORDCH.match(text[e]) and _WORDCH.match(text[e - 1]):
-                    continue
-                cands.append((s, -(e - s), _PRIORITY[name], name, m))
-    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+                cands.append((s, -(e - s), _PRIORITY[name], len(cands), name, m))
     return cands
+
+
+def _whole_word(text: str, s: int, e: int) -> bool:
+    if s > 0 and _WORDCH.match(text[s - 1]) and _WORDCH.match(text[s]):
+        return False
+    return not (e < len(text) and _WORDCH.match(text[e]) and _WORDCH.match(text[e - 1]))
 
 
 def _since(text: str, start: int, res: Res, anchor: dt.date | None) -> Res:
@@ -90,11 +94,21 @@ def tag_text(text: str, anchor: dt.date | None) -> list[TimeMention]:
     ctx = Ctx(text=text, anchor=anchor)
     out: list[TimeMention] = []
     taken_end = -1
-    for s, _neg, _p, name, m in _candidates(text):
+    queue = _candidates(text)
+    heapq.heapify(queue)
+    n = len(text)
+    pushed = 0
+    while queue:
+        s, _neg, prio, _seq, name, m = heapq.heappop(queue)
         if s < taken_end:
             continue
         got = HANDLERS[name](m, ctx)
         if got is None:
+            # a rejected match may hide a shorter one of the same rule inside it ("last over a week")
+            nxt = _RULES[name].search(text, s + 1, min(n, m.end() + _AFTER))
+            if nxt is not None and nxt.end() > nxt.start() and _whole_word(text, nxt.start(), nxt.end()):
+                pushed += 1
+                heapq.heappush(queue, (nxt.start(), -(nxt.end() - nxt.start()), prio, -pushed, name, nxt))
             continue
         res, start, end = got
         if start < taken_end or end <= start:
