@@ -130,10 +130,18 @@ def pending_articles(store: Any, article_ids: list[str] | None = None, versions:
 
 def process_articles(store: Any, article_ids: list[str] | None = None, *,
                      progress: Callable[[str], None] | None = None, batch_size: int = BATCH_SIZE,
-                     gazetteer: Any = None) -> ProcessSummary:
-    """Run the event stages on stored articles not yet processed by the current stage versions."""
-    from sitrep.events.analyse import analyse_article
+                     gazetteer: Any = None, analyse: Callable[..., Any] | None = None) -> ProcessSummary:
+    """Run the event stages on stored articles not yet processed by the current stage versions.
 
+    ``gazetteer`` defaults to the places gazetteer (used for geoparsing and for place containment in
+    the merge); ``analyse`` (default ``analyse.analyse_article``) can be replaced, e.g. by tests; a
+    replacement gets no gazetteer unless one is given.
+    """
+    if analyse is None:
+        from sitrep.events.analyse import analyse_article as analyse
+        load_gaz = True
+    else:
+        load_gaz = False
     summary = ProcessSummary()
     secs = summary.seconds
     key = versions_key()
@@ -144,7 +152,7 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
         summary.control_changes = conn.execute("SELECT COUNT(*) FROM control_changes").fetchone()[0]
         return summary
     t0 = time.perf_counter()
-    gaz = gazetteer if gazetteer is not None else load_gazetteer_for(store)
+    gaz = gazetteer if gazetteer is not None or not load_gaz else load_gazetteer_for(store)
     parent_of = parent_lookup(gaz)
     incidents = rows.load_incidents(conn)
     prior = {r.report_id: r for r in rows.load_reports(conn)}
@@ -158,7 +166,7 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
         for article in batch:
             if article.duplicate_of is not None:
                 continue
-            analysis = analyse_article(article, gazetteer=gaz)
+            analysis = analyse(article, gazetteer=gaz)
             for stage, s in analysis.seconds.items():
                 secs[stage] = secs.get(stage, 0.0) + s
             t = time.perf_counter()

@@ -1,0 +1,61 @@
+"""Casualty ledger: per-source claims per period, running tallies apart, totals under both rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.events.casualties import ledger, period_key
+from sitrep.events.merge import ArticleInfo, merge_reports
+from sitrep.records import QuantityMention, Report
+
+D = dt.date
+
+
+def killed(n: int, **kw) -> QuantityMention:
+    return QuantityMention(0, 1, str(n), value=n, category="civilians", status="killed", **kw)
+
+
+def strike(rid: str, article: str, day: D, deaths: list[QuantityMention], attributed: str | None = None,
+           place: str = "raqqa") -> Report:
+    return Report(report_id=rid, article_id=article, sentence_index=0, event_type="Explosions/Remote violence",
+                  sub_event_type="Air/drone strike", actor1="US-led coalition", actor2="Civilians", place_id=place,
+                  date_begin=day, date_end=day, fatalities=deaths, attributed_to=attributed)
+
+
+ARTICLES = {"a1": ArticleInfo("Al Jazeera"), "a2": ArticleInfo("AFP"), "a3": ArticleInfo("AP")}
+
+
+def test_ledger_per_source_and_totals() -> None:
+    reports = [
+        strike("r1", "a1", D(2017, 6, 10), [killed(24)], "SOHR"),
+        strike("r2", "a2", D(2017, 6, 10), [killed(13)], "Raqqa activists"),
+        strike("r3", "a2", D(2017, 6, 10), [killed(24)], "SOHR"),  # SOHR repeated by another outlet: once
+        strike("r4", "a3", D(2017, 6, 20), [killed(5)], None, place="tabqa"),
+        strike("t", "a1", D(2017, 6, 12), [killed(58, cumulative=True, qualifier="total since")], "SOHR"),
+        strike("r5", "a3", D(2017, 7, 1), [killed(3)], None, place="mayadin"),
+    ]
+    incidents = merge_reports(reports, articles=ARTICLES)
+    rows = ledger(reports, incidents, "month", articles=ARTICLES)
+    by = {(r.period, r.source): r for r in rows}
+    june_total = by[("2017-06", None)]
+    assert june_total.conservative == 13 + 5
+    assert (june_total.range_min, june_total.range_max) == (13 + 5, 24 + 5)
+    assert by[("2017-06", "SOHR")].claimed == 24
+    assert by[("2017-06", "SOHR")].cumulative_claims == [{"value": 58, "report": "t", "date": "2017-06-12"}]
+    assert by[("2017-06", "Raqqa activists")].claimed == 13
+    assert by[("2017-06", "AP")].claimed == 5  # no attribution: the outlet
+    assert by[("2017-07", None)].conservative == 3
+    assert [r.period for r in rows] == sorted(r.period for r in rows)
+    assert rows[0].source is None  # the totals row leads its period
+
+
+def test_periods() -> None:
+    day = D(2017, 6, 12)
+    assert period_key(day, "month") == "2017-06"
+    assert period_key(day, "week") == "2017-W24"
+    assert period_key(day, "day") == "2017-06-12"
+    assert period_key(None, "day") == "unknown"
+    with pytest.raises(ValueError, match="unknown period"):
+        ledger([], [], "year")  # type: ignore[arg-type]

@@ -1,0 +1,81 @@
+"""Control changes from territory incidents and control at a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitrep.events.control import control_at, control_changes
+from sitrep.events.merge import ArticleInfo, merge_reports
+from sitrep.records import ControlChange, Report
+
+D = dt.date
+SDF, IS = "Syrian Democratic Forces", "Islamic State"
+
+
+def territory(rid: str, sub: str, place: str, begin: D | None, end: D | None, actor1: str | None,
+              actor2: str | None, text: str = "", background: bool = False, attributed: str | None = None) -> Report:
+    etype = "Strategic developments" if sub.startswith("Non-violent") else "Battles"
+    return Report(report_id=rid, article_id="a" + rid, sentence_index=0, event_type=etype, sub_event_type=sub,
+                  actor1=actor1, actor2=actor2, place_id=place, place_name=place.title(), date_begin=begin,
+                  date_end=end, text=text or rid, background=background, attributed_to=attributed)
+
+
+CAPTURE = "Non-state actor overtakes territory"
+
+
+def changes(reports: list[Report]) -> list[ControlChange]:
+    infos = {r.article_id: ArticleInfo(f"outlet-{r.report_id}") for r in reports}
+    incidents = merge_reports(reports, articles=infos)
+    return control_changes(incidents, {r.report_id: r for r in reports})
+
+
+def test_capture_dated_by_the_end_of_its_interval() -> None:
+    out = changes([territory("1", CAPTURE, "mashlab", D(2017, 6, 6), D(2017, 6, 12), SDF, IS,
+                             "captured several neighbourhoods since Tuesday, including Mashlab",
+                             attributed="SDF")])
+    assert len(out) == 1
+    c = out[0]
+    assert (c.place_id, c.date, c.from_actor, c.to_actor, c.claimed_by) == ("mashlab", D(2017, 6, 12), IS, SDF, "SDF")
+    assert c.incident_id
+    assert control_at(out, D(2017, 6, 11)) == {}
+    assert control_at(out, D(2017, 6, 12))["mashlab"].to_actor == SDF
+    assert control_at(out, D(2017, 6, 13))["mashlab"].to_actor == SDF
+
+
+def test_background_capture_sets_history_before_later_change() -> None:
+    out = changes([
+        territory("old", CAPTURE, "raqqa", D(2014, 1, 1), D(2014, 12, 31), IS, "Rebel groups", background=True),
+        territory("new", CAPTURE, "raqqa", D(2017, 10, 17), D(2017, 10, 17), SDF, IS),
+    ])
+    assert [c.to_actor for c in out] == [IS, SDF]
+    assert control_at(out, D(2016, 1, 1))["raqqa"].to_actor == IS
+    assert control_at(out, D(2017, 10, 16))["raqqa"].to_actor == IS
+    assert control_at(out, D(2017, 10, 20))["raqqa"].to_actor == SDF
+
+
+def test_retreat_is_from_the_withdrawing_actor() -> None:
+    out = changes([territory("w", "Non-violent transfer of territory", "tabqa", D(2017, 5, 10), D(2017, 5, 10), IS,
+                             SDF, "Islamic State fighters withdrew from Tabqa on Wednesday")])
+    assert len(out) == 1
+    assert (out[0].from_actor, out[0].to_actor) == (IS, None)
+
+
+def test_handover_goes_to_the_receiving_actor() -> None:
+    out = changes([territory("h", "Non-violent transfer of territory", "manbij", D(2018, 12, 28), D(2018, 12, 28),
+                             SDF, "Syrian government forces",
+                             "The SDF handed the town over to Syrian government forces")])
+    assert (out[0].from_actor, out[0].to_actor) == (SDF, "Syrian government forces")
+
+
+def test_non_territory_incidents_and_undated_changes() -> None:
+    clash = territory("c", "Armed clash", "raqqa", D(2017, 6, 6), D(2017, 6, 6), SDF, IS)
+    undated = territory("u", CAPTURE, "jazra", None, None, SDF, None)
+    out = changes([clash, undated])
+    assert [c.place_id for c in out] == ["jazra"] and out[0].date is None
+    assert control_at(out, D(2030, 1, 1)) == {}
+
+
+def test_control_at_takes_last_change_per_place() -> None:
+    seq = [ControlChange("p", "P", D(2017, 1, d), None, who, None, None) for d, who in ((5, "A"), (1, "B"), (9, "C"))]
+    assert control_at(seq, D(2017, 1, 6))["p"].to_actor == "A"
+    assert control_at(seq, dt.datetime(2017, 1, 9, 12))["p"].to_actor == "C"
