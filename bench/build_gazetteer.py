@@ -126,7 +126,9 @@ class Builder:
                 fuzzy[k].append(i)
             for k in sorted(r["demonyms"]):
                 demonyms[k].append(i)
-        doc = {"format": 1, "columns": cols, "exact": exact, "fuzzy": fuzzy, "demonyms": demonyms}
+        phrases = sorted({k for r in self.rows if r["feature"] in ("neighbourhood", "landmark") for k in r["exact"] if " " in k},
+                         key=lambda k: (-len(k), k))
+        doc = {"format": 1, "columns": cols, "exact": exact, "fuzzy": fuzzy, "demonyms": demonyms, "phrases": phrases}
         with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
             json.dump(doc, out, ensure_ascii=False, separators=(",", ":"))
 

@@ -49,6 +49,7 @@ class Gazetteer:
         self.fuzzy: dict[str, list[int]] = {}
         self.demonyms: dict[str, list[int]] = {}
         self.admin1: dict[tuple[str, str], int] = {}
+        self.phrases: tuple[str, ...] = ()  # multi-word curated neighbourhood/landmark names, longest first
         self.version = GAZETTEER_VERSION
 
     def __len__(self) -> int:
@@ -124,6 +125,7 @@ def _read_shipped(gaz: Gazetteer) -> None:
         doc = json.loads(raw)
     gaz.columns = {c: doc["columns"][c] for c in COLUMNS}
     gaz.exact, gaz.fuzzy, gaz.demonyms = doc["exact"], doc["fuzzy"], doc["demonyms"]
+    gaz.phrases = tuple(doc.get("phrases", ()))
     gaz._finish()
 
 

@@ -124,7 +124,7 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
     found.sort()
     mentions = [make_mention(text, s, e, gaz) for s, e in found]
     lowered = text.lower()
-    for phrase in curated_phrases(gaz):
+    for phrase in gaz.phrases:
         for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered):
             s, e = m.start(), m.end()
             if any(x.start < e and s < x.end for x in mentions):
@@ -136,15 +136,6 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
                 mentions.append(mention)
     mentions.sort(key=lambda x: x.start)
     return mentions
-
-
-@functools.lru_cache(maxsize=4)
-def curated_phrases(gaz: Gazetteer) -> tuple[str, ...]:
-    """Multi-word names of curated neighbourhoods and landmarks ("national hospital", "old city")."""
-    feats = gaz.columns["feature"]
-    curated = {i for i, f in enumerate(feats) if f in ("neighbourhood", "landmark")}
-    phrases = [k for k, ids in gaz.exact.items() if " " in k and any((j if j >= 0 else ~j) in curated for j in ids)]
-    return tuple(sorted(phrases, key=len, reverse=True))
 
 
 _AP_ABBREVIATIONS = frozenset(

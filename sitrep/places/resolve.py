@@ -153,6 +153,8 @@ def _score(m: Mention, ctx: _Context) -> None:
                 s += W.admin1
             if p.feature in _LOCAL:
                 s += min(_support(p, m.key, ctx), W.near_cap) * W.near
+            if p.feature not in ("country", "region") and W.admin1_soft:
+                s += min(_admin1_support(p, m.key, ctx), W.near_cap) * W.admin1_soft
             if m.key in ctx.qualified and p.place_id in ctx.qualified[m.key]:
                 s += W.same_surface_qualified
         c.score = s
@@ -177,6 +179,7 @@ class Weights:
     near_cap: float = 4.0
     same_surface_qualified: float = 4.0
     alternate_penalty: float = 2.5
+    admin1_soft: float = 1.5
     fuzzy_penalty: float = 2.5
 
 
@@ -204,6 +207,12 @@ def _support(p: Place, key: str, ctx: _Context) -> float:
     return total
 
 
+def _admin1_support(p: Place, key: str, ctx: _Context) -> float:
+    """How many other toponyms could lie in the same admin1 area (1.0 current choice, 0.3 other candidate)."""
+    a1 = (p.country, p.admin1_code)
+    return sum(areas.get(a1, 0.0) for other, areas in ctx.areas.items() if other != key)
+
+
 @dataclass
 class _Context:
     rounds: int = 0
@@ -213,6 +222,7 @@ class _Context:
     points: list[tuple[float, float, str]] = field(default_factory=list)
     qualified: dict[str, set[str]] = field(default_factory=dict)
     cells: dict[str, dict[tuple[int, int], float]] = field(default_factory=dict)
+    areas: dict[str, dict[tuple[str, str], float]] = field(default_factory=dict)
 
 
 def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str | None) -> None:
@@ -254,6 +264,19 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
             if bucket.get(cell, 0.0) < w:
                 bucket[cell] = w
     ctx.cells = cells
+    areas: dict[str, dict[tuple[str, str], float]] = {}
+    for m in mentions:
+        if len(m.candidates) > 60:
+            continue
+        bucket_a = areas.setdefault(m.key, {})
+        for c in m.candidates:
+            if c.place.feature in ("country", "region") or not c.place.admin1_code:
+                continue
+            w = 1.0 if c is m.best else 0.3
+            a1 = (c.place.country, c.place.admin1_code)
+            if bucket_a.get(a1, 0.0) < w:
+                bucket_a[a1] = w
+    ctx.areas = areas
     ctx.rounds += 1
 
 
