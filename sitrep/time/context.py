@@ -10,6 +10,7 @@ from sitrep.time.normalise import Res
 from sitrep.time.patterns import FUTURE_CUE, NUMBERS, PAST_CUE, SENT_BREAK, VAGUE_NUMBERS
 
 _WS = re.compile(r"\s+")
+_PASSIVE_FUTURE = re.compile(r"\b(?:will|would|to|shall|'ll)\s+(?:be|have)\s+$")
 
 
 @dataclass
@@ -88,13 +89,16 @@ def tense(text: str, start: int, end: int) -> str | None:
         for m in pat.finditer(text, lo, hi):
             if start <= m.start() < end:
                 continue
+            lab = label
+            if lab == "past" and _PASSIVE_FUTURE.search(text, max(0, m.start() - 14), m.start()):
+                lab = "future"  # "will be paid Dec. 14"
             dist = start - m.end() if m.end() <= start else m.start() - end
             # a cue before the expression (its verb) counts a little more than one after it
             dist = dist if m.end() <= start else dist + 15
-            if label == "future" and m.end() <= start:
+            if lab == "future" and m.end() <= start:
                 dist //= 2  # future markers are rarer and more telling than past tense
             if best is None or dist < best[0]:
-                best = (dist, label)
+                best = (dist, lab)
     return best[1] if best else None
 
 

@@ -234,6 +234,7 @@ FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|due\s+to|scheduled|planned\s+to|plans?\s+to|planning\s+to|expected|expects?"
     r"|set\s+to|upcoming|to\s+be\s+held|would|intends?|aims?\s+to|hopes?\s+to|promised?|vowed?|supposed\s+to"
     r"|meets|leaves|arrives|begins|visits|travels|opens|starts|resumes|returns|heads|expires|convenes|votes|deadline"
+    r"|effective"
     r"|as\s+soon\s+as|as\s+early\s+as|this\s+coming|wants?\s+to|ready\s+to)\b|'ll\b"
 )
 PAST_CUE = re.compile(

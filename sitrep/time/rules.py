@@ -49,7 +49,7 @@ def _unres(gran: str, type_: str = "DATE") -> Res:
 
 def _direction(m: re.Match[str], ctx: Ctx) -> str | None:
     pw = prev_word(ctx.text, m.start())
-    if pw in ("until", "till", "by", "before", "through"):
+    if pw in ("until", "till", "by", "before"):
         left = ctx.text[max(0, m.start() - 80):m.start()]
         if not re.search(r"\b(?:had|was|were|did)\b", left.rsplit(".", 1)[-1]):
             return "future"
