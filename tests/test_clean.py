@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitrep.ingest.clean import clean_text
 
@@ -277,3 +280,24 @@ def test_lgl_news_texts_are_left_alone() -> None:
             raw_chars += len(row["text"])
             removed_chars += sum(len(x) for x in r.removed)
     assert removed_chars / raw_chars < 0.005
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab C.,:;!?'\"“”‘’`()@#-—•©\n\t 0123456789/")), max_size=400))
+def test_never_raises_and_only_keeps_input_words(text: str) -> None:
+    r = clean_text(text)
+    source = set(text.split())
+    for word in r.text.split():
+        assert word in source or any(word in w for w in source)
+    assert len(r.removed) == len(r.meta.get("removed_reasons", []))
+
+
+def test_pathological_input_is_linear() -> None:
+    weird = "(" * 50_000 + "``" * 25_000 + "@x #y www.a.com " * 5_000 + "“" * 50_000 + "‘" * 50_000
+    start = time.perf_counter()
+    clean_text(weird)
+    clean_text(weird.replace(" ", "\n"))
+    assert time.perf_counter() - start < 5.0

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitrep.ingest.pubdate import (
     PublishedDate,
@@ -221,3 +223,11 @@ def test_timeline17_folder_dates(tmp_path: Path) -> None:
         p = find_published(metadata_date=None, raw_text=target.read_text(encoding="utf-8"), path=str(target))
         exact += p.day is not None and p.day.isoformat() == day
     assert exact / len(written) >= 0.99, exact / len(written)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.one_of(st.none(), st.text(max_size=60)), st.one_of(st.none(), st.text(max_size=60)))
+def test_never_raises(text: str, metadata: str | None, path: str | None) -> None:
+    p = find_published(metadata_date=metadata, raw_text=text, path=path)
+    assert p.precision in ("exact", "day", "inferred", "unknown")
+    assert (p.value is None) == (p.precision in ("inferred", "unknown"))

@@ -88,7 +88,7 @@ _FUNCTION_WORDS = frozenset(
     i we you our your my me us so up out said""".split()
 )
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?")
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|``.*?''|‘[^’]{20,}’")
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^“”]*”|``[^`]*?''|‘[^‘’]{20,}’")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _HASHTAG = re.compile(r"(?<![\w&])#\w{2,}")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+\b|\b\w+\.(?:com|org|net|co\.uk)\b", re.I)

@@ -222,7 +222,7 @@ def _search(text: str, context: str | None = None) -> list[tuple[re.Match[str], 
 
 def parse_date_string(value: str) -> PublishedDate | None:
     """Parse a metadata date string (ISO 8601, RFC 2822, '3 May 2017', epoch seconds, ...)."""
-    s = value.strip()
+    s = value.strip()[:200]
     if not s:
         return None
     evidence = s[:80]
