@@ -148,16 +148,23 @@ def _doc_of(article: Article) -> str:
 def dedupe(reports: list[Report]) -> list[Report]:
     """Collapse repeats of one claim in one article.
 
-    Same type, actor1 and place, overlapping dates, and the same killed count.
+    Same type, actor1 and place, overlapping dates, and the same killed count; or, for dated reports
+    from the same source, one with a count and one without.
     """
     out: list[Report] = []
     for r in reports:
-        for o in out:
+        for i, o in enumerate(out):
             if not (o.sub_event_type == r.sub_event_type and o.background == r.background and o.actor1 == r.actor1
                     and place_key(o.place_name) == place_key(r.place_name)
                     and overlap(o.date_begin, o.date_end, r.date_begin, r.date_end)):
                 continue
-            if killed_of(o)[0] == killed_of(r)[0]:
+            ko, kr = killed_of(o)[0], killed_of(r)[0]
+            if ko == kr:
+                break
+            if (None in (ko, kr) and None not in (o.date_begin, r.date_begin)
+                    and sources_key(o.attributed_to) == sources_key(r.attributed_to)):
+                if ko is None:
+                    out[i] = r  # the repeat that carries the count stands for both
                 break
         else:
             out.append(r)

@@ -227,3 +227,13 @@ def test_country_adjective_before_army_is_not_the_event_place():
         assert r.place_name == "Kismayo"
     finally:
         del PLACES["Somali"]
+
+
+def test_outlet_told_is_the_channel_not_the_source():
+    text = "An official of the Syrian army told Reuters on Wednesday that Russian jets bombed Idlib."
+    SOURCES["Reuters"] = "Reuters"
+    r, = _reports(text, {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
+    assert r.attributed_to == "Syrian government forces"
+    text = "Russian jets bombed Idlib on Wednesday, the Syrian Observatory said, Reuters reported."
+    r, = _reports(text, {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
+    assert r.attributed_to == "Syrian Observatory for Human Rights"

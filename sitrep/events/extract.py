@@ -51,6 +51,8 @@ _GENERIC_SOURCE = re.compile(
     r"the spokesman|the spokeswoman|the spokesperson|a spokesman|a spokeswoman|a spokesperson|officials|"
     r"the official|the agency|the ministry|the army|the military|the source|sources|the observatory)$",
     re.IGNORECASE)
+_MEDIA = re.compile(r"\b(?:Associated Press|AP|Reuters|AFP|Agence France[- ]Presse|EFE|Efe|Al Jazeera|BBC|CNN|"
+                    r"Anadolu|Xinhua|DPA|dpa|IRNA|TASS|RIA|Sputnik|news agency|newspaper|television|TV)\b")
 _ANAPHOR_SAY = re.compile(
     r"\b(?:it|they|he|she|the group|the statement|the press release|the report|the monitor|"
     r"the spokes(?:man|woman|person))\s+(?:also\s+)?(?:said|says|added|reported|noted)\b", re.IGNORECASE)
@@ -61,7 +63,7 @@ _PRONOUN_SUBJ = re.compile(r"^\s*(?:[A-Z][\w ,]{0,30},\s*)?(?:they|it|the group|
 _EXISTENTIAL = r"(?!\s+(?:is|are|was|were|had|has|have|will|would|could|may|might|seems?|appears?)\b)"
 _GENERIC_SUBJ = re.compile(
     r"^(?:[^,;]{0,80}?\b(?:said|says|reported|added)\s+(?:that\s+)?)?(?:the\s+|its\s+|their\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(troops|soldiers|forces|army|police|military|militants|rebels|insurgents|jihadists|"
+    r"((?:[\w-]+\s+){0,2}?)(troops|soldiers|forces|army|police|military|militants|rebels|insurgents|jihadists|"
     r"fighters|gunmen|extremists|militia|militiamen)\b", re.IGNORECASE)
 _STATE_NOUNS = {"troops", "soldiers", "forces", "army", "police", "military"}
 _ANAPHOR_PLACE = re.compile(rf"\bthere\b{_EXISTENTIAL}|\b(?:the area|the region|the camp|the neighbou?rhood|"
@@ -76,6 +78,7 @@ _COORD = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*&\s*)(?:the\s+)?"
                     r"(?:(?:neighbou?rhoods?|districts?|towns?|villages?|cities|areas?)\s+of\s+)?$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|notably|among them|such as|especially)\b", re.IGNORECASE)
 _BASED = re.compile(r"^\s?[-–]")  # "UK-based", "US-backed", "US- coalition": a modifier, not a place
+_DATELINE = re.compile(r"^[A-Z][\w'’. -]{1,30}(?:,\s*[A-Z][\w'’. -]{1,30})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s")
 _ADJECTIVAL = re.compile(r"\s+(?:army|forces|troops|government|military|police|soldiers|officials|authorities|"
                          r"security|state media|media|air force|navy|president|prime minister|ministry|regime|"
                          r"rebels|militants|opposition|jets|warplanes|aircraft|drones?)\b", re.IGNORECASE)
@@ -151,6 +154,9 @@ def _fallback_geo_precision(p: PlaceMention) -> int:
 
 def _usable_places(s: _Sent, text: str, base: int) -> list[PlaceMention]:
     spans = [(a.start, a.end) for a in s.actors] + [(x.start, x.end) for x in s.sources]
+    dateline = _DATELINE.match(text)
+    if dateline:
+        spans.append((base, base + dateline.end() + 1))
     out = []
     for p in s.places:
         if any(a <= p.start and p.end <= b and (b - a) > (p.end - p.start) for a, b in spans):
@@ -188,6 +194,9 @@ def _event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMent
                    and p.feature not in _COARSE]
     if after and not fine_after and before_fine:
         return [before_fine[-1]]
+    if after and not fine_after:
+        sub_national = [p for p in after if p.feature != "country"]
+        after = sub_national or after
     if after:
         first = after[0]
         for p in after[1:]:
@@ -219,6 +228,13 @@ def _actor_roles(trig: Trigger, region: tuple[int, int], s: _Sent, base: int, te
         prior = [a for a in armed if a.end <= t_start and (agent is None or a.name != agent.name)]
         target = prior[-1] if prior else None
         return agent, target
+    if re.match(r"\s+between\b", text[trig.end:]):
+        pair = [a for a in armed if t_end <= a.start < base + region[1]]
+        names = list(dict.fromkeys(a.name for a in pair))
+        if len(names) >= 2:  # "fighting between X and Y"
+            first = next(a for a in pair if a.name == names[0])
+            second = next(a for a in pair if a.name == names[1])
+            return first, second
     before = [a for a in armed if base + region[0] <= a.start and a.end <= t_start + 1]
     if trig.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack"):
         inside = [a for a in armed if a.start < t_end and t_start < a.end]
@@ -234,7 +250,7 @@ def _actor_roles(trig: Trigger, region: tuple[int, int], s: _Sent, base: int, te
         if passive:
             cand = [a for a in armed if a.start >= t_end + passive.start() and a.start <= t_end + passive.end() + 3]
             agent = cand[0] if cand else None
-    after = [a for a in s.actors if t_end <= a.start < base + region[1] + 40
+    after = [a for a in s.actors if t_end <= a.start < base + region[1]
              and (agent is None or a.name != agent.name)]
     if after:
         target = after[0]
@@ -284,12 +300,29 @@ def _report_id(article_id: str, index: int, sub: str, place: str | None, actor1:
 
 def _attribution(s: _Sent, text: str, agent: str | None, ctx: _Context) -> str | None:
     names: list[str] = []
+    media: list[str] = []
+    base = s.sentence.start
     for src in s.sources:
         name = src.name
+        pre = text[:max(0, src.start - base)]
         if _GENERIC_SOURCE.match(name.strip()) or _GENERIC_SOURCE.match(src.surface.strip()):
             name = ctx.last_source or agent or ""
+        elif re.search(r"\btold\s+(?:the\s+)?$", pre, re.IGNORECASE):
+            # "X told Reuters": the outlet is the channel, the speaker X is the source
+            speaker = [a.name for a in s.actors if a.end <= src.start and a.inter not in (7, None)]
+            speaker += [x.name for x in s.sources if x.end <= src.start]
+            if speaker:
+                name = speaker[-1]
+            else:
+                media.append(name)
+                continue
+        elif _MEDIA.search(name) or _MEDIA.search(src.surface):
+            media.append(name)
+            continue
         if name and name not in names:
             names.append(name)
+    if not names:
+        names = list(dict.fromkeys(media))
     if not names and _ANAPHOR_SAY.search(text):
         name = ctx.last_source or agent
         if name:
@@ -496,7 +529,9 @@ def _generic_subject(before: str, ctx: _Context) -> str | None:
     m = _GENERIC_SUBJ.search(before)
     if not m:
         return None
-    state = m.group(1).lower() in _STATE_NOUNS
+    if any(w[:1].isupper() for w in m.group(1).split()):
+        return f"{m.group(1)}{m.group(2)}".strip()  # "Houthi forces": an unknown named group, kept by surface
+    state = m.group(2).lower() in _STATE_NOUNS
     for name, inter in reversed(ctx.recent_actors):
         if (inter in (1, 8)) == state:
             return name
