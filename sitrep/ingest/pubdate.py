@@ -373,12 +373,15 @@ def _inferred(raw_text: str) -> PublishedDate | None:
     except (ImportError, AttributeError):
         return None
     try:
-        interval = _coerce_interval(infer(raw_text))
+        result = infer(raw_text)
+        interval = _coerce_interval(result)
     except Exception:  # noqa: BLE001 - inference is best effort; a failure means "unknown"
         return None
     if interval is None:
         return None
-    return PublishedDate(None, "inferred", "inferred", interval=interval, evidence="inferred from content")
+    why = getattr(result, "evidence", None)
+    evidence = f"inferred from content: {why}" if isinstance(why, str) and why else "inferred from content"
+    return PublishedDate(None, "inferred", "inferred", interval=interval, evidence=evidence[:300])
 
 
 # --------------------------------------------------------------------------- entry point
