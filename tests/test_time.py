@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitrep.records import TimeMention
 from sitrep.time import STAGE_VERSION, infer_published, tag
@@ -249,3 +251,25 @@ def test_infer_published_without_evidence() -> None:
 def test_whole_article_and_sentence_agree_on_absolute_dates() -> None:
     sent = "Rebels took the town on 14 June 2016."
     assert tag(sent, None)[0].value == tag("Intro.\n\n" + sent, D(2017, 1, 1))[0].value
+
+
+def test_overnight_is_the_night_before() -> None:
+    m = one("Air strikes hit the city overnight, activists said.", "overnight")
+    assert (m.type, m.value) == ("TIME", "2017-06-11TNI")
+
+
+_PIECES = list("abcdeMTWFSJNOD 0123456789,.-/:'\n") + [
+    " May ", " March ", " Monday ", " June 6 ", " 2017 ", " last week ", " days ", " ago ", " the previous day ",
+    " since ", " a.m. ", " quarter ", " 1/2 ", " year-earlier ", " the past 48 hours "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
+def test_tag_never_fails_and_offsets_hold(text: str) -> None:
+    for anchor in (None, MON_2017_06_12):
+        mentions = tag(text, anchor)
+        last = -1
+        for m in mentions:
+            assert text[m.start:m.end] == m.surface and m.start >= last
+            last = m.end
+            assert m.type in ("DATE", "TIME", "DURATION", "SET")

@@ -110,7 +110,8 @@ def infer_published(
             d0, d1 = _safe(base_year - 1, mon, day), _safe(base_year, mon, day)
             if d0 and d1:
                 raise_to(d0, f"mentions {s!r} as past", True)
-                raise_to(d1, f"likely {d1.isoformat()}", False)
+                likely_day = d1 if d1 <= upper else d0
+                raise_to(likely_day, f"likely {likely_day.isoformat()}", False)
         for mon, s in months:
             raise_to(dt.date(base_year - 1, mon, 1), f"mentions {s!r} as past", True)
     if lower is None:

@@ -136,7 +136,7 @@ RULES: list[tuple[str, str]] = [
     (
         "deictic",
         rf"(?:(?P<pre>(?i:early|late|later|earlier|mid-?))\s+)?"
-        r"(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow))"
+        r"(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|overnight))"
         rf"(?:\s+(?P<pod>{_POD}|(?i:mid-?morning|mid-?afternoon)))?",
     ),
     (
@@ -268,6 +268,7 @@ _UNIT_WORDS = ("second seconds minute minutes hour hours day days week weeks for
 TRIGGERS_CI: dict[str, tuple[str, ...]] = _merge(
     _trig("century", "century"),
     _trig("today tonight yesterday tomorrow", "deictic", "time"),
+    _trig("overnight", "deictic"),
     _trig("morning afternoon evening night nights", "pod", "anaday", "set", "weekday"),
     _trig("week weekend month quarter year decade century day summer winter spring fall autumn half", "relunit"),
     _trig("weekend", "weekend", "set"),

@@ -320,6 +320,14 @@ _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day b
 
 def h_deictic(m: re.Match[str], ctx: Ctx) -> Out:
     w = norm(m["word"])
+    if w == "overnight":
+        # the night before the reference day; "overnight" in "won overnight support" is not a time
+        if m["pod"] or m["pre"] or next_word(ctx.text, m.end()) in ("success", "sensation", "star", "stay", "stays"):
+            return None
+        base = ctx.base_day()
+        if base is None:
+            return _ok(Res("TIME", "XXXX-XX-XXTNI"), m)
+        return _ok(N.day_res(base - dt.timedelta(days=1), "TNI"), m)
     suffix = _pod_suffix(m["pod"]) or ("TNI" if w == "tonight" else "")
     if ctx.anchor is None:
         return _ok(Res("TIME" if suffix else "DATE", "XXXX-XX-XX" + suffix), m)
