@@ -169,6 +169,26 @@ def _usable_places(s: _Sent, text: str, base: int) -> list[PlaceMention]:
     return out
 
 
+_NAME = r"(?:(?:al|el|ad|ar|as|an|ash|at|az)-)?[A-Z][\w'’-]+(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){0,2}"
+_LIST_OF_PLACES = re.compile(
+    rf"\b(?:neighbou?rhoods?|districts?|villages?|towns?|areas?|suburbs?|quarters?|hamlets?|hills?)\s+of\s+"
+    rf"(?:the\s+)?({_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)")
+_NAMED_BEFORE = re.compile(rf"({_NAME}(?:\s+and\s+{_NAME})?)\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
+
+
+def _unresolved_toponyms(text: str, base: int, known: list[PlaceMention]) -> list[PlaceMention]:
+    """Names the gazetteer missed in "the villages of X, Y and Z" / "X and Y neighbourhoods"."""
+    out: list[PlaceMention] = []
+    for rx in (_LIST_OF_PLACES, _NAMED_BEFORE):
+        for m in rx.finditer(text):
+            for part in re.finditer(_NAME, m.group(1)):
+                s, e = base + m.start(1) + part.start(), base + m.start(1) + part.end()
+                if part.group(0) in ("The", "A", "An") or any(p.start < e and s < p.end for p in known + out):
+                    continue
+                out.append(PlaceMention(s, e, part.group(0), None, part.group(0), feature="neighbourhood"))
+    return out
+
+
 def _with_coordinated(first: PlaceMention, cands: list[PlaceMention], text: str, base: int) -> list[PlaceMention]:
     chosen = [first]
     i = cands.index(first)
@@ -381,6 +401,8 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         if label in _VETO_LABELS and conf >= VETO_CONFIDENCE:
             triggers = []
     usable = _usable_places(s, text, base)
+    if triggers:
+        usable = sorted(usable + _unresolved_toponyms(text, base, usable), key=lambda p: p.start)
     out: list[Report] = []
     quantities = [q for q in find_quantities(text) if q.status != "present"]
     if not triggers and _HEADLINE_END.search(text):
