@@ -175,3 +175,14 @@ def test_incremental_batches_keep_ids(order: list[int], split: int) -> None:
     ids_first = [i.incident_id for i in first]
     assert [i.incident_id for i in later][: len(ids_first)] == ids_first
     assert sorted(r for i in later for r in i.reports) == sorted(r.report_id for r in reps)
+
+
+def test_member_group_does_not_contradict_its_alliance() -> None:
+    sub = "Non-state actor overtakes territory"
+    a = report("r1", "a1", sub=sub, place=MASHLAB, begin=D(2017, 6, 6), end=D(2017, 6, 12),
+               actor1="Syrian Democratic Forces", actor2="Islamic State")
+    b = report("r2", "a3", sub=sub, place=MASHLAB, begin=None, actor1="YPG", actor2=None)
+    apart = merge_reports([a, b], articles={})
+    assert len(apart) == 2
+    together = merge_reports([a, b], articles={}, actor_parent={"YPG": "Syrian Democratic Forces"}.get)
+    assert len(together) == 1 and together[0].actor1 == "Syrian Democratic Forces"

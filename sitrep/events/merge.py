@@ -42,7 +42,7 @@ _GROUPS = {
     "Non-state actor overtakes territory": "territory", "Government regains territory": "territory",
 }
 
-ParentOf = Callable[[str], "str | None"]
+ParentOf = Callable[[str], "str | None"]  # place id -> containing place id; actor name -> parent actor name
 
 
 @dataclass(frozen=True)
@@ -176,11 +176,24 @@ def _gap(a: Interval, b: Interval) -> int:
 
 
 class _Merger:
-    def __init__(self, articles: Mapping[str, ArticleInfo], parent_of: ParentOf | None) -> None:
+    def __init__(self, articles: Mapping[str, ArticleInfo], parent_of: ParentOf | None,
+                 actor_parent: ParentOf | None = None) -> None:
         self.articles = articles
         self.parent_of = parent_of
+        self.actor_parent = actor_parent
+        self._families: dict[str, frozenset[str]] = {}
         self.clusters: list[_Cluster] = []
         self.index: dict[tuple[str, str], list[_Cluster]] = {}
+
+    def family(self, actor: str) -> frozenset[str]:
+        """The actor and the groups it belongs to (YPG -> Syrian Democratic Forces)."""
+        if actor not in self._families:
+            self._families[actor] = frozenset([actor, *_ancestors(actor, self.actor_parent)])
+        return self._families[actor]
+
+    def same_actor(self, a: str, others: set[str]) -> bool:
+        fa = self.family(a)
+        return any(o in fa or a in self.family(o) for o in others)
 
     def info(self, r: Report) -> ArticleInfo | None:
         return self.articles.get(r.article_id)
@@ -226,8 +239,8 @@ class _Merger:
         count_clash = bool(r_counts and c_counts and not count_match)
         c_actors = {a for m in c.members for a in (m.actor1, m.actor2) if a}
         c_actor1 = {m.actor1 for m in c.members if m.actor1}
-        actor_match = bool(r.actor1 and r.actor1 in c_actor1)
-        actor_clash = bool(r.actor1 and c_actor1 and r.actor1 not in c_actors)
+        actor_match = bool(r.actor1 and self.same_actor(r.actor1, c_actor1))
+        actor_clash = bool(r.actor1 and c_actor1 and not self.same_actor(r.actor1, c_actors))
         territory_same = c.group == "territory" and place == "same" and actor_match
         if place == "same" and date == "precise":
             ok_merge = count_match or not actor_clash
@@ -279,17 +292,19 @@ def merge_reports(
     prior_reports: Mapping[str, Report] | None = None,
     articles: Mapping[str, ArticleInfo] | None = None,
     parent_of: ParentOf | None = None,
+    actor_parent: ParentOf | None = None,
 ) -> list[Incident]:
     """Merge new ``reports`` into ``existing`` incidents (whose reports are in ``prior_reports``).
 
     Returns every incident (existing ones first, updated; then new ones), in a deterministic order.
     ``articles`` gives each report's outlet and publication window; ``parent_of`` maps a place id to
     the place containing it (e.g. from the gazetteer) so a report in a city and one in a neighbourhood
-    of it can be compared. Reports already in an existing incident are not added twice.
+    of it can be compared; ``actor_parent`` maps an actor to the group it belongs to, so YPG and the
+    Syrian Democratic Forces do not contradict each other. Reports already in an existing incident are not added twice.
     """
     prior = prior_reports or {}
     olds = list(existing)
-    merger = _Merger(articles or {}, parent_of)
+    merger = _Merger(articles or {}, parent_of, actor_parent)
     done: set[str] = set()
     for inc in olds:
         members = [prior[rid] for rid in inc.reports if rid in prior]

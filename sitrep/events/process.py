@@ -99,6 +99,23 @@ def parent_lookup(gazetteer: Any) -> ParentOf | None:
     return parent_of
 
 
+def actor_parent_lookup() -> ParentOf | None:
+    """Actor name -> canonical name of the group it belongs to (from the actors dictionary)."""
+    try:
+        from sitrep.actors import canonical_actor
+    except ImportError:
+        return None
+
+    def parent(name: str) -> str | None:
+        found = canonical_actor(name)
+        if found is None or not found.parent:
+            return None
+        up = canonical_actor(found.parent)
+        return up.name if up is not None else found.parent
+
+    return parent
+
+
 def _window(article: Article) -> tuple[dt.date, dt.date] | None:
     pub = article.published_at
     if isinstance(pub, dt.datetime):
@@ -154,6 +171,7 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
     t0 = time.perf_counter()
     gaz = gazetteer if gazetteer is not None or not load_gaz else load_gazetteer_for(store)
     parent_of = parent_lookup(gaz)
+    actor_parent = actor_parent_lookup()
     incidents = rows.load_incidents(conn)
     prior = {r.report_id: r for r in rows.load_reports(conn)}
     infos = rows.article_infos(conn)
@@ -194,7 +212,7 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
             t = time.perf_counter()
             before = {inc.incident_id: inc for inc in incidents}
             incidents = merge_reports(unique.values(), incidents, prior_reports=prior, articles=infos,
-                                      parent_of=parent_of)
+                                      parent_of=parent_of, actor_parent=actor_parent)
             prior.update(unique)
             secs["merge"] = secs.get("merge", 0.0) + time.perf_counter() - t
             t = time.perf_counter()
