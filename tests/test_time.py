@@ -273,3 +273,8 @@ def test_tag_never_fails_and_offsets_hold(text: str) -> None:
             assert text[m.start:m.end] == m.surface and m.start >= last
             last = m.end
             assert m.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_counts_that_look_like_years_are_not_years() -> None:
+    assert tag("The army sent 2000 troops and 1500 police.", MON_2017_06_12) == []
+    assert one("The 2012 election was close.", "2012").value == "2012"

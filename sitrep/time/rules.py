@@ -27,6 +27,12 @@ _GRAN = {"day": "day", "night": "day", "week": "week", "weekend": "week", "month
 _PREP_MONTH = {"in", "since", "by", "until", "till", "of", "from", "to", "through", "during", "before", "after",
                "early", "late", "mid", "last", "this", "next", "end", "and", "or", "between", "on", "around", "for",
                "(", "beginning", "start", "middle", "throughout", "into", "within", "that", "each", "every"}
+_COUNT_NOUNS = {"people", "men", "women", "children", "police", "personnel", "troops", "soldiers", "civilians",
+                "fighters", "militants", "refugees", "families", "homes", "houses", "km", "kilometres", "kilometers",
+                "miles", "metres", "meters", "feet", "tons", "tonnes", "barrels", "dollars", "euros", "pounds", "yuan",
+                "rupees", "cars", "vehicles", "jobs", "workers", "residents", "votes", "points", "calories", "acres",
+                "hectares", "units", "cases", "deaths", "dead", "killed", "injured", "wounded", "persons", "strong",
+                "member", "members", "rounds", "rockets", "shells", "missiles", "bombs", "mines", "sorties"}
 _AGE_OR_COUNT = {"about", "some", "nearly", "almost", "around", "than", "approximately", "roughly", "over", "under",
                  "least", "only", "just", "total", "$", "no.", "number", "#", "of-"}
 
@@ -153,6 +159,8 @@ def h_year(m: re.Match[str], ctx: Ctx) -> Out:
             return None
         if re.match(r"\.\d", ctx.text[m.end():m.end() + 2]):
             return None
+        if next_word(ctx.text, m.end()) in _COUNT_NOUNS:
+            return None  # "2000 people"
         after = ctx.text[m.end():m.end() + 25]
         if re.match(r"\s+[a-z]+s\b", after) and not re.match(r"\s+(?:and|was|has|is|as|this|its|his|us)\b", after):
             if pw not in ("in", "since", "of", "by", "until", "from", "to", "before", "after", "during", "and", "post",
@@ -754,7 +762,7 @@ def h_quarter(m: re.Match[str], ctx: Ctx) -> Out:
             return None
         if not whens and has_the and text_l != "the quarter":
             return None
-    if has_the and "-" in m.group()[:m.start("unit") - m.start()].split()[-1]:
+    if has_the and ordn and ctx.text[m.start("unit") - 1] == "-" and not whens:
         got = h_quarter_value(m, ctx, whens, unit, ordn, y)
         return None if got is None else (got[0], m.start() + 4, m.end())
     return h_quarter_value(m, ctx, whens, unit, ordn, y)
