@@ -195,7 +195,7 @@ def build(rg_csv: Path, countryinfo_dir: Path, out: Path) -> None:
             continue
         if cc == "US" and code in state_by_code:
             st = state_by_code[code]
-            pid, name, alts = str(st["geonameid"]), st["name"], [st["name"], f"State of {st['name']}"]
+            pid, name, alts = str(st["geonameid"]), st["name"], [st["name"]]
         else:
             if not admin1_names[(cc, code)]:
                 continue
@@ -225,11 +225,11 @@ def build(rg_csv: Path, countryinfo_dir: Path, out: Path) -> None:
     n_admin2 = 0
     for (cc, code, a2), pts in admin2_points.items():
         lat, lon = _mean_point(pts)
-        names = [a2]
+        names, stripped = [a2], []
         low = a2.lower()
         for suffix in COUNTY_SUFFIXES + ADMIN_SUFFIXES:
             if low.endswith(suffix):
-                names.append(a2[: -len(suffix)])
+                stripped.append(a2[: -len(suffix)])  # "Laurel" for Laurel County: an alternate (less trusted) name
         if cc == "US":
             fips = us_counties.get((code, a2))
             pid = f"sitrep:adm2:US.{fips}" if fips else f"sitrep:adm2:US.{code}.{exact_key(a2).replace(' ', '_')}"
@@ -242,7 +242,7 @@ def build(rg_csv: Path, countryinfo_dir: Path, out: Path) -> None:
         b.add({"place_id": pid, "name": a2, "feature": "admin2", "country": cc, "admin1_code": code,
                "admin1_name": admin1_display.get((cc, code), ""), "lat": lat, "lon": lon,
                "population": admin2_pop[(cc, code, a2)], "parent_id": parent["place_id"] if parent else None},
-              names, fuzzy=False)
+              names, fuzzy=False, alternates=stripped)
         n_admin2 += 1
     del fips_state
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitrep.places.gazetteer import Gazetteer, Place, load_gazetteer
+from sitrep.places.resolve import Mention
 from sitrep.records import PlaceMention
 
 STAGE_VERSION = "sitrep.places.v1"
@@ -34,10 +35,24 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None, *, focus_country: st
 
     gaz = gazetteer or load_gazetteer()
     mentions = find_toponyms(text, gaz)
-    resolve_mentions(mentions, focus_country=focus_country)
+    focus = resolve_mentions(mentions, focus_country=focus_country)
     ids = {m.best.place.place_id for m in mentions if m.best is not None}
-    kept = [m for m in mentions if not m.needs_parent or (m.best is not None and m.best.place.parent_id in ids)]
+    kept = [m for m in mentions if _trusted(m, ids, focus)]
     return [to_place_mention(m, gaz) for m in kept]
+
+
+def _trusted(m: Mention, ids: set[str], focus: str | None) -> bool:
+    """Recognition guard after resolution: a match through an alternate or transliterated name must fit the document."""
+    if m.best is None:
+        return True  # an unknown name found by a pattern ("the town of X"): kept unresolved
+    p = m.best.place
+    if p.feature in ("neighbourhood", "landmark"):
+        return p.parent_id in ids or (not m.needs_parent and p.country == focus)
+    if m.best.quality >= 1.0:
+        return True
+    if p.country and p.country == focus:
+        return True
+    return m.best.quality >= 0.8 and p.population >= 100_000
 
 
 def geo_precision(mention: PlaceMention) -> int:

@@ -29,7 +29,9 @@ MAX_TOKENS = 6
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F]*(?:['’][\w\u00C0-\u024F]+)*(?:-[\w\u00C0-\u024F]+)*\.?")
 _CONNECTORS = {"of", "de", "del", "la", "le", "du", "upon", "on", "al", "el", "ar", "as", "ash", "ad", "ez", "az", "an", "bin", "ibn", "and"}
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ath|ez|es|ed|en)-", re.IGNORECASE)
-_CAP_ARTICLES = {"Al", "El", "Ar", "As", "Ash", "Ad", "Az", "At", "An", "Ath", "Ad-", "Ez"}
+_CAP_ARTICLES = {"Al", "El", "Ar", "Ash", "Ad", "Az", "Ath", "Ez"}
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
+_ABBREV_TOKENS = {"St", "Mt", "Ft", "Pt", "W", "E", "N", "S", "Mount", "Saint"}
 _PERSON_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|President|Minister|Judge|Officer|Deputy|Coach)\.?\s+$")
 _PERSON_AFTER = re.compile(r"^\s*(?:said|says|told|added|asked|wrote|explained|noted|\(\d)")
 _ORG_AFTER = {
@@ -72,12 +74,13 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
     """Recognise toponym spans and look them up (resolution happens later)."""
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     stop = stoplist()
+    people = _person_tokens(text, tokens, gaz)
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i][2]
         article = tok in _CAP_ARTICLES
-        if not _is_cap(tok) or (tok.lower() in _CONNECTORS and not article):
+        if not _is_cap(tok) or (tok.lower() in _CONNECTORS and not article) or _CONTRACTION.search(tok):
             i += 1
             continue
         match = None
@@ -86,8 +89,11 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
             if not _is_cap(last[2]):
                 continue
             # no sentence punctuation inside a multi-token name
-            if n > 1 and re.search(r"[,;:!?()\"“”\n]", text[tokens[i][0]:last[1]]):
+            if n > 1 and re.search(r"[,;:!?()\"“”\n/]", text[tokens[i][0]:last[1]]):
                 continue
+            if n > 1 and any(t[2].endswith(".") and t[2][:-1] not in _ABBREV_TOKENS and not re.fullmatch(r"(?:[A-Z]\.)+", t[2])
+                             for t in tokens[i:i + n - 1]):
+                continue  # "Sudan. As" spans a sentence break
             start, end = tokens[i][0], last[1]
             surface = text[start:end]
             if surface.endswith(".") and not re.search(r"\.[A-Za-z]+\.$", surface) and surface not in _AP_ABBREVIATIONS:
@@ -105,7 +111,7 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
             i += 1
             continue
         start, end, n = match
-        if _keep(text, start, end, tokens, i, n, gaz):
+        if _keep(text, start, end, tokens, i, n, gaz) and not (n == 1 and tokens[i][2].rstrip(".") in people):
             found.append((start, end))
         i += n
     # patterns for names the gazetteer does not know
@@ -136,6 +142,30 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
                 mentions.append(mention)
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+_NAME_PREFIXES = {
+    "lake", "mount", "mt", "fort", "ft", "port", "saint", "st", "new", "north", "south", "east", "west", "upper",
+    "lower", "little", "great", "greater", "old", "cape", "camp", "the", "northern", "southern", "eastern", "western",
+    "central", "in", "at", "from", "to", "near", "of", "and", "al", "el", "ar", "ash", "ad", "az", "ath", "ez",
+}
+
+
+def _person_tokens(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer) -> frozenset[str]:
+    """Surnames of the document: the last word of "Tom Ripley", "President Bush" (two capitalised words that are
+    not a gazetteer name and not "Lake X", "North X", "X County"). A lone "Ripley" later is then a person."""
+    out = set()
+    for (s1, e1, a), (s2, _e2, b) in zip(tokens, tokens[1:], strict=False):
+        if not (_is_cap(a) and _is_cap(b)) or text[e1:s2] != " ":
+            continue
+        if a.lower().rstrip(".") in _NAME_PREFIXES or b.lower().rstrip(".") in _PLACE_TYPES or b in _CAP_ARTICLES:
+            continue
+        if a.isupper() or b.isupper() or gaz.exact.get(exact_key(f"{a} {b}")):
+            continue
+        if _sentence_initial(text, s1) and a.lower() in stoplist():
+            continue  # "The Ripley ..." / "In Ripley ..."
+        out.add(b.rstrip("."))
+    return frozenset(out)
 
 
 _AP_ABBREVIATIONS = frozenset(
@@ -184,7 +214,7 @@ def _keep(text: str, start: int, end: int, tokens: list[tuple[int, int, str]], i
     hits = gaz.lookup(surface)
     if hits and all(q < 1.0 for _, q in hits):
         if not any(gaz.place(j).feature in ("neighbourhood", "landmark", "region", "country", "admin1")
-                   or gaz.place(j).population >= 20_000 for j, _ in hits):
+                   or (gaz.place(j).population >= 20_000 and gaz.place(j).feature != "admin2") for j, _ in hits):
             return False
     # a sentence-initial single word needs a sizeable place behind it ("Over", "Earlier")
     if n == 1 and _sentence_initial(text, start):

@@ -280,8 +280,8 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
     ctx.rounds += 1
 
 
-def resolve_mentions(mentions: list[Mention], *, focus_country: str | None = None, rounds: int = 3) -> None:
-    """Choose ``best`` for every mention in place (document-level joint resolution)."""
+def resolve_mentions(mentions: list[Mention], *, focus_country: str | None = None, rounds: int = 3) -> str | None:
+    """Choose ``best`` for every mention in place (document-level joint resolution); returns the focus country."""
     ctx = _Context()
     for m in mentions:
         _score(m, ctx)
@@ -289,6 +289,7 @@ def resolve_mentions(mentions: list[Mention], *, focus_country: str | None = Non
         _update_context(mentions, ctx, focus_country)
         for m in mentions:
             _score(m, ctx)
+    return ctx.focus
 
 
 def to_place_mention(m: Mention, gaz: Gazetteer) -> PlaceMention:
