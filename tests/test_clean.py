@@ -301,3 +301,62 @@ def test_pathological_input_is_linear() -> None:
     clean_text(weird)
     clean_text(weird.replace(" ", "\n"))
     assert time.perf_counter() - start < 5.0
+
+
+# --------------------------------------------------------------------------- page shapes of other outlets (hand-made)
+
+PAGES = {
+    "bbc": (
+        "Syria war: Rebels pushed out of eastern Aleppo\n\nPublished\n12 December 2016\n\nShare\n\n"
+        "Image source, Getty Images\nImage caption,\nThousands of civilians have fled the fighting\n\n"
+        "Syrian government forces have retaken almost all of eastern Aleppo, a monitoring group says.\n\n"
+        "Tens of thousands of civilians are thought to be trapped in the remaining rebel-held districts.\n\n"
+        "Related Topics\nSyrian civil war\nAleppo\n\nMore on this story\n"
+        "Aleppo battle: What is left of the rebel enclave?\nPublished\n10 December 2016\n"
+    ),
+    "guardian": (
+        "Turkish forces shell Kurdish positions in northern Syria\n\n"
+        "Martin Chulov Middle East correspondent\nMon 12 Jun 2017 14.02 BST\n\n"
+        "Turkish artillery shelled positions held by Kurdish militias near Afrin on Monday, officials said.\n\n"
+        "Sign up to First Edition, our free daily newsletter – every weekday morning at 7am BST\n\n"
+        "Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside "
+        "parties. For more information see our Privacy Policy.\n\nafter newsletter promotion\n\n"
+        "The shelling followed days of clashes along the border, residents said.\n\n"
+        "Explore more on these topics\nSyria\nTurkey\nShare\nReuse this content\n"
+    ),
+    "reuters": (
+        "Iraqi forces advance in Mosul's Old City\nBy Isabel Coles\n3 minute read\nJune 12, 2017 10:41 AM UTC\n\n"
+        "MOSUL, Iraq (Reuters) - Iraqi forces advanced on Monday into the Old City of Mosul, a spokesman said.\n\n"
+        "The militants are using civilians as human shields, the spokesman said.\n\n"
+        "Reporting by Isabel Coles; Editing by Janet Lawrence\n"
+        "Our Standards: The Thomson Reuters Trust Principles., opens new tab\n"
+    ),
+    "ap": (
+        "Airstrikes kill 12 in Yemen's capital, officials say\nBy AHMED AL-HAJ\n"
+        "Updated 4:15 PM GMT, June 12, 2017\n\n"
+        "SANAA, Yemen (AP) — Airstrikes by the Saudi-led coalition killed 12 people in Yemen's capital on Monday, "
+        "health officials said.\n\nThe strikes hit a residential area in the north of the city.\n\n___\n\n"
+        "Associated Press writer Maggie Michael in Cairo contributed to this report.\n\n"
+        "Follow AP's coverage of the war in Yemen at https://apnews.com/hub/yemen\n"
+    ),
+}
+PAGE_NEWS = {
+    "bbc": ["retaken almost all of eastern Aleppo", "Tens of thousands of civilians are thought to be trapped"],
+    "guardian": ["Turkish artillery shelled positions", "The shelling followed days of clashes"],
+    "reuters": ["MOSUL, Iraq (Reuters) - Iraqi forces advanced", "using civilians as human shields"],
+    "ap": ["SANAA, Yemen (AP) — Airstrikes", "The strikes hit a residential area"],
+}
+PAGE_FURNITURE = [
+    "Published", "Share", "Image", "Thousands of civilians have fled", "Related", "More on this story",
+    "What is left of the rebel enclave", "Chulov", "14.02", "Sign up", "newsletter", "Privacy", "Explore more",
+    "Reuse", "Isabel Coles", "minute read", "10:41", "Editing by", "Trust Principles", "AHMED", "4:15 PM", "___",
+    "contributed to this report", "Follow AP",
+]
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_outlet_page_shapes(name: str) -> None:
+    r = clean_text(PAGES[name])
+    assert r.title == PAGES[name].split("\n", 1)[0]
+    _check(r.text, must=PAGE_NEWS[name], must_not=PAGE_FURNITURE)
+    assert r.meta["date_lines"]

@@ -65,6 +65,8 @@ _CTA_PHRASES = (
     "external sites", "external internet sites", "thank you for", "thanks for reading", "your support",
     "support us", "independent journalism", "quality journalism", "contact details", "telephone number",
     "eyewitness accounts", "privacy policy", "the form below", "views expressed", "have your say",
+    "minute read", "min read", "opens new tab", "new window", "licensing rights", "trust principles",
+    "reuse this content", "contributed to this report",
 )
 _PHRASE_FIRST: dict[str, tuple[str, ...]] = {
     w: tuple(p for p in _CTA_PHRASES if re.split(r"[ -]", p)[0] == w) for w in {re.split(r"[ -]", p)[0] for p in _CTA_PHRASES}
@@ -113,11 +115,15 @@ _SOURCE_LINE = re.compile(r"^\W*source\s*:\s*(?P<name>[^.!?]{2,60})\s*$", re.I)
 _DASH_SIGNOFF = re.compile(r"^\s*[-—–]+\s*(?P<name>[A-Z][\w.&' ]{0,40}?)\s*[-—–]*\s*$")
 _BULLET_AUTHOR = re.compile(r"^\s*[•·●▪◦*]\s*(?P<name>(?:[A-Z][\w'’.-]*\s*){1,4})$")
 _BYLINE = re.compile(r"^\s*(?:by|words by|story by|report by)\s+(?P<name>(?:[A-Z][\w'’.-]*[ ,]*(?:and\s+)?){1,6})", re.I)
+_ROLE_BYLINE = re.compile(
+    r"^(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+,?\s+(?:[A-Z][\w ]{0,30}\s)?(?i:correspondent|editor|reporter|"
+    r"writer|staff writer|contributor|bureau chief)\b[^.!?]*$"
+)
 _NAME_LINE = re.compile(r"^(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+$")
 _CAPTION_CREDIT = re.compile(r"^(?P<body>.+?)\s*\((?P<credit>[^()]{1,60})\)\s*$")
 _AGENCY_CREDIT = re.compile(r"\b(?:getty|afp|ap photo|reuters|epa|pa media|anadolu|photo|image|file)\b", re.I)
 _WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'|,-]{1,80}(?:\(|-LRB-\s*)(?:Reuters|AP|AFP|AP Photo|Xinhua|UPI|dpa|EFE|Anadolu)"
+    r"^(?:[A-Z][A-Za-z .'|,-]{1,80})?(?:\(|-LRB-\s*)(?:Reuters|AP|AFP|AP Photo|Xinhua|UPI|dpa|EFE|Anadolu|CNN)"
     r"(?:\)|\s*-RRB-)\s*[-—–]"
 )
 _TERMINAL = re.compile(r"""(?:[.!?…:;]|'')["'”’)\]]*\s*$""")
@@ -208,11 +214,21 @@ def _strong(line: str, n: int, first: str) -> str | None:
         return "author line"
     if "©" in line or "rights reserved" in line.lower():
         return "copyright"
-    if n <= 4 and line.strip(" .:|»>").lower() in _CHROME_LINES:
+    if n <= 3 and _READ_TIME.match(line):
+        return "navigation"
+    if n == 0 and not any(c.isdigit() for c in line):
+        return "separator"
+    if n <= 8 and _IMAGE_MARKER.match(line):
+        return "photo caption"
+    if n <= 30 and "contributed to this report" in line.lower():
+        return "sign-off"
+    if n <= 4 and line.strip(" .,:|»>").lower() in _CHROME_LINES:
         return "navigation"
     return None
 
 
+_READ_TIME = re.compile(r"^\W*\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\W*$", re.I)
+_IMAGE_MARKER = re.compile(r"^\W*(?:image|media|video|photo|picture) (?:source|caption|credit)\b", re.I)
 _CROSSLINK_FIRST = frozenset(
     "read also more related see recommended watch listen video in explainer analysis opinion you don "
     "dont trending top most advertisement".split()
@@ -228,7 +244,9 @@ _CHROME_LINES = frozenset(
         "skip to content", "skip to main content", "menu", "close", "search", "loading", "loading comments",
         "print", "email", "tweet", "sign in", "log in", "subscribe", "newsletter", "latest news",
         "more stories", "show comments", "view comments", "hide comments", "back to top", "next", "previous",
-        "getty images", "ap photo", "afp photo", "reuters photo", "image source", "image caption",
+        "getty images", "ap photo", "afp photo", "reuters photo", "image source", "image caption", "published",
+        "updated", "last updated", "first published", "media caption", "video caption", "listen", "watch",
+        "play video", "copy link", "copy this link", "share this with", "share on facebook", "share on twitter",
     )
 )
 
@@ -331,6 +349,35 @@ def _mark_repeats(lines: list[_Line], title_key: str | None, title_at: int | Non
         seen[key] = i
 
 
+_SECTION_HEAD = re.compile(
+    r"^\W*(?:related(?: topics| stories| articles| content| coverage| links)?|more on this (?:story|topic)|"
+    r"explore more on (?:these|this) topics?|most (?:viewed|read|popular|shared)|you (?:may|might) also like|"
+    r"read next|top stories|latest stories|more stories|around the web|in other news|recommended(?: for you)?|"
+    r"more from [\w ]{2,30}|also in [\w ]{2,30}|elsewhere on [\w ]{2,30}|topics|tags)\W*$",
+    re.I,
+)
+
+
+def _mark_sections(lines: list[_Line]) -> None:
+    """Link lists ("Related Topics", "More on this story" + headlines) and captions after a caption marker."""
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if _SECTION_HEAD.match(ln.text):
+            ln.drop, ln.strong, ln.reason = True, True, "link list"
+            j = i + 1
+            while j < len(lines) and len(_words(lines[j].text)) <= 14:
+                lines[j].drop, lines[j].strong, lines[j].reason = True, True, "link list"
+                j += 1
+            i = j
+            continue
+        if ln.reason == "photo caption" and len(_words(ln.text)) <= 3 and i + 1 < len(lines):
+            nxt = lines[i + 1]  # "Image caption," then the caption itself
+            if not nxt.drop and len(_words(nxt.text)) <= 40:
+                nxt.drop, nxt.strong, nxt.reason = True, True, "photo caption"
+        i += 1
+
+
 def _find_title(lines: list[_Line]) -> int | None:
     """The headline: the first short line without final punctuation, before the first body paragraph."""
     for i, ln in enumerate(lines[:8]):
@@ -372,7 +419,7 @@ def _header(lines: list[_Line], meta: dict[str, Any]) -> None:
             meta.setdefault("bylines", []).append(ln.text)
             ln.drop, ln.strong, ln.reason = True, True, "byline"
             continue
-        if not seen_body and _NAME_LINE.match(ln.text) and n <= 4:
+        if not seen_body and n <= 9 and (_NAME_LINE.match(ln.text) and n <= 4 or _ROLE_BYLINE.match(ln.text)):
             meta.setdefault("bylines", []).append(ln.text)
             ln.drop, ln.strong, ln.reason = True, True, "byline"
             continue
@@ -452,6 +499,7 @@ def clean_lines(text: str, *, title: str | None = None) -> CleanResult:
                 break
     _header(lines, meta)
     _apply_scores(lines)
+    _mark_sections(lines)
     found_title = title
     title_at = None
     if not title:

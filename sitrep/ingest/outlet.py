@@ -58,7 +58,7 @@ _ALIASES: dict[str, str] = {
     "sana": "SANA", "tass": "TASS", "sputnik": "Sputnik", "cnn": "CNN", "the guardian": "The Guardian",
     "guardian": "The Guardian", "rudaw": "Rudaw", "middle east eye": "Middle East Eye",
 }
-_AGENCIES = ("Reuters", "AP", "AFP", "Xinhua", "Anadolu", "EFE", "dpa", "UPI", "ANI", "IANS", "PTI",
+_AGENCIES = ("Reuters", "AP", "AFP", "CNN", "Xinhua", "Anadolu", "EFE", "dpa", "UPI", "ANI", "IANS", "PTI",
              "Bernama", "Yonhap", "Kyodo", "TASS", "SANA", "Efe", "DPA", "APA", "IRNA", "KUNA", "WAM", "SPA")
 _AGENCY_ALT = "|".join(sorted(_AGENCIES, key=len, reverse=True))
 _SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "go", "ne", "or"}
