@@ -183,7 +183,7 @@ RULES: list[tuple[str, str]] = [
     (
         "ref",
         r"(?i:\b(?P<w>right\s+now|just\s+now|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|for\s+the\s+moment"
-        r"|recently|lately|more\s+recently|most\s+recently|the\s+past|the\s+future|the\s+near\s+future|future|current|recent"
+        r"|recently|lately|more\s+recently|most\s+recently|the\s+past|the\s+future|the\s+near\s+future|current"
         r"|as\s+soon\s+as\s+possible|at\s+the\s+time|at\s+a\s+later\s+date|a\s+later\s+date"
         r"|the\s+distant\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|the\s+longer\s+term|soon|the\s+time\s+being|to\s+date"
         r"|the\s+weeks\s+ahead|the\s+days\s+ahead|the\s+months\s+ahead|the\s+years\s+ahead|the\s+coming\s+days|the\s+coming\s+weeks|the\s+coming\s+months|the\s+coming\s+years)\b)",
