@@ -77,6 +77,8 @@ _IMPERATIVE = frozenset(
     "check sponsor upgrade try continue comment tell submit view browse bookmark print save "
     "install allow enable disable refresh navigate manage keep become help".split()
 )
+# "Comment from Iran was scarce": a noun, not a command
+_NOT_AFTER_IMPERATIVE = frozenset("from of by was is has had were are s".split())
 _READER = frozenset("you your yours yourself yourselves".split())
 _SITE_VOICE = frozenset("we our us ours".split())
 _REPORTING = frozenset(
@@ -292,7 +294,8 @@ def _score(line: str, position: float) -> tuple[float, str, bool]:
         reasons.append((1.0 * min(reader, 3), "addresses the reader"))
     if site and not reporting:
         reasons.append((0.75 * min(site, 4), "site voice"))
-    if first in _IMPERATIVE and not line.rstrip().endswith("?"):
+    if (first in _IMPERATIVE and n <= 25 and not line.rstrip().endswith("?")
+            and (n < 2 or words[1] not in _NOT_AFTER_IMPERATIVE)):
         reasons.append((2.0, "imperative"))
     handles = 0
     if "@" in line or "#" in line or "www" in line or "http" in line or ".co" in line:
