@@ -1,1 +1,27 @@
-"""sitrep.actors stage."""
+"""Actors and sources: who did what, and according to whom.
+
+* ``find_actors(text, *, country=None)`` -> ``ActorMention`` list (canonical name, ACLED inter code, parent);
+* ``canonical_actor(name)`` -> ``ActorMention | None``;
+* ``find_sources(text)`` -> ``SourceMention`` list (attribution in a sentence, canonicalised where known);
+* ``resolve_sources(texts)``: ``find_sources`` over consecutive sentences with "it said" / "the press
+  release said" / "Bali said" resolved to the source named earlier;
+* ``is_hedged(sentence)`` -> bool ("reportedly", "allegedly", "said to be", ...);
+* ``load_actors(extra_paths=...)``: the packaged dictionary merged with user TSV files.
+"""
+
+from sitrep.actors.dictionary import ActorDictionary, load_actors
+from sitrep.actors.match import canonical_actor, find_actors
+from sitrep.actors.sources import find_sources, is_hedged, resolve_sources
+
+STAGE_VERSION = "sitrep.actors.v1"
+
+__all__ = [
+    "STAGE_VERSION",
+    "ActorDictionary",
+    "canonical_actor",
+    "find_actors",
+    "find_sources",
+    "is_hedged",
+    "load_actors",
+    "resolve_sources",
+]

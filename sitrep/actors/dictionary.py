@@ -1,0 +1,193 @@
+"""The actor dictionary: canonical actors, their aliases and descriptor rules.
+
+Data files live in ``sitrep/actors/data``:
+
+* ``actors.tsv``: ``actor_id, name, inter, parent, country, demonyms, aliases``
+  (see the header of the file for the meaning of each column);
+* ``descriptors.tsv``: lower-confidence rules that map generic descriptions
+  ("US-backed Kurdish-led forces", "government forces", "Russia bombed") to an
+  actor, optionally depending on the document's country.
+
+``load_actors(extra_paths=[...])`` merges user files with the same columns as
+``actors.tsv``; a user row with an existing ``actor_id`` adds aliases and
+demonyms to that actor and overrides its non-empty fields; user aliases take
+precedence over packaged ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from sitrep.actors.lexicon import AliasIndex
+
+DATA = Path(__file__).resolve().parent / "data"
+ACTORS_FILE = DATA / "actors.tsv"
+DESCRIPTORS_FILE = DATA / "descriptors.tsv"
+RESOURCE_VERSION = "sitrep.actors.dictionary.v1"
+_LEADING_BOUNDARY = re.compile(r"^(?:\(\?<!\[\\w-\]\)|\\b)")
+_COLUMNS = ("actor_id", "name", "inter", "parent", "country", "demonyms", "aliases")
+
+# Force nouns that turn a demonym into a state actor ("Russian air strikes").
+_FORCE_NOUNS = (
+    r"(?:(?:government|regime|military|armed|security|special|air|naval|ground|state|elite|occupation|"
+    r"border|federal)\s+)?"
+    r"(?:forces|troops|army|soldiers|military|servicemen|fighter\s+jets|jets|warplanes|planes|aircraft|"
+    r"helicopters|helicopter\s+gunships|gunships|drones?|air\s*strikes|airstrikes|strikes|air\s+raids|raids|"
+    r"bombing|bombings|bombardment|shelling|artillery|navy|air\s+force|marines|commandos|paratroopers|"
+    r"police|policemen|guards|tanks|gunboats|warships|missiles|rockets|units|government|regime|authorities|"
+    r"officers|offensive|operation|shells|fire|bombs|barrel\s+bombs)"
+)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    actor_id: str
+    name: str
+    inter: int | None
+    parent: str | None  # actor_id
+    country: str | None
+    demonyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    trigger: str
+    pattern: re.Pattern[str]  # leading word-boundary assertion removed (checked by the caller: faster)
+    actor_id: str  # or "@state"
+    countries: frozenset[str] | None  # None = any hint
+    default: bool
+    score: float
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    entries: dict[str, ActorEntry]
+    index: AliasIndex[str] = field(repr=False)
+    descriptors: tuple[Descriptor, ...] = field(repr=False)
+    state_pattern: re.Pattern[str] | None = field(repr=False)
+    demonym_to_actor: dict[str, str] = field(repr=False)
+    state_by_country: dict[str, str] = field(repr=False)
+    by_name: dict[str, str] = field(repr=False)
+
+    def get(self, actor_id: str | None) -> ActorEntry | None:
+        return self.entries.get(actor_id) if actor_id else None
+
+    def parent_name(self, entry: ActorEntry) -> str | None:
+        parent = self.entries.get(entry.parent) if entry.parent else None
+        return parent.name if parent else None
+
+    def inter_for(self, entry: ActorEntry, country: str | None) -> int | None:
+        """ACLED inter code, with state forces coded 1 at home and 8 abroad when the country is known."""
+        if country and entry.country and entry.inter in (1, 8) and entry.actor_id in self.state_by_country.values():
+            return 1 if country.upper() == entry.country else 8
+        return entry.inter
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+def _read_rows(path: Path) -> Iterable[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.lstrip().startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    missing = [c for c in ("actor_id", "name") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)}; expected {', '.join(_COLUMNS)}")
+    for row in reader:
+        yield {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def _merge(entries: dict[str, ActorEntry], row: dict[str, str], path: Path, user: bool) -> None:
+    actor_id = row.get("actor_id", "")
+    if not actor_id:
+        raise ValueError(f"{path}: a row has no actor_id")
+    inter_text = row.get("inter", "")
+    if inter_text and not (inter_text.isdigit() and 1 <= int(inter_text) <= 8):
+        raise ValueError(f"{path}: actor {actor_id!r} has inter {inter_text!r}; expected 1-8")
+    old = entries.get(actor_id)
+    aliases = _split(row.get("aliases", ""))
+    demonyms = _split(row.get("demonyms", ""))
+    if old is None:
+        entries[actor_id] = ActorEntry(
+            actor_id, row.get("name") or actor_id, int(inter_text) if inter_text else None,
+            row.get("parent") or None, (row.get("country") or "").upper() or None, demonyms, aliases)
+        return
+    entries[actor_id] = ActorEntry(
+        actor_id, row.get("name") or old.name, int(inter_text) if inter_text else old.inter,
+        row.get("parent") or old.parent, (row.get("country") or "").upper() or old.country,
+        (demonyms + old.demonyms) if user else (old.demonyms + demonyms),
+        (aliases + old.aliases) if user else (old.aliases + aliases))
+
+
+def _read_descriptors(path: Path) -> tuple[Descriptor, ...]:
+    out = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.lstrip().startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        countries = row["countries"].strip()
+        out.append(Descriptor(
+            trigger=row["trigger"].strip().lower(),
+            pattern=re.compile(_LEADING_BOUNDARY.sub("", row["pattern"])),
+            actor_id=row["actor_id"].strip(),
+            countries=None if countries == "*" else frozenset(c.strip().upper() for c in countries.split(",")),
+            default=row["default"].strip() == "1",
+            score=float(row["score"]),
+        ))
+    return tuple(out)
+
+
+def _state_pattern(demonyms: Sequence[str]) -> re.Pattern[str] | None:
+    if not demonyms:
+        return None
+    alt = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(set(demonyms), key=len, reverse=True))
+    dem = rf"(?:{alt})"
+    return re.compile(  # no leading boundary assertion, so that re can scan for the first letters quickly
+        rf"(?P<d1>{dem})(?:(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+)(?:the\s+)?(?P<d2>{dem}))?"
+        rf"(?:\s+and\s+(?P<d3>{dem}))?\s+(?i:{_FORCE_NOUNS})(?![\w-])"
+    )
+
+
+def build(entries: dict[str, ActorEntry], descriptors: tuple[Descriptor, ...]) -> ActorDictionary:
+    for entry in entries.values():
+        if entry.parent and entry.parent not in entries:
+            raise ValueError(f"actor {entry.actor_id!r}: unknown parent {entry.parent!r}")
+    items: list[tuple[str, str]] = []
+    for entry in entries.values():
+        items.extend((alias, entry.actor_id) for alias in entry.aliases)
+        items.append((entry.name, entry.actor_id))
+    demonym_to_actor: dict[str, str] = {}
+    state_by_country: dict[str, str] = {}
+    for entry in entries.values():
+        for d in entry.demonyms:
+            demonym_to_actor.setdefault(d.lower(), entry.actor_id)
+        if entry.demonyms and entry.country and entry.inter in (1, 8):
+            state_by_country.setdefault(entry.country, entry.actor_id)
+    by_name = {e.name.lower(): e.actor_id for e in entries.values()}
+    by_name.update({e.actor_id.lower(): e.actor_id for e in entries.values()})
+    all_demonyms = [d for e in entries.values() for d in e.demonyms]
+    return ActorDictionary(entries, AliasIndex(items), descriptors, _state_pattern(all_demonyms),
+                           demonym_to_actor, state_by_country, by_name)
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> ActorDictionary:
+    entries: dict[str, ActorEntry] = {}
+    for row in _read_rows(ACTORS_FILE):
+        _merge(entries, row, ACTORS_FILE, user=False)
+    for name in extra:
+        path = Path(name)
+        for row in _read_rows(path):
+            _merge(entries, row, path, user=True)
+    return build(entries, _read_descriptors(DESCRIPTORS_FILE))
+
+
+def load_actors(extra_paths: Sequence[str | Path] = ()) -> ActorDictionary:
+    """The packaged actor dictionary merged with user TSV files (same columns as ``actors.tsv``); cached."""
+    return _load(tuple(str(Path(p)) for p in extra_paths))

@@ -1,0 +1,222 @@
+"""Actor recognition: ``find_actors`` and ``canonical_actor``.
+
+Four layers, merged by keeping the longest span where they overlap (ties go to
+the more specific layer):
+
+1. dictionary aliases (Aho-Corasick, whole words; ``IS`` only in capitals);
+2. state forces named by a demonym and a force noun ("Syrian and Russian air
+   strikes", "Israeli jets", "Turkish-" is not a demonym);
+3. descriptor rules (lower confidence, may depend on the country hint):
+   "US-backed Kurdish-led forces" -> SDF in Syria, "government forces" -> the
+   hint country's state forces, "coalition" -> US-led (Syria/Iraq) or
+   Saudi-led (Yemen), "Russia bombed" -> Russian forces;
+4. unknown armed groups by shape ("the Hamza Brigade", "Jaish al-Fatah",
+   "Liwa Suqour al-Sham", "the Tawhid Front", "the Sultan Murad militia"):
+   ``actor_id=None`` and the surface form as name.
+
+A known actor's span absorbs a following generic noun ("IS militants", "SDF
+fighters"), so that noun is not reported again as an unidentified group.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.actors.dictionary import ActorDictionary, ActorEntry, load_actors
+from sitrep.actors.lexicon import fold, normalise, select_longest
+from sitrep.records import ActorMention
+
+STAGE_VERSION = "sitrep.actors.match.v1"
+
+# layer ranks: lower wins a tie in span length
+_DICT, _STATE, _DESC, _UNKNOWN = 0, 1, 2, 3
+
+_EXTEND = re.compile(
+    r"(?:'s)?\s(?:militants?|fighters?|jihadists?|terrorists?|members?|gunmen|group|forces|troops|soldiers|"
+    r"rebels?|insurgents?|extremists?|militia(?:men|s)?|units?|loyalists|elements|cells?|commanders?|"
+    r"paramilitaries|guerrillas|operatives|forces'|fighters')(?![\w-])"
+)
+_NAME = r"[A-Z][\w'-]*"
+_ARABIC_GROUP = re.compile(
+    r"(?:Jaish|Jaysh|Jabhat|Liwa|Liwaa|Harakat|Harakah|Kataib|Kata'ib|Katibat|Faylaq|Failaq|Saraya|Ansar|Ahrar|"
+    r"Firqat|Alwiyat|Tajammu|Jamaat|Jama'at|Jund|Asaib|Usud|Quwat|Fawj|Hizb)"
+    rf"\s(?:(?:al|el|ul|ad|as|ash|at|an|ar|wal)-|al\s)?{_NAME}"
+    rf"(?:\s(?:(?:al|el|wal|ad|as|ash|at|an|ar)-|ibn\s|bin\s|al\s)?{_NAME}){{0,3}}"
+)
+# heads of unknown group names; the capitalised words before them are collected by hand (fast)
+_GROUP_HEAD = re.compile(
+    r"(?:Brigades?|Battalions?|Front|Army|Militias?|Regiment|Division|Corps|Legion|Guards?|Forces|"
+    r"Military\s+Council|Shura\s+Council|militia|brigade|battalion)(?![\w-])"
+)
+_TITLE_LEFT = re.compile(r"(?<![\w-])(?:(?:Syrian\s+)?President\s+)?(?:Bashar\s+)?(?:al-|el-)?$")
+_CAPITALISED = re.compile(r"[A-Z][\w'-]*$")
+_STOP_LEAD = frozenset(
+    "The A An In On At By For With From And But Of As When After Before While Since During Under Over Against "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December This That These Those Its Their His Her Our Some Many Several "
+    "Meanwhile Earlier Later Also However Both Other New Local Syria Iraq".split()
+)
+_GENERIC_HEADS = frozenset({"front", "army", "forces", "guard", "guards", "division", "corps"})
+_GENERIC_BODY = frozenset({"popular", "national", "western", "eastern", "northern", "southern", "home", "red",
+                           "salvation", "regular", "reserve", "security", "special", "coalition", "government"})
+
+
+def _mention(d: ActorDictionary, entry: ActorEntry, start: int, end: int, text: str,
+             country: str | None, score: float) -> ActorMention:
+    return ActorMention(start, end, text[start:end], entry.actor_id, entry.name, d.inter_for(entry, country),
+                        d.parent_name(entry), score=score)
+
+
+def _dictionary_hits(d: ActorDictionary, norm: str, folded: str) -> list[tuple[int, int, int, tuple[str, float]]]:
+    return [(h.start, h.end, _DICT, (h.payload, 1.0)) for h in d.index.find(norm, norm, folded)]
+
+
+def _state_hits(d: ActorDictionary, norm: str) -> list[tuple[int, int, int, tuple[str, float]]]:
+    out: list[tuple[int, int, int, tuple[str, float]]] = []
+    if d.state_pattern is None:
+        return out
+    for m in d.state_pattern.finditer(norm):
+        if not _starts_word(norm, m.start()):
+            continue
+        groups = [g for g in ("d1", "d2", "d3") if m.group(g)]
+        for i, g in enumerate(groups):
+            actor_id = d.demonym_to_actor.get(re.sub(r"\s+", " ", m.group(g)).lower())
+            if not actor_id:
+                continue
+            start = m.start(g)
+            end = m.end() if i == len(groups) - 1 else m.end(g)
+            out.append((start, end, _STATE, (actor_id, 0.9)))
+    return out
+
+
+def _descriptor_hits(d: ActorDictionary, norm: str, folded: str,
+                     country: str | None) -> list[tuple[int, int, int, tuple[str | None, float]]]:
+    out: list[tuple[int, int, int, tuple[str | None, float]]] = []
+    seen: set[tuple[int, int]] = set()
+    hint = country.upper() if country else None
+    for rule in d.descriptors:
+        if rule.trigger and rule.trigger not in folded:
+            continue
+        if hint is None:
+            if not rule.default:
+                continue
+        elif rule.countries is not None and hint not in rule.countries:
+            continue
+        actor_id: str | None = rule.actor_id
+        if actor_id == "@state":
+            actor_id = d.state_by_country.get(hint) if hint else None  # None: "Government forces"
+        for m in rule.pattern.finditer(norm):
+            if not _starts_word(norm, m.start()):
+                continue
+            span = m.span("a") if "a" in rule.pattern.groupindex and m.group("a") else m.span()
+            if span in seen:
+                continue
+            seen.add(span)
+            out.append((span[0], span[1], _DESC, (actor_id, rule.score)))
+    return out
+
+
+def _starts_word(norm: str, start: int) -> bool:
+    return start == 0 or not (norm[start - 1].isalnum() or norm[start - 1] in "-_")
+
+
+def _unknown_hits(d: ActorDictionary, norm: str) -> list[tuple[int, int, int, tuple[str | None, float]]]:
+    out: list[tuple[int, int, int, tuple[str | None, float]]] = []
+    for m in _ARABIC_GROUP.finditer(norm):
+        if _starts_word(norm, m.start()):
+            out.append((m.start(), m.end(), _UNKNOWN, (None, 0.5)))
+    for m in _GROUP_HEAD.finditer(norm):
+        if not _starts_word(norm, m.start()):
+            continue
+        words: list[tuple[int, str]] = []
+        pos = m.start()
+        limit = 3 if m.group(0)[0].islower() else 4
+        while len(words) < limit and pos > 1 and norm[pos - 1] == " ":
+            left = norm.rfind(" ", 0, pos - 1) + 1
+            word = norm[left:pos - 1]
+            if not _CAPITALISED.match(word) or not _starts_word(norm, left):
+                break
+            words.insert(0, (left, word))
+            pos = left
+        while words and words[0][1] in _STOP_LEAD:
+            words.pop(0)
+        if not words:
+            continue
+        body = [w for _, w in words]
+        head = m.group(0).lower()
+        if all(w.lower() in d.demonym_to_actor for w in body):
+            continue  # "Syrian Army": state forces, handled by the state layer
+        if head in _GENERIC_HEADS and len(body) == 1 and body[0].lower() in _GENERIC_BODY:
+            continue
+        out.append((words[0][0], m.end(), _UNKNOWN, (None, 0.5)))
+    return out
+
+
+def _extended(d: ActorDictionary, norm: str, cand: tuple[int, int, int, tuple[str | None, float]]
+              ) -> tuple[int, int, int, tuple[str | None, float]]:
+    """Let an armed actor's span absorb a following generic noun ("IS militants", "SDF rebels")."""
+    entry = d.get(cand[3][0])
+    if entry is None or entry.inter in (5, 6, 7) or entry.actor_id == "unidentified":
+        return cand
+    ext = _EXTEND.match(norm, cand[1])
+    return (cand[0], ext.end(), cand[2], cand[3]) if ext else cand
+
+
+def find_actors(text: str, *, country: str | None = None, dictionary: ActorDictionary | None = None) -> list[ActorMention]:
+    """Actors named in ``text`` (a sentence or a whole article), sorted by position.
+
+    ``country`` (ISO2, the document's focus country) lets descriptor rules pick
+    the right actor ("government forces", "Kurdish forces", "the coalition")
+    and codes state forces 1 at home and 8 abroad.
+    """
+    d = dictionary or load_actors()
+    norm = normalise(text)
+    folded = fold(norm)
+    cands: list[tuple[int, int, int, tuple[str | None, float]]] = []
+    cands.extend(_dictionary_hits(d, norm, folded))
+    cands.extend(_state_hits(d, norm))
+    cands.extend(_descriptor_hits(d, norm, folded, country))
+    cands = [_extended(d, norm, c) for c in cands]
+    if any(c.isupper() for c in norm):
+        known = [(c[0], c[1]) for c in cands]
+        cands.extend(u for u in _unknown_hits(d, norm) if not any(u[0] < e and s < u[1] for s, e in known))
+    chosen = select_longest(cands)
+    out: list[ActorMention] = []
+    for start, end, _layer, (actor_id, score) in chosen:
+        if norm.startswith("Assad", start):  # "President Bashar al-" + "Assad's troops"
+            title = _TITLE_LEFT.search(norm[max(start - 40, 0):start])
+            if title and title.group(0):
+                start -= len(title.group(0))
+        entry = d.get(actor_id)
+        if entry is None:
+            surface = text[start:end]
+            if actor_id is None and _layer == _DESC:
+                out.append(ActorMention(start, end, surface, None, "Government forces", 1, score=score))
+            else:
+                name = re.sub(r"^(?:the|The)\s+", "", surface)
+                out.append(ActorMention(start, end, surface, None, name, score=score))
+            continue
+        out.append(_mention(d, entry, start, end, text, country, score))
+    return out
+
+
+def canonical_actor(name: str, *, country: str | None = None,
+                    dictionary: ActorDictionary | None = None) -> ActorMention | None:
+    """The dictionary actor that ``name`` denotes (an alias, a canonical name or an actor_id), else None."""
+    d = dictionary or load_actors()
+    clean = name.strip()
+    if not clean:
+        return None
+    actor_id = d.by_name.get(clean.lower()) or d.index.lookup(clean)
+    if actor_id is None:
+        stripped = re.sub(r"^(?:the|The)\s+", "", clean)
+        actor_id = d.index.lookup(stripped) if stripped != clean else None
+    if actor_id is None:
+        found = [m for m in find_actors(clean, country=country, dictionary=d) if m.actor_id]
+        core = len(re.sub(r"^(?:the|The)\s+", "", clean))
+        if len(found) == 1 and (found[0].end - found[0].start) >= 0.6 * core:
+            actor_id = found[0].actor_id
+    entry = d.get(actor_id)
+    if entry is None:
+        return None
+    return _mention(d, entry, 0, len(name), name, country, 1.0)

@@ -1,0 +1,182 @@
+"""find_actors / canonical_actor / load_actors on hand-built sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.actors import canonical_actor, find_actors, load_actors
+
+
+def names(text: str, **kw: object) -> list[str]:
+    return [m.name for m in find_actors(text, **kw)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [
+    "ISIL fighters withdrew from the town overnight.",
+    "Isis has lost most of its territory.",
+    "The ISIS stronghold fell on Sunday.",
+    "Daesh shelled the village.",
+    "Fighters of the Islamic State of Iraq and the Levant retreated.",
+    "The so-called Islamic State claimed the attack.",
+    "IS militants attacked a checkpoint.",
+    "They recaptured IS-held districts.",
+    "ISIL's de facto capital is under siege.",
+])
+def test_islamic_state_aliases(text: str) -> None:
+    assert names(text) == ["Islamic State"]
+
+
+def test_is_only_as_capital_token() -> None:
+    assert names("This is what it is, and it is hard.") == []
+    assert names("IS is retreating.") == ["Islamic State"]
+
+
+def test_generic_noun_absorbed_into_known_actor() -> None:
+    found = find_actors("Dozens of IS militants and SDF fighters were killed.")
+    assert [(m.surface, m.name) for m in found] == [
+        ("IS militants", "Islamic State"), ("SDF fighters", "Syrian Democratic Forces")]
+
+
+def test_offsets_point_at_surface() -> None:
+    text = "On Monday, U.S.-backed forces and Kurdish YPG fighters pushed into Raqqa, residents said."
+    for m in find_actors(text):
+        assert text[m.start:m.end] == m.surface
+
+
+def test_descriptors_are_lower_confidence() -> None:
+    found = find_actors("The US-backed Kurdish-led forces fighting the jihadists said they advanced.")
+    sdf = [m for m in found if m.name == "Syrian Democratic Forces"]
+    assert sdf and sdf[0].score < 1.0 and sdf[0].surface == "US-backed Kurdish-led forces"
+    assert find_actors("The Syrian Democratic Forces advanced.")[0].score == 1.0
+
+
+def test_parent_group() -> None:
+    m = find_actors("The Kurdish People's Protection Units held the line.")[0]
+    assert (m.name, m.parent, m.inter) == ("YPG", "Syrian Democratic Forces", 2)
+
+
+def test_coalition_depends_on_country() -> None:
+    assert names("Coalition air strikes hit the market.") == ["US-led coalition"]
+    assert names("The coalition bombed the port of Hodeidah.", country="YE") == ["Saudi-led coalition"]
+    assert names("The ruling coalition met on Monday.") == []
+
+
+def test_government_forces_use_the_country_hint() -> None:
+    assert names("Government forces shelled the suburb.", country="SY") == ["Syrian government forces"]
+    assert names("Government forces shelled the suburb.", country="IQ") == ["Iraqi forces"]
+    m = find_actors("Government forces shelled the suburb.")[0]
+    assert (m.actor_id, m.name, m.inter) == (None, "Government forces", 1)
+
+
+def test_regime_descriptions() -> None:
+    for text in ("Regime troops entered the town.", "Troops loyal to Bashar al-Assad entered the town.",
+                 "President Bashar al-Assad's forces entered the town.", "The Syrian army entered the town."):
+        assert names(text) == ["Syrian government forces"], text
+
+
+def test_coordinated_demonyms() -> None:
+    found = find_actors("Clashes were supported by Syrian and Russian air strikes.")
+    assert [(m.surface, m.name) for m in found] == [
+        ("Syrian", "Syrian government forces"), ("Russian air strikes", "Russian forces")]
+
+
+def test_state_forces_inter_home_and_abroad() -> None:
+    assert find_actors("Russian jets struck the town.")[0].inter == 8
+    assert find_actors("Russian jets struck the town.", country="RU")[0].inter == 1
+    assert find_actors("Russian jets struck the town.", country="SY")[0].inter == 8
+    assert find_actors("Israeli tanks entered Rafah.", country="IL")[0].inter == 1
+
+
+def test_country_as_agent() -> None:
+    m = find_actors("Turkey launched air strikes on Kurdish positions.")[0]
+    assert (m.surface, m.name) == ("Turkey", "Turkish forces") and m.score < 1
+
+
+def test_civilians_protesters() -> None:
+    found = find_actors("Three children and two women were among the residents killed; protesters gathered.")
+    assert {(m.name, m.inter) for m in found} == {("Civilians", 7), ("Protesters", 6)}
+
+
+def test_unidentified_and_unknown_groups() -> None:
+    assert names("Unidentified gunmen opened fire.") == ["Unidentified armed group"]
+    found = find_actors("The Hamza Brigade and Jaish al-Fatah clashed with the Sultan Murad militia.")
+    assert [(m.actor_id, m.name) for m in found] == [
+        (None, "Hamza Brigade"), (None, "Jaish al-Fatah"), (None, "Sultan Murad militia")]
+
+
+def test_known_group_beats_unknown_shape() -> None:
+    assert names("The Free Syrian Army and Jaysh al-Islam withdrew.") == ["Free Syrian Army", "Jaysh al-Islam"]
+    assert names("US-backed Syrian Democratic Forces advanced.") == ["Syrian Democratic Forces"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hayat Tahrir al-Sham (HTS) took Saraqib.", "Hayat Tahrir al-Sham"),
+    ("Hezbollah fighters crossed the border.", "Hezbollah"),
+    ("PKK militants ambushed a convoy.", "PKK"),
+    ("Peshmerga forces retook the village.", "Peshmerga"),
+    ("The Hashd al-Shaabi paramilitary entered Tal Afar.", "Popular Mobilization Forces"),
+    ("Ansar Allah fired a missile.", "Houthis"),
+    ("The Rapid Support Forces seized El Fasher.", "Rapid Support Forces"),
+    ("The Sudanese army recaptured the bridge.", "Sudanese Armed Forces"),
+    ("Al-Shabab fighters attacked a base.", "al-Shabaab"),
+    ("Boko Haram abducted students.", "Boko Haram"),
+    ("ISWAP claimed the raid.", "Islamic State West Africa Province"),
+    ("The Taliban took Kunduz.", "Taliban"),
+    ("Hamas gunmen fired rockets.", "Hamas"),
+    ("The IDF said it struck targets.", "Israeli forces"),
+    ("Ukrainian drones hit a refinery.", "Ukrainian forces"),
+    ("Wagner mercenaries arrived in Bamako.", "Wagner Group"),
+])
+def test_other_conflicts(text: str, expected: str) -> None:
+    assert expected in names(text)
+
+
+def test_rebels_depend_on_country() -> None:
+    assert names("Rebels shelled the city.") == ["Rebel groups"]
+    assert names("Rebels shelled the city.", country="YE") == ["Houthis"]
+
+
+def test_canonical_actor() -> None:
+    for alias in ("ISIL", "Daesh", "Isis", "Islamic State", "islamic_state", "the Islamic State group"):
+        m = canonical_actor(alias)
+        assert m is not None and m.name == "Islamic State", alias
+    sdf = canonical_actor("SDF")
+    assert sdf is not None and (sdf.actor_id, sdf.inter) == ("sdf", 2)
+    ypg = canonical_actor("Kurdish YPG militia")
+    assert ypg is not None and ypg.parent == "Syrian Democratic Forces"
+    assert canonical_actor("banana") is None
+    assert canonical_actor("is") is None
+
+
+def test_load_actors_merges_user_file(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.tsv"
+    extra.write_text(
+        "actor_id\tname\tinter\tparent\tcountry\tdemonyms\taliases\n"
+        "hamza\tHamza Division\t2\tsna\tSY\t\tHamza Division|al-Hamza|Firqat al-Hamza\n"
+        "sdf\t\t\t\t\t\tQSD fighters|Qasad forces\n",
+        encoding="utf-8")
+    d = load_actors([extra])
+    found = find_actors("Al-Hamza fighters clashed with Qasad forces.", dictionary=d)
+    assert [(m.name, m.parent) for m in found] == [
+        ("Hamza Division", "Syrian National Army"), ("Syrian Democratic Forces", None)]
+    # the packaged dictionary is unchanged
+    assert [m.actor_id for m in find_actors("Al-Hamza fighters clashed.")] != ["hamza"]
+
+
+def test_load_actors_rejects_bad_rows(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("actor_id\tname\tinter\nx\tX\t9\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="inter"):
+        load_actors([bad])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ISILsdfSDF -'’.,aAbBeE\n")) | st.characters(), max_size=80))
+def test_never_crashes_and_offsets_valid(text: str) -> None:
+    for m in find_actors(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.surface
