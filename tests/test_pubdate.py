@@ -84,6 +84,13 @@ def test_undated_sample_is_never_a_confident_date() -> None:
         ("2017/06/12", dt.date(2017, 6, 12), "day"),
         ("14/10/2017", dt.date(2017, 10, 14), "day"),
         ("10/14/2017", dt.date(2017, 10, 14), "day"),
+        ("2017-06-12T10:00:00.000+0000", dt.date(2017, 6, 12), "exact"),
+        ("2017-06-12 10:00:00 UTC", dt.date(2017, 6, 12), "exact"),
+        ("20170612T100000Z", dt.date(2017, 6, 12), "exact"),
+        ("1497261600", dt.date(2017, 6, 12), "exact"),
+        ("1497261600000", dt.date(2017, 6, 12), "exact"),
+        ("Monday, June 12, 2017", dt.date(2017, 6, 12), "day"),
+        ("12.06.2017", dt.date(2017, 6, 12), "day"),
     ],
 )
 def test_metadata_formats(raw: str, day: dt.date, precision: str) -> None:
@@ -101,6 +108,21 @@ def test_metadata_wins_over_text_and_path() -> None:
 def test_unparseable_metadata_falls_through() -> None:
     p = _find("Body text here.", metadata="not a date", path="InputDocs/2011-04-21/x.htm.txt")
     assert (p.day, p.source) == (dt.date(2011, 4, 21), "filename")
+
+
+@pytest.mark.parametrize(
+    ("raw", "interval"),
+    [
+        ("June 2017", (dt.date(2017, 6, 1), dt.date(2017, 6, 30))),
+        ("2017-12", (dt.date(2017, 12, 1), dt.date(2017, 12, 31))),
+        ("2016", (dt.date(2016, 1, 1), dt.date(2016, 12, 31))),
+    ],
+)
+def test_coarse_metadata_is_an_interval_that_a_day_can_refine(raw: str, interval: tuple[dt.date, dt.date]) -> None:
+    p = _find("Body.", metadata=raw)
+    assert (p.value, p.precision, p.source, p.interval) == (None, "inferred", "metadata", interval)
+    refined = _find("Body.", metadata=raw, path=f"InputDocs/{interval[0].isoformat()}/a.txt")
+    assert (refined.day, refined.source) == (interval[0], "filename")
 
 
 def test_ambiguous_numeric_date_is_an_interval_not_a_guess() -> None:

@@ -229,11 +229,16 @@ def parse_date_string(value: str) -> PublishedDate | None:
     if re.fullmatch(r"\d{8}", s):
         d = _safe_date(int(s[:4]), int(s[4:6]), int(s[6:]))
         return PublishedDate(d, "day", "metadata", evidence=evidence) if d else None
-    if re.fullmatch(r"1[0-9]{9}(?:\.\d+)?", s):
-        value_dt = dt.datetime.fromtimestamp(float(s), tz=dt.UTC)
+    if re.fullmatch(r"1[0-9]{9}(?:\.\d+)?|1[0-9]{12}", s):  # epoch seconds or milliseconds
+        seconds = float(s) / (1000 if len(s) == 13 else 1)
+        value_dt = dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
         return PublishedDate(value_dt, "exact", "metadata", evidence=evidence)
     iso = s.replace("Z", "+00:00") if s.endswith("Z") else s
-    if re.fullmatch(r"[+-]?\d{4}-\d{2}-\d{2}([T ].*)?", iso):
+    named = re.fullmatch(r"(\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*([A-Za-z]{1,5})", iso)
+    if named and _tzinfo(named.group(2)) is not None:  # "2017-06-12 10:00:00 UTC"
+        base = dt.datetime.fromisoformat(named.group(1))
+        return PublishedDate(base.replace(tzinfo=_tzinfo(named.group(2))), "exact", "metadata", evidence=evidence)
+    if re.fullmatch(r"[+-]?\d{4}-\d{2}-\d{2}([T ].*)?|\d{8}T\d{4,6}(?:[+-]\d{2}:?\d{2})?", iso):
         try:
             parsed = dt.datetime.fromisoformat(re.sub(r"([+-]\d{2})$", r"\1:00", iso))
         except ValueError:
@@ -255,6 +260,21 @@ def parse_date_string(value: str) -> PublishedDate | None:
     if hits:
         f = hits[0][1]
         return PublishedDate(f.value, f.precision, "metadata", interval=f.interval, evidence=evidence)
+    return _coarse(s)
+
+
+def _coarse(s: str) -> PublishedDate | None:
+    """A month or a year only ("June 2017", "2017-06", "2017"): an interval, not a day."""
+    m = re.fullmatch(r"(?i:" + _MON + r")\s*,?\s*(?P<y>(?:19|20)\d{2})|(?P<y2>(?:19|20)\d{2})-(?P<m2>0[1-9]|1[0-2])", s)
+    if m:
+        year = int(m.group("y") or m.group("y2"))
+        month = _MONTHS[m.group("mon").lower().rstrip(".")] if m.group("mon") else int(m.group("m2"))
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+        return PublishedDate(None, "inferred", "metadata", interval=(dt.date(year, month, 1), last), evidence=s[:80])
+    if re.fullmatch(r"(?:19|20)\d{2}", s):
+        year = int(s)
+        return PublishedDate(None, "inferred", "metadata", interval=(dt.date(year, 1, 1), dt.date(year, 12, 31)),
+                             evidence=s)
     return None
 
 
