@@ -42,6 +42,9 @@ _ORG_AFTER = {
     "forces", "army", "front", "brigade", "brigades", "movement", "observatory", "state", "government", "court",
     "fc", "united", "city", "county", "redskins", "giants", "magazine", "review", "press", "service", "agency",
 }
+# capitalised words after a place name that still locate the text there ("Athens Police", "Manbij Military Council")
+_LOCAL_BODIES = {"police", "sheriff", "sheriff's", "sheriff’s", "fire", "council", "civil", "military", "municipal",
+                 "mayor", "media", "township", "metro", "area"}
 _PLACE_TYPES = {"county", "parish", "province", "governorate", "state", "city", "district", "region", "township"}
 _ORG_BEFORE_OF = {"state", "university", "bank", "republic", "kingdom", "bishop", "archbishop", "duke", "mayor",
                   "governor", "president", "emirate", "caliphate", "people", "council", "church", "museum"}
@@ -72,7 +75,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
     """Recognise toponym spans and look them up (resolution happens later)."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    tokens = _split_compounds([(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)], gaz)
     stop = stoplist()
     people = _person_tokens(text, tokens, gaz)
     found: list[tuple[int, int]] = []
@@ -148,6 +151,7 @@ _NAME_PREFIXES = {
     "lake", "mount", "mt", "fort", "ft", "port", "saint", "st", "new", "north", "south", "east", "west", "upper",
     "lower", "little", "great", "greater", "old", "cape", "camp", "the", "northern", "southern", "eastern", "western",
     "central", "in", "at", "from", "to", "near", "of", "and", "al", "el", "ar", "ash", "ad", "az", "ath", "ez",
+    "northwest", "northeast", "southwest", "southeast", "downtown", "rural", "suburban", "metro",
 }
 
 
@@ -160,12 +164,37 @@ def _person_tokens(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer
             continue
         if a.lower().rstrip(".") in _NAME_PREFIXES or b.lower().rstrip(".") in _PLACE_TYPES or b in _CAP_ARTICLES:
             continue
-        if a.isupper() or b.isupper() or gaz.exact.get(exact_key(f"{a} {b}")):
+        if a.isupper() or b.isupper() or gaz.exact.get(exact_key(f"{a} {b}")) or _major_place(b, gaz):
             continue
         if _sentence_initial(text, s1) and a.lower() in stoplist():
             continue  # "The Ripley ..." / "In Ripley ..."
         out.add(b.rstrip("."))
     return frozenset(out)
+
+
+def _split_compounds(tokens: list[tuple[int, int, str]], gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """Split "Egypt-US" and "Athens-Clarke" (capitalised parts) unless the whole compound is a known name."""
+    out = []
+    for s, e, tok in tokens:
+        parts = tok.split("-")
+        if len(parts) > 1 and all(p[:1].isupper() for p in parts) and not _ARTICLE_PREFIX.match(tok) \
+                and not gaz.exact.get(exact_key(tok)):
+            pos = s
+            for part in parts:
+                out.append((pos, pos + len(part), part))
+                pos += len(part) + 1
+        else:
+            out.append((s, e, tok))
+    return out
+
+
+def _major_place(word: str, gaz: Gazetteer) -> bool:
+    """A country, first-level area, capital or big city is not taken for a surname ("Northwest Ohio")."""
+    for j, q in gaz.lookup(word, fuzzy=False):
+        p = gaz.place(j)
+        if q == 1.0 and (p.feature in ("country", "admin1", "capital", "region") or p.population >= 100_000):
+            return True
+    return False
 
 
 _AP_ABBREVIATIONS = frozenset(
@@ -195,14 +224,14 @@ def _keep(text: str, start: int, end: int, tokens: list[tuple[int, int, str]], i
     # part of a longer capitalised name: "Washington Post", "George Washington", "Leroy Wright"
     nxt = tokens[i + n][2] if i + n < len(tokens) else ""
     adjacent_next = i + n < len(tokens) and text[end:tokens[i + n][0]].strip() == ""
-    if adjacent_next and _is_cap(nxt) and nxt.lower().rstrip(".") not in _PLACE_TYPES:
+    if adjacent_next and _is_cap(nxt) and nxt.lower().rstrip(".") not in _PLACE_TYPES | _LOCAL_BODIES:
         return False
     if adjacent_next and nxt in {"al", "el", "bin", "ibn", "bint", "abu"} and i + n + 1 < len(tokens) and _is_cap(tokens[i + n + 1][2]):
         return False  # "Diana al Rifai", "Hamza bin Laden"
     prev = tokens[i - 1][2] if i > 0 else ""
     adjacent_prev = i > 0 and text[tokens[i - 1][1]:start].strip() == ""
     if adjacent_prev and _is_cap(prev) and not _sentence_initial(text, tokens[i - 1][0]):
-        if prev.lower() not in {"the", "northern", "southern", "eastern", "western", "central", "in", "near"}:
+        if prev.lower() not in _NAME_PREFIXES:
             return False
     # "IS", "UN", "SOHR": short all-capital words count only as country abbreviations ("US", "UK", "UAE")
     bare = surface.replace(".", "")
