@@ -46,6 +46,8 @@ VETO_CONFIDENCE = 0.6
 _VETO_LABELS = frozenset({"MAN_MADE_DISASTER", "NATURAL_DISASTER", "ORG_CRIME"})
 _ARMED_INTER = {1, 2, 3, 4, 8, None}
 _COARSE = {"country", "admin1", "region", "water"}
+_NON_COMBATANT = re.compile(r"United Nations|\bUN\b|Red Cross|Red Crescent|ICRC|Amnesty|Human Rights Watch|"
+                            r"Observatory|officials|monitors|media|NGO|European Union|Arab League|NATO officials")
 _GENERIC_SOURCE = re.compile(
     r"^(?:it|they|he|she|the group|the statement|the press release|a statement|the report|the monitor|"
     r"the spokesman|the spokeswoman|the spokesperson|a spokesman|a spokeswoman|a spokesperson|officials|"
@@ -65,6 +67,10 @@ _GENERIC_SUBJ = re.compile(
     r"^(?:[^,;]{0,80}?\b(?:said|says|reported|added)\s+(?:that\s+)?)?(?:the\s+|its\s+|their\s+)?"
     r"((?:[\w-]+\s+){0,2}?)(troops|soldiers|forces|army|police|military|militants|rebels|insurgents|jihadists|"
     r"fighters|gunmen|extremists|militia|militiamen)\b", re.IGNORECASE)
+_NOT_MODIFIERS = {"on", "in", "at", "the", "a", "an", "by", "monday", "tuesday", "wednesday", "thursday", "friday",
+                  "saturday", "sunday", "earlier", "later", "meanwhile", "then", "also", "and", "but", "yesterday",
+                  "today", "overnight", "last", "this", "that", "its", "their", "when", "as", "after", "before",
+                  "while", "if", "since", "though", "although", "so", "once", "until", "because"}
 _STATE_NOUNS = {"troops", "soldiers", "forces", "army", "police", "military"}
 _ANAPHOR_PLACE = re.compile(rf"\bthere\b{_EXISTENTIAL}|\b(?:the area|the region|the camp|the neighbou?rhood|"
                             r"the district)\b", re.IGNORECASE)
@@ -165,6 +171,9 @@ def _usable_places(s: _Sent, text: str, base: int) -> list[PlaceMention]:
         before = text[max(0, p.start - base - 1):p.start - base]
         if _BASED.match(after) or before == "-" or _ADJECTIVAL.match(text[p.end - base:p.end - base + 30]):
             continue
+        if re.search(r"\b(?:attributed to|blamed on|carried out by|backed by|supported by)\s+(?:the\s+)?$",
+                     text[max(0, p.start - base - 30):p.start - base], re.IGNORECASE):
+            continue  # "strikes attributed to Israel": the country is the actor, not the place
         out.append(p)
     return out
 
@@ -282,7 +291,8 @@ def _actor_name(a: ActorMention | None) -> str | None:
 
 
 def _main_actors(actors: Sequence[ActorMention]) -> list[str]:
-    counts = Counter(a.name for a in actors if a.inter in _ARMED_INTER and a.inter != 7)
+    counts = Counter(a.name for a in actors if a.inter in _ARMED_INTER and a.inter != 7
+                     and not _NON_COMBATANT.search(a.name))
     return [n for n, _ in counts.most_common()]
 
 
@@ -412,7 +422,7 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         if host is not None:
             host.fatalities.extend(_copy_quantities(extra))
     first_agent: str | None = None
-    seen: set[tuple[str, str | None]] = set()
+    seen: dict[tuple[str, str | None], Report] = {}
     regions = [_region(triggers, k, text) for k in range(len(triggers))]
     explicit = [_event_places(t, regions[k], usable, text, base) for k, t in enumerate(triggers)]
     # a trigger with no place of its own repeats a same-type trigger that has one ("killed 9 soldiers in
@@ -447,6 +457,12 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         if agent is None and trig.sub_event_type in (TERRITORY, "Armed clash"):
             agent = next((n for n in main if n != target), None)
         sub = trig.sub_event_type
+        if sub == TERRITORY:
+            people = _people_object(trig, quantities, text)
+            if people == "fighters":
+                continue  # "seized 12 soldiers": captives in a battle, not territory
+            if people:
+                sub, target = "Abduction/forced disappearance", "Civilians"
         if sub == TERRITORY:
             agent_inter = agent_m.inter if agent_m and agent_m.name == agent else main_inter.get(agent or "")
             sub = "Government regains territory" if agent_inter == 1 else "Non-state actor overtakes territory"
@@ -490,13 +506,11 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
             sub, target = "Attack", "Civilians"
         attributed = _attribution(s, text, agent, ctx)
         for j, place in enumerate(ev_places or [None]):
-            key = (sub, place.place_id or place.name if place else None)
+            key = (sub, (place.place_id or place.name or place.surface) if place else None)
             if key in seen:
-                prior = next(r for r in out if (r.sub_event_type, r.place_id or r.place_name) == key)
                 if j == 0:
-                    prior.fatalities.extend(_copy_quantities(nearest))
+                    seen[key].fatalities.extend(_copy_quantities(nearest))
                 continue
-            seen.add(key)
             out.append(Report(
                 report_id=_report_id(article.article_id, idx, sub, key[1], agent, len(out)),
                 article_id=article.article_id, sentence_index=idx,
@@ -511,6 +525,7 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
                 attributed_to=attributed, hedged=hedge_fn(text), background=background,
                 text=text, stage_version=STAGE_VERSION,
             ))
+            seen[key] = out[-1]
             if place is not None:
                 ctx.last_places, ctx.last_places_at = [place], idx
         first_agent = first_agent or agent
@@ -551,12 +566,28 @@ def _generic_subject(before: str, ctx: _Context) -> str | None:
     m = _GENERIC_SUBJ.search(before)
     if not m:
         return None
-    if any(w[:1].isupper() for w in m.group(1).split()):
-        return f"{m.group(1)}{m.group(2)}".strip()  # "Houthi forces": an unknown named group, kept by surface
+    mods = [w for w in m.group(1).split() if w.lower() not in _NOT_MODIFIERS]
+    if any(w[:1].isupper() for w in mods):
+        return f"{' '.join(mods)} {m.group(2)}"  # "Houthi forces": an unknown named group, kept by surface
     state = m.group(2).lower() in _STATE_NOUNS
     for name, inter in reversed(ctx.recent_actors):
         if (inter in (1, 8)) == state:
             return name
+    return None
+
+
+_PEOPLE_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:people|civilians|residents|villagers|hostages|workers|"
+                           r"journalists|students|women|children|men|passengers|nationals|tourists)\b", re.IGNORECASE)
+
+
+def _people_object(trig: Trigger, quantities: Sequence[QuantityMention], text: str) -> str | None:
+    """What a capture verb took when it took people ("48 Iranians were seized"): their category."""
+    for q in quantities:
+        near = abs(q.end - trig.start) <= 25 or abs(q.start - trig.end) <= 25
+        if near and q.status == "captured":
+            return "fighters" if q.category == "fighters" else "civilians"
+    if _PEOPLE_AFTER.match(text[trig.end:]):
+        return "civilians"
     return None
 
 

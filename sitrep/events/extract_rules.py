@@ -43,7 +43,8 @@ SUB_TO_TYPE = {
     "Other": "Strategic developments",
 }
 
-_TERR_OBJECT = (r"(?:\s+(?:(?!as\b|hostages?\b|prisoners?\b|captives?\b|part\b|place\b)\w+[- ]){0,6}?(?:villages?|towns?|neighbou?rhoods?|districts?|areas?|territory|ground|"
+_TERR_OBJECT = (r"(?:\s+(?!us\b|them\b|him\b|her\b|me\b|it\b)(?:(?!as\b|hostages?\b|prisoners?\b|captives?\b|part\b|"
+                r"place\b|us\b|them\b)\w+[- ]){0,4}?(?:villages?|towns?|neighbou?rhoods?|districts?|areas?|territory|ground|"
                 r"positions?|parts|city|base|airport|dam|hills?|bridge|checkpoints?|quarters?|suburbs?|"
                 r"control|[A-Z][\w'’-]+))")
 
@@ -56,17 +57,21 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:bomb|blast|explosion|explosives?)s? (?:\w+ ){0,4}?(?:went off|exploded|ripped|detonated)|"
      r"detonated|limpet blast", "Remote explosive/landmine/IED", 1),
     (r"blasts?|explosions?", "Remote explosive/landmine/IED", 8),
-    (r"grenades?", "Grenade", 1),
+    (r"grenade (?:attacks?|explosions?|blasts?)|(?:threw|thrown|hurled|lobbed|tossed|launched|detonated) "
+     r"(?:\w+ ){0,2}?(?:hand )?grenades?|grenades? (?:exploded|went off|were thrown|was thrown|hit|landed|"
+     r"attacks?)", "Grenade", 1),
     (r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:attacks?|bombardment|bombing)|"
      r"drone (?:strikes?|attacks?)|warplanes|fighter jets|(?:coalition|Russian|Israeli|Syrian|regime|"
      r"government|US|U\.S\.|American|Saudi[- ]led) (?:raids|strikes|bombing|bombardments?|jets)|"
      r"bombard(?:ed|ing|ments?)|bombed|bombing(?:s)?|striking targets|(?:incendiary|barrel|cluster) bombs?|"
-     r"(?:was|were) (?:hit|struck|targeted) (?:by|with|for)|air[- ](?:launched )?missiles|"
+     r"(?:was|were) (?:hit|struck|targeted) (?:by|in) (?:an? |the )?(?:air|aerial|drone|coalition|Russian|regime|"
+     r"government|US|U\.S\.|Israeli|Saudi|Turkish)|air[- ](?:launched )?missiles|"
      r"(?:air ?force|aircraft|warplanes?|jets|drones?|helicopters?|choppers|gunships?)(?:['’]s?)? (?:\w+ ){0,2}?"
      r"(?:destroyed|struck|hit|pounded|targeted|bombed|attacked|shelled|raided|carried out|launched)|"
      r"raids? by (?:the )?(?:[\w'’-]+ ){0,3}?(?:choppers|helicopters|jets|warplanes|aircraft|drones|air ?force)|"
      r"pound(?:ed|ing)", "Air/drone strike", 2),
-    (r"shell(?:ing|ed|s)|artillery|mortars?(?: fire| rounds| shells)?|rockets?(?: fire)?|missiles?|"
+    (r"(?:rocket|mortar|missile|artillery) (?:attacks?|strikes?|fire)|shell(?:ing|ed|s)|artillery|"
+     r"mortars?(?: rounds| shells)?|rockets?|missiles?|"
      r"rocket attacks?", "Shelling/artillery/missile attack", 2),
     (r"(?:re)?captured|(?:re)?capture[sd]?|seized|seizes|seizing|(?:re)?took(?=" + _TERR_OBJECT + r")|"
      r"(?:re)?taken(?=" + _TERR_OBJECT + r")|overr[au]n|retook|retaken|regained|liberated|wrested|"
@@ -91,13 +96,27 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (r"abduct(?:ed|ion|ions|s)|kidnapp(?:ed|ing|ings)|taken hostage|disappeared", "Abduction/forced disappearance", 5),
     (r"raped|sexual(?:ly)? (?:violence|assault(?:ed)?|abuse)", "Sexual violence", 5),
     (r"arrested|detained|rounded up|arrests|detentions", "Arrests", 6),
-    (r"surrendered|surrendering|laid down (?:their|his) arms|defected", "Other", 6),
+    (r"surrendered|surrendering|laid down (?:their|his) arms", "Other", 6),
     (r"(?:signed|reached|agreed|brokered|announced|struck) (?:\w+ ){0,3}?(?:ceasefire|truce|agreement|deal|"
      r"accord)|(?:ceasefire|truce) (?:took effect|came into effect|was agreed)", "Agreement", 6),
     (r"withdrew from|pulled out of|handed (?:\w+ ){0,2}over to|handed over", "Non-violent transfer of territory", 6),
     (r"looted|looting|torched|set (?:\w+ ){0,2}on fire|burned down|demolished|razed", "Looting/property destruction", 7),
     (r"rioted|riots?|rioters|mob (?:attacked|killed|lynched)", "Violent demonstration", 6),
-    (r"protest(?:ed|ers|s)|demonstrat(?:ed|ors|ions?)|rall(?:ied|y|ies)|took to the streets", "Peaceful protest", 6),
+    (r"(?:fired|opened fire|shot) (?:live (?:rounds|ammunition) )?(?:on|at|into) (?:\w+ ){0,2}?(?:protesters|"
+     r"demonstrators|mourners|marchers|crowds?)|(?:tear gas|live fire|live ammunition|rubber bullets) "
+     r"(?:\w+ ){0,3}?(?:protesters|demonstrators|crowds?)|(?:violently )?dispersed (?:\w+ ){0,2}?(?:protest|"
+     r"demonstration|rally|crowd|sit-in)s?|(?:disperse|break up|broke up|suppressed|crack(?:ed)? down on|"
+     r"crackdown on) (?:\w+ ){0,3}?(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|sit-ins?)|"
+     r"(?:protesters|demonstrators) (?:were|have been) (?:killed|shot|wounded|injured|beaten)",
+     "Excessive force against protesters", 3),
+    (r"(?:staged|held|organi[sz]ed|joined|took part in|attended) (?:\w+ ){0,3}?(?:protests?|demonstrations?|"
+     r"rall(?:y|ies)|marches|sit-ins?)|(?:protests?|demonstrations?|rall(?:y|ies)) (?:took place|erupted|broke out|"
+     r"were held|was held|spread|continued)|(?:protest|demonstrat)(?:ed|ing) (?:against|in|outside|over|near)|"
+     r"(?:took|poured|returned) (?:in)?to the streets|(?:protesters|demonstrators|crowds|students|people|"
+     r"supporters|opponents) (?:\w+ ){0,5}?(?:gathered|marched|rallied|chanted|blocked|converged|walked)|"
+     r"rallied (?:in|outside|against)|marched (?:in|through|to|on|from|against)|in a (?:peaceful |silent )?"
+     r"(?:protest|march|rally|sit-in)|(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?) (?:\w+ ){0,6}?"
+     r"(?:were|are being|was|is being) held", "Peaceful protest", 6),
 ]
 TRIGGER_RES: list[tuple[re.Pattern[str], str, int]] = [
     (re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.IGNORECASE if sub != TERRITORY else 0), sub, prio)
@@ -113,12 +132,15 @@ _MODAL = re.compile(
     r"ready to|prepar(?:e|es|ed|ing) (?:to|for)|about to|if|unless|whether|hope[sd]? to|want(?:s|ed)? to|"
     r"seeks? to|sought to|tr(?:y|ies|ied|ying) to|push to|bid to|race to|effort to|efforts to|"
     r"anticipat(?:ed|ion|ing)|ahead of|fear(?:s|ed)?|warn(?:s|ed)? (?:of|that)|possible|potential|"
-    r"imminent|upcoming|looming|impending)\b[^,.;]{0,40}$",
+    r"imminent|upcoming|looming|impending|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? for|demand(?:s|ed|ing)?|"
+    r"condemn(?:s|ed|ing)?)\b[^,.;]{0,40}$",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
     r"\b(?:not|no|never|deny|denied|denies|denying|without|failed to|nor|rejected|dismissed)\b[^,.;]{0,30}$",
     re.IGNORECASE)
+_HABITUAL = re.compile(r"\b(?:sometimes|often|routinely|regularly|usually|frequently|repeatedly accused)\b[^,.;]{0,25}$",
+                       re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+)?$", re.IGNORECASE)
 _GENERIC = re.compile(
     r"\bclaimed responsibility\b|\b(?:symbol|synonymous|always been|seen as|interpreted|known for|campaigns? against|in the face of|"
@@ -186,6 +208,16 @@ def find_triggers(text: str) -> list[Trigger]:
         if t.priority >= 7 and re.search(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", before,
                                           re.IGNORECASE):
             continue  # "the blast": refers back to an event already reported
+        if t.sub_event_type in ("Abduction/forced disappearance", "Arrests") and re.search(
+                r"\b(?:those|the|arbitrarily|illegally|unlawfully|previously|wrongfully)\s+$", before, re.IGNORECASE):
+            continue  # "those kidnapped", "arbitrarily detained persons": no new event
+        if _HABITUAL.search(clause) or re.search(r"\b(?:any|no|such|future|possible|potential|further|more)\s+$",
+                                                  before, re.IGNORECASE):
+            continue
+        if t.sub_event_type == TERRITORY and t.surface.lower().endswith("ing") and re.search(
+                r"\b(?:involves?|involving|means?|meant|includes?|including|like|such as|of|about)\s+$", before,
+                re.IGNORECASE):
+            continue  # "they involve seizing territory": a description, not a claim
         if t.sub_event_type == TERRITORY and _INFINITIVE.search(clause):
             continue
         if t.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and re.search(

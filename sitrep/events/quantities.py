@@ -139,7 +139,8 @@ _CUMULATIVE = re.compile(r"\b(?:a total of|in total|total of|totall?ing|so far|t
                          r"campaign|conflict|operation|fighting)|since (?:it|they|the \w+) (?:began|started)|"
                          r"since (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|"
                          r"September|October|November|December|\d{4})|in the past (?:year|months)|"
-                         r"this year|throughout)\b", re.IGNORECASE)
+                         r"this year|throughout|in the (?:crackdown|conflict|war|uprising|insurgency|civil war|"
+                         r"fighting since|violence since))\b", re.IGNORECASE)
 _VERB_LEFT = re.compile(
     r"\b(killed|killing|kills|kill|wounded|wounding|injured|injuring|kidnapped|kidnapping|abducted|"
     r"abducting|detained|detaining|arrested|arresting|captured|capturing|executed|executing|displaced|"
