@@ -5,6 +5,8 @@ are one group, the two territory-capture types are one), with the same backgroun
 at the same place or at a place that contains (or is contained by) the incident's place, and with a
 compatible date (intervals overlapping or within ``DATE_SLACK`` days). Then evidence decides:
 
+* the report's date must be compatible with the date of every report already in the incident (so
+  daily shelling of one city does not chain into one month-long incident);
 * same place and both dates precise (an interval of at most ``PRECISE_DAYS`` days): merge, unless
   the actors contradict and the counts do not agree;
 * a vague or unknown date ("in the past week", an undated article) or a containing place needs
@@ -229,10 +231,9 @@ class _Merger:
             ivs = [report_interval(m, self.info(m)) for m in c.members]
             known = [iv for iv in ivs if iv is not None]
             if known:
-                ok = [iv for iv in known if _gap(ri, iv) <= DATE_SLACK]
-                if not ok:
+                if any(_gap(ri, iv) > DATE_SLACK for iv in known):  # every report, so incidents do not chain
                     return None
-                date = "precise" if ri.precise and any(iv.precise for iv in ok) else "vague"
+                date = "precise" if ri.precise and any(iv.precise for iv in known) else "vague"
         r_counts = _count_values(r)
         c_counts = set().union(*(_count_values(m) for m in c.members)) if c.members else set()
         count_match = bool(r_counts & c_counts)
