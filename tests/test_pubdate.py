@@ -253,3 +253,9 @@ def test_never_raises(text: str, metadata: str | None, path: str | None) -> None
     p = find_published(metadata_date=metadata, raw_text=text, path=path)
     assert p.precision in ("exact", "day", "inferred", "unknown")
     assert (p.value is None) == (p.precision in ("inferred", "unknown"))
+
+
+def test_markup_is_not_read_as_header_text() -> None:
+    html = "<html><head><title>x</title></head><body><p>June 12, 2017</p><p>Body.</p></body></html>"
+    assert _find(html).source != "text"
+    assert _find(html, metadata="2017-06-12").source == "metadata"

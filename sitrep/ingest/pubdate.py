@@ -198,6 +198,7 @@ def _from_match(name: str, m: re.Match[str], context: str) -> _Found | None:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_MARKUP = re.compile(r"\s*(?:<!doctype|<html|<\?xml|<head|<body|<div|<article|<meta)", re.I)
 
 
 def _search(text: str, context: str | None = None) -> list[tuple[re.Match[str], _Found]]:
@@ -420,7 +421,8 @@ def find_published(*, metadata_date: str | None, raw_text: str, path: str | None
         y = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", metadata_date)
         meta_year = int(y.group(1)) if y else None
 
-    lines = header_lines(raw_text)
+    # markup has no header lines to read (its date comes from the HTML metadata, see clean_text's meta)
+    lines = [] if _MARKUP.match(raw_text) else header_lines(raw_text)
     found = _text_candidate(lines)
     if found is None and meta_year is not None:
         found = _yearless_dateline(lines, meta_year)
