@@ -139,6 +139,10 @@ _MODAL = re.compile(
 _NEGATION = re.compile(
     r"\b(?:not|no|never|deny|denied|denies|denying|without|failed to|nor|rejected|dismissed)\b[^,.;]{0,30}$",
     re.IGNORECASE)
+_ACCIDENT = re.compile(
+    r"\b(?:plant|factory|gas|transformer|boiler|pipeline|mine|fireworks|refinery|tanker|reactor|warehouse|"
+    r"industrial|chemical plant|cylinder|kitchen|furnace)\s+(?:explosion|blast|fire)|\b(?:leak|accident(?:al)?|"
+    r"short circuit|cause of the (?:blast|explosion|fire))\b", re.IGNORECASE)
 _HABITUAL = re.compile(r"\b(?:sometimes|often|routinely|regularly|usually|frequently|repeatedly accused)\b[^,.;]{0,25}$",
                        re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -228,9 +232,16 @@ def find_triggers(text: str) -> list[Trigger]:
                 r"\b(?:forces|fighters|groups?|militants|troops|militias?|rebels|alliance|coalition)\s*$", before,
                 re.IGNORECASE):
             continue  # "forces fighting IS": describes the actor, asserts no event
-        if t.sub_event_type == TERRITORY and re.match(r"\s+(?:weapons|arms|ammunition|drugs|documents|"
-                                                       r"cash|money|vehicles|goods|equipment)", text[t.end:]):
+        if t.sub_event_type == TERRITORY and re.match(
+                r"\s+(?:\w+\s+){0,2}?(?:weapons|arms|ammunition|drugs|documents|cash|money|vehicles|goods|equipment|"
+                r"counterfeit|cocaine|heroin|hashish|cannabis|contraband|cigarettes|items|products|shipments?|cargo|"
+                r"assets|property|passports|phones|computers|tons|tonnes|kilograms|kg|boats?|ships?|tankers?|"
+                r"vessels?)\b", text[t.end:], re.IGNORECASE):
             continue
+        if t.priority >= 7 and _ACCIDENT.search(text):
+            continue  # "a transformer explosion": an accident, not an attack
+        if re.match(r"\s+(?:tests?|test-firings?|launch(?:es)?\s+test)", text[t.end:], re.IGNORECASE):
+            continue  # "missile tests"
         kept.append(t)
     # "killed in air strikes and fighting": the second of two coordinated causes is not a separate claim
     out: list[Trigger] = []
