@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitrep.places.gazetteer import Gazetteer, Place, load_gazetteer
+from sitrep.places.normalize import TRANSLITERATED_COUNTRIES
 from sitrep.places.resolve import Mention
 from sitrep.records import PlaceMention
 
@@ -50,8 +51,8 @@ def _trusted(m: Mention, ids: set[str], focus: str | None) -> bool:
         return p.parent_id in ids or (not m.needs_parent and p.country == focus)
     if m.best.quality >= 1.0:
         return True
-    if p.country and p.country == focus:
-        return True
+    if p.country and p.country == focus and focus in TRANSLITERATED_COUNTRIES:
+        return True  # "Zakia" for Zakiyah in a Syrian story
     return m.best.quality >= 0.8 and p.population >= 100_000
 
 

@@ -105,8 +105,10 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
             surface = re.sub(r"['’]s$", "", surface)
             end = start + len(surface)
             key = exact_key(surface)
-            if not key or (n == 1 and key in stop):
+            if not key or key in stop:
                 continue
+            if key in _ABBREVIATION_KEYS and not surface.endswith("."):
+                continue  # "Wash" is not "Wash." (Washington)
             if gaz.exact.get(key) or (len(key) >= 4 and gaz.lookup(surface)):
                 match = (start, end, n)
                 break
@@ -201,6 +203,7 @@ _AP_ABBREVIATIONS = frozenset(
     "Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md. Mass. Mich. Minn. Miss. Mo. "
     "Mont. Neb. Nebr. Nev. Okla. Ore. Pa. Penn. Tenn. Tex. Vt. Va. Wash. Wis. Wisc. Wyo.".split()
 )
+_ABBREVIATION_KEYS = frozenset(exact_key(a) for a in _AP_ABBREVIATIONS)
 _MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
