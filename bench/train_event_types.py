@@ -15,6 +15,7 @@ import csv
 import gzip
 import json
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "dev" / "case2021" / "dev.tsv"
 
 # Hyper-parameters chosen by 5-fold cross-validation on the dev half.
-PARAMS = {"C": 100.0, "min_df": 2, "cue_weight": 0.5, "embed_weight": 1.0, "class_weight": "balanced"}
+PARAMS = {"C": 100.0, "min_df": 2, "cue_weight": 0.5, "embed_weight": 1.0, "class_weight": "balanced",
+          "seed_weight": 0.5}
+SEEDS = ROOT / "sitrep" / "events" / "typing_data" / "seed_examples.tsv"
 SEED = 20261129
 
 
@@ -47,8 +50,26 @@ def read_tsv(path: Path) -> tuple[list[str], list[str], list[str]]:
     return ids, texts, labels
 
 
+def read_seeds(path: Path = SEEDS) -> tuple[list[str], list[str]]:
+    """Hand-written example sentences per label (from ACLED's codebook definitions)."""
+    texts, labels = [], []
+    with path.open(encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            if line.strip():
+                label, text = line.rstrip("\n").split("\t")
+                texts.append(text)
+                labels.append(label)
+    return texts, labels
+
+
 def embed(texts: list[str]) -> np.ndarray:
     return typing_embed.encoder().encode(texts)
+
+
+@lru_cache(maxsize=1)
+def _seed_embeddings() -> np.ndarray:
+    return embed(read_seeds()[0])
 
 
 def train(texts: list[str], labels: list[str], embeddings: np.ndarray | None = None,
@@ -59,12 +80,18 @@ def train(texts: list[str], labels: list[str], embeddings: np.ndarray | None = N
     p = {**PARAMS, **(params or {})}
     if embeddings is None:
         embeddings = embed(texts)
+    weights = [1.0] * len(texts)
+    if p["seed_weight"] > 0:
+        seed_texts, seed_labels = read_seeds()
+        embeddings = np.vstack([embeddings, _seed_embeddings()])
+        texts, labels = [*texts, *seed_texts], [*labels, *seed_labels]
+        weights += [float(p["seed_weight"])] * len(seed_texts)
     vocab, idf = fit_vocabulary(texts, min_df=int(p["min_df"]))
     index = {t: i for i, t in enumerate(vocab)}
     x = et.build_features(texts, index, np.asarray(idf, dtype=np.float32), p["cue_weight"],
                           p["embed_weight"], embeddings)
     clf = LogisticRegression(C=p["C"], max_iter=5000, class_weight=p["class_weight"], random_state=SEED)
-    clf.fit(x, labels)
+    clf.fit(x, labels, sample_weight=np.asarray(weights))
     return {
         "version": et.STAGE_VERSION,
         "embed_version": typing_embed.EMBED_VERSION,

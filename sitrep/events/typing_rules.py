@@ -28,6 +28,12 @@ _REB = (
     r"houthis?|boko haram|militias?|fighters|opposition|separatists?|guerrillas?|extremists?|terrorists?)"
 )
 
+_GOV_W = (
+    r"\b(?:government|regime|army|troops|soldiers|security forces|military|national army|armed forces|"
+    r"pro-government|police|loyalist)\b"
+)
+_REB_W = r"\b" + _REB + r"\b"
+
 # (cue name, label, pattern). Patterns are matched on lower-cased text.
 CUES: tuple[tuple[str, str, str], ...] = (
     # Battles
@@ -35,10 +41,12 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("ambush", "ARMED_CLASH", r"\bambush(?:ed|es)?\b|\bengaged\b|\brepelled\b|\brepulsed\b|\bcounter-?attack"),
     ("attack_mil", "ARMED_CLASH", r"\battack(?:ed|s)? (?:on )?(?:an? |the )?(?:military|army|police|security|government|troops?|soldiers|base|camp|checkpoint|positions?|outpost|convoy|patrol)"),
     ("killed_fighters", "ARMED_CLASH", r"\b(?:militants|insurgents|fighters|soldiers|troops|rebels|terrorists|jihadists)\b[^.]{0,40}\b(?:killed|wounded|neutrali[sz]ed)\b"),
-    ("regain", "GOV_REGAINS_TERIT", r"\brecaptur(?:e|ed|ing)\b|\bretook\b|\bretak(?:e|en|ing)\b|\bregain(?:ed|s)?\b|\bliberat(?:e|ed|ing|ion)\b|\bwrest(?:ed)? (?:back )?control\b|\bfreed (?:several |the |two |three )?(?:villages?|towns?|areas?|districts?|city)|\bcleared? (?:of|from)\b|\bpurg(?:e|ed|ing)\b"),
+    ("regain", "GOV_REGAINS_TERIT", r"\bseized back\b|\bwon back\b|\brecovered (?:full )?control\b|\b(?:pushed|drove|driven|forced|kicked|expelled|flushed) (?:\w+ ){0,4}?(?:out|back)\b|\bfended off\b|\bregained\b|\brecaptur(?:e|ed|ing)\b|\bretook\b|\bretak(?:e|en|ing)\b|\bregain(?:ed|s)?\b|\bliberat(?:e|ed|ing|ion)\b|\bwrest(?:ed)? (?:back )?control\b|\bfreed (?:several |the |two |three )?(?:villages?|towns?|areas?|districts?|city)|\bcleared? (?:of|from)\b|\bpurg(?:e|ed|ing)\b"),
     ("gov_regain", "GOV_REGAINS_TERIT", _GOV + r"[^.]{0,60}\b(?:recaptured|retook|regained|liberated|took (?:back|control)|captured|seized control|freed)\b"),
     ("capture", "NON_STATE_ACTOR_OVERTAKES_TER", r"\b(?:took|taken|take|seized?|gain(?:ed)?|assumed|wrested) (?:full |complete )?control\b|\bcaptur(?:ed|es)\b (?:the |a |several |two |three )?(?:town|village|city|district|port|airfield|airport|base|area|hills?|province|oil fields?)|\boverr?an\b|\bfell to\b|\bgained ground\b|\btook over\b|\bseized (?:the |a |two |several )?(?:town|village|city|district|oil fields?|area|base|port)"),
     ("reb_capture", "NON_STATE_ACTOR_OVERTAKES_TER", _REB + r"[^.]{0,60}\b(?:captured|seized|took control|taken control|overran|took over|recaptured|stormed)\b"),
+    ("subj_gov", "GOV_REGAINS_TERIT", "^(?:(?!" + _REB_W + ")[^.]){0,80}?" + _GOV_W),
+    ("subj_reb", "NON_STATE_ACTOR_OVERTAKES_TER", "^(?:(?!" + _GOV_W + ")[^.]){0,80}?" + _REB_W),
     ("no_resist", "NON_VIOL_TERRIT_TRANSFER", r"\bwithout (?:any )?(?:resistance|a fight|fighting|a (?:single )?(?:shot|gunshot))\b|\bhand(?:ed|s|ing)? over\b|\bhandover\b|\bwithdr(?:ew|awn|awal) (?:from|of)\b|\bpulled out\b|\bevacuated\b|\bhad not encountered any resistance\b|\btook over\b"),
     # Explosions / remote violence
     ("air", "AIR_STRIKE", r"\bair ?strikes?\b|\bair ?raids?\b|\bwar ?planes?\b|\bwar ?jets?\b|\bfighter (?:jets?|planes?)\b|\bjets\b|\bdrone (?:strikes?|attacks?)\b|\bdrones?\b|\bhelicopter gunships?\b|\bbombing raids?\b|\baerial (?:bombardment|attack|strike)s?\b|\bair force\b|\bbombers\b|\bsorties\b|\bbarrel bombs?\b|\bairstrikes?\b|\bstrike aircraft\b"),
@@ -51,14 +59,14 @@ CUES: tuple[tuple[str, str, str], ...] = (
     # Violence against civilians
     ("attack_civ", "ATTACK", r"\bgunmen\b|\bassailants?\b|\bshot dead\b|\bmassacre[ds]?\b|\bhacked\b|\bstabb(?:ed|ing)\b|\bmachetes?\b|\bdrive-by\b|\bmurder(?:ed|s)?\b|\bexecut(?:ed|ion)\b|\bbeheaded\b|\bopened fire on\b|\bshooting\b|\bkill(?:ed|ing) (?:\w+ )?(?:civilians|villagers|farmers|worshippers|students|people)\b|\bgun attacks?\b|\barmed men\b|\bunknown gunmen\b|\bbandits\b|\bherdsmen\b|\bassassinat"),
     ("abduct", "ABDUCT_DISSAP", r"\babduct(?:ed|s|ion|ions|ing)?\b|\bkidnap(?:ped|ping|pings|s)?\b|\bhostages?\b|\bdisappear(?:ed|ance|ances)\b|\btaken captive\b|\bwent missing\b|\bcaptive\b|\babductors\b|\bransom\b"),
-    ("sexual", "SEX_VIOL", r"\brap(?:e|ed|es|ing|ists?)\b|\bsexual(?:ly)?\b|\bmolest|\bgang-?rape"),
+    ("sexual", "SEX_VIOL", r"\bsexual (?:assault|violence|abuse|attack|harassment|slavery|exploitation)s?\b|\brap(?:e|ed|es|ing|ists?)\b|\bsexual(?:ly)?\b|\bmolest|\bgang-?rape"),
     # Protests
     ("protest", "PEACE_PROTEST", r"\bprotest(?:s|ed|ers?|ing)?\b|\bdemonstrat(?:ion|ions|ors?|ed|ing)\b|\brall(?:y|ies|ied)\b|\bmarch(?:ed|es)?\b|\bsit-?ins?\b|\bpickets?\b|\bvigils?\b|\bhuman chain\b|\bstaged\b|\bchant(?:ed|ing)\b|\bplacards\b|\bstrike\b"),
     ("peaceful", "PEACE_PROTEST", r"\bpeaceful(?:ly)?\b|\bgathered\b|\bcalling for\b|\bdemand(?:ed|ing)\b|\bin support of\b|\bagainst the\b"),
-    ("intervene", "PROTEST_WITH_INTER", r"\b(?:detain(?:ed|s)?|arrest(?:ed|s)?|dispers(?:e|ed)|disband(?:ed)?)\b[^.]{0,40}\b(?:protesters|demonstrators|activists|protest|rally|march)\b|\b(?:protesters|demonstrators)\b[^.]{0,40}\b(?:detained|arrested|dispersed)\b|\bpepper[- ]spray|\bwater cannons?\b|\bbaton[- ]charg|\btear ?gas\b|\brubber bullets\b|\bstun grenades\b"),
+    ("intervene", "PROTEST_WITH_INTER", r"\bsuppress(?:ed)?\b[^.]{0,40}\b(?:protest|demonstration|rally|march|sit-in)\b|\bdispel\b|\bcut short\b|\bprevent(?:ed)? (?:the )?(?:protest|rally|march)|\b(?:detain(?:ed|s)?|arrest(?:ed|s)?|dispers(?:e|ed)|disband(?:ed)?)\b[^.]{0,40}\b(?:protesters|demonstrators|activists|protest|rally|march)\b|\b(?:protesters|demonstrators)\b[^.]{0,40}\b(?:detained|arrested|dispersed)\b|\bpepper[- ]spray|\bwater cannons?\b|\bbaton[- ]charg|\btear ?gas\b|\brubber bullets\b|\bstun grenades\b"),
     ("force", "FORCE_AGAINST_PROTEST", r"\b(?:protesters?|demonstrators?)\b[^.]{0,50}\b(?:killed|shot|wounded|injured|beaten|died)\b|\b(?:killed|shot|wounded|injured|beat|beating)\b[^.]{0,30}\b(?:protesters?|demonstrators?)\b|\blive (?:bullets|ammunition|rounds)\b|\bexcessive force\b|\bviolently (?:suppress|disperse|broke)|\bcrack(?:ed)? ?down\b|\bbroke up\b|\bbrutal(?:ly)?\b"),
     # Riots
-    ("riot", "VIOL_DEMONSTR", r"\briot(?:s|ers|ing|ed)?\b|\b(?:threw|throwing|hurled|pelted|pelting) (?:stones|rocks|bottles|petrol bombs|molotov)|\bstone[- ]pelting\b|\bmolotov\b|\bburn(?:ed|t|ing) tyres\b|\bbarricades?\b|\bvandali[sz]|\bstormed\b|\bbroke into\b|\btore down\b|\bpull(?:ed)? down\b|\bset fire\b"),
+    ("riot", "VIOL_DEMONSTR", r"\bturned violent\b|\bviolent (?:protests?|demonstrations?|clashes)\b|\bblock(?:ed|ing) (?:the )?(?:roads?|streets?|highways?|railways?)\b|\bthrew (?:objects|projectiles)\b|\bclash(?:ed|es)? with (?:the )?(?:police|security forces|officers)\b|\bdamaged\b|\bsmash(?:ed|ing)\b|\briot(?:s|ers|ing|ed)?\b|\b(?:threw|throwing|hurled|pelted|pelting) (?:stones|rocks|bottles|petrol bombs|molotov)|\bstone[- ]pelting\b|\bmolotov\b|\bburn(?:ed|t|ing) tyres\b|\bbarricades?\b|\bvandali[sz]|\bstormed\b|\bbroke into\b|\btore down\b|\bpull(?:ed)? down\b|\bset fire\b"),
     ("mob", "MOB_VIOL", r"\bmobs?\b|\blynch(?:ed|ing)?\b|\bvigilantes?\b|\bangry (?:crowd|residents|villagers|youths)\b|\bset ablaze\b|\bjungle justice\b|\bcommunal (?:clash|violence)|\bvillagers clashed\b|\bsticks\b|\biron rods\b|\bmachetes\b|\bsectarian\b|\brival (?:groups|communities|clans)\b"),
     # Strategic developments
     ("agree", "AGREEMENT", r"\bagreements?\b|\bagreed\b|\bcease-?fire\b|\btruce\b|\bdeal\b|\bsigned\b|\baccords?\b|\bpeace (?:talks|deal|agreement|process)\b|\bprisoner (?:swap|exchange|release)s?\b|\bswap\b|\bsurrender(?:ed|s)?\b|\breconciliation\b|\bnegotiat|\brelease of\b|\breleased\b|\bamnesty\b"),
@@ -73,7 +81,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("natural", "NATURAL_DISASTER", r"\bearthquakes?\b|\bquakes?\b|\btsunami\b|\bfloods?\b|\bflooding\b|\bcyclones?\b|\bhurricanes?\b|\btyphoons?\b|\bstorms?\b|\bvolcan(?:o|ic|oes)\b|\berupt(?:ed|ion)\b|\blandslides?\b|\bmudslides?\b|\bdrought\b|\bwild ?fires?\b|\bbush ?fires?\b|\bcovid|\bcoronavirus\b|\bpandemic\b|\bepidemic\b|\boutbreak\b|\btremors?\b|\bmagnitude\b|\bheat ?wave\b|\bavalanche\b|\btornado(?:es)?\b|\bheavy rains?\b|\bmonsoon\b|\bblizzard\b|\bcholera\b|\bebola\b|\binfect(?:ed|ions?)\b|\bvirus\b|\bcases\b|\blocust"),
     ("manmade", "MAN_MADE_DISASTER", r"\bleak(?:ed|s|age)?\b|\bspill(?:ed|s)?\b|\bfire broke out\b|\bblaze\b|\bcollaps(?:e|ed)\b|\bderail(?:ed|ment)\b|\b(?:plane|bus|train|helicopter|car|road) (?:crash|accident)\b|\bcrash(?:ed)?\b|\baccidents?\b|\bgas (?:explosion|cylinder|leak)\b|\bfactory\b|\bplant\b|\bindustrial\b|\bcapsiz(?:e|ed)\b|\bsank\b|\bstampede\b|\bfire\b|\bexploded\b|\bwarehouse\b|\bmine\b|\btanker\b|\bpipeline\b|\bbuilding\b|\bblackout\b|\bpoisoning\b|\bcontaminat"),
     ("diplo", "DIPLO", r"\bsanctions?\b|\bdiplomat(?:s|ic)?\b|\bexpel(?:led|s)?\b|\bexpulsions?\b|\bambassadors?\b|\bforeign minist(?:er|ry)\b|\bsecretary of state\b|\bstate department\b|\bsummon(?:ed|s)\b|\bcondemn(?:ed|s)?\b|\burg(?:ed|es)\b|\bbilateral\b|\bsecurity council\b|\bsummit\b|\bvisit(?:ed|s)?\b|\bretaliat|\btalks\b|\bembassy\b|\bconsulate\b|\bministry said\b|\bstatement\b|\bcounterpart"),
-    ("attrib", "ATTRIB", r"\bclaim(?:ed|s|ing)? (?:the )?responsibility\b|\bresponsib(?:le|ility) for\b|\bclaimed (?:the )?(?:attack|killing|murder|bombing|blast)\b|\bclaimed\b|\bblam(?:ed|es|ing)\b|\baccus(?:ed|es|ing)\b|\b(?:suspected|believed|said) to (?:be|have been) behind\b|\bbehind the\b|\battribut(?:ed|es)\b|\bcarried out by\b|\bperpetrat"),
+    ("attrib", "ATTRIB", r"\bden(?:ied|ies|y|ying) (?:any )?(?:involvement|responsibility|role|sending|accusations|allegations)\b|\btakes? credit\b|\btook credit\b|\baccusations?\b|\bsuspected to be behind\b|\bwas behind\b|\bwere behind\b|\bclaim(?:ed|s|ing)? (?:the )?responsibility\b|\bresponsib(?:le|ility) for\b|\bclaimed (?:the )?(?:attack|killing|murder|bombing|blast)\b|\bclaimed\b|\bblam(?:ed|es|ing)\b|\baccus(?:ed|es|ing)\b|\b(?:suspected|believed|said) to (?:be|have been) behind\b|\bbehind the\b|\battribut(?:ed|es)\b|\bcarried out by\b|\bperpetrat"),
 )
 
 LABELS_OF_CUES: tuple[str, ...] = tuple(label for _, label, _ in CUES)
