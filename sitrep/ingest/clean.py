@@ -381,6 +381,26 @@ def _mark_sections(lines: list[_Line]) -> None:
         i += 1
 
 
+_COMMENT_HEADER = re.compile(
+    r"^(?:At \d{1,2}:\d{2}(?:\s*[ap]m)?\s+(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\s+\d{4}\s*,"
+    r"\s*\S+(?:\s\S+){0,3}?\s+wrote\s*:|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\s+\d{4}\s*-\s*\d{1,2}:\d{2}\b)"
+)
+
+
+def _mark_comments(lines: list[_Line]) -> None:
+    """Reader comments: lines opened by a comment stamp ("At 13:44 20th Jan 2012, user wrote:",
+    "2nd July 2011 - 13:45 ..."). With two or more stamps, the page's comment section runs from the
+    first stamp to the end."""
+    stamps = [i for i, ln in enumerate(lines) if ln.text[:1].isalnum() and _COMMENT_HEADER.match(ln.text)]
+    if not stamps:
+        return
+    start = stamps[0] if len(stamps) >= 2 else None
+    for i, ln in enumerate(lines):
+        if i in stamps or (start is not None and i >= start):
+            if not ln.drop:
+                ln.drop, ln.strong, ln.reason = True, True, "reader comments"
+
+
 def _find_title(lines: list[_Line]) -> int | None:
     """The headline: the first short line without final punctuation, before the first body paragraph."""
     for i, ln in enumerate(lines[:8]):
@@ -503,6 +523,7 @@ def clean_lines(text: str, *, title: str | None = None) -> CleanResult:
     _header(lines, meta)
     _apply_scores(lines)
     _mark_sections(lines)
+    _mark_comments(lines)
     found_title = title
     title_at = None
     if not title:
