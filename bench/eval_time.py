@@ -117,7 +117,7 @@ def prf(tp_p: int, n_sys: int, tp_r: int, n_gold: int) -> tuple[float, float, fl
 
 def evaluate(gold_dir: Path, out_dir: Path | None, errors: int = 0) -> dict[str, float]:
     files = sorted(gold_dir.rglob("*.tml"))
-    n_gold = n_sys = strict = rel_sys = rel_gold = val_ok = typ_ok = 0
+    n_gold = n_sys = strict = rel_sys = rel_gold = val_ok = typ_ok = n_docs = 0
     words = 0
     elapsed = 0.0
     miss: list[str] = []
@@ -128,6 +128,7 @@ def evaluate(gold_dir: Path, out_dir: Path | None, errors: int = 0) -> dict[str,
         except ValueError as exc:
             print(f"skipped {f.name}: {exc}", file=sys.stderr)
             continue
+        n_docs += 1
         t0 = time.perf_counter()
         sys_spans = system_spans(text, dct)
         elapsed += time.perf_counter() - t0
@@ -166,7 +167,7 @@ def evaluate(gold_dir: Path, out_dir: Path | None, errors: int = 0) -> dict[str,
     words_per_s = speed([parse(f.read_text(encoding="utf-8"), f.name) for f in files if "<TEXT>" in f.read_text(encoding="utf-8")])
     return {
         "strict_p": sp, "strict_r": sr, "strict_f1": sf, "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
-        "value_f1": vacc * rf, "type_f1": tacc * rf, "value_acc": vacc, "docs": len(files), "gold": n_gold,
+        "value_f1": vacc * rf, "type_f1": tacc * rf, "value_acc": vacc, "docs": n_docs, "gold": n_gold,
         "system": n_sys, "words": words, "words_per_s": max(words_per_s, words / elapsed if elapsed else 0.0),
     }
 

@@ -446,7 +446,8 @@ def h_inthe(m: re.Match[str], ctx: Ctx) -> Out:
         return _ok(_unres(gran), m)
     res = N.shift(gran, base, 0)
     if unit == "day":
-        return _ok(res, m)
+        # TimeML tags "the day" in "later in the day"
+        return (res, m.end() - len(m.group().split()[-1]) - 4, m.end())
     return _ok(N.modify(res, mod, ctx.anchor), m)
 
 
