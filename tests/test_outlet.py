@@ -63,7 +63,7 @@ def test_bad_url_falls_through_to_text() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Story text.\n\nSource: Al Jazeera and news agencies", ("Al Jazeera and news agencies", "signature")),
+        ("Story text.\n\nSource: Al Jazeera and news agencies", ("Al Jazeera", "signature")),
         ("Story text.\n\nSource: Reuters", ("Reuters", "signature")),
         ("Story text.\n\n— Reuters", ("Reuters", "signature")),
         ("Story text.\n\nCopyright 2020 The Associated Press. All rights reserved.", ("AP", "signature")),

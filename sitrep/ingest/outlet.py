@@ -83,6 +83,9 @@ _NEWSY = re.compile(r"\b(?:news|times|post|press|agency|tv|radio|herald|tribune|
 
 def _canonical(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" .,;:-—–")
+    # "Al Jazeera and news agencies", "Reuters, AFP": the first named outlet signs the article
+    name = re.sub(r"\s*(?:,|/|\band\b|&|\bwith\b)\s*(?:news\s+)?(?:agencies|wires|wire services)\b.*$", "", name,
+                  flags=re.I) or name
     key = name.lower()
     if key in _ALIASES:
         return _ALIASES[key]
