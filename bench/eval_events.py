@@ -16,6 +16,12 @@ are not scored; a predicted non-background report that matches a background
 (core=false) gold row is a false positive. Fatality accuracy: killed count and
 category equal on matched events (no killed count on both sides counts as
 equal). Attribution accuracy: the set of attributed sources equal.
+
+When ``../shared/dev/case2021/dev.tsv`` is present, the trigger rules are also
+checked on its snippets (a generalisation check beyond the sample wording):
+``case_trigger_recall`` = share of ACLED-labelled snippets whose gold sub-event
+type is among the triggered ones, ``case_false_trigger_rate_lower`` = share of
+disaster/crime/diplomacy snippets on which any trigger fires.
 """
 
 from __future__ import annotations
@@ -43,6 +49,19 @@ STAGE = "events"
 SHARED = ROOT.parent / "shared"
 DEFAULT_DATA = ROOT / "examples" / "raqqa"
 DEFAULT_GOLD = SHARED / "samples" / "raqqa-seeds" / "gold.jsonl"
+CASE_DEV = SHARED / "dev" / "case2021" / "dev.tsv"
+# CASE 2021 labels -> the sub-event type the trigger rules should produce (territory types share one trigger)
+CASE_TO_SUB = {
+    "ARMED_CLASH": "Armed clash", "GOV_REGAINS_TERIT": "territory", "NON_STATE_ACTOR_OVERTAKES_TER": "territory",
+    "AIR_STRIKE": "Air/drone strike", "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
+    "SUIC_BOMB": "Suicide bomb", "REM_EXPLOS": "Remote explosive/landmine/IED", "GRENADE": "Grenade",
+    "CHEM_WEAP": "Chemical weapon", "ATTACK": "Attack", "ABDUCT_DISSAP": "Abduction/forced disappearance",
+    "SEX_VIOL": "Sexual violence", "PEACE_PROTEST": "Peaceful protest", "PROTEST_WITH_INTER": "Peaceful protest",
+    "FORCE_AGAINST_PROTEST": "Excessive force against protesters", "VIOL_DEMONSTR": "Violent demonstration",
+    "MOB_VIOL": "Violent demonstration", "AGREEMENT": "Agreement", "ARREST": "Arrests",
+    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory", "PROPERTY_DISTRUCT": "Looting/property destruction",
+}
+CASE_NON_EVENT = {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ORG_CRIME", "DIPLO"}
 _GENERIC = {"city", "town", "village", "governorate", "province", "neighbourhood", "neighborhood", "district",
             "the", "of", "al", "el", "ar", "as", "an", "ash", "main", "area", "region", "camp"}
 _SOURCE_ALIASES = {"syrian observatory": "syrian observatory for human rights", "sohr":
@@ -234,6 +253,28 @@ def score(pred_by_doc: dict[str, list[Report]], gold: list[Gold]) -> tuple[dict[
     return scores, lines
 
 
+def trigger_coverage(path: Path = CASE_DEV) -> dict[str, float]:
+    """Trigger rules on CASE 2021 dev snippets: recall of the gold type, firing rate on non-conflict labels."""
+    from sitrep.events.extract_rules import find_triggers
+    from sitrep.text import split_sentences
+
+    hit = total = fired = non_events = 0
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) < 3:
+            continue
+        label, text = parts[2].strip(), parts[1]
+        subs = {t.sub_event_type for s in split_sentences("case", text) for t in find_triggers(s.text)}
+        if label in CASE_TO_SUB:
+            total += 1
+            hit += CASE_TO_SUB[label] in subs
+        elif label in CASE_NON_EVENT:
+            non_events += 1
+            fired += bool(subs)
+    return {"case_trigger_recall": round(hit / max(1, total), 4),
+            "case_false_trigger_rate_lower": round(fired / max(1, non_events), 4)}
+
+
 def evaluate(data: Path = DEFAULT_DATA, gold_path: Path = DEFAULT_GOLD, verbose: bool = False
              ) -> tuple[dict[str, float], dict[str, object]]:
     rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -244,6 +285,8 @@ def evaluate(data: Path = DEFAULT_DATA, gold_path: Path = DEFAULT_GOLD, verbose:
     pred = {_doc_of(an.article): an.reports for an in analyses}
     gold = [Gold(r["doc"], r) for r in rows]
     scores, lines = score(pred, gold)
+    if CASE_DEV.exists():
+        scores.update(trigger_coverage(CASE_DEV))
     report_secs = sum(an.seconds.get("reports", 0.0) for an in analyses)
     info: dict[str, object] = {
         "articles": len(articles), "loader": how, "stages": analyses[0].stages if analyses else {},

@@ -118,8 +118,42 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:protest|march|rally|sit-in)|(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?) (?:\w+ ){0,6}?"
      r"(?:were|are being|was|is being) held", "Peaceful protest", 6),
 ]
-TRIGGER_RES: list[tuple[re.Pattern[str], str, int]] = [
-    (re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.IGNORECASE if sub != TERRITORY else 0), sub, prio)
+# literal stems, one of which every match of the (sub-event type, priority) pattern contains (lower case):
+# a pattern is only run on a sentence that contains one of its stems
+_STEMS: dict[tuple[str, int], tuple[str, ...]] = {
+    ("Suicide bomb", 0): ("suicide",),
+    ("Chemical weapon", 0): ("chemical", "chlorine", "sarin", "toxic gas"),
+    ("Remote explosive/landmine/IED", 1): ("bomb", "ied", "explosive", "mine", "booby", "blast", "explosion",
+                                            "detonat"),
+    ("Remote explosive/landmine/IED", 8): ("blast", "explosion"),
+    ("Grenade", 1): ("grenade",),
+    ("Air/drone strike", 2): ("air", "drone", "warplane", "jet", "raid", "bomb", "strik", "hit", "struck",
+                              "targeted", "missile", "aircraft", "helicopter", "chopper", "gunship", "pound"),
+    ("Shelling/artillery/missile attack", 2): ("rocket", "mortar", "missile", "artillery", "shell"),
+    (TERRITORY, 3): ("captur", "seiz", "took", "taken", "overr", "retook", "regain", "liberat", "wrest", "control",
+                     "fell to", "out of", "back", "ground", "over", "freed"),
+    ("Armed clash", 4): ("battl", "fight", "fought", "clash", "gun", "firefight", "skirmish", "ambush", "began",
+                         "launched", "started", "carried out", "mounted", "wag", "repel", "repuls", "attack",
+                         "assault", "storm", "raid", "incursion", "advanc", "push", "moved", "pressing", "killed",
+                         "wounded", "injured", "shoot", "exchange", "fire", "raged", "continued", "erupted",
+                         "broke out"),
+    ("Attack", 5): ("massacr", "execut", "shot dead", "gunned", "behead", "lynch", "opened fire"),
+    ("Abduction/forced disappearance", 5): ("abduct", "kidnap", "hostage", "disappeared"),
+    ("Sexual violence", 5): ("rape", "sexual"),
+    ("Arrests", 6): ("arrest", "detain", "rounded up", "detention"),
+    ("Other", 6): ("surrender", "laid down"),
+    ("Agreement", 6): ("ceasefire", "truce", "agreement", "deal", "accord"),
+    ("Non-violent transfer of territory", 6): ("withdrew", "pulled out", "handed"),
+    ("Looting/property destruction", 7): ("loot", "torch", "fire", "burn", "demolish", "razed"),
+    ("Violent demonstration", 6): ("riot", "mob "),
+    ("Excessive force against protesters", 3): ("protest", "demonstrat", "mourner", "marcher", "crowd", "rall",
+                                                "sit-in", "tear gas", "live fire", "rubber", "live ammunition"),
+    ("Peaceful protest", 6): ("protest", "demonstrat", "rall", "march", "streets", "gathered", "sit-in",
+                              "chanted", "blocked", "converged", "walked"),
+}
+TRIGGER_RES: list[tuple[re.Pattern[str], str, int, tuple[str, ...]]] = [
+    (re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.IGNORECASE if sub != TERRITORY else 0), sub, prio,
+     _STEMS[(sub, prio)])
     for pat, sub, prio in _TRIGGERS
 ]
 # territory triggers are case-sensitive for the lookahead on capitalised names: compile them loosely too
@@ -167,28 +201,16 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# every trigger contains one of these stems: sentences without any are skipped cheaply
-_PREFILTER = re.compile(
-    r"kill|wound|injur|strik|bomb|shell|captur|seiz|took|taken|fight|fought|clash|battl|attack|assault|storm|"
-    r"advanc|push|pressing|moved|explo|blast|detonat|IED|mine|grenade|suicid|chemical|chlorine|sarin|gas|raid|"
-    r"jet|warplane|drone|aircraft|air ?force|helicopter|chopper|gunship|artillery|mortar|rocket|missile|massacr|"
-    r"execut|shot|gunned|behead|lynch|fire|abduct|kidnap|hostage|disappear|rape|sexual|arrest|detain|rounded|"
-    r"surrender|defect|laid down|ceasefire|truce|agree|deal|accord|withdr|pulled out|handed|loot|torch|burn|"
-    r"demolish|razed|riot|mob |protest|demonstrat|rall|streets|overr|retook|retaken|regain|liberat|wrest|"
-    r"control|fell to|drove|driven|expel|ground|freed|over|pound|ambush|skirmish|gun|offensive|operation|hit|"
-    r"target|struck|trap|vest|launched|mounted|waging|waged|repel|repuls|started|began|carried out",
-    re.IGNORECASE)
-
-
 def find_triggers(text: str) -> list[Trigger]:
     """Event triggers in a sentence that assert an event (filters applied)."""
-    if not _PREFILTER.search(text):
-        return []
     found: list[Trigger] = []
     quoted = _quoted_spans(text)
     if re.match(r"\s*[\"“]", text) and not re.search(r"[\"”]\s*,?\s*(?:\w+\s+){0,4}(?:said|says|added)", text):
         quoted.append((0, len(text)))
-    for rx, sub, prio in TRIGGER_RES:
+    low = text.lower()
+    for rx, sub, prio, stems in TRIGGER_RES:
+        if not any(st in low for st in stems):
+            continue
         for m in rx.finditer(text):
             found.append(Trigger(m.start(), m.end(), m.group(0), sub, prio))
     if not any(t.sub_event_type == TERRITORY for t in found):

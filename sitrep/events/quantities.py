@@ -154,6 +154,10 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|although|after|before|w
                            re.IGNORECASE)
 
 
+_NUMBER_STEMS = tuple(list(_UNITS) + list(_TENS) + ["dozen", "score", "hundred", "thousand", "several", "few",
+                                                     "couple", "handful", "tens", "million"])
+
+
 @dataclass
 class _Num:
     start: int
@@ -259,6 +263,9 @@ def _clause_left(left: str) -> str:
 
 def find_quantities(sentence: str) -> list[QuantityMention]:
     """People counts in ``sentence`` with category, status and qualifiers."""
+    low = sentence.lower()
+    if not any(c.isdigit() for c in sentence) and not any(w in low for w in _NUMBER_STEMS):
+        return _singulars(sentence, [])
     nums = [n for n in _numbers(sentence) if not _is_year(n, sentence)]
     found: list[QuantityMention] = []
     in_breakdown = False
