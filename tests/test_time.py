@@ -278,3 +278,14 @@ def test_tag_never_fails_and_offsets_hold(text: str) -> None:
 def test_counts_that_look_like_years_are_not_years() -> None:
     assert tag("The army sent 2000 troops and 1500 police.", MON_2017_06_12) == []
     assert one("The 2012 election was close.", "2012").value == "2012"
+
+
+def test_clock_time_takes_the_day_named_after_it() -> None:
+    mentions = tag("Clashes erupted at around 3pm local time on Thursday.", MON_2017_06_12)
+    assert find(mentions, "3pm local time").value == "2017-06-08T15:00"
+    assert find(mentions, "Thursday").value == "2017-06-08"
+
+
+def test_since_a_month_with_modifier_runs_to_the_anchor() -> None:
+    m = one("Since mid-May, more than 10,000 people have fled.", "mid-May")
+    assert m.value == "2017-05" and m.end_date == MON_2017_06_12 and m.begin == D(2017, 5, 11)

@@ -259,6 +259,7 @@ def h_weekday(m: re.Match[str], ctx: Ctx) -> Out:
     return _ok(N.day_res(d, suffix), m)
 
 
+_ON_DAY = re.compile(r"\s+(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow)\b")
 _HOURW = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -316,6 +317,15 @@ def h_time(m: re.Match[str], ctx: Ctx) -> Out:
         base = N.weekday_near(ctx.anchor, wd, "future" if _direction(m, ctx) == "future" else "past")
     else:
         base = ctx.base_day()
+        later = _ON_DAY.match(ctx.text, m.end())
+        if later is not None and ctx.anchor is not None:
+            # "at 3pm on Thursday": the day named next; the weekday keeps its own mention
+            w = later.group(1).lower().rstrip(".")
+            if w in WEEKDAYS:
+                direction = tense(ctx.text, later.start(1), later.end(1))
+                base = N.weekday_near(ctx.anchor, WEEKDAYS[w], "future" if direction == "future" else "past")
+            else:
+                base = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
         if base is None:
             return _ok(Res("TIME", "XXXX-XX-XX" + clock), m)
     res = N.day_res(base, clock)
