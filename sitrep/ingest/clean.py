@@ -13,7 +13,12 @@ features, not from a list of known sentences:
   and bullet author lines, bare navigation words ("Comments", "Share");
 * repetition: a repeated line or headline, a photo caption printed twice with
   the credit appended the second time ("... (Reuters)");
-* position: chrome sits at the top and the bottom of a page.
+* position: chrome sits at the top and the bottom of a page;
+* page sections: link lists ("Related Topics", "More on this story" and the
+  headlines under them) and reader-comment sections (comment stamps such as
+  "At 13:44 20th Jan 2012, user wrote:").
+
+The line features live in ``sitrep.ingest.boilerplate``.
 
 A line with a high score is dropped; a line with a middling score is dropped
 when a neighbour was dropped (boilerplate comes in runs). Reporting verbs and
@@ -30,9 +35,22 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitrep.ingest.boilerplate import (
+    AGENCY_CREDIT,
+    BYLINE,
+    CAPTION_CREDIT,
+    CLOSES_ONLY,
+    DASH_SIGNOFF,
+    NAME_LINE,
+    ROLE_BYLINE,
+    SOURCE_LINE,
+    TERMINAL,
+    score_line,
+    words,
+)
 from sitrep.ingest.pubdate import is_date_line
 
-STAGE_VERSION = "sitrep.clean.v1"
+STAGE_VERSION = "sitrep.clean.v2"
 
 DROP_SCORE = 3.0  # drop a line at or above this score
 RUN_SCORE = 1.5  # ... or at or above this one when a neighbouring line was dropped
@@ -44,92 +62,6 @@ class CleanResult:
     title: str | None
     removed: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
-
-
-# --------------------------------------------------------------------------- vocabulary
-
-# Site and call-to-action vocabulary: single words (exact, lowercased) and phrases.
-_CTA_WORDS = frozenset(
-    """subscribe subscribed subscriber subscribers subscription subscriptions subscribing newsletter
-    newsletters register registering registered registration notification notifications browser refresh
-    cookie cookies privacy comment comments commenting commenter commenters forum donate donation donations
-    donating paywall paywalls journalism journalists reporters readers moderated moderation moderator
-    moderators upload uploaded uploading click clicking download downloading advertisement advertising
-    sponsored inbox podcast podcasts password whatsapp copyright signup login""".split()
-)
-_CTA_PHRASES = (
-    "sign up", "sign-up", "sign in", "log in", "logged in", "log out", "terms and conditions",
-    "terms & conditions", "terms of use", "terms of service", "house rules", "tap here", "our app",
-    "app store", "google play", "email us", "e-mail us", "email address", "contact us", "rss feed",
-    "premium membership", "free trial", "follow us", "share this", "share on", "not responsible for the content",
-    "external sites", "external internet sites", "thank you for", "thanks for reading", "your support",
-    "support us", "independent journalism", "quality journalism", "contact details", "telephone number",
-    "eyewitness accounts", "privacy policy", "the form below", "views expressed", "have your say",
-    "minute read", "min read", "opens new tab", "new window", "licensing rights", "trust principles",
-    "reuse this content", "contributed to this report",
-)
-_PHRASE_FIRST: dict[str, tuple[str, ...]] = {
-    w: tuple(p for p in _CTA_PHRASES if re.split(r"[ -]", p)[0] == w) for w in {re.split(r"[ -]", p)[0] for p in _CTA_PHRASES}
-}
-_IMPERATIVE = frozenset(
-    "join subscribe sign click tap follow read share send download get register please watch listen "
-    "stay learn support donate enter log visit like email e-mail contact see find discover explore "
-    "check sponsor upgrade try continue comment tell submit view browse bookmark print save "
-    "install allow enable disable refresh navigate manage keep become help".split()
-)
-# "Comment from Iran was scarce": a noun, not a command
-_NOT_AFTER_IMPERATIVE = frozenset("from of by was is has had were are s".split())
-_READER = frozenset("you your yours yourself yourselves".split())
-_SITE_VOICE = frozenset("we our us ours".split())
-_REPORTING = frozenset(
-    "said says told tells reported reports added stated claimed announced confirmed denied warned "
-    "insisted explained wrote asked".split()
-)
-_FUNCTION_WORDS = frozenset(
-    """a an the and or but if of to in on at by for from with as into about over after before than that this
-    these those it its is are was were be been being has have had do does did not no he she they his her their
-    him them who which what when where while said says will would could should may might can there here also
-    i we you our your my me us so up out said""".split()
-)
-_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?")
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^“”]*”|``[^`]*?''|‘[^‘’]{20,}’")
-_HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
-_HASHTAG = re.compile(r"(?<![\w&])#\w{2,}")
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+\b|\b\w+\.(?:com|org|net|co\.uk)\b", re.I)
-
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_CROSSLINK = re.compile(
-    r"^\W*(?:read more|read also|also read|more|related(?: articles?| stories| content| coverage)?|"
-    r"see also|recommended|watch(?: more)?|listen|video|in pictures|explainer|analysis|opinion|"
-    r"more on this story|you may also like|don'?t miss|trending|top stories|most read|advertisement)\s*[:>|»-]",
-    re.I,
-)
-_SOCIAL_POST = re.compile(
-    r"\(@\w+\)\s*" + _MONTH + r"\s+\d{1,2},\s+\d{4}|pic\.twitter\.com/|[—–-]\s*[^()]{0,60}\(@\w+\)\s*$",
-)
-_SIGNOFF = re.compile(
-    r"^(?:\W|-LRB-)*(?:(?:with )?(?:additional )?reporting by|editing by|edited by|writing by|written by|"
-    r"compiled by|produced by|additional reporting|(?:photo|image|picture|video) (?:credit|by)|"
-    r"follow (?:him|her|them|the author) on|copyright|©)\b",
-    re.I,
-)
-_SOURCE_LINE = re.compile(r"^\W*source\s*:\s*(?P<name>[^.!?]{2,60})\s*$", re.I)
-_DASH_SIGNOFF = re.compile(r"^\s*[-—–]+\s*(?P<name>[A-Z][\w.&' ]{0,40}?)\s*[-—–]*\s*$")
-_BULLET_AUTHOR = re.compile(r"^\s*[•·●▪◦*]\s*(?P<name>(?:[A-Z][\w'’.-]*\s*){1,4})$")
-_BYLINE = re.compile(r"^\s*(?:by|words by|story by|report by)\s+(?P<name>(?:[A-Z][\w'’.-]*[ ,]*(?:and\s+)?){1,6})", re.I)
-_ROLE_BYLINE = re.compile(
-    r"^(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+,?\s+(?:[A-Z][\w ]{0,30}\s)?(?i:correspondent|editor|reporter|"
-    r"writer|staff writer|contributor|bureau chief)\b[^.!?]*$"
-)
-_NAME_LINE = re.compile(r"^(?:[A-Z][a-z'’-]+\s+){1,3}[A-Z][a-z'’-]+$")
-_CAPTION_CREDIT = re.compile(r"^(?P<body>.+?)\s*\((?P<credit>[^()]{1,60})\)\s*$")
-_AGENCY_CREDIT = re.compile(r"\b(?:getty|afp|ap photo|reuters|epa|pa media|anadolu|photo|image|file)\b", re.I)
-_WIRE_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z .'|,-]{1,80})?(?:\(|-LRB-\s*)(?:Reuters|AP|AFP|AP Photo|Xinhua|UPI|dpa|EFE|Anadolu|CNN)"
-    r"(?:\)|\s*-RRB-)\s*[-—–]"
-)
-_TERMINAL = re.compile(r"""(?:[.!?…:;]|'')["'”’)\]]*\s*$""")
-_CLOSES_ONLY = re.compile(r"^(?:[.!?…]|'')\s*$")
 
 
 def _normalise(raw: str) -> str:
@@ -145,10 +77,6 @@ def _key(line: str) -> str:
 
 
 _NON_KEY = re.compile(r"[^a-z0-9]+")
-
-
-def _words(line: str) -> list[str]:
-    return re.findall(r"[A-Za-z][\w'’-]*", line)
 
 
 @dataclass
@@ -173,9 +101,9 @@ def _lines(text: str) -> list[_Line]:
         if out:
             prev = out[-1]
             continues = (
-                not _TERMINAL.search(prev.text)
+                not TERMINAL.search(prev.text)
                 and len(prev.text.split()) >= 6
-                and (line[0].islower() or _CLOSES_ONLY.match(line) is not None)
+                and (line[0].islower() or CLOSES_ONLY.match(line) is not None)
                 and block - prev.block <= 1
             )
             if continues:
@@ -183,144 +111,6 @@ def _lines(text: str) -> list[_Line]:
                 continue
         out.append(_Line(line, block))
     return out
-
-
-def _unquoted(line: str) -> str:
-    if not any(q in line for q in "\"“‘`'"):
-        return line
-    stripped = line.strip()
-    if stripped[:1] in "\"“‘" or stripped.startswith("``"):
-        return ""  # a paragraph of a multi-paragraph quotation
-    if stripped.endswith("''") and "``" not in stripped:
-        return ""  # the end of a quotation that began on an earlier line
-    if stripped.endswith(("\"", "”")) and (stripped.count("\"") % 2 == 1 or "“" not in stripped):
-        if "\"" not in stripped[:-1] and "“" not in stripped:
-            return ""
-    return _QUOTED.sub(" ", line)
-
-
-def _strong(line: str, n: int, first: str) -> str | None:
-    """A decisive boilerplate shape, or None. Cheap prefilters keep this fast."""
-    head = line.lstrip()[:1]
-    if ("@" in line or "pic.twitter" in line) and _SOCIAL_POST.search(line):
-        return "social post"
-    if first in _CROSSLINK_FIRST and n <= 30 and _CROSSLINK.match(line):
-        return "cross-link"
-    if (first in _SIGNOFF_FIRST or head == "©") and n <= 30 and _SIGNOFF.match(line):
-        return "sign-off"
-    if first == "source" and n <= 8 and _SOURCE_LINE.match(line):
-        return "source signature"
-    if head in "-—–" and n <= 5 and _DASH_SIGNOFF.match(line):
-        return "dash sign-off"
-    if head in "•·●▪◦*" and _BULLET_AUTHOR.match(line):
-        return "author line"
-    if "©" in line or "rights reserved" in line.lower():
-        return "copyright"
-    if n <= 3 and _READ_TIME.match(line):
-        return "navigation"
-    if n == 0 and not any(c.isdigit() for c in line):
-        return "separator"
-    if n <= 8 and _IMAGE_MARKER.match(line):
-        return "photo caption"
-    if n <= 30 and "contributed to this report" in line.lower():
-        return "sign-off"
-    if n <= 4 and line.strip(" .,:|»>").lower() in _CHROME_LINES:
-        return "navigation"
-    return None
-
-
-_READ_TIME = re.compile(r"^\W*\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\W*$", re.I)
-_IMAGE_MARKER = re.compile(r"^\W*(?:image|media|video|photo|picture) (?:source|caption|credit)\b", re.I)
-_CROSSLINK_FIRST = frozenset(
-    "read also more related see recommended watch listen video in explainer analysis opinion you don "
-    "dont trending top most advertisement".split()
-)
-_SIGNOFF_FIRST = frozenset(
-    "with additional reporting editing edited writing written compiled produced photo image picture "
-    "video follow copyright".split()
-)
-_CHROME_LINES = frozenset(
-    (
-        "advertisement", "comments", "comment", "share", "share this article", "share this story", "related",
-        "related articles", "related stories", "trending", "most read", "most popular", "top stories",
-        "skip to content", "skip to main content", "menu", "close", "search", "loading", "loading comments",
-        "print", "email", "tweet", "sign in", "log in", "subscribe", "newsletter", "latest news",
-        "more stories", "show comments", "view comments", "hide comments", "back to top", "next", "previous",
-        "getty images", "ap photo", "afp photo", "reuters photo", "image source", "image caption", "published",
-        "updated", "last updated", "first published", "media caption", "video caption", "listen", "watch",
-        "play video", "copy link", "copy this link", "share this with", "share on facebook", "share on twitter",
-    )
-)
-
-
-def _score(line: str, position: float) -> tuple[float, str, bool]:
-    """Boilerplate score, the main reason, and whether the evidence is decisive on its own."""
-    lower_line = line.lower()
-    words = _TOKEN.findall(lower_line)
-    n = len(words)
-    first = words[0] if words else ""
-    strong = _strong(line, n, first)
-    if strong:
-        return 10.0, strong, True
-    if _WIRE_DATELINE.search(line[:200]):
-        return -5.0, "", False  # a wire dateline opens the story itself
-    plain = _unquoted(line)
-    if plain is line:
-        lower, tokens = lower_line, words
-    else:
-        lower = plain.lower()
-        tokens = _TOKEN.findall(lower)
-    reasons: list[tuple[float, str]] = []
-    cta = reader = site = 0
-    reporting = False
-    phrase_firsts: set[str] = set()
-    for t in tokens:
-        if t in _CTA_WORDS:
-            cta += 1
-        elif t in _READER:
-            reader += 1
-        elif t in _SITE_VOICE:
-            site += 1
-        elif t in _REPORTING:
-            reporting = True
-        if t in _PHRASE_FIRST:
-            phrase_firsts.add(t)
-    for t in phrase_firsts:
-        cta += sum(1 for p in _PHRASE_FIRST[t] if p in lower)
-    reporting = reporting or "according to" in lower
-    if cta:
-        reasons.append((1.5 * min(cta, 3), "site vocabulary"))
-    if reader and not reporting:
-        reasons.append((1.0 * min(reader, 3), "addresses the reader"))
-    if site and not reporting:
-        reasons.append((0.75 * min(site, 4), "site voice"))
-    if (first in _IMPERATIVE and n <= 25 and not line.rstrip().endswith("?")
-            and (n < 2 or words[1] not in _NOT_AFTER_IMPERATIVE)):
-        reasons.append((2.0, "imperative"))
-    handles = 0
-    if "@" in line or "#" in line or "www" in line or "http" in line or ".co" in line:
-        handles = len(_HANDLE.findall(line)) + len(_HASHTAG.findall(line)) + len(_URL.findall(line))
-    if handles:
-        reasons.append((1.5 * min(handles, 3), "links/handles"))
-    if n <= 3 and not _TERMINAL.search(line) and not any(c.isdigit() for c in line):
-        reasons.append((2.0 if n <= 2 else 1.0, "navigation"))
-    if n >= 8 and not _TERMINAL.search(line) and sum(1 for t in words if t in _FUNCTION_WORDS) < 0.3 * n:
-        reasons.append((1.0, "not prose"))  # a run of nouns: menus, product lists, link lists
-    if position >= 1.0 and n >= 5 and not _TERMINAL.search(line):
-        reasons.append((1.5, "trailing fragment"))
-    if position < 0.1 or position > 0.85:
-        reasons.append((0.5, "page edge"))
-    score = sum(s for s, _ in reasons)
-    if n > 40:  # long prose: evidence is judged by density, not by count
-        score *= 40 / n
-    if reporting:
-        score -= 2.0
-    if n >= 30:
-        score -= 1.0
-    if "?" in plain and reader and not reporting:
-        score += 1.5
-    reason = max(reasons)[1] if reasons else ""
-    return score, reason, False
 
 
 def _mark_repeats(lines: list[_Line], title_key: str | None, title_at: int | None) -> None:
@@ -335,15 +125,15 @@ def _mark_repeats(lines: list[_Line], title_key: str | None, title_at: int | Non
         if title_key and key == title_key:
             ln.drop, ln.strong, ln.reason = True, True, "repeated headline"
             continue
-        m = _CAPTION_CREDIT.match(ln.text)
-        if m and len(_words(m.group("credit"))) <= 6:
+        m = CAPTION_CREDIT.match(ln.text)
+        if m and len(words(m.group("credit"))) <= 6:
             body_key = _key(m.group("body"))
             j = seen.get(body_key)
             if j is not None and i - j <= 3:
                 for k in (i, j):
                     lines[k].drop, lines[k].strong, lines[k].reason = True, True, "photo caption"
                 continue
-            if _AGENCY_CREDIT.search(m.group("credit")) and not _TERMINAL.search(m.group("body")):
+            if AGENCY_CREDIT.search(m.group("credit")) and not TERMINAL.search(m.group("body")):
                 ln.drop, ln.strong, ln.reason = True, True, "photo caption"
                 continue
         if key in seen:
@@ -369,14 +159,14 @@ def _mark_sections(lines: list[_Line]) -> None:
         if _SECTION_HEAD.match(ln.text):
             ln.drop, ln.strong, ln.reason = True, True, "link list"
             j = i + 1
-            while j < len(lines) and len(_words(lines[j].text)) <= 14:
+            while j < len(lines) and len(words(lines[j].text)) <= 14:
                 lines[j].drop, lines[j].strong, lines[j].reason = True, True, "link list"
                 j += 1
             i = j
             continue
-        if ln.reason == "photo caption" and len(_words(ln.text)) <= 3 and i + 1 < len(lines):
+        if ln.reason == "photo caption" and len(words(ln.text)) <= 3 and i + 1 < len(lines):
             nxt = lines[i + 1]  # "Image caption," then the caption itself
-            if not nxt.drop and len(_words(nxt.text)) <= 40:
+            if not nxt.drop and len(words(nxt.text)) <= 40:
                 nxt.drop, nxt.strong, nxt.reason = True, True, "photo caption"
         i += 1
 
@@ -406,10 +196,10 @@ def _find_title(lines: list[_Line]) -> int | None:
     for i, ln in enumerate(lines[:8]):
         if ln.drop:
             continue
-        n = len(_words(ln.text))
-        if 3 <= n <= 30 and not _TERMINAL.search(ln.text) and not is_date_line(ln.text):
+        n = len(words(ln.text))
+        if 3 <= n <= 30 and not TERMINAL.search(ln.text) and not is_date_line(ln.text):
             return i
-        if n > 30 or _TERMINAL.search(ln.text):
+        if n > 30 or TERMINAL.search(ln.text):
             return None  # the body has started
     return None
 
@@ -427,7 +217,7 @@ def _header(lines: list[_Line], meta: dict[str, Any]) -> None:
     for ln in lines[:12]:
         if ln.drop:
             continue
-        n = len(_words(ln.text))
+        n = len(words(ln.text))
         if is_date_line(ln.text):
             meta.setdefault("date_lines", []).append(ln.text)
             ln.drop, ln.strong, ln.reason = True, True, "date line"
@@ -437,16 +227,16 @@ def _header(lines: list[_Line], meta: dict[str, Any]) -> None:
             meta.setdefault("date_lines", []).append(ln.text[: m.end()].strip())
             ln.text = ln.text[m.end():].strip()
             continue
-        by = _BYLINE.match(ln.text)
+        by = BYLINE.match(ln.text)
         if by and n <= 12 and not seen_body:
             meta.setdefault("bylines", []).append(ln.text)
             ln.drop, ln.strong, ln.reason = True, True, "byline"
             continue
-        if not seen_body and n <= 9 and (_NAME_LINE.match(ln.text) and n <= 4 or _ROLE_BYLINE.match(ln.text)):
+        if not seen_body and n <= 9 and (NAME_LINE.match(ln.text) and n <= 4 or ROLE_BYLINE.match(ln.text)):
             meta.setdefault("bylines", []).append(ln.text)
             ln.drop, ln.strong, ln.reason = True, True, "byline"
             continue
-        if n > 30 or (_TERMINAL.search(ln.text) and n > 12):
+        if n > 30 or (TERMINAL.search(ln.text) and n > 12):
             seen_body = True
 
 
@@ -455,7 +245,7 @@ def _apply_scores(lines: list[_Line]) -> None:
     for i, ln in enumerate(lines):
         if ln.drop:
             continue
-        ln.score, ln.reason, ln.strong = _score(ln.text, i / total)
+        ln.score, ln.reason, ln.strong = score_line(ln.text, i / total)
         if ln.score >= DROP_SCORE:
             ln.drop = True
 
@@ -488,7 +278,7 @@ _RUN_REASONS = frozenset(
 
 def _signature(lines: list[_Line], meta: dict[str, Any]) -> None:
     for ln in lines[-6:]:
-        m = _SOURCE_LINE.match(ln.text) or _DASH_SIGNOFF.match(ln.text)
+        m = SOURCE_LINE.match(ln.text) or DASH_SIGNOFF.match(ln.text)
         if m and ln.drop:
             meta["signature"] = m.group("name").strip()
 

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-STAGE_VERSION = "sitrep.pubdate.v1"
+STAGE_VERSION = "sitrep.pubdate.v2"
 
 Precision = Literal["exact", "day", "inferred", "unknown"]
 Source = Literal["metadata", "text", "filename", "inferred", "none"]
