@@ -144,6 +144,8 @@ class _Cluster:
     fallback: Incident | None = None  # an existing incident whose reports were not supplied
     seq: int = 0
     changed: bool = False
+    hull: tuple[dt.date, dt.date] | None = None  # earliest begin .. latest end of its reports' intervals
+    deleted: bool = False
 
     def places(self) -> list[str | None]:
         if not self.members and self.fallback:
@@ -186,6 +188,7 @@ class _Merger:
         self._families: dict[str, frozenset[str]] = {}
         self.clusters: list[_Cluster] = []
         self.index: dict[tuple[str, str], list[_Cluster]] = {}
+        self._intervals: dict[str, Interval | None] = {}
 
     def family(self, actor: str) -> frozenset[str]:
         """The actor and the groups it belongs to (YPG -> Syrian Democratic Forces)."""
@@ -214,10 +217,25 @@ class _Merger:
         seen: dict[int, _Cluster] = {}
         for k in keys:
             for c in self.index.get((group, k), ()):
-                seen.setdefault(id(c), c)
+                if not c.deleted:
+                    seen.setdefault(id(c), c)
         return sorted(seen.values(), key=lambda c: c.seq)
 
+    def interval(self, r: Report) -> Interval | None:
+        if r.report_id not in self._intervals:
+            self._intervals[r.report_id] = report_interval(r, self.info(r))
+        return self._intervals[r.report_id]
+
+    def widen(self, c: _Cluster, r: Report) -> None:
+        iv = self.interval(r)
+        if iv is not None:
+            c.hull = (min(c.hull[0], iv.begin), max(c.hull[1], iv.end)) if c.hull else (iv.begin, iv.end)
+
     def score(self, r: Report, c: _Cluster) -> float | None:
+        ri = self.interval(r)
+        if ri is not None and c.hull is not None and (
+                (ri.begin - c.hull[1]).days > DATE_SLACK or (c.hull[0] - ri.end).days > DATE_SLACK):
+            return None  # far from the earliest or the latest report: cheap rejection
         place = None
         for p in c.places():
             rel = _place_relation(r.place_id, p, self.parent_of)
@@ -225,10 +243,9 @@ class _Merger:
                 place = rel
         if place is None:
             return None
-        ri = report_interval(r, self.info(r))
         date = "unknown"
         if ri is not None:
-            ivs = [report_interval(m, self.info(m)) for m in c.members]
+            ivs = [self.interval(m) for m in c.members]
             known = [iv for iv in ivs if iv is not None]
             if known:
                 if any(_gap(ri, iv) > DATE_SLACK for iv in known):  # every report, so incidents do not chain
@@ -273,6 +290,7 @@ class _Merger:
                          seq=len(self.clusters))
             self.clusters.append(c)
         c.members.append(r)
+        self.widen(c, r)
         c.changed = True
         self.register(c, r.place_id)
         return c
@@ -284,6 +302,79 @@ def new_incident_id(report: Report, info: ArticleInfo | None = None) -> str:
     first = iv.begin.isoformat() if iv else ""
     key = f"{report.sub_event_type}|{report.place_id or report.place_name or ''}|{first}|{report.report_id}"
     return "inc_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+class IncidentMerger:
+    """Incremental merging: holds the incidents and adds (or removes) reports batch by batch.
+
+    ``existing`` incidents come with their reports in ``prior_reports``; ``articles`` (outlet and
+    publication window per article id) is read when needed, so the caller may add entries to it.
+    """
+
+    def __init__(self, existing: Iterable[Incident] = (), *, prior_reports: Mapping[str, Report] | None = None,
+                 articles: Mapping[str, ArticleInfo] | None = None, parent_of: ParentOf | None = None,
+                 actor_parent: ParentOf | None = None) -> None:
+        prior = prior_reports or {}
+        self._m = _Merger(articles if articles is not None else {}, parent_of, actor_parent)
+        self._built: dict[int, Incident] = {}
+        self._seen: set[str] = set()
+        for inc in existing:
+            members = [prior[rid] for rid in inc.reports if rid in prior]
+            c = _Cluster(inc.incident_id, members, inc.background, inc.cumulative,
+                         type_group(members[0].sub_event_type if members else inc.sub_event_type),
+                         None if members else inc, seq=len(self._m.clusters))
+            for m in members:
+                self._m.widen(c, m)
+            self._m.clusters.append(c)
+            for p in {m.place_id for m in members} or {inc.place_id}:
+                self._m.register(c, p)
+            self._built[c.seq] = inc
+            self._seen.update(inc.reports)
+
+    def add(self, reports: Iterable[Report]) -> list[Incident]:
+        """Merge reports in (those already merged are skipped); returns the incidents they created or changed."""
+        touched: dict[int, _Cluster] = {}
+        for r in reports:
+            if r.report_id in self._seen:
+                continue
+            self._seen.add(r.report_id)
+            c = self._m.add(r)
+            touched[c.seq] = c
+        return [self._build(c) for c in sorted(touched.values(), key=lambda c: c.seq)]
+
+    def remove(self, report_ids: Iterable[str]) -> tuple[list[Incident], list[str]]:
+        """Take reports out (re-processed articles): (incidents rebuilt, ids of incidents left empty)."""
+        gone = set(report_ids)
+        rebuilt: list[Incident] = []
+        deleted: list[str] = []
+        for c in self._m.clusters:
+            if c.deleted or not any(m.report_id in gone for m in c.members):
+                continue
+            c.members = [m for m in c.members if m.report_id not in gone]
+            c.hull = None
+            for m in c.members:
+                self._m.widen(c, m)
+            if c.members:
+                rebuilt.append(self._build(c))
+            else:
+                c.deleted = True
+                self._built.pop(c.seq, None)
+                deleted.append(c.incident_id)
+        self._seen -= gone
+        return rebuilt, deleted
+
+    def incidents(self) -> list[Incident]:
+        """Every incident, in creation order."""
+        return [self._built[c.seq] for c in self._m.clusters if not c.deleted]
+
+    def _build(self, c: _Cluster) -> Incident:
+        m = self._m
+        inc = build_incident(c.incident_id, c.members, m.articles, m.parent_of, c.background, c.cumulative)
+        if c.fallback is not None:  # reports we were not given stay listed
+            inc.reports = c.fallback.reports + inc.reports
+            inc.n_sources = max(inc.n_sources, c.fallback.n_sources)
+        self._built[c.seq] = inc
+        return inc
 
 
 def merge_reports(
@@ -301,38 +392,13 @@ def merge_reports(
     ``articles`` gives each report's outlet and publication window; ``parent_of`` maps a place id to
     the place containing it (e.g. from the gazetteer) so a report in a city and one in a neighbourhood
     of it can be compared; ``actor_parent`` maps an actor to the group it belongs to, so YPG and the
-    Syrian Democratic Forces do not contradict each other. Reports already in an existing incident are not added twice.
+    Syrian Democratic Forces do not contradict each other. Reports already in an existing incident are
+    not added twice. For batch after batch, keep one ``IncidentMerger``.
     """
-    prior = prior_reports or {}
-    olds = list(existing)
-    merger = _Merger(articles or {}, parent_of, actor_parent)
-    done: set[str] = set()
-    for inc in olds:
-        members = [prior[rid] for rid in inc.reports if rid in prior]
-        c = _Cluster(inc.incident_id, members, inc.background, inc.cumulative, "",
-                     None if members else inc)
-        c.group = type_group(members[0].sub_event_type if members else inc.sub_event_type)
-        c.seq = len(merger.clusters)
-        merger.clusters.append(c)
-        for p in {m.place_id for m in members} or {inc.place_id}:
-            merger.register(c, p)
-        done.update(inc.reports)
-    for r in reports:
-        if r.report_id in done:
-            continue
-        done.add(r.report_id)
-        merger.add(r)
-    out: list[Incident] = []
-    for k, c in enumerate(merger.clusters):
-        if k < len(olds) and not c.changed:
-            out.append(olds[k])
-            continue
-        inc = build_incident(c.incident_id, c.members, merger.articles, parent_of, c.background, c.cumulative)
-        if c.fallback is not None:  # reports we were not given stay listed
-            inc.reports = c.fallback.reports + inc.reports
-            inc.n_sources = max(inc.n_sources, c.fallback.n_sources)
-        out.append(inc)
-    return out
+    merger = IncidentMerger(existing, prior_reports=prior_reports, articles=articles, parent_of=parent_of,
+                            actor_parent=actor_parent)
+    merger.add(reports)
+    return merger.incidents()
 
 
 # --------------------------------------------------------------------------- incident fields

@@ -23,8 +23,8 @@ from typing import Any
 
 from sitrep.events import rows
 from sitrep.events.control import control_changes
-from sitrep.events.merge import ArticleInfo, ParentOf, build_incident, merge_reports
-from sitrep.records import Article, Incident, Report
+from sitrep.events.merge import ArticleInfo, IncidentMerger, ParentOf
+from sitrep.records import Article, Report
 
 STAGE_VERSION = "sitrep.events.process.v1"
 
@@ -171,10 +171,10 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
     t0 = time.perf_counter()
     gaz = gazetteer if gazetteer is not None or not load_gaz else load_gazetteer_for(store)
     parent_of = parent_lookup(gaz)
-    actor_parent = actor_parent_lookup()
-    incidents = rows.load_incidents(conn)
     prior = {r.report_id: r for r in rows.load_reports(conn)}
     infos = rows.article_infos(conn)
+    merger = IncidentMerger(rows.load_incidents(conn), prior_reports=prior, articles=infos, parent_of=parent_of,
+                            actor_parent=actor_parent_lookup())
     secs["load"] = time.perf_counter() - t0
     for start in range(0, len(todo), batch_size):
         batch = list(store.iter_articles(todo[start:start + batch_size]))
@@ -187,38 +187,39 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
             analysis = analyse(article, gazetteer=gaz)
             for stage, s in analysis.seconds.items():
                 secs[stage] = secs.get(stage, 0.0) + s
-            t = time.perf_counter()
             windows[article.article_id] = _window(article)
-            secs["window"] = secs.get("window", 0.0) + time.perf_counter() - t
             new_reports.extend(analysis.reports)
             counts[article.article_id] = len(analysis.reports)
         t = time.perf_counter()
         with store.transaction():
-            ids = [a.article_id for a in batch]
-            id_set = set(ids)
+            id_set = {a.article_id for a in batch}
             old = [rid for rid, r in prior.items() if r.article_id in id_set]
-            if old:
-                incidents = _remove_reports(conn, incidents, set(old), prior, infos, parent_of, summary)
+            if old:  # re-processing: old reports leave their incidents first
+                rebuilt, deleted = merger.remove(old)
+                rows.delete_incidents(conn, deleted)
+                rows.save_incidents(conn, rebuilt)
                 rows.delete_reports(conn, old)
                 for rid in old:
                     prior.pop(rid, None)
+                summary.incidents_deleted += len(deleted)
+                summary.incidents_updated += len(rebuilt)
                 summary.reprocessed += sum(1 for a in batch if a.duplicate_of is None)
             for article in batch:
-                w = windows.get(article.article_id)
-                infos[article.article_id] = ArticleInfo(article.outlet, w, article.external_id)
+                infos[article.article_id] = ArticleInfo(article.outlet, windows.get(article.article_id),
+                                                        article.external_id)
             unique = {r.report_id: r for r in new_reports}
             summary.reports += rows.insert_reports(conn, unique.values())
+            prior.update(unique)
             secs["store"] = secs.get("store", 0.0) + time.perf_counter() - t
             t = time.perf_counter()
-            before = {inc.incident_id: inc for inc in incidents}
-            incidents = merge_reports(unique.values(), incidents, prior_reports=prior, articles=infos,
-                                      parent_of=parent_of, actor_parent=actor_parent)
-            prior.update(unique)
+            n_before = len(merger.incidents())
+            changed = merger.add(unique.values())
             secs["merge"] = secs.get("merge", 0.0) + time.perf_counter() - t
             t = time.perf_counter()
-            changed = [inc for inc in incidents if before.get(inc.incident_id) is not inc]
-            summary.incidents_new += sum(1 for inc in changed if inc.incident_id not in before)
-            summary.incidents_updated += sum(1 for inc in changed if inc.incident_id in before)
+            incidents = merger.incidents()
+            n_new = len(incidents) - n_before
+            summary.incidents_new += n_new
+            summary.incidents_updated += len(changed) - n_new
             rows.save_incidents(conn, changed)
             now = dt.datetime.now(dt.UTC).isoformat()
             conn.executemany(
@@ -234,34 +235,9 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
         if progress is not None:
             progress(f"{summary.articles + summary.skipped}/{len(todo)} articles processed, "
                      f"{summary.reports} reports, {len(incidents)} incidents")
-    summary.incidents_total = len(incidents)
+    summary.incidents_total = len(merger.incidents())
     return summary
 
 
 def _iso(window: tuple[dt.date, dt.date] | None, k: int) -> str | None:
     return window[k].isoformat() if window else None
-
-
-def _remove_reports(conn: Any, incidents: list[Incident], removed: set[str], prior: dict[str, Report],
-                    infos: dict[str, ArticleInfo], parent_of: ParentOf | None,
-                    summary: ProcessSummary) -> list[Incident]:
-    """Take re-processed articles' old reports out of their incidents (ids kept; empty incidents deleted)."""
-    out: list[Incident] = []
-    gone: list[str] = []
-    rebuilt: list[Incident] = []
-    for inc in incidents:
-        if not removed.intersection(inc.reports):
-            out.append(inc)
-            continue
-        keep = [prior[r] for r in inc.reports if r not in removed and r in prior]
-        if not keep:
-            gone.append(inc.incident_id)
-            continue
-        new = build_incident(inc.incident_id, keep, infos, parent_of, inc.background, inc.cumulative)
-        rebuilt.append(new)
-        out.append(new)
-    rows.delete_incidents(conn, gone)
-    rows.save_incidents(conn, rebuilt)
-    summary.incidents_deleted += len(gone)
-    summary.incidents_updated += len(rebuilt)
-    return out
