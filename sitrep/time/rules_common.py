@@ -1,0 +1,82 @@
+"""Shared pieces of the rule handlers: result type, small helpers, direction (tense) of an expression."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from sitrep.time import normalise as N
+from sitrep.time.context import Ctx, norm, prev_word, tense
+from sitrep.time.normalise import Res
+from sitrep.time.patterns import MONTHS, PARTS_OF_DAY
+
+Out = tuple[Res, int, int] | None
+
+
+Handler = Callable[[re.Match[str], Ctx], Out]
+
+
+UNRES = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX", "year": "XXXX",
+          "half": "XXXX-HX", "season": "XXXX-XX", "decade": "XXX", "century": "XX"}
+
+
+GRAN = {"day": "day", "night": "day", "week": "week", "weekend": "week", "month": "month", "quarter": "quarter",
+         "year": "year", "fiscal year": "year", "decade": "decade", "century": "century", "half": "half"}
+
+
+def ok(res: Res, m: re.Match[str]) -> Out:
+    return (res, m.start(), m.end())
+
+
+def month_num(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def unresolved(gran: str, type_: str = "DATE") -> Res:
+    return Res(type_, UNRES.get(gran, "XXXX-XX-XX"))
+
+
+def direction_of(m: re.Match[str], ctx: Ctx) -> str | None:
+    pw = prev_word(ctx.text, m.start())
+    if pw in ("until", "till", "by", "before"):
+        left = ctx.text[max(0, m.start() - 80):m.start()]
+        if not re.search(r"\b(?:had|was|were|did)\b", left.rsplit(".", 1)[-1]):
+            return "future"
+    return tense(ctx.text, m.start(), m.end())
+
+
+def pod_suffix(pod: str | None, pre: str | None = None) -> str:
+    if pre:
+        p = norm(pre).replace("-", "")
+        if p in ("noon", "midday"):
+            return "T12:00"
+        if p == "midnight":
+            return "T24:00"
+        if p in ("midmorning",):
+            return "TMO"
+        if p in ("midafternoon",):
+            return "TAF"
+    if not pod:
+        return ""
+    return "T" + PARTS_OF_DAY.get(norm(pod), "DT")
+
+
+def season_pick(anchor: dt.date, s: str, direction: str | None) -> Res:
+    cands = [N.season_res(y, s) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if direction == "strict_past":
+        return max((c for c in cands if c.end is not None and c.end < anchor), key=lambda c: c.value)
+    if direction == "future":
+        return min((c for c in cands if c.end is not None and c.end >= anchor), key=lambda c: c.value)
+    if direction == "strict_future":
+        return min((c for c in cands if c.begin is not None and c.begin > anchor), key=lambda c: c.value)
+    if s == "WI" and anchor.month <= 2:
+        return N.season_res(anchor.year - 1, s)
+    if direction == "past":
+        return max((c for c in cands if c.begin is not None and c.begin <= anchor), key=lambda c: c.value)
+    return N.season_res(anchor.year, s)
+
+
+KEEP_APPROX = {"nearly", "almost", "more than", "less than", "no more than", "up to", "over", "under",
+                "fewer than", "well over"}
+
