@@ -376,3 +376,14 @@ def test_reader_comment_section_is_dropped() -> None:
     r = clean_text(text)
     assert r.text.endswith("The next round is expected in two weeks.")
     assert r.meta["removed_reasons"].count("reader comments") == 3
+
+
+def test_wire_header_before_dateline_goes_to_meta() -> None:
+    text = (
+        "By Jane Roe , Health Editor WASHINGTON | Mon Mar 2 , 2009 4:23 pm EST WASHINGTON -LRB- Reuters -RRB- - "
+        "Virtually all cases of the most common flu strain now resist the main drug , officials said . \n"
+        "Four patients infected with the resistant strain have died . \n"
+    )
+    r = clean_text(text)
+    assert r.text.startswith("WASHINGTON -LRB- Reuters -RRB- - Virtually all cases")
+    assert r.meta["date_lines"] == ["By Jane Roe , Health Editor WASHINGTON | Mon Mar 2 , 2009 4:23 pm EST"]

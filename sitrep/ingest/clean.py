@@ -48,7 +48,7 @@ from sitrep.ingest.boilerplate import (
     score_line,
     words,
 )
-from sitrep.ingest.pubdate import is_date_line
+from sitrep.ingest.pubdate import is_date_line, last_timestamp_span
 
 STAGE_VERSION = "sitrep.clean.v2"
 
@@ -211,6 +211,9 @@ _LABELLED_DATE = re.compile(
 )
 
 
+_WIRE_MARK = re.compile(r"(?:\(|-LRB-\s*)(?:Reuters|AP|AFP|Xinhua|UPI|dpa|EFE|Anadolu|CNN)(?:\)|\s*-RRB-)\s*[-—–]")
+
+
 def _header(lines: list[_Line], meta: dict[str, Any]) -> None:
     """Date, byline and masthead lines in the header area go to meta, not to the text."""
     seen_body = False
@@ -221,6 +224,12 @@ def _header(lines: list[_Line], meta: dict[str, Any]) -> None:
         if is_date_line(ln.text):
             meta.setdefault("date_lines", []).append(ln.text)
             ln.drop, ln.strong, ln.reason = True, True, "date line"
+            continue
+        wire = _WIRE_MARK.search(ln.text[:400])
+        stamp = last_timestamp_span(ln.text[: wire.start()]) if wire else None
+        if stamp:  # "CITY | Mon Mar 2 , 2009 4:23 pm EST CITY -LRB- Reuters -RRB- - ...": header, then story
+            meta.setdefault("date_lines", []).append(ln.text[: stamp[1]].strip())
+            ln.text = ln.text[stamp[1]:].strip()
             continue
         m = _LABELLED_DATE.match(ln.text)
         if m:  # " date 2017-06-12 Kurdish factions ..." -> keep the text after the label

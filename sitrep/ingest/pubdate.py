@@ -297,6 +297,12 @@ def header_lines(raw_text: str) -> list[str]:
     return out
 
 
+def last_timestamp_span(text: str) -> tuple[int, int] | None:
+    """Span of the last date-with-clock-time in ``text`` ("Mon Mar 2 , 2009 4:23 pm EST"), if any."""
+    stamps = [m for m, f in _search(text) if f.has_time]
+    return (stamps[-1].start(), stamps[-1].end()) if stamps else None
+
+
 def is_date_line(line: str) -> bool:
     """A line that is nothing but a date (with time, weekday, byline or label): header, not prose."""
     if len(line) > 120:
