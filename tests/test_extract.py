@@ -237,3 +237,18 @@ def test_outlet_told_is_the_channel_not_the_source():
     text = "Russian jets bombed Idlib on Wednesday, the Syrian Observatory said, Reuters reported."
     r, = _reports(text, {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
     assert r.attributed_to == "Syrian Observatory for Human Rights"
+
+
+def test_references_to_fighting_and_bare_weapons_are_not_claims():
+    for text in [
+        "Aid workers described the impact of the fighting on civilians in Aleppo.",
+        "Thousands have fled the fighting in Idlib since the spring.",
+        "The regime is fighting for its survival, a diplomat said.",
+        "The army's missiles and chemical weapons arsenal could fall into the wrong hands.",
+        "The ambassador stormed out of the session in protest.",
+        "He faces accusations of rape and sexual assault.",
+    ]:
+        assert _reports(text) == [], text
+    r, = _reports("Heavy fighting raged in Idlib on Wednesday.",
+                  {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
+    assert (r.sub_event_type, r.place_name) == ("Armed clash", "Idlib")

@@ -264,6 +264,8 @@ def find_triggers(text: str) -> list[Trigger]:
             continue  # "a transformer explosion": an accident, not an attack
         if re.match(r"\s+(?:tests?|test-firings?|launch(?:es)?\s+test)", text[t.end:], re.IGNORECASE):
             continue  # "missile tests"
+        if not _asserts(t, text, before):
+            continue
         kept.append(t)
     # "killed in air strikes and fighting": the second of two coordinated causes is not a separate claim
     out: list[Trigger] = []
@@ -273,6 +275,38 @@ def find_triggers(text: str) -> list[Trigger]:
             continue
         out.append(t)
     return out
+
+
+_BARE_COMBAT = re.compile(r"(?:fighting|clashes|battle|battles)$", re.IGNORECASE)
+_INTENSE = re.compile(r"\b(?:heavy|fierce|violent|intense|street|renewed|fresh|sporadic|ongoing|deadly|armed|"
+                      r"bloody|brief|overnight)\s+$", re.IGNORECASE)
+_COMBAT_NEXT = re.compile(r"\s+(?:between|with|against|in|near|around|at|there|for control|erupted|broke out|raged|"
+                          r"continued|flared|intensified|resumed|killed|left|has killed|have killed)\b", re.IGNORECASE)
+_NOMINAL_BEFORE = re.compile(r"\b(?:of|by|from|fled|flee|fleeing|escape|escaping|escaped|to|because of|due to|"
+                             r"impact of|end to|halt to)\s+(?:the\s+)?(?:recent\s+)?$", re.IGNORECASE)
+_BARE_WEAPON = re.compile(r"(?:rockets?|missiles?|artillery|mortars?|warplanes|fighter jets)$", re.IGNORECASE)
+_WEAPON_ACTION = re.compile(r"\b(?:fired|fire|firing|launched|launching|hit|hits|hitting|struck|strike|landed|fell|"
+                            r"slammed|pounded|pounding|rained|targeted|targeting|lobbed|shelled|killing|killed|"
+                            r"wounding|bombed|bombing|attacked|raided|destroyed|destroying|used|using|carried|"
+                            r"conducted|dropped|dropping|flew|flying|unleashed)\b", re.IGNORECASE)
+_ACCUSATION = re.compile(r"\b(?:accus(?:ation|ations|ed|es|ing)|allegations?|alleged|charges?|charged|suspicion|"
+                         r"suspected)\s+(?:\w+\s+){0,2}?(?:of|with)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _asserts(t: Trigger, text: str, before: str) -> bool:
+    """Does this trigger word assert an event here (not a noun of reference, a bare weapon, an accusation)?"""
+    if _BARE_COMBAT.match(t.surface):
+        if _NOMINAL_BEFORE.search(before):
+            return False  # "the impact of the fighting", "fled the fighting"
+        if not (_INTENSE.search(before) or _COMBAT_NEXT.match(text[t.end:])):
+            return False  # "a regime that is fighting for its survival"
+    if _BARE_WEAPON.match(t.surface):
+        window = text[max(0, t.start - 50):t.end + 50]
+        if not _WEAPON_ACTION.search(window):
+            return False  # "its missiles and chemical weapons arsenal"
+    if re.match(r"storm(?:ed|ing)$", t.surface, re.IGNORECASE) and re.match(r"\s+(?:out|off)\b", text[t.end:]):
+        return False
+    return not _ACCUSATION.search(before)
 
 
 def is_generic(text: str) -> bool:
