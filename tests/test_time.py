@@ -289,3 +289,10 @@ def test_clock_time_takes_the_day_named_after_it() -> None:
 def test_since_a_month_with_modifier_runs_to_the_anchor() -> None:
     m = one("Since mid-May, more than 10,000 people have fled.", "mid-May")
     assert m.value == "2017-05" and m.end_date == MON_2017_06_12 and m.begin == D(2017, 5, 11)
+
+
+def test_slash_dates_day_first_or_month_first() -> None:
+    assert one("Posted 14/10/2017 04:35 by admin", "14/10/2017").value == "2017-10-14"
+    assert one("Posted 10/14/2017", "10/14/2017").value == "2017-10-14"
+    assert one("Posted 04/06/2016", "04/06/2016", D(2016, 6, 4)).value == "2016-06-04"
+    assert one("Posted 06/04/2016", "06/04/2016", D(2016, 6, 4)).value == "2016-06-04"

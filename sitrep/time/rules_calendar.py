@@ -43,10 +43,13 @@ def h_slash(m: re.Match[str], ctx: Ctx) -> Out:
     y = int(m["y"])
     if y < 100:
         y += 1900 if y > 40 else 2000
-    mo, da = int(m["m"]), int(m["d"])
-    if mo > 12 >= da:
-        mo, da = da, mo  # 14/10/2017: day first
-    d = N.safe_date(y, mo, da)
+    a, b = int(m["m"]), int(m["d"])
+    us, dmy = N.safe_date(y, a, b), N.safe_date(y, b, a)  # 10/14/2017 or 14/10/2017
+    d = us or dmy
+    if us and dmy and us != dmy and ctx.anchor is not None:
+        # both readings exist: the one nearer the anchor, a date after it counting double
+        anchor = ctx.anchor
+        d = min((us, dmy), key=lambda x: 2 * (x - anchor).days if x > anchor else (anchor - x).days)
     return ok(N.day_res(d), m) if d else None
 
 
