@@ -196,3 +196,15 @@ def test_gazetteer_cli_import(tmp_path: Path) -> None:
     missing = runner.invoke(gazetteer_cli, ["import", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "x.db")])
     assert missing.exit_code == 1
     assert "file not found" in missing.output
+
+
+def test_other_fought_over_cities_have_neighbourhoods() -> None:
+    ms = geoparse("Iraqi forces advanced in the Old City of Mosul near the al-Nuri mosque, "
+                  "while Kurdish fighters held Sheikh Maqsoud in Aleppo.")
+    ids = {m.place_id for m in ms}
+    assert {"sitrep:mosul:old-city", "sitrep:mosul:nuri-mosque", "sitrep:aleppo:sheikh-maqsoud"} <= ids
+
+
+def test_lowercase_landmark_needs_its_city() -> None:
+    assert "sitrep:raqqa:national-hospital" not in _ids("Patients were taken to the main hospital in Boston.")
+    assert "sitrep:raqqa:national-hospital" in _ids("IS fighters held out near the main hospital in Raqqa.")

@@ -138,13 +138,16 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
     for phrase in gaz.phrases:
         for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered):
             s, e = m.start(), m.end()
-            if any(x.start < e and s < x.end for x in mentions):
-                continue
+            if any(x.start <= s and e <= x.end for x in mentions):
+                continue  # already inside a longer match
             mention = make_mention(text, s, e, gaz)
             mention.candidates = [c for c in mention.candidates if c.place.feature in ("neighbourhood", "landmark")]
             if mention.candidates:
                 mention.needs_parent = True
-                mentions.append(mention)
+                # the phrase wins over shorter overlapping matches ("al-Nuri" inside "al-Nuri mosque")
+                mentions = [x for x in mentions if not (x.start < e and s < x.end and x.end - x.start < e - s)]
+                if not any(x.start < e and s < x.end for x in mentions):
+                    mentions.append(mention)
     mentions.sort(key=lambda x: x.start)
     return mentions
 

@@ -236,6 +236,8 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
             continue
         p = m.best.place
         ids.add(p.place_id)
+        if p.feature == "neighbourhood" and p.parent_id:
+            ids.add(p.parent_id)
         if p.country:
             votes[p.country] += 1
         confident = m.margin >= 1.5 or len(m.candidates) == 1
