@@ -40,7 +40,7 @@ _FORCE_NOUNS = (
     r"helicopters|helicopter\s+gunships|gunships|drones?|air\s*strikes|airstrikes|strikes|air\s+raids|raids|"
     r"bombing|bombings|bombardment|shelling|artillery|navy|air\s+force|marines|commandos|paratroopers|"
     r"police|policemen|guards|tanks|gunboats|warships|missiles|rockets|units|government|regime|authorities|"
-    r"officers|offensive|operation|shells|fire|bombs|barrel\s+bombs)"
+    r"officers|offensive|operation|shells|fire|bombs|barrel\s+bombs|aggression|occupation)"
 )
 
 
@@ -57,7 +57,7 @@ class ActorEntry:
 
 @dataclass(frozen=True)
 class Descriptor:
-    trigger: str
+    triggers: tuple[tuple[str, bool], ...]  # (literal, exact case); empty = try everywhere
     pattern: re.Pattern[str]  # leading word-boundary assertion removed (checked by the caller: faster)
     actor_id: str  # or "@state"
     countries: frozenset[str] | None  # None = any hint
@@ -71,6 +71,7 @@ class ActorDictionary:
     index: AliasIndex[str] = field(repr=False)
     descriptors: tuple[Descriptor, ...] = field(repr=False)
     state_pattern: re.Pattern[str] | None = field(repr=False)
+    demonym_index: AliasIndex[str] = field(repr=False)
     demonym_to_actor: dict[str, str] = field(repr=False)
     state_by_country: dict[str, str] = field(repr=False)
     by_name: dict[str, str] = field(repr=False)
@@ -133,7 +134,8 @@ def _read_descriptors(path: Path) -> tuple[Descriptor, ...]:
     for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
         countries = row["countries"].strip()
         out.append(Descriptor(
-            trigger=row["trigger"].strip().lower(),
+            triggers=tuple((t[1:], True) if t.startswith("=") else (t.lower(), False)
+                           for t in row["trigger"].strip().split("|") if t),
             pattern=re.compile(_LEADING_BOUNDARY.sub("", row["pattern"])),
             actor_id=row["actor_id"].strip(),
             countries=None if countries == "*" else frozenset(c.strip().upper() for c in countries.split(",")),
@@ -172,7 +174,8 @@ def build(entries: dict[str, ActorEntry], descriptors: tuple[Descriptor, ...]) -
     by_name = {e.name.lower(): e.actor_id for e in entries.values()}
     by_name.update({e.actor_id.lower(): e.actor_id for e in entries.values()})
     all_demonyms = [d for e in entries.values() for d in e.demonyms]
-    return ActorDictionary(entries, AliasIndex(items), descriptors, _state_pattern(all_demonyms),
+    demonym_index: AliasIndex[str] = AliasIndex((f"={dem}", dem) for dem in all_demonyms)
+    return ActorDictionary(entries, AliasIndex(items), descriptors, _state_pattern(all_demonyms), demonym_index,
                            demonym_to_actor, state_by_country, by_name)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.actors.dictionary import ActorDictionary, ActorEntry, load_actors
+from sitrep.actors.dictionary import ActorDictionary, ActorEntry, Descriptor, load_actors
 from sitrep.actors.lexicon import fold, normalise, select_longest
 from sitrep.records import ActorMention
 
@@ -54,7 +54,10 @@ _STOP_LEAD = frozenset(
     "The A An In On At By For With From And But Of As When After Before While Since During Under Over Against "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December This That These Those Its Their His Her Our Some Many Several "
-    "Meanwhile Earlier Later Also However Both Other New Local Syria Iraq".split()
+    "Meanwhile Earlier Later Also However Both Other New Local Syria Iraq Although Though If Then Now Even Yet So "
+    "Still Until Unless Because Whether Each Every All Most More Such Only Just Once Deputy Former Senior Top "
+    "Arms Army Armed Military Security Regular Elite Mechanised Mechanized Armoured Armored First Second Third "
+    "Fourth Fifth Sixth Seventh Eighth Ninth Tenth Special Civil Civil-Military Operations Defense Defence".split()
 )
 _GENERIC_HEADS = frozenset({"front", "army", "forces", "guard", "guards", "division", "corps"})
 _GENERIC_BODY = frozenset({"popular", "national", "western", "eastern", "northern", "southern", "home", "red",
@@ -75,9 +78,14 @@ def _state_hits(d: ActorDictionary, norm: str) -> list[tuple[int, int, int, tupl
     out: list[tuple[int, int, int, tuple[str, float]]] = []
     if d.state_pattern is None:
         return out
-    for m in d.state_pattern.finditer(norm):
-        if not _starts_word(norm, m.start()):
+    last_end = -1
+    for hit in d.demonym_index.find(norm, norm):  # anchor the state pattern at demonyms found by Aho-Corasick
+        if hit.start < last_end:
             continue
+        m = d.state_pattern.match(norm, hit.start)
+        if m is None:
+            continue
+        last_end = m.end()
         groups = [g for g in ("d1", "d2", "d3") if m.group(g)]
         for i, g in enumerate(groups):
             actor_id = d.demonym_to_actor.get(re.sub(r"\s+", " ", m.group(g)).lower())
@@ -89,23 +97,46 @@ def _state_hits(d: ActorDictionary, norm: str) -> list[tuple[int, int, int, tupl
     return out
 
 
+def _windows(rule: Descriptor, norm: str, folded: str, before: int = 80, after: int = 100) -> list[tuple[int, int]]:
+    """Stretches of the text around the rule's trigger literals (the whole text when it has none)."""
+    if not rule.triggers:
+        return [(0, len(norm))]
+    points: list[int] = []
+    for literal, exact in rule.triggers:
+        hay = norm if exact else folded
+        i = hay.find(literal)
+        while i >= 0:
+            points.append(i)
+            i = hay.find(literal, i + 1)
+    points.sort()
+    out: list[tuple[int, int]] = []
+    for p in points:
+        lo, hi = max(p - before, 0), min(p + after, len(norm))
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def _descriptor_hits(d: ActorDictionary, norm: str, folded: str,
                      country: str | None) -> list[tuple[int, int, int, tuple[str | None, float]]]:
     out: list[tuple[int, int, int, tuple[str | None, float]]] = []
     seen: set[tuple[int, int]] = set()
     hint = country.upper() if country else None
     for rule in d.descriptors:
-        if rule.trigger and rule.trigger not in folded:
-            continue
         if hint is None:
             if not rule.default:
                 continue
         elif rule.countries is not None and hint not in rule.countries:
             continue
+        windows = _windows(rule, norm, folded)
+        if not windows:
+            continue
         actor_id: str | None = rule.actor_id
         if actor_id == "@state":
             actor_id = d.state_by_country.get(hint) if hint else None  # None: "Government forces"
-        for m in rule.pattern.finditer(norm):
+        for m in (m for w0, w1 in windows for m in rule.pattern.finditer(norm, w0, w1)):
             if not _starts_word(norm, m.start()):
                 continue
             span = m.span("a") if "a" in rule.pattern.groupindex and m.group("a") else m.span()

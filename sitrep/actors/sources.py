@@ -217,22 +217,23 @@ class _Finder:
         sent_start, sent_end = self.sentence(v0)
         before = self.norm[sent_start:v0]
         after = self.norm[v1:sent_end]
-        if _PASSIVE.search(before):
+        near = before[-60:]  # the $-anchored checks below only need the words just before the verb
+        if _PASSIVE.search(near):
             return []
         if word.startswith("claim") and _CLAIMED_LIVES.match(after):
             return []
-        if word in _BASE_FORMS and _MODAL_BEFORE.search(before):
+        if word in _BASE_FORMS and _MODAL_BEFORE.search(near):
             return []
-        if word in ("reported", "claimed", "alleged", "published", "posted") and _DET_BEFORE.search(before):
+        if word in ("reported", "claimed", "alleged", "published", "posted") and _DET_BEFORE.search(near):
             return []  # "the reported location", "the claimed toll"
         stripped = before.rstrip()
         inverted = (word in _SAY_INVERTS and stripped.endswith((",", '"', "”", "'"))
                     and re.match(r"\s+(?:the\s+|a\s+|an\s+)?[A-Z]", after))
         if word in ("reports", "posted", "published") and not inverted and not re.match(r"\s+that\b", after):
             return []
-        tail = _AUX_TAIL.search(before)
+        tail = _AUX_TAIL.search(near)
         if tail:
-            v0 = sent_start + tail.start()
+            v0 = v0 - len(near) + tail.start()
             before = self.norm[sent_start:v0]
         if inverted:
             end = sent_end
