@@ -252,3 +252,11 @@ def test_references_to_fighting_and_bare_weapons_are_not_claims():
     r, = _reports("Heavy fighting raged in Idlib on Wednesday.",
                   {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
     assert (r.sub_event_type, r.place_name) == ("Armed clash", "Idlib")
+
+
+def test_associated_actors_on_the_agent_side():
+    text = "The government troops backed by Russian jets stormed Ansari on Monday."
+    reports = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    clash = next(r for r in reports if r.sub_event_type == "Armed clash")
+    assert clash.actor1 == "Syrian government forces"
+    assert clash.assoc_actors == ["Russian forces"]

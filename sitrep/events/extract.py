@@ -270,7 +270,10 @@ def _actor_roles(trig: Trigger, region: tuple[int, int], s: _Sent, base: int, te
         if inside:
             agent = inside[0]
     if agent is None and before:
-        agent = before[-1]
+        k = len(before) - 1
+        while k > 0 and _ALLIED.match(text[before[k - 1].end - base:before[k].start - base]):
+            k -= 1  # "troops backed by Russian jets stormed": the troops are the agent
+        agent = before[k]
         if re.search(r"\b(?:said|says|say|announced|claimed|stated)\s+(?:that\s+)?(?:they|it)\s+(?:\w+\s+){0,2}$",
                      text[:trig.start], re.IGNORECASE):
             agent = before[0]
@@ -515,7 +518,7 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
                 report_id=_report_id(article.article_id, idx, sub, key[1], agent, len(out)),
                 article_id=article.article_id, sentence_index=idx,
                 event_type=SUB_TO_TYPE.get(sub, "Strategic developments"), sub_event_type=sub,
-                actor1=agent, actor2=target,
+                actor1=agent, actor2=target, assoc_actors=_associates(agent_m, agent, target, trig, region, s, text),
                 place_id=place.place_id if place else None, place_name=(place.name or place.surface) if place else None,
                 lat=place.lat if place else None, lon=place.lon if place else None,
                 admin1=place.admin1 if place else None, country=place.country if place else None,
@@ -589,6 +592,38 @@ def _people_object(trig: Trigger, quantities: Sequence[QuantityMention], text: s
     if _PEOPLE_AFTER.match(text[trig.end:]):
         return "civilians"
     return None
+
+
+_ALLIED = re.compile(r"^(?:\s*,)?\s+(?:and|with|alongside|backed by|supported by|allied with|along with|as well as)"
+                     r"\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+
+
+def _associates(agent_m: ActorMention | None, agent: str | None, target: str | None, trig: Trigger,
+                region: tuple[int, int], s: _Sent, text: str) -> list[str]:
+    """Actors on the agent's side: "regime troops supported by Syrian and Russian air strikes"."""
+    if agent_m is None or agent is None:
+        return []
+    base = s.sentence.start
+    out: list[str] = []
+    start = agent_m.start
+    for a in reversed([a for a in s.actors if a.end <= agent_m.start]):  # "Syrian and Russian air strikes"
+        if a.inter in (7, None) or a.name in (agent, target) or \
+                not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[a.end - base:start - base]):
+            break
+        out.append(a.name)
+        start = a.start
+    prev_end = agent_m.end
+    for a in s.actors:
+        if a.start < prev_end or a.start > base + trig.end + 40 or a.inter in (7, None):
+            continue
+        if a.name in (agent, target) or a.name in out:
+            prev_end = max(prev_end, a.end)
+            continue
+        if not _ALLIED.match(text[prev_end - base:a.start - base]):
+            break
+        out.append(a.name)
+        prev_end = a.end
+    return out
 
 
 def _follow_up_host(ctx: _Context, idx: int, s: _Sent) -> Report | None:
