@@ -186,3 +186,12 @@ def test_member_group_does_not_contradict_its_alliance() -> None:
     assert len(apart) == 2
     together = merge_reports([a, b], articles={}, actor_parent={"YPG": "Syrian Democratic Forces"}.get)
     assert len(together) == 1 and together[0].actor1 == "Syrian Democratic Forces"
+
+
+def test_hedged_figure_is_not_the_conservative_one_when_a_firm_one_exists() -> None:
+    firm = report("r1", "a1", deaths=[killed(24)])
+    hedged = report("r2", "a2", deaths=[killed(9)])
+    hedged.hedged = True
+    inc = merge_reports([firm, hedged], articles=ARTICLES)[0]
+    assert (inc.fatalities_conservative, inc.fatalities_min, inc.fatalities_max) == (24, 9, 24)
+    assert inc.grade == "contested"

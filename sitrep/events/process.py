@@ -30,7 +30,7 @@ STAGE_VERSION = "sitrep.events.process.v1"
 
 BATCH_SIZE = 50
 _VERSIONED = ("sitrep.time", "sitrep.places", "sitrep.actors", "sitrep.events.typing", "sitrep.events.extract",
-              "sitrep.events.analyse", "sitrep.events.merge", "sitrep.events.control")
+              "sitrep.events.analyse", "sitrep.events.incident", "sitrep.events.merge", "sitrep.events.control")
 
 
 @dataclass
