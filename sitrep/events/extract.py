@@ -473,12 +473,11 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
                           for q in quantities) or bool(re.search(r"\bcivilians?\b", text[trig.end:], re.I))
         if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Attack") and victims_civ:
             target = "Civilians"
-        if target is None and sub in SUB_TO_TYPE and SUB_TO_TYPE[sub] == "Battles":
-            target = next((n for n in main if n != agent), None)
+        assoc = _associates(agent_m, agent, target, trig, region, s, text)
+        if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other"):
+            target = next((n for n in main if n != agent and n not in assoc), None)
         if target == agent:
             target = None
-        if sub == "Other" and target is None:
-            target = next((n for n in main if n != agent), None)
         ev_places = explicit[k]
         if not ev_places:
             recent = ctx.last_places and idx - ctx.last_places_at <= 2
@@ -518,7 +517,7 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
                 report_id=_report_id(article.article_id, idx, sub, key[1], agent, len(out)),
                 article_id=article.article_id, sentence_index=idx,
                 event_type=SUB_TO_TYPE.get(sub, "Strategic developments"), sub_event_type=sub,
-                actor1=agent, actor2=target, assoc_actors=_associates(agent_m, agent, target, trig, region, s, text),
+                actor1=agent, actor2=target, assoc_actors=list(assoc),
                 place_id=place.place_id if place else None, place_name=(place.name or place.surface) if place else None,
                 lat=place.lat if place else None, lon=place.lon if place else None,
                 admin1=place.admin1 if place else None, country=place.country if place else None,
