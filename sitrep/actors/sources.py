@@ -68,6 +68,9 @@ _MODAL_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those|widely|initially|first)\s+$", re.I)
 _AUX_TAIL = re.compile(r"(?:\s+(?:have|has|had|also|previously|repeatedly|again|already|later|earlier|now|"
                        r"would|will|had|officially|publicly|reportedly|recently|initially|first))+\s*$", re.I)
+_IN_BEFORE = re.compile(r"(?<![\w-])(?:[Ii]n|[Ww]ith|[Ff]rom|[Oo]f)\s+$")
+_RELATIVE_BEFORE = re.compile(r",?\s*\b(?:who|which)\s*$")
+_CAP_RUN = re.compile(r"(?:[A-Z][\w'.-]*\s+)*[A-Z][\w'.-]*(?:\s+(?:himself|herself|itself|themselves))?\s*$")
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "both", "this", "which", "who"})
 _GROUP_ANAPHORS = frozenset({"the group", "the militia", "the alliance", "the organisation", "the organization",
                              "the force", "the forces", "the militant group", "the jihadist group",
@@ -167,7 +170,8 @@ class _Finder:
 
     def pick(self, start: int, end: int, head: tuple[int, int] | None, first: bool = False) -> list[SourceMention]:
         """The source(s) named in the speaker phrase ``norm[start:end]``."""
-        known = self.known_in(start, end)
+        known = [k for k in self.known_in(start, end)
+                 if not (k[2].kind == "anaphor" and _IN_BEFORE.search(self.norm[max(k[0] - 12, 0):k[0]]))]
         if known:
             best = min(_RANK.get(k.kind, 3) for _, _, k in known)
             ranked = known if first else [h for h in known if _RANK.get(h[2].kind, 3) == best]
@@ -235,6 +239,19 @@ class _Finder:
         if tail:
             v0 = v0 - len(near) + tail.start()
             before = self.norm[sent_start:v0]
+        rel = None if inverted else _RELATIVE_BEFORE.search(before[-60:])
+        if rel:  # "..., Kofi Annan, who insists ...": the speaker is the antecedent
+            cut = v0 - len(before[-60:]) + rel.start()
+            known = [k for k in self.known_in(max(cut - 80, sent_start), cut) if k[1] >= cut - 2]
+            if known:
+                s0, e0, src = known[-1]
+                return [SourceMention(s0, e0, self.text[s0:e0], src.name, src.source_id)]
+            run = _CAP_RUN.search(self.norm[max(cut - 60, sent_start):cut])
+            if run and run.group(0).strip():
+                s0 = max(cut - 60, sent_start) + run.start()
+                e0 = s0 + len(re.sub(r"\s+(?:himself|herself|itself|themselves)\s*$", "", run.group(0).rstrip()))
+                return [SourceMention(s0, e0, self.text[s0:e0], self.text[s0:e0])]
+            return []
         if inverted:
             end = sent_end
             stop = re.search(r"[.;:!?]|\bthat\b|\bwho\b|\bwhich\b", after)
