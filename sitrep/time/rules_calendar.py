@@ -69,10 +69,11 @@ def h_mdy(m: re.Match[str], ctx: Ctx) -> Out:
             if d and d.weekday() == wd:
                 return ok(N.day_res(d), m)
     direction = direction_of(m, ctx)
-    if direction == "past":
-        ahead = N.safe_date(anchor.year, mon, day)
-        if ahead is not None and 0 < (ahead - anchor).days <= 45:
-            direction = None  # "invited them to a ceremony on March 12": a date just ahead is the coming one
+    this_year = N.safe_date(anchor.year, mon, day)
+    if direction == "past" and this_year is not None and 0 < (this_year - anchor).days <= 45:
+        direction = None  # "invited them to a ceremony on March 12": a date just ahead is the coming one
+    if direction == "future" and this_year is not None and 0 < (anchor - this_year).days <= 30:
+        direction = None  # "aid for victims of the Aug. 7 blasts" in an Aug. 18 paper: not next year's
     y = N.pick_year(anchor, mon, day, direction)
     d = N.safe_date(y, mon, day)
     return ok(N.day_res(d), m) if d else None
@@ -114,8 +115,11 @@ def h_month(m: re.Match[str], ctx: Ctx) -> Out:
     else:
         since = re.search(r"(?i:since|from)\s+(?:(?:early|late|mid)[- ]?)?$", ctx.text[max(0, m.start() - 12):m.start()])
         direction = "past" if since else direction_of(m, ctx)
-        if not since and mon == anchor.month % 12 + 1:
-            direction = "future"  # last year's "March" would be "last March"
+        ahead = (mon - anchor.month) % 12
+        if not since and direction == "past" and 1 <= ahead <= 2:
+            direction = None  # a month just ahead is the coming one; last year's would be "last March"
+        if not since and ahead == 1:
+            direction = "future"
         res = N.month_res(N.pick_year(anchor, mon, None, direction, forward_cost=4), mon)
     return ok(N.modify(res, mod, anchor), m)
 
