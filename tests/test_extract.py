@@ -260,3 +260,17 @@ def test_associated_actors_on_the_agent_side():
     clash = next(r for r in reports if r.sub_event_type == "Armed clash")
     assert clash.actor1 == "Syrian government forces"
     assert clash.assoc_actors == ["Russian forces"]
+
+
+def test_inner_place_and_conducted_strikes():
+    PLACES["Qaboun"] = ("sitrep:qaboun", "neighbourhood")
+    PLACES["Damascus"] = ("170654", "city")
+    try:
+        r, = _reports("Clashes erupted around the Damascus suburb of Qaboun on Wednesday.",
+                      {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
+        assert (r.sub_event_type, r.place_name) == ("Armed clash", "Qaboun")
+    finally:
+        del PLACES["Qaboun"], PLACES["Damascus"]
+    r, = _reports("The Saudi-led coalition said it had conducted 12 strikes near Marib on Wednesday.",
+                  {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
+    assert (r.sub_event_type, r.actor1, r.place_name) == ("Air/drone strike", "Saudi-led coalition", "Marib")

@@ -82,6 +82,8 @@ _NOW = re.compile(r"\b(?:currently|now|today|on-going|ongoing|still)\b|\b(?:is|a
 _HEADLINE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 _COORD = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*&\s*)(?:the\s+)?"
                     r"(?:(?:neighbou?rhoods?|districts?|towns?|villages?|cities|areas?)\s+of\s+)?$", re.IGNORECASE)
+_WITHIN = re.compile(r"^(?:['’]s\s+(?:\w+\s+)?|\s+(?:\w+\s+)?(?:suburbs?|district|neighbou?rhood|quarter|village|town|"
+                     r"area|countryside|outskirts|province|governorate|region)\s+of\s+(?:the\s+)?)$", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|notably|among them|such as|especially)\b", re.IGNORECASE)
 _BASED = re.compile(r"^\s?[-–]")  # "UK-based", "US-backed", "US- coalition": a modifier, not a place
 _DATELINE = re.compile(r"^[A-Z][\w'’. -]{1,30}(?:,\s*[A-Z][\w'’. -]{1,30})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s")
@@ -228,6 +230,12 @@ def _event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMent
         after = sub_national or after
     if after:
         first = after[0]
+        for p in after[1:]:
+            if _WITHIN.match(text[first.end - base:p.start - base]):
+                first = p  # "the Damascus suburb of Qaboun", "Yemen's Saada province": the inner place
+                continue
+            break
+        after = after[after.index(first):]
         for p in after[1:]:
             if _INCLUDING.search(text[first.end - base:p.start - base]):
                 return _with_coordinated(p, after, text, base)

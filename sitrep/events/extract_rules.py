@@ -69,7 +69,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:air ?force|aircraft|warplanes?|jets|drones?|helicopters?|choppers|gunships?)(?:['’]s?)? (?:\w+ ){0,2}?"
      r"(?:destroyed|struck|hit|pounded|targeted|bombed|attacked|shelled|raided|carried out|launched)|"
      r"raids? by (?:the )?(?:[\w'’-]+ ){0,3}?(?:choppers|helicopters|jets|warplanes|aircraft|drones|air ?force)|"
-     r"pound(?:ed|ing)", "Air/drone strike", 2),
+     r"pound(?:ed|ing)|(?:conducted|carried out|launched|staged|mounted|flew) (?:\w+ ){0,3}?(?:air ?)?"
+     r"(?:strikes|raids|sorties)", "Air/drone strike", 2),
     (r"(?:rocket|mortar|missile|artillery) (?:attacks?|strikes?|fire)|shell(?:ing|ed|s)|artillery|"
      r"mortars?(?: rounds| shells)?|rockets?|missiles?|"
      r"rocket attacks?", "Shelling/artillery/missile attack", 2),
