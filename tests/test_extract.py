@@ -274,3 +274,11 @@ def test_inner_place_and_conducted_strikes():
     r, = _reports("The Saudi-led coalition said it had conducted 12 strikes near Marib on Wednesday.",
                   {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
     assert (r.sub_event_type, r.actor1, r.place_name) == ("Air/drone strike", "Saudi-led coalition", "Marib")
+
+
+def test_revised_toll_in_a_later_sentence_replaces_the_count():
+    text = ("Russian jets bombed a hospital in Idlib on Wednesday, killing at least 10 people. "
+            "The monitor put the death toll at 23, including seven children.")
+    r, = _reports(text, {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
+    killed = [q for q in r.fatalities if q.status == "killed"]
+    assert [(q.value, q.earlier_value) for q in killed] == [(23, 10)]

@@ -431,7 +431,7 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         extra = [q for q in quantities if q.status in ("killed", "injured") and not q.cumulative]
         host = _follow_up_host(ctx, idx, s) if extra else None
         if host is not None:
-            host.fatalities.extend(_copy_quantities(extra))
+            _add_follow_up(host, _copy_quantities(extra), text)
     first_agent: str | None = None
     seen: dict[tuple[str, str | None], Report] = {}
     regions = [_region(triggers, k, text) for k in range(len(triggers))]
@@ -631,6 +631,23 @@ def _associates(agent_m: ActorMention | None, agent: str | None, target: str | N
         out.append(a.name)
         prev_end = a.end
     return out
+
+
+_REVISION = re.compile(r"\b(?:toll|death count|number of (?:dead|deaths|people killed|victims)|tally)\b|"
+                       r"\b(?:rose|risen|climbed|increased|revised|raised)\s+to\b", re.IGNORECASE)
+
+
+def _add_follow_up(host: Report, extra: list[QuantityMention], text: str) -> None:
+    """Counts from a later sentence; a revised toll replaces the earlier killed count instead of adding to it."""
+    killed = [q for q in extra if q.status == "killed"]
+    if killed and _REVISION.search(text):
+        earlier = [q for q in host.fatalities if q.status == "killed" and not q.cumulative]
+        if earlier:
+            total = sum(q.value or 0 for q in earlier)
+            host.fatalities = [q for q in host.fatalities if q not in earlier]
+            for q in killed:
+                q.earlier_value = q.earlier_value or total
+    host.fatalities.extend(extra)
 
 
 def _follow_up_host(ctx: _Context, idx: int, s: _Sent) -> Report | None:
