@@ -195,3 +195,15 @@ def test_hedged_figure_is_not_the_conservative_one_when_a_firm_one_exists() -> N
     inc = merge_reports([firm, hedged], articles=ARTICLES)[0]
     assert (inc.fatalities_conservative, inc.fatalities_min, inc.fatalities_max) == (24, 9, 24)
     assert inc.grade == "contested"
+
+
+def test_same_sentence_in_an_undated_copy_is_the_same_claim() -> None:
+    text = "Government warplanes pounded rebel positions in the old city overnight, activists said."
+    dated = report("r1", "a1")
+    dated.text = text
+    copy = report("r2", "a3", begin=None)
+    copy.text = text.replace("overnight", "overnight on Sunday")
+    other = report("r3", "a3", begin=None)
+    other.text = "Coalition jets struck a bakery queue in the east of the city."
+    incs = merge_reports([dated, copy, other], articles=ARTICLES)
+    assert [i.reports for i in incs] == [["r1", "r2"], ["r3"]]

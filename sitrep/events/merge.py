@@ -10,8 +10,9 @@ compatible date (intervals overlapping or within ``DATE_SLACK`` days). Then evid
 * same place and both dates precise (an interval of at most ``PRECISE_DAYS`` days): merge, unless
   the actors contradict and the counts do not agree;
 * a vague or unknown date ("in the past week", an undated article) or a containing place needs
-  positive evidence: the same death toll (24 vs 24, or 24 vs "up from an earlier toll of 13"), or,
-  for territory changes, the same actor taking the same place.
+  positive evidence: the same death toll (24 vs 24, or 24 vs "up from an earlier toll of 13"), the
+  same sentence (word overlap, e.g. wire copy), or, for territory changes, the same actor taking the
+  same place; a containing place also needs the same sub-event type.
 
 Reports without a date use their article's publication window (vague). Background history and
 cumulative tallies ("a total of 58 since June 6") never join current incidents; they form their
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -46,6 +48,11 @@ from sitrep.events.incident import (
 from sitrep.records import Incident, Report
 
 STAGE_VERSION = "sitrep.events.merge.v2"
+
+TEXT_SIMILARITY = 0.6  # word-set Jaccard above which two sentences count as the same claim
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STOP = frozenset("the and for that with from said says was were has have had been are this into their they its "
+                  "which who after also than more over about other some".split())
 
 __all__ = [
     "STAGE_VERSION", "ArticleInfo", "IncidentMerger", "Interval", "ParentOf", "build_incident", "earlier_deaths",
@@ -101,6 +108,7 @@ class _Merger:
         self.clusters: list[_Cluster] = []
         self.index: dict[tuple[str, str], list[_Cluster]] = {}
         self._intervals: dict[str, Interval | None] = {}
+        self._tokens: dict[str, frozenset[str]] = {}
 
     def family(self, actor: str) -> frozenset[str]:
         """The actor and the groups it belongs to (YPG -> Syrian Democratic Forces)."""
@@ -132,6 +140,22 @@ class _Merger:
                 if not c.deleted:
                     seen.setdefault(id(c), c)
         return sorted(seen.values(), key=lambda c: c.seq)
+
+    def tokens(self, r: Report) -> frozenset[str]:
+        if r.report_id not in self._tokens:
+            self._tokens[r.report_id] = frozenset(w for w in _WORD.findall(r.text.lower()) if w not in _STOP)
+        return self._tokens[r.report_id]
+
+    def similar_text(self, r: Report, c: _Cluster) -> bool:
+        """The same sentence (or nearly: wire copy, a repeated paragraph) is already in the incident."""
+        mine = self.tokens(r)
+        if len(mine) < 4:
+            return False
+        for m in c.members:
+            theirs = self.tokens(m)
+            if theirs and len(mine & theirs) / len(mine | theirs) >= TEXT_SIMILARITY:
+                return True
+        return False
 
     def interval(self, r: Report) -> Interval | None:
         if r.report_id not in self._intervals:
@@ -172,18 +196,22 @@ class _Merger:
         actor_match = bool(r.actor1 and self.same_actor(r.actor1, c_actor1))
         actor_clash = bool(r.actor1 and c_actor1 and not self.same_actor(r.actor1, c_actors))
         territory_same = c.group == "territory" and place == "same" and actor_match
+        text_match = self.similar_text(r, c)
+        same_type = any(m.sub_event_type == r.sub_event_type for m in c.members)
         if place == "same" and date == "precise":
-            ok_merge = count_match or not actor_clash
+            ok_merge = count_match or text_match or not actor_clash
         elif place == "same":
-            ok_merge = count_match or territory_same
+            ok_merge = count_match or text_match or territory_same
+        elif not same_type:  # a city and its neighbourhood: only when the types agree
+            ok_merge = False
         elif date == "precise":
-            ok_merge = (count_match or actor_match) and not count_clash and not actor_clash
+            ok_merge = (count_match or actor_match or text_match) and not count_clash and not actor_clash
         else:
-            ok_merge = count_match and not actor_clash
+            ok_merge = (count_match or text_match) and not actor_clash
         if not ok_merge:
             return None
         return (2.0 if place == "same" else 0.0) + (1.0 if date == "precise" else 0.0) \
-            + 2.0 * count_match + 1.0 * actor_match
+            + 2.0 * count_match + 1.0 * actor_match + 1.0 * text_match
 
     def add(self, r: Report) -> _Cluster:
         group = type_group(r.sub_event_type)
