@@ -180,3 +180,10 @@ def test_never_crashes_and_offsets_valid(text: str) -> None:
     for m in find_actors(text):
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start:m.end] == m.surface
+
+
+def test_capitals_headings_and_officials_are_not_actors() -> None:
+    assert names("WHAT KIND OF FLU IS IT AND HOW IS IT SPREADING ?") == []
+    assert names("Canadian and Mexican authorities are in contact.") == []
+    assert names("Fulani herdsmen attacked the village; vigilantes repelled them.") == [
+        "Fulani ethnic militia", "Vigilante groups"]

@@ -39,8 +39,8 @@ _FORCE_NOUNS = (
     r"(?:forces|troops|army|soldiers|military|servicemen|fighter\s+jets|jets|warplanes|planes|aircraft|"
     r"helicopters|helicopter\s+gunships|gunships|drones?|air\s*strikes|airstrikes|strikes|air\s+raids|raids|"
     r"bombing|bombings|bombardment|shelling|artillery|navy|air\s+force|marines|commandos|paratroopers|"
-    r"police|policemen|guards|tanks|gunboats|warships|missiles|rockets|units|government|regime|authorities|"
-    r"officers|offensive|operation|shells|fire|bombs|barrel\s+bombs|aggression|occupation)"
+    r"police|policemen|guards|tanks|gunboats|warships|missiles|rockets|units|regime|"
+    r"offensive|operation|shells|fire|bombs|barrel\s+bombs|aggression|occupation)"
 )
 
 

@@ -45,7 +45,7 @@ _ARABIC_GROUP = re.compile(
 )
 # heads of unknown group names; the capitalised words before them are collected by hand (fast)
 _GROUP_HEAD = re.compile(
-    r"(?:Brigades?|Battalions?|Front|Army|Militias?|Regiment|Division|Corps|Legion|Guards?|Forces|"
+    r"(?:Brigades?|Battalions?|Front|Army|Militias?|Regiment|Division|Corps|Legion|Forces|"
     r"Military\s+Council|Shura\s+Council|militia|brigade|battalion)(?![\w-])"
 )
 _TITLE_LEFT = re.compile(r"(?<![\w-])(?:(?:Syrian\s+)?President\s+)?(?:Bashar\s+)?(?:al-|el-)?$")
@@ -70,8 +70,17 @@ def _mention(d: ActorDictionary, entry: ActorEntry, start: int, end: int, text: 
                         d.parent_name(entry), score=score)
 
 
+def _shouting(norm: str, start: int, end: int) -> bool:
+    """True for a short capitals token inside an all-capitals heading ("WHAT IS IT"), which is no acronym."""
+    if end - start > 4 or not norm[start:end].isupper():
+        return False
+    letters = [c for c in norm[max(start - 25, 0):end + 25] if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.75 * len(letters)
+
+
 def _dictionary_hits(d: ActorDictionary, norm: str, folded: str) -> list[tuple[int, int, int, tuple[str, float]]]:
-    return [(h.start, h.end, _DICT, (h.payload, 1.0)) for h in d.index.find(norm, norm, folded)]
+    return [(h.start, h.end, _DICT, (h.payload, 1.0)) for h in d.index.find(norm, norm, folded)
+            if not _shouting(norm, h.start, h.end)]
 
 
 def _state_hits(d: ActorDictionary, norm: str) -> list[tuple[int, int, int, tuple[str, float]]]:
