@@ -259,3 +259,17 @@ def test_markup_is_not_read_as_header_text() -> None:
     html = "<html><head><title>x</title></head><body><p>June 12, 2017</p><p>Body.</p></body></html>"
     assert _find(html).source != "text"
     assert _find(html, metadata="2017-06-12").source == "metadata"
+
+
+def test_chrome_above_the_header_does_not_push_the_date_out() -> None:
+    chrome = "\n\n".join([
+        "Stay up to date with notifications from The Daily Example",
+        "Notifications can be managed in browser preferences.",
+        "Please support our journalism with a donation.",
+        "Subscribe to our newsletter for the latest news in your inbox.",
+        "Sign in to your account to comment.",
+        "Share", "Comments", "Advertisement", "Menu",
+    ])
+    text = chrome + "\n\nRebels take town\n\nJohn Doe\nTuesday 13 June 2017 09:30 BST\n\nBody text here."
+    p = _find(text)
+    assert (p.day, p.source) == (dt.date(2017, 6, 13), "text")

@@ -198,6 +198,8 @@ def _from_match(name: str, m: re.Match[str], context: str) -> _Found | None:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# "| Mon Apr 27 , 2009 7:16 am EDT HONG KONG -LRB- Reuters -RRB-": a wire dateline right after the stamp
+_WIRE_AFTER = re.compile(r"\s*[A-Z][A-Za-z .,'-]{0,50}?\s*(?:\(|-LRB-\s*)[A-Z][A-Za-z]{1,10}(?:\)|\s*-RRB-)\s*[-—–]")
 _MARKUP = re.compile(r"\s*(?:<!doctype|<html|<\?xml|<head|<body|<div|<article|<meta)", re.I)
 
 
@@ -283,17 +285,26 @@ def _coarse(s: str) -> PublishedDate | None:
 
 
 def header_lines(raw_text: str) -> list[str]:
-    """The header area: the first HEADER_LINES non-empty lines, at most HEADER_CHARS characters."""
+    """The header area: the first HEADER_LINES non-empty lines, at most HEADER_CHARS characters.
+
+    Page chrome above the headline (notification prompts, appeals, navigation) does not use up
+    the budget, so a date line below a long masthead is still in the header area.
+    """
+    from sitrep.ingest.boilerplate import score_line  # lazy: boilerplate is a sibling module
+
     out: list[str] = []
     used = 0
-    for line in raw_text[: HEADER_CHARS * 4].splitlines():
+    for scanned, line in enumerate(raw_text[: HEADER_CHARS * 8].splitlines()):
         line = line.strip()
         if not line:
             continue
-        if used >= HEADER_CHARS or len(out) >= HEADER_LINES:
+        if used >= HEADER_CHARS or len(out) >= HEADER_LINES or scanned >= 4 * HEADER_LINES:
             break
         out.append(line)
-        used += len(line)
+        if score_line(line, 0.0)[0] < 3.0 or _YEAR.search(line):
+            used += len(line)
+        else:
+            out.pop()  # chrome: skipped, and it does not count
     return out
 
 
@@ -344,7 +355,8 @@ def _text_candidate(lines: list[str]) -> _Found | None:
             # a date followed by a clock time, with a short header-like lead ("By X, CITY |"):
             # a wire header, not prose
             lead = _HEADER_FILLER.sub(" ", line[: m.start()]).split()
-            if f.has_time and len(lead) <= 8 and sum(w.islower() for w in lead) <= 2:
+            framed = line[: m.start()].rstrip().endswith("|") or _WIRE_AFTER.match(line, m.end()) is not None
+            if f.has_time and (framed or (len(lead) <= 8 and sum(w.islower() for w in lead) <= 2)):
                 plain.append(_Found(f.value, f.precision, m.group(0).strip(), f.interval, f.has_time))
                 break
     published = [f for f in labelled if "updat" not in (f.label or "")]
