@@ -24,7 +24,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sitrep.events.extract_rules import SUB_TO_TYPE, TERRITORY, Trigger, find_triggers, is_generic
+from sitrep.events.extract_rules import (
+    RULES_VERSION,
+    SUB_TO_TYPE,
+    TERRITORY,
+    Trigger,
+    find_triggers,
+    is_generic,
+)
+from sitrep.events.quantities import STAGE_VERSION as QUANTITIES_VERSION
 from sitrep.events.quantities import find_quantities
 from sitrep.records import (
     ActorMention,
@@ -37,7 +45,8 @@ from sitrep.records import (
     TimeMention,
 )
 
-STAGE_VERSION = "sitrep.events.extract.v1"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
+STAGE_VERSION = f"sitrep.events.extract.v2+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
 
 BACKGROUND_DAYS = 60
 NARROW_INTERVAL_DAYS = 31  # an inferred publication interval this narrow stands in for the date
