@@ -187,3 +187,13 @@ def test_capitals_headings_and_officials_are_not_actors() -> None:
     assert names("Canadian and Mexican authorities are in contact.") == []
     assert names("Fulani herdsmen attacked the village; vigilantes repelled them.") == [
         "Fulani ethnic militia", "Vigilante groups"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=60))
+def test_normalise_and_fold_keep_length(text: str) -> None:
+    from sitrep.actors.lexicon import fold, normalise
+
+    assert len(normalise(text)) == len(text)
+    assert len(fold(normalise(text))) == len(text)
+    assert normalise(normalise(text)) == normalise(text)

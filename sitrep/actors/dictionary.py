@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from sitrep.actors.lexicon import AliasIndex
 
@@ -67,14 +68,14 @@ class Descriptor:
 
 @dataclass(frozen=True)
 class ActorDictionary:
-    entries: dict[str, ActorEntry]
+    entries: Mapping[str, ActorEntry]
     index: AliasIndex[str] = field(repr=False)
     descriptors: tuple[Descriptor, ...] = field(repr=False)
     state_pattern: re.Pattern[str] | None = field(repr=False)
     demonym_index: AliasIndex[str] = field(repr=False)
-    demonym_to_actor: dict[str, str] = field(repr=False)
-    state_by_country: dict[str, str] = field(repr=False)
-    by_name: dict[str, str] = field(repr=False)
+    demonym_to_actor: Mapping[str, str] = field(repr=False)
+    state_by_country: Mapping[str, str] = field(repr=False)
+    by_name: Mapping[str, str] = field(repr=False)
 
     def get(self, actor_id: str | None) -> ActorEntry | None:
         return self.entries.get(actor_id) if actor_id else None
@@ -175,8 +176,9 @@ def build(entries: dict[str, ActorEntry], descriptors: tuple[Descriptor, ...]) -
     by_name.update({e.actor_id.lower(): e.actor_id for e in entries.values()})
     all_demonyms = [d for e in entries.values() for d in e.demonyms]
     demonym_index: AliasIndex[str] = AliasIndex((f"={dem}", dem) for dem in all_demonyms)
-    return ActorDictionary(entries, AliasIndex(items), descriptors, _state_pattern(all_demonyms), demonym_index,
-                           demonym_to_actor, state_by_country, by_name)
+    return ActorDictionary(MappingProxyType(dict(entries)), AliasIndex(items), descriptors,
+                           _state_pattern(all_demonyms), demonym_index, MappingProxyType(demonym_to_actor),
+                           MappingProxyType(state_by_country), MappingProxyType(by_name))
 
 
 @lru_cache(maxsize=8)
