@@ -412,7 +412,10 @@ def _inferred(raw_text: str) -> PublishedDate | None:
     except (ImportError, AttributeError):
         return None
     try:
-        result = infer(raw_text)
+        from sitrep.ingest.clean import clean_text  # lazy: clean imports this module
+
+        # reader comments and page furniture are written later than the article: infer from the article only
+        result = infer(clean_text(raw_text).text or raw_text)
         interval = _coerce_interval(result)
     except Exception:  # noqa: BLE001 - inference is best effort; a failure means "unknown"
         return None
