@@ -34,6 +34,13 @@ def sources(text: str) -> list[str]:
      ["Syrian Democratic Forces", "Syrian Observatory for Human Rights"]),
     ("UNICEF warned that children were trapped in the old city.", ["UNICEF"]),
     ("The US-led coalition said it had carried out 15 strikes.", ["US-led coalition"]),
+    ("According to a statement from the SDF, the operation is ongoing.", ["Syrian Democratic Forces"]),
+    ("The toll, compiled by the Syrian Network for Human Rights, stands at 1,200.",
+     ["Syrian Network for Human Rights"]),
+    ('"We will not leave," said one resident, who asked not to be named.', ["residents"]),
+    ("Two security sources told Reuters the convoy was ambushed.", ["security sources"]),
+    ("Sudan's army said it had regained the bridge, but the RSF denied the claim.",
+     ["Sudanese Armed Forces", "Rapid Support Forces"]),
 ])
 def test_named_sources(text: str, expected: list[str]) -> None:
     assert sources(text) == expected

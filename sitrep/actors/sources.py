@@ -68,6 +68,8 @@ _MODAL_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those|widely|initially|first)\s+$", re.I)
 _AUX_TAIL = re.compile(r"(?:\s+(?:have|has|had|also|previously|repeatedly|again|already|later|earlier|now|"
                        r"would|will|had|officially|publicly|reportedly|recently|initially|first))+\s*$", re.I)
+_INVERTED_SUBJECT = re.compile(
+    r"\s+(?:(?:the|a|an|one|two|three|several|some|many|another|other|local|senior)\s+[a-z]|(?:the\s+|a\s+|an\s+)?[A-Z])")
 _IN_BEFORE = re.compile(r"(?<![\w-])(?:[Ii]n|[Ww]ith|[Ff]rom|[Oo]f)\s+$")
 _RELATIVE_BEFORE = re.compile(r",?\s*\b(?:who|which)\s*$")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w'.-]*\s+)*[A-Z][\w'.-]*(?:\s+(?:himself|herself|itself|themselves))?\s*$")
@@ -174,7 +176,10 @@ class _Finder:
                  if not (k[2].kind == "anaphor" and _IN_BEFORE.search(self.norm[max(k[0] - 12, 0):k[0]]))]
         if known:
             best = min(_RANK.get(k.kind, 3) for _, _, k in known)
-            ranked = known if first else [h for h in known if _RANK.get(h[2].kind, 3) == best]
+            if first:  # phrase after "according to": the first source, skipping "a statement (from)"
+                ranked = [h for h in known if h[2].kind != "anaphor"] or known
+            else:
+                ranked = [h for h in known if _RANK.get(h[2].kind, 3) == best]
             chosen = [ranked[0]]
             for h in ranked[1:]:  # coordination: "the SDF and the Observatory"
                 gap = self.norm[chosen[-1][1]:h[0]]
@@ -232,7 +237,7 @@ class _Finder:
             return []  # "the reported location", "the claimed toll"
         stripped = before.rstrip()
         inverted = (word in _SAY_INVERTS and stripped.endswith((",", '"', "”", "'"))
-                    and re.match(r"\s+(?:the\s+|a\s+|an\s+)?[A-Z]", after))
+                    and _INVERTED_SUBJECT.match(after))
         if word in ("reports", "posted", "published") and not inverted and not re.match(r"\s+that\b", after):
             return []
         tail = _AUX_TAIL.search(near)
@@ -294,7 +299,7 @@ class _Finder:
         stop = re.search(r"[,.;:!?()\"”]|\bthat\b|\bwho\b|\bwhich\b|\bsaying\b", self.norm[start:sent_end])
         end = start + stop.start() if stop else sent_end
         if not allow_unknown:  # "posted on social media appeared to show ...": only the next few words
-            words = list(re.finditer(r"\S+", self.norm[start:end]))[:5]
+            words = list(re.finditer(r"\S+", self.norm[start:end]))[:8]
             end = start + words[-1].end() if words else start
         if end <= start:
             return []
