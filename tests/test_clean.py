@@ -387,3 +387,18 @@ def test_wire_header_before_dateline_goes_to_meta() -> None:
     r = clean_text(text)
     assert r.text.startswith("WASHINGTON -LRB- Reuters -RRB- - Virtually all cases")
     assert r.meta["date_lines"] == ["By Jane Roe , Health Editor WASHINGTON | Mon Mar 2 , 2009 4:23 pm EST"]
+
+
+def test_every_gold_evidence_survives_cleaning() -> None:
+    gold = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "raqqa-seeds" / "gold.jsonl"
+    if not gold.exists():
+        pytest.skip("../shared/samples is not available")
+
+    def norm(text: str) -> str:
+        return " ".join(text.replace("’", "'").replace("‘", "'").split())
+
+    cleaned = {p.name: norm(clean_text(p.read_text(encoding="utf-8")).text) for p in EXAMPLES.glob("*.txt")}
+    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert rows
+    for row in rows:
+        assert norm(row["evidence"]) in cleaned[row["doc"]], (row["doc"], row["evidence"])
