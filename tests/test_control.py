@@ -79,3 +79,10 @@ def test_control_at_takes_last_change_per_place() -> None:
     seq = [ControlChange("p", "P", D(2017, 1, d), None, who, None, None) for d, who in ((5, "A"), (1, "B"), (9, "C"))]
     assert control_at(seq, D(2017, 1, 6))["p"].to_actor == "A"
     assert control_at(seq, dt.datetime(2017, 1, 9, 12))["p"].to_actor == "C"
+
+
+def test_country_level_and_self_transfers_are_not_changes() -> None:
+    coarse = territory("k", CAPTURE, "iraq", D(2012, 8, 1), D(2012, 8, 1), SDF, IS)
+    coarse.geo_precision = 3
+    same = territory("s", CAPTURE, "homs", D(2012, 3, 1), D(2012, 3, 1), IS, IS)
+    assert changes([coarse, same]) == []

@@ -4,7 +4,8 @@ A ``ControlChange`` comes from each territory incident: a capture ("Non-state ac
 territory", "Government regains territory": from actor2 to actor1), a withdrawal ("X withdrew
 from Y": from X, to nobody named) or a handover ("X handed Y over to Z": from X to Z). Its date is
 the end of the incident's interval: a capture reported "since Tuesday" had happened by the
-publication date. Background captures ("IS captured Raqqa in 2014") are history: they set control
+publication date. Changes at a region or country (geo-precision 3) and "changes" from an actor to
+itself are left out. Background captures ("IS captured Raqqa in 2014") are history: they set control
 before the later changes.
 
 ``control_at(changes, date)`` gives, per place, the last change on or before the date.
@@ -22,6 +23,7 @@ STAGE_VERSION = "sitrep.events.control.v1"
 
 CAPTURE_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 TRANSFER_TYPE = "Non-violent transfer of territory"
+COARSE_PRECISION = 3  # ACLED geo-precision of a region or larger
 _NOT_HOLDERS = frozenset({"Civilians", "civilians"})
 _HANDOVER = re.compile(r"\bhand(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?over\b|\bhandover\b|\bceded\b|\bturned over\b",
                        re.IGNORECASE)
@@ -57,8 +59,11 @@ def control_changes(incidents: Iterable[Incident], reports: Mapping[str, Report]
             continue
         members = [reports[r] for r in inc.reports if r in reports]
         sides = _sides(inc, [r.text for r in members])
-        if sides is None or sides == (None, None):
+        if sides is None or sides == (None, None) or sides[0] == sides[1]:
             continue
+        precisions = [r.geo_precision for r in members if r.place_id == inc.place_id and r.geo_precision]
+        if precisions and min(precisions) >= COARSE_PRECISION:
+            continue  # "took Iraq": a country or province is not a place whose control changes in one event
         claims: list[str] = []
         for r in members:
             for name in (r.attributed_to or "").split(";"):
