@@ -208,3 +208,23 @@ def test_other_fought_over_cities_have_neighbourhoods() -> None:
 def test_lowercase_landmark_needs_its_city() -> None:
     assert "sitrep:raqqa:national-hospital" not in _ids("Patients were taken to the main hospital in Boston.")
     assert "sitrep:raqqa:national-hospital" in _ids("IS fighters held out near the main hospital in Raqqa.")
+
+
+def test_normalisation_properties() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x24F), max_size=30))
+    def check(s: str) -> None:
+        k = exact_key(s)
+        assert exact_key(k) == k
+        assert k == k.strip() and "  " not in k
+
+    check()
+
+
+def test_focus_country_argument() -> None:
+    text = "Officials in Alexandria said the road was closed."
+    assert geoparse(text, focus_country="EG")[0].country == "EG"
+    assert geoparse(text, focus_country="US")[0].country == "US"

@@ -80,7 +80,10 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _prior(place: Place, quality: float) -> float:
-    score = math.log10(place.population + 10) + _FEATURE_BONUS.get(place.feature, 0.0)
+    population = place.population
+    if population == 0 and place.feature in ("city", "capital"):
+        population = W.unknown_population  # GeoNames has no figure for many Syrian and Iraqi towns (Tall Afar)
+    score = math.log10(population + 10) + _FEATURE_BONUS.get(place.feature, 0.0)
     if place.feature == "admin2" and place.country != "US":
         score -= 1.5
     return score - (0.0 if quality >= 1.0 else W.alternate_penalty if quality >= 0.8 else W.fuzzy_penalty)
@@ -149,7 +152,7 @@ def _score(m: Mention, ctx: _Context) -> None:
         if ctx.rounds:
             if ctx.focus and p.country == ctx.focus:
                 s += W.focus
-            if p.feature != "country" and (p.country, p.admin1_code) in ctx.admin1s:
+            if p.feature != "country" and ctx.admin1s.get((p.country, p.admin1_code), {m.key}) - {m.key}:
                 s += W.admin1
             if p.feature in _LOCAL:
                 s += min(_support(p, m.key, ctx), W.near_cap) * W.near
@@ -179,7 +182,8 @@ class Weights:
     near_cap: float = 4.0
     same_surface_qualified: float = 4.0
     alternate_penalty: float = 2.5
-    admin1_soft: float = 1.5
+    admin1_soft: float = 2.0
+    unknown_population: int = 1000
     fuzzy_penalty: float = 2.5
 
 
@@ -217,7 +221,7 @@ def _admin1_support(p: Place, key: str, ctx: _Context) -> float:
 class _Context:
     rounds: int = 0
     focus: str | None = None
-    admin1s: set[tuple[str, str]] = field(default_factory=set)
+    admin1s: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # admin1 -> toponyms evidencing it
     ids: set[str] = field(default_factory=set)
     points: list[tuple[float, float, str]] = field(default_factory=list)
     qualified: dict[str, set[str]] = field(default_factory=dict)
@@ -227,7 +231,7 @@ class _Context:
 
 def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str | None) -> None:
     votes: Counter[str] = Counter()
-    admin1s: set[tuple[str, str]] = set()
+    admin1s: dict[tuple[str, str], set[str]] = {}
     ids: set[str] = set()
     points: list[tuple[float, float, str]] = []
     qualified: dict[str, set[str]] = {}
@@ -242,7 +246,7 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
             votes[p.country] += 1
         confident = m.margin >= 1.5 or len(m.candidates) == 1
         if p.feature == "admin1" or (confident and p.feature in _LOCAL | {"admin1"}):
-            admin1s.add((p.country, p.admin1_code))
+            admin1s.setdefault((p.country, p.admin1_code), set()).add(m.key)
         if p.feature in _LOCAL and confident:
             points.append((p.lat, p.lon, m.key))
         if m.qualifier:
