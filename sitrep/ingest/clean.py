@@ -67,7 +67,12 @@ class CleanResult:
 def _normalise(raw: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\x0c", "\n\n").replace("\x0b", "\n").replace("\x85", "\n")
+    text = _CONTROL.sub("", text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def _key(line: str) -> str:
