@@ -364,6 +364,9 @@ def _clean_html(raw: str, title: str | None) -> CleanResult:
                 meta[key] = value
     if not body:
         body = trafilatura.extract(raw, include_comments=False, output_format="txt") or ""
+    if not body:  # no main text found: all the page's text, and let the line rule sort it
+        body = trafilatura.html2txt(raw) or ""
+        meta["extraction"] = "fallback: all page text"
     body = body.replace("\n", "\n\n")  # trafilatura puts one paragraph per line
     result = clean_lines(body, title=title or meta.get("title"))
     result.meta = {**meta, **result.meta}
