@@ -108,10 +108,21 @@ def test_near_duplicates_are_recorded_not_analysed(store: Store) -> None:
     assert status == "skipped-duplicate"
 
 
+def test_new_merge_version_rebuilds_incidents_without_reanalysis(store: Store,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    run(store)
+    before = [i.to_dict() for i in rows.load_incidents(store.conn)]
+    monkeypatch.setattr("sitrep.events.merge.STAGE_VERSION", "sitrep.events.merge.vTEST")
+    summary = run(store)
+    assert summary.remerged and summary.articles == 0 and summary.incidents_total == 2
+    assert [i.to_dict() for i in rows.load_incidents(store.conn)] == before
+    assert not run(store).remerged
+
+
 def test_new_stage_version_reprocesses_with_stable_ids(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     run(store)
     ids = sorted(i.incident_id for i in rows.load_incidents(store.conn))
-    monkeypatch.setattr("sitrep.events.merge.STAGE_VERSION", "sitrep.events.merge.vTEST")
+    monkeypatch.setattr("sitrep.events.extract.STAGE_VERSION", "sitrep.events.extract.vTEST")
     summary = run(store, batch_size=1)
     assert summary.reprocessed == 3 and summary.articles == 3
     assert sorted(i.incident_id for i in rows.load_incidents(store.conn)) == ids

@@ -7,8 +7,10 @@ merges them into the existing incidents (ids never change when reports join) and
 control changes. Work is committed in batches, each in one transaction, so a crash leaves the file
 consistent and a re-run finishes the job; a re-run with nothing new changes nothing. Articles
 marked as near-duplicates are recorded as skipped (their claims are already in the original).
-An article processed by older stage versions is re-analysed: its old reports leave their incidents
-(an incident left with no report is deleted) before the new ones merge in.
+An article processed by older versions of the per-article stages (``ARTICLE_STAGES``) is re-analysed:
+its old reports leave their incidents (an incident left with no report is deleted) before the new
+ones merge in. When the merge or control stages change (``MERGE_STAGES``, recorded in
+``events_state``), every incident is rebuilt from the stored reports without re-analysing articles.
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ from sitrep.records import Article, Report
 STAGE_VERSION = "sitrep.events.process.v1"
 
 BATCH_SIZE = 50
-_VERSIONED = ("sitrep.time", "sitrep.places", "sitrep.actors", "sitrep.events.typing", "sitrep.events.extract",
-              "sitrep.events.analyse", "sitrep.events.incident", "sitrep.events.merge", "sitrep.events.control")
+ARTICLE_STAGES = ("sitrep.time", "sitrep.places", "sitrep.actors", "sitrep.events.typing", "sitrep.events.extract",
+                  "sitrep.events.analyse")  # a new version re-analyses the articles
+MERGE_STAGES = ("sitrep.events.incident", "sitrep.events.merge", "sitrep.events.control")  # a new version re-merges
 
 
 @dataclass
@@ -43,6 +46,7 @@ class ProcessSummary:
     incidents_updated: int = 0
     incidents_deleted: int = 0
     incidents_total: int = 0
+    remerged: bool = False  # every incident rebuilt because the merge/control stage version changed
     control_changes: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # per stage
 
@@ -53,14 +57,15 @@ class ProcessSummary:
             f"processed {self.articles} article(s){rate}, {self.reprocessed} re-processed, "
             f"{self.skipped} near-duplicate(s) skipped",
             f"reports {self.reports}; incidents new {self.incidents_new}, updated {self.incidents_updated}, "
-            f"deleted {self.incidents_deleted}, total {self.incidents_total}; control changes {self.control_changes}",
+            f"deleted {self.incidents_deleted}, total {self.incidents_total}; control changes {self.control_changes}"
+            + ("; incidents rebuilt (new merge version)" if self.remerged else ""),
         ]
 
 
-def stage_versions() -> dict[str, str]:
-    """The STAGE_VERSION of every stage that shapes the event rows (absent modules are left out)."""
+def stage_versions(names: tuple[str, ...] = ARTICLE_STAGES) -> dict[str, str]:
+    """The STAGE_VERSION of the per-article stages (or of ``names``); absent modules are left out."""
     out: dict[str, str] = {}
-    for name in _VERSIONED:
+    for name in names:
         try:
             out[name] = str(import_module(name).STAGE_VERSION)
         except (ImportError, AttributeError):
@@ -70,6 +75,10 @@ def stage_versions() -> dict[str, str]:
 
 def versions_key(versions: dict[str, str] | None = None) -> str:
     return json.dumps(versions if versions is not None else stage_versions(), sort_keys=True)
+
+
+def merge_key() -> str:
+    return versions_key(stage_versions(MERGE_STAGES))
 
 
 def load_gazetteer_for(store: Any) -> Any:
@@ -164,7 +173,9 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
     key = versions_key()
     conn = store.conn
     todo = pending_articles(store, article_ids, key)
-    if not todo:
+    mkey = merge_key()
+    remerge = rows.get_state(conn, "merge_versions") != mkey
+    if not todo and not remerge:
         summary.incidents_total = conn.execute("SELECT COUNT(*) FROM incidents").fetchone()[0]
         summary.control_changes = conn.execute("SELECT COUNT(*) FROM control_changes").fetchone()[0]
         return summary
@@ -173,8 +184,18 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
     parent_of = parent_lookup(gaz)
     prior = {r.report_id: r for r in rows.load_reports(conn)}
     infos = rows.article_infos(conn)
-    merger = IncidentMerger(rows.load_incidents(conn), prior_reports=prior, articles=infos, parent_of=parent_of,
-                            actor_parent=actor_parent_lookup())
+    actor_parent = actor_parent_lookup()
+    if remerge:  # the merge or control stage changed: rebuild every incident from the stored reports
+        merger = IncidentMerger(prior_reports=prior, articles=infos, parent_of=parent_of, actor_parent=actor_parent)
+        with store.transaction():
+            conn.execute("DELETE FROM incidents")  # cascades to incident_reports and control_changes
+            rows.save_incidents(conn, merger.add(prior.values()))
+            summary.control_changes = rows.replace_control_changes(conn, control_changes(merger.incidents(), prior))
+            rows.set_state(conn, "merge_versions", mkey)
+        summary.remerged = bool(prior)
+    else:
+        merger = IncidentMerger(rows.load_incidents(conn), prior_reports=prior, articles=infos, parent_of=parent_of,
+                                actor_parent=actor_parent)
     secs["load"] = time.perf_counter() - t0
     for start in range(0, len(todo), batch_size):
         batch = list(store.iter_articles(todo[start:start + batch_size]))
@@ -236,6 +257,8 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
             progress(f"{summary.articles + summary.skipped}/{len(todo)} articles processed, "
                      f"{summary.reports} reports, {len(incidents)} incidents")
     summary.incidents_total = len(merger.incidents())
+    if summary.control_changes == 0 and not todo:
+        summary.control_changes = conn.execute("SELECT COUNT(*) FROM control_changes").fetchone()[0]
     return summary
 
 

@@ -63,12 +63,14 @@ def row_to_report(row: sqlite3.Row) -> Report:
 
 
 def load_reports(conn: sqlite3.Connection, article_ids: list[str] | None = None) -> list[Report]:
-    sql = "SELECT * FROM reports"
+    """Reports in article publication order (as ``process`` merges them), then sentence order."""
+    sql = "SELECT r.* FROM reports r JOIN articles a ON a.article_id = r.article_id"
     args: list[str] = []
     if article_ids is not None:
-        sql += f" WHERE article_id IN ({','.join('?' * len(article_ids))})"
+        sql += f" WHERE r.article_id IN ({','.join('?' * len(article_ids))})"
         args = list(article_ids)
-    sql += " ORDER BY article_id, sentence_index, rowid"
+    sql += (" ORDER BY a.published_at IS NULL, a.published_at, a.external_id, a.article_id, r.sentence_index,"
+            " r.rowid")
     return [row_to_report(r) for r in conn.execute(sql, args)]
 
 
@@ -167,3 +169,13 @@ def article_infos(conn: sqlite3.Connection) -> dict[str, ArticleInfo]:
             window = (_day(r["window_begin"]), _day(r["window_end"]))  # type: ignore[assignment]
         out[r["article_id"]] = ArticleInfo(r["outlet"], window, r["external_id"])
     return out
+
+
+def get_state(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM events_state WHERE key=?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_state(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT INTO events_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                 (key, value))
