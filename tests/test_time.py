@@ -296,3 +296,13 @@ def test_slash_dates_day_first_or_month_first() -> None:
     assert one("Posted 10/14/2017", "10/14/2017").value == "2017-10-14"
     assert one("Posted 04/06/2016", "04/06/2016", D(2016, 6, 4)).value == "2016-06-04"
     assert one("Posted 06/04/2016", "06/04/2016", D(2016, 6, 4)).value == "2016-06-04"
+
+
+def test_repetitive_text_stays_linear() -> None:
+    import time
+
+    text = "Monday, May 5, 2017, at 10:30 a.m. May the force be with us. " * 400
+    t0 = time.perf_counter()
+    mentions = tag(text, MON_2017_06_12)
+    assert time.perf_counter() - t0 < 5
+    assert sum(m.value == "2017-05-05" for m in mentions) == 400

@@ -98,6 +98,7 @@ def tag_text(text: str, anchor: dt.date | None) -> list[TimeMention]:
     heapq.heapify(queue)
     n = len(text)
     pushed = 0
+    seen = {(c[4], c[0]) for c in queue}
     while queue:
         s, _neg, prio, _seq, name, m = heapq.heappop(queue)
         if s < taken_end:
@@ -106,7 +107,9 @@ def tag_text(text: str, anchor: dt.date | None) -> list[TimeMention]:
         if got is None:
             # a rejected match may hide a shorter one of the same rule inside it ("last over a week")
             nxt = _RULES[name].search(text, s + 1, min(n, m.end() + _AFTER))
-            if nxt is not None and nxt.end() > nxt.start() and _whole_word(text, nxt.start(), nxt.end()):
+            if nxt is not None and nxt.start() < m.end() and nxt.end() > nxt.start() \
+                    and (name, nxt.start()) not in seen and _whole_word(text, nxt.start(), nxt.end()):
+                seen.add((name, nxt.start()))
                 pushed += 1
                 heapq.heappush(queue, (nxt.start(), -(nxt.end() - nxt.start()), prio, -pushed, name, nxt))
             continue
