@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 
 from sitrep.records import ControlChange, Incident, Report
 
-STAGE_VERSION = "sitrep.events.control.v1"
+STAGE_VERSION = "sitrep.events.control.v2"
 
 CAPTURE_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 TRANSFER_TYPE = "Non-violent transfer of territory"
