@@ -60,6 +60,7 @@ CASE_TO_SUB = {
     "FORCE_AGAINST_PROTEST": "Excessive force against protesters", "VIOL_DEMONSTR": "Violent demonstration",
     "MOB_VIOL": "Violent demonstration", "AGREEMENT": "Agreement", "ARREST": "Arrests",
     "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory", "PROPERTY_DISTRUCT": "Looting/property destruction",
+    "DISR_WEAP": "Disrupted weapons use",
 }
 CASE_NON_EVENT = {"NATURAL_DISASTER", "MAN_MADE_DISASTER", "ORG_CRIME", "DIPLO"}
 _GENERIC = {"city", "town", "village", "governorate", "province", "neighbourhood", "neighborhood", "district",

@@ -49,9 +49,18 @@ _TERR_OBJECT = (r"(?:\s+(?!us\b|them\b|him\b|her\b|me\b|it\b)(?:(?!as\b|hostages
                 r"positions?|parts|city|base|airport|dam|hills?|bridge|checkpoints?|quarters?|suburbs?|"
                 r"control|[A-Z][\w'’-]+))")
 
+_WEAPONS = (r"(?:weapons|arms|firearms|guns|pistols|rifles|Kalashnikovs|ammunitions?|bullets|rounds of ammunition|"
+            r"explosives|explosive devices|IEDs|rockets|missiles|mines|grenades|bombs|weapons caches?|arms caches?|"
+            r"caches? of (?:arms|weapons|firearms))")
+
 # (regex, sub_event_type or TERRITORY, priority: lower wins when two overlap)
 _TRIGGERS: list[tuple[str, str, int]] = [
     (r"suicide (?:car |truck )?(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|vest)", "Suicide bomb", 0),
+    (r"(?:seized|seizes|seizing|confiscated|captured|intercepted|found|recovered|discovered|defused|dismantled|"
+     r"impounded|uncovered) (?:\w+ ){0,5}?" + _WEAPONS + r"|" + _WEAPONS + r"(?: [\w,-]+){0,8}? (?:were|was|has been|"
+     r"have been|had been) (?:\w+ )?(?:seized|confiscated|captured|found|recovered|discovered|defused|intercepted|"
+     r"impounded|dismantled)|(?:defused|shot down|intercepted) (?:\w+ ){0,3}?(?:bombs?|devices?|drones?|missiles?|"
+     r"rockets?|mines?|IEDs?|packages?|explosives?)", "Disrupted weapons use", 0),
     (r"chemical (?:weapons? )?attacks?|chlorine|sarin|toxic gas", "Chemical weapon", 0),
     (r"(?:roadside|car|truck|motorcycle|parcel|improvised|magnetic|sticky|limpet) bombs?|IEDs?|"
      r"improvised explosive(?: devices?)?|(?:land|ground)[- ]?mines?|explosive devices?|booby[- ]trap(?:ped|s)?|"
@@ -124,6 +133,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
 # a pattern is only run on a sentence that contains one of its stems
 _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
     ("Suicide bomb", 0): ("suicide",),
+    ("Disrupted weapons use", 0): ("seiz", "confiscat", "captur", "intercept", "found", "recover", "discover",
+                                   "defus", "dismantl", "impound", "uncover", "shot down"),
     ("Chemical weapon", 0): ("chemical", "chlorine", "sarin", "toxic gas"),
     ("Remote explosive/landmine/IED", 1): ("bomb", "ied", "explosive", "mine", "booby", "blast", "explosion",
                                             "detonat"),
