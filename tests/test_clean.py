@@ -402,3 +402,9 @@ def test_every_gold_evidence_survives_cleaning() -> None:
     assert rows
     for row in rows:
         assert norm(row["evidence"]) in cleaned[row["doc"]], (row["doc"], row["evidence"])
+
+
+def test_section_labels_above_the_headline_are_dropped() -> None:
+    r = clean_text("World\nMiddle East\n\nRebels seize town in north\n\nRebels seized the town on Monday, officials said.")
+    assert r.title == "Rebels seize town in north"
+    assert r.text == "Rebels seized the town on Monday, officials said."

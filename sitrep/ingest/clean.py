@@ -203,6 +203,9 @@ def _find_title(lines: list[_Line]) -> int | None:
             continue
         n = len(words(ln.text))
         if 3 <= n <= 30 and not TERMINAL.search(ln.text) and not is_date_line(ln.text):
+            for kicker in lines[:i]:  # "World", "Middle East" above the headline: section labels
+                if not kicker.drop and len(words(kicker.text)) < 3 and not TERMINAL.search(kicker.text):
+                    kicker.drop, kicker.strong, kicker.reason = True, True, "navigation"
             return i
         if n > 30 or TERMINAL.search(ln.text):
             return None  # the body has started
