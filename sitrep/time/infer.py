@@ -1,20 +1,22 @@
 """Publication-date inference for undated articles.
 
-The text is tagged without an anchor; what it treats as past bounds the
-publication date from below:
+The text is tagged without an anchor; what it treats as past (or states without
+a tense cue, for full dates) bounds the publication date from below:
 
-* a full date (``2017-06-06``) in a past-tense context: published on or after it;
-* a day and month without a year ("launched on June 6"): on or after that day in
-  the publication year, so on or after it in the latest year the text names;
-* a year ("since 2014"): on or after 1 January of it; a month ("in December"): on
-  or after the first of it in the latest year named;
-* a weekday in a reporting clause ("said Sunday"): news names a weekday only for
-  the last six days, so the publication date is that day or up to six days later.
+* a full date ("4 June 2016", "14/10/2017"): published on or after it;
+* a year ("since 2014"): on or after 1 January of the latest such year;
+* a day and month without a year ("launched on June 6") or a bare month ("in
+  December"): it lies in the publication year or the one before, so the certain
+  bound is that day in the year before the base year (the latest year named, or
+  ``year_hint``); the day in the base year itself feeds ``likely``;
+* a weekday in a reporting clause ("said Sunday") names one of the six days before
+  publication; it moves ``likely`` to the first such weekday on or after the
+  yearless date it follows up on (not used when a full date is given).
 
-Nothing in a text bounds the date from above except future-tense mentions, so
-``end`` is ``not_after`` (the crawl or file date, when the caller has one) or
-today: wide but true. ``likely`` is the earliest date consistent with all the
-lower bounds and the weekday constraints, a best guess for display.
+The text says nothing reliable about how late the article is, so ``end`` is
+``not_after`` (the crawl or file date, when the caller has one), 31 December of
+``year_hint``, or today: wide but true. ``likely`` is a best guess for display; it
+is None when the text does not establish the year (no full date, no ``year_hint``).
 """
 
 from __future__ import annotations
@@ -136,4 +138,7 @@ def infer_published(
                 likely = cand
                 break
     likely = min(likely, upper)
+    if not full and year_hint is None:
+        # the year itself is unknown ("since 2014" does not say which later year the article is from)
+        return InferredDate(begin=lower, end=upper, evidence="; ".join(evidence), likely=None)
     return InferredDate(begin=lower, end=upper, evidence="; ".join(evidence), likely=likely)
