@@ -282,3 +282,13 @@ def test_revised_toll_in_a_later_sentence_replaces_the_count():
     r, = _reports(text, {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
     killed = [q for q in r.fatalities if q.status == "killed"]
     assert [(q.value, q.earlier_value) for q in killed] == [(23, 10)]
+
+
+def test_passive_and_fell_to_put_the_agent_after_the_verb():
+    r, = _reports("Sirwah was captured by Houthi rebels from government troops on Monday.",
+                  {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert (r.sub_event_type, r.actor1, r.place_name) == ("Non-state actor overtakes territory", "Houthis", "Sirwah")
+    r, = _reports("Al-Shabaab withdrew and Afgooye fell to Somali troops on Monday.",
+                  {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Government regains territory", "Somali government forces",
+                                                      "Al Shabaab")

@@ -282,6 +282,16 @@ def _actor_roles(trig: Trigger, region: tuple[int, int], s: _Sent, base: int, te
             second = next(a for a in pair if a.name == names[1])
             return first, second
     before = [a for a in armed if base + region[0] <= a.start and a.end <= t_start + 1]
+    passive_by = re.match(r"\s+(?:\w+\s+){0,4}?by\s+(?:the\s+)?", text[trig.end:])
+    by_agent = [a for a in armed if passive_by and t_end + passive_by.start() <= a.start
+                <= t_end + passive_by.end() + 3]
+    passive = re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", text[:trig.start], re.IGNORECASE)
+    if (passive and by_agent) or re.match(r"fell to$", trig.surface, re.IGNORECASE):
+        # "Manbij was captured by the SDF", "the town fell to the rebels": the agent comes after
+        after_all = [a for a in armed if t_end <= a.start < base + region[1]]
+        agent = by_agent[0] if by_agent else (after_all[0] if after_all else None)
+        prior = [a for a in before if agent is None or a.name != agent.name]
+        return agent, (prior[-1] if prior else None)
     if trig.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack"):
         inside = [a for a in armed if a.start < t_end and t_start < a.end]
         if inside:
@@ -294,11 +304,8 @@ def _actor_roles(trig: Trigger, region: tuple[int, int], s: _Sent, base: int, te
         if re.search(r"\b(?:said|says|say|announced|claimed|stated)\s+(?:that\s+)?(?:they|it)\s+(?:\w+\s+){0,2}$",
                      text[:trig.start], re.IGNORECASE):
             agent = before[0]
-    if agent is None:
-        passive = re.match(r"\s+(?:\w+\s+){0,4}?by\s+(?:the\s+)?", text[trig.end:])
-        if passive:
-            cand = [a for a in armed if a.start >= t_end + passive.start() and a.start <= t_end + passive.end() + 3]
-            agent = cand[0] if cand else None
+    if agent is None and by_agent:
+        agent = by_agent[0]
     after = [a for a in s.actors if t_end <= a.start < base + region[1]
              and (agent is None or a.name != agent.name)]
     if after:
