@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from sitrep.actors.lexicon import AliasIndex
+from sitrep.actors.lexicon import AliasIndex, SubstringIndex
 
 DATA = Path(__file__).resolve().parent / "data"
 ACTORS_FILE = DATA / "actors.tsv"
@@ -73,6 +73,7 @@ class ActorDictionary:
     descriptors: tuple[Descriptor, ...] = field(repr=False)
     state_pattern: re.Pattern[str] | None = field(repr=False)
     demonym_index: AliasIndex[str] = field(repr=False)
+    trigger_index: SubstringIndex = field(repr=False)  # descriptor trigger literals -> rule positions
     demonym_to_actor: Mapping[str, str] = field(repr=False)
     state_by_country: Mapping[str, str] = field(repr=False)
     by_name: Mapping[str, str] = field(repr=False)
@@ -176,8 +177,9 @@ def build(entries: dict[str, ActorEntry], descriptors: tuple[Descriptor, ...]) -
     by_name.update({e.actor_id.lower(): e.actor_id for e in entries.values()})
     all_demonyms = [d for e in entries.values() for d in e.demonyms]
     demonym_index: AliasIndex[str] = AliasIndex((f"={dem}", dem) for dem in all_demonyms)
+    triggers = SubstringIndex((lit, exact, i) for i, rule in enumerate(descriptors) for lit, exact in rule.triggers)
     return ActorDictionary(MappingProxyType(dict(entries)), AliasIndex(items), descriptors,
-                           _state_pattern(all_demonyms), demonym_index, MappingProxyType(demonym_to_actor),
+                           _state_pattern(all_demonyms), demonym_index, triggers, MappingProxyType(demonym_to_actor),
                            MappingProxyType(state_by_country), MappingProxyType(by_name))
 
 

@@ -120,6 +120,32 @@ class AliasIndex(Generic[T]):
         return None
 
 
+class SubstringIndex:
+    """Start positions of literal substrings (no word boundaries), grouped by an integer key, in one pass."""
+
+    def __init__(self, items: Iterable[tuple[str, bool, int]]) -> None:
+        keys: dict[tuple[str, bool], list[int]] = {}
+        for literal, exact, key in items:
+            keys.setdefault((literal if exact else fold(normalise(literal)), exact), []).append(key)
+        self._autos: list[tuple[bool, ahocorasick.Automaton]] = []
+        for exact in (False, True):
+            auto = ahocorasick.Automaton()
+            for (literal, ex), group in keys.items():
+                if ex == exact:
+                    auto.add_word(literal, (len(literal), tuple(group)))
+            if len(auto):
+                auto.make_automaton()
+                self._autos.append((exact, auto))
+
+    def find(self, norm: str, folded: str) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for exact, auto in self._autos:
+            for end, (n, group) in auto.iter(norm if exact else folded):
+                for key in group:
+                    out.setdefault(key, []).append(end - n + 1)
+        return out
+
+
 def select_longest(hits: Iterable[tuple[int, int, int, T]]) -> list[tuple[int, int, int, T]]:
     """Greedy leftmost-longest choice of non-overlapping ``(start, end, rank, payload)`` spans.
 

@@ -106,21 +106,14 @@ def _state_hits(d: ActorDictionary, norm: str) -> list[tuple[int, int, int, tupl
     return out
 
 
-def _windows(rule: Descriptor, norm: str, folded: str, before: int = 80, after: int = 100) -> list[tuple[int, int]]:
+def _windows(rule: Descriptor, points: list[int] | None, length: int,
+             before: int = 80, after: int = 100) -> list[tuple[int, int]]:
     """Stretches of the text around the rule's trigger literals (the whole text when it has none)."""
     if not rule.triggers:
-        return [(0, len(norm))]
-    points: list[int] = []
-    for literal, exact in rule.triggers:
-        hay = norm if exact else folded
-        i = hay.find(literal)
-        while i >= 0:
-            points.append(i)
-            i = hay.find(literal, i + 1)
-    points.sort()
+        return [(0, length)]
     out: list[tuple[int, int]] = []
-    for p in points:
-        lo, hi = max(p - before, 0), min(p + after, len(norm))
+    for p in sorted(points or ()):
+        lo, hi = max(p - before, 0), min(p + after, length)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:
@@ -133,13 +126,16 @@ def _descriptor_hits(d: ActorDictionary, norm: str, folded: str,
     out: list[tuple[int, int, int, tuple[str | None, float]]] = []
     seen: set[tuple[int, int]] = set()
     hint = country.upper() if country else None
-    for rule in d.descriptors:
+    found = d.trigger_index.find(norm, folded)
+    for i, rule in enumerate(d.descriptors):
+        if rule.triggers and i not in found:
+            continue
         if hint is None:
             if not rule.default:
                 continue
         elif rule.countries is not None and hint not in rule.countries:
             continue
-        windows = _windows(rule, norm, folded)
+        windows = _windows(rule, found.get(i), len(norm))
         if not windows:
             continue
         actor_id: str | None = rule.actor_id
