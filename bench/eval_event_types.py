@@ -27,7 +27,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import gate  # noqa: E402
-from bench.train_event_types import DEFAULT_DATA, SEED, embed, read_tsv, train  # noqa: E402
+from bench.train_event_types import DEFAULT_DATA, FAST_PARAMS, SEED, embed, read_tsv, train  # noqa: E402
 from sitrep.events import typing as et  # noqa: E402
 
 STAGE = "event_types"
@@ -74,37 +74,54 @@ def stratified_folds(labels: list[str], k: int, seed: int) -> list[int]:
     return fold
 
 
-def cross_validate(texts: list[str], labels: list[str], k: int, seed: int = SEED) -> list[str]:
-    """Out-of-fold predictions from models trained on the other K-1 folds."""
-    emb = embed(texts)
+def cross_validate(texts: list[str], labels: list[str], k: int, modes: tuple[str, ...] = ("full",),
+                   seed: int = SEED) -> dict[str, list[str]]:
+    """Out-of-fold predictions per typing mode, from models trained on the other K-1 folds."""
+    emb = embed(texts) if set(modes) - {"fast"} else None
     fold = stratified_folds(labels, k, seed)
-    pred = [""] * len(texts)
+    pred = {mode: [""] * len(texts) for mode in modes}
     for f in range(k):
         tr = [i for i in range(len(texts)) if fold[i] != f]
         te = [i for i in range(len(texts)) if fold[i] == f]
-        m = et.TypingModel.from_dict(train([texts[i] for i in tr], [labels[i] for i in tr], emb[tr]))
-        p = m.proba([texts[i] for i in te])
-        for i, j in zip(te, p.argmax(axis=1), strict=True):
-            pred[i] = m.labels[int(j)]
+        tr_texts, tr_labels = [texts[i] for i in tr], [labels[i] for i in tr]
+        full = et.TypingModel.from_dict(train(tr_texts, tr_labels, emb[tr])) if emb is not None else None
+        fast = et.TypingModel.from_dict(train(tr_texts, tr_labels, params=FAST_PARAMS)) \
+            if set(modes) - {"full"} else None
+        for mode in modes:
+            out = et.predict([texts[i] for i in te], full or fast, fast, mode)  # type: ignore[arg-type]
+            for i, (label, _) in zip(te, out, strict=True):
+                pred[mode][i] = label
     return pred
 
 
-def evaluate(data: Path, cv: int | None = None) -> tuple[list[str], list[str], dict[str, float]]:
-    """(ids, predictions, scores); scores are prefixed ``cvK_`` when cross-validated."""
+def evaluate(data: Path, cv: int | None = None, modes: tuple[str, ...] = ("full",)
+             ) -> tuple[list[str], list[str], dict[str, float]]:
+    """(ids, predictions of the first mode, scores of every mode).
+
+    Score names are prefixed ``cvK_`` when cross-validated and carry the mode
+    (``fast_``, ``auto_``) unless it is ``full``.
+    """
     ids, texts, gold = read_tsv(data)
+    scores: dict[str, float] = {}
     t0 = time.perf_counter()
     if cv:
-        pred = cross_validate(texts, gold, cv)
-        prefix = f"cv{cv}_"
+        preds = cross_validate(texts, gold, cv, modes)
     else:
         et.model()
-        t0 = time.perf_counter()
-        pred = [label for label, _ in et.classify_many(texts)]
-        prefix = ""
-    elapsed = time.perf_counter() - t0
-    scores = {prefix + k: v for k, v in score(gold, pred).items()} if all(gold) else {}
-    scores["snippets_per_s"] = len(texts) / elapsed if elapsed > 0 else float("inf")
-    return ids, pred, scores
+        et.model(fast=True)
+        preds = {}
+        for mode in modes:
+            t0 = time.perf_counter()
+            preds[mode] = [label for label, _ in et.classify_many(texts, mode)]
+            tag = "" if mode == "full" else f"{mode}_"
+            scores[f"{tag}snippets_per_s"] = len(texts) / max(time.perf_counter() - t0, 1e-9)
+    for mode in modes:
+        tag = ("" if mode == "full" else f"{mode}_")
+        if all(gold):
+            scores.update({f"cv{cv}_{tag}{k}" if cv else f"{tag}{k}": v for k, v in score(gold, preds[mode]).items()})
+    if cv:
+        scores["cv_seconds"] = time.perf_counter() - t0
+    return ids, preds[modes[0]], scores
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, help="write predictions here (id<TAB>SubType)")
     ap.add_argument("--cv", type=int, help="K-fold cross-validation on --data instead of the shipped model")
+    ap.add_argument("--mode", choices=et.MODES, default="full",
+                    help="typing mode (full: embedding model on every snippet; auto: fast model, "
+                         "full model when unsure; fast: no embedding)")
     ap.add_argument("--check", action="store_true", help="exit 1 if a gated score regressed")
     ap.add_argument("--update-baseline", action="store_true")
     ap.add_argument("--allow-lower", action="store_true")
@@ -119,12 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         print(f"no data at {args.data}", file=sys.stderr)
         return 2
-    cv = args.cv or (5 if (args.check or args.update_baseline) else None)
-    ids, pred, scores = evaluate(args.data, cv)
+    gating = args.check or args.update_baseline
+    cv = args.cv or (5 if gating else None)
+    modes = (args.mode, *(m for m in et.MODES if m != args.mode)) if gating else (args.mode,)
+    ids, pred, scores = evaluate(args.data, cv, modes)
     if args.out:
         args.out.write_text("id\tSubType\n" + "".join(f"{i}\t{p}\n" for i, p in zip(ids, pred, strict=True)))
     for name, value in scores.items():
-        shown = f"{value:.1f}" if name == "snippets_per_s" else f"{100 * value:.1f}"
+        shown = f"{value:.1f}" if name.endswith(("_per_s", "_seconds")) else f"{100 * value:.1f}"
         print(f"{name:28s} {shown}")
     gated = {k: v for k, v in scores.items() if k.startswith("cv") and "f1" in k}
     if args.update_baseline:

@@ -29,7 +29,9 @@ DEFAULT_DATA = ROOT.parent / "shared" / "dev" / "case2021" / "dev.tsv"
 
 # Hyper-parameters chosen by 5-fold cross-validation on the dev half.
 PARAMS = {"C": 100.0, "min_df": 2, "cue_weight": 0.5, "embed_weight": 1.0, "class_weight": "balanced",
-          "seed_weight": 0.5}
+          "seed_weight": 0.5, "tol": 1e-3}
+#: The fast model: same features without the sentence embedding.
+FAST_PARAMS = {"use_embedding": False}
 SEEDS = ROOT / "sitrep" / "events" / "typing_data" / "seed_examples.tsv"
 SEED = 20261129
 
@@ -78,19 +80,21 @@ def train(texts: list[str], labels: list[str], embeddings: np.ndarray | None = N
     from sklearn.linear_model import LogisticRegression
 
     p = {**PARAMS, **(params or {})}
+    use_embedding = bool(p.get("use_embedding", True))
     if embeddings is None:
-        embeddings = embed(texts)
+        embeddings = embed(texts) if use_embedding else np.zeros((len(texts), 0), dtype=np.float32)
     weights = [1.0] * len(texts)
     if p["seed_weight"] > 0:
         seed_texts, seed_labels = read_seeds()
-        embeddings = np.vstack([embeddings, _seed_embeddings()])
+        seed_emb = _seed_embeddings() if use_embedding else np.zeros((len(seed_texts), 0), dtype=np.float32)
+        embeddings = np.vstack([embeddings, seed_emb])
         texts, labels = [*texts, *seed_texts], [*labels, *seed_labels]
         weights += [float(p["seed_weight"])] * len(seed_texts)
     vocab, idf = fit_vocabulary(texts, min_df=int(p["min_df"]))
     index = {t: i for i, t in enumerate(vocab)}
     x = et.build_features(texts, index, np.asarray(idf, dtype=np.float32), p["cue_weight"],
-                          p["embed_weight"], embeddings)
-    clf = LogisticRegression(C=p["C"], max_iter=5000, class_weight=p["class_weight"], random_state=SEED)
+                          p["embed_weight"], embeddings if use_embedding else None)
+    clf = LogisticRegression(C=p["C"], max_iter=5000, tol=p["tol"], class_weight=p["class_weight"], random_state=SEED)
     clf.fit(x, labels, sample_weight=np.asarray(weights))
     return {
         "version": et.STAGE_VERSION,
@@ -103,7 +107,7 @@ def train(texts: list[str], labels: list[str], embeddings: np.ndarray | None = N
         "cue_names": [name for name, _, _ in typing_rules.CUES],
         "cue_weight": p["cue_weight"],
         "embed_weight": p["embed_weight"],
-        "use_embedding": True,
+        "use_embedding": use_embedding,
         "coef": [[round(float(v), 5) for v in row] for row in clf.coef_],
         "intercept": [round(float(v), 5) for v in clf.intercept_],
     }
@@ -118,12 +122,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no training data at {args.data}", file=sys.stderr)
         return 2
     _, texts, labels = read_tsv(args.data)
-    data = train(texts, labels)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
-        json.dump(data, fh, separators=(",", ":"))
-    print(f"trained on {len(texts)} snippets, {len(data['labels'])} labels, "
-          f"{len(data['vocab'])} terms -> {args.out} ({args.out.stat().st_size // 1024} KiB)")
+    for out, params in ((args.out, {}), (args.out.with_name(et.FAST_MODEL_PATH.name), FAST_PARAMS)):
+        data = train(texts, labels, params=params)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+            json.dump(data, fh, separators=(",", ":"))
+        print(f"trained on {len(texts)} snippets, {len(data['labels'])} labels, "
+              f"{len(data['vocab'])} terms -> {out} ({out.stat().st_size // 1024} KiB)")
     return 0
 
 
