@@ -207,3 +207,11 @@ def test_same_sentence_in_an_undated_copy_is_the_same_claim() -> None:
     other.text = "Coalition jets struck a bakery queue in the east of the city."
     incs = merge_reports([dated, copy, other], articles=ARTICLES)
     assert [i.reports for i in incs] == [["r1", "r2"], ["r3"]]
+
+
+def test_qualified_actor_name_is_not_a_contradiction() -> None:
+    a = report("r1", "a1", actor1="Syrian government forces", deaths=[killed(5)])
+    b = report("r2", "a2", actor1="Government forces", deaths=[killed(7)])
+    c = report("r3", "a2", actor1="Syrian Democratic Forces", deaths=[killed(9)])
+    incs = merge_reports([a, b, c], articles=ARTICLES)
+    assert [i.reports for i in incs] == [["r1", "r2"], ["r3"]]

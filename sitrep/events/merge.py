@@ -118,7 +118,7 @@ class _Merger:
 
     def same_actor(self, a: str, others: set[str]) -> bool:
         fa = self.family(a)
-        return any(o in fa or a in self.family(o) for o in others)
+        return any(o in fa or a in self.family(o) or _name_within(a, o) for o in others)
 
     def info(self, r: Report) -> ArticleInfo | None:
         return self.articles.get(r.article_id)
@@ -234,6 +234,13 @@ class _Merger:
         c.changed = True
         self.register(c, r.place_id)
         return c
+
+
+def _name_within(a: str, b: str) -> bool:
+    """One name is the other with qualifiers: "Government forces" within "Syrian government forces"."""
+    ta, tb = set(a.lower().split()), set(b.lower().split())
+    small, big = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return len(small) >= 2 and small < big
 
 
 def new_incident_id(report: Report, info: ArticleInfo | None = None) -> str:
