@@ -293,18 +293,19 @@ def header_lines(raw_text: str) -> list[str]:
     from sitrep.ingest.boilerplate import score_line  # lazy: boilerplate is a sibling module
 
     out: list[str] = []
-    used = 0
+    used = prose = 0
     for scanned, line in enumerate(raw_text[: HEADER_CHARS * 8].splitlines()):
         line = line.strip()
         if not line:
             continue
-        if used >= HEADER_CHARS or len(out) >= HEADER_LINES or scanned >= 4 * HEADER_LINES:
-            break
+        if used >= HEADER_CHARS or len(out) >= HEADER_LINES or scanned >= 4 * HEADER_LINES or prose >= 2:
+            break  # (two body paragraphs in: the header is over)
+        n = len(line.split())
+        if n < 25 and not _YEAR.search(line) and score_line(line, 0.0)[0] >= 3.0:
+            continue  # chrome: skipped, and it does not count
         out.append(line)
-        if score_line(line, 0.0)[0] < 3.0 or _YEAR.search(line):
-            used += len(line)
-        else:
-            out.pop()  # chrome: skipped, and it does not count
+        used += len(line)
+        prose += n >= 25
     return out
 
 
