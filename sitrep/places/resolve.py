@@ -83,6 +83,8 @@ def _prior(place: Place, quality: float) -> float:
     population = place.population
     if population == 0 and place.feature in ("city", "capital"):
         population = W.unknown_population  # GeoNames has no figure for many Syrian and Iraqi towns (Tall Afar)
+    elif population == 0 and place.feature in ("region", "water"):
+        population = 10_000_000  # curated regions ("Middle East", "Gaza Strip") carry no population
     score = math.log10(population + 10) + _FEATURE_BONUS.get(place.feature, 0.0)
     if place.feature == "admin2" and place.country != "US":
         score -= 1.5
@@ -104,6 +106,9 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
             hits = gaz.lookup(" ".join(words[:-1]))
             m.cue = CUE_AFTER[words[-1].lower()]
     m.candidates = [Candidate(i, gaz.place(i), q) for i, q in hits]
+    if any(c.quality >= 1.0 and c.place.feature in ("country", "admin1") for c in m.candidates):
+        # "Iran" is the country, not a village whose alternate name is Iran
+        m.candidates = [c for c in m.candidates if c.quality >= 1.0]
     after = text[end:end + 40]
     am = _AFTER_RE.match(after)
     if am and am.group(1).lower() in CUE_AFTER and m.cue is None:
