@@ -115,6 +115,7 @@ class _Context:
     last_time_at: int = -10
     recent_reports: list[tuple[int, list[Report]]] = field(default_factory=list)  # (sentence index, reports)
     recent_actors: list[tuple[str, int | None]] = field(default_factory=list)  # armed actors, oldest first
+    air_actors: frozenset[str] = frozenset()  # actors the article mentions next to air power
 
 
 @dataclass
@@ -418,7 +419,7 @@ def extract_reports(
     focus = _focus_place([p for s in per for p in _usable_places(s, s.sentence.text, s.sentence.start)])
     main = _main_actors(actors)
     main_inter = {a.name: a.inter for a in actors}
-    ctx = _Context()
+    ctx = _Context(air_actors=_air_actors(article.text, actors))
     reports: list[Report] = []
     for s in per:
         reports.extend(_sentence_reports(article, s, ctx, ref, focus, main, main_inter, hedge_fn, geo_fn,
@@ -480,7 +481,8 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
             agent = named[0]
         target = _actor_name(target_m)
         if agent is None and trig.sub_event_type == "Air/drone strike":
-            agent = next((n for n in main if n != target and main_inter.get(n) in (1, 8)), None)
+            # only an actor the article itself links to air power ("coalition air strikes", "Russian jets")
+            agent = next((n for n in main if n != target and n in ctx.air_actors), None)
         if agent is None and trig.sub_event_type in (TERRITORY, "Armed clash"):
             agent = next((n for n in main if n != target), None)
         sub = trig.sub_event_type
@@ -664,6 +666,20 @@ def _add_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Non
             for q in killed:
                 q.earlier_value = q.earlier_value or total
     host.fatalities.extend(extra)
+
+
+_AIR_WORDS = re.compile(r"air ?strikes?|airstrikes?|air raids?|warplanes?|jets|aircraft|air ?force|drones?|"
+                        r"helicopters?|bombing|bombard", re.IGNORECASE)
+
+
+def _air_actors(text: str, actors: Sequence[ActorMention]) -> frozenset[str]:
+    out = set()
+    for a in actors:
+        left = re.split(r"[.!?]\s", text[max(0, a.start - 25):a.start])[-1]
+        right = re.split(r"[.!?]\s", text[a.end:a.end + 25])[0]
+        if a.inter in (1, 8) and (_AIR_WORDS.search(a.surface) or _AIR_WORDS.search(left + " " + right)):
+            out.add(a.name)
+    return frozenset(out)
 
 
 def _follow_up_host(ctx: _Context, idx: int, s: _Sent) -> Report | None:
