@@ -35,6 +35,7 @@ def test_ledger_per_source_and_totals() -> None:
         strike("r4", "a3", D(2017, 6, 20), [killed(5)], None, place="tabqa"),
         strike("t", "a1", D(2017, 6, 12), [killed(58, cumulative=True, qualifier="total since")], "SOHR"),
         strike("r5", "a3", D(2017, 7, 1), [killed(3)], None, place="mayadin"),
+        strike("r6", "a1", D(2017, 7, 9), [killed(4)], "SOHR; activists", place="deir"),
     ]
     incidents = merge_reports(reports, articles=ARTICLES)
     rows = ledger(reports, incidents, "month", articles=ARTICLES)
@@ -46,7 +47,9 @@ def test_ledger_per_source_and_totals() -> None:
     assert by[("2017-06", "SOHR")].cumulative_claims == [{"value": 58, "report": "t", "date": "2017-06-12"}]
     assert by[("2017-06", "Raqqa activists")].claimed == 13
     assert by[("2017-06", "AP")].claimed == 5  # no attribution: the outlet
-    assert by[("2017-07", None)].conservative == 3
+    assert by[("2017-07", None)].conservative == 3 + 4
+    assert by[("2017-07", "SOHR")].claimed == by[("2017-07", "activists")].claimed == 4
+    assert by[("2017-07", "AP")].claimed == 3
     assert [r.period for r in rows] == sorted(r.period for r in rows)
     assert rows[0].source is None  # the totals row leads its period
 

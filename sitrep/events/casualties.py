@@ -1,6 +1,6 @@
 """Casualty ledger: what each source claimed, per period, and the totals under two rules.
 
-Per source (the report's ``attributed_to``, else the article's outlet) and per period (month, ISO
+Per source (each source in the report's ``attributed_to``, else the article's outlet) and per period (month, ISO
 week or day of the event), a row gives the deaths the source claimed: for each incident, the
 source's highest current figure across its reports (a source repeating or revising its own toll is
 counted once), summed. Running tallies ("a total of 58 since June 6") are listed separately and
@@ -52,12 +52,14 @@ def period_key(day: dt.date | None, period: Period = "month") -> str:
     raise ValueError(f"unknown period {period!r} (expected one of {', '.join(PERIODS)})")
 
 
-def report_source(report: Report, info: ArticleInfo | None = None) -> str:
-    if report.attributed_to:
-        return report.attributed_to
+def report_sources(report: Report, info: ArticleInfo | None = None) -> list[str]:
+    """Who makes the claim: each attributed source ("A; B" credits both), else the outlet."""
+    named = [n.strip() for n in (report.attributed_to or "").split(";") if n.strip()]
+    if named:
+        return list(dict.fromkeys(named))
     if info and info.outlet:
-        return info.outlet
-    return "unknown source"
+        return [info.outlet]
+    return ["unknown source"]
 
 
 def ledger(reports: Iterable[Report], incidents: Iterable[Incident], period: Period = "month", *,
@@ -84,17 +86,17 @@ def ledger(reports: Iterable[Report], incidents: Iterable[Incident], period: Per
         iv = report_interval(r, info)
         day = inc.date_begin if inc and inc.date_begin else (iv.begin if iv else None)
         p = period_key(day, period)
-        source = report_source(r, info)
-        if (inc and inc.cumulative) or (inc is None and all(q.cumulative for q in r.fatalities
-                                                            if q.status == "killed")):
-            row(p, source).cumulative_claims.append(
-                {"value": deaths[0], "report": r.report_id, "date": day.isoformat() if day else None})
+        cumulative = (inc is not None and inc.cumulative) or (
+            inc is None and all(q.cumulative for q in r.fatalities if q.status == "killed"))
+        for source in report_sources(r, info):
             row(p, source).reports.append(r.report_id)
-            continue
-        key = (p, source, inc.incident_id if inc else r.report_id)
-        if key not in best or deaths[0] > best[key][0]:
-            best[key] = (deaths[0], r.report_id)
-        row(p, source).reports.append(r.report_id)
+            if cumulative:
+                row(p, source).cumulative_claims.append(
+                    {"value": deaths[0], "report": r.report_id, "date": day.isoformat() if day else None})
+                continue
+            key = (p, source, inc.incident_id if inc else r.report_id)
+            if key not in best or deaths[0] > best[key][0]:
+                best[key] = (deaths[0], r.report_id)
     for (p, source, inc_key), (value, _rid) in best.items():
         target = row(p, source)
         target.claimed = (target.claimed or 0) + value
