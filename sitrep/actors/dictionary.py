@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from sitrep.actors.lexicon import AliasIndex, SubstringIndex
+from sitrep.actors.lexicon import AliasIndex
 
 DATA = Path(__file__).resolve().parent / "data"
 ACTORS_FILE = DATA / "actors.tsv"
@@ -69,11 +69,11 @@ class Descriptor:
 @dataclass(frozen=True)
 class ActorDictionary:
     entries: Mapping[str, ActorEntry]
-    index: AliasIndex[str] = field(repr=False)
+    # one Aho-Corasick index for aliases ("a", actor_id), demonyms ("d", demonym) and descriptor
+    # trigger literals ("t", rule number): a single pass over the text finds all three
+    index: AliasIndex[tuple[str, str | int]] = field(repr=False)
     descriptors: tuple[Descriptor, ...] = field(repr=False)
     state_pattern: re.Pattern[str] | None = field(repr=False)
-    demonym_index: AliasIndex[str] = field(repr=False)
-    trigger_index: SubstringIndex = field(repr=False)  # descriptor trigger literals -> rule positions
     demonym_to_actor: Mapping[str, str] = field(repr=False)
     state_by_country: Mapping[str, str] = field(repr=False)
     by_name: Mapping[str, str] = field(repr=False)
@@ -162,10 +162,10 @@ def build(entries: dict[str, ActorEntry], descriptors: tuple[Descriptor, ...]) -
     for entry in entries.values():
         if entry.parent and entry.parent not in entries:
             raise ValueError(f"actor {entry.actor_id!r}: unknown parent {entry.parent!r}")
-    items: list[tuple[str, str]] = []
+    items: list[tuple[str, tuple[str, str | int], bool]] = []
     for entry in entries.values():
-        items.extend((alias, entry.actor_id) for alias in entry.aliases)
-        items.append((entry.name, entry.actor_id))
+        items.extend((alias, ("a", entry.actor_id), True) for alias in entry.aliases)
+        items.append((entry.name, ("a", entry.actor_id), True))
     demonym_to_actor: dict[str, str] = {}
     state_by_country: dict[str, str] = {}
     for entry in entries.values():
@@ -176,10 +176,11 @@ def build(entries: dict[str, ActorEntry], descriptors: tuple[Descriptor, ...]) -
     by_name = {e.name.lower(): e.actor_id for e in entries.values()}
     by_name.update({e.actor_id.lower(): e.actor_id for e in entries.values()})
     all_demonyms = [d for e in entries.values() for d in e.demonyms]
-    demonym_index: AliasIndex[str] = AliasIndex((f"={dem}", dem) for dem in all_demonyms)
-    triggers = SubstringIndex((lit, exact, i) for i, rule in enumerate(descriptors) for lit, exact in rule.triggers)
+    items.extend((f"={dem}", ("d", dem), True) for dem in dict.fromkeys(all_demonyms))
+    items.extend(((f"={lit}" if exact else lit), ("t", i), False)
+                 for i, rule in enumerate(descriptors) for lit, exact in rule.triggers)
     return ActorDictionary(MappingProxyType(dict(entries)), AliasIndex(items), descriptors,
-                           _state_pattern(all_demonyms), demonym_index, triggers, MappingProxyType(demonym_to_actor),
+                           _state_pattern(all_demonyms), MappingProxyType(demonym_to_actor),
                            MappingProxyType(state_by_country), MappingProxyType(by_name))
 
 

@@ -67,83 +67,64 @@ class Hit(Generic[T]):
 
 
 class AliasIndex(Generic[T]):
-    """All whole-word occurrences of many aliases in a text, in one pass per case mode."""
+    """All occurrences of many aliases in a text, in one Aho-Corasick pass over the case-folded text.
 
-    def __init__(self, items: Iterable[tuple[str, T]]) -> None:
-        self._ci: ahocorasick.Automaton = ahocorasick.Automaton()
-        self._cs: ahocorasick.Automaton = ahocorasick.Automaton()
-        n_ci = n_cs = 0
-        for raw, payload in items:
+    ``items`` are ``(alias, payload)`` or ``(alias, payload, whole_word)``. Case-sensitive
+    aliases are checked against the original text after the pass; ``whole_word=False`` entries
+    (trigger literals) match inside words too. Several entries may share an alias: all are
+    reported, in the order they were given, so callers can let the first one win.
+    """
+
+    def __init__(self, items: Iterable[tuple[str, T] | tuple[str, T, bool]]) -> None:
+        variants: dict[str, list[tuple[str | None, bool, T]]] = {}
+        for item in items:
+            raw, payload = item[0], item[1]
+            whole_word = bool(item[2]) if len(item) > 2 else True  # type: ignore[misc]
             alias, exact = is_case_sensitive(normalise(raw.strip()))
-            if not alias:
-                continue
-            if exact:
-                key, auto = alias, self._cs
-                n_cs += 1
-            else:
-                key, auto = fold(alias), self._ci
-                n_ci += 1
-            if key not in auto:  # first entry wins: earlier files/rows take precedence
-                auto.add_word(key, (len(key), payload))
-        self._has_ci, self._has_cs = n_ci > 0, n_cs > 0
-        if self._has_ci:
-            self._ci.make_automaton()
-        if self._has_cs:
-            self._cs.make_automaton()
+            if alias:
+                variants.setdefault(fold(alias), []).append((alias if exact else None, whole_word, payload))
+        self._auto: ahocorasick.Automaton = ahocorasick.Automaton()
+        for key, group in variants.items():
+            self._auto.add_word(key, (len(key), tuple(group)))
+        self._empty = not variants
+        if not self._empty:
+            self._auto.make_automaton()
 
     def find(self, text: str, norm: str | None = None, folded: str | None = None) -> list[Hit[T]]:
-        """Every whole-word alias occurrence (overlapping ones included), sorted by start."""
+        """Every alias occurrence (overlapping ones included), sorted by start, longest first."""
+        if self._empty:
+            return []
         norm = normalise(text) if norm is None else norm
+        low = fold(norm) if folded is None else folded
         hits: list[Hit[T]] = []
-        if self._has_ci:
-            low = fold(norm) if folded is None else folded
-            for end, (n, payload) in self._ci.iter(low):
-                s, e = end - n + 1, end + 1
-                if word_boundary(norm, s, e):
-                    hits.append(Hit(s, e, payload))
-        if self._has_cs:
-            for end, (n, payload) in self._cs.iter(norm):
-                s, e = end - n + 1, end + 1
-                if word_boundary(norm, s, e):
-                    hits.append(Hit(s, e, payload))
+        for end, (n, group) in self._auto.iter(low):
+            s, e = end - n + 1, end + 1
+            bounded: bool | None = None
+            for exact, whole_word, payload in group:
+                if exact is not None and norm[s:e] != exact:
+                    continue
+                if whole_word:
+                    if bounded is None:
+                        bounded = word_boundary(norm, s, e)
+                    if not bounded:
+                        continue
+                hits.append(Hit(s, e, payload))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return hits
 
-    def lookup(self, phrase: str) -> T | None:
-        """Payload of ``phrase`` when it is exactly one alias."""
+    def lookup_all(self, phrase: str) -> list[T]:
+        """Payloads of the entries whose alias is exactly ``phrase``."""
         norm = normalise(phrase.strip())
-        if self._has_cs and norm in self._cs:
-            return self._cs.get(norm)[1]  # type: ignore[no-any-return]
-        low = fold(norm)
-        if self._has_ci and low in self._ci:
-            return self._ci.get(low)[1]  # type: ignore[no-any-return]
-        return None
+        key = fold(norm)
+        if self._empty or key not in self._auto:
+            return []
+        _, group = self._auto.get(key)
+        return [payload for exact, _, payload in group if exact is None or exact == norm]
 
-
-class SubstringIndex:
-    """Start positions of literal substrings (no word boundaries), grouped by an integer key, in one pass."""
-
-    def __init__(self, items: Iterable[tuple[str, bool, int]]) -> None:
-        keys: dict[tuple[str, bool], list[int]] = {}
-        for literal, exact, key in items:
-            keys.setdefault((literal if exact else fold(normalise(literal)), exact), []).append(key)
-        self._autos: list[tuple[bool, ahocorasick.Automaton]] = []
-        for exact in (False, True):
-            auto = ahocorasick.Automaton()
-            for (literal, ex), group in keys.items():
-                if ex == exact:
-                    auto.add_word(literal, (len(literal), tuple(group)))
-            if len(auto):
-                auto.make_automaton()
-                self._autos.append((exact, auto))
-
-    def find(self, norm: str, folded: str) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
-        for exact, auto in self._autos:
-            for end, (n, group) in auto.iter(norm if exact else folded):
-                for key in group:
-                    out.setdefault(key, []).append(end - n + 1)
-        return out
+    def lookup(self, phrase: str) -> T | None:
+        """Payload of the first entry whose alias is exactly ``phrase``."""
+        found = self.lookup_all(phrase)
+        return found[0] if found else None
 
 
 def select_longest(hits: Iterable[tuple[int, int, int, T]]) -> list[tuple[int, int, int, T]]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from sitrep.actors.dictionary import ActorDictionary, ActorEntry, Descriptor, load_actors
-from sitrep.actors.lexicon import fold, normalise, select_longest
+from sitrep.actors.lexicon import Hit, fold, normalise, select_longest
 from sitrep.records import ActorMention
 
 STAGE_VERSION = "sitrep.actors.match.v1"
@@ -78,18 +78,19 @@ def _shouting(norm: str, start: int, end: int) -> bool:
     return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.75 * len(letters)
 
 
-def _dictionary_hits(d: ActorDictionary, norm: str, folded: str) -> list[tuple[int, int, int, tuple[str, float]]]:
-    return [(h.start, h.end, _DICT, (h.payload, 1.0)) for h in d.index.find(norm, norm, folded)
-            if not _shouting(norm, h.start, h.end)]
+def _dictionary_hits(hits: list[Hit[tuple[str, str | int]]], norm: str) -> list[tuple[int, int, int, tuple[str, float]]]:
+    return [(h.start, h.end, _DICT, (str(h.payload[1]), 1.0)) for h in hits
+            if h.payload[0] == "a" and not _shouting(norm, h.start, h.end)]
 
 
-def _state_hits(d: ActorDictionary, norm: str) -> list[tuple[int, int, int, tuple[str, float]]]:
+def _state_hits(d: ActorDictionary, hits: list[Hit[tuple[str, str | int]]],
+                norm: str) -> list[tuple[int, int, int, tuple[str, float]]]:
     out: list[tuple[int, int, int, tuple[str, float]]] = []
     if d.state_pattern is None:
         return out
     last_end = -1
-    for hit in d.demonym_index.find(norm, norm):  # anchor the state pattern at demonyms found by Aho-Corasick
-        if hit.start < last_end:
+    for hit in hits:  # anchor the state pattern at demonyms found by Aho-Corasick
+        if hit.payload[0] != "d" or hit.start < last_end:
             continue
         m = d.state_pattern.match(norm, hit.start)
         if m is None:
@@ -121,12 +122,15 @@ def _windows(rule: Descriptor, points: list[int] | None, length: int,
     return out
 
 
-def _descriptor_hits(d: ActorDictionary, norm: str, folded: str,
+def _descriptor_hits(d: ActorDictionary, hits: list[Hit[tuple[str, str | int]]], norm: str,
                      country: str | None) -> list[tuple[int, int, int, tuple[str | None, float]]]:
     out: list[tuple[int, int, int, tuple[str | None, float]]] = []
     seen: set[tuple[int, int]] = set()
     hint = country.upper() if country else None
-    found = d.trigger_index.find(norm, folded)
+    found: dict[int, list[int]] = {}
+    for h in hits:
+        if h.payload[0] == "t":
+            found.setdefault(int(h.payload[1]), []).append(h.start)
     for i, rule in enumerate(d.descriptors):
         if rule.triggers and i not in found:
             continue
@@ -208,10 +212,11 @@ def find_actors(text: str, *, country: str | None = None, dictionary: ActorDicti
     d = dictionary or load_actors()
     norm = normalise(text)
     folded = fold(norm)
+    hits = d.index.find(norm, norm, folded)
     cands: list[tuple[int, int, int, tuple[str | None, float]]] = []
-    cands.extend(_dictionary_hits(d, norm, folded))
-    cands.extend(_state_hits(d, norm))
-    cands.extend(_descriptor_hits(d, norm, folded, country))
+    cands.extend(_dictionary_hits(hits, norm))
+    cands.extend(_state_hits(d, hits, norm))
+    cands.extend(_descriptor_hits(d, hits, norm, country))
     cands = [_extended(d, norm, c) for c in cands]
     if any(c.isupper() for c in norm):
         known = [(c[0], c[1]) for c in cands]
@@ -236,6 +241,10 @@ def find_actors(text: str, *, country: str | None = None, dictionary: ActorDicti
     return out
 
 
+def _alias_actor(d: ActorDictionary, phrase: str) -> str | None:
+    return next((str(p[1]) for p in d.index.lookup_all(phrase) if p[0] == "a"), None)
+
+
 def canonical_actor(name: str, *, country: str | None = None,
                     dictionary: ActorDictionary | None = None) -> ActorMention | None:
     """The dictionary actor that ``name`` denotes (an alias, a canonical name or an actor_id), else None."""
@@ -243,10 +252,10 @@ def canonical_actor(name: str, *, country: str | None = None,
     clean = name.strip()
     if not clean:
         return None
-    actor_id = d.by_name.get(clean.lower()) or d.index.lookup(clean)
+    actor_id = d.by_name.get(clean.lower()) or _alias_actor(d, clean)
     if actor_id is None:
         stripped = re.sub(r"^(?:the|The)\s+", "", clean)
-        actor_id = d.index.lookup(stripped) if stripped != clean else None
+        actor_id = _alias_actor(d, stripped) if stripped != clean else None
     if actor_id is None:
         found = [m for m in find_actors(clean, country=country, dictionary=d) if m.actor_id]
         core = len(re.sub(r"^(?:the|The)\s+", "", clean))

@@ -104,16 +104,11 @@ def _lexicon() -> AliasIndex[_Source]:
             continue
         src = _Source(entry.actor_id, entry.name, "actor")
         items.extend((a, src) for a in (*entry.aliases, entry.name))
-    return AliasIndex(items)
-
-
-@lru_cache(maxsize=1)
-def _cues() -> AliasIndex[tuple[str, str]]:
-    """Reporting verbs and attribution phrases, found in one Aho-Corasick pass (lower case only)."""
-    items: list[tuple[str, tuple[str, str]]] = [(f"={v}", ("verb", v)) for v in _VERB_WORDS]
-    items += [("=according to", ("according", "")), ("=According to", ("according", ""))]
-    items += [(f"={v} {p}", ("by", "")) for v in _BY_VERBS for p in ("on", "by")]
-    items += [("=as reported by", ("by", "")), ("=As reported by", ("by", ""))]
+    # cues (kind "cue"): reporting verbs and attribution phrases, exact lower case, found in the same pass
+    items += [(f"={v}", _Source("verb", v, "cue")) for v in _VERB_WORDS]
+    items += [(f"={p}", _Source("according", "", "cue")) for p in ("according to", "According to")]
+    items += [(f"={v} {p}", _Source("by", "", "cue")) for v in _BY_VERBS for p in ("on", "by")]
+    items += [(f"={p}", _Source("by", "", "cue")) for p in ("as reported by", "As reported by")]
     return AliasIndex(items)
 
 
@@ -144,21 +139,19 @@ class _Finder:
         self.text = text
         self.norm = normalise(text)
         self.bounds = [0] + [m.end() for m in _SENT_END.finditer(text)]
-        self._hits: dict[int, tuple[list[int], list[Hit[_Source]]]] = {}
+        found = _lexicon().find(self.norm, self.norm)
+        self.cues = [h for h in found if h.payload.kind == "cue"]
+        self.hits = [h for h in found if h.payload.kind != "cue"]
+        self.starts = [h.start for h in self.hits]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.bounds, pos) - 1
         return self.bounds[i], self.bounds[i + 1] if i + 1 < len(self.bounds) else len(self.norm)
 
     def hits_in(self, start: int, end: int) -> list[Hit[_Source]]:
-        """Lexicon hits inside ``[start, end)`` (computed per sentence, on demand)."""
-        s0, s1 = self.sentence(start)
-        if s0 not in self._hits:
-            found = [Hit(h.start + s0, h.end + s0, h.payload) for h in _lexicon().find(self.norm[s0:s1])]
-            self._hits[s0] = ([h.start for h in found], found)
-        starts, hits = self._hits[s0]
-        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        return [h for h in hits[lo:hi] if h.end <= end]
+        """Lexicon hits inside ``[start, end)``."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [h for h in self.hits[lo:hi] if h.end <= end]
 
     def known_in(self, start: int, end: int) -> list[tuple[int, int, _Source]]:
         inside = [(h.start, h.end, h.payload) for h in self.hits_in(start, end)]
@@ -312,8 +305,8 @@ def find_sources(text: str) -> list[SourceMention]:
         return []
     f = _Finder(text)
     out: list[SourceMention] = []
-    for hit in _cues().find(f.norm, f.norm):
-        kind, word = hit.payload
+    for hit in f.cues:
+        kind, word = hit.payload.source_id, hit.payload.name
         if kind == "verb":
             out.extend(f.from_verb(hit.start, hit.end, word))
         else:
@@ -335,8 +328,7 @@ def is_anaphoric(source: SourceMention) -> bool:
     key = fold(normalise(source.name)).strip()
     if key in _PRONOUNS:
         return True
-    hit = _lexicon().lookup(key)
-    return hit is not None and hit.kind == "anaphor"
+    return any(src.kind == "anaphor" for src in _lexicon().lookup_all(key))
 
 
 def resolve_sources(texts: Sequence[str], window: int = 4) -> list[list[SourceMention]]:
