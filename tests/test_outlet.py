@@ -75,6 +75,7 @@ def test_bad_url_falls_through_to_text() -> None:
          ("BBC", "masthead")),
         ("Sign up to the Middle East Eye newsletter\n\nStory text here.", ("Middle East Eye", "masthead")),
         ("Story text.\n\n- Leroy Wright", (None, None)),  # a person's sign-off is not an outlet
+        ("Story text.\n\nSource: UN OCHA", (None, None)),  # a data source, not the outlet
     ],
 )
 def test_text_marks(text: str, expected: tuple[str | None, str | None]) -> None:

@@ -78,6 +78,7 @@ _MASTHEADS = (
     re.compile(r"do not represent (?:those|the views) of (?P<name>[A-Z][\w.&' -]{1,30}?)\s*\.?$"),
     re.compile(r"(?:follow|read) other (?P<name>[A-Z][\w&'-]+) readers"),
 )
+_KNOWN_NAMES = frozenset(KNOWN_DOMAINS.values()) | frozenset(_ALIASES.values())
 _NEWSY = re.compile(r"\b(?:news|times|post|press|agency|tv|radio|herald|tribune|daily|journal|gazette)\b", re.I)
 
 
@@ -132,19 +133,22 @@ def _from_url(url: str) -> str | None:
     return outlet_from_domain(host)
 
 
+def _is_outlet(name: str) -> bool:
+    """A known outlet or a name shaped like one ("Daily Star", "Kurdistan24 News"), not "UN OCHA"."""
+    return name in _KNOWN_NAMES or _NEWSY.search(name) is not None
+
+
 def _signature(lines: list[str]) -> str | None:
     for line in reversed(lines[-5:]):
-        m = _SOURCE.match(line)
-        if m:
-            return _canonical(m.group("name"))
-        m = _DASH.match(line)
-        if m and len(m.group("name").split()) <= 4:
+        m = _SOURCE.match(line) or _DASH.match(line)
+        if m and len(m.group("name").split()) <= 6:
             name = _canonical(m.group("name"))
-            if name in _ALIASES.values() or _NEWSY.search(name):
+            if _is_outlet(name):
                 return name
-        m = _COPYRIGHT.search(line)
-        if m and len(line) < 120:
-            return _canonical(m.group("name"))
+        if len(line) < 120:
+            m = _COPYRIGHT.search(line)
+            if m:
+                return _canonical(m.group("name"))
     return None
 
 
