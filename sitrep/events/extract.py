@@ -496,7 +496,7 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
             agent_inter = agent_m.inter if agent_m and agent_m.name == agent else main_inter.get(agent or "")
             sub = "Government regains territory" if agent_inter == 1 else "Non-state actor overtakes territory"
         victims_civ = any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
-                          for q in quantities) or bool(re.search(r"\bcivilians?\b", text[trig.end:], re.I))
+                          for q in quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:]))
         if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Attack") and victims_civ:
             target = "Civilians"
         assoc = _associates(agent_m, agent, target, trig, region, s, text)
@@ -668,6 +668,10 @@ def _add_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Non
     host.fatalities.extend(extra)
 
 
+_CIVILIAN_TARGET = re.compile(
+    r"\b(?:civilians?|residents|homes|houses|residential|schools?|mosques?|churches|hospitals?|clinics?|markets?|"
+    r"bakery|bakeries|refugee camps?|camps? for (?:displaced|refugees)|displaced people|market ?place|shelters?)\b",
+    re.IGNORECASE)
 _AIR_WORDS = re.compile(r"air ?strikes?|airstrikes?|air raids?|warplanes?|jets|aircraft|air ?force|drones?|"
                         r"helicopters?|bombing|bombard", re.IGNORECASE)
 
