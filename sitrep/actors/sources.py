@@ -70,6 +70,9 @@ _AUX_TAIL = re.compile(r"(?:\s+(?:have|has|had|also|previously|repeatedly|again|
                        r"would|will|had|officially|publicly|reportedly|recently|initially|first))+\s*$", re.I)
 _INVERTED_SUBJECT = re.compile(
     r"\s+(?:(?:the|a|an|one|two|three|several|some|many|another|other|local|senior)\s+[a-z]|(?:the\s+|a\s+|an\s+)?[A-Z])")
+_TO_BEFORE = re.compile(r"(?<![\w-])(?:to|told|with|[Tt]old)\s+(?:the\s+)?$")
+_CAP_WORDS_LEFT = re.compile(r"(?:(?<![\w-])[A-Z][\w'-]*\s+)+$")
+_CAP_WORDS_RIGHT = re.compile(r"(?:\s+[A-Z][\w'-]*)+")
 _IN_BEFORE = re.compile(r"(?<![\w-])(?:[Ii]n|[Ww]ith|[Ff]rom|[Oo]f)\s+$")
 _RELATIVE_BEFORE = re.compile(r",?\s*\b(?:who|which)\s*$")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w'.-]*\s+)*[A-Z][\w'.-]*(?:\s+(?:himself|herself|itself|themselves))?\s*$")
@@ -79,6 +82,10 @@ _GROUP_ANAPHORS = frozenset({"the group", "the militia", "the alliance", "the or
                              "the extremist group", "the rebel group", "the movement"})
 _STOPWORDS = frozenset({"the", "a", "an", "to", "of", "in", "on", "at", "and", "or", "but", "for", "with", "by",
                         "as", "that", "this", "from"})
+_STATE_SOURCE_NOUNS = ("army", "military", "armed forces", "forces", "troops", "defence ministry", "defense ministry",
+                       "ministry of defence", "ministry of defense", "government", "authorities", "officials",
+                       "police", "air force", "navy", "security forces", "military spokesman", "army spokesman",
+                       "general staff", "military command", "army command", "interior ministry")
 _RANK = {"named": 0, "media": 0, "actor": 0, "generic": 1, "anaphor": 2}
 
 
@@ -104,6 +111,13 @@ def _lexicon() -> AliasIndex[_Source]:
             continue
         src = _Source(entry.actor_id, entry.name, "actor")
         items.extend((a, src) for a in (*entry.aliases, entry.name))
+    for dem, actor_id in d.demonym_to_actor.items():  # "Nigeria's army said", "Malian authorities said"
+        entry = d.entries[actor_id]
+        if entry.inter not in (1, 8):
+            continue
+        written = next((x for x in entry.demonyms if x.lower() == dem), dem)
+        src = _Source(entry.actor_id, entry.name, "actor")
+        items.extend((f"{written} {noun}", src) for noun in _STATE_SOURCE_NOUNS)
     # cues (kind "cue"): reporting verbs and attribution phrases, exact lower case, found in the same pass
     items += [(f"={v}", _Source("verb", v, "cue")) for v in _VERB_WORDS]
     items += [(f"={p}", _Source("according", "", "cue")) for p in ("according to", "According to")]
@@ -166,7 +180,8 @@ class _Finder:
     def pick(self, start: int, end: int, head: tuple[int, int] | None, first: bool = False) -> list[SourceMention]:
         """The source(s) named in the speaker phrase ``norm[start:end]``."""
         known = [k for k in self.known_in(start, end)
-                 if not (k[2].kind == "anaphor" and _IN_BEFORE.search(self.norm[max(k[0] - 12, 0):k[0]]))]
+                 if not (k[2].kind == "anaphor" and _IN_BEFORE.search(self.norm[max(k[0] - 12, 0):k[0]]))
+                 and not (k[2].kind == "media" and _TO_BEFORE.search(self.norm[max(k[0] - 16, 0):k[0]]))]
         if known:
             best = min(_RANK.get(k.kind, 3) for _, _, k in known)
             if first:  # phrase after "according to": the first source, skipping "a statement (from)"
@@ -182,6 +197,8 @@ class _Finder:
             for s, e, src in chosen:
                 if src.kind == "anaphor":
                     out.append(self._anaphor(s, e))
+                elif src.kind == "generic" and self.norm[s].isupper() and (run := self._name_run(s, e, start, end)):
+                    out.append(SourceMention(run[0], run[1], self.text[run[0]:run[1]], self.text[run[0]:run[1]]))
                 else:
                     out.append(SourceMention(s, e, self.text[s:e], src.name, src.source_id))
             return out
@@ -204,6 +221,17 @@ class _Finder:
         if not (words[0][0].isupper() or words[0].lower() in ("a", "an", "the", "two", "three", "several")):
             return []
         return [SourceMention(s, e, self.text[s:e], self.text[s:e])]
+
+    def _name_run(self, s: int, e: int, lo: int, hi: int) -> tuple[int, int] | None:
+        """The capitalised name around a category word ("the Sudan Doctors Network"), if there is one."""
+        left = _CAP_WORDS_LEFT.search(self.norm[lo:s])
+        right = _CAP_WORDS_RIGHT.match(self.norm, e, hi)
+        s2 = lo + left.start() if left else s
+        det = re.match(r"(?:The|A|An)\s+", self.norm[s2:s])
+        if det:
+            s2 += det.end()
+        e2 = right.end() if right else e
+        return (s2, e2) if (s2, e2) != (s, e) else None
 
     def _anaphor(self, s: int, e: int) -> SourceMention:
         surface = self.text[s:e]
@@ -250,6 +278,8 @@ class _Finder:
                 e0 = s0 + len(re.sub(r"\s+(?:himself|herself|itself|themselves)\s*$", "", run.group(0).rstrip()))
                 return [SourceMention(s0, e0, self.text[s0:e0], self.text[s0:e0])]
             return []
+        if inverted and self._named_subject(sent_start, v0):
+            inverted = False  # "A Houthi military spokesman, Yahya Saree, said the group ...": not inverted
         if inverted:
             end = sent_end
             stop = re.search(r"[.;:!?]|\bthat\b|\bwho\b|\bwhich\b", after)
@@ -284,6 +314,16 @@ class _Finder:
             known = [k for k in self.known_in(region[-1][0], v0) if k[1] >= v0 - 2]
             return [SourceMention(s, e, self.text[s:e], k.name, k.source_id) for s, e, k in known[-1:]]
         return self.pick(region[0][0], region[-1][1], region[-1])
+
+    def _named_subject(self, sent_start: int, v0: int) -> bool:
+        """Noun-phrase segments from the sentence start up to the verb, naming a specific source."""
+        segs = _segments(self.norm, sent_start, v0)
+        if not segs or len(segs) > 3:
+            return False
+        hits = self.hits_in(sent_start, v0)
+        if not all(_np_like(_mask(self.norm[a:b], hits, a)) for a, b in segs):
+            return False
+        return any(k.kind in ("named", "actor") for _, _, k in self.known_in(sent_start, v0))
 
     def from_phrase(self, start: int, allow_unknown: bool) -> list[SourceMention]:
         while start < len(self.norm) and self.norm[start] == " ":
