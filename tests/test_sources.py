@@ -41,6 +41,12 @@ def sources(text: str) -> list[str]:
     ("Two security sources told Reuters the convoy was ambushed.", ["security sources"]),
     ("Sudan's army said it had regained the bridge, but the RSF denied the claim.",
      ["Sudanese Armed Forces", "Rapid Support Forces"]),
+    ("A Houthi military spokesman, Yahya Saree, said the group fired missiles at a ship.", ["Houthis"]),
+    ("RSF fighters killed dozens of civilians in El Fasher, the Sudan Doctors Network said.",
+     ["Sudan Doctors Network"]),
+    ("Speaking to AFP, a military source said 30 jihadists were killed.", ["security sources"]),
+    ("Nigeria's army said troops killed 20 Boko Haram fighters.", ["Nigerian forces"]),
+    ("Malian authorities said the convoy was ambushed.", ["Malian forces"]),
 ])
 def test_named_sources(text: str, expected: list[str]) -> None:
     assert sources(text) == expected
