@@ -215,3 +215,12 @@ def test_qualified_actor_name_is_not_a_contradiction() -> None:
     c = report("r3", "a2", actor1="Syrian Democratic Forces", deaths=[killed(9)])
     incs = merge_reports([a, b, c], articles=ARTICLES)
     assert [i.reports for i in incs] == [["r1", "r2"], ["r3"]]
+
+
+def test_incident_actor_is_the_group_when_a_member_group_is_also_named() -> None:
+    sub = "Non-state actor overtakes territory"
+    b = report("r2", "a3", sub=sub, place=MASHLAB, begin=None, actor1="YPG", actor2=None)
+    a = report("r1", "a1", sub=sub, place=MASHLAB, begin=D(2017, 6, 6), end=D(2017, 6, 12),
+               actor1="Syrian Democratic Forces", actor2="Islamic State")
+    (inc,) = merge_reports([b, a], articles={}, actor_parent={"YPG": "Syrian Democratic Forces"}.get)
+    assert inc.actor1 == "Syrian Democratic Forces" and inc.reports == ["r2", "r1"]

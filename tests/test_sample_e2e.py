@@ -17,13 +17,18 @@ from sitrep.store import Store
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "raqqa"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+@pytest.fixture(scope="module", params=["all at once", "one by one, undated first"])
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Store:
     if not EXAMPLES.exists():
         pytest.skip("examples/raqqa is not available")
     s = Store(tmp_path_factory.mktemp("e2e") / "sample.db")
-    ingest_paths([str(EXAMPLES)], s)
-    process_articles(s)
+    if request.param == "all at once":
+        ingest_paths([str(EXAMPLES)], s)
+        process_articles(s)
+    else:  # incremental: later articles merge into the incidents of earlier ones
+        for path in sorted(EXAMPLES.glob("*.txt"), key=lambda p: (not p.name.startswith("001"), p.name)):
+            ingest_paths([str(path)], s)
+            process_articles(s)
     return s
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from sitrep.records import Conflict, Incident, Report
 
-STAGE_VERSION = "sitrep.events.incident.v1"
+STAGE_VERSION = "sitrep.events.incident.v2"
 
 DATE_SLACK = 2  # days between two intervals that still count as the same time
 PRECISE_DAYS = 3  # an interval at most this long is a precise date
@@ -132,6 +132,11 @@ def ancestors(place_id: str, parent_of: ParentOf | None) -> list[str]:
 # --------------------------------------------------------------------------- incident fields
 
 
+def _dating(report: Report, articles: Mapping[str, ArticleInfo]) -> int:
+    iv = report_interval(report, articles.get(report.article_id))
+    return 0 if iv is None else int(iv.explicit) + int(iv.explicit and iv.precise)
+
+
 def _majority(values: list[str | None]) -> str | None:
     present = [v for v in values if v]
     if not present:
@@ -139,6 +144,18 @@ def _majority(values: list[str | None]) -> str | None:
     counts = Counter(present)
     top = max(counts.values())
     return next(v for v in present if counts[v] == top)
+
+
+def _grouped(names: list[str | None], actor_parent: ParentOf | None) -> list[str | None]:
+    """Each actor named as the widest group of it that the reports also name (YPG -> SDF when both appear)."""
+    present = {n for n in names if n}
+    out: list[str | None] = []
+    for n in names:
+        if n and actor_parent is not None:
+            ups = [a for a in ancestors(n, actor_parent) if a in present]
+            n = ups[-1] if ups else n
+        out.append(n)
+    return out
 
 
 def _finest_place(members: list[Report], parent_of: ParentOf | None) -> Report | None:
@@ -189,11 +206,15 @@ def _value_conflict(name: str, pairs: list[tuple[object, str]]) -> Conflict | No
 
 def build_incident(incident_id: str, members: list[Report], articles: Mapping[str, ArticleInfo],
                    parent_of: ParentOf | None = None, background: bool = False,
-                   cumulative: bool = False) -> Incident:
-    """An incident's fields from its reports (everything but the id is derived)."""
-    sub = _majority([r.sub_event_type for r in members]) or members[0].sub_event_type
-    event_type = next(r.event_type for r in members if r.sub_event_type == sub)
-    place = _finest_place(members, parent_of)
+                   cumulative: bool = False, actor_parent: ParentOf | None = None) -> Incident:
+    """An incident's fields from its reports (everything but the id is derived).
+
+    Majority votes (type, actors, place) break ties in favour of the best-dated report.
+    """
+    ranked = sorted(members, key=lambda r: _dating(r, articles), reverse=True)
+    sub = _majority([r.sub_event_type for r in ranked]) or ranked[0].sub_event_type
+    event_type = next(r.event_type for r in ranked if r.sub_event_type == sub)
+    place = _finest_place(ranked, parent_of)
     begin, end = _dates(members, articles)
     deaths = [(report_deaths(r), r.report_id) for r in members]
     figures = [(d, rid) for d, rid in deaths if d is not None]
@@ -221,7 +242,8 @@ def build_incident(incident_id: str, members: list[Report], articles: Mapping[st
     grade = "contested" if disputed else "corroborated" if len(independent) >= 2 else "single source"
     inc = Incident(
         incident_id=incident_id, event_type=event_type, sub_event_type=sub,
-        actor1=_majority([r.actor1 for r in members]), actor2=_majority([r.actor2 for r in members]),
+        actor1=_majority(_grouped([r.actor1 for r in ranked], actor_parent)),
+        actor2=_majority(_grouped([r.actor2 for r in ranked], actor_parent)),
         place_id=place.place_id if place else None, place_name=place.place_name if place else None,
         lat=place.lat if place else None, lon=place.lon if place else None,
         date_begin=begin, date_end=end, time_precision=_precision(begin, end),

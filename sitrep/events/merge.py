@@ -316,7 +316,8 @@ class IncidentMerger:
 
     def _build(self, c: _Cluster) -> Incident:
         m = self._m
-        inc = build_incident(c.incident_id, c.members, m.articles, m.parent_of, c.background, c.cumulative)
+        inc = build_incident(c.incident_id, c.members, m.articles, m.parent_of, c.background, c.cumulative,
+                             m.actor_parent)
         if c.fallback is not None:  # reports we were not given stay listed
             inc.reports = c.fallback.reports + inc.reports
             inc.n_sources = max(inc.n_sources, c.fallback.n_sources)
