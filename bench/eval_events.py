@@ -15,7 +15,8 @@ type, place, dates and killed count) count once. Predicted background reports
 are not scored; a predicted non-background report that matches a background
 (core=false) gold row is a false positive. Fatality accuracy: killed count and
 category equal on matched events (no killed count on both sides counts as
-equal). Attribution accuracy: the set of attributed sources equal.
+equal). Attribution accuracy: the set of attributed sources equal. Actor1
+accuracy: the predicted actor1 is (one of) the gold actor1.
 
 When ``../shared/dev/case2021/dev.tsv`` is present, the trigger rules are also
 checked on its snippets (a generalisation check beyond the sample wording):
@@ -165,16 +166,21 @@ def _doc_of(article: Article) -> str:
     return Path(article.raw_path).name
 
 
+def same_actors(a: Report, b: Report) -> bool:
+    """Same agent, or the same pair of sides named in the other order ("X fought Y" / "Y fought X")."""
+    return a.actor1 == b.actor1 or (a.actor2 is not None and {a.actor1, a.actor2} == {b.actor1, b.actor2})
+
+
 def dedupe(reports: list[Report]) -> list[Report]:
     """Collapse repeats of one claim in one article.
 
-    Same type, actor1 and place, overlapping dates, and the same killed count; or, for dated reports
+    Same type, actors (see ``same_actors``) and place, overlapping dates, and the same killed count; or, for dated reports
     from the same source, one with a count and one without.
     """
     out: list[Report] = []
     for r in reports:
         for i, o in enumerate(out):
-            if not (o.sub_event_type == r.sub_event_type and o.background == r.background and o.actor1 == r.actor1
+            if not (o.sub_event_type == r.sub_event_type and o.background == r.background and same_actors(o, r)
                     and place_key(o.place_name) == place_key(r.place_name)
                     and overlap(o.date_begin, o.date_end, r.date_begin, r.date_end)):
                 continue
@@ -193,7 +199,7 @@ def dedupe(reports: list[Report]) -> list[Report]:
 
 def score(pred_by_doc: dict[str, list[Report]], gold: list[Gold]) -> tuple[dict[str, float], list[str]]:
     tp = fp = fn = 0
-    fat_ok = attr_ok = 0
+    fat_ok = attr_ok = actor_ok = 0
     lines: list[str] = []
     docs = sorted({g.doc for g in gold} | set(pred_by_doc))
     for doc in docs:
@@ -231,9 +237,12 @@ def score(pred_by_doc: dict[str, list[Report]], gold: list[Gold]) -> tuple[dict[
             fat_ok += ok_f
             ok_a = sources_key(r.attributed_to) == sources_key(g.row.get("attributed_to"))
             attr_ok += ok_a
+            gold_actor1 = {a.strip() for a in (g.row.get("actor1") or "").split(";") if a.strip()}
+            actor_ok += bool(r.actor1 and r.actor1 in gold_actor1)
             lines.append(f"  TP {doc[:3]} {r.sub_event_type} @ {r.place_name} {r.date_begin}..{r.date_end}"
                          f" killed={pk}/{gk}{'' if ok_f else ' (fatalities differ)'}"
-                         f" attr={r.attributed_to!r}/{g.row.get('attributed_to')!r}")
+                         f" attr={r.attributed_to!r}/{g.row.get('attributed_to')!r}"
+                         f"{'' if r.actor1 in gold_actor1 else f' actor1={r.actor1!r}/{sorted(gold_actor1)}'}")
         for pi, r in enumerate(preds):
             if pi not in used_p:
                 fp += 1
@@ -249,7 +258,8 @@ def score(pred_by_doc: dict[str, list[Report]], gold: list[Gold]) -> tuple[dict[
     f1 = 2 * p * r_ / (p + r_) if p + r_ else 0.0
     scores = {"precision": round(p, 4), "recall": round(r_, 4), "f1": round(f1, 4),
               "fatality_accuracy": round(fat_ok / tp, 4) if tp else 0.0,
-              "attribution_accuracy": round(attr_ok / tp, 4) if tp else 0.0}
+              "attribution_accuracy": round(attr_ok / tp, 4) if tp else 0.0,
+              "actor1_accuracy": round(actor_ok / tp, 4) if tp else 0.0}
     lines.insert(0, f"  tp={tp} fp={fp} fn={fn}")
     return scores, lines
 

@@ -72,6 +72,12 @@ _SAY_BEFORE = re.compile(r"\b(?:said|says|say|told [\w .]{1,40}?|announced|repor
 _PRONOUN_SUBJ = re.compile(r"^\s*(?:[A-Z][\w ,]{0,30},\s*)?(?:they|it|the group|the forces|the fighters|"
                            r"the militants|the troops|its fighters|their fighters|he|she)\b", re.IGNORECASE)
 _EXISTENTIAL = r"(?!\s+(?:is|are|was|were|had|has|have|will|would|could|may|might|seems?|appears?)\b)"
+_SAID_THEY = re.compile(r"\b(?:said|says|say|announced|claimed|stated|added|reported)\s+(?:[\w,]+\s+){0,3}?"
+                        r"(?:that\s+)?(?:they|it)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_SAID_THEY_ANY = re.compile(r"\b(?:said|says|say|announced|claimed|stated|added|reported)\s+(?:[\w,]+\s+){0,3}?"
+                            r"(?:that\s+)?(?:they|it)\b", re.IGNORECASE)
+_SPEECH_SUBJ = re.compile(r"^\s*(?:it|they|he|she|the group)\s+(?:also\s+)?(?:said|says|added|reported|told|warned|"
+                          r"claimed|stated)\b", re.IGNORECASE)
 _GENERIC_SUBJ = re.compile(
     r"^(?:[^,;]{0,80}?\b(?:said|says|reported|added)\s+(?:that\s+)?)?(?:the\s+|its\s+|their\s+)?"
     r"((?:[\w-]+\s+){0,2}?)(troops|soldiers|forces|army|police|military|militants|rebels|insurgents|jihadists|"
@@ -80,7 +86,8 @@ _NOT_MODIFIERS = {"on", "in", "at", "the", "a", "an", "by", "monday", "tuesday",
                   "saturday", "sunday", "earlier", "later", "meanwhile", "then", "also", "and", "but", "yesterday",
                   "today", "overnight", "last", "this", "that", "its", "their", "when", "as", "after", "before",
                   "while", "if", "since", "though", "although", "so", "once", "until", "because"}
-_STATE_NOUNS = {"troops", "soldiers", "forces", "army", "police", "military"}
+_STATE_NOUNS = {"troops", "soldiers", "army", "police", "military"}
+_NEUTRAL_NOUNS = {"forces"}
 _ANAPHOR_PLACE = re.compile(rf"\bthere\b{_EXISTENTIAL}|\b(?:the area|the region|the camp|the neighbou?rhood|"
                             r"the district)\b", re.IGNORECASE)
 _ANAPHOR_CITY = re.compile(r"\b(?:the|this) (?:city|town|village|province)(?:['’]s)?\b", re.IGNORECASE)
@@ -281,6 +288,8 @@ def _actor_roles(trig: Trigger, region: tuple[int, int], s: _Sent, base: int, te
         if len(names) >= 2:  # "fighting between X and Y"
             first = next(a for a in pair if a.name == names[0])
             second = next(a for a in pair if a.name == names[1])
+            if second.inter == 1 and first.inter != 1:
+                first, second = second, first  # state forces are listed first, as ACLED does
             return first, second
     before = [a for a in armed if base + region[0] <= a.start and a.end <= t_start + 1]
     passive_by = re.match(r"\s+(?:\w+\s+){0,4}?by\s+(?:the\s+)?", text[trig.end:])
@@ -297,14 +306,20 @@ def _actor_roles(trig: Trigger, region: tuple[int, int], s: _Sent, base: int, te
         inside = [a for a in armed if a.start < t_end and t_start < a.end]
         if inside:
             agent = inside[0]
+    head = text[:trig.start]
+    ins = _INSERT.search(head)
+    last_comma = head.rfind(",")
+    inserts = [(base + ins.start(), base + last_comma)] if ins and last_comma > ins.start() else []
+    outside = [a for a in before if not any(s0 < a.start < e0 for s0, e0 in inserts)]
+    if outside:
+        before = outside  # "The SDF, led by the Kurdish YPG militia, captured": the SDF is the subject
     if agent is None and before:
         k = len(before) - 1
         while k > 0 and _ALLIED.match(text[before[k - 1].end - base:before[k].start - base]):
             k -= 1  # "troops backed by Russian jets stormed": the troops are the agent
         agent = before[k]
-        if re.search(r"\b(?:said|says|say|announced|claimed|stated)\s+(?:that\s+)?(?:they|it)\s+(?:\w+\s+){0,2}$",
-                     text[:trig.start], re.IGNORECASE):
-            agent = before[0]
+        if _SAID_THEY.search(text[:trig.start]):
+            agent = before[0]  # "X said on Saturday that they captured": X
     if agent is None and by_agent:
         agent = by_agent[0]
     after = [a for a in s.actors if t_end <= a.start < base + region[1]
@@ -312,6 +327,24 @@ def _actor_roles(trig: Trigger, region: tuple[int, int], s: _Sent, base: int, te
     if after:
         target = after[0]
     return agent, target
+
+
+_GENERIC_GROUP = re.compile(r"^(?:the\s+)?(?:extremists?|militants?|terrorists?|jihadists?|insurgents?|"
+                            r"(?:militant|terrorist|extremist|jihadist|armed) group|group)$", re.IGNORECASE)
+
+
+def _resolve_generic(a: ActorMention | None, ctx: _Context, other: str | None,
+                     sentence_actors: Sequence[ActorMention]) -> str | None:
+    """ "the extremists", "the terrorist group": the latest named non-state actor in context."""
+    if a is None:
+        return None
+    if a.actor_id is None or a.name == "Unidentified armed group":
+        if _GENERIC_GROUP.match(a.surface.strip()):
+            earlier = [(x.name, x.inter) for x in sentence_actors if x.end <= a.start]
+            for name, inter in reversed(ctx.recent_actors + earlier):
+                if inter in (2, 3, 4) and name != other and name != "Unidentified armed group":
+                    return name
+    return a.name
 
 
 def _actor_name(a: ActorMention | None) -> str | None:
@@ -472,19 +505,23 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
             continue
         region = regions[k]
         agent_m, target_m = _actor_roles(trig, region, s, base, text, ctx)
-        agent = _actor_name(agent_m)
+        agent = _resolve_generic(agent_m, ctx, None, s.actors)
+        if agent is None and named and named[0] in main and _GENERIC_SUBJ.search(text[:trig.start]):
+            agent = named[0]  # "The forces advanced into X, the SDF said": the group reports its own moves
         if agent is None:
             agent = _generic_subject(text[:trig.start], ctx)
-        if agent is None and _PRONOUN_SUBJ.match(text) and ctx.last_agent:
+        if agent is None and ctx.last_agent and not _SPEECH_SUBJ.match(text) and (
+                _PRONOUN_SUBJ.match(text) or _SAID_THEY_ANY.search(text[:trig.start])):
             agent = ctx.last_agent
         if agent is None and named and named[0] in main:
             agent = named[0]
-        target = _actor_name(target_m)
+        target = _resolve_generic(target_m, ctx, agent, s.actors)
         if agent is None and trig.sub_event_type == "Air/drone strike":
             # only an actor the article itself links to air power ("coalition air strikes", "Russian jets")
             agent = next((n for n in main if n != target and n in ctx.air_actors), None)
         if agent is None and trig.sub_event_type in (TERRITORY, "Armed clash"):
-            agent = next((n for n in main if n != target), None)
+            ground = [n for n in main if main_inter.get(n) in (1, 2, 3, 4)]
+            agent = next((n for n in ground + main if n != target), None)
         sub = trig.sub_event_type
         if sub == TERRITORY:
             people = _people_object(trig, quantities, text)
@@ -597,9 +634,12 @@ def _generic_subject(before: str, ctx: _Context) -> str | None:
     mods = [w for w in m.group(1).split() if w.lower() not in _NOT_MODIFIERS]
     if any(w[:1].isupper() for w in mods):
         return f"{' '.join(mods)} {m.group(2)}"  # "Houthi forces": an unknown named group, kept by surface
-    state = m.group(2).lower() in _STATE_NOUNS
+    noun = m.group(2).lower()
     for name, inter in reversed(ctx.recent_actors):
-        if (inter in (1, 8)) == state:
+        if noun in _NEUTRAL_NOUNS:
+            if inter in (1, 2, 3, 4):
+                return name  # "the forces": the latest ground actor
+        elif (inter in (1, 8)) == (noun in _STATE_NOUNS):
             return name
     return None
 
@@ -619,6 +659,7 @@ def _people_object(trig: Trigger, quantities: Sequence[QuantityMention], text: s
     return None
 
 
+_INSERT = re.compile(r",\s+(?:which|who|whose|a|an|the|led by|backed by|including|comprising|made up of)\b")
 _ALLIED = re.compile(r"^(?:\s*,)?\s+(?:and|with|alongside|backed by|supported by|allied with|along with|as well as)"
                      r"\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 
