@@ -157,3 +157,11 @@ def test_prepare_samples(examples: Path) -> None:
     articles, rejections = prepare([examples])
     assert len(articles) == 4 and rejections == []
     assert all(a.language == "en" for a in articles)
+
+
+def test_date_from_url_when_no_other_date(tmp_path: Path) -> None:
+    path = tmp_path / "u.jsonl"
+    path.write_text(json.dumps({"id": "u1", "url": "https://example.org/news/2009/03/20/town-council.html",
+                                "text": NEWS}) + "\n")
+    (art,), _ = prepare([path])
+    assert art.published_at.isoformat() == "2009-03-20" and art.published_source == "metadata"

@@ -67,15 +67,20 @@ def prepare_document(doc: RawDocument, settings: Settings | None = None) -> Arti
     meta = dict(doc.metadata)
     cmeta = result.meta or {}
     metadata_date = doc.published or cmeta.get("date")
+    url = doc.url or cmeta.get("url")
+    if not metadata_date and url:
+        in_url = pubdate.date_from_path(url)  # news URLs often carry /2017/06/12/
+        if in_url is not None:
+            metadata_date = in_url[0].isoformat()
     pub = pubdate.find_published(metadata_date=metadata_date, raw_text=doc.text, path=doc.raw_path)
     name, how = outlet.find_outlet(
-        metadata_outlet=doc.outlet or cmeta.get("sitename"), url=doc.url or cmeta.get("url"), raw_text=doc.text
+        metadata_outlet=doc.outlet or cmeta.get("sitename"), url=url, raw_text=doc.text
     )
     if cmeta:
         meta["cleaning"] = {k: v for k, v in cmeta.items() if isinstance(v, (str, int, float, list)) and k != "text"}
     return Article(
         article_id=content_id(text), external_id=doc.external_id, raw_path=doc.raw_path, text=text,
-        title=doc.title or result.title, url=doc.url or cmeta.get("url"), outlet=name, outlet_source=how,
+        title=doc.title or result.title, url=url, outlet=name, outlet_source=how,
         published_at=pub.value, published_precision=pub.precision, published_source=pub.source,
         published_interval=pub.interval, published_evidence=pub.evidence,
         language=detect_language(text), metadata=meta, removed_lines=len(result.removed),
