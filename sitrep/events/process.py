@@ -184,6 +184,9 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
     parent_of = parent_lookup(gaz)
     prior = {r.report_id: r for r in rows.load_reports(conn)}
     infos = rows.article_infos(conn)
+    by_article: dict[str, list[str]] = {}
+    for r in prior.values():
+        by_article.setdefault(r.article_id, []).append(r.report_id)
     actor_parent = actor_parent_lookup()
     if remerge:  # the merge or control stage changed: rebuild every incident from the stored reports
         merger = IncidentMerger(prior_reports=prior, articles=infos, parent_of=parent_of, actor_parent=actor_parent)
@@ -213,8 +216,7 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
             counts[article.article_id] = len(analysis.reports)
         t = time.perf_counter()
         with store.transaction():
-            id_set = {a.article_id for a in batch}
-            old = [rid for rid, r in prior.items() if r.article_id in id_set]
+            old = [rid for a in batch for rid in by_article.pop(a.article_id, ())]
             if old:  # re-processing: old reports leave their incidents first
                 rebuilt, deleted = merger.remove(old)
                 rows.delete_incidents(conn, deleted)
@@ -231,6 +233,8 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
             unique = {r.report_id: r for r in new_reports}
             summary.reports += rows.insert_reports(conn, unique.values())
             prior.update(unique)
+            for r in unique.values():
+                by_article.setdefault(r.article_id, []).append(r.report_id)
             secs["store"] = secs.get("store", 0.0) + time.perf_counter() - t
             t = time.perf_counter()
             n_before = len(merger.incidents())
