@@ -292,3 +292,25 @@ def test_passive_and_fell_to_put_the_agent_after_the_verb():
                   {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
     assert (r.sub_event_type, r.actor1, r.actor2) == ("Government regains territory", "Somali government forces",
                                                       "Al Shabaab")
+
+
+def test_subject_survives_appositives_and_speech_frames():
+    text = ("The Houthis, who are backed by Iran and led by Abdul-Malik al-Houthi, captured Harib on Monday. "
+            "It said the fighting there had left 12 government troops dead.")
+    reports = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert reports[0].actor1 == "Houthis"
+    clash = reports[-1]
+    assert clash.sub_event_type == "Armed clash" and clash.actor1 != "Russian forces"
+
+
+def test_generic_group_words_resolve_to_the_named_group():
+    ACTORS["the extremists"] = ("Unidentified armed group", 3)
+    try:
+        text = "Somali troops said on Saturday that they had attacked the extremists near Kismayo."
+        r, = _reports(text, {"on Saturday": (dt.date(2016, 7, 30), dt.date(2016, 7, 30))})
+        assert r.actor1 == "Somali government forces"
+        text = "Al-Shabaab fighters retreated. Somali troops attacked the extremists near Kismayo."
+        r = _reports(text)[-1]
+        assert r.actor2 == "Al Shabaab"
+    finally:
+        del ACTORS["the extremists"]
