@@ -145,3 +145,16 @@ def test_failure_mid_batch_leaves_store_consistent(store: Store) -> None:
     summary = run(store)
     assert summary.articles == 1
     assert store.conn.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == 3
+
+
+def test_incidents_and_control_round_trip(store: Store) -> None:
+    from sitrep.events.control import control_changes
+
+    run(store)
+    incidents = rows.load_incidents(store.conn)
+    reports = {r.report_id: r for r in rows.load_reports(store.conn)}
+    with store.transaction():
+        rows.save_incidents(store.conn, incidents)
+        rows.replace_control_changes(store.conn, control_changes(incidents, reports))
+    assert [i.to_dict() for i in rows.load_incidents(store.conn)] == [i.to_dict() for i in incidents]
+    assert rows.load_control_changes(store.conn) == control_changes(incidents, reports)
