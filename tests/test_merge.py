@@ -224,3 +224,8 @@ def test_incident_actor_is_the_group_when_a_member_group_is_also_named() -> None
                actor1="Syrian Democratic Forces", actor2="Islamic State")
     (inc,) = merge_reports([b, a], articles={}, actor_parent={"YPG": "Syrian Democratic Forces"}.get)
     assert inc.actor1 == "Syrian Democratic Forces" and inc.reports == ["r2", "r1"]
+
+
+def test_incident_dated_only_by_its_publication_window_has_precision_3() -> None:
+    (inc,) = merge_reports([report("r", "a3", begin=None)], articles=ARTICLES)
+    assert (inc.date_begin, inc.date_end, inc.time_precision) == (D(2017, 6, 5), D(2017, 6, 13), 3)

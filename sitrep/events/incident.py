@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from sitrep.records import Conflict, Incident, Report
 
-STAGE_VERSION = "sitrep.events.incident.v2"
+STAGE_VERSION = "sitrep.events.incident.v3"
 
 DATE_SLACK = 2  # days between two intervals that still count as the same time
 PRECISE_DAYS = 3  # an interval at most this long is a precise date
@@ -246,7 +246,9 @@ def build_incident(incident_id: str, members: list[Report], articles: Mapping[st
         actor2=_majority(_grouped([r.actor2 for r in ranked], actor_parent)),
         place_id=place.place_id if place else None, place_name=place.place_name if place else None,
         lat=place.lat if place else None, lon=place.lon if place else None,
-        date_begin=begin, date_end=end, time_precision=_precision(begin, end),
+        date_begin=begin, date_end=end,
+        time_precision=_precision(begin, end) if any(r.date_begin or r.date_end for r in members)
+        else (3 if begin else None),  # only the publication window: a guess
         reports=[r.report_id for r in members], n_sources=len(outlets),
         fatalities_min=min((d[0] for d, _ in figures), default=None),
         fatalities_max=max((d[1] for d, _ in figures), default=None),

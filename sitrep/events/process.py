@@ -25,6 +25,7 @@ from typing import Any
 
 from sitrep.events import rows
 from sitrep.events.control import control_changes
+from sitrep.events.incident import MAX_WINDOW_DAYS
 from sitrep.events.merge import ArticleInfo, IncidentMerger, ParentOf
 from sitrep.records import Article, Report
 
@@ -131,14 +132,20 @@ def _window(article: Article) -> tuple[dt.date, dt.date] | None:
         return pub.date(), pub.date()
     if isinstance(pub, dt.date):
         return pub, pub
-    if article.published_interval:
-        return article.published_interval
-    try:
+    interval = article.published_interval
+    if interval and (interval[1] - interval[0]).days <= MAX_WINDOW_DAYS:
+        return interval
+    try:  # a wide or missing interval: the time stage's best guess, when it has one
         from sitrep.time import infer_published
     except ImportError:
-        return None
+        return interval
     found = infer_published(article.text)
-    return (found.begin, found.end) if found is not None else None
+    likely = getattr(found, "likely", None)
+    if isinstance(likely, dt.date):
+        return likely, likely
+    if found is not None and (found.end - found.begin).days <= MAX_WINDOW_DAYS:
+        return found.begin, found.end
+    return interval
 
 
 def pending_articles(store: Any, article_ids: list[str] | None = None, versions: str | None = None) -> list[str]:
