@@ -95,7 +95,7 @@ def train(texts: list[str], labels: list[str], embeddings: np.ndarray | None = N
     x = et.build_features(texts, index, np.asarray(idf, dtype=np.float32), p["cue_weight"],
                           p["embed_weight"], embeddings if use_embedding else None)
     clf = LogisticRegression(C=p["C"], max_iter=5000, tol=p["tol"], class_weight=p["class_weight"], random_state=SEED)
-    clf.fit(x, labels, sample_weight=np.asarray(weights))
+    clf.fit(x.astype(np.float64), labels, sample_weight=np.asarray(weights))
     return {
         "version": et.STAGE_VERSION,
         "embed_version": typing_embed.EMBED_VERSION,
