@@ -229,3 +229,14 @@ def test_incident_actor_is_the_group_when_a_member_group_is_also_named() -> None
 def test_incident_dated_only_by_its_publication_window_has_precision_3() -> None:
     (inc,) = merge_reports([report("r", "a3", begin=None)], articles=ARTICLES)
     assert (inc.date_begin, inc.date_end, inc.time_precision) == (D(2017, 6, 5), D(2017, 6, 13), 3)
+
+
+def test_same_unresolved_place_name_counts_as_the_same_place() -> None:
+    a = report("r1", "a1", place=None)
+    a.place_name = "Kafr Nabudah"
+    b = report("r2", "a2", place=None)
+    b.place_name = "kafr nabudah"
+    c = report("r3", "a2", place=None)
+    c.place_name = "Tell Rifaat"
+    incs = merge_reports([a, b, c], articles=ARTICLES)
+    assert [i.reports for i in incs] == [["r1", "r2"], ["r3"]]

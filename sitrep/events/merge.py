@@ -177,6 +177,10 @@ class _Merger:
             rel = _place_relation(r.place_id, p, self.parent_of)
             if rel == "same" or (rel == "contains" and place is None):
                 place = rel
+        if place == "contains" and r.place_id is None and r.place_name and any(
+                m.place_id is None and (m.place_name or "").casefold() == r.place_name.casefold()
+                for m in c.members):
+            place = "same"  # the same unresolved name
         if place is None:
             return None
         date = "unknown"
