@@ -177,10 +177,12 @@ class _Merger:
             rel = _place_relation(r.place_id, p, self.parent_of)
             if rel == "same" or (rel == "contains" and place is None):
                 place = rel
-        if place == "contains" and r.place_id is None and r.place_name and any(
-                m.place_id is None and (m.place_name or "").casefold() == r.place_name.casefold()
-                for m in c.members):
-            place = "same"  # the same unresolved name
+        if place == "contains" and r.place_id is None and r.place_name:
+            names = {(m.place_name or "").casefold() for m in c.members if m.place_id is None and m.place_name}
+            if r.place_name.casefold() in names:
+                place = "same"  # the same unresolved name
+            elif names and all(m.place_id is None for m in c.members):
+                return None  # two different unresolved names
         if place is None:
             return None
         date = "unknown"
