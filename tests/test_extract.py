@@ -314,3 +314,17 @@ def test_generic_group_words_resolve_to_the_named_group():
         assert r.actor2 == "Al Shabaab"
     finally:
         del ACTORS["the extremists"]
+
+
+def test_everyday_senses_of_conflict_words_are_not_events():
+    for text in [
+        "An investigation into the cause of last Tuesday's explosion in Afgooye is continuing.",
+        "Health officials in Idlib have been battling the outbreak for weeks.",
+        "Scientists have taken a sample of the virus in Marib.",
+        "Data being captured from phones is sold on, officials in Aleppo said.",
+        "The containment device was moved on Saturday near Kismayo.",
+    ]:
+        assert _reports(text) == [], text
+    r, = _reports("An explosion in a market in Afgooye killed 7 people on Monday.",
+                  {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert r.sub_event_type == "Remote explosive/landmine/IED"

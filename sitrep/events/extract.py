@@ -500,8 +500,12 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         elif not after[k] and same and same[0] < k:
             absorb[k] = same[0]  # "pushed into X ..., battling IS": the same clash
     owner = [absorb.get(_nearest_trigger(q, triggers), _nearest_trigger(q, triggers)) for q in quantities]
+    armed_here = any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NOUN.search(text))
+    hurt = any(q.status in ("killed", "injured") for q in quantities)
     for k, trig in enumerate(triggers):
         if absorb.get(k, k) != k:
+            continue
+        if not _plausible(trig, text, explicit[k], armed_here, hurt):
             continue
         region = regions[k]
         agent_m, target_m = _actor_roles(trig, region, s, base, text, ctx)
@@ -725,6 +729,27 @@ def _air_actors(text: str, actors: Sequence[ActorMention]) -> frozenset[str]:
         if a.inter in (1, 8) and (_AIR_WORDS.search(a.surface) or _AIR_WORDS.search(left + " " + right)):
             out.add(a.name)
     return frozenset(out)
+
+
+_ARMED_NOUN = re.compile(r"\b(?:troops|soldiers|forces|army|police|military|militants?|rebels?|insurgents?|"
+                         r"jihadists?|fighters?|gunmen|militia|militiamen|extremists|terrorists?|guerrillas?|"
+                         r"they|their)\b", re.IGNORECASE)
+_WEAK_CLASH = re.compile(r"^(?:battl|fought|attack|assault|storm|advanc|push|moved|pressing)", re.IGNORECASE)
+_TERRITORY_NOUN = re.compile(r"\b(?:villages?|towns?|city|cities|neighbou?rhoods?|districts?|areas?|territory|"
+                             r"ground|positions?|bases?|airport|dam|hills?|bridge|checkpoints?|region|province|"
+                             r"control|parts|suburbs?|quarters?|outposts?|strongholds?)\b", re.IGNORECASE)
+
+
+def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed_here: bool, hurt: bool) -> bool:
+    """Context checks for triggers whose words also have everyday senses."""
+    if trig.priority >= 8 and not hurt:
+        return False  # "last week's explosion": a bare blast is a new event only with casualties
+    if trig.sub_event_type == "Armed clash" and _WEAK_CLASH.match(trig.surface) and not armed_here:
+        return False  # "battling H5N1", "used to attacking"
+    if trig.sub_event_type == TERRITORY and not places and not _TERRITORY_NOUN.search(
+            text[max(0, trig.start - 40):trig.end + 60]):
+        return False  # "data being captured", "taken a sample"
+    return True
 
 
 def _follow_up_host(ctx: _Context, idx: int, s: _Sent) -> Report | None:

@@ -47,7 +47,8 @@ SUB_TO_TYPE = {
 _TERR_OBJECT = (r"(?:\s+(?!us\b|them\b|him\b|her\b|me\b|it\b)(?:(?!as\b|hostages?\b|prisoners?\b|captives?\b|part\b|"
                 r"place\b|us\b|them\b)\w+[- ]){0,4}?(?:villages?|towns?|neighbou?rhoods?|districts?|areas?|territory|ground|"
                 r"positions?|parts|city|base|airport|dam|hills?|bridge|checkpoints?|quarters?|suburbs?|"
-                r"control|[A-Z][\w'’-]+))")
+                r"control|(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+                r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z][\w'’-]+))")
 
 _WEAPONS = (r"(?:weapons|arms|firearms|guns|pistols|rifles|Kalashnikovs|ammunitions?|bullets|rounds of ammunition|"
             r"explosives|explosive devices|IEDs|rockets|missiles|mines|grenades|bombs|weapons caches?|arms caches?|"
@@ -96,7 +97,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:offensive|assault|attack|battle|counter-?attack|operation)s?|"
      r"(?:attacked|attacking|assaulted|assaulting|stormed|storming)(?= (?:the |an? )?[\w-]+)|"
      r"(?:attacks?|assaults?|raids?|incursions?) (?:on|against)|"
-     r"(?:advanc(?:e|ed|ing)|push(?:ed|ing)?|moved|pressing) (?:deeper |further )?(?:into|on|towards?)|"
+     r"(?:advanc(?:e|ed|ing)|push(?:ed|ing)?|pressing) (?:deeper |further )?(?:into|on|towards?)|"
+     r"moved (?:deeper |further )?(?:into|towards?)|"
      r"under attack|killed by (?:\w+ ){0,3}(?:forces|troops|soldiers|fighters|militants|army)|"
      r"(?:fighting|battle|clashes|offensive) (?:raged|continued|erupted|broke out)|shoot-?outs?|"
      r"exchanges? of fire|exchanged fire|gunfights?|opened fire(?: on)?|shooting attacks?|gun attacks?|"
@@ -187,7 +189,8 @@ _NEGATION = re.compile(
     r"\b(?:not|no|never|deny|denied|denies|denying|without|failed to|nor|rejected|dismissed)\b[^,.;]{0,30}$",
     re.IGNORECASE)
 _ACCIDENT = re.compile(
-    r"\b(?:plant|factory|gas|transformer|boiler|pipeline|mine|fireworks|refinery|tanker|reactor|warehouse|"
+    r"\b(?:plant|factory|gas|transformer|boiler|pipeline|mine|fireworks|refinery|tanker|reactor|warehouse|rig|"
+    r"drilling|oil|well|coal|platform|"
     r"industrial|chemical plant|cylinder|kitchen|furnace)\s+(?:explosion|blast|fire)|\b(?:leak|accident(?:al)?|"
     r"short circuit|cause of the (?:blast|explosion|fire))\b", re.IGNORECASE)
 _HABITUAL = re.compile(r"\b(?:sometimes|often|routinely|regularly|usually|frequently|repeatedly accused)\b[^,.;]{0,25}$",
