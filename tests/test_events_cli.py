@@ -88,3 +88,17 @@ def test_casualties_and_process(db: str) -> None:
     assert (total["period"], total["conservative"], total["range_min"], total["range_max"]) == ("2017-06", 24, 24, 24)
     table = CliRunner().invoke(main, ["casualties", "--db", db, "--period", "week"])
     assert table.exit_code == 0 and "2017-W23" in table.output and "TOTAL" in table.output
+
+
+def test_filters(db: str) -> None:
+    runner = CliRunner()
+    assert "(1 row)" in runner.invoke(main, ["incidents", "--db", db, "--since", "2017-06-10", "--place", "raq",
+                                             "--type", "strike"]).output
+    assert "(0 rows)" in runner.invoke(main, ["incidents", "--db", db, "--until", "2017-06-01"]).output
+    assert "(0 rows)" in runner.invoke(main, ["incidents", "--db", db, "--type", "protest"]).output
+    bad = runner.invoke(main, ["incidents", "--db", db, "--since", "June"])
+    assert bad.exit_code == 2 and "Invalid value for '--since': 'June' is not a date (expected YYYY-MM-DD)" in bad.output
+    inc = json.loads(runner.invoke(main, ["incidents", "--db", db, "--format", "jsonl"]).output)
+    only = runner.invoke(main, ["reports", "--db", db, "--incident", inc["incident_id"], "--format", "jsonl"])
+    assert len(only.output.splitlines()) == 2
+    assert runner.invoke(main, ["reports", "--db", db, "--incident", "nope"]).output.rstrip().endswith("(0 rows)")

@@ -70,12 +70,14 @@ def _report_json(r: Report, extra: dict[str, Any]) -> dict[str, Any]:
 @click.command()
 @DB
 @FORMAT
-def reports(db_path: str, fmt: str) -> None:
+@click.option("--incident", "incident_id", default=None, help="Only the reports of this incident.")
+def reports(db_path: str, fmt: str, incident_id: str | None) -> None:
     """List event reports: one claim in one sentence of one article."""
     from sitrep.events.rows import iter_report_rows
 
     store = _open(db_path)
-    items = list(iter_report_rows(store.conn))
+    items = [(r, extra) for r, extra in iter_report_rows(store.conn)
+             if incident_id is None or extra["incident_id"] == incident_id]
     if fmt == "jsonl":
         for r, extra in items:
             click.echo(json.dumps(_report_json(r, extra), ensure_ascii=False))
@@ -96,13 +98,20 @@ def _incident_json(inc: Incident, details: dict[str, tuple[Report, dict[str, Any
 @click.command()
 @DB
 @FORMAT
-def incidents(db_path: str, fmt: str) -> None:
+@click.option("--since", type=DateParam(), default=None, help="Only incidents on or after this date (YYYY-MM-DD).")
+@click.option("--until", type=DateParam(), default=None, help="Only incidents on or before this date (YYYY-MM-DD).")
+@click.option("--place", default=None, help="Only incidents whose place name contains this text.")
+@click.option("--type", "event_type", default=None,
+              help="Only incidents whose event or sub-event type contains this text (e.g. 'strike').")
+def incidents(db_path: str, fmt: str, since: dt.date | None, until: dt.date | None, place: str | None,
+              event_type: str | None) -> None:
     """List incidents: reports of the same event merged, with sources, fatalities and disagreements."""
-    from sitrep.events.rows import iter_report_rows, load_incidents
+    from sitrep.events.rows import iter_report_rows, load_incidents, select_incidents
 
     store = _open(db_path)
-    items = sorted(load_incidents(store.conn), key=lambda i: (i.date_begin is None, i.date_begin or dt.date.min,
-                                                               i.incident_id))
+    chosen = select_incidents(load_incidents(store.conn), since=since, until=until, place=place,
+                              event_type=event_type)
+    items = sorted(chosen, key=lambda i: (i.date_begin is None, i.date_begin or dt.date.min, i.incident_id))
     if fmt == "jsonl":
         details = {r.report_id: (r, extra) for r, extra in iter_report_rows(store.conn)}
         for inc in items:

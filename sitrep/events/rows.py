@@ -179,3 +179,23 @@ def get_state(conn: sqlite3.Connection, key: str) -> str | None:
 def set_state(conn: sqlite3.Connection, key: str, value: str) -> None:
     conn.execute("INSERT INTO events_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                  (key, value))
+
+
+def select_incidents(incidents: Iterable[Incident], *, since: dt.date | None = None, until: dt.date | None = None,
+                     place: str | None = None, event_type: str | None = None) -> list[Incident]:
+    """Incidents overlapping [since, until], whose place name contains ``place`` and whose event or
+    sub-event type contains ``event_type`` (case-insensitive); undated incidents only without dates."""
+    out = []
+    for inc in incidents:
+        if (since or until) and inc.date_begin is None:
+            continue
+        if since and (inc.date_end or inc.date_begin) < since:  # type: ignore[operator]
+            continue
+        if until and inc.date_begin and inc.date_begin > until:
+            continue
+        if place and place.casefold() not in (inc.place_name or "").casefold():
+            continue
+        if event_type and event_type.casefold() not in f"{inc.event_type} | {inc.sub_event_type}".casefold():
+            continue
+        out.append(inc)
+    return out
