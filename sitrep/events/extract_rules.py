@@ -253,6 +253,10 @@ def find_triggers(text: str) -> list[Trigger]:
         if t.sub_event_type in ("Abduction/forced disappearance", "Arrests") and re.search(
                 r"\b(?:those|the|arbitrarily|illegally|unlawfully|previously|wrongfully)\s+$", before, re.IGNORECASE):
             continue  # "those kidnapped", "arbitrarily detained persons": no new event
+        if re.search(r"\b(?:for|ahead of|towards?|prepar\w*|plan\w*)\s+(?:an?|the|a new|another|any)\s+(?:\w+\s+)?$",
+                     before, re.IGNORECASE) and re.match(r"(?:attacks?|assaults?|offensive|raids?|incursions?)\b",
+                                                         t.surface, re.IGNORECASE):
+            continue  # "massing for an attack on X": an intention
         if _HABITUAL.search(clause) or re.search(r"\b(?:any|no|such|future|possible|potential|further|more)\s+$",
                                                   before, re.IGNORECASE):
             continue
