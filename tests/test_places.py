@@ -228,3 +228,17 @@ def test_focus_country_argument() -> None:
     text = "Officials in Alexandria said the road was closed."
     assert geoparse(text, focus_country="EG")[0].country == "EG"
     assert geoparse(text, focus_country="US")[0].country == "US"
+
+
+def test_country_names_beat_small_namesakes_in_world_news() -> None:
+    text = ("Officials in Washington and New York said Russia and China blocked the resolution, "
+            "while Lebanon and Jordan took in more refugees from Syria.")
+    got = {m.surface: m.country for m in geoparse(text)}
+    assert got["Russia"] == "RU" and got["China"] == "CN" and got["Lebanon"] == "LB" and got["Jordan"] == "JO"
+
+
+def test_news_agency_and_group_names_are_not_places() -> None:
+    text = "Sana, the state news agency, said al-Qaeda and the Red Cross were in Homs on Jun 12."
+    surfaces = {m.surface for m in geoparse(text)}
+    assert surfaces & {"Sana", "al-Qaeda", "Red Cross", "Jun"} == set()
+    assert "Homs" in surfaces

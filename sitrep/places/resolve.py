@@ -69,6 +69,7 @@ class Mention:
     arabic: bool = False
     best: Candidate | None = None
     margin: float = 0.0
+    country_named: bool = False  # a country's own name is among the candidates
     needs_parent: bool = False  # lower-case landmark phrase: kept only when its city is in the document
 
 
@@ -106,6 +107,7 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
             hits = gaz.lookup(" ".join(words[:-1]))
             m.cue = CUE_AFTER[words[-1].lower()]
     m.candidates = [Candidate(i, gaz.place(i), q) for i, q in hits]
+    m.country_named = any(c.quality >= 1.0 and c.place.feature == "country" for c in m.candidates)
     if any(c.quality >= 1.0 and c.place.feature in ("country", "admin1") for c in m.candidates):
         # "Iran" is the country, not a village whose alternate name is Iran
         m.candidates = [c for c in m.candidates if c.quality >= 1.0]
@@ -150,6 +152,8 @@ def _score(m: Mention, ctx: _Context) -> None:
             s += W.cue if p.feature in wanted else W.cue_miss
         if m.qualifier:
             s += W.qualifier if _contained(p, m.qualifier) else -1.0
+        if m.country_named and p.feature != "country" and not m.qualifier and not m.cue:
+            s += W.country_namesake  # "Russia", "Lebanon", "Jordan": the country unless qualified ("Lebanon, Tenn.")
         if m.arabic and p.country not in TRANSLITERATED_COUNTRIES:
             s += W.arabic_mismatch
         if p.feature in ("neighbourhood", "landmark"):
@@ -189,6 +193,9 @@ class Weights:
     alternate_penalty: float = 2.5
     admin1_soft: float = 2.0
     unknown_population: int = 1000
+    support_any_country: bool = False
+    support_min_population: int = 5000
+    country_namesake: float = -4.0
     fuzzy_penalty: float = 2.5
 
 
@@ -214,6 +221,13 @@ def _support(p: Place, key: str, ctx: _Context) -> float:
                     best = w
         total += best
     return total
+
+
+def _can_support(c: Candidate, m: Mention, focus: str | None) -> bool:
+    """Only reading in the focus country (or an unambiguous toponym) vouches for its neighbours: in a Syria story a
+    stray "Secretary" (Maryland) must not pull "Damascus" to Maryland."""
+    return (focus is None or c.place.country == focus or len(m.candidates) == 1 or W.support_any_country
+            or c.place.population >= W.support_min_population)
 
 
 def _admin1_support(p: Place, key: str, ctx: _Context) -> float:
@@ -268,7 +282,7 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
             continue
         bucket = cells.setdefault(m.key, {})
         for c in m.candidates:
-            if c.place.feature not in _LOCAL:
+            if c.place.feature not in _LOCAL or not _can_support(c, m, ctx.focus):
                 continue
             w = 1.0 if c is m.best else 0.5
             cell = _cell(c.place.lat, c.place.lon)
@@ -281,7 +295,7 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
             continue
         bucket_a = areas.setdefault(m.key, {})
         for c in m.candidates:
-            if c.place.feature in ("country", "region") or not c.place.admin1_code:
+            if c.place.feature in ("country", "region") or not c.place.admin1_code or not _can_support(c, m, ctx.focus):
                 continue
             w = 1.0 if c is m.best else 0.3
             a1 = (c.place.country, c.place.admin1_code)
