@@ -10,20 +10,42 @@ subjects ("they", "the group"), anaphoric places ("the city", "there"),
 speakers of "the press release said", and the reporting date.
 
 Mentions come in as article-level lists (offsets into ``article.text``); they
-are assigned to sentences by offset.
+are assigned to sentences by offset. Place choice lives in ``extract_places``,
+actor roles and attribution in ``extract_actors``, shared state in
+``extract_context``.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 
+from sitrep.events.extract_actors import (
+    GENERIC_SOURCE,
+    GENERIC_SUBJ,
+    PRONOUN_SUBJ,
+    SAID_THEY_ANY,
+    SPEECH_SUBJ,
+    actor_roles,
+    air_actors,
+    associates,
+    attribution,
+    generic_subject,
+    main_actors,
+    resolve_generic,
+)
+from sitrep.events.extract_context import ARMED_INTER, COARSE, Context, SentenceMentions, by_sentence
+from sitrep.events.extract_places import (
+    event_places,
+    fallback_geo_precision,
+    focus_place,
+    places_after,
+    unresolved_toponyms,
+    usable_places,
+)
 from sitrep.events.extract_rules import (
     RULES_VERSION,
     SUB_TO_TYPE,
@@ -53,41 +75,9 @@ NARROW_INTERVAL_DAYS = 31  # an inferred publication interval this narrow stands
 WEAK_PRIORITY = 7  # triggers at or above this priority are checked with the typing model when one is given
 VETO_CONFIDENCE = 0.6
 _VETO_LABELS = frozenset({"MAN_MADE_DISASTER", "NATURAL_DISASTER", "ORG_CRIME"})
-_ARMED_INTER = {1, 2, 3, 4, 8, None}
-_COARSE = {"country", "admin1", "region", "water"}
-_NON_COMBATANT = re.compile(r"United Nations|\bUN\b|Red Cross|Red Crescent|ICRC|Amnesty|Human Rights Watch|"
-                            r"Observatory|officials|monitors|media|NGO|European Union|Arab League|NATO officials")
-_GENERIC_SOURCE = re.compile(
-    r"^(?:it|they|he|she|the group|the statement|the press release|a statement|the report|the monitor|"
-    r"the spokesman|the spokeswoman|the spokesperson|a spokesman|a spokeswoman|a spokesperson|officials|"
-    r"the official|the agency|the ministry|the army|the military|the source|sources|the observatory)$",
-    re.IGNORECASE)
-_MEDIA = re.compile(r"\b(?:Associated Press|AP|Reuters|AFP|Agence France[- ]Presse|EFE|Efe|Al Jazeera|BBC|CNN|"
-                    r"Anadolu|Xinhua|DPA|dpa|IRNA|TASS|RIA|Sputnik|news agency|newspaper|television|TV)\b")
-_ANAPHOR_SAY = re.compile(
-    r"\b(?:it|they|he|she|the group|the statement|the press release|the report|the monitor|"
-    r"the spokes(?:man|woman|person))\s+(?:also\s+)?(?:said|says|added|reported|noted)\b", re.IGNORECASE)
 _SAY_BEFORE = re.compile(r"\b(?:said|says|say|told [\w .]{1,40}?|announced|reported|added|claimed|stated)\s*$",
                          re.IGNORECASE)
-_PRONOUN_SUBJ = re.compile(r"^\s*(?:[A-Z][\w ,]{0,30},\s*)?(?:they|it|the group|the forces|the fighters|"
-                           r"the militants|the troops|its fighters|their fighters|he|she)\b", re.IGNORECASE)
 _EXISTENTIAL = r"(?!\s+(?:is|are|was|were|had|has|have|will|would|could|may|might|seems?|appears?)\b)"
-_SAID_THEY = re.compile(r"\b(?:said|says|say|announced|claimed|stated|added|reported)\s+(?:[\w,]+\s+){0,3}?"
-                        r"(?:that\s+)?(?:they|it)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_SAID_THEY_ANY = re.compile(r"\b(?:said|says|say|announced|claimed|stated|added|reported)\s+(?:[\w,]+\s+){0,3}?"
-                            r"(?:that\s+)?(?:they|it)\b", re.IGNORECASE)
-_SPEECH_SUBJ = re.compile(r"^\s*(?:it|they|he|she|the group)\s+(?:also\s+)?(?:said|says|added|reported|told|warned|"
-                          r"claimed|stated)\b", re.IGNORECASE)
-_GENERIC_SUBJ = re.compile(
-    r"^(?:[^,;]{0,80}?\b(?:said|says|reported|added)\s+(?:that\s+)?)?(?:the\s+|its\s+|their\s+)?"
-    r"((?:[\w-]+\s+){0,2}?)(troops|soldiers|forces|army|police|military|militants|rebels|insurgents|jihadists|"
-    r"fighters|gunmen|extremists|militia|militiamen)\b", re.IGNORECASE)
-_NOT_MODIFIERS = {"on", "in", "at", "the", "a", "an", "by", "monday", "tuesday", "wednesday", "thursday", "friday",
-                  "saturday", "sunday", "earlier", "later", "meanwhile", "then", "also", "and", "but", "yesterday",
-                  "today", "overnight", "last", "this", "that", "its", "their", "when", "as", "after", "before",
-                  "while", "if", "since", "though", "although", "so", "once", "until", "because"}
-_STATE_NOUNS = {"troops", "soldiers", "army", "police", "military"}
-_NEUTRAL_NOUNS = {"forces"}
 _ANAPHOR_PLACE = re.compile(rf"\bthere\b{_EXISTENTIAL}|\b(?:the area|the region|the camp|the neighbou?rhood|"
                             r"the district)\b", re.IGNORECASE)
 _ANAPHOR_CITY = re.compile(r"\b(?:the|this) (?:city|town|village|province)(?:['’]s)?\b", re.IGNORECASE)
@@ -96,54 +86,7 @@ _ANAPHOR_TIME = re.compile(rf"^\s*(?:it|they|he|she|this|these|the fighting|the 
 _NOW = re.compile(r"\b(?:currently|now|today|on-going|ongoing|still)\b|\b(?:is|are)\s+(?:\w+ly\s+)?\w+ing\b",
                   re.IGNORECASE)
 _HEADLINE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
-_COORD = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*&\s*)(?:the\s+)?"
-                    r"(?:(?:neighbou?rhoods?|districts?|towns?|villages?|cities|areas?)\s+of\s+)?$", re.IGNORECASE)
-_WITHIN = re.compile(r"^(?:['’]s\s+(?:\w+\s+)?|\s+(?:\w+\s+)?(?:suburbs?|district|neighbou?rhood|quarter|village|town|"
-                     r"area|countryside|outskirts|province|governorate|region)\s+of\s+(?:the\s+)?)$", re.IGNORECASE)
-_INCLUDING = re.compile(r"\b(?:including|notably|among them|such as|especially)\b", re.IGNORECASE)
-_BASED = re.compile(r"^\s?[-–]")  # "UK-based", "US-backed", "US- coalition": a modifier, not a place
-_DATELINE = re.compile(r"^[A-Z][\w'’. -]{1,30}(?:,\s*[A-Z][\w'’. -]{1,30})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s")
-_ADJECTIVAL = re.compile(r"\s+(?:army|forces|troops|government|military|police|soldiers|officials|authorities|"
-                         r"security|state media|media|air force|navy|president|prime minister|ministry|regime|"
-                         r"rebels|militants|opposition|jets|warplanes|aircraft|drones?)\b", re.IGNORECASE)
 _SAID_TAIL = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,6}?(?:said|says|reported|added|told|according)\b")
-
-
-@dataclass
-class _Context:
-    """What earlier sentences established (updated sentence by sentence)."""
-
-    last_source: str | None = None
-    last_agent: str | None = None
-    last_places: list[PlaceMention] = field(default_factory=list)
-    last_places_at: int = -10
-    last_city: PlaceMention | None = None
-    last_time: tuple[dt.date | None, dt.date | None, int | None] | None = None
-    last_time_at: int = -10
-    recent_reports: list[tuple[int, list[Report]]] = field(default_factory=list)  # (sentence index, reports)
-    recent_actors: list[tuple[str, int | None]] = field(default_factory=list)  # armed actors, oldest first
-    air_actors: frozenset[str] = frozenset()  # actors the article mentions next to air power
-
-
-@dataclass
-class _Sent:
-    sentence: Sentence
-    times: list[TimeMention]
-    places: list[PlaceMention]
-    actors: list[ActorMention]
-    sources: list[SourceMention]
-
-
-def _by_sentence(sentences: Sequence[Sentence], mentions: Sequence, shift: bool = True) -> list[list]:
-    starts = [s.start for s in sentences]
-    buckets: list[list] = [[] for _ in sentences]
-    for m in mentions:
-        i = bisect.bisect_right(starts, m.start) - 1
-        if 0 <= i < len(sentences) and m.start < sentences[i].end + 1:
-            buckets[i].append(m)
-    for b in buckets:
-        b.sort(key=lambda m: m.start)
-    return buckets
 
 
 def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
@@ -169,205 +112,7 @@ def _precision(begin: dt.date | None, end: dt.date | None) -> int | None:
     return 1 if span == 0 else 2 if span <= 7 else 3
 
 
-def _fallback_geo_precision(p: PlaceMention) -> int:
-    if p.feature in ("country", "admin1", "region"):
-        return 3
-    if p.feature in ("admin2",):
-        return 2
-    return 1
-
-
-def _usable_places(s: _Sent, text: str, base: int) -> list[PlaceMention]:
-    spans = [(a.start, a.end) for a in s.actors] + [(x.start, x.end) for x in s.sources]
-    dateline = _DATELINE.match(text)
-    if dateline:
-        spans.append((base, base + dateline.end() + 1))
-    out = []
-    for p in s.places:
-        if any(a <= p.start and p.end <= b and (b - a) > (p.end - p.start) for a, b in spans):
-            continue
-        after = text[p.end - base:p.end - base + 12]
-        before = text[max(0, p.start - base - 1):p.start - base]
-        if _BASED.match(after) or before == "-" or _ADJECTIVAL.match(text[p.end - base:p.end - base + 30]):
-            continue
-        if re.search(r"\b(?:attributed to|blamed on|carried out by|backed by|supported by)\s+(?:the\s+)?$",
-                     text[max(0, p.start - base - 30):p.start - base], re.IGNORECASE):
-            continue  # "strikes attributed to Israel": the country is the actor, not the place
-        out.append(p)
-    return out
-
-
-_NAME = r"(?:(?:al|el|ad|ar|as|an|ash|at|az)-)?[A-Z][\w'’-]+(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){0,2}"
-_LIST_OF_PLACES = re.compile(
-    rf"\b(?:neighbou?rhoods?|districts?|villages?|towns?|areas?|suburbs?|quarters?|hamlets?|hills?)\s+of\s+"
-    rf"(?:the\s+)?({_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)")
-_NAMED_BEFORE = re.compile(rf"({_NAME}(?:\s+and\s+{_NAME})?)\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
-
-
-def _unresolved_toponyms(text: str, base: int, known: list[PlaceMention]) -> list[PlaceMention]:
-    """Names the gazetteer missed in "the villages of X, Y and Z" / "X and Y neighbourhoods"."""
-    out: list[PlaceMention] = []
-    for rx in (_LIST_OF_PLACES, _NAMED_BEFORE):
-        for m in rx.finditer(text):
-            for part in re.finditer(_NAME, m.group(1)):
-                s, e = base + m.start(1) + part.start(), base + m.start(1) + part.end()
-                if part.group(0) in ("The", "A", "An") or any(p.start < e and s < p.end for p in known + out):
-                    continue
-                out.append(PlaceMention(s, e, part.group(0), None, part.group(0), feature="neighbourhood"))
-    return out
-
-
-def _with_coordinated(first: PlaceMention, cands: list[PlaceMention], text: str, base: int) -> list[PlaceMention]:
-    chosen = [first]
-    i = cands.index(first)
-    for p in cands[i + 1:]:
-        between = text[chosen[-1].end - base:p.start - base]
-        between = re.sub(r"^\s*(?:neighbou?rhoods?|districts?|towns?|villages?)\b", "", between)
-        if _COORD.match(between):
-            chosen.append(p)
-        else:
-            break
-    return chosen
-
-
-def _event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMention], text: str,
-                  base: int) -> list[PlaceMention]:
-    """Places governed by the trigger: the object/locative after it, else the nearest before it."""
-    t_start, t_end = base + trig.start, base + trig.end
-    after = [p for p in places if t_end <= p.start < base + region[1]]
-    fine_after = [p for p in after if p.feature not in _COARSE]
-    if fine_after:
-        after = fine_after
-    before_fine = [p for p in places if base + region[0] <= p.start and p.end <= t_start
-                   and p.feature not in _COARSE]
-    if after and not fine_after and before_fine:
-        return [before_fine[-1]]
-    if after and not fine_after:
-        sub_national = [p for p in after if p.feature != "country"]
-        after = sub_national or after
-    if after:
-        first = after[0]
-        for p in after[1:]:
-            if _WITHIN.match(text[first.end - base:p.start - base]):
-                first = p  # "the Damascus suburb of Qaboun", "Yemen's Saada province": the inner place
-                continue
-            break
-        after = after[after.index(first):]
-        for p in after[1:]:
-            if _INCLUDING.search(text[first.end - base:p.start - base]):
-                return _with_coordinated(p, after, text, base)
-        return _with_coordinated(first, after, text, base)
-    before = [p for p in places if base + region[0] <= p.start and p.end <= t_start]
-    fine_before = [p for p in before if p.feature not in _COARSE]
-    before = fine_before or before
-    if before:
-        return [before[-1]]
-    return []
-
-
-def _places_after(trig: Trigger, region: tuple[int, int], places: list[PlaceMention], base: int
-                  ) -> list[PlaceMention]:
-    return [p for p in places if base + trig.end <= p.start < base + region[1]]
-
-
-def _actor_roles(trig: Trigger, region: tuple[int, int], s: _Sent, base: int, text: str,
-                 ctx: _Context) -> tuple[ActorMention | None, ActorMention | None]:
-    t_start, t_end = base + trig.start, base + trig.end
-    armed = [a for a in s.actors if a.inter in _ARMED_INTER]
-    agent = None
-    target = None
-    if re.match(r"killed by", trig.surface, re.IGNORECASE):
-        inside = [a for a in armed if t_start <= a.start < t_end + 30]
-        agent = inside[0] if inside else None
-        prior = [a for a in armed if a.end <= t_start and (agent is None or a.name != agent.name)]
-        target = prior[-1] if prior else None
-        return agent, target
-    if re.match(r"\s+between\b", text[trig.end:]):
-        pair = [a for a in armed if t_end <= a.start < base + region[1]]
-        names = list(dict.fromkeys(a.name for a in pair))
-        if len(names) >= 2:  # "fighting between X and Y"
-            first = next(a for a in pair if a.name == names[0])
-            second = next(a for a in pair if a.name == names[1])
-            if second.inter == 1 and first.inter != 1:
-                first, second = second, first  # state forces are listed first, as ACLED does
-            return first, second
-    before = [a for a in armed if base + region[0] <= a.start and a.end <= t_start + 1]
-    passive_by = re.match(r"\s+(?:\w+\s+){0,4}?by\s+(?:the\s+)?", text[trig.end:])
-    by_agent = [a for a in armed if passive_by and t_end + passive_by.start() <= a.start
-                <= t_end + passive_by.end() + 3]
-    passive = re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", text[:trig.start], re.IGNORECASE)
-    if (passive and by_agent) or re.match(r"fell to$", trig.surface, re.IGNORECASE):
-        # "Manbij was captured by the SDF", "the town fell to the rebels": the agent comes after
-        after_all = [a for a in armed if t_end <= a.start < base + region[1]]
-        agent = by_agent[0] if by_agent else (after_all[0] if after_all else None)
-        prior = [a for a in before if agent is None or a.name != agent.name]
-        return agent, (prior[-1] if prior else None)
-    if trig.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack"):
-        inside = [a for a in armed if a.start < t_end and t_start < a.end]
-        if inside:
-            agent = inside[0]
-    head = text[:trig.start]
-    ins = _INSERT.search(head)
-    last_comma = head.rfind(",")
-    inserts = [(base + ins.start(), base + last_comma)] if ins and last_comma > ins.start() else []
-    outside = [a for a in before if not any(s0 < a.start < e0 for s0, e0 in inserts)]
-    if outside:
-        before = outside  # "The SDF, led by the Kurdish YPG militia, captured": the SDF is the subject
-    if agent is None and before:
-        k = len(before) - 1
-        while k > 0 and _ALLIED.match(text[before[k - 1].end - base:before[k].start - base]):
-            k -= 1  # "troops backed by Russian jets stormed": the troops are the agent
-        agent = before[k]
-        if _SAID_THEY.search(text[:trig.start]):
-            agent = before[0]  # "X said on Saturday that they captured": X
-    if agent is None and by_agent:
-        agent = by_agent[0]
-    after = [a for a in s.actors if t_end <= a.start < base + region[1]
-             and (agent is None or a.name != agent.name)]
-    if after:
-        target = after[0]
-    return agent, target
-
-
-_GENERIC_GROUP = re.compile(r"^(?:the\s+)?(?:extremists?|militants?|terrorists?|jihadists?|insurgents?|"
-                            r"(?:militant|terrorist|extremist|jihadist|armed) group|group)$", re.IGNORECASE)
-
-
-def _resolve_generic(a: ActorMention | None, ctx: _Context, other: str | None,
-                     sentence_actors: Sequence[ActorMention]) -> str | None:
-    """ "the extremists", "the terrorist group": the latest named non-state actor in context."""
-    if a is None:
-        return None
-    if a.actor_id is None or a.name == "Unidentified armed group":
-        if _GENERIC_GROUP.match(a.surface.strip()):
-            earlier = [(x.name, x.inter) for x in sentence_actors if x.end <= a.start]
-            for name, inter in reversed(ctx.recent_actors + earlier):
-                if inter in (2, 3, 4) and name != other and name != "Unidentified armed group":
-                    return name
-    return a.name
-
-
-def _actor_name(a: ActorMention | None) -> str | None:
-    return a.name if a else None
-
-
-def _main_actors(actors: Sequence[ActorMention]) -> list[str]:
-    counts = Counter(a.name for a in actors if a.inter in _ARMED_INTER and a.inter != 7
-                     and not _NON_COMBATANT.search(a.name))
-    return [n for n, _ in counts.most_common()]
-
-
-def _focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
-    fine = [p for p in places if p.place_id and p.feature not in _COARSE]
-    pool = fine or [p for p in places if p.place_id]
-    if not pool:
-        return None
-    counts = Counter(p.place_id for p in pool)
-    best = counts.most_common(1)[0][0]
-    return next(p for p in pool if p.place_id == best)
-
-
-def _event_time(trig: Trigger, s: _Sent, base: int, text: str
+def _event_time(trig: Trigger, s: SentenceMentions, base: int, text: str
                 ) -> tuple[dt.date | None, dt.date | None, int | None] | None:
     cands = []
     for t in s.times:
@@ -387,38 +132,6 @@ def _event_time(trig: Trigger, s: _Sent, base: int, text: str
 def _report_id(article_id: str, index: int, sub: str, place: str | None, actor1: str | None, n: int) -> str:
     key = f"{article_id}|{index}|{sub}|{place or ''}|{actor1 or ''}|{n}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-
-def _attribution(s: _Sent, text: str, agent: str | None, ctx: _Context) -> str | None:
-    names: list[str] = []
-    media: list[str] = []
-    base = s.sentence.start
-    for src in s.sources:
-        name = src.name
-        pre = text[:max(0, src.start - base)]
-        if _GENERIC_SOURCE.match(name.strip()) or _GENERIC_SOURCE.match(src.surface.strip()):
-            name = ctx.last_source or agent or ""
-        elif re.search(r"\btold\s+(?:the\s+)?$", pre, re.IGNORECASE):
-            # "X told Reuters": the outlet is the channel, the speaker X is the source
-            speaker = [a.name for a in s.actors if a.end <= src.start and a.inter not in (7, None)]
-            speaker += [x.name for x in s.sources if x.end <= src.start]
-            if speaker:
-                name = speaker[-1]
-            else:
-                media.append(name)
-                continue
-        elif _MEDIA.search(name) or _MEDIA.search(src.surface):
-            media.append(name)
-            continue
-        if name and name not in names:
-            names.append(name)
-    if not names:
-        names = list(dict.fromkeys(media))
-    if not names and _ANAPHOR_SAY.search(text):
-        name = ctx.last_source or agent
-        if name:
-            names.append(name)
-    return "; ".join(names) if names else None
 
 
 def extract_reports(
@@ -443,16 +156,16 @@ def extract_reports(
     hedge_fn = hedged or _default_hedged()
     geo_fn = geo_precision or _default_geo_precision()
     per = [
-        _Sent(sent, t, p, a, so)
+        SentenceMentions(sent, t, p, a, so)
         for sent, t, p, a, so in zip(
-            sentences, _by_sentence(sentences, times), _by_sentence(sentences, places),
-            _by_sentence(sentences, actors), _by_sentence(sentences, sources), strict=True)
+            sentences, by_sentence(sentences, times), by_sentence(sentences, places),
+            by_sentence(sentences, actors), by_sentence(sentences, sources), strict=True)
     ]
     ref = _reference_date(article, times)
-    focus = _focus_place([p for s in per for p in _usable_places(s, s.sentence.text, s.sentence.start)])
-    main = _main_actors(actors)
+    focus = focus_place([p for s in per for p in usable_places(s, s.sentence.text, s.sentence.start)])
+    main = main_actors(actors)
     main_inter = {a.name: a.inter for a in actors}
-    ctx = _Context(air_actors=_air_actors(article.text, actors))
+    ctx = Context(air_actors=air_actors(article.text, actors))
     reports: list[Report] = []
     for s in per:
         reports.extend(_sentence_reports(article, s, ctx, ref, focus, main, main_inter, hedge_fn, geo_fn,
@@ -460,20 +173,20 @@ def extract_reports(
     return reports
 
 
-def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | None,
+def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: dt.date | None,
                       focus: PlaceMention | None, main: list[str], main_inter: dict[str, int | None], hedge_fn: Callable[[str], bool],
                       geo_fn: Callable[[PlaceMention], int],
                       classify: Callable[[list[str]], list[tuple[str, float]]] | None) -> list[Report]:
     text, base, idx = s.sentence.text, s.sentence.start, s.sentence.index
-    named = [x.name for x in s.sources if not _GENERIC_SOURCE.match(x.name.strip())]
+    named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
     triggers = find_triggers(text) if _HEADLINE_END.search(text) and not is_generic(text) else []
     if triggers and classify is not None and all(t.priority >= WEAK_PRIORITY for t in triggers):
         label, conf = classify([text])[0]
         if label in _VETO_LABELS and conf >= VETO_CONFIDENCE:
             triggers = []
-    usable = _usable_places(s, text, base)
+    usable = usable_places(s, text, base)
     if triggers:
-        usable = sorted(usable + _unresolved_toponyms(text, base, usable), key=lambda p: p.start)
+        usable = sorted(usable + unresolved_toponyms(text, base, usable), key=lambda p: p.start)
     out: list[Report] = []
     quantities = [q for q in find_quantities(text) if q.status != "present"]
     if not triggers and _HEADLINE_END.search(text):
@@ -485,10 +198,10 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
     first_agent: str | None = None
     seen: dict[tuple[str, str | None], Report] = {}
     regions = [_region(triggers, k, text) for k in range(len(triggers))]
-    explicit = [_event_places(t, regions[k], usable, text, base) for k, t in enumerate(triggers)]
+    explicit = [event_places(t, regions[k], usable, text, base) for k, t in enumerate(triggers)]
     # a trigger with no place of its own repeats a same-type trigger that has one ("killed 9 soldiers in
     # the attack on X"): its counts go to that trigger
-    after = [_places_after(t, regions[k], usable, base) for k, t in enumerate(triggers)]
+    after = [places_after(t, regions[k], usable, base) for k, t in enumerate(triggers)]
     absorb = {}
     for k, t in enumerate(triggers):
         same = [j for j in range(len(triggers)) if j != k and triggers[j].sub_event_type == t.sub_event_type]
@@ -508,18 +221,18 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
         if not _plausible(trig, text, explicit[k], armed_here, hurt):
             continue
         region = regions[k]
-        agent_m, target_m = _actor_roles(trig, region, s, base, text, ctx)
-        agent = _resolve_generic(agent_m, ctx, None, s.actors)
-        if agent is None and named and named[0] in main and _GENERIC_SUBJ.search(text[:trig.start]):
+        agent_m, target_m = actor_roles(trig, region, s, base, text, ctx)
+        agent = resolve_generic(agent_m, ctx, None, s.actors)
+        if agent is None and named and named[0] in main and GENERIC_SUBJ.search(text[:trig.start]):
             agent = named[0]  # "The forces advanced into X, the SDF said": the group reports its own moves
         if agent is None:
-            agent = _generic_subject(text[:trig.start], ctx)
-        if agent is None and ctx.last_agent and not _SPEECH_SUBJ.match(text) and (
-                _PRONOUN_SUBJ.match(text) or _SAID_THEY_ANY.search(text[:trig.start])):
+            agent = generic_subject(text[:trig.start], ctx)
+        if agent is None and ctx.last_agent and not SPEECH_SUBJ.match(text) and (
+                PRONOUN_SUBJ.match(text) or SAID_THEY_ANY.search(text[:trig.start])):
             agent = ctx.last_agent
         if agent is None and named and named[0] in main:
             agent = named[0]
-        target = _resolve_generic(target_m, ctx, agent, s.actors)
+        target = resolve_generic(target_m, ctx, agent, s.actors)
         if agent is None and trig.sub_event_type == "Air/drone strike":
             # only an actor the article itself links to air power ("coalition air strikes", "Russian jets")
             agent = next((n for n in main if n != target and n in ctx.air_actors), None)
@@ -540,7 +253,7 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
                           for q in quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:]))
         if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Attack") and victims_civ:
             target = "Civilians"
-        assoc = _associates(agent_m, agent, target, trig, region, s, text)
+        assoc = associates(agent_m, agent, target, trig, region, s, text)
         if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other"):
             target = next((n for n in main if n != agent and n not in assoc), None)
         if target == agent:
@@ -553,7 +266,7 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
                 ev_places = ctx.last_places[:1]  # "the village", "the town": the place just named
             elif ana and (ctx.last_city or focus):
                 ev_places = [ctx.last_city or focus]  # type: ignore[list-item]
-            elif (_ANAPHOR_PLACE.search(text) or _PRONOUN_SUBJ.match(text)) and recent:
+            elif (_ANAPHOR_PLACE.search(text) or PRONOUN_SUBJ.match(text)) and recent:
                 ev_places = ctx.last_places[:1]
             elif focus:
                 ev_places = [focus]
@@ -573,7 +286,7 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
                                         for q in nearest) \
                 and not any(q.status == "killed" and q.category == "fighters" for q in nearest):
             sub, target = "Attack", "Civilians"
-        attributed = _attribution(s, text, agent, ctx)
+        attributed = attribution(s, text, agent, ctx)
         for j, place in enumerate(ev_places or [None]):
             key = (sub, (place.place_id or place.name or place.surface) if place else None)
             if key in seen:
@@ -610,42 +323,24 @@ def _sentence_reports(article: Article, s: _Sent, ctx: _Context, ref: dt.date | 
     elif s.sources and first_agent:
         ctx.last_source = ctx.last_source or first_agent
     elif s.sources:
-        agents = [a.name for a in s.actors if a.inter in _ARMED_INTER and a.inter != 7]
+        agents = [a.name for a in s.actors if a.inter in ARMED_INTER and a.inter != 7]
         if agents and ctx.last_source is None:
             ctx.last_source = agents[0]
-    ctx.recent_actors.extend((a.name, a.inter) for a in s.actors if a.inter in _ARMED_INTER and a.inter != 7)
+    ctx.recent_actors.extend((a.name, a.inter) for a in s.actors if a.inter in ARMED_INTER and a.inter != 7)
     ctx.recent_actors = ctx.recent_actors[-12:]
-    subj = [a for a in s.actors if a.inter in _ARMED_INTER and a.inter != 7 and a.start - base < 40]
+    subj = [a for a in s.actors if a.inter in ARMED_INTER and a.inter != 7 and a.start - base < 40]
     if first_agent:
         ctx.last_agent = first_agent
     elif subj:
         ctx.last_agent = subj[0].name
     if not triggers and usable:
-        fine = [p for p in usable if p.feature not in _COARSE and p.place_id]
+        fine = [p for p in usable if p.feature not in COARSE and p.place_id]
         if fine:
             ctx.last_places, ctx.last_places_at = fine[-1:], idx
     cities = [p for p in usable if p.feature in ("city", "admin2") and p.place_id]
     if cities:
         ctx.last_city = cities[-1]
     return out
-
-
-def _generic_subject(before: str, ctx: _Context) -> str | None:
-    """ "troops had taken ...", "the militants fired ...": the latest actor of that kind in context."""
-    m = _GENERIC_SUBJ.search(before)
-    if not m:
-        return None
-    mods = [w for w in m.group(1).split() if w.lower() not in _NOT_MODIFIERS]
-    if any(w[:1].isupper() for w in mods):
-        return f"{' '.join(mods)} {m.group(2)}"  # "Houthi forces": an unknown named group, kept by surface
-    noun = m.group(2).lower()
-    for name, inter in reversed(ctx.recent_actors):
-        if noun in _NEUTRAL_NOUNS:
-            if inter in (1, 2, 3, 4):
-                return name  # "the forces": the latest ground actor
-        elif (inter in (1, 8)) == (noun in _STATE_NOUNS):
-            return name
-    return None
 
 
 _PEOPLE_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:people|civilians|residents|villagers|hostages|workers|"
@@ -661,39 +356,6 @@ def _people_object(trig: Trigger, quantities: Sequence[QuantityMention], text: s
     if _PEOPLE_AFTER.match(text[trig.end:]):
         return "civilians"
     return None
-
-
-_INSERT = re.compile(r",\s+(?:which|who|whose|a|an|the|led by|backed by|including|comprising|made up of)\b")
-_ALLIED = re.compile(r"^(?:\s*,)?\s+(?:and|with|alongside|backed by|supported by|allied with|along with|as well as)"
-                     r"\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
-
-
-def _associates(agent_m: ActorMention | None, agent: str | None, target: str | None, trig: Trigger,
-                region: tuple[int, int], s: _Sent, text: str) -> list[str]:
-    """Actors on the agent's side: "regime troops supported by Syrian and Russian air strikes"."""
-    if agent_m is None or agent is None:
-        return []
-    base = s.sentence.start
-    out: list[str] = []
-    start = agent_m.start
-    for a in reversed([a for a in s.actors if a.end <= agent_m.start]):  # "Syrian and Russian air strikes"
-        if a.inter in (7, None) or a.name in (agent, target) or \
-                not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[a.end - base:start - base]):
-            break
-        out.append(a.name)
-        start = a.start
-    prev_end = agent_m.end
-    for a in s.actors:
-        if a.start < prev_end or a.start > base + trig.end + 40 or a.inter in (7, None):
-            continue
-        if a.name in (agent, target) or a.name in out:
-            prev_end = max(prev_end, a.end)
-            continue
-        if not _ALLIED.match(text[prev_end - base:a.start - base]):
-            break
-        out.append(a.name)
-        prev_end = a.end
-    return out
 
 
 _REVISION = re.compile(r"\b(?:toll|death count|number of (?:dead|deaths|people killed|victims)|tally)\b|"
@@ -717,18 +379,6 @@ _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|residents|homes|houses|residential|schools?|mosques?|churches|hospitals?|clinics?|markets?|"
     r"bakery|bakeries|refugee camps?|camps? for (?:displaced|refugees)|displaced people|market ?place|shelters?)\b",
     re.IGNORECASE)
-_AIR_WORDS = re.compile(r"air ?strikes?|airstrikes?|air raids?|warplanes?|jets|aircraft|air ?force|drones?|"
-                        r"helicopters?|bombing|bombard", re.IGNORECASE)
-
-
-def _air_actors(text: str, actors: Sequence[ActorMention]) -> frozenset[str]:
-    out = set()
-    for a in actors:
-        left = re.split(r"[.!?]\s", text[max(0, a.start - 25):a.start])[-1]
-        right = re.split(r"[.!?]\s", text[a.end:a.end + 25])[0]
-        if a.inter in (1, 8) and (_AIR_WORDS.search(a.surface) or _AIR_WORDS.search(left + " " + right)):
-            out.add(a.name)
-    return frozenset(out)
 
 
 _ARMED_NOUN = re.compile(r"\b(?:troops|soldiers|forces|army|police|military|militants?|rebels?|insurgents?|"
@@ -752,7 +402,7 @@ def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed_here:
     return True
 
 
-def _follow_up_host(ctx: _Context, idx: int, s: _Sent) -> Report | None:
+def _follow_up_host(ctx: Context, idx: int, s: SentenceMentions) -> Report | None:
     """The earlier report a count-only sentence continues: recent, sharing most actors with it."""
     names = {a.name for a in s.actors}
     best: tuple[int, int] | None = None
@@ -789,6 +439,8 @@ def _copy_quantities(qs: list[QuantityMention]) -> list[QuantityMention]:
 
 
 @lru_cache(maxsize=1)
+
+
 def _default_hedged() -> Callable[[str], bool]:
     try:
         from sitrep.actors import is_hedged  # type: ignore[attr-defined]
@@ -799,9 +451,11 @@ def _default_hedged() -> Callable[[str], bool]:
 
 
 @lru_cache(maxsize=1)
+
+
 def _default_geo_precision() -> Callable[[PlaceMention], int]:
     try:
         from sitrep.places import geo_precision  # type: ignore[attr-defined]
         return geo_precision  # type: ignore[no-any-return]
     except ImportError:
-        return _fallback_geo_precision
+        return fallback_geo_precision

@@ -1,0 +1,56 @@
+"""Shared state of the report extractor: mentions per sentence and what earlier sentences established."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sitrep.records import ActorMention, PlaceMention, Report, Sentence, SourceMention, TimeMention
+
+ARMED_INTER = {1, 2, 3, 4, 8, None}
+
+COARSE = {"country", "admin1", "region", "water"}
+
+
+@dataclass
+
+
+class Context:
+    """What earlier sentences established (updated sentence by sentence)."""
+
+    last_source: str | None = None
+    last_agent: str | None = None
+    last_places: list[PlaceMention] = field(default_factory=list)
+    last_places_at: int = -10
+    last_city: PlaceMention | None = None
+    last_time: tuple[dt.date | None, dt.date | None, int | None] | None = None
+    last_time_at: int = -10
+    recent_reports: list[tuple[int, list[Report]]] = field(default_factory=list)  # (sentence index, reports)
+    recent_actors: list[tuple[str, int | None]] = field(default_factory=list)  # armed actors, oldest first
+    air_actors: frozenset[str] = frozenset()  # actors the article mentions next to air power
+
+
+@dataclass
+
+
+class SentenceMentions:
+    sentence: Sentence
+    times: list[TimeMention]
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    sources: list[SourceMention]
+
+
+def by_sentence(sentences: Sequence[Sentence], mentions: Sequence) -> list[list]:
+    """Mentions (article offsets) grouped by the sentence they start in, in text order."""
+    starts = [s.start for s in sentences]
+    buckets: list[list] = [[] for _ in sentences]
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if 0 <= i < len(sentences) and m.start < sentences[i].end + 1:
+            buckets[i].append(m)
+    for b in buckets:
+        b.sort(key=lambda m: m.start)
+    return buckets

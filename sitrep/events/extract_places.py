@@ -1,0 +1,145 @@
+"""Where an event claim happened: the place its predicate governs, not every place in the sentence.
+
+Places inside actor and source names, datelines, adjectival uses ("Somali army", "UK-based") and
+"attributed to X" are skipped; the object or locative after the trigger wins, coordinated places
+("Sinaaya and Hetin") give one claim each, "including X" and "the Damascus suburb of Qaboun" pick the
+inner place, and names the gazetteer misses in "the villages of X, Y and Z" are kept unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from sitrep.events.extract_context import COARSE, SentenceMentions
+from sitrep.events.extract_rules import Trigger
+from sitrep.records import PlaceMention
+
+_COORD = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*&\s*)(?:the\s+)?"
+                    r"(?:(?:neighbou?rhoods?|districts?|towns?|villages?|cities|areas?)\s+of\s+)?$", re.IGNORECASE)
+
+_WITHIN = re.compile(r"^(?:['’]s\s+(?:\w+\s+)?|\s+(?:\w+\s+)?(?:suburbs?|district|neighbou?rhood|quarter|village|town|"
+                     r"area|countryside|outskirts|province|governorate|region)\s+of\s+(?:the\s+)?)$", re.IGNORECASE)
+
+_INCLUDING = re.compile(r"\b(?:including|notably|among them|such as|especially)\b", re.IGNORECASE)
+
+_BASED = re.compile(r"^\s?[-–]")  # "UK-based", "US-backed", "US- coalition": a modifier, not a place
+
+_DATELINE = re.compile(r"^[A-Z][\w'’. -]{1,30}(?:,\s*[A-Z][\w'’. -]{1,30})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s")
+
+_ADJECTIVAL = re.compile(r"\s+(?:army|forces|troops|government|military|police|soldiers|officials|authorities|"
+                         r"security|state media|media|air force|navy|president|prime minister|ministry|regime|"
+                         r"rebels|militants|opposition|jets|warplanes|aircraft|drones?)\b", re.IGNORECASE)
+
+
+def fallback_geo_precision(p: PlaceMention) -> int:
+    if p.feature in ("country", "admin1", "region"):
+        return 3
+    if p.feature in ("admin2",):
+        return 2
+    return 1
+
+
+def usable_places(s: SentenceMentions, text: str, base: int) -> list[PlaceMention]:
+    spans = [(a.start, a.end) for a in s.actors] + [(x.start, x.end) for x in s.sources]
+    dateline = _DATELINE.match(text)
+    if dateline:
+        spans.append((base, base + dateline.end() + 1))
+    out = []
+    for p in s.places:
+        if any(a <= p.start and p.end <= b and (b - a) > (p.end - p.start) for a, b in spans):
+            continue
+        after = text[p.end - base:p.end - base + 12]
+        before = text[max(0, p.start - base - 1):p.start - base]
+        if _BASED.match(after) or before == "-" or _ADJECTIVAL.match(text[p.end - base:p.end - base + 30]):
+            continue
+        if re.search(r"\b(?:attributed to|blamed on|carried out by|backed by|supported by)\s+(?:the\s+)?$",
+                     text[max(0, p.start - base - 30):p.start - base], re.IGNORECASE):
+            continue  # "strikes attributed to Israel": the country is the actor, not the place
+        out.append(p)
+    return out
+
+_NAME = r"(?:(?:al|el|ad|ar|as|an|ash|at|az)-)?[A-Z][\w'’-]+(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){0,2}"
+
+_LIST_OF_PLACES = re.compile(
+    rf"\b(?:neighbou?rhoods?|districts?|villages?|towns?|areas?|suburbs?|quarters?|hamlets?|hills?)\s+of\s+"
+    rf"(?:the\s+)?({_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?)")
+
+_NAMED_BEFORE = re.compile(rf"({_NAME}(?:\s+and\s+{_NAME})?)\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
+
+
+def unresolved_toponyms(text: str, base: int, known: list[PlaceMention]) -> list[PlaceMention]:
+    """Names the gazetteer missed in "the villages of X, Y and Z" / "X and Y neighbourhoods"."""
+    out: list[PlaceMention] = []
+    for rx in (_LIST_OF_PLACES, _NAMED_BEFORE):
+        for m in rx.finditer(text):
+            for part in re.finditer(_NAME, m.group(1)):
+                s, e = base + m.start(1) + part.start(), base + m.start(1) + part.end()
+                if part.group(0) in ("The", "A", "An") or any(p.start < e and s < p.end for p in known + out):
+                    continue
+                out.append(PlaceMention(s, e, part.group(0), None, part.group(0), feature="neighbourhood"))
+    return out
+
+
+def _with_coordinated(first: PlaceMention, cands: list[PlaceMention], text: str, base: int) -> list[PlaceMention]:
+    chosen = [first]
+    i = cands.index(first)
+    for p in cands[i + 1:]:
+        between = text[chosen[-1].end - base:p.start - base]
+        between = re.sub(r"^\s*(?:neighbou?rhoods?|districts?|towns?|villages?)\b", "", between)
+        if _COORD.match(between):
+            chosen.append(p)
+        else:
+            break
+    return chosen
+
+
+def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMention], text: str,
+                  base: int) -> list[PlaceMention]:
+    """Places governed by the trigger: the object/locative after it, else the nearest before it."""
+    t_start, t_end = base + trig.start, base + trig.end
+    after = [p for p in places if t_end <= p.start < base + region[1]]
+    fine_after = [p for p in after if p.feature not in COARSE]
+    if fine_after:
+        after = fine_after
+    before_fine = [p for p in places if base + region[0] <= p.start and p.end <= t_start
+                   and p.feature not in COARSE]
+    if after and not fine_after and before_fine:
+        return [before_fine[-1]]
+    if after and not fine_after:
+        sub_national = [p for p in after if p.feature != "country"]
+        after = sub_national or after
+    if after:
+        first = after[0]
+        for p in after[1:]:
+            if _WITHIN.match(text[first.end - base:p.start - base]):
+                first = p  # "the Damascus suburb of Qaboun", "Yemen's Saada province": the inner place
+                continue
+            break
+        after = after[after.index(first):]
+        for p in after[1:]:
+            if _INCLUDING.search(text[first.end - base:p.start - base]):
+                return _with_coordinated(p, after, text, base)
+        return _with_coordinated(first, after, text, base)
+    before = [p for p in places if base + region[0] <= p.start and p.end <= t_start]
+    fine_before = [p for p in before if p.feature not in COARSE]
+    before = fine_before or before
+    if before:
+        return [before[-1]]
+    return []
+
+
+def places_after(trig: Trigger, region: tuple[int, int], places: list[PlaceMention], base: int
+                  ) -> list[PlaceMention]:
+    return [p for p in places if base + trig.end <= p.start < base + region[1]]
+
+
+def focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
+    fine = [p for p in places if p.place_id and p.feature not in COARSE]
+    pool = fine or [p for p in places if p.place_id]
+    if not pool:
+        return None
+    counts = Counter(p.place_id for p in pool)
+    best = counts.most_common(1)[0][0]
+    return next(p for p in pool if p.place_id == best)
