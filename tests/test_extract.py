@@ -328,3 +328,17 @@ def test_everyday_senses_of_conflict_words_are_not_events():
     r, = _reports("An explosion in a market in Afgooye killed 7 people on Monday.",
                   {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
     assert r.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_second_verb_of_one_subject_and_canonical_sources():
+    SOURCES["the Observatory"] = "Syrian Observatory for Human Rights"
+    try:
+        text = ("Somali troops captured Afgooye on Sunday and pushed into Kismayo, "
+                "according to the Observatory.")
+        reports = _reports(text, {"on Sunday": (dt.date(2016, 7, 31), dt.date(2016, 7, 31))})
+        assert [(r.sub_event_type, r.actor1, r.place_name) for r in reports] == [
+            ("Government regains territory", "Somali government forces", "Afgooye"),
+            ("Armed clash", "Somali government forces", "Kismayo")]
+        assert all(r.attributed_to == "Syrian Observatory for Human Rights" for r in reports)
+    finally:
+        del SOURCES["the Observatory"]

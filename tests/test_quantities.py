@@ -119,3 +119,8 @@ def test_single_victims():
         "Photos showed the body of a Taliban fighter who was reportedly killed by police.")] == [(1, "fighters", "killed")]
     assert [(q.value, q.status) for q in find_quantities("An official said a policeman was shot dead.")] == [(1, "killed")]
     assert find_quantities("He is a member of the group.") == []
+
+
+def test_status_after_a_breakdown():
+    q = _one("At least 19 civilians, including five children, were killed in the raid.")
+    assert (q.value, q.status, q.breakdown) == (19, "killed", {"children": 5})

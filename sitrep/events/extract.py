@@ -196,6 +196,8 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
         if host is not None:
             _add_follow_up(host, _copy_quantities(extra), text)
     first_agent: str | None = None
+    prev_agent: str | None = None
+    prev_target: str | None = None
     seen: dict[tuple[str, str | None], Report] = {}
     regions = [_region(triggers, k, text) for k in range(len(triggers))]
     explicit = [event_places(t, regions[k], usable, text, base) for k, t in enumerate(triggers)]
@@ -221,8 +223,10 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
         if not _plausible(trig, text, explicit[k], armed_here, hurt):
             continue
         region = regions[k]
-        agent_m, target_m = actor_roles(trig, region, s, base, text, ctx)
+        agent_m, target_m = actor_roles(trig, region, s, base, text, ctx, exclude=prev_target)
         agent = resolve_generic(agent_m, ctx, None, s.actors)
+        if agent is None and prev_agent is not None:
+            agent = prev_agent  # "captured X on Sunday and pushed into Y": the same subject
         if agent is None and named and named[0] in main and GENERIC_SUBJ.search(text[:trig.start]):
             agent = named[0]  # "The forces advanced into X, the SDF said": the group reports its own moves
         if agent is None:
@@ -311,6 +315,7 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
             if place is not None:
                 ctx.last_places, ctx.last_places_at = [place], idx
         first_agent = first_agent or agent
+        prev_agent, prev_target = agent, target
 
         if when != (None, None, None) and _event_time(trig, s, base, text) is not None:
             ctx.last_time, ctx.last_time_at = when, idx

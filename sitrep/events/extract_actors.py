@@ -60,7 +60,8 @@ _NEUTRAL_NOUNS = {"forces"}
 
 
 def actor_roles(trig: Trigger, region: tuple[int, int], s: SentenceMentions, base: int, text: str,
-                 ctx: Context) -> tuple[ActorMention | None, ActorMention | None]:
+                ctx: Context, exclude: str | None = None) -> tuple[ActorMention | None, ActorMention | None]:
+    """Agent and target mentions of a trigger; ``exclude`` is the previous trigger's target in the sentence."""
     t_start, t_end = base + trig.start, base + trig.end
     armed = [a for a in s.actors if a.inter in ARMED_INTER]
     agent = None
@@ -80,7 +81,8 @@ def actor_roles(trig: Trigger, region: tuple[int, int], s: SentenceMentions, bas
             if second.inter == 1 and first.inter != 1:
                 first, second = second, first  # state forces are listed first, as ACLED does
             return first, second
-    before = [a for a in armed if base + region[0] <= a.start and a.end <= t_start + 1]
+    before = [a for a in armed if base + region[0] <= a.start and a.end <= t_start + 1
+              and not (exclude and a.name == exclude and region[0] > 0)]
     passive_by = re.match(r"\s+(?:\w+\s+){0,4}?by\s+(?:the\s+)?", text[trig.end:])
     by_agent = [a for a in armed if passive_by and t_end + passive_by.start() <= a.start
                 <= t_end + passive_by.end() + 3]
@@ -152,7 +154,8 @@ def attribution(s: SentenceMentions, text: str, agent: str | None, ctx: Context)
     for src in s.sources:
         name = src.name
         pre = text[:max(0, src.start - base)]
-        if GENERIC_SOURCE.match(name.strip()) or GENERIC_SOURCE.match(src.surface.strip()):
+        if GENERIC_SOURCE.match(name.strip()) or (GENERIC_SOURCE.match(src.surface.strip())
+                                                  and name.strip().lower() == src.surface.strip().lower()):
             name = ctx.last_source or agent or ""
         elif re.search(r"\btold\s+(?:the\s+)?$", pre, re.IGNORECASE):
             # "X told Reuters": the outlet is the channel, the speaker X is the source

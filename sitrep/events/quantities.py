@@ -311,6 +311,9 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
         if status is None and cat is not None and i + 1 < len(nums) and re.fullmatch(
                 r"[\w\s'’-]*?(?:\s+and|\s+as well as|,)\s*(?:at least|more than|about|some|nearly)?\s*", right):
             status = _status_in(sentence[nums[i + 1].end:nums[i + 1].end + 80])  # "14 X and five Y were killed"
+        if status is None and cat is not None and re.match(r"[\w\s'’-]*,?\s*(?:including|among them|of whom)\b",
+                                                           right):
+            status = _status_in(sentence[num.end:num.end + 140])  # "19 civilians, including five children, were killed"
         if status is None and cat is not None:
             status = _status_in(left, last=True)
         if verb is None and cat is not None and status is None:
