@@ -101,6 +101,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"moved (?:deeper |further )?(?:into|towards?)|"
      r"under attack|killed by (?:\w+ ){0,3}(?:forces|troops|soldiers|fighters|militants|army)|"
      r"(?:fighting|battle|clashes|offensive) (?:raged|continued|erupted|broke out)|shoot-?outs?|"
+     r"(?:broke|broken|breaking) (?:[\w-]+ ){0,4}?siege|"
      r"exchanges? of fire|exchanged fire|gunfights?|opened fire(?: on)?|shooting attacks?|gun attacks?|"
      r"(?:killed|wounded|injured) (?:and (?:wounded|injured) )?(?:\w+ ){0,3}?(?:terrorists|militants|insurgents|"
      r"fighters|soldiers|troops|rebels|gunmen|jihadists|policemen|police officers)", "Armed clash", 4),
@@ -151,7 +152,7 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                          "launched", "started", "carried out", "mounted", "wag", "repel", "repuls", "attack",
                          "assault", "storm", "raid", "incursion", "advanc", "push", "moved", "pressing", "killed",
                          "wounded", "injured", "shoot", "exchange", "fire", "raged", "continued", "erupted",
-                         "broke out"),
+                         "broke out", "siege"),
     ("Attack", 5): ("massacr", "execut", "shot dead", "gunned", "behead", "lynch", "opened fire"),
     ("Abduction/forced disappearance", 5): ("abduct", "kidnap", "hostage", "disappeared"),
     ("Sexual violence", 5): ("rape", "sexual"),
