@@ -19,10 +19,12 @@ from sitrep.records import ActorMention
 _NON_COMBATANT = re.compile(r"United Nations|\bUN\b|Red Cross|Red Crescent|ICRC|Amnesty|Human Rights Watch|"
                             r"Observatory|officials|monitors|media|NGO|European Union|Arab League|NATO officials")
 
+# speakers that refer back to a source named earlier ("the group said in a press release", "it said");
+# unnamed but non-anaphoric sources ("officials", "activists") are kept as they are
 GENERIC_SOURCE = re.compile(
     r"^(?:it|they|he|she|the group|the statement|the press release|a statement|the report|the monitor|"
-    r"the spokesman|the spokeswoman|the spokesperson|a spokesman|a spokeswoman|a spokesperson|officials|"
-    r"the official|the agency|the ministry|the army|the military|the source|sources|the observatory)$",
+    r"the spokesman|the spokeswoman|the spokesperson|a spokesman|a spokeswoman|a spokesperson|"
+    r"the observatory|the agency|the organi[sz]ation)$",
     re.IGNORECASE)
 
 _MEDIA = re.compile(r"\b(?:Associated Press|AP|Reuters|AFP|Agence France[- ]Presse|EFE|Efe|Al Jazeera|BBC|CNN|"
