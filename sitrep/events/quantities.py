@@ -226,7 +226,8 @@ def _category_after(rest: str) -> tuple[str | None, int]:
                      r"(?:[A-Z][a-z'’-]+s|Taliban|Shabaab|al-Shabaab|Peshmerga|Janjaweed)\b(?=\s+(?:and|were|was|had|"
                      r"have|died|killed|wounded|injured|dead|in|on|at|as|during|after|near)\b)", rest)
     if group:
-        return "unknown", group.end()  # "14 Houthis and five soldiers were killed"
+        armed = re.match(r"(?:Taliban|Shabaab|al-Shabaab|Houthis|Peshmerga|Janjaweed|Jihadis)\b", group.group(0))
+        return ("fighters" if armed else "unknown"), group.end()  # "14 Houthis and five soldiers were killed"
     for _ in range(4):
         for rx, cat in _CAT_RE:
             m = rx.match(rest, pos)
