@@ -242,3 +242,9 @@ def test_news_agency_and_group_names_are_not_places() -> None:
     surfaces = {m.surface for m in geoparse(text)}
     assert surfaces & {"Sana", "al-Qaeda", "Red Cross", "Jun"} == set()
     assert "Homs" in surfaces
+
+
+def test_governorate_capitals_resolve_to_the_city_unless_province_is_said() -> None:
+    ms = geoparse("Shelling hit Hama and Deraa on Friday. Troops massed in Hama province.")
+    got = [(m.surface, m.feature) for m in ms]
+    assert got == [("Hama", "city"), ("Deraa", "city"), ("Hama", "admin1")]

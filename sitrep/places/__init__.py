@@ -43,13 +43,19 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None, *, focus_country: st
     return [to_place_mention(m, gaz) for m in kept]
 
 
+_GENERIC_WORDS = frozenset(
+    {"old", "city", "town", "hospital", "stadium", "industrial", "citadel", "airport", "university", "mosque", "square"}
+)
+
+
 def _trusted(m: Mention, ids: set[str], focus: str | None) -> bool:
     """Recognition guard after resolution: a match through an alternate or transliterated name must fit the document."""
     if m.best is None:
         return True  # an unknown name found by a pattern ("the town of X"): kept unresolved
     p = m.best.place
     if p.feature in ("neighbourhood", "landmark"):
-        return p.parent_id in ids or (not m.needs_parent and p.country == focus)
+        generic = any(w.lower() in _GENERIC_WORDS for w in m.surface.split())
+        return p.parent_id in ids or (not m.needs_parent and not generic and p.country == focus)
     if m.best.quality >= 1.0:
         return True
     if p.country and p.country == focus and focus in TRANSLITERATED_COUNTRIES:

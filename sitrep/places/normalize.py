@@ -47,7 +47,8 @@ def base_form(name: str) -> str:
 
 
 def _drop_articles(tokens: list[str]) -> list[str]:
-    out = [t for t in tokens if t not in ARTICLES]
+    """Drop article tokens that introduce a following word ("al Nahda", "Deir ez Zor"), never a final one."""
+    out = [t for i, t in enumerate(tokens) if t not in ARTICLES or i == len(tokens) - 1]
     return out or tokens
 
 

@@ -49,9 +49,9 @@ _PLACE_TYPES = {"county", "parish", "province", "governorate", "state", "city", 
 _ORG_BEFORE_OF = {"state", "university", "bank", "republic", "kingdom", "bishop", "archbishop", "duke", "mayor",
                   "governor", "president", "emirate", "caliphate", "people", "council", "church", "museum"}
 _UNKNOWN_PATTERNS = [
-    re.compile(r"\b(?:the\s+)?(?:town|city|village|neighbourhood|neighborhood|district|suburb|province|governorate|region)"
-               r"\s+of\s+((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:\s+(?:al-)?[A-Z][\w’'\-]+){0,2})"),
-    re.compile(r"\b(?:the\s+)?((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:\s+(?:al-)?[A-Z][\w’'\-]+){0,2})\s+"
+    re.compile(r"\b(?:the[ ]+)?(?:town|city|village|neighbourhood|neighborhood|district|suburb|province|governorate|region)"
+               r"[ ]+of[ ]+((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:[ ]+(?:al-)?[A-Z][\w’'\-]+){0,2})"),
+    re.compile(r"\b(?:the[ ]+)?((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:[ ]+(?:al-)?[A-Z][\w’'\-]+){0,2})[ ]+"
                r"(?:neighbourhood|neighborhood|district|quarter|suburb|province|governorate)s?\b"),
 ]
 
@@ -123,9 +123,16 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
     for pat in _UNKNOWN_PATTERNS:
         for m in pat.finditer(text):
             s, e = m.start(1), m.end(1)
-            if not any(a < e and s < b for a, b in found) and exact_key(text[s:e]) not in stop:
+            lead = re.match(r"(?:The|A|An|In|At|On)[ ]+", text[s:e])
+            if lead:
+                s += lead.end()
+            words = text[s:e].split()
+            if not words or any(w.lower() in stop or w.lower() in _MONTHS_DAYS for w in words[1:]):
+                continue
+            key = exact_key(text[s:e])
+            if not any(a < e and s < b for a, b in found) and key not in stop and not gaz.demonyms.get(key):
                 found.append((s, e))
-    for m in re.finditer(r"\b(?:in|near|outside|around)\s+((?:al-)?[A-Z][a-z’'\-]{2,}(?:\s+[A-Z][a-z’'\-]{2,})?)(?=\s*[,.;]|\s+(?:on|in|at|and|after|before|last|this|early|late)\b)", text):
+    for m in re.finditer(r"\b(?:in|near|outside|around)[ ]+((?:al-)?[A-Z][a-z’'\-]{2,}(?:[ ]+[A-Z][a-z’'\-]{2,})?)(?=[ ]*[,.;]|[ ]+(?:on|in|at|and|after|before|last|this|early|late)\b)", text):
         s, e = m.start(1), m.end(1)
         key = exact_key(text[s:e])
         if any(a < e and s < b for a, b in found) or key in stop or gaz.demonyms.get(key):

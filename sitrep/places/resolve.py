@@ -55,6 +55,7 @@ class Candidate:
     quality: float
     prior: float = 0.0
     score: float = 0.0
+    shadowed: bool = False  # an admin1 whose capital city of the same name is also a candidate
 
 
 @dataclass
@@ -107,6 +108,7 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
             hits = gaz.lookup(" ".join(words[:-1]))
             m.cue = CUE_AFTER[words[-1].lower()]
     m.candidates = [Candidate(i, gaz.place(i), q) for i, q in hits]
+    _shadow_admin1(m)
     m.country_named = any(c.quality >= 1.0 and c.place.feature == "country" for c in m.candidates)
     if any(c.quality >= 1.0 and c.place.feature in ("country", "admin1") for c in m.candidates):
         # "Iran" is the country, not a village whose alternate name is Iran
@@ -132,6 +134,20 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
     return m
 
 
+def _shadow_admin1(m: Mention) -> None:
+    """"Hama", "Deraa", "Raqqa": the city, not its namesake governorate, unless a cue says province (Middle East and
+    North Africa, where governorates are named after their capitals; "New York" stays open). The city may
+    only match through an alternate spelling (GeoNames' Ḩamāh, Dar‘ā): that is its news name, so it counts as exact."""
+    admin1s = [c for c in m.candidates if c.place.feature == "admin1" and c.place.country in TRANSLITERATED_COUNTRIES]
+    for a in admin1s:
+        cities = [c for c in m.candidates if c.place.feature in ("city", "capital") and c.quality >= 0.8
+                  and (c.place.country, c.place.admin1_code) == (a.place.country, a.place.admin1_code)]
+        if cities and a.quality >= 1.0:
+            top = max(cities, key=lambda c: c.place.population)
+            top.quality = 1.0
+            a.shadowed = True
+
+
 def _contained(place: Place, qualifier: list[Place]) -> bool:
     for q in qualifier:
         if q.place_id == place.place_id:
@@ -147,6 +163,8 @@ def _score(m: Mention, ctx: _Context) -> None:
     for c in m.candidates:
         p = c.place
         s = _prior(p, c.quality)
+        if c.shadowed and m.cue != "admin1":
+            s += W.admin1_shadow
         if m.cue:
             wanted = _CUE_FEATURES.get(m.cue, set())
             s += W.cue if p.feature in wanted else W.cue_miss
@@ -196,6 +214,7 @@ class Weights:
     support_any_country: bool = False
     support_min_population: int = 5000
     country_namesake: float = -4.0
+    admin1_shadow: float = -2.0
     fuzzy_penalty: float = 2.5
 
 
