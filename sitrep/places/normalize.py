@@ -52,9 +52,15 @@ def _drop_articles(tokens: list[str]) -> list[str]:
     return out or tokens
 
 
+_EXPAND = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+
+
 def exact_key(name: str) -> str:
-    """Matching key: base form without Arabic article tokens."""
-    return " ".join(_drop_articles(base_form(name).split()))
+    """Matching key: base form without Arabic article tokens; "St."/"Mt."/"Ft." before a name expanded."""
+    tokens = _drop_articles(base_form(name).split())
+    if tokens and tokens[0] == "the" and len(tokens) > 1:
+        tokens = tokens[1:]  # "the Netherlands", "the Gambia"
+    return " ".join(_EXPAND.get(t, t) if i < len(tokens) - 1 else t for i, t in enumerate(tokens))
 
 
 def fold_token(token: str) -> str:

@@ -83,7 +83,7 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
     while i < len(tokens):
         tok = tokens[i][2]
         article = tok in _CAP_ARTICLES
-        if not _is_cap(tok) or (tok.lower() in _CONNECTORS and not article) or _CONTRACTION.search(tok):
+        if not _is_cap(tok) or (tok.lower() in _CONNECTORS and not article) or _CONTRACTION.search(tok) or tok == "The":
             i += 1
             continue
         match = None
