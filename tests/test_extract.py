@@ -342,3 +342,11 @@ def test_second_verb_of_one_subject_and_canonical_sources():
         assert all(r.attributed_to == "Syrian Observatory for Human Rights" for r in reports)
     finally:
         del SOURCES["the Observatory"]
+
+
+def test_tallies_in_later_sentences_do_not_join_an_event():
+    text = ("Russian jets bombed Idlib on Wednesday, killing 6 civilians. "
+            "Thousands of people have been killed in the province. "
+            "More than 300 people have died since the offensive began.")
+    r, = _reports(text, {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
+    assert [(q.value, q.status) for q in r.fatalities] == [(6, "killed")]

@@ -124,3 +124,11 @@ def test_single_victims():
 def test_status_after_a_breakdown():
     q = _one("At least 19 civilians, including five children, were killed in the raid.")
     assert (q.value, q.status, q.breakdown) == (19, "killed", {"children": 5})
+
+
+def test_running_tallies_are_cumulative():
+    for s in ["More than 5,000 civilians have been killed since anti-government protests erupted in March.",
+              "Human rights groups estimate 500 soldiers have been killed in the unrest.",
+              "Since then, more than 7,000 people have been killed by security forces."]:
+        q = _one(s)
+        assert q.cumulative, s

@@ -192,7 +192,13 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
     if not triggers and _HEADLINE_END.search(text):
         # "At least 26 fighters were killed." after the sentence that reported the clash
         extra = [q for q in quantities if q.status in ("killed", "injured") and not q.cumulative]
+        if _TALLY_CUE.search(text) or (_PRESENT_PERFECT.search(text) and not _EVENT_ANCHOR.search(text)):
+            extra = []  # "since the uprising began", "thousands have been killed": a running tally
+        extra = [q for q in extra if (q.value or 0) < 1000]
         host = _follow_up_host(ctx, idx, s) if extra else None
+        if host is not None and any(t.begin and t.end_date and not _overlaps(t.begin, t.end_date, host)
+                                    for t in s.times):
+            host = None  # the count is dated to another day than the event it would join
         if host is not None:
             _add_follow_up(host, _copy_quantities(extra), text)
     first_agent: str | None = None
@@ -405,6 +411,18 @@ def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed_here:
             text[max(0, trig.start - 40):trig.end + 60]):
         return False  # "data being captured", "taken a sample"
     return True
+
+
+_PRESENT_PERFECT = re.compile(r"\b(?:have|has)\s+(?:now\s+|reportedly\s+)?been\s+(?:killed|wounded|injured)\b",
+                              re.IGNORECASE)
+_EVENT_ANCHOR = re.compile(r"\b(?:in|during|by)\s+(?:the|that|this)\s+(?:\w+\s+)?(?:attack|strikes?|raids?|clashes|"
+                           r"fighting|blast|explosion|assault|bombing|shelling|offensive|ambush)\b", re.IGNORECASE)
+_TALLY_CUE = re.compile(r"\b(?:since|so far|to date|in total|overall|altogether)\b", re.IGNORECASE)
+
+
+def _overlaps(begin: dt.date, end: dt.date, r: Report) -> bool:
+    lo, hi = r.date_begin or dt.date.min, r.date_end or dt.date.max
+    return begin <= hi and lo <= end
 
 
 def _follow_up_host(ctx: Context, idx: int, s: SentenceMentions) -> Report | None:

@@ -140,7 +140,11 @@ _CUMULATIVE = re.compile(r"\b(?:a total of|in total|total of|totall?ing|so far|t
                          r"since (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|"
                          r"September|October|November|December|\d{4})|in the past (?:year|months)|"
                          r"this year|throughout|in the (?:crackdown|conflict|war|uprising|insurgency|civil war|"
-                         r"fighting since|violence since))\b", re.IGNORECASE)
+                         r"fighting since|violence since|unrest|revolt|revolution|rebellion)|"
+                         r"since (?:the |anti-government |anti-regime )?(?:[\w-]+ ){0,3}?(?:began|erupted|started|"
+                         r"broke out)|since the (?:uprising|unrest|revolt|revolution|crackdown|protests|rebellion)|"
+                         r"since (?:that|then|this|these))\b",
+                         re.IGNORECASE)
 _VERB_LEFT = re.compile(
     r"\b(killed|killing|kills|kill|wounded|wounding|injured|injuring|kidnapped|kidnapping|abducted|"
     r"abducting|detained|detaining|arrested|arresting|captured|capturing|executed|executing|displaced|"
