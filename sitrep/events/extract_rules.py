@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-RULES_VERSION = "sitrep.events.extract_rules.v2"
+RULES_VERSION = "sitrep.events.extract_rules.v3"
 TERRITORY = "territory"  # resolved by actor type
 
 SUB_TO_TYPE = {

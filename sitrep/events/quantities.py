@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v2"
+STAGE_VERSION = "sitrep.events.quantities.v3"
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
