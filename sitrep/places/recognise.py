@@ -87,7 +87,11 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
             i += 1
             continue
         match = None
-        for n in range(min(MAX_TOKENS, len(tokens) - i), 1 if article else 0, -1):
+        run = 1  # a name runs over capitalised words and connectors only ("Port of Los Angeles")
+        while run < MAX_TOKENS and i + run < len(tokens) and (
+                _is_cap(tokens[i + run][2]) or tokens[i + run][2].lower() in _CONNECTORS):
+            run += 1
+        for n in range(run, 1 if article else 0, -1):
             last = tokens[i + n - 1]
             if not _is_cap(last[2]):
                 continue
@@ -142,8 +146,9 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
     found.sort()
     mentions = [make_mention(text, s, e, gaz) for s, e in found]
     lowered = text.lower()
-    for phrase in gaz.phrases:
-        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered):
+    pattern = _phrase_pattern(gaz.phrases)
+    if pattern is not None:
+        for m in pattern.finditer(lowered):
             s, e = m.start(), m.end()
             if any(x.start <= s and e <= x.end for x in mentions):
                 continue  # already inside a longer match
@@ -182,6 +187,14 @@ def _person_tokens(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer
             continue  # "The Ripley ..." / "In Ripley ..."
         out.add(b.rstrip("."))
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=4)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation over the curated multi-word names (longest first)."""
+    if not phrases:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
 
 def _split_compounds(tokens: list[tuple[int, int, str]], gaz: Gazetteer) -> list[tuple[int, int, str]]:
