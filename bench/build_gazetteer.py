@@ -292,11 +292,7 @@ def build(rg_csv: Path, countryinfo_dir: Path, out: Path) -> None:
                 raise SystemExit(f"aliases.csv: unknown target {target}")
             Builder.add_names(row, r["alias"].split("|"), fuzzy=row.get("country") in FUZZY_COUNTRIES)
 
-    # ---- curated demonyms and regions
-    with open(DATA / "demonyms.csv", encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            row = b.by_id[str(countries[r["country"]]["geonameid"])]
-            row["demonyms"].update(exact_key(f) for f in r["forms"].split("|"))
+    # ---- curated regions and demonyms
     with open(DATA / "regions.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             names = [r["name"]] + [v for v in r["variants"].split("|") if v]
@@ -305,6 +301,17 @@ def build(rg_csv: Path, countryinfo_dir: Path, out: Path) -> None:
                 continue
             b.add({"place_id": r["id"], "name": r["name"], "feature": r["feature"], "country": r["country"],
                    "lat": float(r["lat"]), "lon": float(r["lon"]), "population": 0}, names, fuzzy=False)
+
+    with open(DATA / "demonyms.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            target = r["country"]  # ISO2 country code, "state:XX" or a place id
+            if target.startswith("state:"):
+                row = b.by_id[str(state_by_code[target.split(":", 1)[1]]["geonameid"])]
+            elif len(target) == 2 and target.isupper():
+                row = b.by_id[str(countries[target]["geonameid"])]
+            else:
+                row = b.by_id[target]
+            row["demonyms"].update(exact_key(f) for f in r["forms"].split("|"))
 
     # ---- curated neighbourhoods and landmarks
     with open(DATA / "neighbourhoods.csv", encoding="utf-8") as fh:
