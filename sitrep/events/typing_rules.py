@@ -22,10 +22,11 @@ import numpy as np
 
 RULES_VERSION = "cues.v1"
 
-_GOV = r"(?:army|troops|soldiers|government|regime|security forces|military|forces loyal|police|national army|afghan forces|iraqi forces|sdf|coalition)"
+_GOV = r"(?:army|troops|soldiers|government|regime|security forces|military|forces loyal|police|national army|afghan forces|iraqi forces)"
 _REB = (
     r"(?:rebels?|militants?|insurgents?|jihadists?|islamic state|isis|isil|daesh|taliban|al[- ]shabaa?b|"
-    r"houthis?|boko haram|militias?|fighters|opposition|separatists?|guerrillas?|extremists?|terrorists?)"
+    r"houthis?|boko haram|militias?|fighters|opposition|separatists?|guerrillas?|extremists?|terrorists?|"
+    r"sdf|ypg|syrian democratic forces|kurdish(?:-led)? (?:forces|fighters))"
 )
 
 _GOV_W = (
@@ -43,7 +44,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("killed_fighters", "ARMED_CLASH", r"\b(?:militants|insurgents|fighters|soldiers|troops|rebels|terrorists|jihadists)\b[^.]{0,40}\b(?:killed|wounded|neutrali[sz]ed)\b"),
     ("regain", "GOV_REGAINS_TERIT", r"\bseized back\b|\bwon back\b|\brecovered (?:full )?control\b|\b(?:pushed|drove|driven|forced|kicked|expelled|flushed) (?:\w+ ){0,4}?(?:out|back)\b|\bfended off\b|\bregained\b|\brecaptur(?:e|ed|ing)\b|\bretook\b|\bretak(?:e|en|ing)\b|\bregain(?:ed|s)?\b|\bliberat(?:e|ed|ing|ion)\b|\bwrest(?:ed)? (?:back )?control\b|\bfreed (?:several |the |two |three )?(?:villages?|towns?|areas?|districts?|city)|\bcleared? (?:of|from)\b|\bpurg(?:e|ed|ing)\b"),
     ("gov_regain", "GOV_REGAINS_TERIT", _GOV + r"[^.]{0,60}\b(?:recaptured|retook|regained|liberated|took (?:back|control)|captured|seized control|freed)\b"),
-    ("capture", "NON_STATE_ACTOR_OVERTAKES_TER", r"\b(?:took|taken|take|seized?|gain(?:ed)?|assumed|wrested) (?:full |complete )?control\b|\bcaptur(?:ed|es)\b (?:the |a |several |two |three )?(?:town|village|city|district|port|airfield|airport|base|area|hills?|province|oil fields?)|\boverr?an\b|\bfell to\b|\bgained ground\b|\btook over\b|\bseized (?:the |a |two |several )?(?:town|village|city|district|oil fields?|area|base|port)"),
+    ("capture", "NON_STATE_ACTOR_OVERTAKES_TER", r"\b(?:took|taken|take|seized?|gain(?:ed)?|assumed|wrested) (?:full |complete )?control\b|\bcaptur(?:ed|es)\b (?:the |a |several |two |three |at least \d+ |\d+ )?(?:towns?|villages?|city|cities|districts?|neighbou?rhoods?|port|airfield|airport|base|areas?|hills?|province|oil fields?|positions)|\boverr?an\b|\bfell to\b|\bgained ground\b|\btook over\b|\b(?:seized|taken|took) (?:control of )?(?:the |a |two |several |at least \d+ |\d+ )?(?:towns?|villages?|city|district|neighbou?rhoods?|oil fields?|areas?|base|port)"),
     ("reb_capture", "NON_STATE_ACTOR_OVERTAKES_TER", _REB + r"[^.]{0,60}\b(?:captured|seized|took control|taken control|overran|took over|recaptured|stormed)\b"),
     ("subj_gov", "GOV_REGAINS_TERIT", "^(?:(?!" + _REB_W + ")[^.]){0,80}?" + _GOV_W),
     ("subj_reb", "NON_STATE_ACTOR_OVERTAKES_TER", "^(?:(?!" + _GOV_W + ")[^.]){0,80}?" + _REB_W),
