@@ -107,6 +107,8 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
         if len(words) > 1 and words[-1].lower() in CUE_AFTER:
             hits = gaz.lookup(" ".join(words[:-1]))
             m.cue = CUE_AFTER[words[-1].lower()]
+    if not hits:
+        hits = _back_off(clean, gaz)
     m.candidates = [Candidate(i, gaz.place(i), q) for i, q in hits]
     _shadow_admin1(m)
     m.country_named = any(c.quality >= 1.0 and c.place.feature == "country" for c in m.candidates)
@@ -132,6 +134,28 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
                 break
     m.arabic = bool(_ARABIC_PREFIX.match(surface))
     return m
+
+
+_BACKOFF_HEAD = re.compile(r"^(?:(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Downtown|Greater|"
+                           r"Metro|Upper|Lower|Old|Port of|City of|Town of)\s+)+", re.IGNORECASE)
+_BACKOFF_TAIL = re.compile(r"(?:\s+(?:River|Creek|Lake|Valley|Park|Township|Twp\.?|Station|Islands?|Heights|Hills?|"
+                           r"Mountains?|Springs?|Beach|Bay|Harbou?r|Airport|Camp|Base|Square|Village|Area|Region|"
+                           r"Metro|Downtown|Municipality))+$", re.IGNORECASE)
+
+
+def _back_off(name: str, gaz: Gazetteer) -> list[tuple[int, float]]:
+    """A name the gazetteer lacks ("South Los Angeles", "Santa Clara Valley", "Loudon Co.", "Hamilton Township")
+    falls back to the place it is named after, as a less trusted match."""
+    variants = [re.sub(r"\bCo\.?$", "County", name)]
+    core = _BACKOFF_TAIL.sub("", _BACKOFF_HEAD.sub("", name)).strip()
+    if core and core != name:
+        variants.append(core)
+    for v in variants:
+        if v != name:
+            hits = gaz.lookup(v, fuzzy=False)
+            if hits:
+                return [(i, min(q, 0.85)) for i, q in hits]
+    return []
 
 
 def _shadow_admin1(m: Mention) -> None:
