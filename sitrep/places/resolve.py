@@ -194,7 +194,7 @@ def _score(m: Mention, ctx: _Context) -> None:
             s += W.cue if p.feature in wanted else W.cue_miss
         if m.qualifier:
             s += W.qualifier if _contained(p, m.qualifier) else -1.0
-        if m.country_named and p.feature != "country" and not m.qualifier and not m.cue:
+        if m.country_named and p.feature not in ("country", "admin1") and not m.qualifier and not m.cue:
             s += W.country_namesake  # "Russia", "Lebanon", "Jordan": the country unless qualified ("Lebanon, Tenn.")
         if m.arabic and p.country not in TRANSLITERATED_COUNTRIES:
             s += W.arabic_mismatch
