@@ -203,6 +203,7 @@ class Report(Record):
     background: bool = False
     text: str = ""
     stage_version: str = ""
+    repeats: list[dict[str, Any]] = field(default_factory=list)  # other sentences of the article stating this claim
 
 
 @dataclass

@@ -44,6 +44,7 @@ def test_24_civilians_reports_are_one_incident_with_the_earlier_toll_kept(store:
     assert len(strikes) == 1, [i.notes for i in strikes]
     inc = strikes[0]
     assert {dated, undated} <= _articles_of(store, inc)
+    assert len(inc.reports) == 2  # the undated article states the toll twice: one claim, both sentences kept
     assert inc.n_sources >= 2
     fat = next(c for c in inc.conflicts if c.field == "fatalities")
     assert {v["value"] for v in fat.values} >= {13, 24}

@@ -21,6 +21,7 @@ from typing import Any
 
 from sitrep.events import extract_fallbacks as fb
 from sitrep.events.extract import extract_reports
+from sitrep.events.repeats import collapse_repeats
 from sitrep.records import (
     ActorMention,
     Article,
@@ -159,6 +160,7 @@ def analyse_article(article: Article, *, gazetteer: Any = None) -> ArticleAnalys
     t4 = time.perf_counter()
     reports = extract_reports(article, sentences, times, places, actors, sources,
                               hedged=st.is_hedged, geo_precision=st.geo_precision, classify=_classifier(which))
+    reports = collapse_repeats(reports)
     t5 = time.perf_counter()
     seconds = {"sentences": t1 - t0, "time": t2 - t1, "places": t3 - t2, "actors": t4 - t3, "reports": t5 - t4}
     return ArticleAnalysis(article, anchor, sentences, times, places, actors, sources, reports, which, seconds)

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from sitrep.events.alliances import alliances
 from sitrep.events.extract_actors import (
     GENERIC_SOURCE,
     GENERIC_SUBJ,
@@ -33,6 +34,7 @@ from sitrep.events.extract_actors import (
     air_actors,
     associates,
     attribution,
+    backing_pairs,
     generic_subject,
     main_actors,
     resolve_generic,
@@ -68,7 +70,7 @@ from sitrep.records import (
 )
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = f"sitrep.events.extract.v3+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = f"sitrep.events.extract.v4+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
 
 BACKGROUND_DAYS = 60
 NARROW_INTERVAL_DAYS = 31  # an inferred publication interval this narrow stands in for the date
@@ -165,7 +167,8 @@ def extract_reports(
     focus = focus_place([p for s in per for p in usable_places(s, s.sentence.text, s.sentence.start)])
     main = main_actors(actors)
     main_inter = {a.name: a.inter for a in actors}
-    ctx = Context(air_actors=air_actors(article.text, actors))
+    ctx = Context(air_actors=air_actors(article.text, actors),
+                  allies=backing_pairs(article.text, actors) | alliances())
     reports: list[Report] = []
     for s in per:
         reports.extend(_sentence_reports(article, s, ctx, ref, focus, main, main_inter, hedge_fn, geo_fn,
@@ -265,7 +268,8 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
             target = "Civilians"
         assoc = associates(agent_m, agent, target, trig, region, s, text)
         if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other"):
-            target = next((n for n in main if n != agent and n not in assoc), None)
+            target = next((n for n in main if n != agent and n not in assoc
+                           and frozenset((agent, n)) not in ctx.allies), None)
         if target == agent:
             target = None
         ev_places = explicit[k]

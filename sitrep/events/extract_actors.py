@@ -244,3 +244,29 @@ def air_actors(text: str, actors: Sequence[ActorMention]) -> frozenset[str]:
         if a.inter in (1, 8) and (_AIR_WORDS.search(a.surface) or _AIR_WORDS.search(left + " " + right)):
             out.add(a.name)
     return frozenset(out)
+
+
+_BACKED_AFTER = re.compile(r"^\s*-?\s*(?:backed|supported|led|allied)\b", re.IGNORECASE)
+_BACKED_BY = re.compile(r"\b(?:backed|supported|aided|assisted)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def backing_pairs(text: str, actors: Sequence[ActorMention]) -> frozenset[frozenset[str]]:
+    """Actor pairs an article names as backer and backed ("US-backed SDF", "the SDF, backed by the coalition",
+    "troops supported by Russian air strikes"), plus each actor and its parent group: these are not each
+    other's opponents when a battle's other side has to be guessed."""
+    pairs: set[frozenset[str]] = set()
+    ordered = sorted(actors, key=lambda a: a.start)
+    for i, a in enumerate(ordered):
+        if a.parent and a.parent != a.name:
+            pairs.add(frozenset((a.name, a.parent)))
+        sentence_end = min((text.find(p, a.end) for p in ".!?" if text.find(p, a.end) >= 0), default=len(text))
+        later = [b for b in ordered[i + 1:] if b.start < sentence_end and b.name != a.name]
+        if _BACKED_AFTER.match(text[a.end:a.end + 15]) and later and later[0].start - a.end < 60:
+            pairs.add(frozenset((a.name, later[0].name)))  # "US-backed Kurdish-led SDF"
+        if _BACKED_BY.search(text[max(0, a.start - 25):a.start]):
+            before = [b for b in ordered[:i] if a.start - b.end < 80]
+            if before and before[-1].name != a.name:
+                pairs.add(frozenset((a.name, before[-1].name)))  # "the SDF, backed by the coalition"
+            elif not before and later and later[0].start - a.end < 40:
+                pairs.add(frozenset((a.name, later[0].name)))  # "Backed by coalition strikes, the SDF ..."
+    return frozenset(pairs)

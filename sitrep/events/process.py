@@ -33,7 +33,7 @@ STAGE_VERSION = "sitrep.events.process.v1"
 
 BATCH_SIZE = 50
 ARTICLE_STAGES = ("sitrep.time", "sitrep.places", "sitrep.actors", "sitrep.events.typing", "sitrep.events.extract",
-                  "sitrep.events.analyse")  # a new version re-analyses the articles
+                  "sitrep.events.repeats", "sitrep.events.analyse")  # a new version re-analyses the articles
 MERGE_STAGES = ("sitrep.events.incident", "sitrep.events.merge", "sitrep.events.control")  # a new version re-merges
 
 
