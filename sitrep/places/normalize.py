@@ -17,6 +17,7 @@ Two keys per name:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -55,6 +56,7 @@ def _drop_articles(tokens: list[str]) -> list[str]:
 _EXPAND = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def exact_key(name: str) -> str:
     """Matching key: base form without Arabic article tokens; "St."/"Mt."/"Ft." before a name expanded."""
     tokens = _drop_articles(base_form(name).split())
