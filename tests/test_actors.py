@@ -197,3 +197,11 @@ def test_normalise_and_fold_keep_length(text: str) -> None:
     assert len(normalise(text)) == len(text)
     assert len(fold(normalise(text))) == len(text)
     assert normalise(normalise(text)) == normalise(text)
+
+
+def test_user_alias_wins_over_packaged_alias(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("actor_id\tname\tinter\taliases\naz\tAzeri army\t1\tAzerbaijani army|Azeri troops\n",
+                     encoding="utf-8")
+    found = find_actors("The Azerbaijani army shelled the town.", dictionary=load_actors([extra]))
+    assert [m.name for m in found] == ["Azeri army"]

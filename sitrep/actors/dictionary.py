@@ -158,12 +158,15 @@ def _state_pattern(demonyms: Sequence[str]) -> re.Pattern[str] | None:
     )
 
 
-def build(entries: dict[str, ActorEntry], descriptors: tuple[Descriptor, ...]) -> ActorDictionary:
+def build(entries: dict[str, ActorEntry], descriptors: tuple[Descriptor, ...],
+          preferred: Sequence[str] = ()) -> ActorDictionary:
+    """Index ``entries``; aliases of the ``preferred`` actors (user files) win over packaged ones."""
     for entry in entries.values():
         if entry.parent and entry.parent not in entries:
             raise ValueError(f"actor {entry.actor_id!r}: unknown parent {entry.parent!r}")
     items: list[tuple[str, tuple[str, str | int], bool]] = []
-    for entry in entries.values():
+    order = [entries[a] for a in dict.fromkeys(preferred)] + [e for e in entries.values() if e.actor_id not in preferred]
+    for entry in order:
         items.extend((alias, ("a", entry.actor_id), True) for alias in entry.aliases)
         items.append((entry.name, ("a", entry.actor_id), True))
     demonym_to_actor: dict[str, str] = {}
@@ -187,13 +190,15 @@ def build(entries: dict[str, ActorEntry], descriptors: tuple[Descriptor, ...]) -
 @lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> ActorDictionary:
     entries: dict[str, ActorEntry] = {}
+    user: list[str] = []
     for row in _read_rows(ACTORS_FILE):
         _merge(entries, row, ACTORS_FILE, user=False)
     for name in extra:
         path = Path(name)
         for row in _read_rows(path):
             _merge(entries, row, path, user=True)
-    return build(entries, _read_descriptors(DESCRIPTORS_FILE))
+            user.append(row["actor_id"])
+    return build(entries, _read_descriptors(DESCRIPTORS_FILE), user)
 
 
 def load_actors(extra_paths: Sequence[str | Path] = ()) -> ActorDictionary:
