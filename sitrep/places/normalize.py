@@ -65,6 +65,7 @@ def exact_key(name: str) -> str:
     return " ".join(_EXPAND.get(t, t) if i < len(tokens) - 1 else t for i, t in enumerate(tokens))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_token(token: str) -> str:
     """Transliteration folding of one token (see module doc)."""
     if token.isdigit():
