@@ -63,6 +63,7 @@ def stoplist() -> frozenset[str]:
     return frozenset(exact_key(w) for w in text.split("\n") if w.strip() and not w.startswith("#"))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_cap(tok: str) -> bool:
     core = _ARTICLE_PREFIX.sub("", tok)
     return bool(core) and core[0].isupper()

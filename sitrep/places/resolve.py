@@ -239,6 +239,7 @@ class Weights:
     support_min_population: int = 5000
     country_namesake: float = -4.0
     admin1_shadow: float = -2.0
+    unsure_vote: float = 0.0  # focus-country vote of a toponym whose reading is still open
     fuzzy_penalty: float = 2.5
 
 
@@ -292,7 +293,7 @@ class _Context:
 
 
 def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str | None) -> None:
-    votes: Counter[str] = Counter()
+    votes: Counter[str] = Counter()  # type: ignore[assignment]
     admin1s: dict[tuple[str, str], set[str]] = {}
     ids: set[str] = set()
     points: list[tuple[float, float, str]] = []
@@ -304,9 +305,9 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
         ids.add(p.place_id)
         if p.feature == "neighbourhood" and p.parent_id:
             ids.add(p.parent_id)
-        if p.country:
-            votes[p.country] += 1
         confident = m.margin >= 1.5 or len(m.candidates) == 1
+        if p.country:
+            votes[p.country] += 1.0 if confident or len({c.place.country for c in m.candidates}) == 1 else W.unsure_vote
         if p.feature == "admin1" or (confident and p.feature in _LOCAL | {"admin1"}):
             admin1s.setdefault((p.country, p.admin1_code), set()).add(m.key)
         if p.feature in _LOCAL and confident:
@@ -317,7 +318,8 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
         ctx.focus = focus_country.upper()
     elif votes:
         top, n = votes.most_common(1)[0]
-        ctx.focus = top if n / sum(votes.values()) >= 0.3 else None
+        total = sum(votes.values())
+        ctx.focus = top if total > 0 and n / total >= 0.3 else None
     ctx.admin1s, ctx.ids, ctx.points, ctx.qualified = admin1s, ids, points, qualified
     cells: dict[str, dict[tuple[int, int], float]] = {}
     for m in mentions:
