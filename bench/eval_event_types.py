@@ -3,7 +3,7 @@
     .venv/bin/python bench/eval_event_types.py [--data FILE.tsv] [--out PRED.tsv] [--cv K]
                                                [--check] [--update-baseline [--allow-lower]]
 
-Without ``--cv`` the shipped model predicts every snippet (the figure for a
+Without ``--cv`` the shipped models (``--mode auto`` by default) predict every snippet (the figure for a
 held-out file). With ``--cv K`` the model is retrained K times by
 ``bench/train_event_types.py`` (stratified folds, seeded) and each fold is
 predicted by a model that never saw it: the honest figure on the training file.
@@ -129,9 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, help="write predictions here (id<TAB>SubType)")
     ap.add_argument("--cv", type=int, help="K-fold cross-validation on --data instead of the shipped model")
-    ap.add_argument("--mode", choices=et.MODES, default="full",
-                    help="typing mode (full: embedding model on every snippet; auto: fast model, "
-                         "full model when unsure; fast: no embedding)")
+    ap.add_argument("--mode", choices=et.MODES, default="auto",
+                    help="typing mode (auto, the default: fast model, full model when unsure -- the best "
+                         "cross-validated scores; full: embedding model on every snippet; fast: no embedding)")
     ap.add_argument("--check", action="store_true", help="exit 1 if a gated score regressed")
     ap.add_argument("--update-baseline", action="store_true")
     ap.add_argument("--allow-lower", action="store_true")
