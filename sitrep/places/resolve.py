@@ -251,20 +251,30 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
 
 
 def _support(p: Place, key: str, ctx: _Context) -> float:
-    """How many other toponyms of the document have a candidate near this one (1.0 current choice, 0.5 other)."""
-    lat0, lon0 = _cell(p.lat, p.lon)
-    total = 0.0
-    for other_key, cells in ctx.cells.items():
-        if other_key == key:
-            continue
-        best = 0.0
-        for dlat in (-1, 0, 1):
-            for dlon in (-1, 0, 1):
-                w = cells.get((lat0 + dlat, lon0 + dlon), 0.0)
-                if w > best:
-                    best = w
-        total += best
-    return total
+    """How many other toponyms of the document have a candidate near this one (1.0 current choice, 0.5 other).
+
+    Reads the per-cell sums ``_update_context`` precomputes: the total over all toponyms minus this one's own."""
+    cell = _cell(p.lat, p.lon)
+    return ctx.near_total.get(cell, 0.0) - ctx.near.get(key, {}).get(cell, 0.0)
+
+
+def _near_cells(cells: dict[str, dict[tuple[int, int], float]]
+                ) -> tuple[dict[str, dict[tuple[int, int], float]], dict[tuple[int, int], float]]:
+    """Per toponym, the best weight it has within one cell of each cell; and those bests summed over toponyms."""
+    near: dict[str, dict[tuple[int, int], float]] = {}
+    total: dict[tuple[int, int], float] = {}
+    for key, own in cells.items():
+        best: dict[tuple[int, int], float] = {}
+        for (lat, lon), w in own.items():
+            for dlat in (-1, 0, 1):
+                for dlon in (-1, 0, 1):
+                    n = (lat + dlat, lon + dlon)
+                    if best.get(n, 0.0) < w:
+                        best[n] = w
+        near[key] = best
+        for n, w in best.items():
+            total[n] = total.get(n, 0.0) + w
+    return near, total
 
 
 def _can_support(c: Candidate, m: Mention, focus: str | None) -> bool:
@@ -289,6 +299,8 @@ class _Context:
     points: list[tuple[float, float, str]] = field(default_factory=list)
     qualified: dict[str, set[str]] = field(default_factory=dict)
     cells: dict[str, dict[tuple[int, int], float]] = field(default_factory=dict)
+    near: dict[str, dict[tuple[int, int], float]] = field(default_factory=dict)
+    near_total: dict[tuple[int, int], float] = field(default_factory=dict)
     areas: dict[str, dict[tuple[str, str], float]] = field(default_factory=dict)
 
 
@@ -334,6 +346,7 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
             if bucket.get(cell, 0.0) < w:
                 bucket[cell] = w
     ctx.cells = cells
+    ctx.near, ctx.near_total = _near_cells(cells)
     areas: dict[str, dict[tuple[str, str], float]] = {}
     for m in mentions:
         if len(m.candidates) > 60:
