@@ -128,6 +128,18 @@ def article_anchor(article: Article, infer: Callable[[str], Any] | None = None) 
     return None  # a wide inferred interval would give confident but wrong dates: leave them open
 
 
+def focus_country(places: list[Any]) -> str | None:
+    """The country most of the article's resolved places lie in (ISO2), if one stands out."""
+    counts: dict[str, int] = {}
+    for p in places:
+        if getattr(p, "place_id", None) and getattr(p, "country", None):
+            counts[p.country] = counts.get(p.country, 0) + 1
+    if not counts:
+        return None
+    top = max(sorted(counts), key=lambda c: counts[c])
+    return top if counts[top] * 2 >= sum(counts.values()) else None
+
+
 def _shift(mentions: list[Any], offset: int) -> list[Any]:
     for m in mentions:
         m.start += offset
@@ -152,8 +164,9 @@ def analyse_article(article: Article, *, gazetteer: Any = None) -> ArticleAnalys
     t3 = time.perf_counter()
     actors: list[ActorMention] = []
     sources: list[SourceMention] = []
+    country = focus_country(places)  # "government forces" in a Syria story are Syrian government forces
     for s in sentences:
-        actors.extend(_shift(_guard(which, "actors", lambda s=s: st.find_actors(s.text),
+        actors.extend(_shift(_guard(which, "actors", lambda s=s: st.find_actors(s.text, country=country),
                                     lambda s=s: fb.find_actors(s.text)), s.start))
         sources.extend(_shift(_guard(which, "sources", lambda s=s: st.find_sources(s.text),
                                      lambda s=s: fb.find_sources(s.text)), s.start))
