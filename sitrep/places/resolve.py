@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from sitrep.places.gazetteer import Gazetteer, Place
@@ -53,7 +52,6 @@ class Candidate:
     idx: int
     place: Place
     quality: float
-    prior: float = 0.0
     score: float = 0.0
     shadowed: bool = False  # an admin1 whose capital city of the same name is also a candidate
 
@@ -72,13 +70,6 @@ class Mention:
     margin: float = 0.0
     country_named: bool = False  # a country's own name is among the candidates
     needs_parent: bool = False  # lower-case landmark phrase: kept only when its city is in the document
-
-
-def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _prior(place: Place, quality: float) -> float:
@@ -235,7 +226,6 @@ class Weights:
     alternate_penalty: float = 2.5
     admin1_soft: float = 2.0
     unknown_population: int = 1000
-    support_any_country: bool = False
     support_min_population: int = 5000
     country_namesake: float = -4.0
     admin1_shadow: float = -2.0
@@ -280,7 +270,7 @@ def _near_cells(cells: dict[str, dict[tuple[int, int], float]]
 def _can_support(c: Candidate, m: Mention, focus: str | None) -> bool:
     """Only reading in the focus country (or an unambiguous toponym) vouches for its neighbours: in a Syria story a
     stray "Secretary" (Maryland) must not pull "Damascus" to Maryland."""
-    return (focus is None or c.place.country == focus or len(m.candidates) == 1 or W.support_any_country
+    return (focus is None or c.place.country == focus or len(m.candidates) == 1
             or c.place.population >= W.support_min_population)
 
 
@@ -296,7 +286,6 @@ class _Context:
     focus: str | None = None
     admin1s: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # admin1 -> toponyms evidencing it
     ids: set[str] = field(default_factory=set)
-    points: list[tuple[float, float, str]] = field(default_factory=list)
     qualified: dict[str, set[str]] = field(default_factory=dict)
     cells: dict[str, dict[tuple[int, int], float]] = field(default_factory=dict)
     near: dict[str, dict[tuple[int, int], float]] = field(default_factory=dict)
@@ -305,10 +294,9 @@ class _Context:
 
 
 def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str | None) -> None:
-    votes: Counter[str] = Counter()  # type: ignore[assignment]
+    votes: dict[str, float] = {}
     admin1s: dict[tuple[str, str], set[str]] = {}
     ids: set[str] = set()
-    points: list[tuple[float, float, str]] = []
     qualified: dict[str, set[str]] = {}
     for m in mentions:
         if m.best is None:
@@ -319,20 +307,20 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
             ids.add(p.parent_id)
         confident = m.margin >= 1.5 or len(m.candidates) == 1
         if p.country:
-            votes[p.country] += 1.0 if confident or len({c.place.country for c in m.candidates}) == 1 else W.unsure_vote
+            weight = 1.0 if confident or len({c.place.country for c in m.candidates}) == 1 else W.unsure_vote
+            votes[p.country] = votes.get(p.country, 0.0) + weight
         if p.feature == "admin1" or (confident and p.feature in _LOCAL | {"admin1"}):
             admin1s.setdefault((p.country, p.admin1_code), set()).add(m.key)
-        if p.feature in _LOCAL and confident:
-            points.append((p.lat, p.lon, m.key))
         if m.qualifier:
             qualified.setdefault(m.key, set()).add(p.place_id)
     if focus_country:
         ctx.focus = focus_country.upper()
     elif votes:
-        top, n = votes.most_common(1)[0]
+        top = max(votes, key=lambda k: votes[k])  # first-mentioned country wins a tie
+        n = votes[top]
         total = sum(votes.values())
         ctx.focus = top if total > 0 and n / total >= 0.3 else None
-    ctx.admin1s, ctx.ids, ctx.points, ctx.qualified = admin1s, ids, points, qualified
+    ctx.admin1s, ctx.ids, ctx.qualified = admin1s, ids, qualified
     cells: dict[str, dict[tuple[int, int], float]] = {}
     for m in mentions:
         if len(m.candidates) > 60:
