@@ -306,3 +306,40 @@ def test_repetitive_text_stays_linear() -> None:
     mentions = tag(text, MON_2017_06_12)
     assert time.perf_counter() - t0 < 5
     assert sum(m.value == "2017-05-05" for m in mentions) == 400
+
+
+WED_2013_03_20 = D(2013, 3, 20)
+
+
+def test_present_tense_schedule_verbs_point_forward() -> None:
+    assert one("Leaders meet separately Monday with the envoy.", "Monday", WED_2013_03_20).value == "2013-03-25"
+    assert one("The president is meeting Tuesday with rebel leaders.", "Tuesday",
+               WED_2013_03_20).value == "2013-03-26"
+    assert one("The president met Tuesday with rebel leaders.", "Tuesday", WED_2013_03_20).value == "2013-03-19"
+
+
+def test_until_with_past_perfect_looks_back() -> None:
+    assert one("Until Monday, police had not named him a suspect.", "Monday", WED_2013_03_20).value == "2013-03-18"
+    assert one("The deadline runs until Monday.", "Monday", WED_2013_03_20).value == "2013-03-25"
+
+
+def test_the_week_of_a_date_is_that_week() -> None:
+    m = one("A court hearing is set for the week of March 6.", "the week of March 6", D(2000, 2, 24))
+    assert (m.type, m.value) == ("DATE", "2000-W10")
+
+
+def test_each_month_name_is_a_set() -> None:
+    m = one("Marchers parade through the town each July.", "each July", WED_2013_03_20)
+    assert (m.type, m.value) == ("SET", "XXXX-07")
+
+
+def test_halves_of_a_year() -> None:
+    assert one("Sales fell in the first half of 2012.", "the first half of 2012", WED_2013_03_20).value == "2012-H1"
+    assert one("Earnings will be lower for the last half of 2013.", "the last half of 2013",
+               WED_2013_03_20).value == "2013-H2"
+
+
+def test_or_so_ago_and_year_earlier_adjective() -> None:
+    assert one("Then, a week or so ago, the general picked a date.", "a week or so ago", WED_2013_03_20).type == "DATE"
+    mentions = tag("Profit rose, compared with a year-earlier loss of $5 million.", WED_2013_03_20)
+    assert not any(m.value == "P1Y" for m in mentions)

@@ -152,6 +152,11 @@ RULES: list[tuple[str, str]] = [
         r"(?P<unit>(?i:week|weekend|month|quarter|year|decade|century|day|summer|winter|spring|fall|autumn|fiscal\s+year|half))\b",
     ),
     ("weekend", r"(?P<w>(?i:the)\s+weekend)\b"),
+    (
+        "weekof",
+        rf"(?i:the\s+week\s+of)\s+(?:(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})|(?P<d2>{_DAYNUM})\s+(?P<mon2>{_MONTH}))\b"
+        rf"(?:,?\s+(?P<y>{_YEAR})\b)?",
+    ),
     ("theyear", r"(?P<w>(?i:the\s+(?:(?P<kind>full|fiscal|current\s+fiscal|calendar|entire|whole)\s+)?year))\b(?![-'])"),
     (
         "inthe",
@@ -166,13 +171,13 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "ago",
-        rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{_UNIT})\s+"
+        rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{_UNIT})\s+(?:(?i:or\s+so)\s+)?"
         r"(?P<dir>(?i:ago|earlier|later|before|after|previously|hence|from\s+now|back))\b",
     ),
     (
         "duration",
         rf"(?:(?P<det>(?i:the|each\s+of\s+the|all\s+of\s+the))\s+)?(?:(?P<rel>(?i:past|last|next|coming|first|final|previous|following|latest|remaining|recent|last\s+few|past\s+few|next\s+few|same|prior|ensuing))\s+)?"
-        rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUM})(?:\s+(?i:or|to|and)\s+(?P<num2>{NUM}))?(?:\s+(?i:more|full|straight|consecutive|long))?[- ](?P<unit>{_UNIT})"
+        rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUM})(?:\s+(?i:or|to|and)\s+(?P<num2>{NUM}))?(?:\s+(?i:more|full|straight|consecutive|long))?[- ](?P<unit>{_UNIT})(?!-(?i:earlier|ago|end)\b)"
         r"(?P<tail>[- ](?i:long|old)\b)?",
     ),
     (
@@ -194,6 +199,7 @@ RULES: list[tuple[str, str]] = [
         r"|\b(?P<q>every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<num>\d+|two|three|four|five|six|few|several)\s+)?"
         r"(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening|afternoon|summer|winter|spring|fall|autumn)s?\b)"
         rf"|(?i:every|each)\s+(?P<wd>{_WEEKDAY})"
+        rf"|(?i:every|each)\s+(?P<mon>{_MONTH})(?!\s*\d)"
         r"|(?P<pl>(?:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b",
     ),
     (
@@ -234,7 +240,8 @@ FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|due\s+to|scheduled|planned\s+to|plans?\s+to|planning\s+to|expected|expects?"
     r"|set\s+to|upcoming|to\s+be\s+held|would|intends?|aims?\s+to|hopes?\s+to|promised?|vowed?|supposed\s+to"
     r"|meets|leaves|arrives|begins|visits|travels|opens|starts|resumes|returns|heads|expires|convenes|votes|deadline"
-    r"|effective"
+    r"|effective|meet|(?:is|are)\s+(?:meeting|visiting|travell?ing|leaving|arriving|beginning|starting|resuming|returning"
+    r"|heading|holding|hosting|flying|going|coming|due|scheduled|set)"
     r"|as\s+soon\s+as|as\s+early\s+as|this\s+coming|wants?\s+to|ready\s+to)\b|'ll\b"
 )
 PAST_CUE = re.compile(
@@ -272,6 +279,7 @@ TRIGGERS_CI: dict[str, tuple[str, ...]] = _merge(
     _trig("morning afternoon evening night nights", "pod", "anaday", "set", "weekday"),
     _trig("week weekend month quarter year decade century day summer winter spring fall autumn half", "relunit"),
     _trig("weekend", "weekend", "set"),
+    _trig("week", "weekof"),
     _trig("day week month year night morning evening afternoon", "anaday"),
     _trig("ago earlier later before after previously hence now back", "ago"),
     _trig(_UNIT_WORDS, "duration", "ago", "set"),
@@ -294,7 +302,7 @@ TRIGGERS_CI: dict[str, tuple[str, ...]] = _merge(
 TRIGGERS_CS: dict[str, tuple[str, ...]] = _merge(
     _trig("January February March April May June July August September October November December JANUARY FEBRUARY "
           "MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER Jan Feb Mar Apr Jun Jul Aug Sept "
-          "Sep Oct Nov Dec", "mdy", "dmy", "month"),
+          "Sep Oct Nov Dec", "mdy", "dmy", "month", "set"),
     _trig("Monday Tuesday Wednesday Thursday Friday Saturday Sunday MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY "
           "SATURDAY SUNDAY Mon Tues Tue Wed Thurs Thur Thu Fri Sat Sun", "weekday", "time", "set", "mdy", "dmy"),
     _trig("Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays", "set"),

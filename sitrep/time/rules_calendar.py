@@ -79,6 +79,21 @@ def h_mdy(m: re.Match[str], ctx: Ctx) -> Out:
     return ok(N.day_res(d), m) if d else None
 
 
+def h_weekof(m: re.Match[str], ctx: Ctx) -> Out:
+    """"the week of March 6": the calendar week containing that day."""
+    mon = month_num(m["mon"] or m["mon2"])
+    day = int(re.match(r"\d+", m["d"] or m["d2"]).group())  # type: ignore[union-attr]
+    anchor = ctx.anchor
+    if m["y"]:
+        y = int(m["y"])
+    elif anchor is None:
+        return ok(Res("DATE", "XXXX-WXX"), m) if N.safe_date(2000, mon, day) else None
+    else:
+        y = N.pick_year(anchor, mon, day, direction_of(m, ctx))
+    d = N.safe_date(y, mon, day)
+    return ok(N.week_res(d), m) if d else None
+
+
 def h_month(m: re.Match[str], ctx: Ctx) -> Out:
     mon_s = m["mon"]
     mon = month_num(mon_s)
@@ -145,6 +160,9 @@ def h_year(m: re.Match[str], ctx: Ctx) -> Out:
             return None
         if y < 1800 and pw not in ("in", "since", "of", "by", "until", "from", "to", "before", "after", "during"):
             return None
+    half = norm(m["mod"] or "")
+    if half in ("the first half of", "the second half of"):
+        return ok(N.half_res(y, 1 if "first" in half else 2), m)
     return ok(N.modify(N.year_res(y), m["mod"], ctx.anchor), m)
 
 
@@ -214,6 +232,8 @@ def h_quarter(m: re.Match[str], ctx: Ctx) -> Out:
     nxt = ctx.text[m.end():m.end() + 5]
     if unit == "period" and (ordn or y or not any(w in ("latest", "current", "comparable", "recent") for w in whens)):
         return None
+    if unit == "half" and not ordn and y and "last" in whens:
+        ordn = "second"  # "the last half of 1989"
     if not ordn:
         if unit == "half" or not (whens or has_the):
             return None

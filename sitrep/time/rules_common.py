@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from sitrep.time import normalise as N
-from sitrep.time.context import Ctx, norm, prev_word, tense
+from sitrep.time.context import Ctx, norm, prev_word, sentence_bounds, tense
 from sitrep.time.normalise import Res
 from sitrep.time.patterns import MONTHS, PARTS_OF_DAY
 
@@ -40,8 +40,9 @@ def unresolved(gran: str, type_: str = "DATE") -> Res:
 def direction_of(m: re.Match[str], ctx: Ctx) -> str | None:
     pw = prev_word(ctx.text, m.start())
     if pw in ("until", "till", "by", "before"):
-        left = ctx.text[max(0, m.start() - 80):m.start()]
-        if not re.search(r"\b(?:had|was|were|did)\b", left.rsplit(".", 1)[-1]):
+        lo, hi = sentence_bounds(ctx.text, m.start(), m.end())
+        around = ctx.text[max(lo, m.start() - 80):m.start()] + " " + ctx.text[m.end():min(hi, m.end() + 60)]
+        if not re.search(r"\b(?:had|was|were|did)\b", around):
             return "future"
     return tense(ctx.text, m.start(), m.end())
 

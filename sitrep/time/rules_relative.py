@@ -8,7 +8,7 @@ import re
 from sitrep.time import normalise as N
 from sitrep.time.context import Ctx, next_word, norm, parse_num, prev_word, tense
 from sitrep.time.normalise import Res
-from sitrep.time.patterns import PARTS_OF_DAY, SEASONS, WEEKDAYS
+from sitrep.time.patterns import MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS
 from sitrep.time.rules_common import (
     GRAN,
     KEEP_APPROX,
@@ -490,6 +490,8 @@ def h_set(m: re.Match[str], ctx: Ctx) -> Out:
         if next_word(ctx.text, m.end()) in _FIN_NOUNS:
             return None
         return ok(Res("SET", _SET_ADV[adv]), m)
+    if m["mon"]:
+        return ok(Res("SET", f"XXXX-{MONTHS[m['mon'].lower().rstrip('.')]:02d}"), m)  # "each July"
     if m["wd"] or m["pl"]:
         w = (m["wd"] or m["pl"][:-1]).lower().rstrip(".")
         return ok(Res("SET", f"XXXX-WXX-{WEEKDAYS[w] + 1}"), m)
