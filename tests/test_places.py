@@ -248,3 +248,11 @@ def test_governorate_capitals_resolve_to_the_city_unless_province_is_said() -> N
     ms = geoparse("Shelling hit Hama and Deraa on Friday. Troops massed in Hama province.")
     got = [(m.surface, m.feature) for m in ms]
     assert got == [("Hama", "city"), ("Deraa", "city"), ("Hama", "admin1")]
+
+
+def test_names_missing_from_the_gazetteer_back_off() -> None:
+    text = "Crews worked in South Los Angeles and near the Port of Los Angeles; Loudon Co. deputies helped."
+    spans = [(text.index(s), text.index(s) + len(s)) for s in ("South Los Angeles", "Port of Los Angeles", "Loudon Co.")]
+    ms = resolve_spans(text, spans)
+    assert [m.name for m in ms[:2]] == ["Los Angeles", "Los Angeles"]
+    assert ms[2].feature == "admin2" and ms[2].name.startswith("Loudon")

@@ -199,12 +199,13 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def _split_compounds(tokens: list[tuple[int, int, str]], gaz: Gazetteer) -> list[tuple[int, int, str]]:
-    """Split "Egypt-US" and "Athens-Clarke" (capitalised parts) unless the whole compound is a known name."""
+    """Split "Egypt-US" and "Athens-Clarke" (capitalised parts, one of them a major place) unless the whole compound
+    is a known name; "Wal-Mart" stays whole."""
     out = []
     for s, e, tok in tokens:
         parts = tok.split("-")
         if len(parts) > 1 and all(p[:1].isupper() for p in parts) and not _ARTICLE_PREFIX.match(tok) \
-                and not gaz.exact.get(exact_key(tok)):
+                and not gaz.exact.get(exact_key(tok)) and any(_major_place(p.rstrip("."), gaz) for p in parts):
             pos = s
             for part in parts:
                 out.append((pos, pos + len(part), part))
