@@ -256,3 +256,12 @@ def test_names_missing_from_the_gazetteer_back_off() -> None:
     ms = resolve_spans(text, spans)
     assert [m.name for m in ms[:2]] == ["Los Angeles", "Los Angeles"]
     assert ms[2].feature == "admin2" and ms[2].name.startswith("Loudon")
+
+
+def test_geo_precision_near_a_town_is_two() -> None:
+    text = "Clashes erupted near Tabqa, 20 km west of Raqqa, while jets struck Manbij."
+    ms = {m.surface: m for m in geoparse(text)}
+    assert geo_precision(ms["Tabqa"], text) == 2
+    assert geo_precision(ms["Raqqa"], text) == 2
+    assert geo_precision(ms["Manbij"], text) == 1
+    assert geo_precision(ms["Manbij"]) == 1

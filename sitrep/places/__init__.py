@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from sitrep.places.gazetteer import Gazetteer, Place, load_gazetteer
@@ -63,11 +64,23 @@ def _trusted(m: Mention, ids: set[str], focus: str | None) -> bool:
     return m.best.quality >= 0.8 and p.population >= 100_000
 
 
-def geo_precision(mention: PlaceMention) -> int:
-    """ACLED geo-precision: 1 town/city/neighbourhood, 2 part of a region (county/district), 3 admin1 or larger."""
+_NEAR = re.compile(
+    r"\b(?:near|outside|around|close to|outskirts of|edge of|vicinity of|countryside of|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
+    r"(?:ern)?\s+(?:of|outskirts of)|km\s+(?:\w+\s+)?(?:of|from)|kilometres\s+(?:\w+\s+)?(?:of|from)|"
+    r"miles\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def geo_precision(mention: PlaceMention, text: str | None = None) -> int:
+    """ACLED geo-precision: 1 town/city/neighbourhood, 2 part of a region (county/district) or "near"/"north of"
+    a town (pass the ``text`` the mention's offsets refer to), 3 admin1 or larger, or unresolved."""
     if mention.place_id is None:
         return 3
     if mention.feature in ("city", "capital", "neighbourhood", "landmark"):
+        if text is not None and _NEAR.search(text[max(0, mention.start - 60):mention.start]):
+            return 2
         return 1
     if mention.feature in ("admin2", "water"):
         return 2
