@@ -343,3 +343,19 @@ def test_or_so_ago_and_year_earlier_adjective() -> None:
     assert one("Then, a week or so ago, the general picked a date.", "a week or so ago", WED_2013_03_20).type == "DATE"
     mentions = tag("Profit rose, compared with a year-earlier loss of $5 million.", WED_2013_03_20)
     assert not any(m.value == "P1Y" for m in mentions)
+
+
+def test_quoted_titles_are_not_times() -> None:
+    assert tag('Speaking on ABC\'s "This Week," he said it.', WED_2013_03_20) == []
+    assert tag('He told CBS\'s "60 Minutes" that it was over.', WED_2013_03_20) == []
+    assert one("''Late Monday, officials said'' it was over.", "Late Monday", WED_2013_03_20).value == "2013-03-18"
+
+
+def test_generic_today_and_tomorrow_are_not_days() -> None:
+    assert tag("Today's world is different; the leaders of tomorrow will see.", WED_2013_03_20) == []
+    assert one("Today's vote was close.", "Today", WED_2013_03_20).value == "2013-03-20"
+
+
+def test_taking_effect_is_future() -> None:
+    assert one("The new rules take effect in January.", "January", WED_2013_03_20).value == "2014-01"
+    assert one("The new rules took effect in January.", "January", WED_2013_03_20).value == "2013-01"

@@ -125,6 +125,20 @@ _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day b
             "the day after tomorrow": 2}
 
 
+_GENERIC_AFTER_TODAY = re.compile(
+    r"'s\s+(?:[a-z-]+\s+)?(?:world|youth|society|generation|young|children|kids|teenagers|students|standards|dollars"
+    r"|economy|markets?|technology|media|consumers?|workers|families|culture|politics|environment|military|army"
+    r"|china|america|europe|russia|africa|india|japan|britain|germany|france)\b", re.I)
+
+
+def _generic_day(text: str, m: re.Match[str], w: str) -> bool:
+    """"today's world", "the leaders of tomorrow": the present or future in general, not a day."""
+    if w == "today" and _GENERIC_AFTER_TODAY.match(text, m.end()):
+        return True
+    return w == "tomorrow" and prev_word(text, m.start()) == "of" and not re.match(r"\s+(?:morning|night|at)\b",
+                                                                                     text[m.end():m.end() + 10])
+
+
 def h_deictic(m: re.Match[str], ctx: Ctx) -> Out:
     w = norm(m["word"])
     if w == "overnight":
@@ -135,6 +149,8 @@ def h_deictic(m: re.Match[str], ctx: Ctx) -> Out:
         if base is None:
             return ok(Res("TIME", "XXXX-XX-XXTNI"), m)
         return ok(N.day_res(base - dt.timedelta(days=1), "TNI"), m)
+    if not m["pod"] and not m["pre"] and _generic_day(ctx.text, m, w):
+        return None
     suffix = pod_suffix(m["pod"]) or ("TNI" if w == "tonight" else "")
     if ctx.anchor is None:
         return ok(Res("TIME" if suffix else "DATE", "XXXX-XX-XX" + suffix), m)

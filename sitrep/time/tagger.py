@@ -12,11 +12,13 @@ from sitrep.time.normalise import Res
 from sitrep.time.patterns import (
     COMPILED,
     FULL_SCAN,
+    MONTHS,
     SINCE_BEFORE,
     TIME_TRIGGER,
     TOKEN,
     TRIGGERS_CI,
     TRIGGERS_CS,
+    WEEKDAYS,
     YEAR_TOKEN_RULES,
 )
 from sitrep.time.rules import HANDLERS
@@ -80,6 +82,18 @@ def _whole_word(text: str, s: int, e: int) -> bool:
     return not (e < len(text) and _WORDCH.match(text[e]) and _WORDCH.match(text[e - 1]))
 
 
+_QUOTE_BEFORE = re.compile(r"(?:\"|“|``|')\s?$")
+_CAP = re.compile(r"(?<=\s)[A-Z][a-z]+")
+_NAMES = MONTHS.keys() | WEEKDAYS.keys()
+
+
+def _title(text: str, start: int, end: int) -> bool:
+    """A quoted title such as ABC's "This Week" or "60 Minutes": not a time expression."""
+    if not _QUOTE_BEFORE.search(text, max(0, start - 3), start):
+        return False
+    return any(w.group().lower() not in _NAMES for w in _CAP.finditer(text, start + 1, end))
+
+
 def _since(text: str, start: int, res: Res, anchor: dt.date | None) -> Res:
     """"since X" denotes the interval from X to the anchor."""
     if anchor is None or res.begin is None:
@@ -115,6 +129,8 @@ def tag_text(text: str, anchor: dt.date | None) -> list[TimeMention]:
             continue
         res, start, end = got
         if start < taken_end or end <= start:
+            continue
+        if name != "holiday" and _title(text, start, end):
             continue
         surface = text[start:end]
         stripped = surface.rstrip(" ,")
