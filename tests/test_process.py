@@ -130,7 +130,7 @@ def test_new_stage_version_reprocesses_with_stable_ids(store: Store, monkeypatch
     assert store.conn.execute("SELECT COUNT(*) FROM incident_reports").fetchone()[0] == 3
 
 
-def test_failure_mid_batch_leaves_store_consistent(store: Store) -> None:
+def test_failing_article_is_recorded_and_the_batch_goes_on(store: Store) -> None:
     calls = {"n": 0}
 
     def flaky(article: Article, gazetteer: Any = None) -> FakeAnalysis:
@@ -139,8 +139,28 @@ def test_failure_mid_batch_leaves_store_consistent(store: Store) -> None:
             raise RuntimeError("boom")
         return fake_analyse(article)
 
-    with pytest.raises(RuntimeError):
-        process_articles(store, analyse=flaky, batch_size=2)
+    summary = process_articles(store, analyse=flaky, batch_size=2)
+    assert summary.failed == 1
+    assert any("E013" in line for line in summary.lines())
+    rej = store.conn.execute("SELECT code, detail FROM rejections").fetchall()
+    assert [(r["code"], r["detail"]) for r in rej] == [("E013", "RuntimeError: boom")]
+    assert store.conn.execute("SELECT COUNT(*) FROM processed_articles").fetchone()[0] == 2
+    again = run(store)  # the failed article is tried again next time
+    assert again.articles == 1
+    assert store.conn.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == 3
+
+
+def test_interrupt_mid_batch_leaves_store_consistent(store: Store) -> None:
+    calls = {"n": 0}
+
+    def interrupted(article: Article, gazetteer: Any = None) -> FakeAnalysis:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return fake_analyse(article)
+
+    with pytest.raises(KeyboardInterrupt):
+        process_articles(store, analyse=interrupted, batch_size=2)
     assert store.conn.execute("SELECT COUNT(*) FROM processed_articles").fetchone()[0] == 2
     summary = run(store)
     assert summary.articles == 1

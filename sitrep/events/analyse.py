@@ -6,9 +6,8 @@ interval), geoparses places, finds actors and sources sentence by sentence
 (offsets shifted to article offsets) and extracts the event reports. The
 incident stage (``process``) calls it for every new article.
 
-Each upstream stage is used when its module is importable; otherwise a small
-private fallback in ``extract_fallbacks`` stands in, and ``stages`` on the
-result says which one ran.
+A stage that raises propagates: ``process`` records the article as a
+rejection (E013) and goes on with the batch.
 """
 
 from __future__ import annotations
@@ -19,9 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.events import extract_fallbacks as fb
+from sitrep.actors import find_actors, find_sources, is_hedged
 from sitrep.events.extract import extract_reports
 from sitrep.events.repeats import collapse_repeats
+from sitrep.places import geo_precision, geoparse
 from sitrep.records import (
     ActorMention,
     Article,
@@ -32,6 +32,7 @@ from sitrep.records import (
     TimeMention,
 )
 from sitrep.text import split_sentences
+from sitrep.time import infer_published, tag
 
 STAGE_VERSION = "sitrep.events.analyse.v1"
 MAX_ANCHOR_SPAN_DAYS = 31  # an inferred publication interval wider than this is not used as the anchor
@@ -49,41 +50,6 @@ class ArticleAnalysis:
     reports: list[Report]
     stages: dict[str, str] = field(default_factory=dict)  # stage -> "module" | "fallback"
     seconds: dict[str, float] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class _Stages:
-    tag: Callable[[str, dt.date | None], list[TimeMention]]
-    infer: Callable[[str], Any] | None
-    geoparse: Callable[..., list[PlaceMention]]
-    find_actors: Callable[[str], list[ActorMention]]
-    find_sources: Callable[[str], list[SourceMention]]
-    is_hedged: Callable[[str], bool]
-    geo_precision: Callable[[PlaceMention], int] | None
-    which: dict[str, str]
-
-
-def _stages() -> _Stages:
-    which: dict[str, str] = {}
-    try:
-        from sitrep.time import infer_published, tag  # type: ignore[attr-defined]
-        which["time"] = "module"
-    except ImportError:
-        tag, infer_published = fb.tag_times, None
-        which["time"] = "fallback"
-    try:
-        from sitrep.places import geo_precision, geoparse  # type: ignore[attr-defined]
-        which["places"] = "module"
-    except ImportError:
-        geoparse, geo_precision = (lambda text, gazetteer=None: fb.geoparse(text)), None
-        which["places"] = "fallback"
-    try:
-        from sitrep.actors import find_actors, find_sources, is_hedged  # type: ignore[attr-defined]
-        which["actors"] = "module"
-    except ImportError:
-        find_actors, find_sources, is_hedged = fb.find_actors, fb.find_sources, fb.is_hedged
-        which["actors"] = "fallback"
-    return _Stages(tag, infer_published, geoparse, find_actors, find_sources, is_hedged, geo_precision, which)
 
 
 def _classifier(which: dict[str, str]) -> Callable[[list[str]], list[tuple[str, float]]] | None:
@@ -149,43 +115,25 @@ def _shift(mentions: list[Any], offset: int) -> list[Any]:
 
 def analyse_article(article: Article, *, gazetteer: Any = None) -> ArticleAnalysis:
     """Sentences, mentions and event reports of one article."""
-    st = _stages()
-    seconds: dict[str, float] = {}
     t0 = time.perf_counter()
     sentences = split_sentences(article.article_id, article.text)
-    anchor = article_anchor(article, st.infer)
+    anchor = article_anchor(article, infer_published)
     t1 = time.perf_counter()
-    which = dict(st.which)
-    times = _guard(which, "time", lambda: st.tag(article.text, anchor), lambda: fb.tag_times(article.text, anchor))
+    which = {"time": "module", "places": "module", "actors": "module"}
+    times = tag(article.text, anchor)
     t2 = time.perf_counter()
-    places = _guard(which, "places",
-                    lambda: st.geoparse(article.text, gazetteer) if gazetteer is not None else st.geoparse(article.text),
-                    lambda: fb.geoparse(article.text))
+    places = geoparse(article.text, gazetteer) if gazetteer is not None else geoparse(article.text)
     t3 = time.perf_counter()
     actors: list[ActorMention] = []
     sources: list[SourceMention] = []
     country = focus_country(places)  # "government forces" in a Syria story are Syrian government forces
     for s in sentences:
-        actors.extend(_shift(_guard(which, "actors", lambda s=s: st.find_actors(s.text, country=country),
-                                    lambda s=s: fb.find_actors(s.text)), s.start))
-        sources.extend(_shift(_guard(which, "sources", lambda s=s: st.find_sources(s.text),
-                                     lambda s=s: fb.find_sources(s.text)), s.start))
+        actors.extend(_shift(find_actors(s.text, country=country), s.start))
+        sources.extend(_shift(find_sources(s.text), s.start))
     t4 = time.perf_counter()
     reports = extract_reports(article, sentences, times, places, actors, sources,
-                              hedged=st.is_hedged, geo_precision=st.geo_precision, classify=_classifier(which))
+                              hedged=is_hedged, geo_precision=geo_precision, classify=_classifier(which))
     reports = collapse_repeats(reports)
     t5 = time.perf_counter()
     seconds = {"sentences": t1 - t0, "time": t2 - t1, "places": t3 - t2, "actors": t4 - t3, "reports": t5 - t4}
     return ArticleAnalysis(article, anchor, sentences, times, places, actors, sources, reports, which, seconds)
-
-
-def _guard(which: dict[str, str], stage: str, call: Callable[[], list[Any]],
-           fallback: Callable[[], list[Any]]) -> list[Any]:
-    """Run a stage; an upstream module that is only partly installed falls back to the private rules."""
-    if which.get(stage) == "fallback":
-        return fallback()
-    try:
-        return call()
-    except ImportError:
-        which[stage] = "fallback"
-        return fallback()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,7 +28,10 @@ from sitrep.events import rows
 from sitrep.events.control import control_changes
 from sitrep.events.incident import MAX_WINDOW_DAYS
 from sitrep.events.merge import ArticleInfo, IncidentMerger, ParentOf
+from sitrep.ingest.errors import CODES
 from sitrep.records import Article, Report
+
+log = logging.getLogger(__name__)
 
 STAGE_VERSION = "sitrep.events.process.v1"
 
@@ -49,6 +53,7 @@ class ProcessSummary:
     incidents_total: int = 0
     remerged: bool = False  # every incident rebuilt because the merge/control stage version changed
     control_changes: int = 0
+    failed: int = 0  # articles whose analysis raised (recorded as rejections with code E013)
     seconds: dict[str, float] = field(default_factory=dict)  # per stage
 
     def lines(self) -> list[str]:
@@ -60,7 +65,7 @@ class ProcessSummary:
             f"reports {self.reports}; incidents new {self.incidents_new}, updated {self.incidents_updated}, "
             f"deleted {self.incidents_deleted}, total {self.incidents_total}; control changes {self.control_changes}"
             + ("; incidents rebuilt (new merge version)" if self.remerged else ""),
-        ]
+        ] + ([f"analysis failed on {self.failed} article(s): see 'sitrep rejections' (E013)"] if self.failed else [])
 
 
 def stage_versions(names: tuple[str, ...] = ARTICLE_STAGES) -> dict[str, str]:
@@ -212,15 +217,26 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
         new_reports: list[Report] = []
         windows: dict[str, tuple[dt.date, dt.date] | None] = {}
         counts: dict[str, int] = {}
+        failed: set[str] = set()
         for article in batch:
             if article.duplicate_of is not None:
                 continue
-            analysis = analyse(article, gazetteer=gaz)
+            try:
+                analysis = analyse(article, gazetteer=gaz)
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+                log.warning("analysis failed on %s: %r", article.external_id, exc)
+                with store.transaction():
+                    store.insert_rejection("E013", CODES["E013"], article.raw_path, article.external_id,
+                                           f"{type(exc).__name__}: {exc}")
+                summary.failed += 1
+                failed.add(article.article_id)
+                continue
             for stage, s in analysis.seconds.items():
                 secs[stage] = secs.get(stage, 0.0) + s
             windows[article.article_id] = _window(article)
             new_reports.extend(analysis.reports)
             counts[article.article_id] = len(analysis.reports)
+        batch = [a for a in batch if a.article_id not in failed]  # not marked processed: tried again next run
         t = time.perf_counter()
         with store.transaction():
             old = [rid for a in batch for rid in by_article.pop(a.article_id, ())]

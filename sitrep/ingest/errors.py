@@ -21,6 +21,7 @@ CODES: dict[str, str] = {
     "E010": "exact duplicate of an article already stored",
     "E011": "compressed file is corrupt",
     "E012": "record has no text field",
+    "E013": "event analysis failed on this article (the article is stored; please report the detail)",
 }
 
 
