@@ -359,3 +359,16 @@ def test_generic_today_and_tomorrow_are_not_days() -> None:
 def test_taking_effect_is_future() -> None:
     assert one("The new rules take effect in January.", "January", WED_2013_03_20).value == "2014-01"
     assert one("The new rules took effect in January.", "January", WED_2013_03_20).value == "2013-01"
+
+
+def test_year_ago_adjective_compares_with_the_current_period() -> None:
+    anchor = D(1989, 11, 1)
+    assert one("Net fell from the 1988 level. The year-ago results included a charge.", "The year-ago",
+               anchor).value == "1988"
+    assert one("Net rose in the third quarter. The year-ago results included a charge.", "The year-ago",
+               anchor).value == "1988-Q3"
+
+
+def test_the_year_quarter_is_the_reported_quarter() -> None:
+    m = one("Kirschner earned $376,000 in the 1988 quarter.", "the 1988 quarter", D(1989, 10, 30))
+    assert m.value == "1988-Q3"

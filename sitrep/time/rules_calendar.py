@@ -239,7 +239,7 @@ def h_quarter(m: re.Match[str], ctx: Ctx) -> Out:
             return None
         if re.match(r"\s+of\b", nxt) and not y:
             return None
-        if not whens and has_the and text_l != "the quarter":
+        if not whens and has_the and text_l != "the quarter" and not m["y1"]:
             return None
     if has_the and ordn and ctx.text[m.start("unit") - 1] == "-" and not whens:
         got = h_quarter_value(m, ctx, whens, unit, ordn, y)
@@ -261,9 +261,12 @@ def h_quarter_value(m: re.Match[str], ctx: Ctx, whens: list[str], unit: str, ord
     if y:
         if q is None:
             ref = ctx.ref_any
-            if ref is None or ref.gran != "quarter" or ref.point is None:
+            if ref is not None and ref.gran == "quarter" and ref.point is not None:
+                q = N.quarter_of(ref.point)  # "the 1988 quarter": the quarter being reported, in 1988
+            elif anchor is not None:
+                q = (N.quarter_of(anchor) + 2) % 4 + 1  # none named yet: the last completed quarter
+            else:
                 return None
-            q = N.quarter_of(ref.point)  # "the 1988 quarter": the quarter being reported, in 1988
         return ok(N.quarter_res(int(y), q), m)
     if anchor is None:
         return ok(Res("DATE", f"XXXX-Q{q or 'X'}"), m)
@@ -300,6 +303,12 @@ def h_yearago(m: re.Match[str], ctx: Ctx) -> Out:
         return ok(N.month_res(p.year, p.month), m)
     if "nine months" in w or "six months" in w:
         return ok(Res("DURATION", "P9M" if "nine" in w else "P6M"), m)
+    if ref is not None and ref.point is not None and anchor is not None:
+        if ref.point > anchor:
+            ref = None  # a forecast period is not what "year-ago" compares with
+        elif (anchor - ref.point).days > 300:
+            # the last period named is itself last year's ("in the 1988 period. The year-ago results")
+            return ok(ref if ref.gran in ("quarter", "month", "half") else N.year_res(ref.point.year), m)
     if ref is not None and ref.point is not None and ref.gran in ("quarter", "month", "half"):
         steps = {"quarter": 4, "month": 12, "half": 2}[ref.gran]
         return ok(N.shift(ref.gran, ref.point, -steps), m)
