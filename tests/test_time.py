@@ -372,3 +372,14 @@ def test_year_ago_adjective_compares_with_the_current_period() -> None:
 def test_the_year_quarter_is_the_reported_quarter() -> None:
     m = one("Kirschner earned $376,000 in the 1988 quarter.", "the 1988 quarter", D(1989, 10, 30))
     assert m.value == "1988-Q3"
+
+
+def test_modal_verbs_point_forward() -> None:
+    m = one("They can take part in planning for the summit in April.", "April", D(1998, 12, 5))
+    assert m.value == "1999-04"
+
+
+def test_the_day_before_a_weekday() -> None:
+    m = one("The day before last Tuesday's court hearing, he flew in.", "The day before last Tuesday", D(2000, 2, 24))
+    assert m.value == "2000-02-21"
+    assert one("He arrived the day after Monday's vote.", "the day after Monday", D(2000, 2, 24)).value == "2000-02-22"

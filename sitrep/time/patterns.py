@@ -240,7 +240,7 @@ FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|due\s+to|scheduled|planned\s+to|plans?\s+to|planning\s+to|expected|expects?"
     r"|set\s+to|upcoming|to\s+be\s+held|would|intends?|aims?\s+to|hopes?\s+to|promised?|vowed?|supposed\s+to"
     r"|meets|leaves|arrives|begins|visits|travels|opens|starts|resumes|returns|heads|expires|convenes|votes|deadline"
-    r"|effective|takes?\s+effect|(?:comes?|goes?)\s+into\s+(?:force|effect)|meet|(?:is|are)\s+(?:meeting|visiting|travell?ing|leaving|arriving|beginning|starting|resuming|returning"
+    r"|can|should|must|might|effective|takes?\s+effect|(?:comes?|goes?)\s+into\s+(?:force|effect)|meet|(?:is|are)\s+(?:meeting|visiting|travell?ing|leaving|arriving|beginning|starting|resuming|returning"
     r"|heading|holding|hosting|flying|going|coming|due|scheduled|set)"
     r"|as\s+soon\s+as|as\s+early\s+as|this\s+coming|wants?\s+to|ready\s+to)\b|'ll\b"
 )

@@ -262,6 +262,10 @@ def h_weekend(m: re.Match[str], ctx: Ctx) -> Out:
     return ok(N.weekend_res(monday - dt.timedelta(days=7)), m)
 
 
+_DAY_AFTER_WD = re.compile(r"\s+(?:(?P<rel>last|next|this)\s+)?"
+                           r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
 def h_anaday(m: re.Match[str], ctx: Ctx) -> Out:
     w = norm(m["w"] or m["w2"] or m["w3"])
     if m["w"]:
@@ -271,6 +275,16 @@ def h_anaday(m: re.Match[str], ctx: Ctx) -> Out:
         rel = norm(m["rel"] or "that")
         off = {"previous": -1, "preceding": -1, "prior": -1, "following": 1, "next": 1}.get(rel, 0)
         unit = "day"
+    suffix = pod_suffix(w) if w in ("night", "morning", "evening", "afternoon") else ""
+    if unit == "day" and m["w"] and norm(m["dir"]) in ("before", "after") and ctx.anchor is not None:
+        nxt = _DAY_AFTER_WD.match(ctx.text, m.end())
+        if nxt is not None:  # "the day before last Tuesday's hearing": that Tuesday, minus one
+            wd = WEEKDAYS[nxt["wd"].lower()]
+            rel = (nxt["rel"] or "").lower()
+            how = {"last": "strict_past", "next": "strict_future", "this": "future"}.get(rel) or (
+                "future" if tense(ctx.text, m.start(), nxt.end()) == "future" else "past")
+            d = N.weekday_near(ctx.anchor, wd, how) + dt.timedelta(days=off)
+            return (N.day_res(d), m.start(), nxt.end("wd"))
     suffix = pod_suffix(w) if w in ("night", "morning", "evening", "afternoon") else ""
     if unit in ("day", "night"):
         base = ctx.base_day()
