@@ -383,3 +383,9 @@ def test_the_day_before_a_weekday() -> None:
     m = one("The day before last Tuesday's court hearing, he flew in.", "The day before last Tuesday", D(2000, 2, 24))
     assert m.value == "2000-02-21"
     assert one("He arrived the day after Monday's vote.", "the day after Monday", D(2000, 2, 24)).value == "2000-02-22"
+
+
+def test_ordinal_day_of_an_event() -> None:
+    assert one("It's the second day of an offensive by the army.", "the second day", D(1998, 3, 6)).value == "1998-03-06"
+    mentions = tag("On Sunday, the third day of the siege, rebels attacked.", D(1998, 3, 6))
+    assert find(mentions, "the third day").value == "1998-03-01"

@@ -153,6 +153,11 @@ RULES: list[tuple[str, str]] = [
     ),
     ("weekend", r"(?P<w>(?i:the)\s+weekend)\b"),
     (
+        "ordday",
+        r"(?:(?i:the|his|her|its|their)\s+)?(?P<ord>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+        r"|\d*1st|\d*2nd|\d*3rd|\d+th))\s+(?i:day)(?=\s+(?:of|in)\b)",
+    ),
+    (
         "weekof",
         rf"(?i:the\s+week\s+of)\s+(?:(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})|(?P<d2>{_DAYNUM})\s+(?P<mon2>{_MONTH}))\b"
         rf"(?:,?\s+(?P<y>{_YEAR})\b)?",
@@ -280,6 +285,7 @@ TRIGGERS_CI: dict[str, tuple[str, ...]] = _merge(
     _trig("week weekend month quarter year decade century day summer winter spring fall autumn half", "relunit"),
     _trig("weekend", "weekend", "set"),
     _trig("week", "weekof"),
+    _trig("day", "ordday"),
     _trig("day week month year night morning evening afternoon", "anaday"),
     _trig("ago earlier later before after previously hence now back", "ago"),
     _trig(_UNIT_WORDS, "duration", "ago", "set"),

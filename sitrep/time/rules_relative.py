@@ -299,6 +299,20 @@ def h_anaday(m: re.Match[str], ctx: Ctx) -> Out:
     return ok(N.shift(gran, base2, off), m)
 
 
+def h_ordday(m: re.Match[str], ctx: Ctx) -> Out:
+    """"It is the second day of the offensive": the day itself (the anchor, or the day the text is on)."""
+    start = m.start("ord") if norm(m.group()).startswith(("his ", "her ", "its ", "their ")) else m.start()
+    if re.search(r"(?i:\b(?:is|it's|marks?|today\s+is)\s+)$", ctx.text[max(0, m.start() - 12):m.start()]):
+        base = ctx.anchor
+    elif tense(ctx.text, m.start(), m.end()) == "future":
+        return (unresolved("day"), start, m.end())
+    else:
+        base = ctx.base_day()
+    if base is None:
+        return (unresolved("day"), start, m.end())
+    return (N.day_res(base), start, m.end())
+
+
 def _is_set_context(ctx: Ctx, start: int) -> bool:
     before = ctx.text[max(0, start - 40):start]
     return bool(re.search(r"(?i:\b(?:once|twice|thrice|times)|\d[\d,.]*%?(?:\s+\w+){0,2}|\$[\d,.]+\s*\w*|\bcents?|\bdollars?"
