@@ -350,3 +350,46 @@ def test_tallies_in_later_sentences_do_not_join_an_event():
             "More than 300 people have died since the offensive began.")
     r, = _reports(text, {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
     assert [(q.value, q.status) for q in r.fatalities] == [(6, "killed")]
+
+
+def _subs(text: str) -> list[str]:
+    return [t.sub_event_type for t in find_triggers(text)]
+
+
+def test_lexicon_word_forms_and_synonyms() -> None:
+    assert _subs("Armed men were seen abducting three farmers near Gusau.") == ["Abduction/forced disappearance"]
+    assert _subs("Police continue to arrest opposition members in Lusaka.") == ["Arrests"]
+    assert "Sexual violence" in _subs("Survivors described the rape of several girls by soldiers in Kalehe.")
+    assert _subs("Government forces used poisonous gas on the rebel-held suburb of Duma.") == ["Chemical weapon"]
+    assert _subs("The militia set up a new base in the hills above Bunia.") == ["Headquarters or base established"]
+    assert _subs("Rebel fighters withdrew on Friday from the border post of Tine.") == \
+        ["Non-violent transfer of territory"]
+    assert _subs("The two sides agreed a 72-hour truce in Hodeidah.") == ["Agreement"]
+    assert _subs("A device hidden inside a parked motorbike near the market exploded in Quetta.") == \
+        ["Remote explosive/landmine/IED"]
+
+
+def test_party_decides_clash_type() -> None:
+    assert _subs("Student demonstrators clashed with riot police in Dhaka on Sunday.") == ["Violent demonstration"]
+    assert _subs("Angry residents clashed over a land dispute in Kasese, leaving two dead.") == ["Mob violence"]
+    assert _subs("An irate crowd of villagers lynched a suspected thief in Ibadan.") == ["Mob violence"]
+    assert _subs("Insurgents attacked an army outpost with hand grenades in Pulwama.") == ["Grenade"]
+
+
+def test_one_protest_reading_per_sentence() -> None:
+    assert _subs("Security forces fired tear gas to disperse a rally in Harare on Wednesday.") == \
+        ["Protest with intervention"]
+    assert _subs("Troops dispersed a sit-in in Omdurman, killing four protesters.") == \
+        ["Excessive force against protesters"]
+    assert _subs("Dozens of students were detained while staging a march in Minsk.") == ["Protest with intervention"]
+
+
+def test_territory_object_is_not_a_preposition_or_goods() -> None:
+    assert _subs("Tens of thousands took to the streets of Bamako on Friday.") != ["territory"]
+    assert "territory" not in _subs("The families took refuge in Mopti.")
+    assert _subs("The rebels have taken at least 14 villages from the army.") == ["territory"]
+
+
+def test_reason_references_are_not_new_claims() -> None:
+    assert _subs("Ottawa expelled two diplomats in response to the alleged chemical attack on Khan Sheikhoun.") == []
+    assert _subs("Nearly 300 workers fell ill after toxic gas leaked from a fertiliser plant in Karachi.") == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-RULES_VERSION = "sitrep.events.extract_rules.v3"
+RULES_VERSION = "sitrep.events.extract_rules.v4"
 TERRITORY = "territory"  # resolved by actor type
 
 SUB_TO_TYPE = {
@@ -44,9 +44,11 @@ SUB_TO_TYPE = {
     "Other": "Strategic developments",
 }
 
-_TERR_OBJECT = (r"(?:\s+(?!us\b|them\b|him\b|her\b|me\b|it\b)(?:(?!as\b|hostages?\b|prisoners?\b|captives?\b|part\b|"
+_TERR_OBJECT = (r"(?:\s+(?!us\b|them\b|him\b|her\b|me\b|it\b|to\b|by\b|in\b|on\b|at\b(?! least)|from\b|into\b|with\b|for\b|"
+                r"off\b|away\b|up\b|out\b|part\b|place\b|office\b|power\b|refuge\b|shelter\b|aim\b)(?:(?!as\b|hostages?\b|prisoners?\b|captives?\b|part\b|"
                 r"place\b|us\b|them\b)\w+[- ]){0,4}?(?:villages?|towns?|neighbou?rhoods?|districts?|areas?|territory|ground|"
-                r"positions?|parts|city|base|airport|dam|hills?|bridge|checkpoints?|quarters?|suburbs?|"
+                r"positions?|parts|city|base|airport|dam|hills?|hilltops?|bridge|checkpoints?|quarters?|suburbs?|posts?|"
+                r"crossings?|border (?:points?|posts?)|islands?|"
                 r"control|(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                 r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z][\w'’-]+))")
 
@@ -62,10 +64,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"have been|had been) (?:\w+ )?(?:seized|confiscated|captured|found|recovered|discovered|defused|intercepted|"
      r"impounded|dismantled)|(?:defused|shot down|intercepted) (?:\w+ ){0,3}?(?:bombs?|devices?|drones?|missiles?|"
      r"rockets?|mines?|IEDs?|packages?|explosives?)", "Disrupted weapons use", 0),
-    (r"chemical (?:weapons? )?attacks?|chlorine|sarin|toxic gas", "Chemical weapon", 0),
+    (r"chemical (?:weapons? )?attacks?|chlorine|sarin|toxic gas|poison(?:ous)? gas|(?:sulfur |sulphur )?mustard gas|"
+     r"sulfur mustard", "Chemical weapon", 0),
     (r"(?:roadside|car|truck|motorcycle|parcel|improvised|magnetic|sticky|limpet) bombs?|IEDs?|"
      r"improvised explosive(?: devices?)?|(?:land|ground)[- ]?mines?|explosive devices?|booby[- ]trap(?:ped|s)?|"
-     r"(?:bomb|blast|explosion|explosives?)s? (?:\w+ ){0,4}?(?:went off|exploded|ripped|detonated)|"
+     r"(?:bomb|blast|explosion|explosives?|device)s? (?:[\w'’-]+ ){0,8}?(?:went off|exploded|ripped|detonated)|"
      r"detonated|limpet blast", "Remote explosive/landmine/IED", 1),
     (r"blasts?|explosions?", "Remote explosive/landmine/IED", 8),
     (r"grenade (?:attacks?|explosions?|blasts?)|(?:threw|thrown|hurled|lobbed|tossed|launched|detonated) "
@@ -105,24 +108,51 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"exchanges? of fire|exchanged fire|gunfights?|opened fire(?: on)?|shooting attacks?|gun attacks?|"
      r"(?:killed|wounded|injured) (?:and (?:wounded|injured) )?(?:\w+ ){0,3}?(?:terrorists|militants|insurgents|"
      r"fighters|soldiers|troops|rebels|gunmen|jihadists|policemen|police officers)", "Armed clash", 4),
-    (r"massacred?|executed|executions?|shot dead|gunned down|beheaded|lynched|opened fire on (?:civilians|"
+    (r"massacred?|executed|executions?|shot dead|gunned down|beheaded|opened fire on (?:civilians|"
      r"protesters|worshippers|villagers|a crowd)", "Attack", 5),
-    (r"abduct(?:ed|ion|ions|s)|kidnapp(?:ed|ing|ings)|taken hostage|disappeared", "Abduction/forced disappearance", 5),
-    (r"raped|sexual(?:ly)? (?:violence|assault(?:ed)?|abuse)", "Sexual violence", 5),
-    (r"arrested|detained|rounded up|arrests|detentions", "Arrests", 6),
+    (r"lynch(?:ed|ing|ings)|jungle justice|mob (?:justice|violence|attacks?)|(?:mobs?|vigilantes|irate (?:villagers|"
+     r"residents|youths)|angry (?:villagers|residents|youths)) (?:[\w'’-]+ ){0,3}?(?:attacked|killed|beat|beaten|"
+     r"burn(?:ed|t)|torched|set|stormed|stoned|hacked)|by an? (?:angry |irate )?mob", "Mob violence", 4),
+    (r"abduct(?:ed|ing|ion|ions|s)?|kidnap(?:s|ped|ping|pings)?|taken hostage|disappeared",
+     "Abduction/forced disappearance", 5),
+    (r"rap(?:ed|es|e|ing)|sexual(?:ly)? (?:violence|assault(?:ed|s)?|abused?|abusing)|molest(?:ed|ation|ing)|"
+     r"abused (?:[\w'’-]+ ){0,2}?(?:women|girls|minors)", "Sexual violence", 3),
+    (r"arrest(?:ed|ing|s)?(?! warrants?)|detain(?:ed|ing|s)?|rounded up|detentions", "Arrests", 6),
+    (r"(?:set up|sets up|setting up|set upon|established|establishing|built|erected|opened) (?:[\w'’-]+ ){0,3}?"
+     r"(?:bases?|military posts?|outposts?|observation (?:posts?|points?)|headquarters|command centres?|"
+     r"command centers?)", "Headquarters or base established", 5),
+    (r"(?:deployed|redeployed|deploying|deploys|dispatched|mobili[sz]ed|amassed|massed|sent|moved|withdrew|"
+     r"withdrawn|withdrawing|pulled) (?:[\w'’-]+ ){0,4}?(?:troops|soldiers|reinforcements|tanks|units|battalions|"
+     r"personnel|warships)|reinforcements (?:arrived|were sent)|defect(?:ed|ions?)", "Change to group/activity", 6),
     (r"surrendered|surrendering|laid down (?:their|his) arms", "Other", 6),
-    (r"(?:signed|reached|agreed|brokered|announced|struck) (?:\w+ ){0,3}?(?:ceasefire|truce|agreement|deal|"
-     r"accord)|(?:ceasefire|truce) (?:took effect|came into effect|was agreed)", "Agreement", 6),
-    (r"withdrew from|pulled out of|handed (?:\w+ ){0,2}over to|handed over", "Non-violent transfer of territory", 6),
-    (r"looted|looting|torched|set (?:\w+ ){0,2}on fire|burned down|demolished|razed", "Looting/property destruction", 7),
-    (r"rioted|riots?|rioters|mob (?:attacked|killed|lynched)", "Violent demonstration", 6),
-    (r"(?:fired|opened fire|shot) (?:live (?:rounds|ammunition) )?(?:on|at|into) (?:\w+ ){0,2}?(?:protesters|"
-     r"demonstrators|mourners|marchers|crowds?)|(?:tear gas|live fire|live ammunition|rubber bullets) "
-     r"(?:\w+ ){0,3}?(?:protesters|demonstrators|crowds?)|(?:violently )?dispersed (?:\w+ ){0,2}?(?:protest|"
-     r"demonstration|rally|crowd|sit-in)s?|(?:disperse|break up|broke up|suppressed|crack(?:ed)? down on|"
-     r"crackdown on) (?:\w+ ){0,3}?(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|sit-ins?)|"
+    (r"(?:signed|reached|agreed|brokered|announced|struck) (?:[\w'’-]+ ){0,3}?(?:ceasefire|truce|agreement|deal|"
+     r"accord)|(?:ceasefire|truce) (?:took effect|came into effect|was agreed)|exchanged (?:[\w'’-]+ ){0,2}?"
+     r"(?:prisoners|detainees|captives|bodies)|(?:prisoner|detainee|captive) (?:swaps?|exchanges?)|"
+     r"released (?:[\w'’-]+ ){0,5}?in exchange for", "Agreement", 6),
+    (r"(?:withdrew|withdrawn|withdraws|withdrawing|retreated|pulled out)(?: [\w'’\[\](),-]+){0,4}? from|"
+     r"pulled out of|handed (?:\w+ ){0,2}over to|handed over", "Non-violent transfer of territory", 6),
+    (r"looted|looting|torched|set (?:[\w'’-]+ ){0,3}?(?:on fire|ablaze|alight)|burn(?:ed|t) down|demolished|razed|"
+     r"vandali[sz]ed|set ablaze|set alight", "Looting/property destruction", 7),
+    (r"rioted|riots?(?! police| gear| squads?| control| units?)|rioters|(?:protesters|demonstrators|protestors|"
+     r"youths|students|marchers|rioters) (?:[\w'’-]+ ){0,3}?(?:threw|hurled|pelted|torched|burn(?:ed|t)|set fire|"
+     r"stoned|clashed|attacked|vandali[sz]ed|smashed|ransacked|stormed|fought)|(?:threw|hurled|throwing|hurling) "
+     r"(?:[\w'’-]+ ){0,2}?(?:stones|rocks|petrol bombs|molotov cocktails|bottles)|stone[- ]throwing|"
+     r"molotov cocktails?|petrol bombs", "Violent demonstration", 3),
+    (r"(?:fired|opened fire|shot) (?:live (?:rounds|ammunition|bullets) )?(?:on|at|into) (?:[\w'’-]+ ){0,2}?"
+     r"(?:protesters|demonstrators|mourners|marchers|crowds?)|(?:live fire|live ammunition|live bullets) "
+     r"(?:[\w'’-]+ ){0,4}?(?:protest(?:ers|s)?|demonstrat(?:ors|ions?)|crowds?)|(?:beat|beating|beaten|clubbed) "
+     r"(?:[\w'’-]+ ){0,3}?(?:protesters?|demonstrators?|marchers)|"
      r"(?:protesters|demonstrators) (?:were|have been) (?:killed|shot|wounded|injured|beaten)",
      "Excessive force against protesters", 3),
+    (r"(?:tear ?gas|water cannons?|rubber bullets|batons?|pepper spray|stun grenades)(?: [\w'’,-]+){0,6}? "
+     r"(?:protest(?:ers|s)?|demonstrat(?:ors|ions?)|crowds?|rall(?:y|ies)|marchers|sit-ins?)|"
+     r"(?:protest(?:ers|s)?|demonstrat(?:ors|ions?)|crowds?|rall(?:y|ies)|marchers)(?: [\w'’,-]+){0,6}? "
+     r"(?:tear ?gas|water cannons?|rubber bullets)|(?:violently |forcibly )?dispersed (?:[\w'’-]+ ){0,3}?"
+     r"(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|crowds?|sit-ins?|marchers|gatherings?)|"
+     r"(?:disperse|dispel|break up|broke up|broken up|suppressed|crack(?:ed)? down on|crackdown on) "
+     r"(?:[\w'’-]+ ){0,3}?(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|sit-ins?|crowds?|"
+     r"marchers|gatherings?)|(?:protesters|demonstrators|activists|marchers) (?:were|have been|had been) "
+     r"(?:arrested|detained|dispersed|rounded up)", "Protest with intervention", 3),
     (r"(?:staged|held|organi[sz]ed|joined|took part in|attended) (?:\w+ ){0,3}?(?:protests?|demonstrations?|"
      r"rall(?:y|ies)|marches|sit-ins?)|(?:protests?|demonstrations?|rall(?:y|ies)) (?:took place|erupted|broke out|"
      r"were held|was held|spread|continued)|(?:protest|demonstrat)(?:ed|ing) (?:against|in|outside|over|near)|"
@@ -138,9 +168,9 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
     ("Suicide bomb", 0): ("suicide",),
     ("Disrupted weapons use", 0): ("seiz", "confiscat", "captur", "intercept", "found", "recover", "discover",
                                    "defus", "dismantl", "impound", "uncover", "shot down"),
-    ("Chemical weapon", 0): ("chemical", "chlorine", "sarin", "toxic gas"),
+    ("Chemical weapon", 0): ("chemical", "chlorine", "sarin", "toxic gas", "poison", "mustard"),
     ("Remote explosive/landmine/IED", 1): ("bomb", "ied", "explosive", "mine", "booby", "blast", "explosion",
-                                            "detonat"),
+                                            "detonat", "device"),
     ("Remote explosive/landmine/IED", 8): ("blast", "explosion"),
     ("Grenade", 1): ("grenade",),
     ("Air/drone strike", 2): ("air", "drone", "warplane", "jet", "raid", "bomb", "strik", "hit", "struck",
@@ -153,17 +183,27 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                          "assault", "storm", "raid", "incursion", "advanc", "push", "moved", "pressing", "killed",
                          "wounded", "injured", "shoot", "exchange", "fire", "raged", "continued", "erupted",
                          "broke out", "siege"),
-    ("Attack", 5): ("massacr", "execut", "shot dead", "gunned", "behead", "lynch", "opened fire"),
+    ("Attack", 5): ("massacr", "execut", "shot dead", "gunned", "behead", "opened fire"),
+    ("Mob violence", 4): ("lynch", "jungle", "mob", "vigilante", "irate", "angry"),
     ("Abduction/forced disappearance", 5): ("abduct", "kidnap", "hostage", "disappeared"),
-    ("Sexual violence", 5): ("rape", "sexual"),
+    ("Sexual violence", 3): ("rap", "sexual", "molest", "abused"),
     ("Arrests", 6): ("arrest", "detain", "rounded up", "detention"),
+    ("Headquarters or base established", 5): ("set up", "sets up", "setting up", "set upon", "establish", "built",
+                                              "erected", "opened"),
+    ("Change to group/activity", 6): ("deploy", "dispatch", "mobili", "massed", "amassed", "sent", "moved",
+                                      "withdr", "pulled", "reinforcement", "defect"),
     ("Other", 6): ("surrender", "laid down"),
-    ("Agreement", 6): ("ceasefire", "truce", "agreement", "deal", "accord"),
-    ("Non-violent transfer of territory", 6): ("withdrew", "pulled out", "handed"),
-    ("Looting/property destruction", 7): ("loot", "torch", "fire", "burn", "demolish", "razed"),
-    ("Violent demonstration", 6): ("riot", "mob "),
-    ("Excessive force against protesters", 3): ("protest", "demonstrat", "mourner", "marcher", "crowd", "rall",
-                                                "sit-in", "tear gas", "live fire", "rubber", "live ammunition"),
+    ("Agreement", 6): ("ceasefire", "truce", "agreement", "deal", "accord", "exchange", "swap"),
+    ("Non-violent transfer of territory", 6): ("withdr", "retreated", "pulled out", "handed"),
+    ("Looting/property destruction", 7): ("loot", "torch", "fire", "burn", "demolish", "razed", "vandal", "ablaze",
+                                          "alight"),
+    ("Violent demonstration", 3): ("riot", "protest", "demonstrat", "youths", "students", "marchers", "threw",
+                                   "hurl", "stone", "molotov", "petrol bomb"),
+    ("Excessive force against protesters", 3): ("protest", "demonstrat", "mourner", "marcher", "crowd",
+                                                "live fire", "live ammunition", "live bullets", "beat", "clubbed"),
+    ("Protest with intervention", 3): ("tear", "teargas", "water cannon", "rubber", "baton", "pepper", "stun",
+                                       "dispers", "dispel", "break up", "broke up", "broken up", "suppress",
+                                       "crack", "arrested", "detained", "rounded up"),
     ("Peaceful protest", 6): ("protest", "demonstrat", "rall", "march", "streets", "gathered", "sit-in",
                               "chanted", "blocked", "converged", "walked"),
 }
@@ -194,6 +234,10 @@ _ACCIDENT = re.compile(
     r"drilling|oil|well|coal|platform|"
     r"industrial|chemical plant|cylinder|kitchen|furnace)\s+(?:explosion|blast|fire)|\b(?:leak|accident(?:al)?|"
     r"short circuit|cause of the (?:blast|explosion|fire))\b", re.IGNORECASE)
+_LEAK = re.compile(r"\b(?:leak(?:ed|s|ing|age)?|factory|plant|industrial|tanker|pipeline)\b", re.IGNORECASE)
+_REASON_REF = re.compile(r"\b(?:in response to|in retaliation for|responsible for|blamed for|punish\w* \w+ for)\s+"
+                         r"(?:the\s+|its\s+|an?\s+|their\s+|last\s+\w+['’]s\s+)?(?:alleged\s+|suspected\s+|reported\s+)?"
+                         r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _HABITUAL = re.compile(r"\b(?:sometimes|often|routinely|regularly|usually|frequently|repeatedly accused)\b[^,.;]{0,25}$",
                        re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -283,6 +327,10 @@ def find_triggers(text: str) -> list[Trigger]:
             continue
         if t.priority >= 7 and _ACCIDENT.search(text):
             continue  # "a transformer explosion": an accident, not an attack
+        if t.sub_event_type == "Chemical weapon" and _LEAK.search(text):
+            continue  # "gas leaked from a factory": an industrial accident
+        if _REASON_REF.search(before):
+            continue  # "sanctions in response to the alleged attack": a reason, not a new claim
         if re.match(r"\s+(?:tests?|test-firings?|launch(?:es)?\s+test)", text[t.end:], re.IGNORECASE):
             continue  # "missile tests"
         if not _asserts(t, text, before):
@@ -295,7 +343,63 @@ def find_triggers(text: str) -> list[Trigger]:
                 and out[-1].sub_event_type != t.sub_event_type:
             continue
         out.append(t)
-    return out
+    return _refine(out, text)
+
+
+_MEANS = [
+    (re.compile(r"^(?:[^,;.]{0,40}?)\bwith (?:[\w'’-]+ ){0,2}?(?:hand )?grenades?\b", re.IGNORECASE), "Grenade"),
+    (re.compile(r"^(?:[^,;.]{0,40}?)\b(?:with|using) (?:[\w'’-]+ ){0,2}?(?:IEDs?|explosives?|(?:roadside |car )?bombs?|"
+                r"explosive devices?)\b", re.IGNORECASE), "Remote explosive/landmine/IED"),
+    (re.compile(r"^(?:[^,;.]{0,40}?)\b(?:with|using) (?:[\w'’-]+ ){0,2}?(?:rockets?|mortars?|artillery|missiles?|"
+                r"shells)\b", re.IGNORECASE), "Shelling/artillery/missile attack"),
+]
+_CROWD_SIDE = re.compile(r"\b(?:villagers|residents|locals|mobs?|vigilantes)\b(?:[^,;.]{0,40})$", re.IGNORECASE)
+_PROTEST_FAMILY = ("Excessive force against protesters", "Protest with intervention", "Peaceful protest")
+_LETHAL = re.compile(r"\b(?:killed|killing|dead|died|deaths?|shot dead|live (?:fire|ammunition|rounds|bullets)|"
+                     r"beat(?:en|ing)?|clubbed|critically|seriously (?:injured|wounded))\b", re.IGNORECASE)
+
+
+def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
+    """Sub-types decided by the clause around a trigger: the means named ("attacked ... with grenades"), a crowd
+    of villagers as a side (mob violence), and one protest reading per sentence (lethal or beating force is
+    excessive force; dispersal, tear gas or arrests are an intervention)."""
+    for t in triggers:
+        if t.sub_event_type in ("Armed clash", "Attack"):
+            for rx, sub in _MEANS:
+                if rx.match(text[t.end:]):
+                    t.sub_event_type = sub
+                    break
+            else:
+                if t.sub_event_type == "Armed clash" and re.match(r"(?:clash|fought|fighting|battl)", t.surface,
+                                                                  re.IGNORECASE) \
+                        and _CROWD_SIDE.search(text[max(0, t.start - 60):t.start]):
+                    t.sub_event_type = "Mob violence"
+    protest = [t for t in triggers if t.sub_event_type in _PROTEST_FAMILY]
+    if len(protest) > 1 or any(t.sub_event_type == "Protest with intervention" for t in protest):
+        if any(t.sub_event_type == "Excessive force against protesters" for t in protest) or _LETHAL.search(text):
+            best = "Excessive force against protesters"
+        elif any(t.sub_event_type == "Protest with intervention" for t in protest):
+            best = "Protest with intervention"
+        else:
+            best = protest[0].sub_event_type
+        keep = next(t for t in protest if t.sub_event_type == best) if any(
+            t.sub_event_type == best for t in protest) else protest[0]
+        keep.sub_event_type = best
+        triggers = [t for t in triggers if t.sub_event_type not in _PROTEST_FAMILY or t is keep]
+        if any(t.sub_event_type == "Arrests" for t in triggers):
+            triggers = [t for t in triggers if t.sub_event_type != "Arrests"]  # arrests at a protest: one event
+    elif protest and any(t.sub_event_type == "Arrests" for t in triggers):
+        # "activists were detained while trying to hold a rally": the protest with its intervention
+        keep = protest[0]
+        keep.sub_event_type = "Protest with intervention"
+        triggers = [t for t in triggers if t.sub_event_type != "Arrests"]
+    elif not protest:
+        arrests = [t for t in triggers if t.sub_event_type == "Arrests"]
+        if arrests and re.search(r"\b(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?|march(?:es)?)\b", text,
+                                 re.IGNORECASE) and re.search(r"\b(?:during|while|at|after|for (?:holding|staging|"
+                                                              r"taking part)|trying to hold)\b", text, re.IGNORECASE):
+            arrests[0].sub_event_type = "Protest with intervention"
+    return triggers
 
 
 _BARE_COMBAT = re.compile(r"(?:fighting|clashes|battle|battles)$", re.IGNORECASE)
