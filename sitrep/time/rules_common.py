@@ -78,6 +78,6 @@ def season_pick(anchor: dt.date, s: str, direction: str | None) -> Res:
     return N.season_res(anchor.year, s)
 
 
-KEEP_APPROX = {"nearly", "almost", "more than", "less than", "no more than", "up to", "over", "under",
+KEEP_APPROX = {"nearly", "almost", "more than", "less than", "no more than", "up to", "over", "under", "at least",
                 "fewer than", "well over"}
 
