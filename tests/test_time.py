@@ -389,3 +389,9 @@ def test_ordinal_day_of_an_event() -> None:
     assert one("It's the second day of an offensive by the army.", "the second day", D(1998, 3, 6)).value == "1998-03-06"
     mentions = tag("On Sunday, the third day of the siege, rebels attacked.", D(1998, 3, 6))
     assert find(mentions, "the third day").value == "1998-03-01"
+
+
+def test_and_a_half_durations() -> None:
+    assert one("It took two and a half years.", "two and a half years", WED_2013_03_20).value == "P2Y6M"
+    assert one("But a minute and a half later, a pilot called.", "a minute and a half", WED_2013_03_20).value == "PT1M30S"
+    assert one("Police held him for at least 72 hours.", "at least 72 hours", WED_2013_03_20).value == "PT72H"

@@ -71,7 +71,7 @@ _NUMWORD = (
     r"|seventeen|eighteen|nineteen|(?:a|one)\s+hundred|a\s+dozen|dozen)"
 )
 _VAGUE = r"(?:a\s+few|few|several|a\s+couple\s+of|a\s+couple|couple\s+of|many|some|dozens\s+of|hundreds\s+of|numerous)"
-NUM = rf"(?i:\d+(?:\.\d+)?(?:\s+1/2|\s+(?:and\s+)?(?:a\s+)?half)?|{_NUMWORD}|{_VAGUE}|an?)"
+NUM = rf"(?i:\d+(?:\.\d+)?(?:\s+1/2|\s+(?:and\s+)?(?:a\s+)?half)?|{_NUMWORD}(?:\s+and\s+a\s+half)?|{_VAGUE}|an?)"
 _UNIT = r"(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
 _APPROX = (
     r"(?i:nearly|almost|about|around|roughly|approximately|some|no\s+more\s+than|more\s+than|less\s+than|over|under|up\s+to"
@@ -182,7 +182,7 @@ RULES: list[tuple[str, str]] = [
     (
         "duration",
         rf"(?:(?P<det>(?i:the|each\s+of\s+the|all\s+of\s+the))\s+)?(?:(?P<rel>(?i:past|last|next|coming|first|final|previous|following|latest|remaining|recent|last\s+few|past\s+few|next\s+few|same|prior|ensuing))\s+)?"
-        rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUM})(?:\s+(?i:or|to|and)\s+(?P<num2>{NUM}))?(?:\s+(?i:more|full|straight|consecutive|long))?[- ](?P<unit>{_UNIT})(?!-(?i:earlier|ago|end)\b)"
+        rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUM})(?:\s+(?i:or|to|and)\s+(?P<num2>{NUM}))?(?:\s+(?i:more|full|straight|consecutive|long))?[- ](?P<unit>{_UNIT})(?!-(?i:earlier|ago|end)\b)(?P<half>\s+(?i:and\s+a\s+half)\b)?"
         r"(?P<tail>[- ](?i:long|old)\b)?",
     ),
     (

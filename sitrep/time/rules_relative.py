@@ -336,6 +336,8 @@ def h_duration(m: re.Match[str], ctx: Ctx) -> Out:
     n = parse_num(m["num"])
     if n is not None and 1000 <= n <= 2099 and float(n).is_integer():
         return None  # "the 1988 quarter", "1990 levels"
+    if m["half"] and n is not None:
+        n += 0.5  # "a minute and a half"
     if m["num2"]:
         n2 = parse_num(m["num2"])
         n = None if n is None or n2 is None else None
