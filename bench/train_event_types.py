@@ -31,7 +31,7 @@ DEFAULT_DATA = ROOT.parent / "shared" / "dev" / "case2021" / "dev.tsv"
 PARAMS = {"C": 100.0, "min_df": 2, "cue_weight": 0.5, "embed_weight": 1.0, "class_weight": "balanced",
           "seed_weight": 0.5, "tol": 1e-3}
 #: The fast model: same features without the sentence embedding.
-FAST_PARAMS = {"use_embedding": False}
+FAST_PARAMS = {"use_embedding": False, "cue_weight": 0.25}
 SEEDS = ROOT / "sitrep" / "events" / "typing_data" / "seed_examples.tsv"
 SEED = 20261129
 

@@ -34,7 +34,7 @@ STAGE_VERSION = "event_typing.v1"
 MODEL_PATH = Path(__file__).resolve().parent / "typing_data" / "event_types_model.json.gz"
 FAST_MODEL_PATH = MODEL_PATH.with_name("event_types_fast.json.gz")
 #: ``auto`` mode: texts the fast model labels with less confidence than this go to the full model.
-ESCALATE_BELOW = 0.7
+ESCALATE_BELOW = 0.4
 MODES = ("auto", "fast", "full")
 #: Default for :func:`classify_many`: the fast model meets the pipeline's budget
 #: (under 1 ms per sentence); ``full`` costs ~10-15 ms per sentence on one core.
