@@ -395,3 +395,10 @@ def test_and_a_half_durations() -> None:
     assert one("It took two and a half years.", "two and a half years", WED_2013_03_20).value == "P2Y6M"
     assert one("But a minute and a half later, a pilot called.", "a minute and a half", WED_2013_03_20).value == "PT1M30S"
     assert one("Police held him for at least 72 hours.", "at least 72 hours", WED_2013_03_20).value == "PT72H"
+
+
+def test_ahead_of_points_forward() -> None:
+    assert one("Traders squared positions ahead of the weekend.", "the weekend", WED_2013_03_20).value == "2013-W12-WE"
+    assert one("Police are deploying ahead of Sunday's vote.", "Sunday", WED_2013_03_20).value == "2013-03-24"
+    assert one("Security was tight ahead of Sunday's vote.", "Sunday", WED_2013_03_20).value == "2013-03-17"
+    assert one("They will appeal Wednesday's ruling.", "Wednesday", D(2013, 3, 22)).value == "2013-03-20"

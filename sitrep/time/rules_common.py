@@ -37,9 +37,12 @@ def unresolved(gran: str, type_: str = "DATE") -> Res:
     return Res(type_, UNRES.get(gran, "XXXX-XX-XX"))
 
 
+_AHEAD_OF = re.compile(r"(?i:\bahead\s+of\s+(?:the\s+)?)$")
+
+
 def direction_of(m: re.Match[str], ctx: Ctx) -> str | None:
     pw = prev_word(ctx.text, m.start())
-    if pw in ("until", "till", "by", "before"):
+    if pw in ("until", "till", "by", "before") or _AHEAD_OF.search(ctx.text, max(0, m.start() - 14), m.start()):
         lo, hi = sentence_bounds(ctx.text, m.start(), m.end())
         around = ctx.text[max(lo, m.start() - 80):m.start()] + " " + ctx.text[m.end():min(hi, m.end() + 60)]
         if not re.search(r"\b(?:had|was|were|did)\b", around):

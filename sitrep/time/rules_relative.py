@@ -20,6 +20,8 @@ from sitrep.time.rules_common import (
     unresolved,
 )
 
+_AHEAD_OF_WD = re.compile(r"(?i:\bahead\s+of\s+)$")
+
 
 def h_weekday(m: re.Match[str], ctx: Ctx) -> Out:
     wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
@@ -39,8 +41,9 @@ def h_weekday(m: re.Match[str], ctx: Ctx) -> Out:
         d = N.weekday_near(anchor, wd, "strict_future")
     elif rel in ("this", "coming", "this coming"):
         d = N.weekday_near(anchor, wd, "future")
-    elif ctx.text.startswith("'s", m.end()):
-        d = N.weekday_near(anchor, wd, "past")  # "Wednesday's ruling" has happened
+    elif ctx.text.startswith("'s", m.end()) and not (
+            _AHEAD_OF_WD.search(ctx.text, max(0, m.start() - 14), m.start()) and direction_of(m, ctx) == "future"):
+        d = N.weekday_near(anchor, wd, "past")  # "Wednesday's ruling" has happened; "ahead of Sunday's vote" has not
     else:
         d = N.weekday_near(anchor, wd, "future" if direction_of(m, ctx) == "future" else "past")
     return ok(N.day_res(d, suffix), m)
