@@ -393,3 +393,46 @@ def test_territory_object_is_not_a_preposition_or_goods() -> None:
 def test_reason_references_are_not_new_claims() -> None:
     assert _subs("Ottawa expelled two diplomats in response to the alleged chemical attack on Khan Sheikhoun.") == []
     assert _subs("Nearly 300 workers fell ill after toxic gas leaked from a fertiliser plant in Karachi.") == []
+
+
+def test_events_inside_condemnations_and_claims() -> None:
+    assert _subs("The EU condemned Saturday's air strike on a school in Saada that killed 31 pupils.") == \
+        ["Air/drone strike"]
+    assert _subs("The Pakistani Taliban claimed responsibility for a suicide bombing in Quetta that killed 9.") == \
+        ["Suicide bomb"]
+    assert _subs("The movement has staged scores of attacks on army convoys since 2012.") == []
+    assert _subs("Soldiers conducted night raids to detain suspects in Hebron.") == ["Arrests"]
+    assert _subs("A 19-year-old man, captured by shop owners during a robbery, was handed to police.") != \
+        ["territory"]
+
+
+def test_state_agent_inside_a_prepositional_phrase_is_skipped():
+    text = "Somali troops in a dawn operation against al-Shabaab recaptured Afgooye on Thursday."
+    subs = [(r.sub_event_type, r.actor1, r.actor2, r.place_name) for r in _reports(text)]
+    assert ("Government regains territory", "Somali government forces", "Al Shabaab", "Afgooye") in subs
+
+
+def test_passive_loser_subject_means_the_state_regained_ground():
+    text = "Al-Shabaab fighters were driven out of the town of Afgooye by Somali troops after a week of fighting."
+    r = next(r for r in _reports(text) if r.place_name == "Afgooye")
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Government regains territory", "Somali government forces",
+                                                     "Al Shabaab")
+
+
+def test_coordinated_verb_keeps_the_sentence_subject():
+    text = "The Syrian army fought Nusra for hours and then retook Ansari."
+    r = next(r for r in _reports(text) if r.place_name == "Ansari")
+    assert (r.sub_event_type, r.actor1) == ("Government regains territory", "Syrian government forces")
+
+
+def test_armed_men_attacking_civilians_is_an_attack():
+    text = "Al-Shabaab attacked a bus station in Mogadishu on Friday, killing seven passengers."
+    r, = _reports(text)
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Attack", "Al Shabaab", "Civilians")
+    assert _killed(r) == [(7, "civilians")]
+
+
+def test_capture_claimed_by_the_group_itself_keeps_the_claimant_as_actor1():
+    text = "Al-Shabaab claimed responsibility for a suicide bombing in Kismayo that killed 6 soldiers."
+    r, = _reports(text)
+    assert (r.sub_event_type, r.actor1, r.place_name) == ("Suicide bomb", "Al Shabaab", "Kismayo")

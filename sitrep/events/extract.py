@@ -261,7 +261,21 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
                 sub, target = "Abduction/forced disappearance", "Civilians"
         if sub == TERRITORY:
             agent_inter = agent_m.inter if agent_m and agent_m.name == agent else main_inter.get(agent or "")
+            target_inter = target_m.inter if target_m and target_m.name == target else main_inter.get(target or "")
+            if agent_inter is None and agent is None:
+                subj = _STATE_SUBJECT.search(text[:trig.start])
+                agent_inter = 1 if subj else None
+            elif agent_inter is None and _STATE_WORDS.search(agent or ""):
+                agent_inter = 1  # "Military forces from the north": an unlisted state force
+            if agent_inter is None and target_inter in (2, 3, 4):
+                agent_inter = 1  # the loser is a rebel or militia: the state regained the ground
             sub = "Government regains territory" if agent_inter == 1 else "Non-state actor overtakes territory"
+        target_inter_now = target_m.inter if target_m and target_m.name == target else main_inter.get(target or "")
+        if sub == "Armed clash" and not _MUTUAL.match(trig.surface) and target_inter_now in (None, 5, 6, 7) \
+                and (target is None or target_inter_now in (6, 7)) and _attack_on_civilians(trig, text, quantities):
+            sub, target = "Attack", "Civilians"  # armed men attacking a village, a bus, worshippers
+        if SUB_TO_TYPE.get(sub) in ("Protests", "Riots"):
+            agent, target = _crowd_roles(s, sub, agent, target)
         victims_civ = any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
                           for q in quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:]))
         if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Attack") and victims_civ:
@@ -371,6 +385,40 @@ def _people_object(trig: Trigger, quantities: Sequence[QuantityMention], text: s
     if _PEOPLE_AFTER.match(text[trig.end:]):
         return "civilians"
     return None
+
+
+_MUTUAL = re.compile(r"(?:(?:heavy |fierce |violent |intense |street )?(?:clash|fight|fought|battl|skirmish|gun ?battle|"
+                     r"firefight|exchange|gunfight|shoot-?out)|(?:fighting|battle|clashes))", re.IGNORECASE)
+_CIVILIAN_OBJECT = re.compile(
+    r"^\s+(?:on\s+|at\s+|into\s+)?(?:the\s+|an?\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:villages?|communit(?:y|ies)|"
+    r"homes?|houses?|famil(?:y|ies)|passengers|buses|bus|bus stations?|markets?|schools?|universit(?:y|ies)|"
+    r"students|worshippers|mosques?|churches|church|farmers|villagers|residents|civilians|wedding|funeral|"
+    r"hospitals?|clinics?|shops?|restaurants?|hotels?|motorists|travell?ers|commuters|pupils|teachers|"
+    r"aid workers|journalists|camps?|settlements?|hamlets?|people)\b", re.IGNORECASE)
+
+
+def _attack_on_civilians(trig: Trigger, text: str, quantities: Sequence[QuantityMention]) -> bool:
+    """An armed agent's one-sided violence: a civilian object after the verb, or civilian-only casualties."""
+    if _CIVILIAN_OBJECT.match(text[trig.end:]):
+        return True
+    hurt = [q for q in quantities if q.status in ("killed", "injured")]
+    return bool(hurt) and all(q.category in ("civilians", "children", "women") for q in hurt)
+
+
+def _crowd_roles(s: SentenceMentions, sub: str, agent: str | None, target: str | None
+                 ) -> tuple[str | None, str | None]:
+    """Protest and riot events: the crowd is actor1 (ACLED), the force that met it actor2."""
+    crowd = next((a.name for a in s.actors if a.inter in (5, 6)), None)
+    if crowd is None:
+        return agent, target
+    force = next((a.name for a in s.actors if a.inter in (1, 2, 3, 4, 8) and a.name != crowd), None)
+    return crowd, force
+
+
+_STATE_WORDS = re.compile(r"\b(?:army|military|troops|soldiers|government|police|security forces|armed forces|"
+                          r"gendarmes|marines)\b", re.IGNORECASE)
+_STATE_SUBJECT = re.compile(r"^\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:army|military|troops|soldiers|government forces|"
+                            r"security forces|armed forces|military forces|police|gendarmes|marines)\b", re.IGNORECASE)
 
 
 _REVISION = re.compile(r"\b(?:toll|death count|number of (?:dead|deaths|people killed|victims)|tally)\b|"

@@ -85,10 +85,12 @@ def actor_roles(trig: Trigger, region: tuple[int, int], s: SentenceMentions, bas
             return first, second
     before = [a for a in armed if base + region[0] <= a.start and a.end <= t_start + 1
               and not (exclude and a.name == exclude and region[0] > 0)]
-    passive_by = re.match(r"\s+(?:\w+\s+){0,4}?by\s+(?:the\s+)?", text[trig.end:])
+    passive_by = re.match(r"\s+(?:[\w'’-]+\s+){0,7}?by\s+(?:the\s+)?", text[trig.end:])
     by_agent = [a for a in armed if passive_by and t_end + passive_by.start() <= a.start
                 <= t_end + passive_by.end() + 3]
     passive = re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", text[:trig.start], re.IGNORECASE)
+    if passive and not by_agent and before and re.match(_LOSER_VERBS, trig.surface, re.IGNORECASE):
+        return None, before[-1]  # "the militants were pushed back from X": the subject lost the ground
     if (passive and by_agent) or re.match(r"fell to$", trig.surface, re.IGNORECASE):
         # "Manbij was captured by the SDF", "the town fell to the rebels": the agent comes after
         after_all = [a for a in armed if t_end <= a.start < base + region[1]]
@@ -106,6 +108,16 @@ def actor_roles(trig: Trigger, region: tuple[int, int], s: SentenceMentions, bas
     outside = [a for a in before if not any(s0 < a.start < e0 for s0, e0 in inserts)]
     if outside:
         before = outside  # "The SDF, led by the Kurdish YPG militia, captured": the SDF is the subject
+    if re.search(r"(?:^|[^,])\s+and\s+(?:\w+ly\s+|then\s+|also\s+|later\s+)?$", head) and trig.sub_event_type not in (
+            "Air/drone strike", "Shelling/artillery/missile attack"):
+        # "clashed with X and recaptured Y": the coordinated verb shares the sentence's subject
+        subj = [a for a in armed if a.end <= t_start and not _IN_PP.search(text[max(0, a.start - base - 40):
+                                                                                 a.start - base])]
+        if subj and subj[0].start - base < 40:
+            return subj[0], None
+    free = [a for a in before if not _IN_PP.search(text[max(0, a.start - base - 40):a.start - base])]
+    if free and len(free) < len(before) and free[0].start - base <= 40:
+        before = free  # "troops in a fresh push against the rebels recaptured": the PP's noun is not the subject
     if agent is None and before:
         k = len(before) - 1
         while k > 0 and ALLIED.match(text[before[k - 1].end - base:before[k].start - base]):
@@ -120,6 +132,11 @@ def actor_roles(trig: Trigger, region: tuple[int, int], s: SentenceMentions, bas
     if after:
         target = after[0]
     return agent, target
+
+_LOSER_VERBS = r"(?:pushed|driven|drove|expelled|forced|ousted|routed|dislodged|flushed)\b"
+_IN_PP = re.compile(r"\b(?:against|on|of|from|with|into|at|near|over|for|in|targeting|fighting)\s+(?:the\s+|an?\s+|"
+                    r"their\s+|its\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
 
 _GENERIC_GROUP = re.compile(r"^(?:the\s+)?(?:extremists?|militants?|terrorists?|jihadists?|insurgents?|"
                             r"(?:militant|terrorist|extremist|jihadist|armed) group|group)$", re.IGNORECASE)

@@ -56,6 +56,9 @@ _WEAPONS = (r"(?:weapons|arms|firearms|guns|pistols|rifles|Kalashnikovs|ammuniti
             r"explosives|explosive devices|IEDs|rockets|missiles|mines|grenades|bombs|weapons caches?|arms caches?|"
             r"caches? of (?:arms|weapons|firearms))")
 
+_CROWD = (r"(?:protest(?:ers|s)?|demonstrat(?:ors|ions?)|crowds?|rall(?:y|ies)|march(?:ers|es)?|sit-ins?|"
+          r"gatherings?|mourners|vigils?)")
+
 # (regex, sub_event_type or TERRITORY, priority: lower wins when two overlap)
 _TRIGGERS: list[tuple[str, str, int]] = [
     (r"suicide (?:car |truck )?(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|vest)", "Suicide bomb", 0),
@@ -83,8 +86,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:air ?force|aircraft|warplanes?|jets|drones?|helicopters?|choppers|gunships?)(?:['’]s?)? (?:\w+ ){0,2}?"
      r"(?:destroyed|struck|hit|pounded|targeted|bombed|attacked|shelled|raided|carried out|launched)|"
      r"raids? by (?:the )?(?:[\w'’-]+ ){0,3}?(?:choppers|helicopters|jets|warplanes|aircraft|drones|air ?force)|"
-     r"pound(?:ed|ing)|(?:conducted|carried out|launched|staged|mounted|flew) (?:\w+ ){0,3}?(?:air ?)?"
-     r"(?:strikes|raids|sorties)", "Air/drone strike", 2),
+     r"pound(?:ed|ing)|(?:conducted|carried out|launched|staged|mounted|flew) (?:\w+ ){0,3}?(?:(?:air ?)?"
+     r"(?:strikes|sorties)|air ?raids)", "Air/drone strike", 2),
     (r"(?:rocket|mortar|missile|artillery) (?:attacks?|strikes?|fire)|shell(?:ing|ed|s)|artillery|"
      r"mortars?(?: rounds| shells)?|rockets?|missiles?|"
      r"rocket attacks?", "Shelling/artillery/missile attack", 2),
@@ -139,20 +142,15 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:[\w'’-]+ ){0,2}?(?:stones|rocks|petrol bombs|molotov cocktails|bottles)|stone[- ]throwing|"
      r"molotov cocktails?|petrol bombs", "Violent demonstration", 3),
     (r"(?:fired|opened fire|shot) (?:live (?:rounds|ammunition|bullets) )?(?:on|at|into) (?:[\w'’-]+ ){0,2}?"
-     r"(?:protesters|demonstrators|mourners|marchers|crowds?)|(?:live fire|live ammunition|live bullets) "
-     r"(?:[\w'’-]+ ){0,4}?(?:protest(?:ers|s)?|demonstrat(?:ors|ions?)|crowds?)|(?:beat|beating|beaten|clubbed) "
-     r"(?:[\w'’-]+ ){0,3}?(?:protesters?|demonstrators?|marchers)|"
+     + _CROWD + r"|(?:live fire|live ammunition|live bullets|live rounds)(?: [\w'’,-]+){0,5}? " + _CROWD +
+     r"|(?:beat|beating|beaten|clubbed) (?:[\w'’-]+ ){0,3}?(?:protesters?|demonstrators?|marchers)|"
      r"(?:protesters|demonstrators) (?:were|have been) (?:killed|shot|wounded|injured|beaten)",
      "Excessive force against protesters", 3),
-    (r"(?:tear ?gas|water cannons?|rubber bullets|batons?|pepper spray|stun grenades)(?: [\w'’,-]+){0,6}? "
-     r"(?:protest(?:ers|s)?|demonstrat(?:ors|ions?)|crowds?|rall(?:y|ies)|marchers|sit-ins?)|"
-     r"(?:protest(?:ers|s)?|demonstrat(?:ors|ions?)|crowds?|rall(?:y|ies)|marchers)(?: [\w'’,-]+){0,6}? "
-     r"(?:tear ?gas|water cannons?|rubber bullets)|(?:violently |forcibly )?dispersed (?:[\w'’-]+ ){0,3}?"
-     r"(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|crowds?|sit-ins?|marchers|gatherings?)|"
-     r"(?:disperse|dispel|break up|broke up|broken up|suppressed|crack(?:ed)? down on|crackdown on) "
-     r"(?:[\w'’-]+ ){0,3}?(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|sit-ins?|crowds?|"
-     r"marchers|gatherings?)|(?:protesters|demonstrators|activists|marchers) (?:were|have been|had been) "
-     r"(?:arrested|detained|dispersed|rounded up)", "Protest with intervention", 3),
+    (r"(?:tear ?gas|water cannons?|rubber bullets|batons?|pepper spray|stun grenades)(?: [\w'’,-]+){0,6}? " + _CROWD +
+     r"|" + _CROWD + r"(?: [\w'’,-]+){0,6}? (?:tear ?gas|water cannons?|rubber bullets)|(?:violently |forcibly )?"
+     r"dispersed (?:[\w'’-]+ ){0,3}?" + _CROWD + r"|(?:disperse|dispel|break up|broke up|broken up|suppressed|"
+     r"crack(?:ed)? down on|crackdown on) (?:[\w'’-]+ ){0,3}?" + _CROWD + r"|(?:protesters|demonstrators|activists|"
+     r"marchers) (?:were|have been|had been) (?:arrested|detained|dispersed|rounded up)", "Protest with intervention", 3),
     (r"(?:staged|held|organi[sz]ed|joined|took part in|attended) (?:\w+ ){0,3}?(?:protests?|demonstrations?|"
      r"rall(?:y|ies)|marches|sit-ins?)|(?:protests?|demonstrations?|rall(?:y|ies)) (?:took place|erupted|broke out|"
      r"were held|was held|spread|continued)|(?:protest|demonstrat)(?:ed|ing) (?:against|in|outside|over|near)|"
@@ -200,7 +198,7 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
     ("Violent demonstration", 3): ("riot", "protest", "demonstrat", "youths", "students", "marchers", "threw",
                                    "hurl", "stone", "molotov", "petrol bomb"),
     ("Excessive force against protesters", 3): ("protest", "demonstrat", "mourner", "marcher", "crowd",
-                                                "live fire", "live ammunition", "live bullets", "beat", "clubbed"),
+                                                "live fire", "live ammunition", "live bullets", "live rounds", "beat", "clubbed"),
     ("Protest with intervention", 3): ("tear", "teargas", "water cannon", "rubber", "baton", "pepper", "stun",
                                        "dispers", "dispel", "break up", "broke up", "broken up", "suppress",
                                        "crack", "arrested", "detained", "rounded up"),
@@ -222,8 +220,7 @@ _MODAL = re.compile(
     r"ready to|prepar(?:e|es|ed|ing) (?:to|for)|about to|if|unless|whether|hope[sd]? to|want(?:s|ed)? to|"
     r"seeks? to|sought to|tr(?:y|ies|ied|ying) to|push to|bid to|race to|effort to|efforts to|"
     r"anticipat(?:ed|ion|ing)|ahead of|fear(?:s|ed)?|warn(?:s|ed)? (?:of|that)|possible|potential|"
-    r"imminent|upcoming|looming|impending|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? for|demand(?:s|ed|ing)?|"
-    r"condemn(?:s|ed|ing)?)\b[^,.;]{0,40}$",
+    r"imminent|upcoming|looming|impending|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? for|demand(?:s|ed|ing)?)\b[^,.;]{0,40}$",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
@@ -242,8 +239,12 @@ _HABITUAL = re.compile(r"\b(?:sometimes|often|routinely|regularly|usually|freque
                        re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+)?$", re.IGNORECASE)
 _GENERIC = re.compile(
-    r"\bclaimed responsibility\b|\b(?:symbol|synonymous|always been|seen as|interpreted|known for|campaigns? against|in the face of|"
-    r"accused|history of|since the group declared|race for)\b", re.IGNORECASE)
+    r"\b(?:symbol|synonymous|always been|seen as|interpreted|known for|campaigns? against|in the face of|"
+    r"history of|since the group declared|race for)\b", re.IGNORECASE)
+_TALLY_BEFORE = re.compile(r"\b(?:dozens|hundreds|scores|thousands|a number|a series|a string|a spate|a wave|numerous|"
+                           r"several|many|multiple)\s+of\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:\d{4}|the start|the beginning|it was)|\bover the (?:past|last) (?:\w+ )?"
+                         r"(?:years|decades?)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -309,6 +310,10 @@ def find_triggers(text: str) -> list[Trigger]:
                 r"\b(?:involves?|involving|means?|meant|includes?|including|like|such as|of|about)\s+$", before,
                 re.IGNORECASE):
             continue  # "they involve seizing territory": a description, not a claim
+        if t.sub_event_type == TERRITORY and re.search(
+                r"\b(?:\d+-year-old|man|woman|boy|girl|suspects?|teenagers?|thief|thieves|robbers?|smugglers?)\b"
+                r"[^.;]{0,40}$", before, re.IGNORECASE) and not re.match(_TERR_OBJECT, text[t.end:]):
+            continue  # "the 18-year-old, captured during a robbery": a person was caught
         if t.sub_event_type == TERRITORY and _INFINITIVE.search(clause):
             continue
         if t.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and re.search(
@@ -320,7 +325,10 @@ def find_triggers(text: str) -> list[Trigger]:
                 re.IGNORECASE):
             continue  # "forces fighting IS": describes the actor, asserts no event
         if t.sub_event_type == TERRITORY and re.match(
-                r"\s+(?:\w+\s+){0,2}?(?:weapons|arms|ammunition|drugs|documents|cash|money|vehicles|goods|equipment|"
+                r"\s+(?:(?:over|more than|about|some|nearly|around|at least|almost)\s+)?(?:[\d,.]+\s+)?"
+                r"(?:[\w-]+\s+){0,2}?(?:boxes|cartons|bags|packets|containers|sacks|crates|bottles|pieces|units|"
+                r"cattle|livestock|camels|goats|sheep|cows|consignments?|"
+                r"weapons|arms|ammunition|drugs|documents|cash|money|vehicles|goods|equipment|"
                 r"counterfeit|cocaine|heroin|hashish|cannabis|contraband|cigarettes|items|products|shipments?|cargo|"
                 r"assets|property|passports|phones|computers|tons|tonnes|kilograms|kg|boats?|ships?|tankers?|"
                 r"vessels?)\b", text[t.end:], re.IGNORECASE):
@@ -329,6 +337,9 @@ def find_triggers(text: str) -> list[Trigger]:
             continue  # "a transformer explosion": an accident, not an attack
         if t.sub_event_type == "Chemical weapon" and _LEAK.search(text):
             continue  # "gas leaked from a factory": an industrial accident
+        if (_TALLY_BEFORE.search(before) or _TALLY_BEFORE.search(t.surface.rsplit(" ", 1)[0] + " ")) \
+                and _SINCE_YEAR.search(text):
+            continue  # "dozens of attacks on the police since 2015": a tally, not an event
         if _REASON_REF.search(before):
             continue  # "sanctions in response to the alleged attack": a reason, not a new claim
         if re.match(r"\s+(?:tests?|test-firings?|launch(?:es)?\s+test)", text[t.end:], re.IGNORECASE):
@@ -339,6 +350,8 @@ def find_triggers(text: str) -> list[Trigger]:
     # "killed in air strikes and fighting": the second of two coordinated causes is not a separate claim
     out: list[Trigger] = []
     for t in kept:
+        if out and _KILLED_TOLL.match(t.surface):
+            continue  # "a bombing that killed six soldiers": the toll of the event already named
         if out and re.fullmatch(r"\s+(?:and|or)\s+", text[out[-1].end:t.start]) \
                 and out[-1].sub_event_type != t.sub_event_type:
             continue
@@ -402,6 +415,7 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
     return triggers
 
 
+_KILLED_TOLL = re.compile(r"(?:killed|wounded|injured)\b", re.IGNORECASE)
 _BARE_COMBAT = re.compile(r"(?:fighting|clashes|battle|battles)$", re.IGNORECASE)
 _INTENSE = re.compile(r"\b(?:heavy|fierce|violent|intense|street|renewed|fresh|sporadic|ongoing|deadly|armed|"
                       r"bloody|brief|overnight)\s+$", re.IGNORECASE)
