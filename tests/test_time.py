@@ -402,3 +402,10 @@ def test_ahead_of_points_forward() -> None:
     assert one("Police are deploying ahead of Sunday's vote.", "Sunday", WED_2013_03_20).value == "2013-03-24"
     assert one("Security was tight ahead of Sunday's vote.", "Sunday", WED_2013_03_20).value == "2013-03-17"
     assert one("They will appeal Wednesday's ruling.", "Wednesday", D(2013, 3, 22)).value == "2013-03-20"
+
+
+def test_second_day_of_a_date_pair() -> None:
+    mentions = tag("The summit will be held on April 24 and 25.", D(1999, 2, 10))
+    assert [(m.surface, m.value) for m in mentions] == [("April 24", "1999-04-24"), ("25", "1999-04-25")]
+    assert find(tag("Talks are set for June 10-11 in Geneva.", D(1999, 2, 10)), "11").value == "1999-06-11"
+    assert [m.surface for m in tag("On March 3 to 5 soldiers died.", D(1999, 2, 10))] == ["March 3"]

@@ -94,6 +94,28 @@ def _title(text: str, start: int, end: int) -> bool:
     return any(w.group().lower() not in _NAMES for w in _CAP.finditer(text, start + 1, end))
 
 
+_AND_DAY = re.compile(r"\s*(?:-|–|and|or|to|through|until)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\d|\s*(?:%|percent|per|-)|\s+(?:people|persons|men|women|children|soldiers|times|years|days|months"
+    r"|weeks|hours|minutes|million|billion|[a-z]+s)\b)")
+
+
+def _second_day(text: str, end: int, res: Res, anchor: dt.date | None) -> TimeMention | None:
+    """"April 24 and 25", "June 10-11": the second day number is a date of the same month."""
+    if res.point is None or res.gran != "day":
+        return None
+    m = _AND_DAY.match(text, end)
+    if m is None:
+        return None
+    d2 = int(m.group(1))
+    if not res.point.day < d2 <= 31:
+        return None
+    try:
+        day = res.point.replace(day=d2)
+    except ValueError:
+        return None
+    return TimeMention(start=m.start(1), end=m.end(1), surface=m.group(1), type="DATE", value=day.isoformat(),
+                       begin=day, end_date=day, anchor=anchor)
+
+
 def _since(text: str, start: int, res: Res, anchor: dt.date | None) -> Res:
     """"since X" denotes the interval from X to the anchor."""
     if anchor is None or res.begin is None:
@@ -141,4 +163,8 @@ def tag_text(text: str, anchor: dt.date | None) -> list[TimeMention]:
         out.append(TimeMention(start=start, end=end, surface=surface, type=res.type,  # type: ignore[arg-type]
                                value=res.value, begin=res.begin, end_date=res.end, anchor=anchor))
         taken_end = end
+        second = _second_day(text, end, res, anchor) if name == "mdy" else None
+        if second is not None:
+            out.append(second)
+            taken_end = second.end
     return out
