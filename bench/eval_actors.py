@@ -131,9 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    ap.add_argument("--check", action="store_true", help="exit 1 when a score drops below its baseline")
-    ap.add_argument("--update-baseline", action="store_true", help="ratchet bench/baselines/actors.json")
-    ap.add_argument("--allow-lower", action="store_true", help="with --update-baseline, allow lowering")
+    gate.add_arguments(ap)
     ap.add_argument("--speed", action="store_true", help="also time whole Timeline17 articles")
     ap.add_argument("--timeline17", type=Path, default=DEFAULT_T17)
     ap.add_argument("--verbose", action="store_true", help="print every miss")
@@ -151,14 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             n, cpu, chars = speed(args.timeline17)
             print(f"speed: {n} articles ({chars:.0f} chars avg) in {cpu:.2f} s CPU = {n / cpu:.0f} articles/s")
-    if args.update_baseline:
-        print("baseline:", gate.update(STAGE, scores, allow_lower=args.allow_lower))
-    if args.check:
-        problems = gate.check(STAGE, scores)
-        for p in problems:
-            print("REGRESSION", p, file=sys.stderr)
-        return 1 if problems else 0
-    return 0
+    return gate.apply(STAGE, scores, args)
 
 
 if __name__ == "__main__":

@@ -132,9 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mode", choices=et.MODES, default="auto",
                     help="typing mode (auto, the default: fast model, full model when unsure -- the best "
                          "cross-validated scores; full: embedding model on every snippet; fast: no embedding)")
-    ap.add_argument("--check", action="store_true", help="exit 1 if a gated score regressed")
-    ap.add_argument("--update-baseline", action="store_true")
-    ap.add_argument("--allow-lower", action="store_true")
+    gate.add_arguments(ap)
     args = ap.parse_args(argv)
     if not args.data.exists():
         print(f"no data at {args.data}", file=sys.stderr)
@@ -149,14 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         shown = f"{value:.1f}" if name.endswith(("_per_s", "_seconds")) else f"{100 * value:.1f}"
         print(f"{name:28s} {shown}")
     gated = {k: v for k, v in scores.items() if k.startswith("cv") and "f1" in k}
-    if args.update_baseline:
-        print("baseline:", gate.update(STAGE, gated, allow_lower=args.allow_lower))
-    if args.check:
-        problems = gate.check(STAGE, gated)
-        for p in problems:
-            print("REGRESSION", p)
-        return 1 if problems else 0
-    return 0
+    return gate.apply(STAGE, gated, args)
 
 
 if __name__ == "__main__":

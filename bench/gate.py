@@ -50,3 +50,24 @@ def update(stage: str, scores: dict[str, float], allow_lower: bool = False) -> d
     BASELINES.mkdir(parents=True, exist_ok=True)
     (BASELINES / f"{stage}.json").write_text(json.dumps(new, indent=2, sort_keys=True) + "\n")
     return new
+
+
+def add_arguments(parser) -> None:  # argparse.ArgumentParser
+    """The ratchet options every evaluation script takes."""
+    parser.add_argument("--check", action="store_true", help="exit 1 if a gated score fell below its baseline")
+    parser.add_argument("--update-baseline", action="store_true", help="raise the baseline to these scores")
+    parser.add_argument("--allow-lower", action="store_true", help="with --update-baseline: allow lowering it")
+
+
+def apply(stage: str, scores: dict[str, float], args) -> int:  # args: argparse.Namespace
+    """Act on ``--update-baseline`` and ``--check``; the exit status for the script."""
+    import sys
+
+    if args.update_baseline:
+        print("baseline:", update(stage, scores, allow_lower=args.allow_lower))
+    if args.check:
+        problems = check(stage, scores)
+        for p in problems:
+            print("REGRESSION", p, file=sys.stderr)
+        return 1 if problems else 0
+    return 0
