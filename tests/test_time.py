@@ -409,3 +409,7 @@ def test_second_day_of_a_date_pair() -> None:
     assert [(m.surface, m.value) for m in mentions] == [("April 24", "1999-04-24"), ("25", "1999-04-25")]
     assert find(tag("Talks are set for June 10-11 in Geneva.", D(1999, 2, 10)), "11").value == "1999-06-11"
     assert [m.surface for m in tag("On March 3 to 5 soldiers died.", D(1999, 2, 10))] == ["March 3"]
+
+
+def test_fractional_years_ago_count_months() -> None:
+    assert one("He left a year and a half ago.", "a year and a half ago", WED_2013_03_20).value == "2011-09"

@@ -176,7 +176,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "ago",
-        rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{_UNIT})\s+(?:(?i:or\s+so)\s+)?"
+        rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{_UNIT})(?P<half>\s+(?i:and\s+a\s+half))?\s+(?:(?i:or\s+so)\s+)?"
         r"(?P<dir>(?i:ago|earlier|later|before|after|previously|hence|from\s+now|back))\b",
     ),
     (

@@ -386,6 +386,8 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Out:
         if re.match(r"\s*[A-Za-z0-9$]", after) and not re.match(r"\s*(?:and|but|when|that|or)\b", after):
             return None
     n = parse_num(m["num"])
+    if m["half"] and n is not None:
+        n += 0.5
     past = d in ("ago", "earlier", "before", "previously", "back")
     if d in ("later", "after"):
         # TimeML tags "three days" in "three days later" as a duration ("later" is a signal);
@@ -405,6 +407,8 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Out:
 def h_ago_point(m: re.Match[str], ctx: Ctx, n: float | None, unit: str, past: bool, deictic: bool) -> Res | None:
     if n is None:
         return None
+    if unit.rstrip("s") == "year" and not float(n).is_integer():
+        n, unit = n * 12, "months"  # "a year and a half ago": 18 months back
     gran = _ago_gran(unit)
     u = unit.rstrip("s")
     sign = -1 if past else 1
