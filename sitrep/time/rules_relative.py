@@ -396,7 +396,7 @@ def h_ago(m: re.Match[str], ctx: Ctx) -> Out:
         start = m.start("num") if approx and approx not in KEEP_APPROX else m.start()
         target = h_ago_point(m, ctx, n, unit, past=False, deictic=False)
         begin, end = (target.begin, target.end) if target is not None else (None, None)
-        return (Res("DURATION", N.duration_value(n, unit), begin, end), start, m.end("unit"))
+        return (Res("DURATION", N.duration_value(n, unit), begin, end), start, m.end("half") if m["half"] else m.end("unit"))
     deictic = d in ("ago", "from now", "hence", "back")
     if n is None:
         return ok(Res("DATE", "PAST_REF" if past else "FUTURE_REF"), m)
