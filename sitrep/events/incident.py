@@ -224,7 +224,7 @@ def build_incident(incident_id: str, members: list[Report], articles: Mapping[st
     death_pairs: list[tuple[object, str]] = [(d[0], rid) for d, rid in figures]
     current = {d[0] for d, _ in figures}
     earlier = [(v, r.report_id) for r in members for v in earlier_deaths(r) if v not in current]
-    fat = _value_conflict("fatalities", death_pairs + earlier)  # type: ignore[arg-type]
+    fat = _value_conflict("fatalities", death_pairs + list(earlier))  # type: ignore[arg-type,operator]
     if fat is not None:
         superseded = {v for v, _ in earlier}
         for item in fat.values:

@@ -176,7 +176,9 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
     replacement gets no gazetteer unless one is given.
     """
     if analyse is None:
-        from sitrep.events.analyse import analyse_article as analyse
+        from sitrep.events.analyse import analyse_article
+
+        analyse = analyse_article
         load_gaz = True
     else:
         load_gaz = False

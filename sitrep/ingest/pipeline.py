@@ -123,12 +123,9 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings |
     own_files = [store.path + suffix for suffix in ("", "-wal", "-shm", "-journal")]
     store.conn.execute("BEGIN IMMEDIATE")
     try:
-        for item in read_paths(paths, settings, exclude=own_files):
-            if isinstance(item, RawDocument):
-                summary.read += 1
-                item = prepare_document(item, settings)
-            else:
-                summary.read += 1
+        for raw in read_paths(paths, settings, exclude=own_files):
+            summary.read += 1
+            item = prepare_document(raw, settings) if isinstance(raw, RawDocument) else raw
             if isinstance(item, Rejection):
                 _record(store, item, summary)
             else:

@@ -165,9 +165,10 @@ def decode_bytes(data: bytes) -> str | tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _decode_legacy(data)
-        if text is None:
+        legacy = _decode_legacy(data)
+        if legacy is None:
             return ("E004", "not UTF-8 and no single-byte encoding fits")
+        text = legacy
     controls = len(_CONTROL.findall(text, 0, 8192))
     if controls > 0.05 * min(len(text), 8192):
         return ("E003", f"{controls} control characters in the first 8 KB")

@@ -39,7 +39,8 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None, *, focus_country: st
     mentions = find_toponyms(text, gaz)
     focus = resolve_mentions(mentions, focus_country=focus_country)
     ids = {m.best.place.place_id for m in mentions if m.best is not None}
-    ids |= {m.best.place.parent_id for m in mentions if m.best is not None and m.best.place.feature == "neighbourhood"}
+    ids |= {m.best.place.parent_id for m in mentions
+            if m.best is not None and m.best.place.feature == "neighbourhood" and m.best.place.parent_id}
     kept = [m for m in mentions if _trusted(m, ids, focus)]
     return [to_place_mention(m, gaz) for m in kept]
 

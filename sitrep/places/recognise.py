@@ -268,15 +268,15 @@ def _keep(text: str, start: int, end: int, tokens: list[tuple[int, int, str]], i
         if not any(p.feature in ("country", "region", "capital") or (p.feature == "city" and p.population > 1_000_000) for p in hits):
             return False
     # names known only as an alternate or transliteration variant need to be a real, sizeable or curated place
-    hits = gaz.lookup(surface)
-    if hits and all(q < 1.0 for _, q in hits):
+    scored = gaz.lookup(surface)
+    if scored and all(q < 1.0 for _, q in scored):
         if not any(gaz.place(j).feature in ("neighbourhood", "landmark", "region", "country", "admin1")
-                   or (gaz.place(j).population >= 20_000 and gaz.place(j).feature != "admin2") for j, _ in hits):
+                   or (gaz.place(j).population >= 20_000 and gaz.place(j).feature != "admin2") for j, _ in scored):
             return False
     # a sentence-initial single word needs a sizeable place behind it ("Over", "Earlier")
     if n == 1 and _sentence_initial(text, start):
         if not any(q == 1.0 and (gaz.place(j).population >= 20_000 or gaz.place(j).feature not in ("city", "admin2"))
-                   for j, q in hits):
+                   for j, q in scored):
             return False
     # "Islamic State of Iraq", "University of Texas"
     m = re.search(r"([A-Z][a-z]+)\s+of\s+(?:the\s+)?$", before)
