@@ -436,3 +436,15 @@ def test_capture_claimed_by_the_group_itself_keeps_the_claimant_as_actor1():
     text = "Al-Shabaab claimed responsibility for a suicide bombing in Kismayo that killed 6 soldiers."
     r, = _reports(text)
     assert (r.sub_event_type, r.actor1, r.place_name) == ("Suicide bomb", "Al Shabaab", "Kismayo")
+
+
+def test_protest_decision_order() -> None:
+    # the crowd's own violence first, then lethal or beating force, then intervention
+    assert _subs("Riot police fired tear gas at marchers who hurled stones at a bank in Quito.") == \
+        ["Violent demonstration"]
+    assert _subs("Heavy clashes erupted between gendarmes and demonstrators outside the palace in Conakry.") == \
+        ["Violent demonstration"]
+    assert _subs("Soldiers violently dispersed a peaceful sit-in by teachers in Yaounde.") == \
+        ["Excessive force against protesters"]
+    assert _subs("An officer hits a student protester with his baton at a rally in Santiago.") == \
+        ["Excessive force against protesters"]

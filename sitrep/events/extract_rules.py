@@ -368,8 +368,19 @@ _MEANS = [
 ]
 _CROWD_SIDE = re.compile(r"\b(?:villagers|residents|locals|mobs?|vigilantes)\b(?:[^,;.]{0,40})$", re.IGNORECASE)
 _PROTEST_FAMILY = ("Excessive force against protesters", "Protest with intervention", "Peaceful protest")
+_CROWD_WORD = re.compile(r"\b(?:protest(?:ers|ors)?|demonstrators|rioters|marchers)\b", re.IGNORECASE)
+_MUTUAL_WORD = re.compile(r"(?:(?:heavy|fierce|violent|intense|street) )?(?:clash|fought|fighting|skirmish|battl)",
+                          re.IGNORECASE)
+_CROWD_VIOLENCE = re.compile(r"\bviolent (?:protests?|demonstrations?|rall(?:y|ies)|unrest)\b|\b(?:protesters|"
+                             r"demonstrators|rioters|youths|marchers) (?:[\w'’-]+ ){0,3}?(?:threw|hurled|pelted|torched|"
+                             r"set fire|stoned|clashed|clash|attacked|vandali[sz]ed|smashed|ransacked|stormed)\b|"
+                             r"\bblock(?:ed|ing) (?:[\w'’-]+ ){0,2}?(?:roads|streets|highways|railways|motorways)\b|"
+                             r"\b(?:stone|rock)[- ]throwing\b|\b(?:threw|hurled|throwing|hurling) (?:[\w'’-]+ ){0,2}?(?:stones|rocks|"
+                             r"petrol bombs|molotov cocktails|bottles|bricks)\b", re.IGNORECASE)
 _LETHAL = re.compile(r"\b(?:killed|killing|dead|died|deaths?|shot dead|live (?:fire|ammunition|rounds|bullets)|"
-                     r"beat(?:en|ing)?|clubbed|critically|seriously (?:injured|wounded))\b", re.IGNORECASE)
+                     r"beat(?:en|ing)?|clubbed|critically|seriously (?:injured|wounded)|excessive force|violent(?:ly)? "
+                     r"(?:suppress\w*|crack\w*|dispers\w*)|deadly crackdown|hits? (?:[\w'’-]+ ){0,4}?with (?:a |his |her )?"
+                     r"batons?)\b", re.IGNORECASE)
 
 
 def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
@@ -387,25 +398,37 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
                                                                   re.IGNORECASE) \
                         and _CROWD_SIDE.search(text[max(0, t.start - 60):t.start]):
                     t.sub_event_type = "Mob violence"
-    protest = [t for t in triggers if t.sub_event_type in _PROTEST_FAMILY]
-    if len(protest) > 1 or any(t.sub_event_type == "Protest with intervention" for t in protest):
-        if any(t.sub_event_type == "Excessive force against protesters" for t in protest) or _LETHAL.search(text):
+    crowd_here = bool(_CROWD_WORD.search(text))
+    if crowd_here:
+        for t in triggers:
+            if t.sub_event_type == "Armed clash" and _MUTUAL_WORD.match(t.surface) and _CROWD_WORD.search(
+                    text[max(0, t.start - 80):t.end + 80]):
+                t.sub_event_type = "Violent demonstration"  # "clashes between police and protesters"
+    protest = [t for t in triggers if t.sub_event_type in _PROTEST_FAMILY or t.sub_event_type == "Violent demonstration"]
+    if len(protest) > 1 or any(t.sub_event_type in ("Protest with intervention", "Violent demonstration")
+                               for t in protest):
+        subs = {t.sub_event_type for t in protest}
+        if "Violent demonstration" in subs or _CROWD_VIOLENCE.search(text):
+            best = "Violent demonstration"
+        elif "Excessive force against protesters" in subs or _LETHAL.search(text):
             best = "Excessive force against protesters"
-        elif any(t.sub_event_type == "Protest with intervention" for t in protest):
+        elif "Protest with intervention" in subs:
             best = "Protest with intervention"
         else:
             best = protest[0].sub_event_type
-        keep = next(t for t in protest if t.sub_event_type == best) if any(
-            t.sub_event_type == best for t in protest) else protest[0]
+        keep = next((t for t in protest if t.sub_event_type == best), protest[0])
         keep.sub_event_type = best
-        triggers = [t for t in triggers if t.sub_event_type not in _PROTEST_FAMILY or t is keep]
+        triggers = [t for t in triggers if t not in protest or t is keep]
         if any(t.sub_event_type == "Arrests" for t in triggers):
             triggers = [t for t in triggers if t.sub_event_type != "Arrests"]  # arrests at a protest: one event
     elif protest and any(t.sub_event_type == "Arrests" for t in triggers):
         # "activists were detained while trying to hold a rally": the protest with its intervention
         keep = protest[0]
-        keep.sub_event_type = "Protest with intervention"
+        keep.sub_event_type = "Excessive force against protesters" if _LETHAL.search(text) else \
+            "Protest with intervention"
         triggers = [t for t in triggers if t.sub_event_type != "Arrests"]
+    elif protest and _CROWD_VIOLENCE.search(text):
+        protest[0].sub_event_type = "Violent demonstration"
     elif not protest:
         arrests = [t for t in triggers if t.sub_event_type == "Arrests"]
         if arrests and re.search(r"\b(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?|march(?:es)?)\b", text,
