@@ -413,3 +413,9 @@ def test_second_day_of_a_date_pair() -> None:
 
 def test_fractional_years_ago_count_months() -> None:
     assert one("He left a year and a half ago.", "a year and a half ago", WED_2013_03_20).value == "2011-09"
+
+
+def test_the_afternoon_is_on_the_narrative_day() -> None:
+    mentions = tag("On Monday, rebels attacked. In the evening, they withdrew.", WED_2013_03_20)
+    assert (find(mentions, "the evening").type, find(mentions, "the evening").value) == ("TIME", "2013-03-18TEV")
+    assert tag("He was reading the morning news.", WED_2013_03_20) == []

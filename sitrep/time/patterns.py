@@ -153,6 +153,10 @@ RULES: list[tuple[str, str]] = [
     ),
     ("weekend", r"(?P<w>(?i:the)\s+weekend)\b"),
     (
+        "thepod",
+        r"(?i:the\s+(?:(?P<mod>early|late)\s+)?(?P<pod>morning|mid-?morning|afternoon|mid-?afternoon|evening|night))\b(?!\s+(?i:of|before|after|shift|sky|air|session|edition|news|show|prayers?|flights?|raids?|attacks?|curfew|club|life)\b)",
+    ),
+    (
         "ordday",
         r"(?:(?i:the|his|her|its|their)\s+)?(?P<ord>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
         r"|\d*1st|\d*2nd|\d*3rd|\d+th))\s+(?i:day)(?=\s+(?:of|in)\b)",
@@ -285,6 +289,7 @@ TRIGGERS_CI: dict[str, tuple[str, ...]] = _merge(
     _trig("week weekend month quarter year decade century day summer winter spring fall autumn half", "relunit"),
     _trig("weekend", "weekend", "set"),
     _trig("week", "weekof"),
+    _trig("morning afternoon evening night", "thepod"),
     _trig("day", "ordday"),
     _trig("day week month year night morning evening afternoon", "anaday"),
     _trig("ago earlier later before after previously hence now back", "ago"),

@@ -39,6 +39,7 @@ from sitrep.time.rules_relative import (
     h_ref,
     h_relunit,
     h_set,
+    h_thepod,
     h_time,
     h_vague,
     h_weekday,
@@ -48,7 +49,7 @@ from sitrep.time.rules_relative import (
 HANDLERS: dict[str, Handler] = {
     "iso": h_iso, "slash": h_slash, "mdy": h_mdy, "dmy": h_mdy, "month": h_month, "year": h_year, "fy": h_fy,
     "decade": h_decade, "century": h_century, "weekday": h_weekday, "time": h_time, "deictic": h_deictic,
-    "pod": h_pod, "relunit": h_relunit, "weekend": h_weekend, "weekof": h_weekof, "ordday": h_ordday, "inthe": h_inthe, "theyear": h_theyear,
+    "pod": h_pod, "relunit": h_relunit, "weekend": h_weekend, "weekof": h_weekof, "ordday": h_ordday, "thepod": h_thepod, "inthe": h_inthe, "theyear": h_theyear,
     "anaday": h_anaday, "ago": h_ago, "duration": h_duration, "vague": h_vague, "ref": h_ref, "set": h_set,
     "quarter": h_quarter, "yearago": h_yearago, "season": h_season, "holiday": h_holiday,
     "spelled_year": h_spelled_year,

@@ -302,6 +302,20 @@ def h_anaday(m: re.Match[str], ctx: Ctx) -> Out:
     return ok(N.shift(gran, base2, off), m)
 
 
+_POD_PREP = re.compile(r"(?i:\b(?:in|during|by|until|till|into|throughout|through|since|overnight|early\s+in|late\s+in|later\s+in)\s+)$")
+
+
+def h_thepod(m: re.Match[str], ctx: Ctx) -> Out:
+    """"fighting broke out in the afternoon": that part of the day the text is on."""
+    if not _POD_PREP.search(ctx.text, max(0, m.start() - 14), m.start()):
+        return None
+    suffix = pod_suffix(m["pod"].replace("mid-", "mid"), m["pod"] if m["pod"].startswith("mid") else None)
+    base = ctx.base_day()
+    if base is None:
+        return ok(Res("TIME", "XXXX-XX-XX" + suffix), m)
+    return ok(N.day_res(base, suffix), m)
+
+
 def h_ordday(m: re.Match[str], ctx: Ctx) -> Out:
     """"It is the second day of the offensive": the day itself (the anchor, or the day the text is on)."""
     start = m.start("ord") if norm(m.group()).startswith(("his ", "her ", "its ", "their ")) else m.start()
