@@ -419,3 +419,9 @@ def test_the_afternoon_is_on_the_narrative_day() -> None:
     mentions = tag("On Monday, rebels attacked. In the evening, they withdrew.", WED_2013_03_20)
     assert (find(mentions, "the evening").type, find(mentions, "the evening").value) == ("TIME", "2013-03-18TEV")
     assert tag("He was reading the morning news.", WED_2013_03_20) == []
+
+
+def test_identifiers_that_look_like_years() -> None:
+    assert tag("UN Security Council Resolution 1973 authorised force.", WED_2013_03_20) == []
+    assert tag("Resolution 2085 was cited and Route 2012 was closed.", WED_2013_03_20) == []
+    assert one("The 1973 war changed the region.", "1973", WED_2013_03_20).value == "1973"

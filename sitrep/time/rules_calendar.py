@@ -31,7 +31,12 @@ _COUNT_NOUNS = {"people", "men", "women", "children", "police", "personnel", "tr
 
 
 _AGE_OR_COUNT = {"about", "some", "nearly", "almost", "around", "than", "approximately", "roughly", "over", "under",
-                 "least", "only", "just", "total", "$", "no.", "number", "#", "of-"}
+                 "least", "only", "just", "total", "$", "no.", "number", "#", "of-",
+                 # identifiers that look like years: "Resolution 1973", "Flight 2012", "Windows 2000"
+                 "resolution", "resolutions", "route", "highway", "flight", "windows", "model", "room", "apartment",
+                 "suite", "bus", "platform", "article", "section", "paragraph", "chapter", "item", "rule", "channel",
+                 "code", "exhibit", "hill", "height", "heights", "elevation", "altitude", "kilometre", "km", "mile",
+                 "box", "unit", "battalion", "brigade", "division", "squadron", "regiment"}
 
 
 def h_iso(m: re.Match[str], ctx: Ctx) -> Out:
