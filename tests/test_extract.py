@@ -448,3 +448,21 @@ def test_protest_decision_order() -> None:
         ["Excessive force against protesters"]
     assert _subs("An officer hits a student protester with his baton at a rally in Santiago.") == \
         ["Excessive force against protesters"]
+
+
+def test_demonym_adjective_is_not_the_event_place():
+    text = "Al-Shabaab fighters raided a Kenyan police post near Kismayo on Monday."
+    art = Article(article_id="a1", external_id="a1", raw_path="a1.txt", text=text, published_at=PUB)
+    sentences = split_sentences("a1", text)
+    tm, pm, am, sm = _mentions(text, {})
+    i = text.index("Kenyan")
+    pm.append(PlaceMention(i, i + 6, "Kenyan", "sitrep:kenyan-town", "Kenyan", feature="city"))
+    reports = extract_reports(art, sentences, tm, pm, am, sm)
+    assert reports and all(r.place_name == "Kismayo" for r in reports)
+
+
+def test_single_victim_in_a_shooting():
+    text = "A Kenyan teacher was killed in a shooting outside a school in Mogadishu on Monday."
+    r, = _reports(text)
+    assert (r.sub_event_type, r.place_name) == ("Attack", "Mogadishu")
+    assert _killed(r) == [(1, "civilians")]

@@ -132,3 +132,9 @@ def test_running_tallies_are_cumulative():
               "Since then, more than 7,000 people have been killed by security forces."]:
         q = _one(s)
         assert q.cumulative, s
+
+
+def test_single_named_victims():
+    from sitrep.events.quantities import find_quantities
+    qs = find_quantities("An Indian engineer's driver was unhurt, but a nurse died of her wounds.")
+    assert [(q.value, q.category, q.status) for q in qs] == [(1, "civilians", "killed")]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 
 from sitrep.events.extract_context import COARSE, SentenceMentions
 from sitrep.events.extract_rules import Trigger
@@ -31,6 +33,25 @@ _DATELINE = re.compile(r"^[A-Z][\w'’. -]{1,30}(?:,\s*[A-Z][\w'’. -]{1,30})?\
 _ADJECTIVAL = re.compile(r"\s+(?:army|forces|troops|government|military|police|soldiers|officials|authorities|"
                          r"security|state media|media|air force|navy|president|prime minister|ministry|regime|"
                          r"rebels|militants|opposition|jets|warplanes|aircraft|drones?)\b", re.IGNORECASE)
+
+
+_DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|iot|aqi)$")
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """Demonym forms shipped with the places stage (read-only), plus the shape rule above."""
+    path = Path(__file__).resolve().parents[1] / "places" / "data" / "demonyms.csv"
+    try:
+        rows = path.read_text(encoding="utf-8").splitlines()[1:]
+    except OSError:
+        return frozenset()
+    return frozenset(f.strip() for row in rows if "," in row for f in row.split(",", 1)[1].split("|") if f.strip())
+
+
+def _is_demonym(surface: str) -> bool:
+    surface = surface.strip()
+    return surface in _demonyms() or bool(_DEMONYM_SHAPE.match(surface))
 
 
 def fallback_geo_precision(p: PlaceMention) -> int:
@@ -54,6 +75,8 @@ def usable_places(s: SentenceMentions, text: str, base: int) -> list[PlaceMentio
         before = text[max(0, p.start - base - 1):p.start - base]
         if _BASED.match(after) or before == "-" or _ADJECTIVAL.match(text[p.end - base:p.end - base + 30]):
             continue
+        if _is_demonym(p.surface) and re.match(r"\s+(?:[a-z][\w-]*)", after):
+            continue  # "a Malian village", "a Canadian tourist": an adjective, not the event place
         if re.search(r"\b(?:attributed to|blamed on|carried out by|backed by|supported by)\s+(?:the\s+)?$",
                      text[max(0, p.start - base - 30):p.start - base], re.IGNORECASE):
             continue  # "strikes attributed to Israel": the country is the actor, not the place

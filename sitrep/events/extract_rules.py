@@ -101,7 +101,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"gun ?battles?|firefights?|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
      r"(?:began|launched|started|carried out|mounted|waging|waged|repelled|repulsed) (?:[\"“”']?\w+[\"“”']? ){0,3}?"
      r"(?:offensive|assault|attack|battle|counter-?attack|operation)s?|"
-     r"(?:attacked|attacking|assaulted|assaulting|stormed|storming)(?= (?:the |an? )?[\w-]+)|"
+     r"(?:attacked|attacking|assaulted|assaulting|stormed|storming|raided|raiding)(?= (?:the |an? )?[\w-]+)|"
      r"(?:attacks?|assaults?|raids?|incursions?) (?:on|against)|"
      r"(?:advanc(?:e|ed|ing)|push(?:ed|ing)?|pressing) (?:deeper |further )?(?:into|on|towards?)|"
      r"moved (?:deeper |further )?(?:into|towards?)|"
@@ -112,7 +112,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:killed|wounded|injured) (?:and (?:wounded|injured) )?(?:\w+ ){0,3}?(?:terrorists|militants|insurgents|"
      r"fighters|soldiers|troops|rebels|gunmen|jihadists|policemen|police officers)", "Armed clash", 4),
     (r"massacred?|executed|executions?|shot dead|gunned down|beheaded|opened fire on (?:civilians|"
-     r"protesters|worshippers|villagers|a crowd)", "Attack", 5),
+     r"protesters|worshippers|villagers|a crowd)|(?:killed|wounded|injured|died|hurt) (?:in|during) (?:a|an|the) "
+     r"(?:[\w'’-]+ ){0,2}?(?:shooting|stabbing|knife attack|machete attack)", "Attack", 5),
     (r"lynch(?:ed|ing|ings)|jungle justice|mob (?:justice|violence|attacks?)|(?:mobs?|vigilantes|irate (?:villagers|"
      r"residents|youths)|angry (?:villagers|residents|youths)) (?:[\w'’-]+ ){0,3}?(?:attacked|killed|beat|beaten|"
      r"burn(?:ed|t)|torched|set|stormed|stoned|hacked)|by an? (?:angry |irate )?mob", "Mob violence", 4),
@@ -181,7 +182,8 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                          "assault", "storm", "raid", "incursion", "advanc", "push", "moved", "pressing", "killed",
                          "wounded", "injured", "shoot", "exchange", "fire", "raged", "continued", "erupted",
                          "broke out", "siege"),
-    ("Attack", 5): ("massacr", "execut", "shot dead", "gunned", "behead", "opened fire"),
+    ("Attack", 5): ("massacr", "execut", "shot dead", "gunned", "behead", "opened fire", "shooting", "stabbing",
+                    "knife", "machete"),
     ("Mob violence", 4): ("lynch", "jungle", "mob", "vigilante", "irate", "angry"),
     ("Abduction/forced disappearance", 5): ("abduct", "kidnap", "hostage", "disappeared"),
     ("Sexual violence", 3): ("rap", "sexual", "molest", "abused"),
@@ -398,6 +400,9 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
                                                                   re.IGNORECASE) \
                         and _CROWD_SIDE.search(text[max(0, t.start - 60):t.start]):
                     t.sub_event_type = "Mob violence"
+    if any(t.sub_event_type == "Arrests" for t in triggers):
+        # "police raided a house and arrested two men": the raid is the arrest
+        triggers = [t for t in triggers if not re.match(r"raid(?:ed|ing)$", t.surface, re.IGNORECASE)]
     crowd_here = bool(_CROWD_WORD.search(text))
     if crowd_here:
         for t in triggers:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v3"
+STAGE_VERSION = "sitrep.events.quantities.v4"
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -63,7 +63,8 @@ _QUAL_RE = re.compile(r"(?:^|\W)(" + "|".join(re.escape(q) for q, _ in _QUALIFIE
 _CATEGORY_NOUNS = [
     (r"civilians?|residents?|villagers?|inhabitants?|worshipp?ers?|pilgrims?|students?|farmers?|"
      r"shepherds?|passengers?|protesters?|demonstrators?|journalists?|aid workers?|doctors?|"
-     r"medics?|patients?|refugees?|migrants?|family members|relatives|non-combatants|bystanders",
+     r"medics?|patients?|refugees?|migrants?|family members|relatives|non-combatants|bystanders|tourists?|"
+     r"drivers?|teachers?|nurses?|traders?|shopkeepers?|vendors?|priests?|imams?|villagers?|workers?",
      "civilians"),
     (r"children|child|minors?|boys?|girls?|kids|infants?|babies|toddlers?|teenagers?|"
      r"schoolchildren|students? under", "children"),
@@ -374,7 +375,9 @@ _SINGULAR = re.compile(
     r"government|regime|rebel|army|police|security|civilian|female|male|foreign|Kurdish|Syrian|Iraqi|"
     r"Afghan)\s+){0,3}?)((?i:civilian|child|boy|girl|woman|man|soldier|militant|fighter|"
     r"policeman|police officer|officer|guard|jihadist|rebel|insurgent|person|resident|journalist|student|"
-    r"farmer|shepherd|worshipper|member of (?:the )?(?:[\w'’-]+\s+){0,3}?(?:forces|army|police|group|militia)))\b"
+    r"farmer|shepherd|worshipper|tourist|driver|passenger|teacher|doctor|nurse|medic|priest|imam|pilgrim|"
+    r"villager|trader|worker|aid worker|teenager|schoolboy|schoolgirl|infant|baby|gunman|attacker|"
+    r"member of (?:the )?(?:[\w'’-]+\s+){0,3}?(?:forces|army|police|group|militia)))\b"
     r"(?!['’]s)")
 _SINGULAR_CAT = {"child": "children", "boy": "children", "girl": "children", "woman": "women", "man": "unknown",
                  "person": "unknown"}
@@ -392,6 +395,8 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
             right = re.match(r"\s*(?:,\s*)?(?:who\s+)?(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(\w+(?:\s+dead)?)",
                              sentence[m.end():])
             status = _status_in(right.group(1)) if right else None
+            if status is None and re.match(r"\s*(?:,\s*)?(?:who\s+)?(?:later\s+)?(?:died|perished)\b", sentence[m.end():]):
+                status = "killed"
             if status not in ("killed", "injured", "captured"):
                 continue
         noun = m.group(2).lower()
