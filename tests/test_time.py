@@ -425,3 +425,9 @@ def test_identifiers_that_look_like_years() -> None:
     assert tag("UN Security Council Resolution 1973 authorised force.", WED_2013_03_20) == []
     assert tag("Resolution 2085 was cited and Route 2012 was closed.", WED_2013_03_20) == []
     assert one("The 1973 war changed the region.", "1973", WED_2013_03_20).value == "1973"
+
+
+def test_named_wars_are_not_durations() -> None:
+    assert tag("Israel captured it in the Six-Day War.", WED_2013_03_20) == []
+    assert tag("The Thirty Years' War devastated Europe.", WED_2013_03_20) == []
+    assert one("A 72-hour ceasefire began.", "72-hour", WED_2013_03_20).value == "PT72H"

@@ -353,6 +353,8 @@ def h_duration(m: re.Match[str], ctx: Ctx) -> Out:
     n = parse_num(m["num"])
     if n is not None and 1000 <= n <= 2099 and float(n).is_integer():
         return None  # "the 1988 quarter", "1990 levels"
+    if m["unit"][0].isupper() and not m["unit"].isupper() and re.match(r"['’]?s?['’]?\s+[A-Z][a-z]", ctx.text[m.end():m.end() + 8]):
+        return None  # a name: "the Six-Day War", "the Thirty Years' War"
     if m["half"] and n is not None:
         n += 0.5  # "a minute and a half"
     if m["num2"]:
