@@ -309,11 +309,12 @@ def h_yearago(m: re.Match[str], ctx: Ctx) -> Out:
     if "nine months" in w or "six months" in w:
         return ok(Res("DURATION", "P9M" if "nine" in w else "P6M"), m)
     if ref is not None and ref.point is not None and anchor is not None:
-        if ref.point > anchor:
+        point = ref.point
+        if point > anchor:
             ref = None  # a forecast period is not what "year-ago" compares with
-        elif (anchor - ref.point).days > 300:
+        elif (anchor - point).days > 300:
             # the last period named is itself last year's ("in the 1988 period. The year-ago results")
-            return ok(ref if ref.gran in ("quarter", "month", "half") else N.year_res(ref.point.year), m)
+            return ok(ref if ref.gran in ("quarter", "month", "half") else N.year_res(point.year), m)
     if ref is not None and ref.point is not None and ref.gran in ("quarter", "month", "half"):
         steps = {"quarter": 4, "month": 12, "half": 2}[ref.gran]
         return ok(N.shift(ref.gran, ref.point, -steps), m)

@@ -50,7 +50,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, int, str, re.Match[str]]
             hits.setdefault(r, []).append(s)
     for m in TIME_TRIGGER.finditer(text):
         hits.setdefault("time", []).append(m.start())
-    cands = []
+    cands: list[tuple[int, int, int, int, str, re.Match[str]]] = []
     n = len(text)
     for name, rx in COMPILED:
         if name in FULL_SCAN:
