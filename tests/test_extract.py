@@ -466,3 +466,17 @@ def test_single_victim_in_a_shooting():
     r, = _reports(text)
     assert (r.sub_event_type, r.place_name) == ("Attack", "Mogadishu")
     assert _killed(r) == [(1, "civilians")]
+
+
+def test_lead_summary_is_not_a_second_capture():
+    text = ("Nusra fighters have seized several villages south of Aleppo, Reuters reported. "
+            "The group said its fighters captured Sukkari and Ansari on Tuesday.")
+    reports = _reports(text, {"on Tuesday": (dt.date(2016, 8, 2), dt.date(2016, 8, 2))})
+    assert [(r.sub_event_type, r.place_name) for r in reports] == [
+        ("Non-state actor overtakes territory", "Sukkari"), ("Non-state actor overtakes territory", "Ansari")]
+
+
+def test_bombardment_without_aircraft_is_shelling():
+    assert _subs("Army tanks bombarded the old quarter of Idlib for hours.") == ["Shelling/artillery/missile attack"]
+    assert _subs("Jets bombarded the old quarter of Idlib for hours.") == ["Air/drone strike"]
+    assert _subs("Rescuers said 30 bodies were pulled out of the rubble in Idlib.") == []

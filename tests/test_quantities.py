@@ -138,3 +138,9 @@ def test_single_named_victims():
     from sitrep.events.quantities import find_quantities
     qs = find_quantities("An Indian engineer's driver was unhurt, but a nurse died of her wounds.")
     assert [(q.value, q.category, q.status) for q in qs] == [(1, "civilians", "killed")]
+
+
+def test_crowd_count_is_not_a_toll():
+    from sitrep.events.quantities import find_quantities
+    qs = find_quantities("About 2,500 people gathered in Tunis to bury a student killed by police.")
+    assert not [q for q in qs if q.value == 2500 and q.status == "killed"]

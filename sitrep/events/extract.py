@@ -173,7 +173,31 @@ def extract_reports(
     for s in per:
         reports.extend(_sentence_reports(article, s, ctx, ref, focus, main, main_inter, hedge_fn, geo_fn,
                                          classify))
-    return reports
+    return _drop_lead_summaries(reports, ctx.summaries)
+
+
+def _drop_lead_summaries(reports: list[Report], summaries: set[str]) -> list[Report]:
+    """ "X captured several neighbourhoods" followed within a few sentences by the captures it sums up
+    ("X captured A and B"): the summary is not another event (its counts, if any, keep it)."""
+    out = []
+    for r in reports:
+        if r.report_id in summaries and not r.fatalities and any(
+                o is not r and o.sub_event_type == r.sub_event_type and o.actor1 == r.actor1
+                and 0 < o.sentence_index - r.sentence_index <= 4 and o.place_id != r.place_id
+                and not o.background and o.report_id not in summaries
+                and _dates_near(o, r) for o in reports):
+            continue
+        out.append(r)
+    return out
+
+
+def _dates_near(a: Report, b: Report) -> bool:
+    """Within a week of each other (a summary without its own date carries the reporting date)."""
+    week = dt.timedelta(days=7)
+    lo_a, hi_a = a.date_begin or dt.date.min, a.date_end or dt.date.max
+    lo_b, hi_b = b.date_begin or dt.date.min, b.date_end or dt.date.max
+    return (lo_a - week if lo_a > dt.date.min + week else lo_a) <= hi_b and \
+        (lo_b - week if lo_b > dt.date.min + week else lo_b) <= hi_a
 
 
 def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: dt.date | None,
@@ -336,6 +360,8 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
                 text=text, stage_version=STAGE_VERSION,
             ))
             seen[key] = out[-1]
+            if _VAGUE_OBJECT.match(text[trig.end:]):
+                ctx.summaries.add(out[-1].report_id)
             if place is not None:
                 ctx.last_places, ctx.last_places_at = [place], idx
         first_agent = first_agent or agent
@@ -415,6 +441,9 @@ def _crowd_roles(s: SentenceMentions, sub: str, agent: str | None, target: str |
     return crowd, force
 
 
+_VAGUE_OBJECT = re.compile(r"\s+(?:several|some|a number of|a few|many|numerous|a string of|a series of|more|"
+                           r"further|new)\s+(?:[\w'’-]+\s+){0,2}?(?:neighbou?rhoods|villages|towns|districts|areas|"
+                           r"positions|parts|suburbs|hills|quarters|territories)\b", re.IGNORECASE)
 _STATE_WORDS = re.compile(r"\b(?:army|military|troops|soldiers|government|police|security forces|armed forces|"
                           r"gendarmes|marines)\b", re.IGNORECASE)
 _STATE_SUBJECT = re.compile(r"^\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:army|military|troops|soldiers|government forces|"

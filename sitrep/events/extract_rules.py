@@ -234,7 +234,8 @@ _ACCIDENT = re.compile(
     r"industrial|chemical plant|cylinder|kitchen|furnace)\s+(?:explosion|blast|fire)|\b(?:leak|accident(?:al)?|"
     r"short circuit|cause of the (?:blast|explosion|fire))\b", re.IGNORECASE)
 _LEAK = re.compile(r"\b(?:leak(?:ed|s|ing|age)?|factory|plant|industrial|tanker|pipeline)\b", re.IGNORECASE)
-_REASON_REF = re.compile(r"\b(?:in response to|in retaliation for|responsible for|blamed for|punish\w* \w+ for)\s+"
+_REASON_REF = re.compile(r"\b(?:in response to|in retaliation for|responsible for|blamed for|punish\w* \w+ for|"
+                         r"(?:stoked|fuelled|fueled|heightened|exacerbated|inflamed) by)\s+"
                          r"(?:the\s+|its\s+|an?\s+|their\s+|last\s+\w+['’]s\s+)?(?:alleged\s+|suspected\s+|reported\s+)?"
                          r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _HABITUAL = re.compile(r"\b(?:sometimes|often|routinely|regularly|usually|frequently|repeatedly accused)\b[^,.;]{0,25}$",
@@ -368,6 +369,11 @@ _MEANS = [
     (re.compile(r"^(?:[^,;.]{0,40}?)\b(?:with|using) (?:[\w'’-]+ ){0,2}?(?:rockets?|mortars?|artillery|missiles?|"
                 r"shells)\b", re.IGNORECASE), "Shelling/artillery/missile attack"),
 ]
+_AIR_CUE = re.compile(r"\b(?:air|aerial|airstrikes?|jets?|warplanes?|aircraft|planes?|helicopters?|choppers|drones?|"
+                     r"sorties|air ?force|coalition|bombers)\b", re.IGNORECASE)
+_GROUND_CUE = re.compile(r"\b(?:tanks?|artillery|guns|shell\w*|mortars?|howitzers?|army|troops)\b", re.IGNORECASE)
+_MILITANT_CUE = re.compile(r"\b(?:militants?|insurgents?|suicide|bombers?|explosives?|device|IEDs?|car bomb|"
+                           r"jihadists?|terrorists?|extremists?|gunmen|claimed responsibility)\b", re.IGNORECASE)
 _CROWD_SIDE = re.compile(r"\b(?:villagers|residents|locals|mobs?|vigilantes)\b(?:[^,;.]{0,40})$", re.IGNORECASE)
 _PROTEST_FAMILY = ("Excessive force against protesters", "Protest with intervention", "Peaceful protest")
 _CROWD_WORD = re.compile(r"\b(?:protest(?:ers|ors)?|demonstrators|rioters|marchers)\b", re.IGNORECASE)
@@ -390,6 +396,16 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
     of villagers as a side (mob violence), and one protest reading per sentence (lethal or beating force is
     excessive force; dispersal, tear gas or arrests are an intervention)."""
     for t in triggers:
+        if t.sub_event_type == "Air/drone strike" and re.match(r"bomb(?:ard\w*|ed|ings?)$", t.surface, re.IGNORECASE) \
+                and not _AIR_CUE.search(text):
+            # no aircraft named: tanks and guns bombard, militants bomb
+            if t.surface.lower().startswith("bombard") or _GROUND_CUE.search(text):
+                t.sub_event_type = "Shelling/artillery/missile attack"
+            elif _MILITANT_CUE.search(text):
+                t.sub_event_type = "Remote explosive/landmine/IED"
+        if t.sub_event_type == "Non-violent transfer of territory" and re.search(
+                r"\b(?:been|was|were|being)\s+$", text[max(0, t.start - 12):t.start]):
+            t.sub_event_type = ""  # "bodies were pulled out of the river": not a withdrawal
         if t.sub_event_type in ("Armed clash", "Attack"):
             for rx, sub in _MEANS:
                 if rx.match(text[t.end:]):
@@ -400,6 +416,7 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
                                                                   re.IGNORECASE) \
                         and _CROWD_SIDE.search(text[max(0, t.start - 60):t.start]):
                     t.sub_event_type = "Mob violence"
+    triggers = [t for t in triggers if t.sub_event_type]
     if any(t.sub_event_type == "Arrests" for t in triggers):
         # "police raided a house and arrested two men": the raid is the arrest
         triggers = [t for t in triggers if not re.match(r"raid(?:ed|ing)$", t.surface, re.IGNORECASE)]

@@ -247,6 +247,10 @@ def _category_after(rest: str) -> tuple[str | None, int]:
     return None, pos
 
 
+_OWN_PREDICATE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:took|gathered|marched|rallied|protested|demonstrated|"
+                            r"attended|joined|staged|turned out|poured|chanted|assembled|converged)\b", re.IGNORECASE)
+
+
 def _status_in(text: str, last: bool = False) -> str | None:
     best: tuple[int, str] | None = None
     for rx, st in _STATUS_RE:
@@ -298,7 +302,10 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
         if status is None and (_BREAKDOWN.search(left_all) or in_breakdown) and found and cat is not None:
             status = found[-1].status
         if status is None and cat is not None:
-            status = _status_in(right.lstrip(" ")[cat_end:cat_end + 80])
+            window = right.lstrip(" ")[cat_end:cat_end + 80]
+            own = _OWN_PREDICATE.search(window)
+            status = _status_in(window[:own.start()] if own else window)  # "4,000 people took to the streets to
+            # mourn a protester killed on Friday": the count's own verb is not a casualty verb
         elif status is None:
             # bare number: only when it sits right next to a casualty word ("killing 12", "12 dead")
             near = re.match(r"\s*(?:people\s+)?(?:were|have been|had been|are|was)?\s*(\w+(?:\s\w+)?)", right)
