@@ -480,3 +480,16 @@ def test_bombardment_without_aircraft_is_shelling():
     assert _subs("Army tanks bombarded the old quarter of Idlib for hours.") == ["Shelling/artillery/missile attack"]
     assert _subs("Jets bombarded the old quarter of Idlib for hours.") == ["Air/drone strike"]
     assert _subs("Rescuers said 30 bodies were pulled out of the rubble in Idlib.") == []
+
+
+def test_headline_is_decided_by_position_and_shape_not_by_punctuation():
+    from sitrep.events.extract import is_headline
+    assert is_headline("Rebels Seize Key Town In Northern Mali", 0)
+    assert is_headline("Somali Troops Retake Coastal Town", 3)
+    assert not is_headline("Somali troops retook the coastal town of Kismayo from al-Shabaab on Monday after "
+                           "three days of heavy fighting with the militants", 4)
+    assert not is_headline("Two soldiers were killed in Kismayo on Monday", 5)
+    text = ("Somali Troops Retake Kismayo\n\nSomali troops drove al-Shabaab out of Kismayo on Monday\n\n"
+            "The militants withdrew to Afgooye.")
+    subs = [r.sub_event_type for r in _reports(text)]
+    assert "Government regains territory" in subs

@@ -91,6 +91,21 @@ _HEADLINE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 _SAID_TAIL = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,6}?(?:said|says|reported|added|told|according)\b")
 
 
+def is_headline(text: str, index: int) -> bool:
+    """A title line: no final punctuation, and either the article's first line or short and in Title Case.
+    A body line that lost its full stop (a caption, a scraped list item, a snippet) is still body text."""
+    if _HEADLINE_END.search(text):
+        return False
+    words = text.split()
+    if len(words) > 20:
+        return False
+    if index == 0:
+        return True
+    long_words = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return bool(long_words) and len(words) <= 15 and \
+        sum(w[:1].isupper() for w in long_words) >= 0.6 * len(long_words)
+
+
 def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -206,7 +221,8 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
                       classify: Callable[[list[str]], list[tuple[str, float]]] | None) -> list[Report]:
     text, base, idx = s.sentence.text, s.sentence.start, s.sentence.index
     named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
-    triggers = find_triggers(text) if _HEADLINE_END.search(text) and not is_generic(text) else []
+    headline = is_headline(text, idx)
+    triggers = find_triggers(text) if not headline and not is_generic(text) else []
     if triggers and classify is not None and all(t.priority >= WEAK_PRIORITY for t in triggers):
         label, conf = classify([text])[0]
         if label in _VETO_LABELS and conf >= VETO_CONFIDENCE:
@@ -216,7 +232,7 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
         usable = sorted(usable + unresolved_toponyms(text, base, usable), key=lambda p: p.start)
     out: list[Report] = []
     quantities = [q for q in find_quantities(text) if q.status != "present"]
-    if not triggers and _HEADLINE_END.search(text):
+    if not triggers and not headline:
         # "At least 26 fighters were killed." after the sentence that reported the clash
         extra = [q for q in quantities if q.status in ("killed", "injured") and not q.cumulative]
         if _TALLY_CUE.search(text) or (_PRESENT_PERFECT.search(text) and not _EVENT_ANCHOR.search(text)):

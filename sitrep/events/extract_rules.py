@@ -63,9 +63,9 @@ _CROWD = (r"(?:protest(?:ers|s)?|demonstrat(?:ors|ions?)|crowds?|rall(?:y|ies)|m
 _TRIGGERS: list[tuple[str, str, int]] = [
     (r"suicide (?:car |truck )?(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|vest)", "Suicide bomb", 0),
     (r"(?:seized|seizes|seizing|confiscated|captured|intercepted|found|recovered|discovered|defused|dismantled|"
-     r"impounded|uncovered) (?:\w+ ){0,5}?" + _WEAPONS + r"|" + _WEAPONS + r"(?: [\w,-]+){0,8}? (?:were|was|has been|"
+     r"impounded|uncovered) (?:[\w'’-]+ ){0,5}?" + _WEAPONS + r"|" + _WEAPONS + r"(?: [\w,-]+){0,8}? (?:were|was|has been|"
      r"have been|had been) (?:\w+ )?(?:seized|confiscated|captured|found|recovered|discovered|defused|intercepted|"
-     r"impounded|dismantled)|(?:defused|shot down|intercepted) (?:\w+ ){0,3}?(?:bombs?|devices?|drones?|missiles?|"
+     r"impounded|dismantled)|(?:defused|shot down|intercepted) (?:[\w'’-]+ ){0,3}?(?:bombs?|devices?|drones?|missiles?|"
      r"rockets?|mines?|IEDs?|packages?|explosives?)", "Disrupted weapons use", 0),
     (r"chemical (?:weapons? )?attacks?|chlorine|sarin|toxic gas|poison(?:ous)? gas|(?:sulfur |sulphur )?mustard gas|"
      r"sulfur mustard", "Chemical weapon", 0),
@@ -75,7 +75,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"detonated|limpet blast", "Remote explosive/landmine/IED", 1),
     (r"blasts?|explosions?", "Remote explosive/landmine/IED", 8),
     (r"grenade (?:attacks?|explosions?|blasts?)|(?:threw|thrown|hurled|lobbed|tossed|launched|detonated) "
-     r"(?:\w+ ){0,2}?(?:hand )?grenades?|grenades? (?:exploded|went off|were thrown|was thrown|hit|landed|"
+     r"(?:[\w'’-]+ ){0,2}?(?:hand )?grenades?|grenades? (?:exploded|went off|were thrown|was thrown|hit|landed|"
      r"attacks?)", "Grenade", 1),
     (r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:attacks?|bombardment|bombing)|"
      r"drone (?:strikes?|attacks?)|warplanes|fighter jets|(?:coalition|Russian|Israeli|Syrian|regime|"
@@ -83,18 +83,18 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"bombard(?:ed|ing|ments?)|bombed|bombing(?:s)?|striking targets|(?:incendiary|barrel|cluster) bombs?|"
      r"(?:was|were) (?:hit|struck|targeted) (?:by|in) (?:an? |the )?(?:air|aerial|drone|coalition|Russian|regime|"
      r"government|US|U\.S\.|Israeli|Saudi|Turkish)|air[- ](?:launched )?missiles|"
-     r"(?:air ?force|aircraft|warplanes?|jets|drones?|helicopters?|choppers|gunships?)(?:['’]s?)? (?:\w+ ){0,2}?"
+     r"(?:air ?force|aircraft|warplanes?|jets|drones?|helicopters?|choppers|gunships?)(?:['’]s?)? (?:[\w'’-]+ ){0,2}?"
      r"(?:destroyed|struck|hit|pounded|targeted|bombed|attacked|shelled|raided|carried out|launched)|"
      r"raids? by (?:the )?(?:[\w'’-]+ ){0,3}?(?:choppers|helicopters|jets|warplanes|aircraft|drones|air ?force)|"
-     r"pound(?:ed|ing)|(?:conducted|carried out|launched|staged|mounted|flew) (?:\w+ ){0,3}?(?:(?:air ?)?"
+     r"pound(?:ed|ing)|(?:conducted|carried out|launched|staged|mounted|flew) (?:[\w'’-]+ ){0,3}?(?:(?:air ?)?"
      r"(?:strikes|sorties)|air ?raids)", "Air/drone strike", 2),
     (r"(?:rocket|mortar|missile|artillery) (?:attacks?|strikes?|fire)|shell(?:ing|ed|s)|artillery|"
      r"mortars?(?: rounds| shells)?|rockets?|missiles?|"
      r"rocket attacks?", "Shelling/artillery/missile attack", 2),
     (r"(?:re)?captured|(?:re)?capture[sd]?|seized|seizes|seizing|(?:re)?took(?=" + _TERR_OBJECT + r")|"
      r"(?:re)?taken(?=" + _TERR_OBJECT + r")|overr[au]n|retook|retaken|regained|liberated|wrested|"
-     r"gained control|took control|taken control|fell to|(?:drove|driven|pushed|expelled) (?:\w+ ){0,3}out of|"
-     r"(?:drove|driven|pushed) (?:\w+ ){0,3}back|(?:recovered|restored|established|imposed|regained|took|taken) "
+     r"gained control|took control|taken control|fell to|(?:drove|driven|pushed|expelled) (?:[\w'’-]+ ){0,3}out of|"
+     r"(?:drove|driven|pushed) (?:[\w'’-]+ ){0,3}back|(?:recovered|restored|established|imposed|regained|took|taken) "
      r"(?:full )?control|gained ground|took over|taken over|freed(?=" + _TERR_OBJECT + r")",
      TERRITORY, 3),
     (r"battl(?:ing|ed)|(?:heavy |fierce |violent |intense |street )?(?:fighting|clashes|clashed|fought)|"
@@ -105,11 +105,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:attacks?|assaults?|raids?|incursions?) (?:on|against)|"
      r"(?:advanc(?:e|ed|ing)|push(?:ed|ing)?|pressing) (?:deeper |further )?(?:into|on|towards?)|"
      r"moved (?:deeper |further )?(?:into|towards?)|"
-     r"under attack|killed by (?:\w+ ){0,3}(?:forces|troops|soldiers|fighters|militants|army)|"
+     r"under attack|killed by (?:[\w'’-]+ ){0,3}(?:forces|troops|soldiers|fighters|militants|army)|"
      r"(?:fighting|battle|clashes|offensive) (?:raged|continued|erupted|broke out)|shoot-?outs?|"
      r"(?:broke|broken|breaking) (?:[\w-]+ ){0,4}?siege|"
      r"exchanges? of fire|exchanged fire|gunfights?|opened fire(?: on)?|shooting attacks?|gun attacks?|"
-     r"(?:killed|wounded|injured) (?:and (?:wounded|injured) )?(?:\w+ ){0,3}?(?:terrorists|militants|insurgents|"
+     r"(?:killed|wounded|injured) (?:and (?:wounded|injured) )?(?:[\w'’-]+ ){0,3}?(?:terrorists|militants|insurgents|"
      r"fighters|soldiers|troops|rebels|gunmen|jihadists|policemen|police officers)", "Armed clash", 4),
     (r"massacred?|executed|executions?|shot dead|gunned down|beheaded|opened fire on (?:civilians|"
      r"protesters|worshippers|villagers|a crowd)|(?:killed|wounded|injured|died|hurt) (?:in|during) (?:a|an|the) "
@@ -134,7 +134,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:prisoners|detainees|captives|bodies)|(?:prisoner|detainee|captive) (?:swaps?|exchanges?)|"
      r"released (?:[\w'’-]+ ){0,5}?in exchange for", "Agreement", 6),
     (r"(?:withdrew|withdrawn|withdraws|withdrawing|retreated|pulled out)(?: [\w'’\[\](),-]+){0,4}? from|"
-     r"pulled out of|handed (?:\w+ ){0,2}over to|handed over", "Non-violent transfer of territory", 6),
+     r"pulled out of|handed (?:[\w'’-]+ ){0,2}over to|handed over", "Non-violent transfer of territory", 6),
     (r"looted|looting|torched|set (?:[\w'’-]+ ){0,3}?(?:on fire|ablaze|alight)|burn(?:ed|t) down|demolished|razed|"
      r"vandali[sz]ed|set ablaze|set alight", "Looting/property destruction", 7),
     (r"rioted|riots?(?! police| gear| squads?| control| units?)|rioters|(?:protesters|demonstrators|protestors|"
@@ -152,13 +152,13 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"dispersed (?:[\w'’-]+ ){0,3}?" + _CROWD + r"|(?:disperse|dispel|break up|broke up|broken up|suppressed|"
      r"crack(?:ed)? down on|crackdown on) (?:[\w'’-]+ ){0,3}?" + _CROWD + r"|(?:protesters|demonstrators|activists|"
      r"marchers) (?:were|have been|had been) (?:arrested|detained|dispersed|rounded up)", "Protest with intervention", 3),
-    (r"(?:staged|held|organi[sz]ed|joined|took part in|attended) (?:\w+ ){0,3}?(?:protests?|demonstrations?|"
+    (r"(?:staged|held|organi[sz]ed|joined|took part in|attended) (?:[\w'’-]+ ){0,3}?(?:protests?|demonstrations?|"
      r"rall(?:y|ies)|marches|sit-ins?)|(?:protests?|demonstrations?|rall(?:y|ies)) (?:took place|erupted|broke out|"
      r"were held|was held|spread|continued)|(?:protest|demonstrat)(?:ed|ing) (?:against|in|outside|over|near)|"
      r"(?:took|poured|returned) (?:in)?to the streets|(?:protesters|demonstrators|crowds|students|people|"
-     r"supporters|opponents) (?:\w+ ){0,5}?(?:gathered|marched|rallied|chanted|blocked|converged|walked)|"
+     r"supporters|opponents) (?:[\w'’-]+ ){0,5}?(?:gathered|marched|rallied|chanted|blocked|converged|walked)|"
      r"rallied (?:in|outside|against)|marched (?:in|through|to|on|from|against)|in a (?:peaceful |silent )?"
-     r"(?:protest|march|rally|sit-in)|(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?) (?:\w+ ){0,6}?"
+     r"(?:protest|march|rally|sit-in)|(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?) (?:[\w'’-]+ ){0,6}?"
      r"(?:were|are being|was|is being) held", "Peaceful protest", 6),
 ]
 # literal stems, one of which every match of the (sub-event type, priority) pattern contains (lower case):
