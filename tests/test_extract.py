@@ -493,3 +493,19 @@ def test_headline_is_decided_by_position_and_shape_not_by_punctuation():
             "The militants withdrew to Afgooye.")
     subs = [r.sub_event_type for r in _reports(text)]
     assert "Government regains territory" in subs
+
+
+def test_references_that_assert_no_new_event():
+    assert _subs("The army moved to retake the seized districts of Homs.") == []
+    assert _subs("The spike in fighting in Yemen worries aid agencies.") == []
+    assert _subs("Nine officials died in the 3 May bombing of the ministry in Kabul.") == \
+        ["Remote explosive/landmine/IED"]
+    assert set(_subs("Loyalist troops are bombarding Misrata with shells, and jets were seen over Sirte.")) == \
+        {"Shelling/artillery/missile attack"}
+    assert _subs("Two soldiers were killed in an ambush near Gao on 2 May.") == ["Armed clash"]
+
+
+def test_state_forces_firing_on_detainees_is_an_attack():
+    text = "Somali troops opened fire on civilians in Kismayo, killing four people, local officials said."
+    r, = _reports(text)
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Attack", "Somali government forces", "Civilians")

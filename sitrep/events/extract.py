@@ -312,7 +312,9 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
             sub = "Government regains territory" if agent_inter == 1 else "Non-state actor overtakes territory"
         target_inter_now = target_m.inter if target_m and target_m.name == target else main_inter.get(target or "")
         if sub == "Armed clash" and not _MUTUAL.match(trig.surface) and target_inter_now in (None, 5, 6, 7) \
-                and (target is None or target_inter_now in (6, 7)) and _attack_on_civilians(trig, text, quantities):
+                and (target is None or target_inter_now in (6, 7)) and (target_inter_now == 7 or _attack_on_civilians(
+                    trig, text, quantities, lone_agent=not any(a.inter in (1, 2, 3, 4, 8) and a.name != agent
+                                                               for a in s.actors))):
             sub, target = "Attack", "Civilians"  # armed men attacking a village, a bus, worshippers
         if SUB_TO_TYPE.get(sub) in ("Protests", "Riots"):
             agent, target = _crowd_roles(s, sub, agent, target)
@@ -351,7 +353,7 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
             bool(ref and end and end < ref - dt.timedelta(days=BACKGROUND_DAYS))
         nearest = [q for q, o in zip(quantities, owner, strict=True) if o == k]
         if sub == "Armed clash" and any(q.status == "killed" and q.category in ("civilians", "children", "women")
-                                        for q in nearest) \
+                                        and not q.cumulative for q in nearest) \
                 and not any(q.status == "killed" and q.category == "fighters" for q in nearest):
             sub, target = "Attack", "Civilians"
         attributed = attribution(s, text, agent, ctx)
@@ -439,12 +441,14 @@ _CIVILIAN_OBJECT = re.compile(
     r"aid workers|journalists|camps?|settlements?|hamlets?|people)\b", re.IGNORECASE)
 
 
-def _attack_on_civilians(trig: Trigger, text: str, quantities: Sequence[QuantityMention]) -> bool:
-    """An armed agent's one-sided violence: a civilian object after the verb, or civilian-only casualties."""
+def _attack_on_civilians(trig: Trigger, text: str, quantities: Sequence[QuantityMention], lone_agent: bool) -> bool:
+    """An armed agent's one-sided violence: a civilian object after the verb, or civilian-only casualties
+    (people of unknown kind count when no armed opponent is named)."""
     if _CIVILIAN_OBJECT.match(text[trig.end:]):
         return True
-    hurt = [q for q in quantities if q.status in ("killed", "injured")]
-    return bool(hurt) and all(q.category in ("civilians", "children", "women") for q in hurt)
+    hurt = [q for q in quantities if q.status in ("killed", "injured") and not q.cumulative]
+    victims = ("civilians", "children", "women", "unknown") if lone_agent else ("civilians", "children", "women")
+    return bool(hurt) and all(q.category in victims for q in hurt)
 
 
 def _crowd_roles(s: SentenceMentions, sub: str, agent: str | None, target: str | None

@@ -217,7 +217,7 @@ _TERR_CI = re.compile(r"(?<![\w-])(?:captured|seized|overran|retook|regained|lib
                       re.IGNORECASE)
 
 _MODAL = re.compile(
-    r"\b(?:could|would|will|won't|may|might|shall|should|must|going to|plans? to|planning to|planned|aims? to|"
+    r"\b(?:could|would|will|won't|(?-i:may)|might|shall|should|must|going to|plans? to|planning to|planned|aims? to|"
     r"aiming to|intends? to|intended to|threaten(?:s|ed|ing)? to|vow(?:s|ed|ing)? to|expect(?:s|ed|ing)?|"
     r"ready to|prepar(?:e|es|ed|ing) (?:to|for)|about to|if|unless|whether|hope[sd]? to|want(?:s|ed)? to|"
     r"seeks? to|sought to|tr(?:y|ies|ied|ying) to|push to|bid to|race to|effort to|efforts to|"
@@ -317,6 +317,10 @@ def find_triggers(text: str) -> list[Trigger]:
                 r"\b(?:\d+-year-old|man|woman|boy|girl|suspects?|teenagers?|thief|thieves|robbers?|smugglers?)\b"
                 r"[^.;]{0,40}$", before, re.IGNORECASE) and not re.match(_TERR_OBJECT, text[t.end:]):
             continue  # "the 18-year-old, captured during a robbery": a person was caught
+        if t.sub_event_type == TERRITORY and re.search(r"(?:ed|en)$", t.surface) and re.search(
+                r"\b(?:the|those|these|its|their|already)\s+$", before, re.IGNORECASE) \
+                and re.match(r"\s+[a-z]", text[t.end:]):
+            continue  # "the seized districts": a participle describing ground taken earlier
         if t.sub_event_type == TERRITORY and _INFINITIVE.search(clause):
             continue
         if t.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and re.search(
@@ -370,7 +374,8 @@ _MEANS = [
                 r"shells)\b", re.IGNORECASE), "Shelling/artillery/missile attack"),
 ]
 _AIR_CUE = re.compile(r"\b(?:air|aerial|airstrikes?|jets?|warplanes?|aircraft|planes?|helicopters?|choppers|drones?|"
-                     r"sorties|air ?force|coalition|bombers)\b", re.IGNORECASE)
+                     r"sorties|air ?force|coalition|bombers|gunships?|Russian|American|US|U\.S\.|Israeli|Saudi|NATO|"
+                     r"barrel)\b", re.IGNORECASE)
 _GROUND_CUE = re.compile(r"\b(?:tanks?|artillery|guns|shell\w*|mortars?|howitzers?|army|troops)\b", re.IGNORECASE)
 _MILITANT_CUE = re.compile(r"\b(?:militants?|insurgents?|suicide|bombers?|explosives?|device|IEDs?|car bomb|"
                            r"jihadists?|terrorists?|extremists?|gunmen|claimed responsibility)\b", re.IGNORECASE)
@@ -396,12 +401,14 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
     of villagers as a side (mob violence), and one protest reading per sentence (lethal or beating force is
     excessive force; dispersal, tear gas or arrests are an intervention)."""
     for t in triggers:
+        local = re.split(r"[,;:]", text[max(0, t.start - 70):t.start])[-1] + t.surface + \
+            re.split(r"[,;:]", text[t.end:t.end + 50])[0]
         if t.sub_event_type == "Air/drone strike" and re.match(r"bomb(?:ard\w*|ed|ings?)$", t.surface, re.IGNORECASE) \
-                and not _AIR_CUE.search(text):
-            # no aircraft named: tanks and guns bombard, militants bomb
-            if t.surface.lower().startswith("bombard") or _GROUND_CUE.search(text):
+                and not _AIR_CUE.search(local):
+            # no aircraft named near it: tanks and guns bombard, militants bomb, "the bombing" is a blast
+            if t.surface.lower().startswith("bombard") or _GROUND_CUE.search(local):
                 t.sub_event_type = "Shelling/artillery/missile attack"
-            elif _MILITANT_CUE.search(text):
+            elif _MILITANT_CUE.search(text) or t.surface.lower().startswith("bombing"):
                 t.sub_event_type = "Remote explosive/landmine/IED"
         if t.sub_event_type == "Non-violent transfer of territory" and re.search(
                 r"\b(?:been|was|were|being)\s+$", text[max(0, t.start - 12):t.start]):
@@ -467,7 +474,8 @@ _INTENSE = re.compile(r"\b(?:heavy|fierce|violent|intense|street|renewed|fresh|s
 _COMBAT_NEXT = re.compile(r"\s+(?:between|with|against|in|near|around|at|there|for control|erupted|broke out|raged|"
                           r"continued|flared|intensified|resumed|killed|left|has killed|have killed)\b", re.IGNORECASE)
 _NOMINAL_BEFORE = re.compile(r"\b(?:of|by|from|fled|flee|fleeing|escape|escaping|escaped|to|because of|due to|"
-                             r"impact of|end to|halt to)\s+(?:the\s+)?(?:recent\s+)?$", re.IGNORECASE)
+                             r"impact of|end to|halt to|surge in|upsurge in|rise in|increase in|escalation in|lull in|"
+                             r"pause in|spike in)\s+(?:the\s+)?(?:recent\s+)?$", re.IGNORECASE)
 _BARE_WEAPON = re.compile(r"(?:rockets?|missiles?|artillery|mortars?|warplanes|fighter jets)$", re.IGNORECASE)
 _WEAPON_ACTION = re.compile(r"\b(?:fired|fire|firing|launched|launching|hit|hits|hitting|struck|strike|landed|fell|"
                             r"slammed|pounded|pounding|rained|targeted|targeting|lobbed|shelled|killing|killed|"
