@@ -509,3 +509,24 @@ def test_state_forces_firing_on_detainees_is_an_attack():
     text = "Somali troops opened fire on civilians in Kismayo, killing four people, local officials said."
     r, = _reports(text)
     assert (r.sub_event_type, r.actor1, r.actor2) == ("Attack", "Somali government forces", "Civilians")
+
+
+def test_lead_at_country_level_joins_the_detailed_report():
+    text = ("Al-Shabaab fighters killed at least 9 people in an attack in Syria on Monday, Reuters reported. "
+            "The gunmen stormed a market in Afgooye, killing 9 people, local officials said.")
+    reports = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert [(r.sub_event_type, r.place_name) for r in reports] == [("Attack", "Afgooye")]
+    assert reports[0].actor1 == "Al Shabaab" and _killed(reports[0]) == [(9, "unknown")]
+
+
+def test_place_frames_and_names_learned_earlier_in_the_article():
+    text = ("Somali troops recaptured the Bulo Marer district from al-Shabaab on Sunday. "
+            "The militants had shelled a camp in Dhanaane, 20km south of Mogadishu, the army said. "
+            "Heavy fighting continued in Bulo Marer on Monday.")
+    places = [r.place_name for r in _reports(text)]
+    assert places == ["Bulo Marer", "Dhanaane", "Bulo Marer"]
+
+
+def test_fighting_that_led_up_to_an_event_is_not_another_clash():
+    assert _subs("Troops pushed into Kidal after weeks of heavy fighting and took over the airport.") == \
+        ["Armed clash", "territory"]

@@ -193,17 +193,40 @@ def extract_reports(
 
 def _drop_lead_summaries(reports: list[Report], summaries: set[str]) -> list[Report]:
     """ "X captured several neighbourhoods" followed within a few sentences by the captures it sums up
-    ("X captured A and B"): the summary is not another event (its counts, if any, keep it)."""
+    ("X captured A and B"), or a lead placed only at country/province level followed by the same event at a
+    named town ("killed 30 in an attack in northern Nigeria" ... "the gunmen attacked Kuda village, killing
+    30"): the summary is not another event. Counts move to the detailed report when it has none."""
     out = []
     for r in reports:
-        if r.report_id in summaries and not r.fatalities and any(
-                o is not r and o.sub_event_type == r.sub_event_type and o.actor1 == r.actor1
-                and 0 < o.sentence_index - r.sentence_index <= 4 and o.place_id != r.place_id
-                and not o.background and o.report_id not in summaries
-                and _dates_near(o, r) for o in reports):
+        if r.background:
+            out.append(r)
+            continue
+        vague_object = r.report_id in summaries and not r.fatalities
+        coarse = r.geo_precision is None or r.geo_precision >= 3
+        detail = next((o for o in reports if o is not r and o.sub_event_type == r.sub_event_type
+                       and 0 < o.sentence_index - r.sentence_index <= (4 if vague_object else 3)
+                       and o.place_id != r.place_id and not o.background and o.report_id not in summaries
+                       and _dates_near(o, r) and (o.geo_precision or 3) < 3
+                       and (vague_object or (coarse and _same_side(o, r) and _counts_agree(o, r)))), None)
+        if detail is not None and (vague_object or coarse):
+            if not detail.fatalities and r.fatalities:
+                detail.fatalities = _copy_quantities(r.fatalities)
+            if detail.actor1 in (None, "Unidentified armed group") and r.actor1 not in (None, detail.actor2):
+                detail.actor1 = r.actor1  # the lead named the group the detail calls "gunmen"
             continue
         out.append(r)
     return out
+
+
+def _same_side(a: Report, b: Report) -> bool:
+    vague = (None, "Unidentified armed group")
+    return a.actor1 == b.actor1 or a.actor1 in vague or b.actor1 in vague
+
+
+def _counts_agree(a: Report, b: Report) -> bool:
+    ka = {q.value for q in a.fatalities if q.status == "killed"}
+    kb = {q.value for q in b.fatalities if q.status == "killed"}
+    return not ka or not kb or bool(ka & kb)
 
 
 def _dates_near(a: Report, b: Report) -> bool:
@@ -229,7 +252,14 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
             triggers = []
     usable = usable_places(s, text, base)
     if triggers:
-        usable = sorted(usable + unresolved_toponyms(text, base, usable), key=lambda p: p.start)
+        extra_places = unresolved_toponyms(text, base, usable, ctx.learned_places)
+        usable = sorted(usable + extra_places, key=lambda p: p.start)
+    else:
+        extra_places = unresolved_toponyms(text, base, usable)
+    for p in extra_places + usable:
+        if p.feature not in COARSE and len(p.surface) > 3 and p.surface[:1].isalpha() and \
+                all(p.surface != k.surface for k in ctx.learned_places):
+            ctx.learned_places.append(p)
     out: list[Report] = []
     quantities = [q for q in find_quantities(text) if q.status != "present"]
     if not triggers and not headline:

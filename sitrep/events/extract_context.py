@@ -31,6 +31,7 @@ class Context:
     recent_actors: list[tuple[str, int | None]] = field(default_factory=list)  # armed actors, oldest first
     air_actors: frozenset[str] = frozenset()  # actors the article mentions next to air power
     allies: frozenset[frozenset[str]] = frozenset()  # pairs the article names as backer and backed
+    learned_places: list[PlaceMention] = field(default_factory=list)  # fine places named earlier (by surface)
     summaries: set[str] = field(default_factory=set)  # report ids whose object is vague ("several villages")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -92,10 +93,25 @@ _LIST_OF_PLACES = re.compile(
 _NAMED_BEFORE = re.compile(rf"({_NAME}(?:\s+and\s+{_NAME})?)\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
 
 
-def unresolved_toponyms(text: str, base: int, known: list[PlaceMention]) -> list[PlaceMention]:
-    """Names the gazetteer missed in "the villages of X, Y and Z" / "X and Y neighbourhoods"."""
+_RELATIVE_TO = re.compile(
+    rf"\b(?:in|near|at|into|on|of)\s+(?:the\s+)?({_NAME}),?\s+(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|"
+    rf"kilometers|miles)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outside)"
+    rf"(?:ern)?\s+(?:of\s+)?")
+
+
+def unresolved_toponyms(text: str, base: int, known: list[PlaceMention],
+                        learned: Sequence[PlaceMention] = ()) -> list[PlaceMention]:
+    """Names the gazetteer missed in "the villages of X, Y and Z" / "X and Y neighbourhoods" / "in X, south of
+    Y", plus fine places named earlier in the article that the places stage missed here."""
     out: list[PlaceMention] = []
-    for rx in (_LIST_OF_PLACES, _NAMED_BEFORE):
+    for p in learned:
+        if p.surface not in text:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(p.surface)}(?![\w-])", text):
+            s0, e0 = base + m.start(), base + m.end()
+            if not any(k.start < e0 and s0 < k.end for k in known + out):
+                out.append(replace(p, start=s0, end=e0))
+    for rx in (_LIST_OF_PLACES, _NAMED_BEFORE, _RELATIVE_TO):
         for m in rx.finditer(text):
             for part in re.finditer(_NAME, m.group(1)):
                 s, e = base + m.start(1) + part.start(), base + m.start(1) + part.end()

@@ -89,7 +89,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"pound(?:ed|ing)|(?:conducted|carried out|launched|staged|mounted|flew) (?:[\w'’-]+ ){0,3}?(?:(?:air ?)?"
      r"(?:strikes|sorties)|air ?raids)", "Air/drone strike", 2),
     (r"(?:rocket|mortar|missile|artillery) (?:attacks?|strikes?|fire)|shell(?:ing|ed|s)|artillery|"
-     r"mortars?(?: rounds| shells)?|rockets?|missiles?|"
+     r"mortars?(?: rounds| shells)?|rockets?|missiles?|(?:tank |artillery |mortar )?shell (?:explosion|landed|hit|"
+     r"struck|fell|exploded|slammed)|"
      r"rocket attacks?", "Shelling/artillery/missile attack", 2),
     (r"(?:re)?captured|(?:re)?capture[sd]?|seized|seizes|seizing|(?:re)?took(?=" + _TERR_OBJECT + r")|"
      r"(?:re)?taken(?=" + _TERR_OBJECT + r")|overr[au]n|retook|retaken|regained|liberated|wrested|"
@@ -106,6 +107,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:advanc(?:e|ed|ing)|push(?:ed|ing)?|pressing) (?:deeper |further )?(?:into|on|towards?)|"
      r"moved (?:deeper |further )?(?:into|towards?)|"
      r"under attack|killed by (?:[\w'’-]+ ){0,3}(?:forces|troops|soldiers|fighters|militants|army)|"
+     r"(?:killed|wounded|injured|died) (?:in|during) (?:an?|the) (?:[\w'’-]+ ){0,2}?(?:offensive|assault|"
+     r"military operation|ambush)|"
      r"(?:fighting|battle|clashes|offensive) (?:raged|continued|erupted|broke out)|shoot-?outs?|"
      r"(?:broke|broken|breaking) (?:[\w-]+ ){0,4}?siege|"
      r"exchanges? of fire|exchanged fire|gunfights?|opened fire(?: on)?|shooting attacks?|gun attacks?|"
@@ -347,6 +350,8 @@ def find_triggers(text: str) -> list[Trigger]:
         if (_TALLY_BEFORE.search(before) or _TALLY_BEFORE.search(t.surface.rsplit(" ", 1)[0] + " ")) \
                 and _SINCE_YEAR.search(text):
             continue  # "dozens of attacks on the police since 2015": a tally, not an event
+        if re.search(r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before, re.IGNORECASE):
+            continue  # "killed since protests erupted": the start of a conflict, as a time anchor
         if _REASON_REF.search(before):
             continue  # "sanctions in response to the alleged attack": a reason, not a new claim
         if re.match(r"\s+(?:tests?|test-firings?|launch(?:es)?\s+test)", text[t.end:], re.IGNORECASE):
@@ -357,6 +362,9 @@ def find_triggers(text: str) -> list[Trigger]:
     # "killed in air strikes and fighting": the second of two coordinated causes is not a separate claim
     out: list[Trigger] = []
     for t in kept:
+        if out and t.sub_event_type == "Armed clash" and re.search(
+                r"\bafter\s+(?:[\w-]+\s+){0,3}?of\s+(?:[\w-]+\s+)?$", text[max(0, t.start - 50):t.start]):
+            continue  # "pushed into X after days of heavy fighting": the lead-up to the event already named
         if out and _KILLED_TOLL.match(t.surface):
             continue  # "a bombing that killed six soldiers": the toll of the event already named
         if out and re.fullmatch(r"\s+(?:and|or)\s+", text[out[-1].end:t.start]) \
