@@ -530,3 +530,21 @@ def test_place_frames_and_names_learned_earlier_in_the_article():
 def test_fighting_that_led_up_to_an_event_is_not_another_clash():
     assert _subs("Troops pushed into Kidal after weeks of heavy fighting and took over the airport.") == \
         ["Armed clash", "territory"]
+
+
+def test_follow_up_sentences_refine_the_event_they_refer_to():
+    text = ("Al-Shabaab fighters attacked an army base in Somalia on Monday, killing 6 soldiers, Reuters reported. "
+            "The attack in Afgooye lasted several hours. "
+            "Four militants were also killed in the gunbattle, local officials said. "
+            "The strikes came as talks resumed in Mogadishu.")
+    reports = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert len(reports) == 1
+    r = reports[0]
+    assert (r.sub_event_type, r.place_name) == ("Armed clash", "Afgooye")
+    assert sorted(_killed(r)) == [(4, "fighters"), (6, "fighters")]
+
+
+def test_no_one_hurt_is_not_a_casualty():
+    assert _reports("Nobody was hurt when a rocket hit an empty field near Kismayo on Monday.")[0].fatalities == []
+    r, = _reports("No one was injured when a mortar round landed in Afgooye.")
+    assert r.sub_event_type == "Shelling/artillery/missile attack" and r.fatalities == []

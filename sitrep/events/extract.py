@@ -188,10 +188,10 @@ def extract_reports(
     for s in per:
         reports.extend(_sentence_reports(article, s, ctx, ref, focus, main, main_inter, hedge_fn, geo_fn,
                                          classify))
-    return _drop_lead_summaries(reports, ctx.summaries)
+    return _drop_lead_summaries(reports, ctx.summaries, ctx.explicit)
 
 
-def _drop_lead_summaries(reports: list[Report], summaries: set[str]) -> list[Report]:
+def _drop_lead_summaries(reports: list[Report], summaries: set[str], explicit: set[str]) -> list[Report]:
     """ "X captured several neighbourhoods" followed within a few sentences by the captures it sums up
     ("X captured A and B"), or a lead placed only at country/province level followed by the same event at a
     named town ("killed 30 in an attack in northern Nigeria" ... "the gunmen attacked Kuda village, killing
@@ -206,6 +206,7 @@ def _drop_lead_summaries(reports: list[Report], summaries: set[str]) -> list[Rep
         detail = next((o for o in reports if o is not r and o.sub_event_type == r.sub_event_type
                        and 0 < o.sentence_index - r.sentence_index <= (4 if vague_object else 3)
                        and o.place_id != r.place_id and not o.background and o.report_id not in summaries
+                       and o.report_id in explicit
                        and _dates_near(o, r) and (o.geo_precision or 3) < 3
                        and (vague_object or (coarse and _same_side(o, r) and _counts_agree(o, r)))), None)
         if detail is not None and (vague_object or coarse):
@@ -262,6 +263,25 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
             ctx.learned_places.append(p)
     out: list[Report] = []
     quantities = [q for q in find_quantities(text) if q.status != "present"]
+    if triggers and not headline and all(_DEFINITE_REF.search(text[:t.start]) and _NOMINAL.match(t.surface)
+                                          for t in triggers):
+        # "Seven fighters were also killed in the gunbattle": more about the event just reported
+        host = _follow_up_host(ctx, idx, s)
+        fine_here = [p for p in usable if p.feature not in COARSE]
+        if host is not None and (host.sub_event_type in _TERRITORY_SUBS or any(
+                SUB_TO_TYPE.get(t.sub_event_type) != host.event_type for t in triggers)):
+            host = None  # "captured X. The fighting there left 12 dead": the battle is an event of its own
+        if host is not None and not any(t.begin for t in s.times) and (
+                not fine_here or any(p.place_id and p.place_id == host.place_id for p in fine_here)):
+            triggers = []
+    ana_event = _ANAPHOR_EVENT.match(text) if not triggers and not headline else None
+    if ana_event:
+        # "The attack in Imam Sahib district began late Tuesday": the place of the event just reported
+        host = _follow_up_host(ctx, idx, s)
+        fine_here = [p for p in usable if p.feature not in COARSE and p.start - base > ana_event.end()
+                     and _EVENT_LOCATIVE.fullmatch(text[ana_event.end():p.start - base])]
+        if host is not None and fine_here and (host.geo_precision is None or host.geo_precision >= 2):
+            _move_to(host, fine_here[0], geo_fn)
     if not triggers and not headline:
         # "At least 26 fighters were killed." after the sentence that reported the clash
         extra = [q for q in quantities if q.status in ("killed", "injured") and not q.cumulative]
@@ -408,6 +428,8 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
                 text=text, stage_version=STAGE_VERSION,
             ))
             seen[key] = out[-1]
+            if explicit[k]:
+                ctx.explicit.add(out[-1].report_id)
             if _VAGUE_OBJECT.match(text[trig.end:]):
                 ctx.summaries.add(out[-1].report_id)
             if place is not None:
@@ -500,6 +522,28 @@ _STATE_SUBJECT = re.compile(r"^\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:army|mili
                             r"security forces|armed forces|military forces|police|gendarmes|marines)\b", re.IGNORECASE)
 
 
+_TERRITORY_SUBS = ("Government regains territory", "Non-state actor overtakes territory")
+_DEFINITE_REF = re.compile(r"\b(?:the|that|this)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+_NOMINAL = re.compile(r"(?:(?:heavy|fierce|violent|intense)\s+)?(?:attacks?|strikes?|air ?strikes?|airstrikes?|raids?|"
+                      r"blasts?|explosions?|bombings?|ambush|assault|clashes|fighting|gun ?battles?|firefights?|"
+                      r"shelling|bombardment|offensive)$", re.IGNORECASE)
+_ANAPHOR_EVENT = re.compile(r"^\s*(?:The|That|This)\s+(?:[\w'’-]+\s+)?(?:attacks?|strikes?|air ?strikes?|airstrikes?|"
+                            r"raids?|blasts?|explosions?|bombings?|ambush|assault|clashes|fighting|gun ?battles?|"
+                            r"firefights?|shelling|bombs?)\b")
+
+
+_EVENT_LOCATIVE = re.compile(r"(?:\s+(?:(?!came\b|comes\b|as\b|after\b|amid\b|while\b|when\b|followed\b|before\b|"
+                             r"since\b|days?\b|weeks?\b|talks\b|said\b|was\b|were\b)[\w'’-]+\s+){0,8}?)?"
+                             r"(?:in|at|near|on|of|outside)\s+(?:the\s+)?"
+                             r"(?:[\w'’-]+\s+){0,2}?", re.IGNORECASE)
+
+
+def _move_to(r: Report, p: PlaceMention, geo_fn: Callable[[PlaceMention], int]) -> None:
+    r.place_id, r.place_name = p.place_id, p.name or p.surface
+    r.lat, r.lon, r.admin1, r.country = p.lat, p.lon, p.admin1, p.country
+    r.geo_precision = geo_fn(p)
+
+
 _REVISION = re.compile(r"\b(?:toll|death count|number of (?:dead|deaths|people killed|victims)|tally)\b|"
                        r"\b(?:rose|risen|climbed|increased|revised|raised)\s+to\b", re.IGNORECASE)
 
@@ -562,7 +606,7 @@ def _follow_up_host(ctx: Context, idx: int, s: SentenceMentions) -> Report | Non
     best: tuple[int, int] | None = None
     host = None
     for at, reports in ctx.recent_reports:
-        if idx - at > 2:
+        if idx - at > 3:
             continue
         for r in reports:
             key = (len(names & {r.actor1, r.actor2}), at)

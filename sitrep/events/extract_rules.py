@@ -296,7 +296,8 @@ def find_triggers(text: str) -> list[Trigger]:
         if any(s <= t.start < e for s, e in quoted):
             continue
         before = text[max(0, t.start - 60):t.start]
-        clause = re.split(r"[,;:]|\b(?:and|but|while|as)\b", before)[-1]
+        clause = re.split(r"[,;:]|\b(?:and|but|while|as|when|after|before|because|although|though|until)\b",
+                          before)[-1]
         if _MODAL.search(clause) or _NEGATION.search(clause):
             continue
         if t.priority >= 7 and re.search(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", before,
@@ -352,6 +353,9 @@ def find_triggers(text: str) -> list[Trigger]:
             continue  # "dozens of attacks on the police since 2015": a tally, not an event
         if re.search(r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before, re.IGNORECASE):
             continue  # "killed since protests erupted": the start of a conflict, as a time anchor
+        if re.search(r"\bresponsibility\s+for\s+(?:the|this|that|these|those|its|their|both)\s+(?:[\w'’-]+\s+){0,2}$",
+                     before, re.IGNORECASE):
+            continue  # "claimed responsibility for the bombing": the event reported already
         if _REASON_REF.search(before):
             continue  # "sanctions in response to the alleged attack": a reason, not a new claim
         if re.match(r"\s+(?:tests?|test-firings?|launch(?:es)?\s+test)", text[t.end:], re.IGNORECASE):

@@ -276,7 +276,8 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
     low = sentence.lower()
     if not any(c.isdigit() for c in sentence) and not any(w in low for w in _NUMBER_STEMS):
         return _singulars(sentence, [])
-    nums = [n for n in _numbers(sentence) if not _is_year(n, sentence)]
+    nums = [n for n in _numbers(sentence) if not _is_year(n, sentence)
+            and not re.search(r"\bno\s+$", sentence[max(0, n.start - 4):n.start], re.IGNORECASE)]  # "no one"
     found: list[QuantityMention] = []
     in_breakdown = False
     for i, num in enumerate(nums):
