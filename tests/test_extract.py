@@ -548,3 +548,15 @@ def test_no_one_hurt_is_not_a_casualty():
     assert _reports("Nobody was hurt when a rocket hit an empty field near Kismayo on Monday.")[0].fatalities == []
     r, = _reports("No one was injured when a mortar round landed in Afgooye.")
     assert r.sub_event_type == "Shelling/artillery/missile attack" and r.fatalities == []
+
+
+def test_armed_subject_killing_people_is_an_attack():
+    r, = _reports("Al-Shabaab militants killed 7 villagers in Afgooye on Sunday.")
+    assert (r.sub_event_type, r.actor1, r.actor2, r.place_name) == ("Attack", "Al Shabaab", "Civilians", "Afgooye")
+    assert _reports("Floods killed 7 villagers in Afgooye on Sunday.") == []
+
+
+def test_unnamed_official_is_the_source_not_the_wire_service():
+    text = "Gunmen killed 5 people in Kismayo overnight, a regional police official said on Tuesday."
+    r, = _reports(text)
+    assert r.attributed_to == "regional police official"

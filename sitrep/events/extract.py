@@ -53,6 +53,7 @@ from sitrep.events.extract_rules import (
     SUB_TO_TYPE,
     TERRITORY,
     Trigger,
+    agent_kill_triggers,
     find_triggers,
     is_generic,
 )
@@ -247,6 +248,8 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
     named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
     headline = is_headline(text, idx)
     triggers = find_triggers(text) if not headline and not is_generic(text) else []
+    if not triggers and not headline and not is_generic(text):
+        triggers = agent_kill_triggers(text, [a.start - base for a in s.actors if a.inter in (1, 2, 3, 4, 8)])
     if triggers and classify is not None and all(t.priority >= WEAK_PRIORITY for t in triggers):
         label, conf = classify([text])[0]
         if label in _VETO_LABELS and conf >= VETO_CONFIDENCE:
@@ -372,6 +375,8 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
                           for q in quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:]))
         if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Attack") and victims_civ:
             target = "Civilians"
+        if sub == "Attack" and target is None:
+            target = "Civilians"  # ACLED: an attack is one-sided violence against civilians
         assoc = associates(agent_m, agent, target, trig, region, s, text)
         if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other"):
             target = next((n for n in main if n != agent and n not in assoc

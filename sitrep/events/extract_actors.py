@@ -191,12 +191,24 @@ def attribution(s: SentenceMentions, text: str, agent: str | None, ctx: Context)
         if name and name not in names:
             names.append(name)
     if not names:
+        speaker = _UNNAMED_SPEAKER.search(text) or _ACCORDING.search(text)
+        if speaker:  # "a provincial official said": the sources stage found no one, or only the wire service
+            names.append(re.sub(r"^(?:an?|the)\s+", "", speaker.group(1).strip(), flags=re.IGNORECASE))
+    if not names:
         names = list(dict.fromkeys(media))
     if not names and _ANAPHOR_SAY.search(text):
         name = ctx.last_source or agent
         if name:
             names.append(name)
     return "; ".join(names) if names else None
+
+
+_SPEAKER_NOUN = (r"(?:officials?|spokes(?:man|woman|person)|police chief|commander|governor|witness(?:es)?|"
+                 r"residents?|medics?|doctors?|activists?|sources?|villagers?|survivors?)")
+_UNNAMED_SPEAKER = re.compile(rf"(?:^|,\s+|\b(?:said|told)\s+)((?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{_SPEAKER_NOUN})"
+                              rf"\s+(?:said|says|told|added)\b", re.IGNORECASE)
+_ACCORDING = re.compile(rf"\baccording to\s+((?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{_SPEAKER_NOUN})\b",
+                        re.IGNORECASE)
 
 
 def generic_subject(before: str, ctx: Context) -> str | None:

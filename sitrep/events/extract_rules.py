@@ -513,5 +513,30 @@ def _asserts(t: Trigger, text: str, before: str) -> bool:
     return not _ACCUSATION.search(before)
 
 
+_KILL_PEOPLE = re.compile(
+    r"(?<![\w-])(?:killed|killing|shot|hacked|slaughtered|murdered|wounded|injured)\s+(?:at least\s+|more than\s+|about\s+|"
+    r"some\s+|nearly\s+|over\s+)?(?:[\w'’-]+\s+){0,3}?(?:people|persons|civilians|villagers|residents|worshippers|"
+    r"passengers|farmers|women|children|students|pupils|travell?ers|motorists|traders|family members|"
+    r"members of (?:a|the|one) family)\b", re.IGNORECASE)
+_KILL_AGENT = re.compile(r"\b(?:gunmen|gunman|militants?|insurgents?|attackers|assailants|bandits|rebels|soldiers|troops|"
+                         r"police|policemen|militiam[ae]n|militias?|jihadists|terrorists|herdsmen|raiders|extremists|"
+                         r"fighters|security forces|army|suicide bombers?)\b", re.IGNORECASE)
+
+
+def agent_kill_triggers(text: str, agent_before: list[int]) -> list[Trigger]:
+    """ "Gunmen killed 12 villagers": killing people is an attack when an armed agent is its subject (a noun like
+    "gunmen" or an armed actor mention starting at one of ``agent_before``); used when no other trigger fired."""
+    out = []
+    for m in _KILL_PEOPLE.finditer(text):
+        before = text[max(0, m.start() - 80):m.start()]
+        clause = re.split(r"[;:]|\b(?:but|while|when|after|as)\b", before)[-1]
+        if re.search(r"\b(?:not|no|never|denied|could|would|may|might|will)\b", clause, re.IGNORECASE):
+            continue
+        if _KILL_AGENT.search(clause) or any(m.start() - 80 <= a < m.start() for a in agent_before):
+            out.append(Trigger(m.start(), m.end(), m.group(0), "Attack", 5))
+            break
+    return out
+
+
 def is_generic(text: str) -> bool:
     return bool(_GENERIC.search(text))
