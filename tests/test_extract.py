@@ -362,8 +362,13 @@ def test_lexicon_word_forms_and_synonyms() -> None:
     assert "Sexual violence" in _subs("Survivors described the rape of several girls by soldiers in Kalehe.")
     assert _subs("Government forces used poisonous gas on the rebel-held suburb of Duma.") == ["Chemical weapon"]
     assert _subs("The militia set up a new base in the hills above Bunia.") == ["Headquarters or base established"]
-    assert _subs("Rebel fighters withdrew on Friday from the border post of Tine.") == \
+    assert _subs("Rebel fighters withdrew on Friday from the border post of Tine.") == ["Change to group/activity"]
+    assert _subs("Rebel fighters withdrew on Friday from the border post of Tine, handing it over to the army.") == \
         ["Non-violent transfer of territory"]
+    assert _subs("The militia retook Tine after army units pulled out of the town.") == \
+        ["Non-violent transfer of territory"]
+    assert _subs("Ethiopia has deployed hundreds of troops along its border with Sudan.") == ["Change to group/activity"]
+    assert _subs("Gunmen attacked the convoy in a series of raids, mostly using hand grenades.") == ["Grenade"]
     assert _subs("The two sides agreed a 72-hour truce in Hodeidah.") == ["Agreement"]
     assert _subs("A device hidden inside a parked motorbike near the market exploded in Quetta.") == \
         ["Remote explosive/landmine/IED"]

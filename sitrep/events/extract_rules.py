@@ -76,7 +76,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (r"blasts?|explosions?", "Remote explosive/landmine/IED", 8),
     (r"grenade (?:attacks?|explosions?|blasts?)|(?:threw|thrown|hurled|lobbed|tossed|launched|detonated) "
      r"(?:[\w'’-]+ ){0,2}?(?:hand )?grenades?|grenades? (?:exploded|went off|were thrown|was thrown|hit|landed|"
-     r"attacks?)", "Grenade", 1),
+     r"attacks?)|(?:explosion|blast|detonation) of (?:[\w'’-]+ ){0,2}?grenades?|grenades? (?:was|were) (?:launched|"
+     r"thrown|hurled|lobbed|tossed)", "Grenade", 1),
     (r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:attacks?|bombardment|bombing)|"
      r"drone (?:strikes?|attacks?)|warplanes|fighter jets|(?:coalition|Russian|Israeli|Syrian|regime|"
      r"government|US|U\.S\.|American|Saudi[- ]led) (?:raids|strikes|bombing|bombardments?|jets)|"
@@ -128,9 +129,14 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (r"(?:set up|sets up|setting up|set upon|established|establishing|built|erected|opened) (?:[\w'’-]+ ){0,3}?"
      r"(?:bases?|military posts?|outposts?|observation (?:posts?|points?)|headquarters|command centres?|"
      r"command centers?)", "Headquarters or base established", 5),
-    (r"(?:deployed|redeployed|deploying|deploys|dispatched|mobili[sz]ed|amassed|massed|sent|moved|withdrew|"
-     r"withdrawn|withdrawing|pulled) (?:[\w'’-]+ ){0,4}?(?:troops|soldiers|reinforcements|tanks|units|battalions|"
-     r"personnel|warships)|reinforcements (?:arrived|were sent)|defect(?:ed|ions?)", "Change to group/activity", 6),
+    (r"(?:deployed|redeployed|redeploying|deploying|deploys|dispatched|dispatching|mobili[sz]ed|mobili[sz]ing|amassed|"
+     r"massed|massing|sent|sending|moved|moving|withdrew|withdrawn|withdrawing|pulled|reinforced|reinforcing|"
+     r"fortif(?:ied|ying|y)) (?:[\w'’-]+ ){0,4}?(?:troops|soldiers|forces|reinforcements|tanks|units|battalions|"
+     r"personnel|warships|positions|air defen[cs]es?|air defen[cs]e systems)|reinforcements (?:arrived|were sent)|"
+     r"defect(?:ed|ions?)|(?:troops|forces|soldiers|units) (?:have been|had been|were|are being|are|have) "
+     r"(?:reinforced|deployed|redeployed|mobili[sz]ed|redeploying)|pull(?:ed|s|ing)? back from|"
+     r"(?:formed|created|set up|established) (?:an? |the )?(?:new )?(?:[\w'’-]+ ){0,3}?(?:units?|brigades?|battalions?|"
+     r"militias?|armed groups?|(?:special )?forces|organi[sz]ation)\b", "Change to group/activity", 6),
     (r"surrendered|surrendering|laid down (?:their|his) arms", "Other", 6),
     (r"(?:signed|reached|agreed|brokered|announced|struck) (?:[\w'’-]+ ){0,3}?(?:ceasefire|truce|agreement|deal|"
      r"accord)|(?:ceasefire|truce) (?:took effect|came into effect|was agreed)|exchanged (?:[\w'’-]+ ){0,2}?"
@@ -193,8 +199,9 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
     ("Arrests", 6): ("arrest", "detain", "rounded up", "detention"),
     ("Headquarters or base established", 5): ("set up", "sets up", "setting up", "set upon", "establish", "built",
                                               "erected", "opened"),
-    ("Change to group/activity", 6): ("deploy", "dispatch", "mobili", "massed", "amassed", "sent", "moved",
-                                      "withdr", "pulled", "reinforcement", "defect"),
+    ("Change to group/activity", 6): ("deploy", "dispatch", "mobili", "mass", "sent", "send", "mov",
+                                      "withdr", "pull", "reinforc", "defect", "fortif", "formed", "created",
+                                      "set up", "established"),
     ("Other", 6): ("surrender", "laid down"),
     ("Agreement", 6): ("ceasefire", "truce", "agreement", "deal", "accord", "exchange", "swap"),
     ("Non-violent transfer of territory", 6): ("withdr", "retreated", "pulled out", "handed"),
@@ -391,6 +398,11 @@ _AIR_CUE = re.compile(r"\b(?:air|aerial|airstrikes?|jets?|warplanes?|aircraft|pl
 _GROUND_CUE = re.compile(r"\b(?:tanks?|artillery|guns|shell\w*|mortars?|howitzers?|army|troops)\b", re.IGNORECASE)
 _MILITANT_CUE = re.compile(r"\b(?:militants?|insurgents?|suicide|bombers?|explosives?|device|IEDs?|car bomb|"
                            r"jihadists?|terrorists?|extremists?|gunmen|claimed responsibility)\b", re.IGNORECASE)
+_GRENADE_ANY = re.compile(r"(?<!propelled )\bgrenades?\b", re.IGNORECASE)
+_TAKER = re.compile(r"\b(?:hand(?:ed|ing|s)? (?:\w+ ){0,3}?(?:over|back)|handover|in the hands of|allow(?:ed|ing) "
+                    r"|leaving (?:it|the \w+) (?:to|in)|took over|taken over|seiz\w+|captur\w+|recaptur\w+|regain\w*|"
+                    r"entered|took control|without (?:a fight|any resistance|resistance)|no resistance)\b",
+                    re.IGNORECASE)
 _CROWD_SIDE = re.compile(r"\b(?:villagers|residents|locals|mobs?|vigilantes)\b(?:[^,;.]{0,40})$", re.IGNORECASE)
 _PROTEST_FAMILY = ("Excessive force against protesters", "Protest with intervention", "Peaceful protest")
 _CROWD_WORD = re.compile(r"\b(?:protest(?:ers|ors)?|demonstrators|rioters|marchers)\b", re.IGNORECASE)
@@ -431,11 +443,24 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
                     t.sub_event_type = sub
                     break
             else:
-                if t.sub_event_type == "Armed clash" and re.match(r"(?:clash|fought|fighting|battl)", t.surface,
+                if _GRENADE_ANY.search(text) and not any(o.sub_event_type == "Grenade" for o in triggers):
+                    t.sub_event_type = "Grenade"  # "attacks ... mostly using grenades"
+                elif t.sub_event_type == "Armed clash" and re.match(r"(?:clash|fought|fighting|battl)", t.surface,
                                                                   re.IGNORECASE) \
                         and _CROWD_SIDE.search(text[max(0, t.start - 60):t.start]):
                     t.sub_event_type = "Mob violence"
     triggers = [t for t in triggers if t.sub_event_type]
+    withdrawals = [t for t in triggers if t.sub_event_type == "Non-violent transfer of territory"
+                   and re.match(r"(?:withdr|retreat|pulled)", t.surface, re.IGNORECASE)]
+    if withdrawals:
+        captures = [t for t in triggers if t.sub_event_type == TERRITORY]
+        if captures:
+            # "IS retook Palmyra after the army pulled out": one transfer, told by the side that gained it
+            captures[0].sub_event_type = "Non-violent transfer of territory"
+            triggers = [t for t in triggers if t not in withdrawals]
+        elif not _TAKER.search(text):
+            for t in withdrawals:
+                t.sub_event_type = "Change to group/activity"  # a withdrawal nobody is said to take over from
     if any(t.sub_event_type == "Arrests" for t in triggers):
         # "police raided a house and arrested two men": the raid is the arrest
         triggers = [t for t in triggers if not re.match(r"raid(?:ed|ing)$", t.surface, re.IGNORECASE)]
