@@ -565,3 +565,10 @@ def test_unnamed_official_is_the_source_not_the_wire_service():
     text = "Gunmen killed 5 people in Kismayo overnight, a regional police official said on Tuesday."
     r, = _reports(text)
     assert r.attributed_to == "regional police official"
+
+
+def test_attack_on_a_civilian_vehicle_but_not_an_army_one():
+    r, = _reports("Al-Shabaab gunmen opened fire on a minibus near Afgooye on Monday.")
+    assert (r.sub_event_type, r.actor2) == ("Attack", "Civilians")
+    r, = _reports("Al-Shabaab gunmen opened fire on an army truck near Afgooye on Monday.")
+    assert r.sub_event_type == "Armed clash"

@@ -495,13 +495,18 @@ _CIVILIAN_OBJECT = re.compile(
     r"homes?|houses?|famil(?:y|ies)|passengers|buses|bus|bus stations?|markets?|schools?|universit(?:y|ies)|"
     r"students|worshippers|mosques?|churches|church|farmers|villagers|residents|civilians|wedding|funeral|"
     r"hospitals?|clinics?|shops?|restaurants?|hotels?|motorists|travell?ers|commuters|pupils|teachers|"
-    r"aid workers|journalists|camps?|settlements?|hamlets?|people)\b", re.IGNORECASE)
+    r"aid workers|journalists|camps?|settlements?|hamlets?|people|buildings?|offices?|banks?|stock exchange|"
+    r"vehicles?|cars?|minibus(?:es)?|trucks?|planes?|airliners?|shops?|bazaars?|temples?|shrines?|"
+    r"supermarkets?|malls?|concert|festival|crowds?|churchgoers|guests|tourists|fishermen|herders)\b", re.IGNORECASE)
+_MILITARY_OBJECT = re.compile(r"\b(?:military|army|police|security|troops?|convoys?|patrols?|checkpoints?|soldiers|"
+                              r"government|base|barracks)\b", re.IGNORECASE)
 
 
 def _attack_on_civilians(trig: Trigger, text: str, quantities: Sequence[QuantityMention], lone_agent: bool) -> bool:
     """An armed agent's one-sided violence: a civilian object after the verb, or civilian-only casualties
     (people of unknown kind count when no armed opponent is named)."""
-    if _CIVILIAN_OBJECT.match(text[trig.end:]):
+    obj = _CIVILIAN_OBJECT.match(text[trig.end:])
+    if obj and not _MILITARY_OBJECT.search(obj.group(0)):
         return True
     hurt = [q for q in quantities if q.status in ("killed", "injured") and not q.cumulative]
     victims = ("civilians", "children", "women", "unknown") if lone_agent else ("civilians", "children", "women")
