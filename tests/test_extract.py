@@ -572,3 +572,12 @@ def test_attack_on_a_civilian_vehicle_but_not_an_army_one():
     assert (r.sub_event_type, r.actor2) == ("Attack", "Civilians")
     r, = _reports("Al-Shabaab gunmen opened fire on an army truck near Afgooye on Monday.")
     assert r.sub_event_type == "Armed clash"
+
+
+def test_weapons_found_and_destroyed_and_agreements():
+    assert _subs("Police in Garissa seized three landmines, two IEDs and a box of grenades from a hideout.") == \
+        ["Disrupted weapons use"]
+    assert _subs("Army engineers destroyed 120 mines and unexploded shells left behind in Kobani.") == \
+        ["Disrupted weapons use"]
+    assert _subs("Rebels and the government agreed to resume peace talks in Juba next month.") == ["Agreement"]
+    assert _subs("Two rights activists were detained at Sanaa airport on Sunday.") == ["Arrests"]

@@ -52,9 +52,10 @@ _TERR_OBJECT = (r"(?:\s+(?!us\b|them\b|him\b|her\b|me\b|it\b|to\b|by\b|in\b|on\b
                 r"control|(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
                 r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z][\w'’-]+))")
 
-_WEAPONS = (r"(?:weapons|arms|firearms|guns|pistols|rifles|Kalashnikovs|ammunitions?|bullets|rounds of ammunition|"
-            r"explosives|explosive devices|IEDs|rockets|missiles|mines|grenades|bombs|weapons caches?|arms caches?|"
-            r"caches? of (?:arms|weapons|firearms))")
+_WEAPONS = (r"(?:weapons|arms|firearms|guns|pistols|rifles|Kalashnikovs|ammunitions?|ammo|bullets|rounds of ammunition|"
+            r"explosives|explosive devices|improvised explosive devices|IEDs|rockets|missiles|mines|landmines|grenades|"
+            r"bombs|projectiles|weapons caches?|arms caches?|caches? of (?:arms|weapons|firearms)|(?:stash|depot|cache)s? "
+            r"of (?:[\w'’-]+ ){0,3}?(?:arms|weapons|ammunition|projectiles|explosives))")
 
 _CROWD = (r"(?:protest(?:ers|s)?|demonstrat(?:ors|ions?)|crowds?|rall(?:y|ies)|march(?:ers|es)?|sit-ins?|"
           r"gatherings?|mourners|vigils?)")
@@ -66,7 +67,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"impounded|uncovered) (?:[\w'’-]+ ){0,5}?" + _WEAPONS + r"|" + _WEAPONS + r"(?: [\w,-]+){0,8}? (?:were|was|has been|"
      r"have been|had been) (?:\w+ )?(?:seized|confiscated|captured|found|recovered|discovered|defused|intercepted|"
      r"impounded|dismantled)|(?:defused|shot down|intercepted) (?:[\w'’-]+ ){0,3}?(?:bombs?|devices?|drones?|missiles?|"
-     r"rockets?|mines?|IEDs?|packages?|explosives?)", "Disrupted weapons use", 0),
+     r"rockets?|mines?|IEDs?|packages?|explosives?)|(?:destroyed|defused|cleared|removed|neutrali[sz]ed) "
+     r"(?:[\w'’,-]+ ){0,8}?(?:landmines|mines|IEDs|improvised explosive devices|explosive devices|explosives|"
+     r"unexploded (?:ordnance|bombs|shells))", "Disrupted weapons use", 0),
     (r"chemical (?:weapons? )?attacks?|chlorine|sarin|toxic gas|poison(?:ous)? gas|(?:sulfur |sulphur )?mustard gas|"
      r"sulfur mustard", "Chemical weapon", 0),
     (r"(?:roadside|car|truck|motorcycle|parcel|improvised|magnetic|sticky|limpet) bombs?|IEDs?|"
@@ -141,7 +144,10 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (r"(?:signed|reached|agreed|brokered|announced|struck) (?:[\w'’-]+ ){0,3}?(?:ceasefire|truce|agreement|deal|"
      r"accord)|(?:ceasefire|truce) (?:took effect|came into effect|was agreed)|exchanged (?:[\w'’-]+ ){0,2}?"
      r"(?:prisoners|detainees|captives|bodies)|(?:prisoner|detainee|captive) (?:swaps?|exchanges?)|"
-     r"released (?:[\w'’-]+ ){0,5}?in exchange for", "Agreement", 6),
+     r"released (?:[\w'’-]+ ){0,5}?in exchange for|agreed to (?:resume|hold|start|begin|restart|open) "
+     r"(?:[\w'’-]+ ){0,2}?(?:peace )?(?:talks|negotiations)|(?:ceasefire|cease-fire|truce)(?: agreement| deal)? "
+     r"(?:[\w'’-]+ ){0,4}?(?:take effect|takes effect|took effect|came into force|comes into force|collapsed)",
+     "Agreement", 6),
     (r"(?:withdrew|withdrawn|withdraws|withdrawing|retreated|pulled out)(?: [\w'’\[\](),-]+){0,4}? from|"
      r"pulled out of|handed (?:[\w'’-]+ ){0,2}over to|handed over", "Non-violent transfer of territory", 6),
     (r"looted|looting|torched|set (?:[\w'’-]+ ){0,3}?(?:on fire|ablaze|alight)|burn(?:ed|t) down|demolished|razed|"
@@ -159,7 +165,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (r"(?:tear ?gas|water cannons?|rubber bullets|batons?|pepper spray|stun grenades)(?: [\w'’,-]+){0,6}? " + _CROWD +
      r"|" + _CROWD + r"(?: [\w'’,-]+){0,6}? (?:tear ?gas|water cannons?|rubber bullets)|(?:violently |forcibly )?"
      r"dispersed (?:[\w'’-]+ ){0,3}?" + _CROWD + r"|(?:disperse|dispel|break up|broke up|broken up|suppressed|"
-     r"crack(?:ed)? down on|crackdown on) (?:[\w'’-]+ ){0,3}?" + _CROWD + r"|(?:protesters|demonstrators|activists|"
+     r"crack(?:ed)? down on|crackdown on) (?:[\w'’-]+ ){0,3}?" + _CROWD + r"|(?:protesters|demonstrators|"
      r"marchers) (?:were|have been|had been) (?:arrested|detained|dispersed|rounded up)", "Protest with intervention", 3),
     (r"(?:staged|held|organi[sz]ed|joined|took part in|attended) (?:[\w'’-]+ ){0,3}?(?:protests?|demonstrations?|"
      r"rall(?:y|ies)|marches|sit-ins?)|(?:protests?|demonstrations?|rall(?:y|ies)) (?:took place|erupted|broke out|"
@@ -175,7 +181,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
 _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
     ("Suicide bomb", 0): ("suicide",),
     ("Disrupted weapons use", 0): ("seiz", "confiscat", "captur", "intercept", "found", "recover", "discover",
-                                   "defus", "dismantl", "impound", "uncover", "shot down"),
+                                   "defus", "dismantl", "impound", "uncover", "shot down", "destroyed", "cleared",
+                                   "removed", "neutrali"),
     ("Chemical weapon", 0): ("chemical", "chlorine", "sarin", "toxic gas", "poison", "mustard"),
     ("Remote explosive/landmine/IED", 1): ("bomb", "ied", "explosive", "mine", "booby", "blast", "explosion",
                                             "detonat", "device"),
@@ -450,6 +457,14 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
                         and _CROWD_SIDE.search(text[max(0, t.start - 60):t.start]):
                     t.sub_event_type = "Mob violence"
     triggers = [t for t in triggers if t.sub_event_type]
+    seized = [t for t in triggers if t.sub_event_type == "Disrupted weapons use"]
+    if seized:
+        # "seized two landmines, three IEDs and grenades": the weapons listed are what was seized
+        triggers = [t for t in triggers if t in seized or not (
+            t.sub_event_type in ("Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack")
+            and any(0 <= t.start - d.end <= 150 for d in seized)
+            and not re.search(r"\b(?:exploded|went off|detonated|killed|killing|wounded|injured|hit|struck)\b",
+                              text[t.end:t.end + 40], re.IGNORECASE))]
     withdrawals = [t for t in triggers if t.sub_event_type == "Non-violent transfer of territory"
                    and re.match(r"(?:withdr|retreat|pulled)", t.surface, re.IGNORECASE)]
     if withdrawals:
