@@ -581,3 +581,12 @@ def test_weapons_found_and_destroyed_and_agreements():
         ["Disrupted weapons use"]
     assert _subs("Rebels and the government agreed to resume peace talks in Juba next month.") == ["Agreement"]
     assert _subs("Two rights activists were detained at Sanaa airport on Sunday.") == ["Arrests"]
+
+
+def test_real_news_wording_that_asserts_no_event():
+    assert _subs("Have the troops withdrawn from the towns as promised?") == []
+    assert _subs("Defections among senior officers have been rare so far.") == []
+    assert _subs("Qatar said it was withdrawing its embassy staff from Damascus.") == []
+    assert _subs("The rebellion grew out of a harsh crackdown on peaceful protests.") == []
+    assert _subs("Allies in Beijing may have read him the riot act.") == []
+    assert _subs("Senior army officers defected to the opposition in Homs on Friday.") == ["Change to group/activity"]

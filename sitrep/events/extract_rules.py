@@ -136,8 +136,10 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"massed|massing|sent|sending|moved|moving|withdrew|withdrawn|withdrawing|pulled|reinforced|reinforcing|"
      r"fortif(?:ied|ying|y)) (?:[\w'’-]+ ){0,4}?(?:troops|soldiers|forces|reinforcements|tanks|units|battalions|"
      r"personnel|warships|positions|air defen[cs]es?|air defen[cs]e systems)|reinforcements (?:arrived|were sent)|"
-     r"defect(?:ed|ions?)|(?:troops|forces|soldiers|units) (?:have been|had been|were|are being|are|have) "
-     r"(?:reinforced|deployed|redeployed|mobili[sz]ed|redeploying)|pull(?:ed|s|ing)? back from|"
+     r"(?:officers|soldiers|troops|generals?|commanders?|colonels?|brigadiers?|majors?|units|fighters) (?:[\w'’-]+ ){0,2}?"
+     r"defected (?:to|from|and)|(?:troops|forces|soldiers|units) (?:have been|had been|were|are being|are|have) "
+     r"(?:reinforced|deployed|redeployed|mobili[sz]ed|redeploying)|pull(?:ed|s|ing)? back from (?:the )?(?:(?-i:[A-Z])[\w'’-]+|"
+     r"areas?|positions?|towns?|city|villages?|front|border|bases?)|"
      r"(?:formed|created|set up|established) (?:an? |the )?(?:new )?(?:[\w'’-]+ ){0,3}?(?:units?|brigades?|battalions?|"
      r"militias?|armed groups?|(?:special )?forces|organi[sz]ation)\b", "Change to group/activity", 6),
     (r"surrendered|surrendering|laid down (?:their|his) arms", "Other", 6),
@@ -152,7 +154,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"pulled out of|handed (?:[\w'’-]+ ){0,2}over to|handed over", "Non-violent transfer of territory", 6),
     (r"looted|looting|torched|set (?:[\w'’-]+ ){0,3}?(?:on fire|ablaze|alight)|burn(?:ed|t) down|demolished|razed|"
      r"vandali[sz]ed|set ablaze|set alight", "Looting/property destruction", 7),
-    (r"rioted|riots?(?! police| gear| squads?| control| units?)|rioters|(?:protesters|demonstrators|protestors|"
+    (r"rioted|riots?(?! police| gear| squads?| control| units?| act)|rioters|(?:protesters|demonstrators|protestors|"
      r"youths|students|marchers|rioters) (?:[\w'’-]+ ){0,3}?(?:threw|hurled|pelted|torched|burn(?:ed|t)|set fire|"
      r"stoned|clashed|attacked|vandali[sz]ed|smashed|ransacked|stormed|fought)|(?:threw|hurled|throwing|hurling) "
      r"(?:[\w'’-]+ ){0,2}?(?:stones|rocks|petrol bombs|molotov cocktails|bottles)|stone[- ]throwing|"
@@ -165,7 +167,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (r"(?:tear ?gas|water cannons?|rubber bullets|batons?|pepper spray|stun grenades)(?: [\w'’,-]+){0,6}? " + _CROWD +
      r"|" + _CROWD + r"(?: [\w'’,-]+){0,6}? (?:tear ?gas|water cannons?|rubber bullets)|(?:violently |forcibly )?"
      r"dispersed (?:[\w'’-]+ ){0,3}?" + _CROWD + r"|(?:disperse|dispel|break up|broke up|broken up|suppressed|"
-     r"crack(?:ed)? down on|crackdown on) (?:[\w'’-]+ ){0,3}?" + _CROWD + r"|(?:protesters|demonstrators|"
+     r"cracked down on) (?:[\w'’-]+ ){0,3}?" + _CROWD + r"|(?:protesters|demonstrators|"
      r"marchers) (?:were|have been|had been) (?:arrested|detained|dispersed|rounded up)", "Protest with intervention", 3),
     (r"(?:staged|held|organi[sz]ed|joined|took part in|attended) (?:[\w'’-]+ ){0,3}?(?:protests?|demonstrations?|"
      r"rall(?:y|ies)|marches|sit-ins?)|(?:protests?|demonstrations?|rall(?:y|ies)) (?:took place|erupted|broke out|"
@@ -236,7 +238,7 @@ _TERR_CI = re.compile(r"(?<![\w-])(?:captured|seized|overran|retook|regained|lib
 
 _MODAL = re.compile(
     r"\b(?:could|would|will|won't|(?-i:may)|might|shall|should|must|going to|plans? to|planning to|planned|aims? to|"
-    r"aiming to|intends? to|intended to|threaten(?:s|ed|ing)? to|vow(?:s|ed|ing)? to|expect(?:s|ed|ing)?|"
+    r"aiming to|intends? to|intended to|supposed to|expected to|required to|obliged to|threaten(?:s|ed|ing)? to|vow(?:s|ed|ing)? to|expect(?:s|ed|ing)?|"
     r"ready to|prepar(?:e|es|ed|ing) (?:to|for)|about to|if|unless|whether|hope[sd]? to|want(?:s|ed)? to|"
     r"seeks? to|sought to|tr(?:y|ies|ied|ying) to|push to|bid to|race to|effort to|efforts to|"
     r"anticipat(?:ed|ion|ing)|ahead of|fear(?:s|ed)?|warn(?:s|ed)? (?:of|that)|possible|potential|"
@@ -287,6 +289,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 def find_triggers(text: str) -> list[Trigger]:
     """Event triggers in a sentence that assert an event (filters applied)."""
     found: list[Trigger] = []
+    if text.rstrip().rstrip("\"'”’)").endswith("?"):
+        return found  # a question asserts nothing
     quoted = _quoted_spans(text)
     if re.match(r"\s*[\"“]", text) and not re.search(r"[\"”]\s*,?\s*(?:\w+\s+){0,4}(?:said|says|added)", text):
         quoted.append((0, len(text)))
@@ -468,6 +472,9 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
                               text[t.end:t.end + 40], re.IGNORECASE))]
     withdrawals = [t for t in triggers if t.sub_event_type == "Non-violent transfer of territory"
                    and re.match(r"(?:withdr|retreat|pulled)", t.surface, re.IGNORECASE)]
+    withdrawals = [t for t in withdrawals if _KILL_AGENT.search(text[max(0, t.start - 80):t.start])
+                   or re.search(r"\b(?:forces|units|personnel)\b", text[max(0, t.start - 80):t.start])
+]
     if withdrawals:
         captures = [t for t in triggers if t.sub_event_type == TERRITORY]
         if captures:
