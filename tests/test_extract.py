@@ -590,3 +590,8 @@ def test_real_news_wording_that_asserts_no_event():
     assert _subs("The rebellion grew out of a harsh crackdown on peaceful protests.") == []
     assert _subs("Allies in Beijing may have read him the riot act.") == []
     assert _subs("Senior army officers defected to the opposition in Homs on Friday.") == ["Change to group/activity"]
+
+
+def test_firing_on_a_march_is_excessive_force():
+    assert _subs("Police opened fire during a funeral march in Bamenda, killing three mourners.") == \
+        ["Excessive force against protesters"]

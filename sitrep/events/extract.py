@@ -365,7 +365,8 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
             sub = "Government regains territory" if agent_inter == 1 else "Non-state actor overtakes territory"
         target_inter_now = target_m.inter if target_m and target_m.name == target else main_inter.get(target or "")
         if sub == "Armed clash" and not _MUTUAL.match(trig.surface) and target_inter_now in (None, 5, 6, 7) \
-                and (target is None or target_inter_now in (6, 7)) and (target_inter_now == 7 or _attack_on_civilians(
+                and (target is None or target_inter_now in (6, 7)) and ((target_inter_now == 7 and _DIRECT.match(
+                    trig.surface)) or _attack_on_civilians(
                     trig, text, quantities, lone_agent=not any(a.inter in (1, 2, 3, 4, 8) and a.name != agent
                                                                for a in s.actors))):
             sub, target = "Attack", "Civilians"  # armed men attacking a village, a bus, worshippers
@@ -488,6 +489,7 @@ def _people_object(trig: Trigger, quantities: Sequence[QuantityMention], text: s
     return None
 
 
+_DIRECT = re.compile(r"(?:opened fire|attack|storm|raid|shot|shoot|fired|killed|ambush|gun attack)", re.IGNORECASE)
 _MUTUAL = re.compile(r"(?:(?:heavy |fierce |violent |intense |street )?(?:clash|fight|fought|battl|skirmish|gun ?battle|"
                      r"firefight|exchange|gunfight|shoot-?out)|(?:fighting|battle|clashes))", re.IGNORECASE)
 _CIVILIAN_OBJECT = re.compile(

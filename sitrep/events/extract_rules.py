@@ -487,6 +487,12 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
     if any(t.sub_event_type == "Arrests" for t in triggers):
         # "police raided a house and arrested two men": the raid is the arrest
         triggers = [t for t in triggers if not re.match(r"raid(?:ed|ing)$", t.surface, re.IGNORECASE)]
+    if re.search(r"\b(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|marches|march|sit-ins?|"
+                 r"mourners|funeral processions?)\b", text, re.IGNORECASE):
+        for t in triggers:
+            if t.sub_event_type in ("Armed clash", "Attack") and re.match(r"(?:opened fire|fired|shot|shooting|gunned)",
+                                                                         t.surface, re.IGNORECASE):
+                t.sub_event_type = "Excessive force against protesters"  # "troops opened fire on a march"
     crowd_here = bool(_CROWD_WORD.search(text))
     if crowd_here:
         for t in triggers:
