@@ -595,3 +595,11 @@ def test_real_news_wording_that_asserts_no_event():
 def test_firing_on_a_march_is_excessive_force():
     assert _subs("Police opened fire during a funeral march in Bamenda, killing three mourners.") == \
         ["Excessive force against protesters"]
+
+
+def test_revised_toll_keeps_the_victim_category():
+    text = ("Russian warplanes struck a market in Idlib on Wednesday, killing 11 civilians. "
+            "The death toll later rose to 15, up from an earlier toll of 11.")
+    r, = _reports(text, {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
+    assert _killed(r) == [(15, "civilians")]
+    assert r.fatalities[0].earlier_value == 11

@@ -568,8 +568,12 @@ def _add_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Non
         if earlier:
             total = sum(q.value or 0 for q in earlier)
             host.fatalities = [q for q in host.fatalities if q not in earlier]
+            known = next((q for q in earlier if q.category != "unknown"), None)
             for q in killed:
                 q.earlier_value = q.earlier_value or total
+                if q.category == "unknown" and known is not None:
+                    q.category = known.category  # "the death toll rose to 22": still the same victims
+                    q.breakdown = {**known.breakdown, **q.breakdown}
     host.fatalities.extend(extra)
 
 
