@@ -71,7 +71,7 @@ from sitrep.records import (
 )
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = f"sitrep.events.extract.v4+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = f"sitrep.events.extract.v5+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
 
 BACKGROUND_DAYS = 60
 NARROW_INTERVAL_DAYS = 31  # an inferred publication interval this narrow stands in for the date
