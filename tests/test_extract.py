@@ -603,3 +603,15 @@ def test_revised_toll_keeps_the_victim_category():
     r, = _reports(text, {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
     assert _killed(r) == [(15, "civilians")]
     assert r.fatalities[0].earlier_value == 11
+
+
+def test_battle_after_an_attack_is_its_own_event_and_protest_follow_ups_merge():
+    text = ("Al-Shabaab gunmen killed 12 civilians in an attack on a market in Afgooye on Monday. "
+            "Somali troops killed 20 of the attackers in the fighting that followed, the army said.")
+    reports = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert [(r.sub_event_type, r.place_name, r.date_begin) for r in reports] == [
+        ("Attack", "Afgooye", dt.date(2016, 8, 1)), ("Armed clash", "Afgooye", dt.date(2016, 8, 1))]
+    assert _killed(reports[0]) == [(12, "civilians")] and _killed(reports[1]) == [(20, "fighters")]
+    text = "Hundreds of people rallied in Mogadishu on Monday. Police fired tear gas to disperse the crowd."
+    r, = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert (r.sub_event_type, r.place_name, r.actor1) == ("Protest with intervention", "Mogadishu", "Protesters")

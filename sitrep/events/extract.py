@@ -265,6 +265,7 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
                 all(p.surface != k.surface for k in ctx.learned_places):
             ctx.learned_places.append(p)
     out: list[Report] = []
+    battle_after: Report | None = None
     quantities = [q for q in find_quantities(text) if q.status != "present"]
     if triggers and not headline and all(_DEFINITE_REF.search(text[:t.start]) and _NOMINAL.match(t.surface)
                                           for t in triggers):
@@ -295,6 +296,14 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
         if host is not None and any(t.begin and t.end_date and not _overlaps(t.begin, t.end_date, host)
                                     for t in s.times):
             host = None  # the count is dated to another day than the event it would join
+        if host is not None and host.event_type in ("Violence against civilians", "Protests", "Riots") and \
+                extra and all(q.category == "fighters" for q in extra):
+            # "soldiers killed 80 of the assailants in the fighting that followed": a battle after the attack
+            combat = _COMBAT_NOUN.search(text)
+            if combat and any(q.status == "killed" for q in extra):
+                triggers = [Trigger(combat.start(), combat.end(), combat.group(0), "Armed clash", 4)]
+                battle_after = host
+            host = None
         if host is not None:
             _add_follow_up(host, _copy_quantities(extra), text)
     first_agent: str | None = None
@@ -372,6 +381,19 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
             sub, target = "Attack", "Civilians"  # armed men attacking a village, a bus, worshippers
         if SUB_TO_TYPE.get(sub) in ("Protests", "Riots"):
             agent, target = _crowd_roles(s, sub, agent, target)
+            if sub in _PROTEST_RANK and not explicit[k] and not any(t.begin for t in s.times):
+                # "Police fired tear gas to disperse the crowd." after the sentence that reported the protest
+                prior = next((r for at, rs in reversed(ctx.recent_reports) if idx - at <= 2 for r in rs
+                              if r.sub_event_type in _PROTEST_RANK), None)
+                if prior is not None:
+                    if _PROTEST_RANK[sub] > _PROTEST_RANK[prior.sub_event_type]:
+                        prior.sub_event_type, prior.event_type = sub, SUB_TO_TYPE[sub]
+                        prior.actor2 = prior.actor2 or target
+                    prior.fatalities.extend(_copy_quantities([q for q, o in zip(quantities, owner, strict=True)
+                                                              if o == k]))
+                    continue
+            if agent is None and sub in _PROTEST_RANK:
+                agent = "Protesters"
         victims_civ = any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
                           for q in quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:]))
         if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Attack") and victims_civ:
@@ -445,6 +467,15 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
 
         if when != (None, None, None) and _event_time(trig, s, base, text) is not None:
             ctx.last_time, ctx.last_time_at = when, idx
+    if battle_after is not None:
+        for r in out:  # the battle that followed the attack: same place and day unless the sentence says otherwise
+            if r.report_id not in ctx.explicit:
+                for f in ("place_id", "place_name", "lat", "lon", "admin1", "country", "geo_precision"):
+                    setattr(r, f, getattr(battle_after, f))
+            if not s.times:
+                r.date_begin, r.date_end, r.time_precision = (battle_after.date_begin, battle_after.date_end,
+                                                              battle_after.time_precision)
+                r.background = battle_after.background
     # context for later sentences
     current = [r for r in out if not r.background]
     if current:
@@ -535,6 +566,9 @@ _STATE_SUBJECT = re.compile(r"^\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:army|mili
 
 
 _TERRITORY_SUBS = ("Government regains territory", "Non-state actor overtakes territory")
+_COMBAT_NOUN = re.compile(r"\b(?:fighting|clashes|gun ?battles?|firefights?|battle|exchanges? of fire)\b",
+                          re.IGNORECASE)
+_PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 _DEFINITE_REF = re.compile(r"\b(?:the|that|this)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 _NOMINAL = re.compile(r"(?:(?:heavy|fierce|violent|intense)\s+)?(?:attacks?|strikes?|air ?strikes?|airstrikes?|raids?|"
                       r"blasts?|explosions?|bombings?|ambush|assault|clashes|fighting|gun ?battles?|firefights?|"
