@@ -615,3 +615,9 @@ def test_battle_after_an_attack_is_its_own_event_and_protest_follow_ups_merge():
     text = "Hundreds of people rallied in Mogadishu on Monday. Police fired tear gas to disperse the crowd."
     r, = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
     assert (r.sub_event_type, r.place_name, r.actor1) == ("Protest with intervention", "Mogadishu", "Protesters")
+
+
+def test_passive_victims_and_when_clause_agent():
+    r, = _reports("Four farmers were shot dead near Kismayo when Al-Shabaab gunmen raided their village.")
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Attack", "Al Shabaab", "Civilians")
+    assert _subs("Students demanding the release of their teachers marched through Harare.") == ["Peaceful protest"]

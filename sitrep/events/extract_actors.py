@@ -89,6 +89,13 @@ def actor_roles(trig: Trigger, region: tuple[int, int], s: SentenceMentions, bas
     by_agent = [a for a in armed if passive_by and t_end + passive_by.start() <= a.start
                 <= t_end + passive_by.end() + 3]
     passive = re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", text[:trig.start], re.IGNORECASE)
+    if passive and not by_agent and trig.sub_event_type != "territory":
+        # "Ten men were shot dead when gunmen opened fire on ...": the agent is the subject of the when-clause
+        sub_clause = re.match(r"[^.;]{0,60}?\b(?:when|as|while)\s+", text[trig.end:])
+        if sub_clause:
+            later = [a for a in armed if t_end + sub_clause.end() - 1 <= a.start <= t_end + sub_clause.end() + 30]
+            if later:
+                return later[0], (before[-1] if before else None)
     if passive and not by_agent and before and re.match(_LOSER_VERBS, trig.surface, re.IGNORECASE):
         return None, before[-1]  # "the militants were pushed back from X": the subject lost the ground
     if (passive and by_agent) or re.match(r"fell to$", trig.surface, re.IGNORECASE):

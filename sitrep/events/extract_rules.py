@@ -317,7 +317,11 @@ def find_triggers(text: str) -> list[Trigger]:
         before = text[max(0, t.start - 60):t.start]
         clause = re.split(r"[,;:]|\b(?:and|but|while|as|when|after|before|because|although|though|until)\b",
                           before)[-1]
-        if _MODAL.search(clause) or _NEGATION.search(clause):
+        modal = _MODAL.search(clause)
+        if modal and t.sub_event_type in _PROTEST_FAMILY and re.match(r"(?:call|demand|urg)", modal.group(0),
+                                                                       re.IGNORECASE):
+            modal = None  # "demonstrators calling for his resignation marched": what the crowd wants, not a modal
+        if modal or _NEGATION.search(clause):
             continue
         if t.priority >= 7 and re.search(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", before,
                                           re.IGNORECASE):
