@@ -621,3 +621,9 @@ def test_passive_victims_and_when_clause_agent():
     r, = _reports("Four farmers were shot dead near Kismayo when Al-Shabaab gunmen raided their village.")
     assert (r.sub_event_type, r.actor1, r.actor2) == ("Attack", "Al Shabaab", "Civilians")
     assert _subs("Students demanding the release of their teachers marched through Harare.") == ["Peaceful protest"]
+
+
+def test_one_weapon_reading_per_sentence():
+    assert _subs("A suicide bomber blew himself up at a checkpoint in Mosul and the explosion killed six.") == \
+        ["Suicide bomb"]
+    assert _subs("Israeli jets fired missiles at a training camp near Khan Younis.") == ["Air/drone strike"]

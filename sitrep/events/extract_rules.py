@@ -466,6 +466,14 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
                         and _CROWD_SIDE.search(text[max(0, t.start - 60):t.start]):
                     t.sub_event_type = "Mob violence"
     triggers = [t for t in triggers if t.sub_event_type]
+    subs_here = {t.sub_event_type for t in triggers}
+    if "Suicide bomb" in subs_here:
+        # "a suicide bomber blew himself up ... the explosion killed 9": one bombing
+        triggers = [t for t in triggers if t.sub_event_type not in ("Remote explosive/landmine/IED",)]
+    if "Air/drone strike" in subs_here:
+        # "jets fired missiles at ...": the missiles are the strike's
+        triggers = [t for t in triggers if not (t.sub_event_type == "Shelling/artillery/missile attack"
+                                                and re.fullmatch(r"(?:missiles?|rockets?)", t.surface, re.IGNORECASE))]
     seized = [t for t in triggers if t.sub_event_type == "Disrupted weapons use"]
     if seized:
         # "seized two landmines, three IEDs and grenades": the weapons listed are what was seized
