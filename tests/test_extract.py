@@ -627,3 +627,9 @@ def test_one_weapon_reading_per_sentence():
     assert _subs("A suicide bomber blew himself up at a checkpoint in Mosul and the explosion killed six.") == \
         ["Suicide bomb"]
     assert _subs("Israeli jets fired missiles at a training camp near Khan Younis.") == ["Air/drone strike"]
+
+
+def test_spans_of_weeks_and_arms_supplies_are_not_events():
+    assert _subs("The town has endured weeks of shelling by government forces.") == []
+    assert _subs("Moscow supplies the army with tanks and shells.") == []
+    assert _subs("Shells landed on a school in Idlib on Monday.") == ["Shelling/artillery/missile attack"]

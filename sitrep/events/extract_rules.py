@@ -374,6 +374,8 @@ def find_triggers(text: str) -> list[Trigger]:
         if (_TALLY_BEFORE.search(before) or _TALLY_BEFORE.search(t.surface.rsplit(" ", 1)[0] + " ")) \
                 and _SINCE_YEAR.search(text):
             continue  # "dozens of attacks on the police since 2015": a tally, not an event
+        if re.search(r"\b(?:weeks|months|years|decades)\s+of\s+(?:[\w'’-]+\s+)?$", before, re.IGNORECASE):
+            continue  # "after weeks of shelling": a span summed up, not one event
         if re.search(r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before, re.IGNORECASE):
             continue  # "killed since protests erupted": the start of a conflict, as a time anchor
         if re.search(r"\bresponsibility\s+for\s+(?:the|this|that|these|those|its|their|both)\s+(?:[\w'’-]+\s+){0,2}$",
@@ -554,7 +556,7 @@ _COMBAT_NEXT = re.compile(r"\s+(?:between|with|against|in|near|around|at|there|f
 _NOMINAL_BEFORE = re.compile(r"\b(?:of|by|from|fled|flee|fleeing|escape|escaping|escaped|to|because of|due to|"
                              r"impact of|end to|halt to|surge in|upsurge in|rise in|increase in|escalation in|lull in|"
                              r"pause in|spike in)\s+(?:the\s+)?(?:recent\s+)?$", re.IGNORECASE)
-_BARE_WEAPON = re.compile(r"(?:rockets?|missiles?|artillery|mortars?|warplanes|fighter jets)$", re.IGNORECASE)
+_BARE_WEAPON = re.compile(r"(?:rockets?|missiles?|artillery|mortars?|warplanes|fighter jets|shells)$", re.IGNORECASE)
 _WEAPON_ACTION = re.compile(r"\b(?:fired|fire|firing|launched|launching|hit|hits|hitting|struck|strike|landed|fell|"
                             r"slammed|pounded|pounding|rained|targeted|targeting|lobbed|shelled|killing|killed|"
                             r"wounding|bombed|bombing|attacked|raided|destroyed|destroying|used|using|carried|"
