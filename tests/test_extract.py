@@ -633,3 +633,12 @@ def test_spans_of_weeks_and_arms_supplies_are_not_events():
     assert _subs("The town has endured weeks of shelling by government forces.") == []
     assert _subs("Moscow supplies the army with tanks and shells.") == []
     assert _subs("Shells landed on a school in Idlib on Monday.") == ["Shelling/artillery/missile attack"]
+
+
+def test_territory_with_hilltops_and_a_passive_rebel_loser():
+    text = "The Syrian army clashed with Nusra and liberated several hilltops east of Idlib."
+    subs = [(r.sub_event_type, r.actor1) for r in _reports(text)]
+    assert ("Government regains territory", "Syrian government forces") in subs
+    text = "Nusra fighters were pushed back from their strongholds south of Aleppo on Monday."
+    r, = _reports(text)
+    assert (r.sub_event_type, r.actor2) == ("Government regains territory", "Jabhat al-Nusra")

@@ -316,9 +316,14 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
     # the attack on X"): its counts go to that trigger
     after = [places_after(t, regions[k], usable, base) for k, t in enumerate(triggers)]
     absorb = {}
+    armed_here = any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NOUN.search(text))
+    hurt = any(q.status in ("killed", "injured") for q in quantities)
+    plausible = [_plausible(t, text, explicit[k], armed_here, hurt) for k, t in enumerate(triggers)]
     for k, t in enumerate(triggers):
-        same = [j for j in range(len(triggers)) if j != k and triggers[j].sub_event_type == t.sub_event_type]
-        terr = [j for j in range(len(triggers)) if triggers[j].sub_event_type == TERRITORY]
+        # a trigger is only absorbed by one that itself stands ("clashed ... and liberated hilltops")
+        same = [j for j in range(len(triggers)) if j != k and triggers[j].sub_event_type == t.sub_event_type
+                and plausible[j]]
+        terr = [j for j in range(len(triggers)) if triggers[j].sub_event_type == TERRITORY and plausible[j]]
         if t.sub_event_type == "Armed clash" and terr and not after[k]:
             absorb[k] = terr[0]  # "recaptured X after heavy fighting": one territory event
         elif not explicit[k] and any(explicit[j] for j in same):
@@ -326,12 +331,10 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
         elif not after[k] and same and same[0] < k:
             absorb[k] = same[0]  # "pushed into X ..., battling IS": the same clash
     owner = [absorb.get(_nearest_trigger(q, triggers), _nearest_trigger(q, triggers)) for q in quantities]
-    armed_here = any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NOUN.search(text))
-    hurt = any(q.status in ("killed", "injured") for q in quantities)
     for k, trig in enumerate(triggers):
         if absorb.get(k, k) != k:
             continue
-        if not _plausible(trig, text, explicit[k], armed_here, hurt):
+        if not plausible[k]:
             continue
         region = regions[k]
         agent_m, target_m = actor_roles(trig, region, s, base, text, ctx, exclude=prev_target)
@@ -353,7 +356,14 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
             agent = next((n for n in main if n != target and n in ctx.air_actors), None)
         if agent is None and trig.sub_event_type in (TERRITORY, "Armed clash"):
             ground = [n for n in main if main_inter.get(n) in (1, 2, 3, 4)]
-            agent = next((n for n in ground + main if n != target), None)
+            loser_state = main_inter.get(target or "") in (1, 8) if target and trig.sub_event_type == TERRITORY \
+                else None
+            if loser_state is not None:
+                # the other side of a known loser: a state force against a rebel, a rebel against the state
+                ground = [n for n in ground if (main_inter.get(n) in (1, 8)) != loser_state]
+                agent = next((n for n in ground if n != target), None)
+            else:
+                agent = next((n for n in ground + main if n != target), None)
         sub = trig.sub_event_type
         if sub == TERRITORY:
             people = _people_object(trig, quantities, text)
@@ -623,7 +633,8 @@ _ARMED_NOUN = re.compile(r"\b(?:troops|soldiers|forces|army|police|military|mili
 _WEAK_CLASH = re.compile(r"^(?:battl|fought|attack|assault|storm|advanc|push|moved|pressing)", re.IGNORECASE)
 _TERRITORY_NOUN = re.compile(r"\b(?:villages?|towns?|city|cities|neighbou?rhoods?|districts?|areas?|territory|"
                              r"ground|positions?|bases?|airport|dam|hills?|bridge|checkpoints?|region|province|"
-                             r"control|parts|suburbs?|quarters?|outposts?|strongholds?)\b", re.IGNORECASE)
+                             r"control|parts|suburbs?|quarters?|outposts?|strongholds?|hilltops?|posts?|crossings?|border|islands?|"
+                             r"(?:oil |gas )?fields|oilfields|mountains?|heights|ridges?|highway|road)\b", re.IGNORECASE)
 
 
 def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed_here: bool, hurt: bool) -> bool:
