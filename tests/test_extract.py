@@ -642,3 +642,11 @@ def test_territory_with_hilltops_and_a_passive_rebel_loser():
     text = "Nusra fighters were pushed back from their strongholds south of Aleppo on Monday."
     r, = _reports(text)
     assert (r.sub_event_type, r.actor2) == ("Government regains territory", "Jabhat al-Nusra")
+
+
+def test_date_of_the_statement_is_not_the_date_of_the_event():
+    text = ("Somali troops repelled an attack on a base in Afgooye late on Friday, the army said in a statement "
+            "on Sunday.")
+    r, = _reports(text, {"on Sunday": (dt.date(2016, 7, 31), dt.date(2016, 7, 31)),
+                         "late on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))})
+    assert r.date_begin == dt.date(2016, 7, 29)

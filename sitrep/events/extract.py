@@ -78,7 +78,8 @@ NARROW_INTERVAL_DAYS = 31  # an inferred publication interval this narrow stands
 WEAK_PRIORITY = 7  # triggers at or above this priority are checked with the typing model when one is given
 VETO_CONFIDENCE = 0.6
 _VETO_LABELS = frozenset({"MAN_MADE_DISASTER", "NATURAL_DISASTER", "ORG_CRIME"})
-_SAY_BEFORE = re.compile(r"\b(?:said|says|say|told [\w .]{1,40}?|announced|reported|added|claimed|stated)\s*$",
+_SAY_BEFORE = re.compile(r"\b(?:said|says|say|told [\w .]{1,40}?|announced|reported|added|claimed|stated)"
+                         r"(?:\s+in\s+an?\s+(?:[\w-]+\s+)?(?:statement|press release|tweet|post|interview|briefing))?\s*$",
                          re.IGNORECASE)
 _EXISTENTIAL = r"(?!\s+(?:is|are|was|were|had|has|have|will|would|could|may|might|seems?|appears?)\b)"
 _ANAPHOR_PLACE = re.compile(rf"\bthere\b{_EXISTENTIAL}|\b(?:the area|the region|the camp|the neighbou?rhood|"
