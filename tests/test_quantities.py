@@ -144,3 +144,9 @@ def test_crowd_count_is_not_a_toll():
     from sitrep.events.quantities import find_quantities
     qs = find_quantities("About 2,500 people gathered in Tunis to bury a student killed by police.")
     assert not [q for q in qs if q.value == 2500 and q.status == "killed"]
+
+
+def test_single_victim_as_object_of_killing():
+    from sitrep.events.quantities import find_quantities
+    qs = find_quantities("Militia fighters shelled the market, killing a trader and his three sons.")
+    assert [(q.value, q.category, q.status) for q in qs][:1] == [(1, "civilians", "killed")]

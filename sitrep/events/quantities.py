@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v4"
+STAGE_VERSION = "sitrep.events.quantities.v5"
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -397,8 +397,12 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
     for m in _SINGULAR.finditer(sentence):
         if any(q.start <= m.start() < q.end for q in found):
             continue
-        if re.search(r"\b(?:body|bodies|corpse)\s+of\s+$", sentence[max(0, m.start() - 20):m.start()], re.I):
+        left = sentence[max(0, m.start() - 30):m.start()]
+        if re.search(r"\b(?:body|bodies|corpse)\s+of\s+$", left[-20:], re.I):
             status = "killed"
+        elif re.search(r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+$", left, re.I):
+            # "killing a woman and her two children": the victim is the verb's object
+            status = "killed" if re.search(r"kill\w*\s+$", left, re.I) else "injured"
         else:
             right = re.match(r"\s*(?:,\s*)?(?:who\s+)?(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(\w+(?:\s+dead)?)",
                              sentence[m.end():])
