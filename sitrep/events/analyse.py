@@ -48,7 +48,7 @@ class ArticleAnalysis:
     actors: list[ActorMention]
     sources: list[SourceMention]
     reports: list[Report]
-    stages: dict[str, str] = field(default_factory=dict)  # stage -> "module" | "fallback"
+    stages: dict[str, str] = field(default_factory=dict)  # stage -> "module" (typing: "missing"/"unavailable: ...")
     seconds: dict[str, float] = field(default_factory=dict)
 
 

@@ -21,7 +21,6 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 from sitrep.events.alliances import alliances
 from sitrep.events.extract_actors import (
@@ -42,7 +41,6 @@ from sitrep.events.extract_actors import (
 from sitrep.events.extract_context import ARMED_INTER, COARSE, Context, SentenceMentions, by_sentence
 from sitrep.events.extract_places import (
     event_places,
-    fallback_geo_precision,
     focus_place,
     places_after,
     unresolved_toponyms,
@@ -698,24 +696,13 @@ def _copy_quantities(qs: list[QuantityMention]) -> list[QuantityMention]:
     return [QuantityMention(**{**q.__dict__, "breakdown": dict(q.breakdown)}) for q in qs]
 
 
-@lru_cache(maxsize=1)
-
-
 def _default_hedged() -> Callable[[str], bool]:
-    try:
-        from sitrep.actors import is_hedged  # type: ignore[attr-defined]
-        return is_hedged  # type: ignore[no-any-return]
-    except ImportError:
-        from sitrep.events.extract_fallbacks import is_hedged as fallback
-        return fallback
+    from sitrep.actors import is_hedged
 
-
-@lru_cache(maxsize=1)
+    return is_hedged
 
 
 def _default_geo_precision() -> Callable[[PlaceMention], int]:
-    try:
-        from sitrep.places import geo_precision  # type: ignore[attr-defined]
-        return geo_precision  # type: ignore[no-any-return]
-    except ImportError:
-        return fallback_geo_precision
+    from sitrep.places import geo_precision
+
+    return geo_precision

@@ -55,14 +55,6 @@ def _is_demonym(surface: str) -> bool:
     return surface in _demonyms() or bool(_DEMONYM_SHAPE.match(surface))
 
 
-def fallback_geo_precision(p: PlaceMention) -> int:
-    if p.feature in ("country", "admin1", "region"):
-        return 3
-    if p.feature in ("admin2",):
-        return 2
-    return 1
-
-
 def usable_places(s: SentenceMentions, text: str, base: int) -> list[PlaceMention]:
     spans = [(a.start, a.end) for a in s.actors] + [(x.start, x.end) for x in s.sources]
     dateline = _DATELINE.match(text)
