@@ -16,7 +16,6 @@ import argparse
 import datetime as dt
 import gzip
 import json
-import os
 import platform
 import resource
 import sys
@@ -27,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.machine import pin_one_core  # noqa: E402
 from sitrep.config import Settings  # noqa: E402
 from sitrep.ingest.pipeline import ingest_paths  # noqa: E402
 from sitrep.store import Store  # noqa: E402
@@ -61,8 +61,7 @@ def main() -> None:
     args = ap.parse_args()
     if not args.data.exists():
         sys.exit(f"no data at {args.data}")
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    pin_one_core()
     with tempfile.TemporaryDirectory() as tmp:
         n, size, truth = write_tree(args.data, Path(tmp) / "t17", args.limit)
         store = Store(Path(tmp) / "bench.db")

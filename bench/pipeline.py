@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import platform
 import resource
 import sys
@@ -26,6 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.machine import pin_one_core  # noqa: E402
 from sitrep.events import process as process_mod  # noqa: E402
 from sitrep.ingest.pipeline import ingest_paths  # noqa: E402
 from sitrep.store import Store  # noqa: E402
@@ -100,8 +100,7 @@ def main() -> None:
     args = ap.parse_args()
     if not args.data.exists():
         sys.exit(f"no data at {args.data}")
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    pin_one_core()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "pipeline.db"
         if args.db and db.exists():
