@@ -374,8 +374,8 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
             agent_inter = agent_m.inter if agent_m and agent_m.name == agent else main_inter.get(agent or "")
             target_inter = target_m.inter if target_m and target_m.name == target else main_inter.get(target or "")
             if agent_inter is None and agent is None:
-                subj = _STATE_SUBJECT.search(text[:trig.start])
-                agent_inter = 1 if subj else None
+                state_subject = _STATE_SUBJECT.search(text[:trig.start])
+                agent_inter = 1 if state_subject else None
             elif agent_inter is None and _STATE_WORDS.search(agent or ""):
                 agent_inter = 1  # "Military forces from the north": an unlisted state force
             if agent_inter is None and target_inter in (2, 3, 4):

@@ -198,15 +198,15 @@ def attribution(s: SentenceMentions, text: str, agent: str | None, ctx: Context)
         if name and name not in names:
             names.append(name)
     if not names:
-        speaker = _UNNAMED_SPEAKER.search(text) or _ACCORDING.search(text)
-        if speaker:  # "a provincial official said": the sources stage found no one, or only the wire service
-            names.append(re.sub(r"^(?:an?|the)\s+", "", speaker.group(1).strip(), flags=re.IGNORECASE))
+        unnamed = _UNNAMED_SPEAKER.search(text) or _ACCORDING.search(text)
+        if unnamed:  # "a provincial official said": the sources stage found no one, or only the wire service
+            names.append(re.sub(r"^(?:an?|the)\s+", "", unnamed.group(1).strip(), flags=re.IGNORECASE))
     if not names:
         names = list(dict.fromkeys(media))
     if not names and _ANAPHOR_SAY.search(text):
-        name = ctx.last_source or agent
-        if name:
-            names.append(name)
+        earlier = ctx.last_source or agent
+        if earlier:
+            names.append(earlier)
     return "; ".join(names) if names else None
 
 

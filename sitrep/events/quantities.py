@@ -200,8 +200,8 @@ def _numbers(text: str) -> list[_Num]:
     out: list[_Num] = []
     for m in _NUMBER.finditer(text):
         if m.group("vague"):
-            v, lo, hi = _VAGUE[m.group("vague").lower()]
-            out.append(_Num(m.start(), m.end(), v, lo, hi))
+            vague_v, lo, hi = _VAGUE[m.group("vague").lower()]
+            out.append(_Num(m.start(), m.end(), vague_v, lo, hi))
         elif m.group("lo"):
             lo_v, hi_v = _word_value(m.group("lo")), _word_value(m.group("hi"))
             if lo_v is None or hi_v is None:
@@ -398,6 +398,7 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
         if any(q.start <= m.start() < q.end for q in found):
             continue
         left = sentence[max(0, m.start() - 30):m.start()]
+        status: str | None
         if re.search(r"\b(?:body|bodies|corpse)\s+of\s+$", left[-20:], re.I):
             status = "killed"
         elif re.search(r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+$", left, re.I):
