@@ -27,11 +27,12 @@ from sitrep.events.typing_features import fit_vocabulary
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "dev" / "case2021" / "dev.tsv"
 
-# Hyper-parameters chosen by 5-fold cross-validation on the dev half.
-PARAMS = {"C": 100.0, "min_df": 2, "cue_weight": 0.5, "embed_weight": 1.0, "class_weight": "balanced",
+# Hyper-parameters chosen by 5-fold cross-validation on the dev half (cue weight 0.25 for both
+# models: CV5 full 84.3 vs 83.0 ACLED weighted F1 at 0.5, 80.8 at 0.125).
+PARAMS = {"C": 100.0, "min_df": 2, "cue_weight": 0.25, "embed_weight": 1.0, "class_weight": "balanced",
           "seed_weight": 0.5, "tol": 1e-3}
 #: The fast model: same features without the sentence embedding.
-FAST_PARAMS = {"use_embedding": False, "cue_weight": 0.25}
+FAST_PARAMS = {"use_embedding": False, "cue_weight": 0.25, "seed_weight": 1.0}
 SEEDS = ROOT / "sitrep" / "events" / "typing_data" / "seed_examples.tsv"
 SEED = 20261129
 
