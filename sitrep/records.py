@@ -175,6 +175,10 @@ class SourceMention(Record):
 # --------------------------------------------------------------------------- events
 
 
+EventStatus = Literal["asserted", "hedged", "hypothetical", "generic", "negated"]
+EVENT_STATUSES: tuple[EventStatus, ...] = ("asserted", "hedged", "hypothetical", "generic", "negated")
+
+
 @dataclass
 class Report(Record):
     """One event claim in one sentence of one article."""
@@ -204,6 +208,12 @@ class Report(Record):
     text: str = ""
     stage_version: str = ""
     repeats: list[dict[str, Any]] = field(default_factory=list)  # other sentences of the article stating this claim
+    # How the sentence states the event (the mention classifier's call): only "asserted" and "hedged"
+    # reports feed control and the casualty ledger.
+    status: EventStatus = "asserted"
+    place_inferred: bool = False  # the sentence names no place: the place is the article's scope, not the event's
+    place_surface: str | None = None  # the place as the sentence names it (kept even when it did not resolve)
+    confidence: float | None = None  # the mention classifier's probability that this is a specific, actual event
 
 
 @dataclass

@@ -18,7 +18,7 @@ from sitrep.records import Conflict, ControlChange, Incident, QuantityMention, R
 _REPORT_COLS = ("report_id", "article_id", "sentence_index", "event_type", "sub_event_type", "actor1", "actor2",
                 "assoc_actors", "place_id", "place_name", "lat", "lon", "admin1", "country", "geo_precision",
                 "date_begin", "date_end", "time_precision", "fatalities", "attributed_to", "hedged", "background",
-                "text", "stage_version", "repeats")
+                "text", "stage_version", "repeats", "status", "place_inferred", "place_surface", "confidence")
 _INCIDENT_COLS = ("incident_id", "event_type", "sub_event_type", "actor1", "actor2", "place_id", "place_name",
                   "lat", "lon", "date_begin", "date_end", "time_precision", "n_sources", "fatalities_min",
                   "fatalities_max", "fatalities_conservative", "conflicts", "grade", "notes", "background",
@@ -38,7 +38,8 @@ def _report_values(r: Report) -> tuple[Any, ...]:
             json.dumps(r.assoc_actors, ensure_ascii=False), r.place_id, r.place_name, r.lat, r.lon, r.admin1,
             r.country, r.geo_precision, _iso(r.date_begin), _iso(r.date_end), r.time_precision,
             json.dumps([q.to_dict() for q in r.fatalities], ensure_ascii=False), r.attributed_to, int(r.hedged),
-            int(r.background), r.text, r.stage_version, json.dumps(r.repeats, ensure_ascii=False))
+            int(r.background), r.text, r.stage_version, json.dumps(r.repeats, ensure_ascii=False), r.status,
+            int(r.place_inferred), r.place_surface, r.confidence)
 
 
 def insert_reports(conn: sqlite3.Connection, reports: Iterable[Report]) -> int:
@@ -59,6 +60,8 @@ def row_to_report(row: sqlite3.Row) -> Report:
         fatalities=[QuantityMention(**q) for q in json.loads(row["fatalities"])],
         attributed_to=row["attributed_to"], hedged=bool(row["hedged"]), background=bool(row["background"]),
         text=row["text"], stage_version=row["stage_version"], repeats=json.loads(row["repeats"] or "[]"),
+        status=row["status"], place_inferred=bool(row["place_inferred"]), place_surface=row["place_surface"],
+        confidence=row["confidence"],
     )
 
 
