@@ -80,16 +80,23 @@ def load_dataset(root: Path) -> list[Topic]:
     return topics
 
 
-def predict(topic: Topic, gold: list[tuple[dt.date, list[str]]]) -> tuple[list[tuple[str, list[str]]], float]:
+def protocol_articles(topic: Topic, gold: list[tuple[dt.date, list[str]]]) -> list[SourceArticle]:
+    """The topic's articles published between the gold timeline's first and last date."""
+    first, last = gold[0][0], gold[-1][0]
+    return [SourceArticle(str(a["id"]), str(a["id"]), a["text"], _day(a["time"]))
+            for a in topic.articles if first <= _day(a["time"]) <= last]
+
+
+def predict(topic: Topic, gold: list[tuple[dt.date, list[str]]],
+            model: dict[str, Any] | None = None) -> tuple[list[tuple[str, list[str]]], float]:
     """sitrep's timeline for one gold timeline under the T17 protocol; (timeline, seconds)."""
     first, last = gold[0][0], gold[-1][0]
     n_dates = len(gold)
     k = max(1, round(sum(len(s) for _, s in gold) / n_dates))
-    arts = [SourceArticle(str(a["id"]), str(a["id"]), a["text"], _day(a["time"]))
-            for a in topic.articles if first <= _day(a["time"]) <= last]
+    arts = protocol_articles(topic, gold)
     t0 = time.perf_counter()
     tl = timeline_from_articles(arts, n_dates=n_dates, sentences_per_date=k, query=topic.keywords,
-                                date_from=first, date_to=last)
+                                date_from=first, date_to=last, model=model)
     return tl.as_pairs(), time.perf_counter() - t0
 
 
@@ -122,8 +129,9 @@ def mean_scores(rows: list[dict[str, float]]) -> dict[str, float]:
     return out
 
 
-def evaluate(dataset: Path, out: Path | None = None, rouge: str = "original",
-             verbose: bool = True) -> dict[str, Any]:
+def evaluate(dataset: Path, out: Path | None = None, rouge: str = "original", verbose: bool = True,
+             models: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Score every gold timeline; ``models`` maps a topic to the date ranker to use for it (cross-validation)."""
     from tilse.evaluation import rouge as tilse_rouge
 
     evaluator = tilse_rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"], rouge_computation=rouge)
@@ -132,7 +140,7 @@ def evaluate(dataset: Path, out: Path | None = None, rouge: str = "original",
     lines = []
     for topic in topics:
         for i, gold in enumerate(topic.timelines):
-            pred, seconds = predict(topic, gold)
+            pred, seconds = predict(topic, gold, (models or {}).get(topic.name))
             lines.append(json.dumps({"topic": topic.name, "timeline": [[d, s] for d, s in pred]}, ensure_ascii=False))
             s = score(pred, gold, evaluator)
             s.update(topic=topic.name if len(topic.timelines) == 1 else f"{topic.name}#{i}", seconds=seconds)

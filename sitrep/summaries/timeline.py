@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -50,7 +51,7 @@ RANKER_FILE = Path(__file__).resolve().parent / "data" / "date_ranker.json"
 DATA_FILES: tuple[Path, ...] = (RANKER_FILE,)
 
 FEATURES = ("sents_total", "sents_before", "sents_after", "docs_total", "docs_before", "docs_after",
-            "docs_published", "docs_published_next", "query_sents")
+            "docs_published", "docs_published_next", "query_sents", "docs_week_later")
 
 
 class TimelineError(ValueError):
@@ -151,7 +152,23 @@ def _day_dates(text: str, anchor: dt.date | None) -> list[tuple[int, int, dt.dat
     return out
 
 
-def _prepare(articles: Iterable[SourceArticle]) -> list[_Doc]:
+_LINE_END = re.compile(r"[^.!?:;,\"'”’)\]]\s*\n\s*(?=\S)")
+_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$|[.!?]\s*(?:''|'')$")
+
+
+def _pieces(text: str, base: int) -> list[tuple[int, int]]:
+    """A sentence cut after lines that end without punctuation: headlines, captions and datelines that
+    the splitter glued to the sentence after them (``base`` is the sentence's offset)."""
+    out, start = [], 0
+    for m in _LINE_END.finditer(text):
+        out.append((base + start, base + m.start() + 1))
+        start = m.end()
+    out.append((base + start, base + len(text)))
+    return out
+
+
+def prepare(articles: Iterable[SourceArticle]) -> list[_Doc]:
+    """Split and time-tag the articles: each sentence with the days it refers to."""
     docs: list[_Doc] = []
     for art in articles:
         sentences = split_sentences(art.article_id, art.text)
@@ -159,17 +176,19 @@ def _prepare(articles: Iterable[SourceArticle]) -> list[_Doc]:
         sents: list[_Sent] = []
         j = 0
         for s in sentences:
-            dates: set[dt.date] = set()
-            while j < len(mentions) and mentions[j][0] < s.end:
-                if mentions[j][1] > s.start:
-                    dates.add(mentions[j][2])
-                j += 1
-            sents.append(_Sent(len(docs), s.index, s.text, tokens(s.text), dates))
+            for start, end in _pieces(s.text, s.start):
+                dates: set[dt.date] = set()
+                while j < len(mentions) and mentions[j][0] < end:
+                    if mentions[j][1] > start:
+                        dates.add(mentions[j][2])
+                    j += 1
+                text = art.text[start:end]
+                sents.append(_Sent(len(docs), s.index, text, tokens(text), dates))
         docs.append(_Doc(art, sents))
     return docs
 
 
-def _add_event_dates(docs: list[_Doc], dated: Iterable[DatedSentence]) -> None:
+def add_event_dates(docs: list[_Doc], dated: Iterable[DatedSentence]) -> None:
     where = {d.art.article_id: d for d in docs}
     for ds in dated:
         doc = where.get(ds.article_id)
@@ -216,6 +235,8 @@ def date_features(docs: list[_Doc], query: Sequence[str] = ()) -> dict[dt.date, 
             f[3] += 1
             if pub is not None and d < pub:
                 f[4] += 1
+                if (pub - d).days > 7:
+                    f[9] += 1
             elif pub is not None and d > pub:
                 f[5] += 1
         if pub is not None:
@@ -363,8 +384,8 @@ def timeline_from_articles(
     if n_dates < 1 or sentences_per_date < 1:
         raise TimelineError("the number of dates and of sentences per date must be at least 1")
     query = [q.lower() for q in query if q.strip()]
-    docs = _prepare(articles)
-    _add_event_dates(docs, dated_sentences)
+    docs = prepare(articles)
+    add_event_dates(docs, dated_sentences)
     vectorizer = Vectorizer(s.toks for d in docs for s in d.sents)
     for d in docs:
         for s in d.sents:
@@ -388,7 +409,7 @@ def timeline_from_articles(
 
     def eligible(s: _Sent) -> bool:
         n = len(s.text.split())
-        if n < cfg.min_words or n > cfg.max_words:
+        if n < cfg.min_words or n > cfg.max_words or not _TERMINAL.search(s.text.rstrip()):
             return False
         return not query or _has_query(s, query)
 
