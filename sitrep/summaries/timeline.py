@@ -30,6 +30,7 @@ import datetime as dt
 import json
 import math
 import re
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -71,12 +72,20 @@ class SourceArticle:
 
 @dataclass(frozen=True)
 class DatedSentence:
-    """A sentence that the event stages dated to one day (an incident report, a control change)."""
+    """A sentence that the event stages dated (an incident report, a control change).
+
+    ``date`` is the day it is listed under; ``date_begin``/``date_end`` the interval the event stages
+    gave when it is not one day. Sentences of the same ``incident_id`` on a date form one timeline
+    item citing all of them; ``priority`` orders the items of a date (control changes first).
+    """
 
     article_id: str
     sentence_index: int
     date: dt.date
     incident_id: str | None = None
+    priority: float = 1.0
+    date_begin: dt.date | None = None
+    date_end: dt.date | None = None
 
 
 @dataclass
@@ -84,6 +93,8 @@ class TimelineItem(Record):
     text: str
     citations: list[Citation]
     incident_id: str | None = None
+    date_begin: dt.date | None = None  # the event's interval when the sources do not give one day
+    date_end: dt.date | None = None
 
 
 @dataclass
@@ -119,6 +130,8 @@ class TimelineSettings:
     max_words: int = 60
     redundancy: float = 0.5  # cosine above which a sentence repeats one already in the timeline
     corroboration: float = 0.8  # cosine above which another article's sentence is cited as the same claim
+    max_event_items: int = 4  # incident / control-change items listed per date (before the extractive fill)
+    max_event_span: int = 7  # an incident known only to within this many days is listed on its last day
 
 
 # --------------------------------------------------------------------------- preprocessing
@@ -188,18 +201,24 @@ def prepare(articles: Iterable[SourceArticle]) -> list[_Doc]:
     return docs
 
 
-def add_event_dates(docs: list[_Doc], dated: Iterable[DatedSentence]) -> None:
+def add_event_dates(docs: list[_Doc], dated: Iterable[DatedSentence]) -> dict[dt.date, list[tuple[DatedSentence, _Sent]]]:
+    """Mark the sentences the event stages dated as references to their date; the event sentences by date."""
     where = {d.art.article_id: d for d in docs}
+    out: dict[dt.date, list[tuple[DatedSentence, _Sent]]] = defaultdict(list)
     for ds in dated:
         doc = where.get(ds.article_id)
         if doc is None:
             continue
-        for s in doc.sents:
-            if s.index == ds.sentence_index:
-                s.dates.add(ds.date)
-                if ds.incident_id and s.incident_id is None:
-                    s.incident_id = ds.incident_id
-                break
+        pieces = [s for s in doc.sents if s.index == ds.sentence_index]
+        if not pieces:
+            continue
+        best = max(pieces, key=lambda p: len(p.toks))
+        for p in pieces:
+            p.dates.add(ds.date)
+        if ds.incident_id and best.incident_id is None:
+            best.incident_id = ds.incident_id
+        out[ds.date].append((ds, best))
+    return out
 
 
 # --------------------------------------------------------------------------- date ranking
@@ -385,7 +404,7 @@ def timeline_from_articles(
         raise TimelineError("the number of dates and of sentences per date must be at least 1")
     query = [q.lower() for q in query if q.strip()]
     docs = prepare(articles)
-    add_event_dates(docs, dated_sentences)
+    events = add_event_dates(docs, dated_sentences)
     vectorizer = Vectorizer(s.toks for d in docs for s in d.sents)
     for d in docs:
         for s in d.sents:
@@ -415,19 +434,53 @@ def timeline_from_articles(
 
     entries: list[TimelineEntry] = []
     chosen_vecs: list[Vector] = []
+    used: set[tuple[int, int]] = set()
     for d, score in ranked:
         if len(entries) >= n_dates:
             break
-        cands = _collect(ment.get(d, []), pub.get(d, []))
-        picked = _summarise(cands, sentences_per_date, eligible, chosen_vecs, cfg.redundancy)
-        if not picked:
-            continue
         pool = ment.get(d, []) + pub.get(d, [])
-        items = [TimelineItem(s.text.strip(), _citations(s, pool, docs, cfg.corroboration), s.incident_id)
-                 for s in picked]
+        items = _event_items(events.get(d, []), docs, used, chosen_vecs, cfg)
+        room = max(sentences_per_date - len(items), 0 if items else 1)
+        cands = [c for c in _collect(ment.get(d, []), pub.get(d, [])) if (c.doc, c.index) not in used]
+        for s in _summarise(cands, room, eligible, chosen_vecs, cfg.redundancy):
+            used.add((s.doc, s.index))
+            items.append(TimelineItem(s.text.strip(), _citations(s, pool, docs, cfg.corroboration), s.incident_id))
+        if not items:
+            continue
         entries.append(TimelineEntry(d, items, round(score, 4), len(refs.get(d, ()))))
     entries.sort(key=lambda e: e.date)
     return Timeline(entries, date_from, date_to, len(docs), list(query))
+
+
+def _event_items(evs: list[tuple[DatedSentence, _Sent]], docs: list[_Doc], used: set[tuple[int, int]],
+                 chosen_vecs: list[Vector], cfg: TimelineSettings) -> list[TimelineItem]:
+    """One item per incident dated to this day: its best-placed sentence, citing every report of it."""
+    groups: dict[str, list[tuple[DatedSentence, _Sent]]] = defaultdict(list)
+    for ds, s in evs:
+        groups[ds.incident_id or f"{ds.article_id}:{ds.sentence_index}"].append((ds, s))
+    order = sorted(groups.values(), key=lambda g: (-max(ds.priority for ds, _ in g), -len(g), g[0][0].article_id,
+                                                   g[0][0].sentence_index))
+    items: list[TimelineItem] = []
+    for g in order:
+        if len(items) >= cfg.max_event_items:
+            break
+        fresh = [(ds, s) for ds, s in g if (s.doc, s.index) not in used]
+        if not fresh:
+            continue
+        ds, lead = max(fresh, key=lambda p: (p[0].priority, docs[p[1].doc].art.published is not None,
+                                             -abs(len(p[1].toks) - 20)))
+        seen: set[tuple[int, int]] = set()
+        cites = []
+        for _, s in sorted(g, key=lambda p: (p[1] is not lead, p[1].doc, p[1].index)):
+            if (s.doc, s.index) not in seen:
+                seen.add((s.doc, s.index))
+                cites.append(_citation(s, docs))
+        used |= seen
+        chosen_vecs.append(lead.vec)
+        interval = [(x.date_begin, x.date_end) for x, _ in g if x.date_begin and x.date_end]
+        begin, end = (min(b for b, _ in interval), max(e for _, e in interval)) if interval else (None, None)
+        items.append(TimelineItem(lead.text.strip(), cites, ds.incident_id, begin, end))
+    return items
 
 
 def _citation(s: _Sent, docs: list[_Doc]) -> Citation:
@@ -464,35 +517,43 @@ def store_articles(store: Store) -> list[SourceArticle]:
             for a in store.iter_articles(include_duplicates=False)]
 
 
-def store_dated_sentences(store: Store) -> list[DatedSentence]:
-    """Sentences the event stages dated to one day: non-background incident reports and control changes."""
+def store_dated_sentences(store: Store, settings: TimelineSettings | None = None) -> list[DatedSentence]:
+    """Sentences the event stages dated: the reports of current incidents and of control changes.
+
+    An incident dated to one day is listed on it; one known only to within ``max_event_span`` days on
+    its last day, with the interval kept. Control changes rank first on their day, then incidents by
+    their number of sources.
+    """
     from sitrep.events.rows import load_control_changes, load_incidents, load_reports
 
+    cfg = settings or TimelineSettings()
     try:
         reports = {r.report_id: r for r in load_reports(store.conn)}
         incidents = load_incidents(store.conn)
         changes = load_control_changes(store.conn)
-    except Exception as exc:  # a store written before the events tables existed
+    except sqlite3.OperationalError as exc:  # a store written before the events tables existed
         if "no such table" in str(exc):
             return []
         raise
     out: list[DatedSentence] = []
+    for ch in changes:
+        r = reports.get(ch.report_id or "")
+        if ch.date is not None and r is not None and not r.background:
+            out.append(DatedSentence(r.article_id, r.sentence_index, ch.date, ch.incident_id, 3.0))
     for inc in incidents:
         if inc.background or inc.cumulative or inc.date_begin is None:
             continue
+        end = inc.date_end or inc.date_begin
+        span = (end - inc.date_begin).days
+        if span > cfg.max_event_span:
+            continue
+        interval = (inc.date_begin, end) if span else (None, None)
+        priority = 1.0 + min(inc.n_sources, 5) / 5 + (0.5 if inc.fatalities_conservative else 0.0)
         for rid in inc.reports:
             r = reports.get(rid)
             if r is None or r.background or r.status not in ("asserted", "hedged"):
                 continue
-            day = r.date_begin if r.date_begin and r.date_begin == r.date_end else None
-            if day is None and inc.date_begin == inc.date_end:
-                day = inc.date_begin
-            if day is not None:
-                out.append(DatedSentence(r.article_id, r.sentence_index, day, inc.incident_id))
-    for ch in changes:
-        r = reports.get(ch.report_id or "")
-        if ch.date is not None and r is not None and not r.background:
-            out.append(DatedSentence(r.article_id, r.sentence_index, ch.date, ch.incident_id))
+            out.append(DatedSentence(r.article_id, r.sentence_index, end, inc.incident_id, priority, *interval))
     return out
 
 
@@ -512,4 +573,4 @@ def build_timeline(
         raise TimelineError(f"no articles in {store.path} (run 'sitrep ingest' first)")
     return timeline_from_articles(articles, n_dates=n_dates, sentences_per_date=sentences_per_date, query=query,
                                   date_from=date_from, date_to=date_to,
-                                  dated_sentences=store_dated_sentences(store), settings=settings)
+                                  dated_sentences=store_dated_sentences(store, settings), settings=settings)
