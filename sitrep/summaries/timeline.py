@@ -574,3 +574,31 @@ def build_timeline(
     return timeline_from_articles(articles, n_dates=n_dates, sentences_per_date=sentences_per_date, query=query,
                                   date_from=date_from, date_to=date_to,
                                   dated_sentences=store_dated_sentences(store, settings), settings=settings)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def timeline_markdown(tl: Timeline) -> str:
+    """The timeline as Markdown: one heading per date, one bullet per item, footnote-style citations."""
+    from sitrep.summaries.cite import Footnotes
+
+    notes = Footnotes()
+    period = f"{tl.date_from or '…'} to {tl.date_to or '…'}"
+    lines = [f"# Timeline ({period})", ""]
+    if not tl.entries:
+        lines.append("No dated developments were found for this selection.")
+    for e in tl.entries:
+        lines += [f"## {e.date.isoformat()}", ""]
+        for item in e.items:
+            when = ""
+            if item.date_begin and item.date_end:
+                when = f" (between {item.date_begin.isoformat()} and {item.date_end.isoformat()})"
+            lines.append(f"- {' '.join(item.text.split())}{when}{notes.refs(item.citations)}")
+        lines.append("")
+    return "\n".join(lines + notes.lines()) + "\n"
+
+
+def timeline_jsonl(tl: Timeline) -> list[dict[str, Any]]:
+    """One JSON object per date: date, score, items with their citations."""
+    return [e.to_dict() for e in tl.entries]
