@@ -104,6 +104,12 @@ def _cite(data: _Data, report_ids: Iterable[str | None]) -> list[Citation]:
         seen.add((r.article_id, r.sentence_index))
         a = data.articles.get(r.article_id, _ArticleRef(r.article_id, None, None))
         out.append(Citation(r.article_id, a.external_id, r.sentence_index, a.outlet, a.published, r.text.strip()))
+        for rep in r.repeats:  # other sentences of the article stating the same claim
+            idx = rep.get("sentence_index")
+            if isinstance(idx, int) and (r.article_id, idx) not in seen:
+                seen.add((r.article_id, idx))
+                out.append(Citation(r.article_id, a.external_id, idx, a.outlet, a.published,
+                                    str(rep.get("text", "")).strip()))
     return out
 
 
@@ -242,7 +248,8 @@ def _casualties(data: _Data, chosen: list[Incident]) -> list[BriefSentence]:
                     parts = []
                     break
                 names = _source_names(data, rids)
-                parts.append(f"{value} ({_join(names)})" if names else str(value))
+                label = ", ".join(x for x in ("an earlier toll" if v.get("earlier_toll") else "", _join(names)) if x)
+                parts.append(f"{value} ({label})" if label else str(value))
                 cites_all += [c for c in cites if c not in cites_all]
             if parts:
                 out.append(BriefSentence(f"Sources disagree on the death toll of the {what}: {'; '.join(parts)}.",
