@@ -178,7 +178,7 @@ def _changes(data: _Data, date_from: dt.date | None, date_to: dt.date | None, pl
         if actor is not None and not (_matches(ch.to_actor, actor) or _matches(ch.from_actor, actor)):
             continue
         inc = next((i for i in data.incidents if i.incident_id == ch.incident_id), None)
-        cites = _cite(data, [ch.report_id] + (inc.reports if inc else []))
+        cites = _cite(data, [ch.report_id, *(inc.reports if inc else [])])
         if not cites:
             continue
         who = ch.to_actor or "An unnamed force"
@@ -239,7 +239,8 @@ def _casualties(data: _Data, chosen: list[Incident]) -> list[BriefSentence]:
         what = f"{inc.sub_event_type.lower()}{where} {_when(inc.date_begin, inc.date_end)}"
         disputed = next((c for c in inc.conflicts if c.field == "fatalities"), None)
         if disputed is not None and len(disputed.values) > 1:
-            parts, cites_all = [], []
+            parts: list[str] = []
+            cites_all: list[Citation] = []
             for v in disputed.values:
                 rids = [str(x) for x in v.get("reports", [])]
                 cites = _cite(data, rids)

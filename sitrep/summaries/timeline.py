@@ -405,9 +405,9 @@ def timeline_from_articles(
     query = [q.lower() for q in query if q.strip()]
     docs = prepare(articles)
     events = add_event_dates(docs, dated_sentences)
-    vectorizer = Vectorizer(s.toks for d in docs for s in d.sents)
-    for d in docs:
-        for s in d.sents:
+    vectorizer = Vectorizer(s.toks for doc in docs for s in doc.sents)
+    for doc in docs:
+        for s in doc.sents:
             s.vec = vectorizer.transform(s.toks)
     ranked = rank_dates(docs, query, date_from=date_from, date_to=date_to, model=model)
 
