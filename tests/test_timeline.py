@@ -94,6 +94,29 @@ def test_same_claim_in_two_articles_is_cited_to_both() -> None:
     assert {c.external_id for c in tl.entries[0].items[0].citations} == {"ext1", "ext2"}
 
 
+def test_headline_glued_to_a_sentence_is_left_out_of_the_item() -> None:
+    text = "Kerrow dam bursts\nThe dam at Kerrow burst on March 5, flooding the valley below it."
+    tl = timeline_from_articles([_art(1, "2021-03-09", text)], n_dates=1, sentences_per_date=1)
+    item = tl.entries[0].items[0]
+    assert item.text == "The dam at Kerrow burst on March 5, flooding the valley below it."
+    assert item.citations[0].sentence_index == 0
+
+
+def test_hard_wrapped_text_keeps_whole_sentences() -> None:
+    sentence = ("Engineers said on Friday that the dam at Kerrow burst on March 5 after weeks of rain had filled "
+                "the reservoir far beyond what the old walls could hold.")
+    words, lines, line = sentence.split(), [], ""
+    for w in words:
+        if len(line) + len(w) > 38:
+            lines.append(line.strip())
+            line = ""
+        line += w + " "
+    lines.append(line.strip())
+    text = "\n".join(lines) + "\n"
+    tl = timeline_from_articles([_art(1, "2021-03-08", text)], n_dates=1, sentences_per_date=1)
+    assert " ".join(tl.entries[0].items[0].text.split()) == sentence
+
+
 def test_query_keeps_only_sentences_with_a_query_term() -> None:
     tl = timeline_from_articles(FLOOD, n_dates=3, sentences_per_date=2, query=["governor"])
     items = [i for e in tl.entries for i in e.items]

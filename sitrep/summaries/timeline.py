@@ -165,19 +165,34 @@ def _day_dates(text: str, anchor: dt.date | None) -> list[tuple[int, int, dt.dat
     return out
 
 
-_LINE_END = re.compile(r"[^.!?:;,\"'”’)\]]\s*\n\s*(?=\S)")
+# a line that ends a sentence but the splitter went on (the next line opens with `` or * or a digit)
+_SENT_NL = re.compile(r"([.!?][\"'”’)\]]*|'')[ \t]*\n\s*(?=[^\sa-z])")
+# a line without final punctuation before a capitalised line: a headline, caption or dateline
+_HEAD_NL = re.compile(r"[^\s.!?:;,\"'”’)\]][ \t]*\n\s*(?=[A-Z0-9\"'“‘(`])")
+_LINE = re.compile(r"\S[^\n]*\n")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$|[.!?]\s*(?:''|'')$")
 
 
-def _pieces(text: str, base: int) -> list[tuple[int, int]]:
-    """A sentence cut after lines that end without punctuation: headlines, captions and datelines that
-    the splitter glued to the sentence after them (``base`` is the sentence's offset)."""
+def _hard_wrapped(text: str) -> bool:
+    """Most lines end mid-sentence: the text is wrapped at a fixed width, line ends mean nothing."""
+    ends = [m.group().rstrip()[-1:] for m in _LINE.finditer(text)]
+    open_ends = sum(1 for e in ends if e and e not in ".!?:;\"'”’)]")
+    return len(ends) >= 4 and open_ends > len(ends) / 2
+
+
+def _pieces(text: str, base: int, wrapped: bool) -> list[tuple[int, int]]:
+    """A sentence cut at line ends that end a sentence, and (unless the text is hard-wrapped) after lines
+    without final punctuation: headlines, captions and datelines glued to the sentence after them.
+    ``base`` is the sentence's offset in the article."""
+    cuts = {m.end(): m.end(1) for m in _SENT_NL.finditer(text)}
+    if not wrapped:
+        cuts.update({m.end(): m.start() + 1 for m in _HEAD_NL.finditer(text)})
     out, start = [], 0
-    for m in _LINE_END.finditer(text):
-        out.append((base + start, base + m.start() + 1))
-        start = m.end()
+    for nxt in sorted(cuts):
+        out.append((base + start, base + cuts[nxt]))
+        start = nxt
     out.append((base + start, base + len(text)))
-    return out
+    return [(a, b) for a, b in out if b > a]
 
 
 def prepare(articles: Iterable[SourceArticle]) -> list[_Doc]:
@@ -185,11 +200,12 @@ def prepare(articles: Iterable[SourceArticle]) -> list[_Doc]:
     docs: list[_Doc] = []
     for art in articles:
         sentences = split_sentences(art.article_id, art.text)
+        wrapped = _hard_wrapped(art.text)
         mentions = _day_dates(art.text, art.published)
         sents: list[_Sent] = []
         j = 0
         for s in sentences:
-            for start, end in _pieces(s.text, s.start):
+            for start, end in _pieces(s.text, s.start, wrapped):
                 dates: set[dt.date] = set()
                 while j < len(mentions) and mentions[j][0] < end:
                     if mentions[j][1] > start:
@@ -441,6 +457,8 @@ def timeline_from_articles(
         pool = ment.get(d, []) + pub.get(d, [])
         items = _event_items(events.get(d, []), docs, used, chosen_vecs, cfg)
         room = max(sentences_per_date - len(items), 0 if items else 1)
+        # DATEWISE's cut; a date whose cut pool has no usable sentence is skipped (on the dev topics that
+        # beats falling back to the whole pool: AR-1 0.111 vs 0.099)
         cands = [c for c in _collect(ment.get(d, []), pub.get(d, [])) if (c.doc, c.index) not in used]
         for s in _summarise(cands, room, eligible, chosen_vecs, cfg.redundancy):
             used.add((s.doc, s.index))
