@@ -265,7 +265,7 @@ def _casualties(data: _Data, chosen: list[Incident]) -> list[BriefSentence]:
         if _number_in(value, cites):  # a toll not written in digits in a cited sentence is left out
             names = _source_names(data, rids or inc.reports)
             by = f", according to {_join(names)}" if names else ""
-            out.append(BriefSentence(f"At least {value} people were reported killed in the {what}{by}.", cites,
+            out.append(BriefSentence(f"{_upper_first(what)}: {value} reported killed{by}.", cites,
                                      "casualties"))
     return out
 
