@@ -172,6 +172,9 @@ def _mount_optional() -> None:
             main.add_command(command)
     except (ImportError, AttributeError):
         pass
+    # web: sitrep serve, sitrep export
+    for command in import_module("sitrep.web.cli").COMMANDS:
+        main.add_command(command)
 
 
 _mount_optional()
