@@ -14,7 +14,6 @@ get 400 with ``{"error": ...}``; a missing incident or article is 404.
 from __future__ import annotations
 
 import itertools
-import json
 import logging
 import mimetypes
 import re
@@ -28,6 +27,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+import orjson
 
 from sitrep.export import iter_export
 from sitrep.store import queries
@@ -65,61 +66,74 @@ def _jsonable(value: Any) -> Any:
 
 # --------------------------------------------------------------------------- handlers (no SQL here)
 
-Handler = Callable[[sqlite3.Connection, "ServerConfig", dict[str, list[str]], str | None], Any]
+@dataclass(frozen=True)
+class Ctx:
+    """What a handler may use: the thread's read-only connection, the settings, the incident index."""
+
+    conn: sqlite3.Connection
+    cfg: ServerConfig
+    holder: queries.IndexHolder
+
+    def index(self) -> queries.IncidentIndex:
+        return self.holder.current()
+
+
+Handler = Callable[[Ctx, dict[str, list[str]], str | None], Any]
 FILTERS = P.INCIDENT_FILTERS
 
 
-def h_meta(conn: sqlite3.Connection, cfg: ServerConfig, p: dict[str, list[str]], _id: str | None) -> Any:
-    return {"facets": queries.facets(conn).to_dict(), "tile_url": cfg.tile_url,
-            "tile_attribution": cfg.tile_attribution, "max_page": queries.MAX_PAGE,
+def h_meta(ctx: Ctx, p: dict[str, list[str]], _id: str | None) -> Any:
+    return {"facets": queries.facets(ctx.conn).to_dict(), "tile_url": ctx.cfg.tile_url,
+            "tile_attribution": ctx.cfg.tile_attribution, "max_page": queries.MAX_PAGE,
             "sort_keys": list(queries.SORT_KEYS), "filters": list(FILTERS),
             "exports": ["acled-csv", "geojson", "jsonl"]}
 
 
-def h_incidents(conn: sqlite3.Connection, cfg: ServerConfig, p: dict[str, list[str]], _id: str | None) -> Any:
+def h_incidents(ctx: Ctx, p: dict[str, list[str]], _id: str | None) -> Any:
     q = P.incident_query(p)
-    return queries.list_incidents(conn, q, offset=P.integer(p, "offset", 0, 0, 10**9),
+    return queries.list_incidents(ctx.conn, q, offset=P.integer(p, "offset", 0, 0, 10**9),
                                   limit=P.integer(p, "limit", 50, 1, queries.MAX_PAGE),
-                                  sort=P.choice(p, "sort", queries.SORT_KEYS, "date"))
+                                  sort=P.choice(p, "sort", queries.SORT_KEYS, "date"), index=ctx.index())
 
 
-def h_points(conn: sqlite3.Connection, cfg: ServerConfig, p: dict[str, list[str]], _id: str | None) -> Any:
-    return queries.map_points(conn, P.incident_query(p), limit=P.integer(p, "limit", 5000, 1, 50_000))
+def h_points(ctx: Ctx, p: dict[str, list[str]], _id: str | None) -> Any:
+    return queries.map_points(ctx.conn, P.incident_query(p), limit=P.integer(p, "limit", 5000, 1, 50_000),
+                              index=ctx.index())
 
 
-def h_histogram(conn: sqlite3.Connection, cfg: ServerConfig, p: dict[str, list[str]], _id: str | None) -> Any:
-    return queries.histogram(conn, P.incident_query(p))
+def h_histogram(ctx: Ctx, p: dict[str, list[str]], _id: str | None) -> Any:
+    return queries.histogram(ctx.conn, P.incident_query(p), index=ctx.index())
 
 
-def h_incident(conn: sqlite3.Connection, cfg: ServerConfig, p: dict[str, list[str]], ident: str | None) -> Any:
-    detail = queries.get_incident(conn, ident or "")
+def h_incident(ctx: Ctx, p: dict[str, list[str]], ident: str | None) -> Any:
+    detail = queries.get_incident(ctx.conn, ident or "")
     if detail is None:
         raise NotFound(f"no incident {ident!r}")
     return detail
 
 
-def h_control(conn: sqlite3.Connection, cfg: ServerConfig, p: dict[str, list[str]], _id: str | None) -> Any:
+def h_control(ctx: Ctx, p: dict[str, list[str]], _id: str | None) -> Any:
     on = P.date(p, "date")
     if on is None:
         raise ParamError("date is required (YYYY-MM-DD)")
-    return {"date": on.isoformat(), "holdings": _jsonable(queries.control_at(conn, on))}
+    return {"date": on.isoformat(), "holdings": _jsonable(queries.control_at(ctx.conn, on))}
 
 
-def h_changes(conn: sqlite3.Connection, cfg: ServerConfig, p: dict[str, list[str]], _id: str | None) -> Any:
-    return queries.control_changes(conn)
+def h_changes(ctx: Ctx, p: dict[str, list[str]], _id: str | None) -> Any:
+    return queries.control_changes(ctx.conn)
 
 
-def h_casualties(conn: sqlite3.Connection, cfg: ServerConfig, p: dict[str, list[str]], _id: str | None) -> Any:
-    return queries.casualty_ledger(conn, P.choice(p, "period", ("month", "week", "day"), "month"))
+def h_casualties(ctx: Ctx, p: dict[str, list[str]], _id: str | None) -> Any:
+    return queries.casualty_ledger(ctx.conn, P.choice(p, "period", ("month", "week", "day"), "month"))
 
 
-def h_articles(conn: sqlite3.Connection, cfg: ServerConfig, p: dict[str, list[str]], _id: str | None) -> Any:
-    return queries.list_articles(conn, text=P.text(p, "q"), offset=P.integer(p, "offset", 0, 0, 10**9),
+def h_articles(ctx: Ctx, p: dict[str, list[str]], _id: str | None) -> Any:
+    return queries.list_articles(ctx.conn, text=P.text(p, "q"), offset=P.integer(p, "offset", 0, 0, 10**9),
                                  limit=P.integer(p, "limit", 50, 1, queries.MAX_PAGE))
 
 
-def h_article(conn: sqlite3.Connection, cfg: ServerConfig, p: dict[str, list[str]], ident: str | None) -> Any:
-    detail = queries.get_article(conn, ident or "")
+def h_article(ctx: Ctx, p: dict[str, list[str]], ident: str | None) -> Any:
+    detail = queries.get_article(ctx.conn, ident or "")
     if detail is None:
         raise NotFound(f"no article {ident!r}")
     return detail
@@ -208,6 +222,7 @@ class SitrepServer(ThreadingHTTPServer):
         self._local = threading.local()
         self._conns: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self.holder = queries.IndexHolder(cfg.db_path)
         super().__init__(address, RequestHandler)
 
     def conn(self) -> sqlite3.Connection:
@@ -225,6 +240,7 @@ class SitrepServer(ThreadingHTTPServer):
             for conn in self._conns:
                 conn.close()
             self._conns.clear()
+            self.holder.close()
 
 
 class RequestHandler(BaseHTTPRequestHandler):
@@ -232,6 +248,7 @@ class RequestHandler(BaseHTTPRequestHandler):
     server_version = "sitrep"
     sys_version = ""
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms delayed-ACK stall
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         log.info("%s " + format, self.address_string(), *args)
@@ -262,7 +279,8 @@ class RequestHandler(BaseHTTPRequestHandler):
                 raise NotFound(f"no such path {path!r}")
             route, ident = found
             p = P.parse_query(split.query, route.params, repeatable=route.repeatable)
-            self._json(HTTPStatus.OK, _jsonable(route.handler(self.server.conn(), self.server.cfg, p, ident)))
+            ctx = Ctx(self.server.conn(), self.server.cfg, self.server.holder)
+            self._json(HTTPStatus.OK, _jsonable(route.handler(ctx, p, ident)))
         except (ParamError, QueryError) as exc:
             self._error(HTTPStatus.BAD_REQUEST, str(exc))
         except NotFound as exc:
@@ -285,7 +303,7 @@ class RequestHandler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
 
     def _json(self, status: int, value: Any) -> None:
-        body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        body = orjson.dumps(value)
         self._headers(status, "application/json; charset=utf-8", len(body))
         self.end_headers()
         if self.command != "HEAD":

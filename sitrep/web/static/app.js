@@ -53,7 +53,11 @@
     for (const ch of name) h = (h * 31 + ch.codePointAt(0)) >>> 0;
     return HOLDER_COLOURS[h % HOLDER_COLOURS.length];
   }
-  function dates(b, e) { return !b ? "undated" : (!e || e === b ? b : b + " – " + e); }
+  function dates(b, e) {
+    if (!b) return "undated";
+    if (!e || e === b) return b;
+    return b + " – " + (e.slice(0, 4) === b.slice(0, 4) ? e.slice(5) : e);
+  }
   function markerSize(f) { return Math.round(Math.min(40, 10 + 4 * Math.sqrt(f || 0))); }
 
   // ------------------------------------------------------------------ state
@@ -67,7 +71,7 @@
   }
 
   // ------------------------------------------------------------------ map
-  const map = L.map("map", { preferCanvas: true, worldCopyJump: true }).setView([34, 38], 5);
+  const map = L.map("map", { preferCanvas: true, worldCopyJump: true, minZoom: 2, maxZoom: 18 }).setView([34, 38], 5);
   const outlinePane = map.createPane("outlines");
   outlinePane.style.zIndex = 250;
   const provinces = L.layerGroup();
@@ -81,7 +85,7 @@
     const topo = await res.json();
     const obj = topo.objects.admin1;
     const renderer = L.canvas({ pane: "outlines" });
-    const land = topojson.merge(topo, obj.geometries);
+    const land = topojson.feature(topo, obj);
     L.geoJSON(land, { pane: "outlines", renderer, interactive: false,
       style: { stroke: false, fill: true, fillColor: "#f4f1ea", fillOpacity: 1 } }).addTo(map);
     const inner = topojson.mesh(topo, obj, (a, b) => a !== b && a.properties.c === b.properties.c);
@@ -259,7 +263,7 @@
     for (const i of page.items) {
       const tr = el("tr", { class: "inc-row", "data-id": i.incident_id, tabindex: 0,
         on: { click: () => { location.hash = "#/incident/" + encodeURIComponent(i.incident_id); } } },
-      el("td", null, dates(i.date_begin, i.date_end)),
+      el("td", { class: "nowrap" }, dates(i.date_begin, i.date_end)),
       el("td", null, el("span", { class: "swatch inc-marker " + (TYPE_CLASS[i.event_type] || "et-other") }), i.sub_event_type,
         i.background ? " (background)" : "", i.cumulative ? " (running total)" : ""),
       el("td", null, i.place_name || ""),
