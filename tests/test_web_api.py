@@ -98,7 +98,7 @@ def test_incident_filters(client: Client, query: str, expected: list[str]) -> No
 def test_points_and_histogram_follow_the_filter(client: Client) -> None:
     _, pts = client.get("/api/incidents/points?type=Battles")
     assert pts["total"] == 1 and not pts["truncated"]
-    assert pts["points"] == [["inc_clash", 35.95, 39.03, "Battles", None, "2017-06-13"]]
+    assert pts["points"] == [["inc_clash", 35.95, 39.03, "Battles", None, "2017-06-13", "Mashlab"]]
     _, hist = client.get("/api/incidents/histogram")
     assert hist == [{"date": "2017-06-12", "incidents": 1, "fatalities": 12},
                     {"date": "2017-06-13", "incidents": 1, "fatalities": 0}]

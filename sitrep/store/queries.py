@@ -206,7 +206,7 @@ def list_incidents(conn: sqlite3.Connection, q: IncidentQuery, *, offset: int = 
 
 @dataclass
 class MapPoints(Record):
-    """Incidents as compact map points: ``[incident_id, lat, lon, event_type, fatalities, date_begin]``.
+    """Incidents as compact map points: ``[incident_id, lat, lon, event_type, fatalities, date_begin, place_name]``.
 
     When more incidents match than ``limit``, the deadliest ``limit`` are given and ``truncated`` is set.
     """
@@ -234,14 +234,15 @@ def map_points(conn: sqlite3.Connection, q: IncidentQuery, *, limit: int = 5000,
             fat = int(index.fatalities[k])
             day = int(index.begin[k])
             pts.append([index.ids[k], float(index.lat[k]), float(index.lon[k]), index.event_types[index.event_type[k]],
-                        None if fat < 0 else fat, None if day < 0 else dt.date.fromordinal(day).isoformat()])
+                        None if fat < 0 else fat, None if day < 0 else dt.date.fromordinal(day).isoformat(),
+                        None if index.place_name[k] < 0 else index.place_names[index.place_name[k]]])
         return MapPoints(total=total, truncated=total > limit, points=pts)
     where, args = _where(q)
     where = (where + " AND" if where else " WHERE") + " i.lat IS NOT NULL AND i.lon IS NOT NULL"
     total = conn.execute(f"SELECT COUNT(*) FROM incidents i{where}", args).fetchone()[0]
     by = " ORDER BY i.rowid" if total <= limit else f" ORDER BY {_ORDER['-fatalities']}"
-    rows = conn.execute(f"SELECT i.incident_id, i.lat, i.lon, i.event_type, i.fatalities_conservative, i.date_begin"
-                        f" FROM incidents i{where}{by} LIMIT ?", [*args, limit])
+    rows = conn.execute(f"SELECT i.incident_id, i.lat, i.lon, i.event_type, i.fatalities_conservative, i.date_begin,"
+                        f" i.place_name FROM incidents i{where}{by} LIMIT ?", [*args, limit])
     return MapPoints(total=total, truncated=total > limit, points=[list(r) for r in rows])
 
 

@@ -102,12 +102,13 @@
   }
 
   function incidentMarker(p) {
-    const [id, lat, lon, type, fatalities] = p;
+    const [id, lat, lon, type, fatalities, day, place] = p;
     const size = markerSize(fatalities);
     const icon = L.divIcon({ className: "inc-marker " + (TYPE_CLASS[type] || "et-other"), iconSize: [size, size] });
     const marker = L.marker([lat, lon], { icon, keyboard: true, title: "" });
     marker.incidentId = id;
-    const tip = el("span", null, type, fatalities ? " · " + fatalities + " killed" : "");
+    const tip = el("span", null, el("b", null, place || "unknown place"), " · ", day || "undated", " · ", type,
+      fatalities ? " · " + fatalities + " killed" : "");
     marker.bindTooltip(tip, { direction: "top" });
     marker.on("click", () => { location.hash = "#/incident/" + encodeURIComponent(id); });
     return marker;
@@ -332,7 +333,7 @@
       el("dt", null, "actor 2"), el("dd", null, i.actor2 || "—"),
       el("dt", null, "fatalities"), el("dd", { id: "incident-fatalities" },
         i.fatalities_conservative === null ? "none reported" : `conservative ${i.fatalities_conservative}`
-          + (i.fatalities_min !== null ? `, range ${i.fatalities_min}–${i.fatalities_max}` : ""),
+          + (i.fatalities_min !== null && i.fatalities_max !== i.fatalities_min ? `, range ${i.fatalities_min}–${i.fatalities_max}` : ""),
         sources.length ? el("div", { class: "muted" }, "per source: " + sources.join(" · ")) : null),
       el("dt", null, "grade"), el("dd", null, `${i.grade}, ${i.n_sources} source${i.n_sources === 1 ? "" : "s"}, `
         + `${d.evidence.length} report${d.evidence.length === 1 ? "" : "s"}`),
@@ -369,7 +370,7 @@
         sentenceNode(r.text, r.fatalities)));
     }
     panel.appendChild(list);
-    if (i.lat !== null && i.lon !== null) map.setView([i.lat, i.lon], Math.max(map.getZoom(), 9));
+    if (i.lat !== null && i.lon !== null) map.setView([i.lat, i.lon], Math.min(Math.max(map.getZoom(), 9), 13));
   }
 
   async function showArticle(id, reportId) {
