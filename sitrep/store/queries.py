@@ -150,6 +150,9 @@ class IncidentSummary(Record):
     background: bool
     cumulative: bool
 
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)  # every field is JSON-ready already: no deep copy
+
 
 @dataclass
 class Page(Record):
@@ -157,6 +160,10 @@ class Page(Record):
     offset: int
     limit: int
     items: list[Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "offset": self.offset, "limit": self.limit,
+                "items": [item.to_dict() for item in self.items]}
 
 
 _SUMMARY_SQL = ("SELECT i.incident_id, i.event_type, i.sub_event_type, i.actor1, i.actor2, i.place_id, i.place_name,"
@@ -409,8 +416,10 @@ class IncidentIndex:
         return m
 
     def ordered(self, conn: sqlite3.Connection, q: IncidentQuery, sort: str) -> Any:
-        m = self.mask(conn, q)
         order = self.orders[sort]
+        if q == IncidentQuery():
+            return order
+        m = self.mask(conn, q)
         return order[m[order]]
 
 
