@@ -45,7 +45,7 @@
     "Violence against civilians": "et-vac", "Protests": "et-protests", "Riots": "et-riots",
     "Strategic developments": "et-strategic",
   };
-  const HOLDER_COLOURS = ["#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf", "#999999",
+  const HOLDER_COLOURS = ["#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf", "#17becf",
     "#66c2a5", "#fc8d62"];
   function holderColour(name) {
     if (!name) return "#ffffff";
@@ -114,6 +114,27 @@
     return marker;
   }
 
+  // place names beside the markers once zoomed in (neighbourhoods and landmarks become readable)
+  const labels = L.layerGroup().addTo(map);
+  let lastPoints = [];
+  function updateLabels() {
+    labels.clearLayers();
+    if (map.getZoom() < 11 || state.view === "control") return;
+    const bounds = map.getBounds();
+    const seen = new Set();
+    for (const p of lastPoints) {
+      const [, lat, lon, , , , place] = p;
+      const key = place + "@" + lat + "," + lon;
+      if (!place || seen.has(key) || !bounds.contains([lat, lon])) continue;
+      seen.add(key);
+      if (seen.size > 300) break;
+      const icon = L.divIcon({ className: "place-label", html: el("span", null, place), iconSize: null,
+        iconAnchor: [-8, 6] });
+      labels.addLayer(L.marker([lat, lon], { icon, interactive: false, keyboard: false }));
+    }
+  }
+  map.on("moveend", updateLabels);
+
   let pointsSeq = 0;
   async function loadPoints(useBbox) {
     const seq = ++pointsSeq;
@@ -127,6 +148,8 @@
     if (seq !== pointsSeq) return;
     clusters.clearLayers();
     clusters.addLayers(data.points.map(incidentMarker));
+    lastPoints = data.points;
+    updateLabels();
     state.truncated = data.truncated;
     say(data.truncated ? `map shows the ${data.points.length.toLocaleString()} deadliest of `
       + `${data.total.toLocaleString()} incidents: zoom in or narrow the filter` : "");
