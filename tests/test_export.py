@@ -185,3 +185,22 @@ def test_readonly_connection_refuses_writes(store: Store) -> None:
     with pytest.raises(sqlite3.OperationalError):
         conn.execute("DELETE FROM incidents")
     conn.close()
+
+
+def test_gdal_reads_the_geojson_and_the_csv(tmp_path: Path, store: Store) -> None:
+    """QGIS reads vector files through GDAL/OGR: ogrinfo must see every point in WGS 84."""
+    import shutil
+    import subprocess
+
+    if shutil.which("ogrinfo") is None:
+        pytest.skip("GDAL's ogrinfo is not installed (apt-get install gdal-bin)")
+    geojson, table = tmp_path / "x.geojson", tmp_path / "x.csv"
+    geojson.write_text(text_of(store, "geojson"), encoding="utf-8")
+    table.write_text(text_of(store, "acled-csv"), encoding="utf-8")
+    info = subprocess.run(["ogrinfo", "-ro", "-al", "-so", str(geojson)], capture_output=True, text=True, check=True)
+    assert "Geometry: Point" in info.stdout and "Feature Count: 2" in info.stdout
+    assert 'ID["EPSG",4326]' in info.stdout
+    info = subprocess.run(["ogrinfo", "-ro", "-al", "-so", str(table)], capture_output=True, text=True, check=True)
+    assert "Feature Count: 2" in info.stdout
+    for column in ACLED_COLUMNS:
+        assert f"\n{column}: " in info.stdout, column

@@ -9,6 +9,7 @@ import io
 import json
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -25,10 +26,11 @@ class Client:
     def __init__(self, server: SitrepServer) -> None:
         self.port = server.server_address[1]
 
-    def raw(self, path: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+    def raw(self, path: str, method: str = "GET", headers: dict[str, str] | None = None
+            ) -> tuple[int, dict[str, str], bytes]:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         try:
-            conn.request(method, path)
+            conn.request(method, path, headers=headers or {})
             res = conn.getresponse()
             return res.status, {k.lower(): v for k, v in res.getheaders()}, res.read()
         finally:
@@ -56,8 +58,32 @@ def ids(page: dict[str, Any]) -> list[str]:
     return [i["incident_id"] for i in page["items"]]
 
 
-def test_server_binds_loopback_by_default(client: Client) -> None:
+def test_server_binds_loopback_by_default() -> None:
+    from sitrep.web.cli import serve
+
     assert DEFAULT_HOST == "127.0.0.1"
+    host = next(p for p in serve.params if p.name == "host")
+    assert host.default == "127.0.0.1"
+
+
+def test_serve_refuses_a_bad_tile_url_and_a_missing_store(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from sitrep.cli import main
+
+    bad = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "x.db"), "--tile-url", "ftp://tiles/{z}"])
+    assert bad.exit_code == 2 and "tile_url" in bad.output
+    missing = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db"), "--port", "0"])
+    assert missing.exit_code == 1 and "no sitrep database" in missing.output
+
+
+def test_meta_gives_the_filters_choices(client: Client) -> None:
+    status, meta = client.get("/api/meta")
+    assert status == 200
+    f = meta["facets"]
+    assert (f["incidents"], f["date_min"], f["date_max"]) == (2, "2017-06-12", "2017-06-13")
+    assert {t["event_type"]: t["count"] for t in f["event_types"]} == {"Battles": 1, "Explosions/Remote violence": 1}
+    assert meta["tile_url"] is None
 
 
 def test_incident_list_is_in_date_order_with_total(client: Client) -> None:
@@ -180,6 +206,27 @@ def test_unknown_things_get_404(client: Client) -> None:
     assert client.get("/api/nothing")[0] == 404
     assert client.get("/api/incidents/" + quote("../../etc/passwd", safe=""))[0] == 404
     assert client.get("/static/../server.py")[0] == 404
+
+
+def test_requests_for_other_host_names_are_refused(client: Client) -> None:
+    """DNS rebinding: a page from evil.example resolving to 127.0.0.1 must not read the API."""
+    status, _, body = client.raw("/api/incidents", headers={"Host": f"evil.example:{client.port}"})
+    assert status == 403 and "localhost only" in json.loads(body)["error"]
+    for host in (f"localhost:{client.port}", f"127.0.0.1:{client.port}", "[::1]:8765"):
+        assert client.raw("/api/meta", headers={"Host": host})[0] == 200, host
+
+
+def test_each_client_connection_closes_its_database_connection(client: Client) -> None:
+    import os
+
+    def open_files() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    client.get("/api/incidents")
+    before = open_files()
+    for _ in range(30):
+        client.get("/api/incidents")  # a new TCP connection (and thread) each time
+    assert open_files() <= before + 2
 
 
 def test_the_api_is_read_only(client: Client) -> None:

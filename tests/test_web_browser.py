@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -242,8 +241,3 @@ def test_hostile_text_is_shown_as_text_and_never_runs(browser: Any, hostile: Ser
     _assert_inert(page, errors)
     assert outside == [] and outside2 == []
     page.close()
-
-
-def test_chromium_is_where_the_tests_expect_it() -> None:
-    if os.environ.get("CI"):
-        assert shutil.which(CHROMIUM), "scripts/test.sh must install chromium"

@@ -319,38 +319,47 @@ class IncidentIndex:
         import numpy as np
 
         self.np = np
-        rows = conn.execute("SELECT rowid, incident_id, event_type, sub_event_type, actor1, actor2, place_id,"
-                            " place_name, lat, lon, date_begin, date_end, fatalities_conservative, n_sources,"
-                            " background FROM incidents").fetchall()
+        cur = conn.cursor()
+        cur.row_factory = None  # plain tuples: several times faster than sqlite3.Row for 100,000 rows
+        rows = cur.execute("SELECT rowid, incident_id, event_type, sub_event_type, actor1, actor2, place_id,"
+                           " place_name, lat, lon, date_begin, date_end, fatalities_conservative, n_sources,"
+                           " background FROM incidents").fetchall()
         n = len(rows)
-        self.ids: list[str] = [r[1] for r in rows]
-        self.pos: dict[str, int] = {r[1]: k for k, r in enumerate(rows)}
+        cols: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) if rows else [()] * 15
+        self.ids: list[str] = list(cols[1])
+        self.pos: dict[str, int] = {v: k for k, v in enumerate(self.ids)}
 
         def codes(col: int) -> tuple[Any, list[str]]:
             values: dict[str, int] = {}
-            out = np.full(n, -1, dtype=np.int32)
-            for k, r in enumerate(rows):
-                if r[col] is not None:
-                    out[k] = values.setdefault(r[col], len(values))
+            get = values.setdefault
+            out = np.fromiter((-1 if v is None else get(v, len(values)) for v in cols[col]), dtype=np.int32,
+                              count=n)
             return out, list(values)
 
-        def day(value: str | None) -> int:
-            return dt.date.fromisoformat(value[:10]).toordinal() if value else -1
+        epoch = dt.date(1970, 1, 1).toordinal()
 
-        self.rowid = np.fromiter((r[0] for r in rows), dtype=np.int64, count=n)
+        def days(col: int, fallback: int | None = None) -> Any:
+            values = [(v if v is not None else (cols[fallback][k] if fallback is not None else None))
+                      for k, v in enumerate(cols[col])]
+            parsed = np.array([v[:10] if v else "NaT" for v in values], dtype="datetime64[D]")
+            out = parsed.astype(np.int64) + epoch
+            out[np.isnat(parsed)] = -1
+            return out
+
+        self.rowid = np.fromiter(cols[0], dtype=np.int64, count=n)
         self.event_type, self.event_types = codes(2)
         self.sub_type, self.sub_types = codes(3)
         self.actor1, self.actors1 = codes(4)
         self.actor2, self.actors2 = codes(5)
         self.place_id, self.place_ids = codes(6)
         self.place_name, self.place_names = codes(7)
-        self.lat = np.fromiter((np.nan if r[8] is None else r[8] for r in rows), dtype=np.float64, count=n)
-        self.lon = np.fromiter((np.nan if r[9] is None else r[9] for r in rows), dtype=np.float64, count=n)
-        self.begin = np.fromiter((day(r[10]) for r in rows), dtype=np.int64, count=n)
-        self.end = np.fromiter((day(r[11] or r[10]) for r in rows), dtype=np.int64, count=n)
-        self.fatalities = np.fromiter((-1 if r[12] is None else r[12] for r in rows), dtype=np.int64, count=n)
-        self.n_sources = np.fromiter((r[13] for r in rows), dtype=np.int64, count=n)
-        self.background = np.fromiter((bool(r[14]) for r in rows), dtype=bool, count=n)
+        self.lat = np.array(cols[8], dtype=np.float64) if n else np.zeros(0)  # None -> nan
+        self.lon = np.array(cols[9], dtype=np.float64) if n else np.zeros(0)
+        self.begin = days(10)
+        self.end = days(11, fallback=10)
+        self.fatalities = np.fromiter((-1 if v is None else v for v in cols[12]), dtype=np.int64, count=n)
+        self.n_sources = np.fromiter(cols[13], dtype=np.int64, count=n)
+        self.background = np.fromiter(cols[14], dtype=bool, count=n)
         id_rank = np.empty(n, dtype=np.int64)
         id_rank[np.argsort(np.array(self.ids, dtype=object), kind="stable")] = np.arange(n)
         undated = self.begin < 0

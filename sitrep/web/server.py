@@ -18,7 +18,6 @@ import logging
 import mimetypes
 import re
 import sqlite3
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -211,7 +210,13 @@ def _csp(cfg: ServerConfig) -> str:
 # --------------------------------------------------------------------------- server
 
 
+_LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+
+
 class SitrepServer(ThreadingHTTPServer):
+    """One thread per client connection; each opens its own read-only SQLite connection and closes it
+    when the client goes."""
+
     daemon_threads = True
     request_queue_size = 64
 
@@ -219,28 +224,15 @@ class SitrepServer(ThreadingHTTPServer):
         self.cfg = cfg
         self.static = _static_files()
         self.csp = _csp(cfg)
-        self._local = threading.local()
-        self._conns: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
         self.holder = queries.IndexHolder(cfg.db_path)
+        # Bound to loopback: only answer requests addressed to a loopback name, so that a web page
+        # elsewhere cannot read the API through DNS rebinding.
+        self.loopback_only = address[0] in _LOOPBACK_NAMES or address[0].startswith("127.")
         super().__init__(address, RequestHandler)
-
-    def conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = queries.connect_readonly(self.cfg.db_path)
-            self._local.conn = conn
-            with self._lock:
-                self._conns.append(conn)
-        return conn
 
     def server_close(self) -> None:
         super().server_close()
-        with self._lock:
-            for conn in self._conns:
-                conn.close()
-            self._conns.clear()
-            self.holder.close()
+        self.holder.close()
 
 
 class RequestHandler(BaseHTTPRequestHandler):
@@ -249,6 +241,31 @@ class RequestHandler(BaseHTTPRequestHandler):
     sys_version = ""
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms delayed-ACK stall
+
+    _conn: sqlite3.Connection | None = None
+
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = queries.connect_readonly(self.server.cfg.db_path)
+        return self._conn
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def _host_allowed(self) -> bool:
+        if not self.server.loopback_only:
+            return True
+        host = (self.headers.get("Host") or "").strip().lower()
+        if host.startswith("["):
+            name = host[: host.find("]") + 1]
+        else:
+            name = host.rsplit(":", 1)[0] if ":" in host else host
+        return name in _LOOPBACK_NAMES or name.startswith("127.")
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         log.info("%s " + format, self.address_string(), *args)
@@ -264,6 +281,9 @@ class RequestHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802
         try:
+            if not self._host_allowed():
+                self._error(HTTPStatus.FORBIDDEN, "this server answers requests for 127.0.0.1 or localhost only")
+                return
             split = urlsplit(self.path)
             path = split.path
             if path in self.server.static:
@@ -279,7 +299,7 @@ class RequestHandler(BaseHTTPRequestHandler):
                 raise NotFound(f"no such path {path!r}")
             route, ident = found
             p = P.parse_query(split.query, route.params, repeatable=route.repeatable)
-            ctx = Ctx(self.server.conn(), self.server.cfg, self.server.holder)
+            ctx = Ctx(self.conn(), self.server.cfg, self.server.holder)
             self._json(HTTPStatus.OK, _jsonable(route.handler(ctx, p, ident)))
         except (ParamError, QueryError) as exc:
             self._error(HTTPStatus.BAD_REQUEST, str(exc))
@@ -326,7 +346,7 @@ class RequestHandler(BaseHTTPRequestHandler):
         fmt, kind, filename = EXPORTS[path]
         p = P.parse_query(query, FILTERS, repeatable=("type",))
         q = P.incident_query(p)
-        chunks: Iterator[str] = iter_export(self.server.conn(), fmt, q)
+        chunks: Iterator[str] = iter_export(self.conn(), fmt, q)
         first = next(chunks, "")  # runs the query before the status line is sent
         self._headers(HTTPStatus.OK, kind)
         self.send_header("Content-Disposition", f'attachment; filename="{filename}"')
@@ -345,7 +365,9 @@ class RequestHandler(BaseHTTPRequestHandler):
 def make_server(cfg: ServerConfig, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> SitrepServer:
     """A server for the store at ``cfg.db_path`` (checked and migrated first), not yet serving."""
     Store(cfg.db_path, create=False).close()  # raises StoreError for a missing or foreign file
-    return SitrepServer((host, port), cfg)
+    server = SitrepServer((host, port), cfg)
+    server.holder.current()  # build the incident index now, not on the first request
+    return server
 
 
 def serve(cfg: ServerConfig, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
