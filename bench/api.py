@@ -83,8 +83,8 @@ def generate_store(path: str | Path, n: int, *, seed: int = 7) -> None:
     store.close()
 
 
-def random_query(rng: random.Random) -> str:
-    """An incident-list request as the page makes them: a filter or two, a page, sometimes a sort."""
+def random_query(rng: random.Random, endpoint: str = "incidents") -> str:
+    """A request as the page makes them: a filter or two, a page, sometimes a sort (list only)."""
     parts = []
     if rng.random() < 0.6:
         start = DAY0 + dt.timedelta(days=rng.randrange(DAYS - 60))
@@ -98,6 +98,8 @@ def random_query(rng: random.Random) -> str:
     if rng.random() < 0.3:
         w, s = 36 + rng.random() * 4, 32 + rng.random() * 3
         parts.append(f"bbox={w:.3f},{s:.3f},{w + 1.5:.3f},{s + 1.5:.3f}")
+    if endpoint != "incidents":
+        return f"/api/incidents/{endpoint}?" + "&".join(parts)
     if rng.random() < 0.3:
         parts.append(f"offset={rng.choice([50, 100, 500])}")
     if rng.random() < 0.2:
@@ -106,11 +108,11 @@ def random_query(rng: random.Random) -> str:
     return "/api/incidents?" + "&".join(parts)
 
 
-def load(port: int, n_requests: int, concurrency: int, seconds: float, seed: int = 1
+def load(port: int, n_requests: int, concurrency: int, seconds: float, seed: int = 1, endpoint: str = "incidents"
          ) -> tuple[list[float], int, float]:
     """(latencies in ms, errors, wall seconds) of ``n_requests`` GETs from ``concurrency`` client threads."""
     rng = random.Random(seed)
-    paths = [random_query(rng) for _ in range(n_requests)]
+    paths = [random_query(rng, endpoint) for _ in range(n_requests)]
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
@@ -156,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=120.0, help="time cap of the load phase")
     ap.add_argument("--db", default=None, help="store to use (generated when missing)")
+    ap.add_argument("--endpoint", choices=["incidents", "points", "histogram"], default="incidents",
+                    help="incidents: the list (the issue's target); points / histogram: the map and the time brush")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "api-bench.db")
@@ -172,13 +176,14 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"the server did not start: {line!r}")
             port = int(found.group(1))
             load(port, min(50, args.requests), 2, 30.0, seed=99)  # warm-up (builds the incident index)
-            lat, errors, wall = load(port, args.requests, args.concurrency, args.seconds)
+            lat, errors, wall = load(port, args.requests, args.concurrency, args.seconds, endpoint=args.endpoint)
         finally:
             server.terminate()
             server.wait(timeout=30)
     lat.sort()
     q = statistics.quantiles(lat, n=100) if len(lat) >= 2 else lat * 99
-    print(f"incident list with filters, {len(lat)} requests, {args.concurrency} concurrent clients, "
+    what = {"incidents": "incident list", "points": "map points", "histogram": "time histogram"}[args.endpoint]
+    print(f"{what} with filters, {len(lat)} requests, {args.concurrency} concurrent clients, "
           f"{args.incidents:,} incidents")
     print(f"p50 {q[49]:.1f} ms")
     print(f"p95 {q[94]:.1f} ms")

@@ -222,6 +222,9 @@ class MapPoints(Record):
     truncated: bool
     points: list[list[Any]]
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "truncated": self.truncated, "points": self.points}
+
 
 def map_points(conn: sqlite3.Connection, q: IncidentQuery, *, limit: int = 5000,
                index: IncidentIndex | None = None) -> MapPoints:
@@ -236,13 +239,16 @@ def map_points(conn: sqlite3.Connection, q: IncidentQuery, *, limit: int = 5000,
             chosen = deadliest[m[deadliest]][:limit]
         else:
             chosen = np.flatnonzero(m)
-        pts = []
-        for k in chosen.tolist():
-            fat = int(index.fatalities[k])
-            day = int(index.begin[k])
-            pts.append([index.ids[k], float(index.lat[k]), float(index.lon[k]), index.event_types[index.event_type[k]],
-                        None if fat < 0 else fat, None if day < 0 else dt.date.fromordinal(day).isoformat(),
-                        None if index.place_name[k] < 0 else index.place_names[index.place_name[k]]])
+        ids, types, places = index.ids, index.event_types, index.place_names
+        fat = index.fatalities[chosen].tolist()
+        begin = index.begin[chosen].tolist()
+        type_codes = index.event_type[chosen].tolist()
+        place_codes = index.place_name[chosen].tolist()
+        pts = [[ids[k], la, lo, types[t], None if f < 0 else f, None if d < 0 else dt.date.fromordinal(d).isoformat(),
+                None if pc < 0 else places[pc]]
+               for k, la, lo, t, f, d, pc in zip(chosen.tolist(), index.lat[chosen].tolist(),
+                                                 index.lon[chosen].tolist(), type_codes, fat, begin, place_codes,
+                                                 strict=True)]
         return MapPoints(total=total, truncated=total > limit, points=pts)
     where, args = _where(q)
     where = (where + " AND" if where else " WHERE") + " i.lat IS NOT NULL AND i.lon IS NOT NULL"
@@ -258,6 +264,9 @@ class DayCount(Record):
     date: str
     incidents: int
     fatalities: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "incidents": self.incidents, "fatalities": self.fatalities}
 
 
 def histogram(conn: sqlite3.Connection, q: IncidentQuery, *, index: IncidentIndex | None = None) -> list[DayCount]:
