@@ -204,3 +204,36 @@ def test_gdal_reads_the_geojson_and_the_csv(tmp_path: Path, store: Store) -> Non
     assert "Feature Count: 2" in info.stdout
     for column in ACLED_COLUMNS:
         assert f"\n{column}: " in info.stdout, column
+
+
+def test_index_is_rebuilt_when_the_store_changes(store: Store) -> None:
+    from sitrep.events.rows import save_incidents
+
+    holder = Q.IndexHolder(store.path)
+    first = holder.current()
+    assert holder.current() is first  # nothing changed: the same snapshot
+    assert Q.list_incidents(store.conn, Q.IncidentQuery(), index=first).total == 2
+    extra = Incident(incident_id="inc_new", event_type="Protests", sub_event_type="Peaceful protest", actor1=None,
+                     actor2=None, place_id=None, place_name="Raqqa", lat=None, lon=None,
+                     date_begin=dt.date(2017, 7, 1), date_end=None, time_precision=1, stage_version="test")
+    with store.transaction():
+        save_incidents(store.conn, [extra])  # another connection writes (an ingest while serving)
+    fresh = holder.current()
+    assert fresh is not first
+    page = Q.list_incidents(store.conn, Q.IncidentQuery(event_types=("Protests",)), index=fresh)
+    assert [i.incident_id for i in page.items] == ["inc_new"]
+    holder.close()
+
+
+def test_an_empty_store_answers_every_query(tmp_path: Path) -> None:
+    Store(tmp_path / "empty.db").close()
+    conn = Q.connect_readonly(str(tmp_path / "empty.db"))
+    index = Q.IncidentIndex(conn)
+    q = Q.IncidentQuery(actor="x", date_from=dt.date(2017, 1, 1))
+    assert Q.list_incidents(conn, q, index=index).total == 0
+    assert Q.map_points(conn, q, index=index).points == []
+    assert Q.histogram(conn, Q.IncidentQuery(), index=index) == []
+    assert Q.facets(conn).date_min is None
+    assert Q.control_at(conn, dt.date(2017, 1, 1)) == []
+    assert Q.casualty_ledger(conn) == []
+    conn.close()
