@@ -237,3 +237,20 @@ def test_an_empty_store_answers_every_query(tmp_path: Path) -> None:
     assert Q.control_at(conn, dt.date(2017, 1, 1)) == []
     assert Q.casualty_ledger(conn) == []
     conn.close()
+
+
+def test_whole_store_views_are_computed_once_per_store_version(store: Store) -> None:
+    holder = Q.IndexHolder(store.path)
+    calls: list[int] = []
+
+    def ledger() -> list[dict[str, Any]]:
+        calls.append(1)
+        return Q.casualty_ledger(store.conn)
+
+    first = holder.memo("ledger", ledger)
+    assert holder.memo("ledger", ledger) is first and len(calls) == 1
+    with store.transaction():
+        store.conn.execute("UPDATE incidents SET fatalities_conservative = 13 WHERE incident_id = 'inc_strike'")
+    again = holder.memo("ledger", ledger)
+    assert len(calls) == 2 and again != first
+    holder.close()

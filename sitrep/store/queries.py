@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -445,20 +446,41 @@ class IndexHolder:
     """One :class:`IncidentIndex` for a store, shared by threads, rebuilt when the store changes."""
 
     def __init__(self, path: str) -> None:
-        import threading
-
         self._conn = connect_readonly(path)
         self._lock = threading.Lock()
         self._index: IncidentIndex | None = None
         self._version: int | None = None
+        self._memo: dict[Any, Any] = {}
+        self._memo_lock = threading.Lock()
+
+    def _changed(self) -> bool:
+        """Whether the store changed since the last look (caller holds ``_lock``)."""
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            self._version = version
+            self._index = None
+            self._memo = {}
+            return True
+        return False
 
     def current(self) -> IncidentIndex:
         with self._lock:
-            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
-            if self._index is None or version != self._version:
+            self._changed()
+            if self._index is None:
                 self._index = IncidentIndex(self._conn)
-                self._version = version
             return self._index
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``'s result, kept until the store changes (for whole-store views such as the ledger)."""
+        with self._lock:
+            self._changed()
+            memo = self._memo
+            if key in memo:
+                return memo[key]
+        with self._memo_lock:  # one computation at a time; the index stays available meanwhile
+            if key not in memo:
+                memo[key] = compute()
+            return memo[key]
 
     def close(self) -> None:
         self._conn.close()

@@ -123,7 +123,8 @@ def h_changes(ctx: Ctx, p: dict[str, list[str]], _id: str | None) -> Any:
 
 
 def h_casualties(ctx: Ctx, p: dict[str, list[str]], _id: str | None) -> Any:
-    return queries.casualty_ledger(ctx.conn, P.choice(p, "period", ("month", "week", "day"), "month"))
+    period = P.choice(p, "period", ("month", "week", "day"), "month")
+    return ctx.holder.memo(("ledger", period), lambda: queries.casualty_ledger(ctx.conn, period))
 
 
 def h_articles(ctx: Ctx, p: dict[str, list[str]], _id: str | None) -> Any:

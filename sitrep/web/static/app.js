@@ -62,7 +62,7 @@
 
   // ------------------------------------------------------------------ state
   const state = { filter: { from: "", to: "", type: "", actor: "", place: "", q: "" }, offset: 0, limit: 50,
-    meta: null, days: [], truncated: false, view: "list" };
+    meta: null, days: [], truncated: false, notice: "", view: "list" };
   function filterParams(extra) {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(state.filter)) if (v) p.set(k, v);
@@ -151,8 +151,9 @@
     lastPoints = data.points;
     updateLabels();
     state.truncated = data.truncated;
-    say(data.truncated ? `map shows the ${data.points.length.toLocaleString()} deadliest of `
-      + `${data.total.toLocaleString()} incidents: zoom in or narrow the filter` : "");
+    state.notice = data.truncated ? `map shows the ${data.points.length.toLocaleString()} deadliest of `
+      + `${data.total.toLocaleString()} incidents: zoom in or narrow the filter` : "";
+    say(state.notice);
     document.getElementById("map").dataset.markers = String(data.points.length);
   }
   map.on("moveend", () => { if (state.truncated) loadPoints(true).catch(showError); });
@@ -469,7 +470,9 @@
   async function showCasualties(period) {
     setActive("casualties");
     period = period || "month";
+    say("computing the casualty ledger…");
     const rows = await api("/api/casualties", new URLSearchParams({ period }));
+    say(state.notice);
     clear(panel);
     panel.appendChild(el("h2", null, "Casualty ledger"));
     const select = el("select", { on: { change: (ev) => { location.hash = "#/casualties/" + ev.target.value; } } },
