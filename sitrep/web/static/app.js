@@ -79,6 +79,17 @@
   const clusters = L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 40, disableClusteringAtZoom: 12 });
   map.addLayer(clusters);
   const controlLayer = L.layerGroup();
+  const Legend = L.Control.extend({
+    onAdd() {
+      const box = el("div", { class: "legend", id: "legend" });
+      for (const [name, cls] of Object.entries(TYPE_CLASS)) {
+        box.appendChild(el("div", null, el("span", { class: "swatch inc-marker " + cls }), name));
+      }
+      box.appendChild(el("div", { class: "muted" }, "marker size: fatalities"));
+      return box;
+    },
+  });
+  new Legend({ position: "bottomleft" }).addTo(map);
 
   async function loadOutlines() {
     const res = await fetch("/static/vendor/outlines/admin1.topo.json");
