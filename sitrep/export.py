@@ -19,10 +19,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import IO, Any, Literal
+
+import orjson
 
 from sitrep.records import Incident, Report
 from sitrep.store.queries import ArticleRef, ExportRow, IncidentQuery, iter_export_rows
@@ -225,25 +226,32 @@ def acled_row(row: ExportRow) -> dict[str, Any]:
 
 
 def evidence(row: ExportRow) -> list[dict[str, Any]]:
-    """Each member report: id, sentence, claim fields and the article it comes from."""
+    """Each member report: id, sentence, claim fields and the article it comes from.
+
+    Shallow: nested records (fatality mentions, the article) and dates are left to :func:`dumps`."""
     out = []
     for r in row.reports:
         art = row.articles.get(r.article_id)
-        d = r.to_dict()
+        d = dict(r.__dict__)
         d["sentence"] = d.pop("text")
-        d["article"] = art.to_dict() if art else None
+        d["article"] = art
         d["sources"] = report_sources(r, art)
         out.append(d)
     return out
 
 
+def dumps(value: Any) -> str:
+    """JSON text (orjson: dataclasses, dates as ISO strings, NaN as null)."""
+    return orjson.dumps(value).decode("utf-8")
+
+
 def incident_json(row: ExportRow) -> dict[str, Any]:
-    """Every field of the incident, its place detail, ACLED codes and the evidence."""
+    """Every field of the incident, its place detail, ACLED codes and the evidence (see :func:`dumps`)."""
     inc: Incident = row.incident
-    d = inc.to_dict()
+    d = dict(inc.__dict__)
     iso2, admin1, geo_precision = _geo(row)
     d.update(country=iso2, admin1=admin1, geo_precision=geo_precision, source="; ".join(sources_of(row)))
-    d["report_ids"] = d.pop("reports")
+    d["report_ids"] = list(d.pop("reports"))
     d["evidence"] = evidence(row)
     return d
 
@@ -274,16 +282,16 @@ def iter_geojson(rows: Iterable[ExportRow]) -> Iterator[str]:
         # QGIS reads nested objects as JSON strings: flatten the evidence into readable fields too
         props["sentences"] = " | ".join(e["sentence"] for e in props["evidence"])
         props["report_ids"] = ";".join(props["report_ids"])
-        props["conflicts"] = json.dumps(props["conflicts"], ensure_ascii=False)
+        props["conflicts"] = dumps(props["conflicts"])
         feature = {"type": "Feature", "id": inc.incident_id, "geometry": geometry, "properties": props}
-        yield ("" if first else ",") + "\n" + json.dumps(feature, ensure_ascii=False)
+        yield ("" if first else ",") + "\n" + dumps(feature)
         first = False
     yield "\n]}\n"
 
 
 def iter_jsonl(rows: Iterable[ExportRow]) -> Iterator[str]:
     for row in rows:
-        yield json.dumps(incident_json(row), ensure_ascii=False) + "\n"
+        yield dumps(incident_json(row)) + "\n"
 
 
 _WRITERS = {"acled-csv": iter_acled_csv, "geojson": iter_geojson, "jsonl": iter_jsonl}

@@ -5,6 +5,7 @@ Mounted by ``sitrep.cli`` from ``COMMANDS``.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -24,8 +25,6 @@ from sitrep.store import DEFAULT_DB, StoreError
                    "(default: the shipped country and province outlines only; or set SITREP_TILE_URL).")
 def serve(db_path: str, host: str, port: int, tile_url: str | None) -> None:
     """Serve the situation page and its read-only JSON API for the store (Ctrl-C stops)."""
-    import os
-
     from sitrep.config import Settings, SettingsError
     from sitrep.web.server import ServerConfig
     from sitrep.web.server import serve as run
@@ -67,6 +66,8 @@ def export(db_path: str, fmt: str, out_path: str) -> None:
         else:
             with open(out_path, "w", encoding="utf-8", newline="") as out:
                 run(store.conn, fmt, out)
+    except BrokenPipeError:  # the reader stopped (e.g. '| head'): not an error, and nothing left to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except OSError as exc:
         raise click.ClickException(f"cannot write {out_path}: {exc.strerror or exc}") from exc
     finally:
