@@ -217,6 +217,12 @@ def test_hostile_text_is_shown_as_text_and_never_runs(browser: Any, hostile: Ser
     page.goto(hostile.url + "#/control/2017-07-01")
     page.wait_for_selector("#control-legend", timeout=10_000)
     assert XSS in page.locator("#control-legend").inner_text()
+    # hostile and malformed URLs: the error message is text, nothing runs
+    for bad in ("#/incident/%3Cimg%20src%3Dx%20onerror%3D%22window.__xss%3D5%22%3E", "#/incident/%E0%A4%A",
+                "#/article/%3Cscript%3Ewindow.__xss%3D6%3C%2Fscript%3E"):
+        page.goto(hostile.url + bad)
+        wait_until(lambda: "error" in page.locator("#status").inner_text())
+        _assert_inert(page, errors)
     # a javascript: article URL is never made a link
     page.goto(hostile.url + "#/incident/inc_strike")
     page.wait_for_selector("#evidence", timeout=10_000)

@@ -546,8 +546,8 @@
 
   // ------------------------------------------------------------------ router
   async function route() {
-    const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
     try {
+      const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
       if (parts[0] === "incident" && parts[1]) await showIncident(parts[1]);
       else if (parts[0] === "article" && parts[1]) await showArticle(parts[1], parts[2]);
       else if (parts[0] === "articles") await showArticles();
