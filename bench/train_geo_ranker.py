@@ -49,7 +49,7 @@ def _doc_rows(doc: dict, ranker: Ranker, gaz) -> tuple[list[np.ndarray], list[np
     """Per gold toponym with candidates, their features and labels in the document's context (resolved with
     ``ranker``); plus per gold toponym the outcome (distance, exact, p of the chosen candidate)."""
     gold = doc["toponyms"]
-    mentions, _focus = span_mentions(doc["text"], [(t["start"], t["end"]) for t in gold], gaz, ranker=ranker)
+    mentions, _layers = span_mentions(doc["text"], [(t["start"], t["end"]) for t in gold], gaz, ranker=ranker)
     ctx = resolve_context(mentions, ranker=ranker)
     X: list[np.ndarray] = []
     y: list[np.ndarray] = []

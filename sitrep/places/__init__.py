@@ -22,35 +22,24 @@ __all__ = [
 MAX_LAYERS = 3
 
 
-def _layer_countries(mentions: list[Mention], focus: str | None) -> tuple[str, ...]:
-    """The article's focus countries that have a conflict-country layer: the focus country, then (when the focus
-    is itself a conflict country, or there is none) the conflict countries the article names at least twice.
-    A local US story that mentions Iraq once gets no Iraqi villages."""
-    if focus is not None and focus not in LAYER_COUNTRIES:
-        return ()
-    counts: dict[str, int] = {}
-    for m in mentions:
-        if m.best is not None and m.best.place.country in LAYER_COUNTRIES and m.best.place.feature != "region":
-            counts[m.best.place.country] = counts.get(m.best.place.country, 0) + 1
-    named = sorted((c for c, k in counts.items() if k >= 2), key=lambda c: -counts[c])
-    return tuple(dict.fromkeys(([focus] if focus else []) + named))[:MAX_LAYERS]
-
-
 def span_mentions(
     text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer | None = None, *, focus_country: str | None = None,
     ranker: Ranker | None = None,
-) -> tuple[list[Mention], str | None]:
-    """Look given spans up (demonyms as their country); a second look-up adds the conflict-country layers of the
-    article's focus countries. Returns the (not yet resolved) mentions and the focus country."""
-    from sitrep.places.resolve import make_mention, resolve_context
+) -> tuple[list[Mention], tuple[str, ...]]:
+    """Look given spans up (demonyms as their country), with the conflict-country layers of the countries the
+    article is about (``Gazetteer.layer_countries``). Returns the (not yet resolved) mentions and those countries."""
+    from sitrep.places.resolve import make_mention
 
     gaz = gazetteer or load_gazetteer()
-    mentions = [make_mention(text, s, e, gaz, demonyms=True) for s, e in spans]
-    ctx = resolve_context(mentions, focus_country=focus_country, ranker=ranker)
-    layers = _layer_countries(mentions, ctx.focus)
-    if layers:
-        mentions = [make_mention(text, s, e, gaz, demonyms=True, layers=layers) for s, e in spans]
-    return mentions, focus_country or ctx.focus
+    layers = _layers(text, gaz, focus_country)
+    return [make_mention(text, s, e, gaz, demonyms=True, layers=layers) for s, e in spans], layers
+
+
+def _layers(text: str, gaz: Gazetteer, focus_country: str | None) -> tuple[str, ...]:
+    found = gaz.layer_countries(text)
+    if focus_country and focus_country.upper() in LAYER_COUNTRIES:
+        found = tuple(dict.fromkeys((focus_country.upper(), *found)))[:MAX_LAYERS]
+    return found
 
 
 def resolve_spans(
@@ -60,7 +49,7 @@ def resolve_spans(
     from sitrep.places.resolve import resolve_mentions, to_place_mention
 
     gaz = gazetteer or load_gazetteer()
-    mentions, _focus = span_mentions(text, spans, gaz, focus_country=focus_country)
+    mentions, _layers_used = span_mentions(text, spans, gaz, focus_country=focus_country)
     resolve_mentions(mentions, focus_country=focus_country)
     return [_finish(to_place_mention(m, gaz), text) for m in mentions]
 
@@ -68,18 +57,15 @@ def resolve_spans(
 def geoparse(text: str, gazetteer: Gazetteer | None = None, *, focus_country: str | None = None) -> list[PlaceMention]:
     """Recognise and resolve every toponym in a text; unknown names are kept with ``place_id=None``.
 
-    A first pass with the shipped gazetteer finds the article's focus countries; when one of them has a
-    conflict-country layer, recognition and resolution run again with that layer's villages and towns."""
+    The villages and towns of a conflict-country layer are searched when the article is about that country
+    (``Gazetteer.layer_countries``, or the caller's ``focus_country``), and one found only there is kept when its
+    country is the focus the resolution settles on."""
     from sitrep.places.recognise import find_toponyms
     from sitrep.places.resolve import resolve_mentions, to_place_mention
 
     gaz = gazetteer or load_gazetteer()
-    mentions = find_toponyms(text, gaz)
+    mentions = find_toponyms(text, gaz, layers=_layers(text, gaz, focus_country))
     focus = resolve_mentions(mentions, focus_country=focus_country)
-    layers = _layer_countries(mentions, focus)
-    if layers:
-        mentions = find_toponyms(text, gaz, layers=layers)
-        focus = resolve_mentions(mentions, focus_country=focus_country)
     ids = {m.best.place.place_id for m in mentions if m.best is not None}
     ids |= {m.best.place.parent_id for m in mentions
             if m.best is not None and m.best.place.feature == "neighbourhood" and m.best.place.parent_id}
@@ -166,8 +152,10 @@ def _trusted(m: Mention, ids: set[str], focus: str | None, text: str = "") -> bo
     if m.best is None:
         return True  # an unknown name found by a pattern ("the town of X"): kept unresolved
     p = m.best.place
-    if m.best.layer and " " not in m.surface.strip() and not m.cue:
-        if not _LOCATIVE.search(text[max(0, m.start - 30):m.start]):
+    if m.best.layer:
+        if p.country != focus:
+            return False  # a village of another country than the one the article is about
+        if " " not in m.surface.strip() and not m.cue and not _LOCATIVE.search(text[max(0, m.start - 30):m.start]):
             return False
     if p.feature in ("neighbourhood", "landmark"):
         generic = any(w.lower() in _GENERIC_WORDS for w in m.surface.split())

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import re
 import sqlite3
 from collections.abc import Collection
 from importlib import resources
@@ -34,6 +35,7 @@ DATA_FILES: tuple[Path, ...] = (DATA_DIR / "places.json.gz", LAYER_PATH, DATA_DI
 LAYER_QUALITY = {0: 1.0, 1: 0.85, 2: 0.6, 3: 0.5}
 LAYER_COUNTRIES = frozenset("SY IQ YE LY AF SO SD UA ML NG CD".split())
 _LAYER_FEATURES = ("city", "neighbourhood")
+_SEP = re.compile(r"[\W_]+")
 
 
 class Layer:
@@ -94,6 +96,7 @@ class Gazetteer:
         self.version = GAZETTEER_VERSION
         self.layer: Layer | None = None
         self.base_size = 0  # rows before any layer place was copied in
+        self._focus_pattern: tuple[re.Pattern[str], dict[str, str]] | None = None
         self._layer_idx: dict[int, int] = {}  # layer row -> index in the columns
 
     def __len__(self) -> int:
@@ -150,6 +153,42 @@ class Gazetteer:
                 if out.get(i, 0.0) < q:
                     out[i] = q
         return list(out.items())
+
+    def layer_countries(self, text: str, *, min_mentions: int = 2, limit: int = 3) -> tuple[str, ...]:
+        """The conflict countries an article is about, before any recognition: countries whose name, demonym,
+        capital or first-level area names occur at least ``min_mentions`` times, most mentioned first."""
+        pattern, country_of = self._layer_pattern()
+        counts: dict[str, int] = {}
+        for m in pattern.finditer(text.lower()):
+            cc = country_of[_SEP.sub(" ", m.group())]
+            counts[cc] = counts.get(cc, 0) + 1
+        ranked = sorted((c for c, k in counts.items() if k >= min_mentions), key=lambda c: -counts[c])
+        return tuple(ranked[:limit])
+
+    def _layer_pattern(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        if self._focus_pattern is None:
+            country_of: dict[str, str] = {}
+            cols = self.columns
+            for i in range(self.base_size or len(self)):
+                cc = cols["country"][i]
+                if cc in LAYER_COUNTRIES and cols["feature"][i] in ("country", "admin1", "capital"):
+                    for name in (cols["name"][i], cols["admin1_name"][i] if cols["feature"][i] == "admin1" else ""):
+                        key = exact_key(name)
+                        if len(key) >= 4:
+                            country_of.setdefault(key, cc)
+            for key, rows in self.demonyms.items():
+                for i in rows:
+                    if cols["country"][i] in LAYER_COUNTRIES and cols["feature"][i] == "country" and len(key) >= 4:
+                        country_of.setdefault(key, cols["country"][i])
+            for key, rows in self.exact.items():  # alternate country names: "DR Congo", "Democratic Republic ..."
+                for i in rows:
+                    j = i if i >= 0 else ~i
+                    if cols["feature"][j] == "country" and cols["country"][j] in LAYER_COUNTRIES and len(key) >= 4:
+                        country_of.setdefault(key, cols["country"][j])
+            alternatives = sorted(country_of, key=len, reverse=True)
+            body = "|".join(r"[\W_]+".join(re.escape(w) for w in k.split()) for k in alternatives)
+            self._focus_pattern = (re.compile(r"\b(?:" + body + r")\b"), country_of)
+        return self._focus_pattern
 
     def open_layer(self) -> Layer:
         if self.layer is None:
