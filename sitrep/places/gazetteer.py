@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-from sitrep.places.normalize import exact_key, fuzzy_key, latin_skeleton
+from sitrep.places.normalize import ARTICLES, exact_key, fuzzy_key, latin_skeleton
 
 GAZETTEER_VERSION = "sitrep.gazetteer.v2"
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -35,7 +35,7 @@ DATA_FILES: tuple[Path, ...] = (DATA_DIR / "places.json.gz", LAYER_PATH, DATA_DI
 LAYER_QUALITY = {0: 1.0, 1: 0.85, 2: 0.6, 3: 0.5}
 LAYER_COUNTRIES = frozenset("SY IQ YE LY AF SO SD UA ML NG CD".split())
 _LAYER_FEATURES = ("city", "neighbourhood")
-_SEP = re.compile(r"[\W_]+")
+_WORD = re.compile(r"\w+")
 
 
 class Layer:
@@ -96,13 +96,24 @@ class Gazetteer:
         self.version = GAZETTEER_VERSION
         self.layer: Layer | None = None
         self.base_size = 0  # rows before any layer place was copied in
-        self._focus_pattern: tuple[re.Pattern[str], dict[str, str]] | None = None
+        self._focus_names: dict[str, str] | None = None
+        self._place_cache: dict[int, Place] = {}
+        self._focus_first: set[str] | None = None
         self._layer_idx: dict[int, int] = {}  # layer row -> index in the columns
 
     def __len__(self) -> int:
         return len(self.columns["place_id"])
 
     def place(self, idx: int) -> Place:
+        cached = self._place_cache.get(idx)
+        if cached is not None:
+            return cached
+        if len(self._place_cache) > 200_000:
+            self._place_cache.clear()
+        place = self._place_cache[idx] = self._make_place(idx)
+        return place
+
+    def _make_place(self, idx: int) -> Place:
         c = self.columns
         feature, cc, code = c["feature"][idx], c["country"][idx], c["admin1_code"][idx]
         admin1_name, parent = c["admin1_name"][idx], c["parent_id"][idx] or None
@@ -157,38 +168,46 @@ class Gazetteer:
     def layer_countries(self, text: str, *, min_mentions: int = 2, limit: int = 3) -> tuple[str, ...]:
         """The conflict countries an article is about, before any recognition: countries whose name, demonym,
         capital or first-level area names occur at least ``min_mentions`` times, most mentioned first."""
-        pattern, country_of = self._layer_pattern()
+        country_of = self._layer_names()
+        first = self._focus_first or set()
+        words = [w for w in _WORD.findall(text.lower()) if w not in ARTICLES]
         counts: dict[str, int] = {}
-        for m in pattern.finditer(text.lower()):
-            cc = country_of[_SEP.sub(" ", m.group())]
-            counts[cc] = counts.get(cc, 0) + 1
+        i = 0
+        while i < len(words):
+            if words[i] not in first:
+                i += 1
+                continue
+            for n in (3, 2, 1):
+                cc = country_of.get(" ".join(words[i:i + n])) if i + n <= len(words) else None
+                if cc is not None:
+                    counts[cc] = counts.get(cc, 0) + 1
+                    i += n - 1
+                    break
+            i += 1
         ranked = sorted((c for c, k in counts.items() if k >= min_mentions), key=lambda c: -counts[c])
         return tuple(ranked[:limit])
 
-    def _layer_pattern(self) -> tuple[re.Pattern[str], dict[str, str]]:
-        if self._focus_pattern is None:
+    def _layer_names(self) -> dict[str, str]:
+        """Name key (at most three words) -> layer country, for the countries, their demonyms, capitals and
+        first-level areas."""
+        if self._focus_names is None:
             country_of: dict[str, str] = {}
             cols = self.columns
             for i in range(self.base_size or len(self)):
                 cc = cols["country"][i]
                 if cc in LAYER_COUNTRIES and cols["feature"][i] in ("country", "admin1", "capital"):
-                    for name in (cols["name"][i], cols["admin1_name"][i] if cols["feature"][i] == "admin1" else ""):
-                        key = exact_key(name)
-                        if len(key) >= 4:
-                            country_of.setdefault(key, cc)
-            for key, rows in self.demonyms.items():
-                for i in rows:
-                    if cols["country"][i] in LAYER_COUNTRIES and cols["feature"][i] == "country" and len(key) >= 4:
-                        country_of.setdefault(key, cols["country"][i])
-            for key, rows in self.exact.items():  # alternate country names: "DR Congo", "Democratic Republic ..."
-                for i in rows:
-                    j = i if i >= 0 else ~i
-                    if cols["feature"][j] == "country" and cols["country"][j] in LAYER_COUNTRIES and len(key) >= 4:
-                        country_of.setdefault(key, cols["country"][j])
-            alternatives = sorted(country_of, key=len, reverse=True)
-            body = "|".join(r"[\W_]+".join(re.escape(w) for w in k.split()) for k in alternatives)
-            self._focus_pattern = (re.compile(r"\b(?:" + body + r")\b"), country_of)
-        return self._focus_pattern
+                    key = exact_key(cols["name"][i])
+                    if len(key) >= 4:
+                        country_of.setdefault(key, cc)
+            for index in (self.demonyms, self.exact):
+                for key, rows in index.items():
+                    for i in rows:
+                        j = i if i >= 0 else ~i
+                        if cols["feature"][j] == "country" and cols["country"][j] in LAYER_COUNTRIES and len(key) >= 4:
+                            country_of.setdefault(key, cols["country"][j])
+            self._focus_names = {k: v for k, v in country_of.items() if len(k.split()) <= 3}
+            self._focus_first = {k.split()[0] for k in self._focus_names}
+        return self._focus_names
 
     def open_layer(self) -> Layer:
         if self.layer is None:

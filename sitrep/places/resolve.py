@@ -323,7 +323,7 @@ def _can_support(c: Candidate, m: Mention, focus: str | None) -> bool:
 def _admin1_support(p: Place, key: str, ctx: _Context) -> float:
     """How many other toponyms could lie in the same admin1 area (1.0 current choice, 0.3 other candidate)."""
     a1 = (p.country, p.admin1_code)
-    return sum(areas.get(a1, 0.0) for other, areas in ctx.areas.items() if other != key)
+    return ctx.areas_total.get(a1, 0.0) - ctx.areas.get(key, {}).get(a1, 0.0)
 
 
 @dataclass
@@ -339,6 +339,7 @@ class _Context:
     near: dict[str, dict[tuple[int, int], float]] = field(default_factory=dict)
     near_total: dict[tuple[int, int], float] = field(default_factory=dict)
     areas: dict[str, dict[tuple[str, str], float]] = field(default_factory=dict)
+    areas_total: dict[tuple[str, str], float] = field(default_factory=dict)  # summed over toponyms
 
 
 def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str | None) -> None:
@@ -396,6 +397,11 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
             if bucket_a.get(a1, 0.0) < w:
                 bucket_a[a1] = w
     ctx.areas = areas
+    totals: dict[tuple[str, str], float] = {}
+    for bucket_a in areas.values():
+        for a1, w in bucket_a.items():
+            totals[a1] = totals.get(a1, 0.0) + w
+    ctx.areas_total = totals
     ctx.rounds += 1
 
 
