@@ -37,7 +37,7 @@ from sklearn.model_selection import GroupKFold
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.eval_geo import distance_km  # noqa: E402
+from bench.eval_geo import distance_km, syria_set  # noqa: E402
 from sitrep.places import load_gazetteer, span_mentions  # noqa: E402
 from sitrep.places.resolve import FEATURES, RANKER_PATH, Ranker, candidate_features, resolve_context  # noqa: E402
 
@@ -55,22 +55,35 @@ def _doc_rows(doc: dict, ranker: Ranker, gaz) -> tuple[list[np.ndarray], list[np
     y: list[np.ndarray] = []
     outcomes: list[dict] = []
     for t, m in zip(gold, mentions, strict=True):
+        if "admin1_codes" in t:  # a Syrian event location: right = in Syria, in the gold admin1 when it is known
+            def right_place(p, t=t) -> bool:  # type: ignore[no-untyped-def]
+                return p.country == "SY" and (not t["admin1_codes"] or p.admin1_code in t["admin1_codes"])
+            outcomes.append({"set": "syria", "ok": m.best is not None and right_place(m.best.place),
+                             "p": m.p_best if m.best is not None else 0.0})
+            Xm, ym = [], []
+            for c in sorted(m.candidates, key=lambda c: -c.score):
+                Xm.append(candidate_features(m, c, ctx))
+                ym.append(int(right_place(c.place)))
+            if Xm:
+                X.append(np.array(Xm))
+                y.append(np.array(ym))
+            continue
         if t.get("lat") is None:
             continue
+        radius = t.get("radius", 161.0)
         if m.best is None:
-            outcomes.append({"km": 20039.0, "exact": False, "p": 0.0})
+            outcomes.append({"set": doc.get("set", "lgl"), "km": 20039.0, "exact": False, "p": 0.0, "radius": radius})
         else:
-            km = 0.0 if m.best.place.place_id == t.get("geonameid") else distance_km(
-                t["lat"], t["lon"], m.best.place.lat, m.best.place.lon)
-            outcomes.append({"km": distance_km(t["lat"], t["lon"], m.best.place.lat, m.best.place.lon),
-                             "exact": m.best.place.place_id == t.get("geonameid"), "p": m.p_best, "km0": km})
+            outcomes.append({"set": doc.get("set", "lgl"), "radius": radius, "p": m.p_best,
+                             "km": distance_km(t["lat"], t["lon"], m.best.place.lat, m.best.place.lon),
+                             "exact": m.best.place.place_id == t.get("geonameid")})
         if not m.candidates:
             continue
         by_id = any(c.place.place_id == t.get("geonameid") for c in m.candidates)
         Xm, ym = [], []
         for c in sorted(m.candidates, key=lambda c: -c.score):
             right = c.place.place_id == t.get("geonameid") if by_id else \
-                distance_km(t["lat"], t["lon"], c.place.lat, c.place.lon) <= 161
+                distance_km(t["lat"], t["lon"], c.place.lat, c.place.lon) <= radius
             Xm.append(candidate_features(m, c, ctx))
             ym.append(int(right))
         X.append(np.array(Xm))
@@ -79,6 +92,16 @@ def _doc_rows(doc: dict, ranker: Ranker, gaz) -> tuple[list[np.ndarray], list[np
 
 
 def _summary(outcomes: list[dict], threshold: float = 0.0) -> dict[str, float]:
+    """LGL figures (Acc@161, exact id, unresolved, precision) plus, when present, the Syrian set's: event locations
+    placed in Syria and their gold admin1, Raqqa neighbourhood mentions within 2 km."""
+    syria = [o for o in outcomes if o["set"] == "syria"]
+    hoods = [o for o in outcomes if o["set"] == "hoods"]
+    outcomes = [o for o in outcomes if o["set"] == "lgl"]
+    extra = {}
+    if syria:
+        extra["syria_admin1"] = round(100 * sum(o["ok"] and o["p"] >= threshold for o in syria) / len(syria), 2)
+    if hoods:
+        extra["hoods_2km"] = round(100 * sum(o["km"] <= 2 and o["p"] >= threshold for o in hoods) / len(hoods), 2)
     n = len(outcomes)
     kept = [o for o in outcomes if o["p"] >= threshold and o["km"] < 20039.0]
     return {
@@ -86,7 +109,29 @@ def _summary(outcomes: list[dict], threshold: float = 0.0) -> dict[str, float]:
         "exact": round(100 * sum(o["exact"] for o in kept) / n, 2),
         "unresolved": round(100 * (n - len(kept)) / n, 2),
         "precision161": round(100 * sum(o["km"] <= 161 for o in kept) / max(1, len(kept)), 2),
+        **extra,
     }
+
+
+def _syria_docs(shared: Path, gaz) -> list[dict]:  # type: ignore[no-untyped-def]
+    """The Syrian set as training documents: event locations labelled by country and gold admin1, Raqqa
+    neighbourhood mentions by the Airwars point (2 km)."""
+    events, hoods = syria_set(shared)
+    docs = []
+    for d in events:
+        tops = []
+        for t in d["toponyms"]:
+            if t["start"] is None:
+                continue
+            codes = sorted({gaz.place(i).admin1_code for i, _ in gaz.lookup(t["admin1"] or "")
+                            if gaz.place(i).feature == "admin1" and gaz.place(i).country == "SY"})
+            tops.append({"start": t["start"], "end": t["end"], "admin1_codes": codes})
+        docs.append({"id": d["id"], "text": d["text"], "toponyms": tops, "set": "syria"})
+    for h in hoods:
+        tops = [{"start": h["start"], "end": h["end"], "lat": h["lat"], "lon": h["lon"], "radius": 2.0}]
+        tops += [{"start": s, "end": e} for s, e in h["context"]]
+        docs.append({"id": h["id"], "text": h["text"], "toponyms": tops, "set": "hoods"})
+    return docs
 
 
 MAX_NEGATIVES = 30
@@ -146,9 +191,13 @@ def main() -> None:
     ap.add_argument("--iterations", type=int, default=2)
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     ap.add_argument("--out", type=Path, default=RANKER_PATH)
+    ap.add_argument("--syria", type=Path, metavar="SHARED_DEV",
+                    help="also train on the Syrian place-name set (bench.eval_geo.syria_set) built from SHARED_DEV")
     args = ap.parse_args()
     docs = [json.loads(line) for line in args.data.read_text(encoding="utf-8").split("\n") if line.strip()]
     gaz = load_gazetteer()
+    if args.syria:
+        docs += _syria_docs(args.syria, gaz)
     hand = Ranker.load(HAND)
 
     def features(ranker_of: dict[int, Ranker] | Ranker) -> tuple[list, list, list]:  # type: ignore[type-arg]
@@ -164,7 +213,8 @@ def main() -> None:
     Xd, yd, hand_out = features(hand)
     hand_scores = _summary([o for od in hand_out for o in od])
     print("hand-set weights:", hand_scores)
-    folds = list(GroupKFold(n_splits=args.folds).split(np.zeros(len(docs)), groups=np.arange(len(docs))))
+    groups = np.array([str(d.get("id", i)) for i, d in enumerate(docs)])  # a neighbourhood's examples stay together
+    folds = list(GroupKFold(n_splits=args.folds).split(np.zeros(len(docs)), groups=groups))
     fold_of = {int(i): k for k, (_, test) in enumerate(folds) for i in test}
     # cross-validated: fold rankers, context re-estimated with them
     context: dict[int, Ranker] | Ranker = hand
@@ -202,7 +252,7 @@ def main() -> None:
         "threshold": threshold,
         "prior": "Gaussian, centred on bench/geo_ranker_hand.json scaled to the data, variance C",
         "c": args.c,
-        "trained_on": f"{args.data.name}: {len(docs)} documents, {len(flat)} toponyms with coordinates",
+        "trained_on": f"{args.data.name}{' + Syrian set' if args.syria else ''}: {len(docs)} documents",
         "cv": {"folds": args.folds, "by": "document", "hand_weights": hand_scores, "learned": cv,
                "threshold_chosen": threshold},
     }
