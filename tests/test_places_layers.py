@@ -96,3 +96,10 @@ def test_shipped_ranker_and_data_files() -> None:
     assert STAGE_VERSION.endswith("v2")
     assert all(p.exists() for p in DATA_FILES)
     assert {p.name for p in DATA_FILES} >= {"places.json.gz", "layers.sqlite", "geo_ranker.json"}
+
+
+def test_a_big_city_sharing_a_state_name_stays_when_the_text_says_city() -> None:
+    city = {m.surface: m for m in geoparse("Protesters marched in the city of New York on Sunday.")}["New York"]
+    assert city.place_id == "5128581" and city.feature == "city"
+    state = {m.surface: m for m in geoparse("Snow closed schools across New York on Sunday.")}["New York"]
+    assert state.feature == "admin1"

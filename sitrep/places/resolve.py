@@ -99,9 +99,6 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
     m.candidates = [Candidate(i, gaz.place(i), q, layer=i >= gaz.base_size) for i, q in hits]
     _shadow_admin1(m)
     m.country_named = any(c.quality >= 1.0 and c.place.feature == "country" for c in m.candidates)
-    if any(c.quality >= 1.0 and c.place.feature in ("country", "admin1") for c in m.candidates):
-        # "Iran" is the country, not a village whose alternate name is Iran
-        m.candidates = [c for c in m.candidates if c.quality >= 1.0]
     after = text[end:end + 40]
     am = _AFTER_RE.match(after)
     if am and am.group(1).lower() in CUE_AFTER and m.cue is None:
@@ -109,6 +106,12 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
     bm = _BEFORE_RE.search(text[max(0, start - 40):start])
     if bm and bm.group(1).lower() in CUE_BEFORE and m.cue is None:
         m.cue = CUE_BEFORE[bm.group(1).lower()]
+    if any(c.quality >= 1.0 and c.place.feature in ("country", "admin1") for c in m.candidates):
+        # "Iran" is the country, not a village whose alternate name is Iran; a city of a million or more that
+        # shares a state's name stays a candidate when the text says city ("the city of New York"). Kept always,
+        # it cost 0.35 points of Acc@161 on LGL, whose local news mean the state.
+        m.candidates = [c for c in m.candidates if c.quality >= 1.0 or (
+            m.cue == "city" and c.place.feature in ("city", "capital") and (c.place.population or 0) >= BIG_CITY)]
     qm = _QUALIFIER_RE.match(after)
     if qm:
         q = qm.group(1).strip()
@@ -196,6 +199,7 @@ FEATURES = (
 )
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
 NEAR_CAP = 4.0
+BIG_CITY = 1_000_000
 SUPPORT_MIN_POPULATION = 5000
 
 
