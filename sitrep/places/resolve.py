@@ -244,8 +244,9 @@ def candidate_features(m: Mention, c: Candidate, ctx: _Context) -> list[float]:
 
 
 class Ranker:
-    """Logistic regression over ``candidate_features`` (weights trained on the LGL dev set by
-    ``bench/train_geo_ranker.py``, shipped in ``data/geo_ranker.json``); inference is a dot product."""
+    """Logistic regression over ``candidate_features`` (weights trained on the LGL dev set and the Syrian
+    place-name set by ``bench/train_geo_ranker.py``, shipped in ``data/geo_ranker.json``); inference is a dot
+    product."""
 
     def __init__(self, weights: Sequence[float], bias: float, threshold: float) -> None:
         if len(weights) != len(FEATURES):
