@@ -172,15 +172,41 @@ def syria_set(shared: Path) -> tuple[list[dict], list[dict]]:
                 m = next((m for v in variants for m in [re.search(re.escape(v), text, re.IGNORECASE)] if m), None)
                 if m is None:
                     continue
-                s_, e_ = m.start(), m.end()
-                while s_ > 0 and (text[s_ - 1].isalpha() or text[s_ - 1] in "'’"):
-                    s_ -= 1
-                while e_ < len(text) and (text[e_].isalpha() or text[e_] in "'’"):
-                    e_ += 1
+                s_, e_ = _name_around(text, m.start(), m.end())
                 ctx = [(text.rindex("Raqqa"), text.rindex("Raqqa") + 5), (text.rindex("Syria"), text.rindex("Syria") + 5)]
                 hoods.append({"id": r["name"], "text": text, "start": s_, "end": e_, "lat": float(r["lat_median"]),
                               "lon": float(r["lon_median"]), "context": ctx})
     return list(docs.values()), hoods
+
+
+_JOINERS = {"al", "bin", "ibn", "abd", "el"}
+
+
+def _name_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole name around a matched variant fragment ("Saif al" -> "Saif al Dawla", "Nazlah" -> "Nazlah
+    Shahadah"): whole words, then neighbouring capitalised words and joiners, stopping at punctuation and at
+    "Raqqa"."""
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’"):
+        start -= 1
+    while end < len(text) and (text[end].isalpha() or text[end] in "'’"):
+        end += 1
+    words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"[\w'’]+", text)]
+    idx = [i for i, (a, b, _) in enumerate(words) if a < end and start < b]
+    if not idx:
+        return start, end
+    lo, hi = idx[0], idx[-1]
+
+    def namey(i: int) -> bool:
+        w = words[i][2]
+        return (w[:1].isupper() or w.lower() in _JOINERS) and w not in ("Raqqa", "Ar", "Syria", "Near", "Between")
+
+    while hi + 1 < len(words) and text[words[hi][1]:words[hi + 1][0]] == " " and namey(hi + 1):
+        hi += 1
+    while lo > 0 and text[words[lo - 1][1]:words[lo][0]] == " " and namey(lo - 1):
+        lo -= 1
+    while hi > lo and words[hi][2].lower() in _JOINERS:
+        hi -= 1
+    return words[lo][0], words[hi][1]
 
 
 def evaluate_syria(docs: list[dict], hoods: list[dict], *, gold_spans: bool) -> dict[str, float]:
