@@ -29,7 +29,7 @@ EXPECTED = {
     "Nahda": "sitrep:raqqa:nahda",
     "Raqqa National Hospital": "sitrep:raqqa:national-hospital",
     "Tabqa": "172374",
-    "Ar-Raqqa governorate": "sitrep:adm1:SY.04",
+    "Ar-Raqqa governorate": "172957",
     "Zakia": "162560",
     "Manbij": "167357",
     "Mar'a": "167245",
@@ -101,7 +101,7 @@ def test_city_aliases(name: str, place_id: str) -> None:
 def test_province_cue_picks_admin1() -> None:
     ms = geoparse("Government forces entered Raqqa province on Friday, the Observatory said.")
     raqqa = [m for m in ms if m.surface == "Raqqa"]
-    assert raqqa and raqqa[0].feature == "admin1" and raqqa[0].place_id == "sitrep:adm1:SY.04"
+    assert raqqa and raqqa[0].feature == "admin1" and raqqa[0].place_id == "172957"
     assert geo_precision(raqqa[0]) == 3
 
 
@@ -118,7 +118,7 @@ def test_unknown_syrian_name_stays_unresolved_without_breaking_others() -> None:
     unknown = [m for m in ms if "Zubaydaqa" in m.surface]
     assert unknown and unknown[0].place_id is None
     ids = {m.place_id for m in ms}
-    assert {"167357", "172374", "sitrep:adm1:SY.04"} <= ids
+    assert {"167357", "172374", "172957"} <= ids
 
 
 def test_demonyms_and_person_names_are_not_places() -> None:
@@ -178,7 +178,7 @@ def test_import_geonames_and_merge(tmp_path: Path) -> None:
     assert import_geonames(dump, db) == 2  # idempotent: replaced by geonameid
     gaz = load_gazetteer(extra_db=db)
     place = gaz.get("9999001")
-    assert place is not None and place.admin1_name == "Ar-Raqqah"
+    assert place is not None and place.admin1_name == "Ar Raqqah"
     ms = geoparse("Airstrikes hit Kasr Testaka in Raqqa province.", gaz)
     assert "9999001" in {m.place_id for m in ms}
 
