@@ -24,7 +24,7 @@ from sitrep.places.gazetteer import Gazetteer, Place
 from sitrep.places.normalize import TRANSLITERATED_COUNTRIES, exact_key
 from sitrep.records import PlaceMention
 
-RESOLVE_VERSION = "sitrep.places.resolve.v2"
+RESOLVE_VERSION = "sitrep.places.resolve.v3"
 RANKER_PATH = Path(__file__).resolve().parent / "data" / "geo_ranker.json"
 
 CUE_AFTER = {
@@ -112,6 +112,7 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
         # it cost 0.35 points of Acc@161 on LGL, whose local news mean the state.
         m.candidates = [c for c in m.candidates if c.quality >= 1.0 or (
             m.cue == "city" and c.place.feature in ("city", "capital") and (c.place.population or 0) >= BIG_CITY)]
+    _apply_type_word(m, clean, after)
     qm = _QUALIFIER_RE.match(after)
     if qm:
         q = qm.group(1).strip()
@@ -177,6 +178,24 @@ def _shadow_admin1(m: Mention) -> None:
             top = max(cities, key=lambda c: c.place.population or 0)
             top.quality = 1.0
             a.shadowed = True
+
+
+_TYPE_WORDS = frozenset({"province", "governorate", "oblast", "county", "parish"})
+
+
+def _apply_type_word(m: Mention, clean: str, after: str) -> None:
+    """"Raqqa province", "Idlib governorate": an administrative type word right after the name settles the
+    feature, so only the candidates of that level stay (when there are any). The ranker's cue feature alone was
+    outvoted by document context (every other "Raqqa" of an article being the city)."""
+    words = clean.split()
+    am = _AFTER_RE.match(after)
+    word = words[-1].lower() if len(words) > 1 and words[-1].lower() in _TYPE_WORDS else (
+        am.group(1).lower() if am else "")
+    if word not in _TYPE_WORDS:
+        return
+    fitting = [c for c in m.candidates if c.place.feature in _CUE_FEATURES[CUE_AFTER[word]]]
+    if fitting:
+        m.candidates = fitting
 
 
 def _contained(place: Place, qualifier: list[Place]) -> bool:
