@@ -12,7 +12,7 @@ from sitrep.records import TimeMention
 from sitrep.time.infer import InferredDate, infer_published
 from sitrep.time.tagger import tag_text
 
-STAGE_VERSION = "sitrep.time.v2"
+STAGE_VERSION = "sitrep.time.v3"
 
 
 def tag(text: str, anchor: dt.date | None) -> list[TimeMention]:
