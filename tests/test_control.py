@@ -86,3 +86,73 @@ def test_country_level_and_self_transfers_are_not_changes() -> None:
     coarse.geo_precision = 3
     same = territory("s", CAPTURE, "homs", D(2012, 3, 1), D(2012, 3, 1), IS, IS)
     assert changes([coarse, same]) == []
+
+
+# --------------------------------------------------------------------------- what is asserted (issue 8)
+
+GOV = "Syrian government forces"
+REGAIN = "Government regains territory"
+
+
+def with_status(r: Report, status: str) -> Report:
+    r.status = status  # type: ignore[assignment]
+    return r
+
+
+def test_capture_reported_by_three_articles_beats_a_single_contrary_mention() -> None:
+    fall = [territory(f"sdf{i}", CAPTURE, "raqqa", D(2017, 10, 17), D(2017, 10, 17), SDF, IS,
+                      f"The SDF captured Raqqa from Islamic State ({i})") for i in range(3)]
+    symbol = territory("gov", REGAIN, "raqqa", D(2017, 10, 20), D(2017, 10, 20), GOV, IS,
+                       "the recapture of Raqqa was a symbol")
+    out = changes(fall + [symbol])
+    sdf = next(c for c in out if c.to_actor == SDF)
+    assert (sdf.n_reports, sdf.n_articles, sdf.n_sources) == (3, 3, 3)
+    assert control_at(out, D(2017, 10, 20))["raqqa"].to_actor == SDF
+    assert control_at(out, D(2017, 11, 30))["raqqa"].to_actor == SDF
+
+
+def test_a_contrary_change_with_as_much_support_or_after_the_window_wins() -> None:
+    first = territory("a", CAPTURE, "manbij", D(2016, 8, 12), D(2016, 8, 12), SDF, IS)
+    later = territory("b", REGAIN, "manbij", D(2016, 8, 20), D(2016, 8, 20), GOV, SDF)
+    assert control_at(changes([first, later]), D(2016, 8, 21))["manbij"].to_actor == GOV  # one article each
+    two = [territory(f"s{i}", CAPTURE, "manbij", D(2016, 8, 12), D(2016, 8, 12), SDF, IS) for i in range(2)]
+    handover = territory("h", REGAIN, "manbij", D(2018, 12, 28), D(2018, 12, 28), GOV, SDF)
+    out = changes(two + [handover])
+    assert control_at(out, D(2018, 12, 27))["manbij"].to_actor == SDF
+    assert control_at(out, D(2018, 12, 29))["manbij"].to_actor == GOV  # months later: a new change
+
+
+def test_history_sets_the_prior_state_but_cannot_override_a_reported_change() -> None:
+    out = changes([
+        territory("old", CAPTURE, "raqqa", D(2014, 1, 1), D(2014, 1, 31), IS, "Syrian rebels", background=True),
+        territory("new", CAPTURE, "raqqa", D(2017, 10, 17), D(2017, 10, 17), SDF, IS),
+        territory("bio", CAPTURE, "raqqa", D(2018, 3, 1), D(2018, 3, 31), "Syrian rebels", SDF, background=True),
+    ])
+    assert [c.background for c in out] == [True, False, True]
+    assert control_at(out, D(2015, 6, 1))["raqqa"].to_actor == IS
+    assert control_at(out, D(2017, 10, 18))["raqqa"].to_actor == SDF
+    assert control_at(out, D(2019, 1, 1))["raqqa"].to_actor == SDF
+
+
+def test_history_without_a_date_before_its_article_changes_nothing() -> None:
+    # "the city, seized by the militants years ago": dated only by the publication day
+    seized = territory("h", CAPTURE, "mosul", D(2017, 7, 1), D(2017, 7, 1), IS, None, background=True)
+    infos = {seized.article_id: ArticleInfo("outlet", (D(2017, 7, 1), D(2017, 7, 1)))}
+    incidents = merge_reports([seized], articles=infos)
+    assert control_changes(incidents, {seized.report_id: seized}, infos) == []
+
+
+def test_hedged_hypothetical_and_negated_captures_never_change_control() -> None:
+    for status in ("hedged", "hypothetical", "generic", "negated"):
+        r = with_status(territory("x", CAPTURE, "idlib", D(2018, 9, 1), D(2018, 9, 1), GOV, "Syrian rebels",
+                                  "the town could fall within days"), status)
+        assert changes([r]) == [], status
+
+
+def test_only_asserted_reports_count_as_evidence_of_a_change() -> None:
+    asserted = territory("a", CAPTURE, "tabqa", D(2017, 5, 10), D(2017, 5, 10), SDF, IS, attributed="SDF")
+    hedged = with_status(territory("b", CAPTURE, "tabqa", D(2017, 5, 10), D(2017, 5, 10), SDF, IS,
+                                   attributed="activists"), "hedged")
+    out = changes([asserted, hedged])
+    assert len(out) == 1
+    assert (out[0].n_reports, out[0].claimed_by, out[0].report_id) == (1, "SDF", "a")
