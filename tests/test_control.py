@@ -156,3 +156,13 @@ def test_only_asserted_reports_count_as_evidence_of_a_change() -> None:
     out = changes([asserted, hedged])
     assert len(out) == 1
     assert (out[0].n_reports, out[0].claimed_by, out[0].report_id) == (1, "SDF", "a")
+
+
+def test_a_lone_history_aside_hands_over_no_place_the_reporting_is_not_about() -> None:
+    # a biography: "he fled Basra in 1991, when rebel groups took the city"
+    aside = territory("bio", CAPTURE, "basra", D(1991, 3, 1), D(1991, 3, 31), "Rebel groups", None,
+                      background=True)
+    assert control_at(changes([aside]), D(2017, 6, 1)) == {}
+    told_twice = [territory(f"h{i}", CAPTURE, "mosul", D(2014, 6, 10), D(2014, 6, 10), IS, "Iraqi forces",
+                            background=True) for i in range(2)]
+    assert control_at(changes(told_twice), D(2016, 1, 1))["mosul"].to_actor == IS

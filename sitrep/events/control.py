@@ -11,7 +11,8 @@ Only *asserted* reports are evidence: a hedged ("reportedly took"), hypothetical
 generic or negated territorial claim never moves control. Each change carries its evidence: the
 asserting reports, the distinct articles and the independent sources (outlets) behind it.
 Background captures ("IS captured Raqqa in 2014") are history: with a date of their own before the
-article, they set control before the reported changes, but never override one.
+article, they set control before the reported changes, but never override one; a place no reported
+change is about takes its holder from history only when several articles state it.
 
 ``control_at(changes, date)`` gives, per place, the change that made its holder: the newest
 well-supported reported change on or before the date, where a contrary change within
@@ -33,6 +34,7 @@ CAPTURE_TYPES = frozenset({"Non-state actor overtakes territory", "Government re
 TRANSFER_TYPE = "Non-violent transfer of territory"
 COARSE_PRECISION = 3  # ACLED geo-precision of a region or larger
 CONTEST_DAYS = 30  # a contrary claim this close to the standing one needs as many articles to replace it
+HISTORY_ARTICLES = 2  # history alone gives control of a place no reported change is about only when this many say it
 _NOT_HOLDERS = frozenset({"Civilians", "civilians"})
 _HANDOVER = re.compile(r"\bhand(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?over\b|\bhandover\b|\bceded\b|\bturned over\b",
                        re.IGNORECASE)
@@ -140,15 +142,21 @@ def _holder_change(news: list[ControlChange]) -> ControlChange:
 def control_at(changes: Iterable[ControlChange], date: dt.date) -> dict[str, ControlChange]:
     """Per place, the change that gave its holder on ``date`` (the holder is its ``to_actor``).
 
-    Reported changes decide (newest well-supported one, see ``_holder_change``); background history
+    Reported changes decide (newest well-supported one, see ``_holder_change``). Background history
     decides only where no reported change is dated on or before ``date``, so it sets the state before
-    the reporting but never overrides a reported change.
+    the reporting but never overrides a reported change; and only for a place whose control the
+    reporting is about (it has a reported change) or when at least ``HISTORY_ARTICLES`` articles state
+    it: a biography's aside ("he fled when rebels took the two cities in 1991") hands nothing over.
     """
     if isinstance(date, dt.datetime):
         date = date.date()
+    changes = list(changes)
+    reported = {c.place_id for c in changes if not c.background}
     by_place: dict[str, list[ControlChange]] = {}
     for c in sorted((c for c in changes if c.date is not None and c.date <= date),
                     key=lambda c: c.date or dt.date.min):  # stable: ties keep their order
+        if c.background and c.place_id not in reported and c.n_articles < HISTORY_ARTICLES:
+            continue
         by_place.setdefault(c.place_id, []).append(c)
     out: dict[str, ControlChange] = {}
     for place, dated in by_place.items():
