@@ -166,3 +166,10 @@ def test_a_lone_history_aside_hands_over_no_place_the_reporting_is_not_about() -
     told_twice = [territory(f"h{i}", CAPTURE, "mosul", D(2014, 6, 10), D(2014, 6, 10), IS, "Iraqi forces",
                             background=True) for i in range(2)]
     assert control_at(changes(told_twice), D(2016, 1, 1))["mosul"].to_actor == IS
+
+
+def test_a_capture_flagged_as_reportedly_does_not_change_control() -> None:
+    r = territory("r", CAPTURE, "aleppo", D(2012, 8, 9), D(2012, 8, 9), "Free Syrian Army", GOV,
+                  "Both sides claimed to be in control of the district")
+    r.hedged = True
+    assert changes([r]) == []

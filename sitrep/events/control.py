@@ -61,8 +61,11 @@ def _sides(inc: Incident, texts: list[str]) -> tuple[str | None, str | None] | N
 
 
 def _evidence(inc: Incident, reports: Mapping[str, Report]) -> list[Report]:
-    """The incident's reports that can move control: asserted (not hedged, hypothetical, generic, negated)."""
-    return [reports[r] for r in inc.reports if r in reports and reports[r].status == "asserted"]
+    """The incident's reports that can move control: asserted (not hedged, hypothetical, generic, negated).
+
+    The hedge flag of the sentence ("reportedly", "both sides claimed") counts as hedged too.
+    """
+    return [r for rid in inc.reports if (r := reports.get(rid)) is not None and r.status == "asserted" and not r.hedged]
 
 
 def _history_dated(change_date: dt.date, members: list[Report], articles: Mapping[str, ArticleInfo]) -> bool:
