@@ -2,7 +2,7 @@
 
 Issue 8 (E013): an exception in any per-article stage loses the whole article's events. This survey
 feeds every article text we have (events dev set, its general news, all Timeline17 topics, the LGL
-geoparsing corpus, TempEval-3) through ``sitrep.time.tag`` -- and, with ``--analyse``, through
+geoparsing corpus, the TempEval-3 documents) through ``sitrep.time.tag`` -- and, with ``--analyse``, through
 ``sitrep.events.analyse.analyse_article`` -- and lists the articles that raised, grouped by error.
 
     PYTHONPATH=$PWD python bench/time_crash_survey.py            # time tagger only (seconds)
@@ -15,15 +15,19 @@ import argparse
 import datetime as dt
 import gzip
 import json
+import sys
 import traceback
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from sitrep.records import Article
-from sitrep.time import tag
-
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sitrep.records import Article  # noqa: E402
+from sitrep.time import tag  # noqa: E402
+
 DEV = ROOT.parent / "shared" / "dev"
 if not DEV.exists():  # a worktree beside main: /work/wt/<name> -> /work/shared
     DEV = ROOT.parents[1] / "shared" / "dev"
@@ -58,6 +62,13 @@ def corpus(dev: Path) -> Iterator[tuple[str, str, dt.date | None]]:
     if p.exists():
         for r in _jsonl(p):
             yield f"lgl:{r['id']}", str(r["text"]), _date(r.get("date"))
+    from bench.eval_time import parse  # TempEval-3: the TEXT of each .tml, anchored at its creation time
+
+    for f in sorted((dev / "tempeval3").rglob("*.tml")):
+        doc = f.read_text(encoding="utf-8")
+        if "<TEXT>" in doc:
+            text, _spans, dct, _m = parse(doc, f.name)
+            yield f"te3:{f.stem}", text, dct
 
 
 def survey(dev: Path, analyse: bool) -> dict[str, object]:
