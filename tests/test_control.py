@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sitrep.events.control import control_at, control_changes
 from sitrep.events.merge import ArticleInfo, merge_reports
 from sitrep.records import ControlChange, Report
@@ -173,3 +176,27 @@ def test_a_capture_flagged_as_reportedly_does_not_change_control() -> None:
                   "Both sides claimed to be in control of the district")
     r.hedged = True
     assert changes([r]) == []
+
+
+_ACTORS = [SDF, IS, GOV, "Syrian rebels", None]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["raqqa", "tabqa"]), st.integers(0, 120), st.sampled_from(_ACTORS),
+                          st.integers(1, 4), st.booleans()), max_size=12),
+       st.integers(0, 130))
+def test_control_at_answers_from_reported_changes_whenever_there_is_one(
+        specs: list[tuple[str, int, str | None, int, bool]], day: int) -> None:
+    base = D(2017, 6, 1)
+    seq = [ControlChange(place, place.title(), base + dt.timedelta(days=d), None, who, None, f"i{i}",
+                         n_reports=n, n_articles=n, n_sources=1, background=bg)
+           for i, (place, d, who, n, bg) in enumerate(specs)]
+    on = base + dt.timedelta(days=day)
+    got = control_at(seq, on)
+    for place, c in got.items():
+        assert c in seq and c.place_id == place and c.date is not None and c.date <= on
+        if any(x.place_id == place and not x.background and x.date is not None and x.date <= on for x in seq):
+            assert not c.background  # history never overrides a reported change
+    for c in seq:
+        if not c.background and c.date is not None and c.date <= on:
+            assert c.place_id in got  # a reported change always gives the place a holder
