@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from sitrep.events.alliances import alliances
 from sitrep.events.extract_actors import (
@@ -55,11 +56,15 @@ from sitrep.events.extract_rules import (
     find_triggers,
     is_generic,
 )
+from sitrep.events.extract_syntax import TriggerView, government_places, view
 from sitrep.events.quantities import STAGE_VERSION as QUANTITIES_VERSION
 from sitrep.events.quantities import find_quantities
+from sitrep.events.syntax import parse_candidates
+from sitrep.events.vocab import ARMED_NOUN_RX
 from sitrep.records import (
     ActorMention,
     Article,
+    EventStatus,
     PlaceMention,
     QuantityMention,
     Report,
@@ -67,6 +72,9 @@ from sitrep.records import (
     SourceMention,
     TimeMention,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
 STAGE_VERSION = f"sitrep.events.extract.v5+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
@@ -129,10 +137,10 @@ def _precision(begin: dt.date | None, end: dt.date | None) -> int | None:
     return 1 if span == 0 else 2 if span <= 7 else 3
 
 
-def _event_time(trig: Trigger, s: SentenceMentions, base: int, text: str
+def _event_time(trig: Trigger, times: Sequence[TimeMention], base: int, text: str
                 ) -> tuple[dt.date | None, dt.date | None, int | None] | None:
     cands = []
-    for t in s.times:
+    for t in times:
         if t.begin is None or t.end_date is None:
             continue
         reporting = bool(_SAY_BEFORE.search(text[max(0, t.start - base - 50):t.start - base].rstrip()
@@ -184,11 +192,37 @@ def extract_reports(
     main_inter = {a.name: a.inter for a in actors}
     ctx = Context(air_actors=air_actors(article.text, actors),
                   allies=backing_pairs(article.text, actors) | alliances())
+    found = [_candidate_triggers(s) for s in per]
+    docs = _parse_candidates(per, found)
     reports: list[Report] = []
-    for s in per:
+    for s, trigs, doc in zip(per, found, docs, strict=True):
         reports.extend(_sentence_reports(article, s, ctx, ref, focus, main, main_inter, hedge_fn, geo_fn,
-                                         classify))
+                                         classify, trigs, doc))
     return _drop_lead_summaries(reports, ctx.summaries, ctx.explicit)
+
+
+def _candidate_triggers(s: SentenceMentions) -> list[Trigger]:
+    """Triggers of a sentence that can hold an event (not a headline, not a generic statement)."""
+    text, base = s.sentence.text, s.sentence.start
+    if is_headline(text, s.sentence.index) or is_generic(text):
+        return []
+    return find_triggers(text) or agent_kill_triggers(text, [a.start - base for a in s.actors
+                                                             if a.inter in (1, 2, 3, 4, 8)])
+
+
+def _parse_candidates(per: Sequence[SentenceMentions], found: Sequence[list[Trigger]]) -> list[Doc | None]:
+    """The parse of every sentence with a trigger (only those: parsing is the costly step)."""
+    todo = [i for i, t in enumerate(found) if t]
+    docs = parse_candidates([per[i].sentence.text for i in todo]) if todo else []
+    out: list[Doc | None] = [None] * len(per)
+    for i, d in zip(todo, docs, strict=True):
+        out[i] = d
+    return out
+
+
+def _status(tv: TriggerView | None, hedged: bool) -> EventStatus:
+    status: EventStatus = tv.status if tv is not None else "asserted"
+    return "hedged" if status == "asserted" and hedged else status
 
 
 def _drop_lead_summaries(reports: list[Report], summaries: set[str], explicit: set[str]) -> list[Report]:
@@ -242,18 +276,18 @@ def _dates_near(a: Report, b: Report) -> bool:
 def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: dt.date | None,
                       focus: PlaceMention | None, main: list[str], main_inter: dict[str, int | None], hedge_fn: Callable[[str], bool],
                       geo_fn: Callable[[PlaceMention], int],
-                      classify: Callable[[list[str]], list[tuple[str, float]]] | None) -> list[Report]:
+                      classify: Callable[[list[str]], list[tuple[str, float]]] | None,
+                      triggers: list[Trigger], doc: Doc | None) -> list[Report]:
     text, base, idx = s.sentence.text, s.sentence.start, s.sentence.index
     named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
     headline = is_headline(text, idx)
-    triggers = find_triggers(text) if not headline and not is_generic(text) else []
-    if not triggers and not headline and not is_generic(text):
-        triggers = agent_kill_triggers(text, [a.start - base for a in s.actors if a.inter in (1, 2, 3, 4, 8)])
     if triggers and classify is not None and all(t.priority >= WEAK_PRIORITY for t in triggers):
         label, conf = classify([text])[0]
         if label in _VETO_LABELS and conf >= VETO_CONFIDENCE:
             triggers = []
     usable = usable_places(s, text, base)
+    governing = government_places(doc, usable, base)
+    usable = [p for p in usable if (p.start, p.end) not in governing]  # "Damascus said", "Moscow's role"
     if triggers:
         extra_places = unresolved_toponyms(text, base, usable, ctx.learned_places)
         usable = sorted(usable + extra_places, key=lambda p: p.start)
@@ -310,7 +344,11 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
     prev_target: str | None = None
     seen: dict[tuple[str, str | None], Report] = {}
     regions = [_region(triggers, k, text) for k in range(len(triggers))]
-    explicit = [event_places(t, regions[k], usable, text, base) for k, t in enumerate(triggers)]
+    views = [view(doc, (t.start, t.end), base, s.actors, usable, s.times) if doc is not None else None
+             for t in triggers]
+    explicit = [event_places(t, (0, len(text)), list(v.places), text, base) if v is not None and v.places
+                else event_places(t, regions[k], usable, text, base) for k, (t, v) in enumerate(zip(triggers, views,
+                                                                                                 strict=True))]
     # a trigger with no place of its own repeats a same-type trigger that has one ("killed 9 soldiers in
     # the attack on X"): its counts go to that trigger
     after = [places_after(t, regions[k], usable, base) for k, t in enumerate(triggers)]
@@ -337,6 +375,11 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
             continue
         region = regions[k]
         agent_m, target_m = actor_roles(trig, region, s, base, text, ctx, exclude=prev_target)
+        tv = views[k]
+        if tv is not None and tv.agent is not None:
+            agent_m = tv.agent  # the predicate's own subject, "by" agent or nominal modifier
+        if tv is not None and tv.patient is not None and (agent_m is None or tv.patient.name != agent_m.name):
+            target_m = tv.patient
         agent = resolve_generic(agent_m, ctx, None, s.actors)
         if agent is None and prev_agent is not None:
             agent = prev_agent  # "captured X on Sunday and pushed into Y": the same subject
@@ -416,6 +459,7 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
         if target == agent:
             target = None
         ev_places = explicit[k]
+        inferred = False
         if not ev_places:
             recent = ctx.last_places and idx - ctx.last_places_at <= 2
             ana = _ANAPHOR_CITY.search(text)
@@ -426,8 +470,8 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
             elif (_ANAPHOR_PLACE.search(text) or PRONOUN_SUBJ.match(text)) and recent:
                 ev_places = ctx.last_places[:1]
             elif focus:
-                ev_places = [focus]
-        when = _event_time(trig, s, base, text)
+                ev_places, inferred = [focus], True  # the article's scope, not a place the sentence names
+        when = _event_time(trig, tv.times if tv is not None and tv.times else s.times, base, text)
         if when is None and ctx.last_time and idx - ctx.last_time_at <= 1 and _ANAPHOR_TIME.search(text):
             when = ctx.last_time
         if when is None:
@@ -458,11 +502,12 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
                 place_id=place.place_id if place else None, place_name=(place.name or place.surface) if place else None,
                 lat=place.lat if place else None, lon=place.lon if place else None,
                 admin1=place.admin1 if place else None, country=place.country if place else None,
-                geo_precision=geo_fn(place) if place else None,
+                geo_precision=(min(3, geo_fn(place) + 1) if inferred else geo_fn(place)) if place else None,
                 date_begin=begin, date_end=end, time_precision=prec,
                 fatalities=_copy_quantities(nearest) if j == 0 else [],
                 attributed_to=attributed, hedged=hedge_fn(text), background=background,
-                text=text, stage_version=STAGE_VERSION,
+                text=text, stage_version=STAGE_VERSION, status=_status(tv, hedge_fn(text)),
+                place_inferred=inferred and place is not None, place_surface=place.surface if place else None,
             ))
             seen[key] = out[-1]
             if explicit[k]:
@@ -474,7 +519,7 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
         first_agent = first_agent or agent
         prev_agent, prev_target = agent, target
 
-        if when != (None, None, None) and _event_time(trig, s, base, text) is not None:
+        if when != (None, None, None) and _event_time(trig, s.times, base, text) is not None:
             ctx.last_time, ctx.last_time_at = when, idx
     if battle_after is not None:
         for r in out:  # the battle that followed the attack: same place and day unless the sentence says otherwise
@@ -626,9 +671,7 @@ _CIVILIAN_TARGET = re.compile(
     re.IGNORECASE)
 
 
-_ARMED_NOUN = re.compile(r"\b(?:troops|soldiers|forces|army|police|military|militants?|rebels?|insurgents?|"
-                         r"jihadists?|fighters?|gunmen|militia|militiamen|extremists|terrorists?|guerrillas?|"
-                         r"they|their)\b", re.IGNORECASE)
+_ARMED_NOUN = re.compile(rf"\b(?:{ARMED_NOUN_RX}|they|their)\b", re.IGNORECASE)
 _WEAK_CLASH = re.compile(r"^(?:battl|fought|attack|assault|storm|advanc|push|moved|pressing)", re.IGNORECASE)
 _TERRITORY_NOUN = re.compile(r"\b(?:villages?|towns?|city|cities|neighbou?rhoods?|districts?|areas?|territory|"
                              r"ground|positions?|bases?|airport|dam|hills?|bridge|checkpoints?|region|province|"

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from sitrep.events.extract_context import ARMED_INTER, Context, SentenceMentions
 from sitrep.events.extract_rules import Trigger
+from sitrep.events.vocab import STATE_NOUNS
 from sitrep.records import ActorMention
 
 _NON_COMBATANT = re.compile(r"United Nations|\bUN\b|Red Cross|Red Crescent|ICRC|Amnesty|Human Rights Watch|"
@@ -56,7 +57,7 @@ _NOT_MODIFIERS = {"on", "in", "at", "the", "a", "an", "by", "monday", "tuesday",
                   "today", "overnight", "last", "this", "that", "its", "their", "when", "as", "after", "before",
                   "while", "if", "since", "though", "although", "so", "once", "until", "because"}
 
-_STATE_NOUNS = {"troops", "soldiers", "army", "police", "military", "government", "regime"}
+_STATE_NOUNS = STATE_NOUNS
 
 _NEUTRAL_NOUNS = {"forces"}
 

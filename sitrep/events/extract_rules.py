@@ -13,49 +13,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitrep.events.taxonomy import SUB_TO_TYPE
+from sitrep.events.vocab import CALENDAR_WORD_RX, WEAPONS_RX
+
+__all__ = ["SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
+
 RULES_VERSION = "sitrep.events.extract_rules.v4"
 TERRITORY = "territory"  # resolved by actor type
 
-SUB_TO_TYPE = {
-    "Armed clash": "Battles",
-    "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Air/drone strike": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Chemical weapon": "Explosions/Remote violence",
-    "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Sexual violence": "Violence against civilians",
-    "Peaceful protest": "Protests",
-    "Protest with intervention": "Protests",
-    "Excessive force against protesters": "Protests",
-    "Violent demonstration": "Riots",
-    "Mob violence": "Riots",
-    "Agreement": "Strategic developments",
-    "Arrests": "Strategic developments",
-    "Change to group/activity": "Strategic developments",
-    "Disrupted weapons use": "Strategic developments",
-    "Headquarters or base established": "Strategic developments",
-    "Looting/property destruction": "Strategic developments",
-    "Non-violent transfer of territory": "Strategic developments",
-    "Other": "Strategic developments",
-}
 
 _TERR_OBJECT = (r"(?:\s+(?!us\b|them\b|him\b|her\b|me\b|it\b|to\b|by\b|in\b|on\b|at\b(?! least)|from\b|into\b|with\b|for\b|"
                 r"off\b|away\b|up\b|out\b|part\b|place\b|office\b|power\b|refuge\b|shelter\b|aim\b)(?:(?!as\b|hostages?\b|prisoners?\b|captives?\b|part\b|"
                 r"place\b|us\b|them\b)\w+[- ]){0,4}?(?:villages?|towns?|neighbou?rhoods?|districts?|areas?|territory|ground|"
                 r"positions?|parts|city|base|airport|dam|hills?|hilltops?|bridge|checkpoints?|quarters?|suburbs?|posts?|"
                 r"crossings?|border (?:points?|posts?)|islands?|"
-                r"control|(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
-                r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z][\w'’-]+))")
+                r"control|(?!" + CALENDAR_WORD_RX + r"\b)[A-Z][a-z][\w'’-]+))")
 
-_WEAPONS = (r"(?:weapons|arms|firearms|guns|pistols|rifles|Kalashnikovs|ammunitions?|ammo|bullets|rounds of ammunition|"
-            r"explosives|explosive devices|improvised explosive devices|IEDs|rockets|missiles|mines|landmines|grenades|"
-            r"bombs|projectiles|weapons caches?|arms caches?|caches? of (?:arms|weapons|firearms)|(?:stash|depot|cache)s? "
-            r"of (?:[\w'’-]+ ){0,3}?(?:arms|weapons|ammunition|projectiles|explosives))")
+_WEAPONS = WEAPONS_RX
 
 _CROWD = (r"(?:protest(?:ers|s)?|demonstrat(?:ors|ions?)|crowds?|rall(?:y|ies)|march(?:ers|es)?|sit-ins?|"
           r"gatherings?|mourners|vigils?)")
