@@ -20,8 +20,8 @@ from typing import Any
 
 from sitrep.actors import find_actors, find_sources, is_hedged
 from sitrep.events.extract import extract_reports
+from sitrep.events.mentions import load_model
 from sitrep.events.repeats import collapse_repeats
-from sitrep.events.typing import classify_many
 from sitrep.places import geo_precision, geoparse
 from sitrep.records import (
     ActorMention,
@@ -100,7 +100,7 @@ def analyse_article(article: Article, *, gazetteer: Any = None) -> ArticleAnalys
     sentences = split_sentences(article.article_id, article.text)
     anchor = article_anchor(article, infer_published)
     t1 = time.perf_counter()
-    which = {"time": "module", "places": "module", "actors": "module", "typing": "module"}
+    which = {"time": "module", "places": "module", "actors": "module", "mentions": "module"}
     times = tag(article.text, anchor)
     t2 = time.perf_counter()
     places = geoparse(article.text, gazetteer) if gazetteer is not None else geoparse(article.text)
@@ -113,7 +113,7 @@ def analyse_article(article: Article, *, gazetteer: Any = None) -> ArticleAnalys
         sources.extend(_shift(find_sources(s.text), s.start))
     t4 = time.perf_counter()
     reports = extract_reports(article, sentences, times, places, actors, sources,
-                              hedged=is_hedged, geo_precision=geo_precision, classify=classify_many)
+                              hedged=is_hedged, geo_precision=geo_precision, decide=load_model().decide)
     reports = collapse_repeats(reports)
     t5 = time.perf_counter()
     seconds = {"sentences": t1 - t0, "time": t2 - t1, "places": t3 - t2, "actors": t4 - t3, "reports": t5 - t4}

@@ -57,6 +57,7 @@ from sitrep.events.extract_rules import (
     is_generic,
 )
 from sitrep.events.extract_syntax import TriggerView, government_places, view
+from sitrep.events.mentions import EVENT_THRESHOLD, Candidate, Decision, load_model
 from sitrep.events.quantities import STAGE_VERSION as QUANTITIES_VERSION
 from sitrep.events.quantities import find_quantities
 from sitrep.events.syntax import parse_candidates
@@ -81,9 +82,6 @@ STAGE_VERSION = f"sitrep.events.extract.v5+{RULES_VERSION.rsplit('.', 1)[-1]}+q{
 
 BACKGROUND_DAYS = 60
 NARROW_INTERVAL_DAYS = 31  # an inferred publication interval this narrow stands in for the date
-WEAK_PRIORITY = 7  # triggers at or above this priority are checked with the typing model when one is given
-VETO_CONFIDENCE = 0.6
-_VETO_LABELS = frozenset({"MAN_MADE_DISASTER", "NATURAL_DISASTER", "ORG_CRIME"})
 _SAY_BEFORE = re.compile(r"\b(?:said|says|say|told [\w .]{1,40}?|announced|reported|added|claimed|stated)"
                          r"(?:\s+in\s+an?\s+(?:[\w-]+\s+)?(?:statement|press release|tweet|post|interview|briefing))?\s*$",
                          re.IGNORECASE)
@@ -169,7 +167,7 @@ def extract_reports(
     *,
     hedged: Callable[[str], bool] | None = None,
     geo_precision: Callable[[PlaceMention], int] | None = None,
-    classify: Callable[[list[str]], list[tuple[str, float]]] | None = None,
+    decide: Callable[[Sequence[Candidate]], list[Decision]] | None = None,
 ) -> list[Report]:
     """Event claims of one article, in sentence order.
 
@@ -194,10 +192,11 @@ def extract_reports(
                   allies=backing_pairs(article.text, actors) | alliances())
     found = [_candidate_triggers(s) for s in per]
     docs = _parse_candidates(per, found)
+    decisions = _classify(per, found, docs, ref, decide or _default_decide())
     reports: list[Report] = []
-    for s, trigs, doc in zip(per, found, docs, strict=True):
+    for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
         reports.extend(_sentence_reports(article, s, ctx, ref, focus, main, main_inter, hedge_fn, geo_fn,
-                                         classify, trigs, doc))
+                                         dec, trigs, doc))
     return _drop_lead_summaries(reports, ctx.summaries, ctx.explicit)
 
 
@@ -220,9 +219,29 @@ def _parse_candidates(per: Sequence[SentenceMentions], found: Sequence[list[Trig
     return out
 
 
-def _status(tv: TriggerView | None, hedged: bool) -> EventStatus:
-    status: EventStatus = tv.status if tv is not None else "asserted"
+def _status(tv: TriggerView | None, dec: Decision | None, hedged: bool) -> EventStatus:
+    """The parse's reading when it is decisive (negation, modality, plans), else the model's."""
+    status: EventStatus = "asserted"
+    if tv is not None and tv.status != "asserted":
+        status = tv.status
+    elif dec is not None:
+        status = dec.status
     return "hedged" if status == "asserted" and hedged else status
+
+
+def _classify(per: Sequence[SentenceMentions], found: Sequence[list[Trigger]], docs: Sequence[Doc | None],
+              ref: dt.date | None, decide: Callable[[Sequence[Candidate]], list[Decision]]) -> list[list[Decision]]:
+    """The mention model's decision for every trigger, in one batch per article."""
+    cands = [Candidate(s.sentence.text, (t.start, t.end), t.sub_event_type,
+                       per[i - 1].sentence.text if i else "", s.sentence.index, docs[i],
+                       tuple(s.times), ref)
+             for i, (s, trigs) in enumerate(zip(per, found, strict=True)) for t in trigs]
+    flat = iter(decide(cands) if cands else [])
+    return [[next(flat) for _ in trigs] for trigs in found]
+
+
+def _default_decide() -> Callable[[Sequence[Candidate]], list[Decision]]:
+    return load_model().decide
 
 
 def _drop_lead_summaries(reports: list[Report], summaries: set[str], explicit: set[str]) -> list[Report]:
@@ -276,15 +295,12 @@ def _dates_near(a: Report, b: Report) -> bool:
 def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: dt.date | None,
                       focus: PlaceMention | None, main: list[str], main_inter: dict[str, int | None], hedge_fn: Callable[[str], bool],
                       geo_fn: Callable[[PlaceMention], int],
-                      classify: Callable[[list[str]], list[tuple[str, float]]] | None,
-                      triggers: list[Trigger], doc: Doc | None) -> list[Report]:
+                      decisions: list[Decision], triggers: list[Trigger], doc: Doc | None) -> list[Report]:
     text, base, idx = s.sentence.text, s.sentence.start, s.sentence.index
     named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
     headline = is_headline(text, idx)
-    if triggers and classify is not None and all(t.priority >= WEAK_PRIORITY for t in triggers):
-        label, conf = classify([text])[0]
-        if label in _VETO_LABELS and conf >= VETO_CONFIDENCE:
-            triggers = []
+    decided = {id(t): d for t, d in zip(triggers, decisions, strict=True)}
+    triggers = [t for t in triggers if decided[id(t)].p_event >= EVENT_THRESHOLD]
     usable = usable_places(s, text, base)
     governing = government_places(doc, usable, base)
     usable = [p for p in usable if (p.start, p.end) not in governing]  # "Damascus said", "Moscow's role"
@@ -506,7 +522,8 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
                 date_begin=begin, date_end=end, time_precision=prec,
                 fatalities=_copy_quantities(nearest) if j == 0 else [],
                 attributed_to=attributed, hedged=hedge_fn(text), background=background,
-                text=text, stage_version=STAGE_VERSION, status=_status(tv, hedge_fn(text)),
+                text=text, stage_version=STAGE_VERSION, status=_status(tv, decided.get(id(trig)), hedge_fn(text)),
+                confidence=decided[id(trig)].p_event if id(trig) in decided else None,
                 place_inferred=inferred and place is not None, place_surface=place.surface if place else None,
             ))
             seen[key] = out[-1]

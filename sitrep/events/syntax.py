@@ -17,7 +17,7 @@ The extractor parses only candidate sentences (``parse_candidates``) and asks, p
   "Syrian"), which are never event places.
 
 Spans are character offsets into the sentence text. The parse comes from ``sitrep.events.parse`` (spaCy);
-only the tagger and parser run here (no lemmatizer), so words are matched by lower-case form.
+words are matched by lower-case form.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sitrep.events.parse import load_parser
+from sitrep.events.parse import parse_many
 from sitrep.events.vocab import SPEECH_VERBS
 from sitrep.records import EventStatus as Status
 
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 STAGE_VERSION = "sitrep.events.syntax.v1"
 Span = tuple[int, int]
 
-_SKIP_PIPES = ("lemmatizer", "attribute_ruler")  # not used here; skipping them nearly doubles the speed
 _MODALS = frozenset({"could", "would", "might", "may", "will", "shall", "should", "can", "'ll", "wo", "ca", "must"})
 _PLAN_VERBS = frozenset({
     "plan", "plans", "planned", "planning", "threaten", "threatens", "threatened", "threatening", "vow", "vows", "vowed",
@@ -80,11 +79,8 @@ _GOV_NOUNS = frozenset({"government", "role", "regime", "forces", "army", "offic
 
 
 def parse_candidates(texts: Sequence[str]) -> list[Doc]:
-    """Parse candidate sentences (tagger and parser only; see module doc)."""
-    nlp = load_parser()
-    skip = [p for p in _SKIP_PIPES if p in nlp.pipe_names]
-    with nlp.select_pipes(disable=skip):
-        return list(nlp.pipe(texts, batch_size=64))
+    """Parse candidate sentences (the full pipeline: the mention model reads lemmas too)."""
+    return parse_many(texts)
 
 
 def _lower(t: Token) -> str:
