@@ -473,14 +473,6 @@ def test_single_victim_in_a_shooting():
     assert _killed(r) == [(1, "civilians")]
 
 
-def test_lead_summary_is_not_a_second_capture():
-    text = ("Nusra fighters have seized several villages south of Aleppo, Reuters reported. "
-            "The group said its fighters captured Sukkari and Ansari on Tuesday.")
-    reports = _reports(text, {"on Tuesday": (dt.date(2016, 8, 2), dt.date(2016, 8, 2))})
-    assert [(r.sub_event_type, r.place_name) for r in reports] == [
-        ("Non-state actor overtakes territory", "Sukkari"), ("Non-state actor overtakes territory", "Ansari")]
-
-
 def test_bombardment_without_aircraft_is_shelling():
     assert _subs("Army tanks bombarded the old quarter of Idlib for hours.") == ["Shelling/artillery/missile attack"]
     assert _subs("Jets bombarded the old quarter of Idlib for hours.") == ["Air/drone strike"]
@@ -514,14 +506,6 @@ def test_state_forces_firing_on_detainees_is_an_attack():
     text = "Somali troops opened fire on civilians in Kismayo, killing four people, local officials said."
     r, = _reports(text)
     assert (r.sub_event_type, r.actor1, r.actor2) == ("Attack", "Somali government forces", "Civilians")
-
-
-def test_lead_at_country_level_joins_the_detailed_report():
-    text = ("Al-Shabaab fighters killed at least 9 people in an attack in Syria on Monday, Reuters reported. "
-            "The gunmen stormed a market in Afgooye, killing 9 people, local officials said.")
-    reports = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
-    assert [(r.sub_event_type, r.place_name) for r in reports] == [("Attack", "Afgooye")]
-    assert reports[0].actor1 == "Al Shabaab" and _killed(reports[0]) == [(9, "unknown")]
 
 
 def test_place_frames_and_names_learned_earlier_in_the_article():

@@ -197,7 +197,21 @@ def extract_reports(
     for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
         reports.extend(_sentence_reports(article, s, ctx, ref, focus, main, main_inter, hedge_fn, geo_fn,
                                          dec, trigs, doc))
-    return _drop_lead_summaries(reports, ctx.summaries, ctx.explicit)
+    return reports
+
+
+_GROUND_MEANS = re.compile(r"\b(?:rockets?|artillery|mortars?|shells?|shelling|tanks?|howitzers?|missiles?|guns?)\b",
+                           re.IGNORECASE)
+_AIR_MEANS = re.compile(r"\b(?:air|aerial|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|bombers?)\b",
+                        re.IGNORECASE)
+
+
+def _means_from_agent(sub: str, tv: TriggerView | None) -> str:
+    """ "rockets, artillery and mortar rounds pounded X": a strike verb whose subject is a ground weapon."""
+    if sub == "Air/drone strike" and tv is not None and _GROUND_MEANS.search(tv.agent_text) \
+            and not _AIR_MEANS.search(tv.agent_text):
+        return "Shelling/artillery/missile attack"
+    return sub
 
 
 def _candidate_triggers(s: SentenceMentions) -> list[Trigger]:
@@ -242,54 +256,6 @@ def _classify(per: Sequence[SentenceMentions], found: Sequence[list[Trigger]], d
 
 def _default_decide() -> Callable[[Sequence[Candidate]], list[Decision]]:
     return load_model().decide
-
-
-def _drop_lead_summaries(reports: list[Report], summaries: set[str], explicit: set[str]) -> list[Report]:
-    """ "X captured several neighbourhoods" followed within a few sentences by the captures it sums up
-    ("X captured A and B"), or a lead placed only at country/province level followed by the same event at a
-    named town ("killed 30 in an attack in northern Nigeria" ... "the gunmen attacked Kuda village, killing
-    30"): the summary is not another event. Counts move to the detailed report when it has none."""
-    out = []
-    for r in reports:
-        if r.background:
-            out.append(r)
-            continue
-        vague_object = r.report_id in summaries and not r.fatalities
-        coarse = r.geo_precision is None or r.geo_precision >= 3
-        detail = next((o for o in reports if o is not r and o.sub_event_type == r.sub_event_type
-                       and 0 < o.sentence_index - r.sentence_index <= (4 if vague_object else 3)
-                       and o.place_id != r.place_id and not o.background and o.report_id not in summaries
-                       and o.report_id in explicit
-                       and _dates_near(o, r) and (o.geo_precision or 3) < 3
-                       and (vague_object or (coarse and _same_side(o, r) and _counts_agree(o, r)))), None)
-        if detail is not None and (vague_object or coarse):
-            if not detail.fatalities and r.fatalities:
-                detail.fatalities = _copy_quantities(r.fatalities)
-            if detail.actor1 in (None, "Unidentified armed group") and r.actor1 not in (None, detail.actor2):
-                detail.actor1 = r.actor1  # the lead named the group the detail calls "gunmen"
-            continue
-        out.append(r)
-    return out
-
-
-def _same_side(a: Report, b: Report) -> bool:
-    vague = (None, "Unidentified armed group")
-    return a.actor1 == b.actor1 or a.actor1 in vague or b.actor1 in vague
-
-
-def _counts_agree(a: Report, b: Report) -> bool:
-    ka = {q.value for q in a.fatalities if q.status == "killed"}
-    kb = {q.value for q in b.fatalities if q.status == "killed"}
-    return not ka or not kb or bool(ka & kb)
-
-
-def _dates_near(a: Report, b: Report) -> bool:
-    """Within a week of each other (a summary without its own date carries the reporting date)."""
-    week = dt.timedelta(days=7)
-    lo_a, hi_a = a.date_begin or dt.date.min, a.date_end or dt.date.max
-    lo_b, hi_b = b.date_begin or dt.date.min, b.date_end or dt.date.max
-    return (lo_a - week if lo_a > dt.date.min + week else lo_a) <= hi_b and \
-        (lo_b - week if lo_b > dt.date.min + week else lo_b) <= hi_a
 
 
 def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: dt.date | None,
@@ -422,7 +388,7 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
                 agent = next((n for n in ground if n != target), None)
             else:
                 agent = next((n for n in ground + main if n != target), None)
-        sub = trig.sub_event_type
+        sub = _means_from_agent(trig.sub_event_type, tv)
         if sub == TERRITORY:
             people = _people_object(trig, quantities, text)
             if people == "fighters":
@@ -529,8 +495,6 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
             seen[key] = out[-1]
             if explicit[k]:
                 ctx.explicit.add(out[-1].report_id)
-            if _VAGUE_OBJECT.match(text[trig.end:]):
-                ctx.summaries.add(out[-1].report_id)
             if place is not None:
                 ctx.last_places, ctx.last_places_at = [place], idx
         first_agent = first_agent or agent
@@ -627,9 +591,6 @@ def _crowd_roles(s: SentenceMentions, sub: str, agent: str | None, target: str |
     return crowd, force
 
 
-_VAGUE_OBJECT = re.compile(r"\s+(?:several|some|a number of|a few|many|numerous|a string of|a series of|more|"
-                           r"further|new)\s+(?:[\w'’-]+\s+){0,2}?(?:neighbou?rhoods|villages|towns|districts|areas|"
-                           r"positions|parts|suburbs|hills|quarters|territories)\b", re.IGNORECASE)
 _STATE_WORDS = re.compile(r"\b(?:army|military|troops|soldiers|government|police|security forces|armed forces|"
                           r"gendarmes|marines)\b", re.IGNORECASE)
 _STATE_SUBJECT = re.compile(r"^\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:army|military|troops|soldiers|government forces|"

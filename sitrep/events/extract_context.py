@@ -33,7 +33,6 @@ class Context:
     allies: frozenset[frozenset[str]] = frozenset()  # pairs the article names as backer and backed
     learned_places: list[PlaceMention] = field(default_factory=list)  # fine places named earlier (by surface)
     explicit: set[str] = field(default_factory=set)  # report ids whose place the sentence itself names
-    summaries: set[str] = field(default_factory=set)  # report ids whose object is vague ("several villages")
 
 
 @dataclass

@@ -167,8 +167,10 @@ def places_after(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
 
 
 def focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
-    fine = [p for p in places if p.place_id and p.feature not in COARSE]
-    pool = fine or [p for p in places if p.place_id]
+    """The article's scope: its most named place below country level (a region such as eastern Ghouta
+    counts: it is what a Ghouta story is about), else its most named place."""
+    sub = [p for p in places if p.place_id and p.feature not in ("country", "water")]
+    pool = sub or [p for p in places if p.place_id]
     if not pool:
         return None
     counts = Counter(p.place_id for p in pool)

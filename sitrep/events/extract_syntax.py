@@ -27,6 +27,7 @@ class TriggerView:
     passive: bool
     places: tuple[PlaceMention, ...]  # usable places inside the predicate's locatives, in text order
     times: tuple[TimeMention, ...]  # time mentions inside the predicate's clause
+    agent_text: str = ""  # the agent phrase as written ("rockets, artillery and mortar rounds")
 
 
 def _first_in(mentions: Sequence[ActorMention], span: syntax.Span | None, base: int) -> ActorMention | None:
@@ -53,5 +54,6 @@ def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[Actor
     clause = syntax.clause_span(doc, trig_span)
     in_loc = tuple(p for p in places if syntax.inside((p.start - base, p.end - base), loc))
     in_clause = tuple(t for t in times if syntax.inside((t.start - base, t.end - base), clause))
+    agent_text = doc.text[roles.agent[0]:roles.agent[1]] if roles.agent else ""
     return TriggerView(syntax.status_of(doc, trig_span), _first_in(armed, roles.agent, base),
-                       _first_in(actors, roles.patient, base), roles.passive, in_loc, in_clause)
+                       _first_in(actors, roles.patient, base), roles.passive, in_loc, in_clause, agent_text)
