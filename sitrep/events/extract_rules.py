@@ -18,7 +18,7 @@ from sitrep.events.vocab import CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v4"
+RULES_VERSION = "sitrep.events.extract_rules.v5"
 TERRITORY = "territory"  # resolved by actor type
 
 
@@ -89,9 +89,10 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"military operation|ambush)|"
      r"(?:fighting|battle|clashes|offensive) (?:raged|continued|erupted|broke out)|shoot-?outs?|"
      r"(?:broke|broken|breaking) (?:[\w-]+ ){0,4}?siege|"
-     r"exchanges? of fire|exchanged fire|gunfights?|opened fire(?: on)?|shooting attacks?|gun attacks?|"
+     r"exchanges? of fire|exchanged fire|gunfights?|opened fire(?: on)?|fired (?:on|upon|at) (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:forces|troops|soldiers|fighters|militiam[ae]n|militias?|convoys?|positions|rebels|army|patrols?)|shooting attacks?|gun attacks?|"
      r"(?:killed|wounded|injured) (?:and (?:wounded|injured) )?(?:[\w'’-]+ ){0,3}?(?:terrorists|militants|insurgents|"
-     r"fighters|soldiers|troops|rebels|gunmen|jihadists|policemen|police officers)", "Armed clash", 4),
+     r"fighters|soldiers|troops|rebels|gunmen|jihadists|policemen|police officers|security forces|security personnel|"
+     r"members of the security forces)", "Armed clash", 4),
     (r"massacred?|executed|executions?|shot dead|gunned down|beheaded|opened fire on (?:civilians|"
      r"protesters|worshippers|villagers|a crowd)|(?:killed|wounded|injured|died|hurt) (?:in|during) (?:a|an|the) "
      r"(?:[\w'’-]+ ){0,2}?(?:shooting|stabbing|knife attack|machete attack)", "Attack", 5),
@@ -146,11 +147,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (r"(?:staged|held|organi[sz]ed|joined|took part in|attended) (?:[\w'’-]+ ){0,3}?(?:protests?|demonstrations?|"
      r"rall(?:y|ies)|marches|sit-ins?)|(?:protests?|demonstrations?|rall(?:y|ies)) (?:took place|erupted|broke out|"
      r"were held|was held|spread|continued)|(?:protest|demonstrat)(?:ed|ing) (?:against|in|outside|over|near)|"
-     r"(?:took|poured|returned) (?:in)?to the streets|(?:protesters|demonstrators|crowds|students|people|"
+     r"(?:took|poured|returned|spilled) (?:in|on)?to the streets|(?:protesters|demonstrators|crowds|students|people|"
      r"supporters|opponents) (?:[\w'’-]+ ){0,5}?(?:gathered|marched|rallied|chanted|blocked|converged|walked)|"
      r"rallied (?:in|outside|against)|marched (?:in|through|to|on|from|against)|in a (?:peaceful |silent )?"
      r"(?:protest|march|rally|sit-in)|(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?) (?:[\w'’-]+ ){0,6}?"
-     r"(?:were|are being|was|is being) held", "Peaceful protest", 6),
+     r"(?:were|are being|was|is being) (?:reportedly )?held", "Peaceful protest", 6),
 ]
 # literal stems, one of which every match of the (sub-event type, priority) pattern contains (lower case):
 # a pattern is only run on a sentence that contains one of its stems
@@ -527,6 +528,8 @@ _INTENSE = re.compile(r"\b(?:heavy|fierce|violent|intense|street|renewed|fresh|s
                       r"bloody|brief|overnight)\s+$", re.IGNORECASE)
 _COMBAT_NEXT = re.compile(r"\s+(?:between|with|against|in|near|around|at|there|for control|erupted|broke out|raged|"
                           r"continued|flared|intensified|resumed|killed|left|has killed|have killed)\b", re.IGNORECASE)
+# "killed in clashes", "deaths in fighting": a toll that places a bare combat noun in an event
+_TOLL_BEFORE = re.compile(r"\b(?:killed|died|dead|deaths|wounded|injured|casualties)\s+(?:in|during)\s+$", re.IGNORECASE)
 _NOMINAL_BEFORE = re.compile(r"\b(?:of|by|from|fled|flee|fleeing|escape|escaping|escaped|to|because of|due to|"
                              r"impact of|end to|halt to|surge in|upsurge in|rise in|increase in|escalation in|lull in|"
                              r"pause in|spike in)\s+(?:the\s+)?(?:recent\s+)?$", re.IGNORECASE)
@@ -544,7 +547,7 @@ def _asserts(t: Trigger, text: str, before: str) -> bool:
     if _BARE_COMBAT.match(t.surface):
         if _NOMINAL_BEFORE.search(before):
             return False  # "the impact of the fighting", "fled the fighting"
-        if not (_INTENSE.search(before) or _COMBAT_NEXT.match(text[t.end:])):
+        if not (_INTENSE.search(before) or _COMBAT_NEXT.match(text[t.end:]) or _TOLL_BEFORE.search(before)):
             return False  # "a regime that is fighting for its survival"
     if _BARE_WEAPON.match(t.surface):
         window = text[max(0, t.start - 50):t.end + 50]
