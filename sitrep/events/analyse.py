@@ -16,9 +16,11 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sitrep.actors import find_actors, find_sources, is_hedged
+from sitrep.events.extract import DATA_FILES as EXTRACT_DATA_FILES
 from sitrep.events.extract import extract_reports
 from sitrep.events.mentions import load_model
 from sitrep.events.repeats import collapse_repeats
@@ -35,7 +37,8 @@ from sitrep.records import (
 from sitrep.text import split_sentences
 from sitrep.time import infer_published, tag
 
-STAGE_VERSION = "sitrep.events.analyse.v1"
+STAGE_VERSION = "sitrep.events.analyse.v2"  # v2: the mention model replaces the typing veto
+DATA_FILES: tuple[Path, ...] = EXTRACT_DATA_FILES
 MAX_ANCHOR_SPAN_DAYS = 31  # an inferred publication interval wider than this is not used as the anchor
 
 

@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitrep.events.alliances import alliances
@@ -41,6 +42,7 @@ from sitrep.events.extract_actors import (
 )
 from sitrep.events.extract_context import ARMED_INTER, COARSE, Context, SentenceMentions, by_sentence
 from sitrep.events.extract_places import (
+    DEMONYMS_PATH,
     event_places,
     focus_place,
     places_after,
@@ -57,9 +59,13 @@ from sitrep.events.extract_rules import (
     is_generic,
 )
 from sitrep.events.extract_syntax import TriggerView, government_places, view
+from sitrep.events.mentions import DATA_FILES as MENTIONS_DATA_FILES
 from sitrep.events.mentions import EVENT_THRESHOLD, Candidate, Decision, load_model
+from sitrep.events.mentions import STAGE_VERSION as MENTIONS_VERSION
+from sitrep.events.parse import STAGE_VERSION as PARSE_VERSION
 from sitrep.events.quantities import STAGE_VERSION as QUANTITIES_VERSION
 from sitrep.events.quantities import find_quantities
+from sitrep.events.syntax import STAGE_VERSION as SYNTAX_VERSION
 from sitrep.events.syntax import parse_candidates
 from sitrep.events.vocab import ARMED_NOUN_RX
 from sitrep.records import (
@@ -78,7 +84,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = f"sitrep.events.extract.v5+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v6+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+                 f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}")
+# what the reports depend on besides code: the mention model and the demonym list of the places stage
+DATA_FILES: tuple[Path, ...] = (*MENTIONS_DATA_FILES, DEMONYMS_PATH)
 
 BACKGROUND_DAYS = 60
 NARROW_INTERVAL_DAYS = 31  # an inferred publication interval this narrow stands in for the date

@@ -36,15 +36,15 @@ _ADJECTIVAL = re.compile(r"\s+(?:army|forces|troops|government|military|police|s
                          r"rebels|militants|opposition|jets|warplanes|aircraft|drones?)\b", re.IGNORECASE)
 
 
+DEMONYMS_PATH = Path(__file__).resolve().parents[1] / "places" / "data" / "demonyms.csv"
 _DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|iot|aqi)$")
 
 
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     """Demonym forms shipped with the places stage (read-only), plus the shape rule above."""
-    path = Path(__file__).resolve().parents[1] / "places" / "data" / "demonyms.csv"
     try:
-        rows = path.read_text(encoding="utf-8").splitlines()[1:]
+        rows = DEMONYMS_PATH.read_text(encoding="utf-8").splitlines()[1:]
     except OSError:
         return frozenset()
     return frozenset(f.strip() for row in rows if "," in row for f in row.split(",", 1)[1].split("|") if f.strip())

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitrep.events.parse import parse_many
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 STAGE_VERSION = "sitrep.events.syntax.v1"
+DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
 _MODALS = frozenset({"could", "would", "might", "may", "will", "shall", "should", "can", "'ll", "wo", "ca", "must"})
