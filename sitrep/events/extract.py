@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -202,10 +203,11 @@ def extract_reports(
     found = [_candidate_triggers(s) for s in per]
     docs = _parse_candidates(per, found)
     decisions = _classify(per, found, docs, ref, decide or _default_decide())
+    scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn)
     reports: list[Report] = []
     for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
-        reports.extend(_sentence_reports(article, s, ctx, ref, focus, main, main_inter, hedge_fn, geo_fn,
-                                         dec, trigs, doc))
+        reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc))
+    return [ctx.amended.get(r.report_id, r) for r in reports]  # later sentences' amendments, as new records
     return reports
 
 
@@ -267,19 +269,93 @@ def _default_decide() -> Callable[[Sequence[Candidate]], list[Decision]]:
     return load_model().decide
 
 
-def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: dt.date | None,
-                      focus: PlaceMention | None, main: list[str], main_inter: dict[str, int | None], hedge_fn: Callable[[str], bool],
-                      geo_fn: Callable[[PlaceMention], int],
-                      decisions: list[Decision], triggers: list[Trigger], doc: Doc | None) -> list[Report]:
-    text, base, idx = s.sentence.text, s.sentence.start, s.sentence.index
-    named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
-    headline = is_headline(text, idx)
+@dataclass(frozen=True)
+class Scope:
+    """What the whole article fixes for every sentence: its id, reporting date, scope place, main actors."""
+
+    article: Article
+    ref: dt.date | None
+    focus: PlaceMention | None
+    main: list[str]
+    main_inter: dict[str, int | None]
+    hedge_fn: Callable[[str], bool]
+    geo_fn: Callable[[PlaceMention], int]
+
+
+@dataclass(frozen=True)
+class SentenceState:
+    """One sentence as the passes see it; each pass returns a new state (``dataclasses.replace``)."""
+
+    s: SentenceMentions
+    triggers: tuple[Trigger, ...]
+    decided: dict[int, Decision]  # id(trigger) -> the mention model's decision
+    doc: Doc | None
+    headline: bool = False
+    usable: tuple[PlaceMention, ...] = ()
+    quantities: tuple[QuantityMention, ...] = ()
+    battle_after: Report | None = None  # the attack a battle in this sentence followed
+    regions: tuple[tuple[int, int], ...] = ()
+    views: tuple[TriggerView | None, ...] = ()
+    explicit: tuple[list[PlaceMention], ...] = ()  # per trigger: the places the sentence gives it
+    plausible: tuple[bool, ...] = ()
+    absorb: dict[int, int] = field(default_factory=dict)  # trigger -> the trigger it repeats
+    owner: tuple[int, ...] = ()  # per quantity: the trigger it belongs to
+
+    @property
+    def text(self) -> str:
+        return self.s.sentence.text
+
+    @property
+    def base(self) -> int:
+        return self.s.sentence.start
+
+    @property
+    def idx(self) -> int:
+        return self.s.sentence.index
+
+
+@dataclass
+class Chain:
+    """What one trigger of a sentence hands to the next ("captured X and pushed into Y": the same subject)."""
+
+    first_agent: str | None = None
+    prev_agent: str | None = None
+    prev_target: str | None = None
+    seen: dict[tuple[str, str | None], int] = field(default_factory=dict)  # (sub-type, place) -> index in out
+
+
+def _sentence_reports(scope: Scope, s: SentenceMentions, ctx: Context, decisions: list[Decision],
+                      triggers: list[Trigger], doc: Doc | None) -> list[Report]:
+    """The passes over one sentence: decide, places, follow-ups, structure, reports, context."""
+    st = _decide_pass(s, triggers, decisions, doc)
+    st = _places_pass(st, ctx)
+    st = _follow_up_pass(st, ctx, scope)
+    st = _structure_pass(st)
+    out: list[Report] = []
+    chain = Chain()
+    for k in range(len(st.triggers)):
+        if st.absorb.get(k, k) == k and st.plausible[k]:
+            out = _trigger_reports(st, k, ctx, scope, chain, out)
+    out = _battle_after_pass(st, ctx, out)
+    _context_pass(st, ctx, out, chain.first_agent)
+    return out
+
+
+def _decide_pass(s: SentenceMentions, triggers: list[Trigger], decisions: list[Decision],
+                 doc: Doc | None) -> SentenceState:
+    """Keep the triggers the mention model reads as events."""
     decided = {id(t): d for t, d in zip(triggers, decisions, strict=True)}
-    triggers = [t for t in triggers if decided[id(t)].p_event >= EVENT_THRESHOLD]
-    usable = usable_places(s, text, base)
-    governing = government_places(doc, usable, base)
+    kept = tuple(t for t in triggers if decided[id(t)].p_event >= EVENT_THRESHOLD)
+    return SentenceState(s, kept, decided, doc, headline=is_headline(s.sentence.text, s.sentence.index))
+
+
+def _places_pass(st: SentenceState, ctx: Context) -> SentenceState:
+    """Places that can be event places: no government uses, plus names the gazetteer missed."""
+    text, base = st.text, st.base
+    usable = usable_places(st.s, text, base)
+    governing = government_places(st.doc, usable, base)
     usable = [p for p in usable if (p.start, p.end) not in governing]  # "Damascus said", "Moscow's role"
-    if triggers:
+    if st.triggers:
         extra_places = unresolved_toponyms(text, base, usable, ctx.learned_places)
         usable = sorted(usable + extra_places, key=lambda p: p.start)
     else:
@@ -288,65 +364,77 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
         if p.feature not in COARSE and len(p.surface) > 3 and p.surface[:1].isalpha() and \
                 all(p.surface != k.surface for k in ctx.learned_places):
             ctx.learned_places.append(p)
-    out: list[Report] = []
-    battle_after: Report | None = None
-    quantities = [q for q in find_quantities(text) if q.status != "present"]
-    if triggers and not headline and all(_DEFINITE_REF.search(text[:t.start]) and _NOMINAL.match(t.surface)
-                                          for t in triggers):
-        # "Seven fighters were also killed in the gunbattle": more about the event just reported
+    quantities = tuple(q for q in find_quantities(text) if q.status != "present")
+    return replace(st, usable=tuple(usable), quantities=quantities)
+
+
+def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceState:
+    """A sentence that continues the event just reported amends that report (a new record) instead of
+    making one: "Seven fighters were also killed in the gunbattle", "The attack in X began late Tuesday",
+    "At least 26 fighters were killed."."""
+    text, base, idx, s = st.text, st.base, st.idx, st.s
+    triggers: tuple[Trigger, ...] = st.triggers
+    if triggers and not st.headline and all(_DEFINITE_REF.search(text[:t.start]) and _NOMINAL.match(t.surface)
+                                            for t in triggers):
         host = _follow_up_host(ctx, idx, s)
-        fine_here = [p for p in usable if p.feature not in COARSE]
+        fine_here = [p for p in st.usable if p.feature not in COARSE]
         if host is not None and (host.sub_event_type in _TERRITORY_SUBS or any(
                 SUB_TO_TYPE.get(t.sub_event_type) != host.event_type for t in triggers)):
             host = None  # "captured X. The fighting there left 12 dead": the battle is an event of its own
         if host is not None and not any(t.begin for t in s.times) and (
                 not fine_here or any(p.place_id and p.place_id == host.place_id for p in fine_here)):
-            triggers = []
-    ana_event = _ANAPHOR_EVENT.match(text) if not triggers and not headline else None
+            triggers = ()
+    ana_event = _ANAPHOR_EVENT.match(text) if not triggers and not st.headline else None
     if ana_event:
-        # "The attack in Imam Sahib district began late Tuesday": the place of the event just reported
         host = _follow_up_host(ctx, idx, s)
-        fine_here = [p for p in usable if p.feature not in COARSE and p.start - base > ana_event.end()
+        fine_here = [p for p in st.usable if p.feature not in COARSE and p.start - base > ana_event.end()
                      and _EVENT_LOCATIVE.fullmatch(text[ana_event.end():p.start - base])]
         if host is not None and fine_here and (host.geo_precision is None or host.geo_precision >= 2):
-            _move_to(host, fine_here[0], geo_fn)
-    if not triggers and not headline:
-        # "At least 26 fighters were killed." after the sentence that reported the clash
-        extra = [q for q in quantities if q.status in ("killed", "injured") and not q.cumulative]
-        if _TALLY_CUE.search(text) or (_PRESENT_PERFECT.search(text) and not _EVENT_ANCHOR.search(text)):
-            extra = []  # "since the uprising began", "thousands have been killed": a running tally
-        extra = [q for q in extra if (q.value or 0) < 1000]
-        host = _follow_up_host(ctx, idx, s) if extra else None
-        if host is not None and any(t.begin and t.end_date and not _overlaps(t.begin, t.end_date, host)
-                                    for t in s.times):
-            host = None  # the count is dated to another day than the event it would join
-        if host is not None and host.event_type in ("Violence against civilians", "Protests", "Riots") and \
-                extra and all(q.category == "fighters" for q in extra):
-            # "soldiers killed 80 of the assailants in the fighting that followed": a battle after the attack
-            combat = _COMBAT_NOUN.search(text)
-            if combat and any(q.status == "killed" for q in extra):
-                triggers = [Trigger(combat.start(), combat.end(), combat.group(0), "Armed clash", 4)]
-                battle_after = host
-            host = None
-        if host is not None:
-            _add_follow_up(host, _copy_quantities(extra), text)
-    first_agent: str | None = None
-    prev_agent: str | None = None
-    prev_target: str | None = None
-    seen: dict[tuple[str, str | None], Report] = {}
-    regions = [_region(triggers, k, text) for k in range(len(triggers))]
-    views = [view(doc, (t.start, t.end), base, s.actors, usable, s.times) if doc is not None else None
-             for t in triggers]
-    explicit = [event_places(t, (0, len(text)), list(v.places), text, base) if v is not None and v.places
-                else event_places(t, regions[k], usable, text, base) for k, (t, v) in enumerate(zip(triggers, views,
-                                                                                                 strict=True))]
-    # a trigger with no place of its own repeats a same-type trigger that has one ("killed 9 soldiers in
-    # the attack on X"): its counts go to that trigger
-    after = [places_after(t, regions[k], usable, base) for k, t in enumerate(triggers)]
-    absorb = {}
+            ctx.amend(_moved(host, fine_here[0], scope.geo_fn))
+    battle_after = None
+    if not triggers and not st.headline:
+        triggers, battle_after = _count_follow_up(st, ctx)
+    return replace(st, triggers=triggers, battle_after=battle_after)
+
+
+def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ...], Report | None]:
+    """Counts without an event of their own join the recent report they continue; fighters killed after an
+    attack on civilians are the battle that followed it (returned as a trigger and the attack)."""
+    text, idx, s = st.text, st.idx, st.s
+    extra = [q for q in st.quantities if q.status in ("killed", "injured") and not q.cumulative]
+    if _TALLY_CUE.search(text) or (_PRESENT_PERFECT.search(text) and not _EVENT_ANCHOR.search(text)):
+        extra = []  # "since the uprising began", "thousands have been killed": a running tally
+    extra = [q for q in extra if (q.value or 0) < 1000]
+    host = _follow_up_host(ctx, idx, s) if extra else None
+    if host is not None and any(t.begin and t.end_date and not _overlaps(t.begin, t.end_date, host)
+                                for t in s.times):
+        host = None  # the count is dated to another day than the event it would join
+    if host is not None and host.event_type in ("Violence against civilians", "Protests", "Riots") and \
+            extra and all(q.category == "fighters" for q in extra):
+        combat = _COMBAT_NOUN.search(text)
+        if combat and any(q.status == "killed" for q in extra):
+            return (Trigger(combat.start(), combat.end(), combat.group(0), "Armed clash", 4),), host
+        return (), None
+    if host is not None:
+        ctx.amend(_with_follow_up(host, _copy_quantities(extra), text))
+    return (), None
+
+
+def _structure_pass(st: SentenceState) -> SentenceState:
+    """Per trigger: its region of the sentence, its parse view, its own places, whether it stands, and which
+    trigger it repeats ("killed 9 soldiers in the attack on X": the counts go to the attack)."""
+    text, base, s, triggers = st.text, st.base, st.s, st.triggers
+    regions = tuple(_region(triggers, k, text) for k in range(len(triggers)))
+    views = tuple(view(st.doc, (t.start, t.end), base, s.actors, st.usable, s.times) if st.doc is not None
+                  else None for t in triggers)
+    explicit = tuple(event_places(t, (0, len(text)), list(v.places), text, base) if v is not None and v.places
+                     else event_places(t, regions[k], list(st.usable), text, base)
+                     for k, (t, v) in enumerate(zip(triggers, views, strict=True)))
+    after = [places_after(t, regions[k], list(st.usable), base) for k, t in enumerate(triggers)]
     armed_here = any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NOUN.search(text))
-    hurt = any(q.status in ("killed", "injured") for q in quantities)
-    plausible = [_plausible(t, text, explicit[k], armed_here, hurt) for k, t in enumerate(triggers)]
+    hurt = any(q.status in ("killed", "injured") for q in st.quantities)
+    plausible = tuple(_plausible(t, text, explicit[k], armed_here, hurt) for k, t in enumerate(triggers))
+    absorb = {}
     for k, t in enumerate(triggers):
         # a trigger is only absorbed by one that itself stands ("clashed ... and liberated hilltops")
         same = [j for j in range(len(triggers)) if j != k and triggers[j].sub_event_type == t.sub_event_type
@@ -358,169 +446,271 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
             absorb[k] = next(j for j in same if explicit[j])
         elif not after[k] and same and same[0] < k:
             absorb[k] = same[0]  # "pushed into X ..., battling IS": the same clash
-    owner = [absorb.get(_nearest_trigger(q, triggers), _nearest_trigger(q, triggers)) for q in quantities]
-    for k, trig in enumerate(triggers):
-        if absorb.get(k, k) != k:
-            continue
-        if not plausible[k]:
-            continue
-        region = regions[k]
-        agent_m, target_m = actor_roles(trig, region, s, base, text, ctx, exclude=prev_target)
-        tv = views[k]
-        if tv is not None and tv.agent is not None:
-            agent_m = tv.agent  # the predicate's own subject, "by" agent or nominal modifier
-        if tv is not None and tv.patient is not None and (agent_m is None or tv.patient.name != agent_m.name):
-            target_m = tv.patient
-        agent = resolve_generic(agent_m, ctx, None, s.actors)
-        if agent is None and prev_agent is not None:
-            agent = prev_agent  # "captured X on Sunday and pushed into Y": the same subject
-        if agent is None and named and named[0] in main and GENERIC_SUBJ.search(text[:trig.start]):
-            agent = named[0]  # "The forces advanced into X, the SDF said": the group reports its own moves
-        if agent is None:
-            agent = generic_subject(text[:trig.start], ctx)
-        if agent is None and ctx.last_agent and not SPEECH_SUBJ.match(text) and (
-                PRONOUN_SUBJ.match(text) or SAID_THEY_ANY.search(text[:trig.start])):
-            agent = ctx.last_agent
-        if agent is None and named and named[0] in main:
-            agent = named[0]
-        target = resolve_generic(target_m, ctx, agent, s.actors)
-        if agent is None and trig.sub_event_type == "Air/drone strike":
-            # only an actor the article itself links to air power ("coalition air strikes", "Russian jets")
-            agent = next((n for n in main if n != target and n in ctx.air_actors), None)
-        if agent is None and trig.sub_event_type in (TERRITORY, "Armed clash"):
-            ground = [n for n in main if main_inter.get(n) in (1, 2, 3, 4)]
-            loser_state = main_inter.get(target or "") in (1, 8) if target and trig.sub_event_type == TERRITORY \
-                else None
-            if loser_state is not None:
-                # the other side of a known loser: a state force against a rebel, a rebel against the state
-                ground = [n for n in ground if (main_inter.get(n) in (1, 8)) != loser_state]
-                agent = next((n for n in ground if n != target), None)
-            else:
-                agent = next((n for n in ground + main if n != target), None)
-        sub = _means_from_agent(trig.sub_event_type, tv)
-        if sub == TERRITORY:
-            people = _people_object(trig, quantities, text)
-            if people == "fighters":
-                continue  # "seized 12 soldiers": captives in a battle, not territory
-            if people:
-                sub, target = "Abduction/forced disappearance", "Civilians"
-        if sub == TERRITORY:
-            agent_inter = agent_m.inter if agent_m and agent_m.name == agent else main_inter.get(agent or "")
-            target_inter = target_m.inter if target_m and target_m.name == target else main_inter.get(target or "")
-            if agent_inter is None and agent is None:
-                state_subject = _STATE_SUBJECT.search(text[:trig.start])
-                agent_inter = 1 if state_subject else None
-            elif agent_inter is None and _STATE_WORDS.search(agent or ""):
-                agent_inter = 1  # "Military forces from the north": an unlisted state force
-            if agent_inter is None and target_inter in (2, 3, 4):
-                agent_inter = 1  # the loser is a rebel or militia: the state regained the ground
-            sub = "Government regains territory" if agent_inter == 1 else "Non-state actor overtakes territory"
-        target_inter_now = target_m.inter if target_m and target_m.name == target else main_inter.get(target or "")
-        if sub == "Armed clash" and not _MUTUAL.match(trig.surface) and target_inter_now in (None, 5, 6, 7) \
-                and (target is None or target_inter_now in (6, 7)) and ((target_inter_now == 7 and _DIRECT.match(
-                    trig.surface)) or _attack_on_civilians(
-                    trig, text, quantities, lone_agent=not any(a.inter in (1, 2, 3, 4, 8) and a.name != agent
-                                                               for a in s.actors))):
-            sub, target = "Attack", "Civilians"  # armed men attacking a village, a bus, worshippers
-        if SUB_TO_TYPE.get(sub) in ("Protests", "Riots"):
-            agent, target = _crowd_roles(s, sub, agent, target)
-            if sub in _PROTEST_RANK and not explicit[k] and not any(t.begin for t in s.times):
-                # "Police fired tear gas to disperse the crowd." after the sentence that reported the protest
-                prior = next((r for at, rs in reversed(ctx.recent_reports) if idx - at <= 2 for r in rs
-                              if r.sub_event_type in _PROTEST_RANK), None)
-                if prior is not None:
-                    if _PROTEST_RANK[sub] > _PROTEST_RANK[prior.sub_event_type]:
-                        prior.sub_event_type, prior.event_type = sub, SUB_TO_TYPE[sub]
-                        prior.actor2 = prior.actor2 or target
-                    prior.fatalities.extend(_copy_quantities([q for q, o in zip(quantities, owner, strict=True)
-                                                              if o == k]))
-                    continue
-            if agent is None and sub in _PROTEST_RANK:
-                agent = "Protesters"
-        victims_civ = any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
-                          for q in quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:]))
-        if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Attack") and victims_civ:
-            target = "Civilians"
-        if sub == "Attack" and target is None:
-            target = "Civilians"  # ACLED: an attack is one-sided violence against civilians
-        assoc = associates(agent_m, agent, target, trig, region, s, text)
-        if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other"):
-            target = next((n for n in main if n != agent and n not in assoc
-                           and frozenset((agent, n)) not in ctx.allies), None)
-        if target == agent:
-            target = None
-        ev_places = explicit[k]
-        inferred = False
-        if not ev_places:
-            recent = ctx.last_places and idx - ctx.last_places_at <= 2
-            ana = _ANAPHOR_CITY.search(text)
-            if ana and "city" not in ana.group(0).lower() and recent:
-                ev_places = ctx.last_places[:1]  # "the village", "the town": the place just named
-            elif ana and (ctx.last_city or focus):
-                ev_places = [ctx.last_city or focus]  # type: ignore[list-item]
-            elif (_ANAPHOR_PLACE.search(text) or PRONOUN_SUBJ.match(text)) and recent:
-                ev_places = ctx.last_places[:1]
-            elif focus:
-                ev_places, inferred = [focus], True  # the article's scope, not a place the sentence names
-        when = _event_time(trig, tv.times if tv is not None and tv.times else s.times, base, text)
-        if when is None and ctx.last_time and idx - ctx.last_time_at <= 1 and _ANAPHOR_TIME.search(text):
-            when = ctx.last_time
-        if when is None:
-            if ref is not None:
-                when = (ref, ref, 1 if _NOW.search(text) else 2)
-            else:
-                when = (None, None, None)
-        begin, end, prec = when
-        background = bool(ref and begin and begin < ref - dt.timedelta(days=BACKGROUND_DAYS)) or \
-            bool(ref and end and end < ref - dt.timedelta(days=BACKGROUND_DAYS))
-        nearest = [q for q, o in zip(quantities, owner, strict=True) if o == k]
-        if sub == "Armed clash" and any(q.status == "killed" and q.category in ("civilians", "children", "women")
-                                        and not q.cumulative for q in nearest) \
-                and not any(q.status == "killed" and q.category == "fighters" for q in nearest):
-            sub, target = "Attack", "Civilians"
-        attributed = attribution(s, text, agent, ctx)
-        for j, place in enumerate(ev_places or [None]):
-            key = (sub, (place.place_id or place.name or place.surface) if place else None)
-            if key in seen:
-                if j == 0:
-                    seen[key].fatalities.extend(_copy_quantities(nearest))
-                continue
-            out.append(Report(
-                report_id=_report_id(article.article_id, idx, sub, key[1], agent, len(out)),
-                article_id=article.article_id, sentence_index=idx,
-                event_type=SUB_TO_TYPE.get(sub, "Strategic developments"), sub_event_type=sub,
-                actor1=agent, actor2=target, assoc_actors=list(assoc),
-                place_id=place.place_id if place else None, place_name=(place.name or place.surface) if place else None,
-                lat=place.lat if place else None, lon=place.lon if place else None,
-                admin1=place.admin1 if place else None, country=place.country if place else None,
-                geo_precision=(min(3, geo_fn(place) + 1) if inferred else geo_fn(place)) if place else None,
-                date_begin=begin, date_end=end, time_precision=prec,
-                fatalities=_copy_quantities(nearest) if j == 0 else [],
-                attributed_to=attributed, hedged=hedge_fn(text), background=background,
-                text=text, stage_version=STAGE_VERSION, status=_status(tv, decided.get(id(trig)), hedge_fn(text)),
-                confidence=decided[id(trig)].p_event if id(trig) in decided else None,
-                place_inferred=inferred and place is not None, place_surface=place.surface if place else None,
-            ))
-            seen[key] = out[-1]
-            if explicit[k]:
-                ctx.explicit.add(out[-1].report_id)
-            if place is not None:
-                ctx.last_places, ctx.last_places_at = [place], idx
-        first_agent = first_agent or agent
-        prev_agent, prev_target = agent, target
+    owner = tuple(absorb.get(_nearest_trigger(q, triggers), _nearest_trigger(q, triggers)) for q in st.quantities)
+    return replace(st, regions=regions, views=views, explicit=explicit, plausible=plausible, absorb=absorb,
+                   owner=owner)
 
-        if when != (None, None, None) and _event_time(trig, s.times, base, text) is not None:
-            ctx.last_time, ctx.last_time_at = when, idx
-    if battle_after is not None:
-        for r in out:  # the battle that followed the attack: same place and day unless the sentence says otherwise
-            if r.report_id not in ctx.explicit:
-                for f in ("place_id", "place_name", "lat", "lon", "admin1", "country", "geo_precision"):
-                    setattr(r, f, getattr(battle_after, f))
-            if not s.times:
-                r.date_begin, r.date_end, r.time_precision = (battle_after.date_begin, battle_after.date_end,
-                                                              battle_after.time_precision)
-                r.background = battle_after.background
-    # context for later sentences
+
+def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain
+                    ) -> tuple[ActorMention | None, ActorMention | None]:
+    """The trigger's agent and target mentions: the parse's when it found them, else the rules'."""
+    trig, tv = st.triggers[k], st.views[k]
+    agent_m, target_m = actor_roles(trig, st.regions[k], st.s, st.base, st.text, ctx, exclude=chain.prev_target)
+    if tv is not None and tv.agent is not None:
+        agent_m = tv.agent  # the predicate's own subject, "by" agent or nominal modifier
+    if tv is not None and tv.patient is not None and (agent_m is None or tv.patient.name != agent_m.name):
+        target_m = tv.patient
+    return agent_m, target_m
+
+
+def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Context, chain: Chain,
+                scope: Scope) -> str | None:
+    """The agent's name; without a mention: the previous trigger's, the reporting group's, the context's."""
+    trig, text, s = st.triggers[k], st.text, st.s
+    named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
+    main = scope.main
+    agent = resolve_generic(agent_m, ctx, None, s.actors)
+    if agent is None and chain.prev_agent is not None:
+        agent = chain.prev_agent  # "captured X on Sunday and pushed into Y": the same subject
+    if agent is None and named and named[0] in main and GENERIC_SUBJ.search(text[:trig.start]):
+        agent = named[0]  # "The forces advanced into X, the SDF said": the group reports its own moves
+    if agent is None:
+        agent = generic_subject(text[:trig.start], ctx)
+    if agent is None and ctx.last_agent and not SPEECH_SUBJ.match(text) and (
+            PRONOUN_SUBJ.match(text) or SAID_THEY_ANY.search(text[:trig.start])):
+        agent = ctx.last_agent
+    if agent is None and named and named[0] in main:
+        agent = named[0]
+    return agent
+
+
+def _guess_agent(trig: Trigger, target: str | None, ctx: Context, scope: Scope) -> str | None:
+    """No agent in the sentence: the article's air power for a strike, the other ground side for a battle."""
+    main, main_inter = scope.main, scope.main_inter
+    if trig.sub_event_type == "Air/drone strike":
+        # only an actor the article itself links to air power ("coalition air strikes", "Russian jets")
+        return next((n for n in main if n != target and n in ctx.air_actors), None)
+    if trig.sub_event_type in (TERRITORY, "Armed clash"):
+        ground = [n for n in main if main_inter.get(n) in (1, 2, 3, 4)]
+        loser_state = main_inter.get(target or "") in (1, 8) if target and trig.sub_event_type == TERRITORY \
+            else None
+        if loser_state is not None:
+            # the other side of a known loser: a state force against a rebel, a rebel against the state
+            ground = [n for n in ground if (main_inter.get(n) in (1, 8)) != loser_state]
+            return next((n for n in ground if n != target), None)
+        return next((n for n in ground + main if n != target), None)
+    return None
+
+
+def _territory_sub(st: SentenceState, k: int, agent_m: ActorMention | None, target_m: ActorMention | None,
+                   agent: str | None, target: str | None, scope: Scope) -> str:
+    """A territory trigger is a government regaining ground or a non-state actor taking it, by the agent."""
+    main_inter, trig = scope.main_inter, st.triggers[k]
+    agent_inter = agent_m.inter if agent_m and agent_m.name == agent else main_inter.get(agent or "")
+    target_inter = target_m.inter if target_m and target_m.name == target else main_inter.get(target or "")
+    if agent_inter is None and agent is None:
+        agent_inter = 1 if _STATE_SUBJECT.search(st.text[:trig.start]) else None
+    elif agent_inter is None and _STATE_WORDS.search(agent or ""):
+        agent_inter = 1  # "Military forces from the north": an unlisted state force
+    if agent_inter is None and target_inter in (2, 3, 4):
+        agent_inter = 1  # the loser is a rebel or militia: the state regained the ground
+    return "Government regains territory" if agent_inter == 1 else "Non-state actor overtakes territory"
+
+
+@dataclass(frozen=True)
+class Roles:
+    sub: str
+    agent: str | None
+    target: str | None
+    assoc: tuple[str, ...]
+
+
+def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) -> Roles | None:
+    """Sub-type, agent, target and allies of trigger k; None when the trigger is not an event after all
+    ("seized 12 soldiers": captives)."""
+    trig, text, s = st.triggers[k], st.text, st.s
+    agent_m, target_m = _agent_mentions(st, k, ctx, chain)
+    agent = _agent_name(st, k, agent_m, ctx, chain, scope)
+    target = resolve_generic(target_m, ctx, agent, s.actors)
+    if agent is None:
+        agent = _guess_agent(trig, target, ctx, scope)
+    sub = _means_from_agent(trig.sub_event_type, st.views[k])
+    if sub == TERRITORY:
+        people = _people_object(trig, st.quantities, text)
+        if people == "fighters":
+            return None  # "seized 12 soldiers": captives in a battle, not territory
+        if people:
+            sub, target = "Abduction/forced disappearance", "Civilians"
+    if sub == TERRITORY:
+        sub = _territory_sub(st, k, agent_m, target_m, agent, target, scope)
+    target_inter = target_m.inter if target_m and target_m.name == target else scope.main_inter.get(target or "")
+    if sub == "Armed clash" and not _MUTUAL.match(trig.surface) and target_inter in (None, 5, 6, 7) \
+            and (target is None or target_inter in (6, 7)) and ((target_inter == 7 and _DIRECT.match(
+                trig.surface)) or _attack_on_civilians(
+                trig, text, st.quantities, lone_agent=not any(a.inter in (1, 2, 3, 4, 8) and a.name != agent
+                                                              for a in s.actors))):
+        sub, target = "Attack", "Civilians"  # armed men attacking a village, a bus, worshippers
+    if SUB_TO_TYPE.get(sub) in ("Protests", "Riots"):
+        agent, target = _crowd_roles(s, sub, agent, target)
+        if agent is None and sub in _PROTEST_RANK:
+            agent = "Protesters"
+    victims_civ = any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
+                      for q in st.quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:]))
+    if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Attack") and victims_civ:
+        target = "Civilians"
+    if sub == "Attack" and target is None:
+        target = "Civilians"  # ACLED: an attack is one-sided violence against civilians
+    assoc = associates(agent_m, agent, target, trig, st.regions[k], s, text)
+    if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other"):
+        target = next((n for n in scope.main if n != agent and n not in assoc
+                       and frozenset((agent, n)) not in ctx.allies), None)
+    return Roles(sub, agent, None if target == agent else target, tuple(assoc))
+
+
+def _protest_follow_up(st: SentenceState, k: int, roles: Roles, ctx: Context) -> bool:
+    """ "Police fired tear gas to disperse the crowd." after the sentence that reported the protest: the
+    protest is upgraded (a new record) and this trigger makes no report of its own."""
+    if roles.sub not in _PROTEST_RANK or st.explicit[k] or any(t.begin for t in st.s.times):
+        return False
+    prior = next((r for at, rs in reversed(ctx.recent_reports) if st.idx - at <= 2 for r in rs
+                  if r.sub_event_type in _PROTEST_RANK), None)
+    if prior is None:
+        return False
+    counts = _copy_quantities([q for q, o in zip(st.quantities, st.owner, strict=True) if o == k])
+    if _PROTEST_RANK[roles.sub] > _PROTEST_RANK[prior.sub_event_type]:
+        ctx.amend(replace(prior, sub_event_type=roles.sub, event_type=SUB_TO_TYPE[roles.sub],
+                          actor2=prior.actor2 or roles.target, fatalities=[*prior.fatalities, *counts]))
+    else:
+        ctx.amend(replace(prior, fatalities=[*prior.fatalities, *counts]))
+    return True
+
+
+def _event_places(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[list[PlaceMention], bool]:
+    """The trigger's places, else the one an anaphor points to ("the town", "there"), else the article's
+    scope (second value True: inferred, not stated)."""
+    if st.explicit[k]:
+        return st.explicit[k], False
+    text, idx, focus = st.text, st.idx, scope.focus
+    recent = ctx.last_places and idx - ctx.last_places_at <= 2
+    ana = _ANAPHOR_CITY.search(text)
+    if ana and "city" not in ana.group(0).lower() and recent:
+        return ctx.last_places[:1], False  # "the village", "the town": the place just named
+    if ana and (ctx.last_city or focus):
+        return [ctx.last_city or focus], False  # type: ignore[list-item]
+    if (_ANAPHOR_PLACE.search(text) or PRONOUN_SUBJ.match(text)) and recent:
+        return ctx.last_places[:1], False
+    if focus:
+        return [focus], True  # the article's scope, not a place the sentence names
+    return [], False
+
+
+Dates = tuple[dt.date | None, dt.date | None, int | None]
+
+
+def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates, bool]:
+    """The trigger's own date (its clause's time expression), an anaphor's, else the reporting date; and
+    whether it is background (more than ``BACKGROUND_DAYS`` before the reporting date)."""
+    trig, tv, text, ref = st.triggers[k], st.views[k], st.text, scope.ref
+    when = _event_time(trig, tv.times if tv is not None and tv.times else st.s.times, st.base, text)
+    if when is None and ctx.last_time and st.idx - ctx.last_time_at <= 1 and _ANAPHOR_TIME.search(text):
+        when = ctx.last_time
+    if when is None:
+        when = (ref, ref, 1 if _NOW.search(text) else 2) if ref is not None else (None, None, None)
+    begin, end, _ = when
+    cutoff = ref - dt.timedelta(days=BACKGROUND_DAYS) if ref else None
+    background = bool(cutoff and ((begin and begin < cutoff) or (end and end < cutoff)))
+    return when, background
+
+
+def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chain: Chain,
+                     out: list[Report]) -> list[Report]:
+    """The reports of trigger k (one per coordinated place), appended to ``out`` as new records."""
+    roles = _roles(st, k, ctx, chain, scope)
+    if roles is None or (SUB_TO_TYPE.get(roles.sub) in ("Protests", "Riots") and _protest_follow_up(st, k, roles, ctx)):
+        return out
+    trig, text = st.triggers[k], st.text
+    ev_places, inferred = _event_places(st, k, ctx, scope)
+    when, background = _when(st, k, ctx, scope)
+    nearest = [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k]
+    sub, target = roles.sub, roles.target
+    if sub == "Armed clash" and any(q.status == "killed" and q.category in ("civilians", "children", "women")
+                                    and not q.cumulative for q in nearest) \
+            and not any(q.status == "killed" and q.category == "fighters" for q in nearest):
+        sub, target = "Attack", "Civilians"
+    out = list(out)
+    for j, place in enumerate(ev_places or [None]):
+        key = (sub, (place.place_id or place.name or place.surface) if place else None)
+        if key in chain.seen:
+            if j == 0:  # the same event named twice in the sentence: its counts join the first report
+                i = chain.seen[key]
+                out[i] = replace(out[i], fatalities=[*out[i].fatalities, *_copy_quantities(nearest)])
+            continue
+        out.append(_report(st, k, scope, sub, roles.agent, target, roles.assoc, place, inferred, when, background,
+                           _copy_quantities(nearest) if j == 0 else [], attribution(st.s, text, roles.agent, ctx),
+                           len(out)))
+        chain.seen[key] = len(out) - 1
+        if st.explicit[k]:
+            ctx.explicit.add(out[-1].report_id)
+        if place is not None:
+            ctx.last_places, ctx.last_places_at = [place], st.idx
+    chain.first_agent = chain.first_agent or roles.agent
+    chain.prev_agent, chain.prev_target = roles.agent, target
+    if when != (None, None, None) and _event_time(trig, st.s.times, st.base, text) is not None:
+        ctx.last_time, ctx.last_time_at = when, st.idx
+    return out
+
+
+def _report(st: SentenceState, k: int, scope: Scope, sub: str, agent: str | None, target: str | None,
+            assoc: tuple[str, ...], place: PlaceMention | None, inferred: bool, when: Dates, background: bool,
+            fatalities: list[QuantityMention], attributed: str | None, n: int) -> Report:
+    """One new Report record."""
+    trig, text, geo_fn = st.triggers[k], st.text, scope.geo_fn
+    article_id = scope.article.article_id
+    dec = st.decided.get(id(trig))
+    hedged = scope.hedge_fn(text)
+    key = (place.place_id or place.name or place.surface) if place else None
+    return Report(
+        report_id=_report_id(article_id, st.idx, sub, key, agent, n),
+        article_id=article_id, sentence_index=st.idx,
+        event_type=SUB_TO_TYPE.get(sub, "Strategic developments"), sub_event_type=sub,
+        actor1=agent, actor2=target, assoc_actors=list(assoc),
+        place_id=place.place_id if place else None, place_name=(place.name or place.surface) if place else None,
+        lat=place.lat if place else None, lon=place.lon if place else None,
+        admin1=place.admin1 if place else None, country=place.country if place else None,
+        geo_precision=(min(3, geo_fn(place) + 1) if inferred else geo_fn(place)) if place else None,
+        date_begin=when[0], date_end=when[1], time_precision=when[2],
+        fatalities=fatalities, attributed_to=attributed, hedged=hedged, background=background,
+        text=text, stage_version=STAGE_VERSION, status=_status(st.views[k], dec, hedged),
+        confidence=dec.p_event if dec is not None else None,
+        place_inferred=inferred and place is not None, place_surface=place.surface if place else None,
+    )
+
+
+_PLACE_FIELDS = ("place_id", "place_name", "lat", "lon", "admin1", "country", "geo_precision", "place_inferred",
+                 "place_surface")
+
+
+def _battle_after_pass(st: SentenceState, ctx: Context, out: list[Report]) -> list[Report]:
+    """The battle that followed an attack: its place and day unless the sentence says otherwise."""
+    host = st.battle_after
+    if host is None:
+        return out
+    new = []
+    for r in out:
+        changes: dict[str, object] = {}
+        if r.report_id not in ctx.explicit:
+            changes.update({f: getattr(host, f) for f in _PLACE_FIELDS})
+        if not st.s.times:
+            changes.update(date_begin=host.date_begin, date_end=host.date_end, time_precision=host.time_precision,
+                           background=host.background)
+        new.append(replace(r, **changes))  # type: ignore[arg-type]
+    return new
+
+
+def _context_pass(st: SentenceState, ctx: Context, out: list[Report], first_agent: str | None) -> None:
+    """What this sentence establishes for the next ones: recent reports, source, agent, places."""
+    s, idx, base = st.s, st.idx, st.base
+    named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
     current = [r for r in out if not r.background]
     if current:
         ctx.recent_reports = [*ctx.recent_reports[-1:], (idx, current)]
@@ -539,14 +729,13 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
         ctx.last_agent = first_agent
     elif subj:
         ctx.last_agent = subj[0].name
-    if not triggers and usable:
-        fine = [p for p in usable if p.feature not in COARSE and p.place_id]
+    if not st.triggers and st.usable:
+        fine = [p for p in st.usable if p.feature not in COARSE and p.place_id]
         if fine:
             ctx.last_places, ctx.last_places_at = fine[-1:], idx
-    cities = [p for p in usable if p.feature in ("city", "admin2") and p.place_id]
+    cities = [p for p in st.usable if p.feature in ("city", "admin2") and p.place_id]
     if cities:
         ctx.last_city = cities[-1]
-    return out
 
 
 _PEOPLE_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:people|civilians|residents|villagers|hostages|workers|"
@@ -625,31 +814,33 @@ _EVENT_LOCATIVE = re.compile(r"(?:\s+(?:(?!came\b|comes\b|as\b|after\b|amid\b|wh
                              r"(?:[\w'’-]+\s+){0,2}?", re.IGNORECASE)
 
 
-def _move_to(r: Report, p: PlaceMention, geo_fn: Callable[[PlaceMention], int]) -> None:
-    r.place_id, r.place_name = p.place_id, p.name or p.surface
-    r.lat, r.lon, r.admin1, r.country = p.lat, p.lon, p.admin1, p.country
-    r.geo_precision = geo_fn(p)
+def _moved(r: Report, p: PlaceMention, geo_fn: Callable[[PlaceMention], int]) -> Report:
+    """The report placed at ``p`` (a new record)."""
+    return replace(r, place_id=p.place_id, place_name=p.name or p.surface, lat=p.lat, lon=p.lon, admin1=p.admin1,
+                   country=p.country, geo_precision=geo_fn(p), place_inferred=False, place_surface=p.surface)
 
 
 _REVISION = re.compile(r"\b(?:toll|death count|number of (?:dead|deaths|people killed|victims)|tally)\b|"
                        r"\b(?:rose|risen|climbed|increased|revised|raised)\s+to\b", re.IGNORECASE)
 
 
-def _add_follow_up(host: Report, extra: list[QuantityMention], text: str) -> None:
-    """Counts from a later sentence; a revised toll replaces the earlier killed count instead of adding to it."""
+def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Report:
+    """The host with counts from a later sentence (a new record); a revised toll replaces the earlier killed
+    count instead of adding to it. ``extra`` are fresh copies, completed here."""
+    fatalities = list(host.fatalities)
     killed = [q for q in extra if q.status == "killed"]
     if killed and _REVISION.search(text):
-        earlier = [q for q in host.fatalities if q.status == "killed" and not q.cumulative]
+        earlier = [q for q in fatalities if q.status == "killed" and not q.cumulative]
         if earlier:
             total = sum(q.value or 0 for q in earlier)
-            host.fatalities = [q for q in host.fatalities if q not in earlier]
+            fatalities = [q for q in fatalities if q not in earlier]
             known = next((q for q in earlier if q.category != "unknown"), None)
             for q in killed:
                 q.earlier_value = q.earlier_value or total
                 if q.category == "unknown" and known is not None:
                     q.category = known.category  # "the death toll rose to 22": still the same victims
                     q.breakdown = {**known.breakdown, **q.breakdown}
-    host.fatalities.extend(extra)
+    return replace(host, fatalities=[*fatalities, *extra])
 
 
 _CIVILIAN_TARGET = re.compile(
