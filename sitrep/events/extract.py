@@ -203,7 +203,8 @@ def extract_reports(
     found = [_candidate_triggers(s) for s in per]
     docs = _parse_candidates(per, found)
     decisions = _classify(per, found, docs, ref, decide or _default_decide())
-    scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn)
+    countries = {p.country: p.name or p.surface for p in places if p.feature == "country" and p.country}
+    scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries)
     reports: list[Report] = []
     for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
         reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc))
@@ -280,6 +281,7 @@ class Scope:
     main_inter: dict[str, int | None]
     hedge_fn: Callable[[str], bool]
     geo_fn: Callable[[PlaceMention], int]
+    country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> the name the article uses
 
 
 @dataclass(frozen=True)
@@ -645,7 +647,10 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
                 i = chain.seen[key]
                 out[i] = replace(out[i], fatalities=[*out[i].fatalities, *_copy_quantities(nearest)])
             continue
-        out.append(_report(st, k, scope, sub, roles.agent, target, roles.assoc, place, inferred, when, background,
+        agent = roles.agent
+        if agent == "Protesters" and place is not None and place.country in scope.country_names:
+            agent = f"Protesters ({scope.country_names[place.country]})"  # ACLED names crowds by country
+        out.append(_report(st, k, scope, sub, agent, target, roles.assoc, place, inferred, when, background,
                            _copy_quantities(nearest) if j == 0 else [], attribution(st.s, text, roles.agent, ctx),
                            len(out)))
         chain.seen[key] = len(out) - 1
