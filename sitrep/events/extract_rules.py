@@ -263,12 +263,19 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def find_triggers(text: str) -> list[Trigger]:
     """Event triggers in a sentence that assert an event (filters applied)."""
-    found: list[Trigger] = []
     if text.rstrip().rstrip("\"'”’)").endswith("?"):
-        return found  # a question asserts nothing
+        return []  # a question asserts nothing
     quoted = _quoted_spans(text)
     if re.match(r"\s*[\"“]", text) and not re.search(r"[\"”]\s*,?\s*(?:\w+\s+){0,4}(?:said|says|added)", text):
         quoted.append((0, len(text)))
+    kept = [t for t in _non_overlapping(_matches(text))
+            if not any(s <= t.start < e for s, e in quoted) and _asserted_here(t, text)]
+    return _refine(_drop_coordinated(kept, text), text)
+
+
+def _matches(text: str) -> list[Trigger]:
+    """Every match of every trigger pattern whose stems occur in the sentence."""
+    found: list[Trigger] = []
     low = text.lower()
     for rx, sub, prio, stems in TRIGGER_RES:
         if not any(st in low for st in stems):
@@ -279,90 +286,108 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in _TERR_CI.finditer(text):
             if re.match(_TERR_OBJECT, text[m.end():]):
                 found.append(Trigger(m.start(), m.end(), m.group(0), TERRITORY, 3))
-    found.sort(key=lambda t: (t.priority, t.start - t.end, t.start))
+    return found
+
+
+def _non_overlapping(found: list[Trigger]) -> list[Trigger]:
+    """Of overlapping matches, the one of lowest priority number (then the longest), in text order."""
+    found = sorted(found, key=lambda t: (t.priority, t.start - t.end, t.start))
     chosen: list[Trigger] = []
     for t in found:
         if not any(k.start < t.end and t.start < k.end for k in chosen):
             chosen.append(t)
-    chosen.sort(key=lambda t: t.start)
-    kept: list[Trigger] = []
-    for t in chosen:
-        if any(s <= t.start < e for s, e in quoted):
-            continue
-        before = text[max(0, t.start - 60):t.start]
-        clause = re.split(r"[,;:]|\b(?:and|but|while|as|when|after|before|because|although|though|until)\b",
-                          before)[-1]
-        modal = _MODAL.search(clause)
-        if modal and t.sub_event_type in _PROTEST_FAMILY and re.match(r"(?:call|demand|urg)", modal.group(0),
-                                                                       re.IGNORECASE):
-            modal = None  # "demonstrators calling for his resignation marched": what the crowd wants, not a modal
-        if modal or _NEGATION.search(clause):
-            continue
-        if t.priority >= 7 and re.search(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", before,
-                                          re.IGNORECASE):
-            continue  # "the blast": refers back to an event already reported
-        if t.sub_event_type in ("Abduction/forced disappearance", "Arrests") and re.search(
-                r"\b(?:those|the|arbitrarily|illegally|unlawfully|previously|wrongfully)\s+$", before, re.IGNORECASE):
-            continue  # "those kidnapped", "arbitrarily detained persons": no new event
-        if re.search(r"\b(?:for|ahead of|towards?|prepar\w*|plan\w*)\s+(?:an?|the|a new|another|any)\s+(?:\w+\s+)?$",
-                     before, re.IGNORECASE) and re.match(r"(?:attacks?|assaults?|offensive|raids?|incursions?)\b",
-                                                         t.surface, re.IGNORECASE):
-            continue  # "massing for an attack on X": an intention
-        if _HABITUAL.search(clause) or re.search(r"\b(?:any|no|such|future|possible|potential|further|more)\s+$",
-                                                  before, re.IGNORECASE):
-            continue
-        if t.sub_event_type == TERRITORY and t.surface.lower().endswith("ing") and re.search(
-                r"\b(?:involves?|involving|means?|meant|includes?|including|like|such as|of|about)\s+$", before,
-                re.IGNORECASE):
-            continue  # "they involve seizing territory": a description, not a claim
-        if t.sub_event_type == TERRITORY and re.search(
-                r"\b(?:\d+-year-old|man|woman|boy|girl|suspects?|teenagers?|thief|thieves|robbers?|smugglers?)\b"
-                r"[^.;]{0,40}$", before, re.IGNORECASE) and not re.match(_TERR_OBJECT, text[t.end:]):
-            continue  # "the 18-year-old, captured during a robbery": a person was caught
-        if t.sub_event_type == TERRITORY and re.search(r"(?:ed|en)$", t.surface) and re.search(
-                r"\b(?:the|those|these|its|their|already)\s+$", before, re.IGNORECASE) \
-                and re.match(r"\s+[a-z]", text[t.end:]):
-            continue  # "the seized districts": a participle describing ground taken earlier
-        if t.sub_event_type == TERRITORY and _INFINITIVE.search(clause):
-            continue
-        if t.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and re.search(
-                r"\b(?:backed|with the (?:support|backing|help) of|under the cover of)\s+(?:by\s+)?(?:[\w.-]+\s+){0,3}$",
-                before, re.IGNORECASE):
-            continue  # "backed by coalition air strikes": describes support, asserts no strike
-        if re.match(r"(?:fighting|battling)$", t.surface, re.IGNORECASE) and re.search(
-                r"\b(?:forces|fighters|groups?|militants|troops|militias?|rebels|alliance|coalition)\s*$", before,
-                re.IGNORECASE):
-            continue  # "forces fighting IS": describes the actor, asserts no event
-        if t.sub_event_type == TERRITORY and re.match(
-                r"\s+(?:(?:over|more than|about|some|nearly|around|at least|almost)\s+)?(?:[\d,.]+\s+)?"
-                r"(?:[\w-]+\s+){0,2}?(?:boxes|cartons|bags|packets|containers|sacks|crates|bottles|pieces|units|"
-                r"cattle|livestock|camels|goats|sheep|cows|consignments?|"
-                r"weapons|arms|ammunition|drugs|documents|cash|money|vehicles|goods|equipment|"
-                r"counterfeit|cocaine|heroin|hashish|cannabis|contraband|cigarettes|items|products|shipments?|cargo|"
-                r"assets|property|passports|phones|computers|tons|tonnes|kilograms|kg|boats?|ships?|tankers?|"
-                r"vessels?)\b", text[t.end:], re.IGNORECASE):
-            continue
-        if t.priority >= 7 and _ACCIDENT.search(text):
-            continue  # "a transformer explosion": an accident, not an attack
-        if t.sub_event_type == "Chemical weapon" and _LEAK.search(text):
-            continue  # "gas leaked from a factory": an industrial accident
-        if (_TALLY_BEFORE.search(before) or _TALLY_BEFORE.search(t.surface.rsplit(" ", 1)[0] + " ")) \
-                and _SINCE_YEAR.search(text):
-            continue  # "dozens of attacks on the police since 2015": a tally, not an event
-        if re.search(r"\b(?:weeks|months|years|decades)\s+of\s+(?:[\w'’-]+\s+)?$", before, re.IGNORECASE):
-            continue  # "after weeks of shelling": a span summed up, not one event
-        if re.search(r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before, re.IGNORECASE):
-            continue  # "killed since protests erupted": the start of a conflict, as a time anchor
-        if re.search(r"\bresponsibility\s+for\s+(?:the|this|that|these|those|its|their|both)\s+(?:[\w'’-]+\s+){0,2}$",
-                     before, re.IGNORECASE):
-            continue  # "claimed responsibility for the bombing": the event reported already
-        if _REASON_REF.search(before):
-            continue  # "sanctions in response to the alleged attack": a reason, not a new claim
-        if re.match(r"\s+(?:tests?|test-firings?|launch(?:es)?\s+test)", text[t.end:], re.IGNORECASE):
-            continue  # "missile tests"
-        if not _asserts(t, text, before):
-            continue
-        kept.append(t)
+    return sorted(chosen, key=lambda t: t.start)
+
+
+def _asserted_here(t: Trigger, text: str) -> bool:
+    """The trigger asserts an event: no modal or negation in its clause, not a reference or description."""
+    before = text[max(0, t.start - 60):t.start]
+    clause = re.split(r"[,;:]|\b(?:and|but|while|as|when|after|before|because|although|though|until)\b",
+                      before)[-1]
+    return _not_intention(t, text, before, clause) and _not_description(t, text, before)
+
+
+def _not_intention(t: Trigger, text: str, before: str, clause: str) -> bool:
+    """Modals, negations, intentions, references back, habits, descriptions of territory."""
+    modal = _MODAL.search(clause)
+    if modal and t.sub_event_type in _PROTEST_FAMILY and re.match(r"(?:call|demand|urg)", modal.group(0),
+                                                                   re.IGNORECASE):
+        modal = None  # "demonstrators calling for his resignation marched": what the crowd wants, not a modal
+    if modal or _NEGATION.search(clause):
+        return False
+    if t.priority >= 7 and re.search(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", before,
+                                      re.IGNORECASE):
+        return False  # "the blast": refers back to an event already reported
+    if t.sub_event_type in ("Abduction/forced disappearance", "Arrests") and re.search(
+            r"\b(?:those|the|arbitrarily|illegally|unlawfully|previously|wrongfully)\s+$", before, re.IGNORECASE):
+        return False  # "those kidnapped", "arbitrarily detained persons": no new event
+    if re.search(r"\b(?:for|ahead of|towards?|prepar\w*|plan\w*)\s+(?:an?|the|a new|another|any)\s+(?:\w+\s+)?$",
+                 before, re.IGNORECASE) and re.match(r"(?:attacks?|assaults?|offensive|raids?|incursions?)\b",
+                                                     t.surface, re.IGNORECASE):
+        return False  # "massing for an attack on X": an intention
+    if _HABITUAL.search(clause) or re.search(r"\b(?:any|no|such|future|possible|potential|further|more)\s+$",
+                                              before, re.IGNORECASE):
+        return False
+    if t.sub_event_type == TERRITORY and t.surface.lower().endswith("ing") and re.search(
+            r"\b(?:involves?|involving|means?|meant|includes?|including|like|such as|of|about)\s+$", before,
+            re.IGNORECASE):
+        return False  # "they involve seizing territory": a description, not a claim
+    if t.sub_event_type == TERRITORY and re.search(
+            r"\b(?:\d+-year-old|man|woman|boy|girl|suspects?|teenagers?|thief|thieves|robbers?|smugglers?)\b"
+            r"[^.;]{0,40}$", before, re.IGNORECASE) and not re.match(_TERR_OBJECT, text[t.end:]):
+        return False  # "the 18-year-old, captured during a robbery": a person was caught
+    if t.sub_event_type == TERRITORY and re.search(r"(?:ed|en)$", t.surface) and re.search(
+            r"\b(?:the|those|these|its|their|already)\s+$", before, re.IGNORECASE) \
+            and re.match(r"\s+[a-z]", text[t.end:]):
+        return False  # "the seized districts": a participle describing ground taken earlier
+    if t.sub_event_type == TERRITORY and _INFINITIVE.search(clause):
+        return False
+    return True
+
+
+def _not_description(t: Trigger, text: str, before: str) -> bool:
+    """Support, actor descriptions, goods, accidents, tallies, spans, reasons and tests."""
+    if t.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and re.search(
+            r"\b(?:backed|with the (?:support|backing|help) of|under the cover of)\s+(?:by\s+)?(?:[\w.-]+\s+){0,3}$",
+            before, re.IGNORECASE):
+        return False  # "backed by coalition air strikes": describes support, asserts no strike
+    if re.match(r"(?:fighting|battling)$", t.surface, re.IGNORECASE) and re.search(
+            r"\b(?:forces|fighters|groups?|militants|troops|militias?|rebels|alliance|coalition)\s*$", before,
+            re.IGNORECASE):
+        return False  # "forces fighting IS": describes the actor, asserts no event
+    if t.sub_event_type == TERRITORY and re.match(
+            r"\s+(?:(?:over|more than|about|some|nearly|around|at least|almost)\s+)?(?:[\d,.]+\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:boxes|cartons|bags|packets|containers|sacks|crates|bottles|pieces|units|"
+            r"cattle|livestock|camels|goats|sheep|cows|consignments?|"
+            r"weapons|arms|ammunition|drugs|documents|cash|money|vehicles|goods|equipment|"
+            r"counterfeit|cocaine|heroin|hashish|cannabis|contraband|cigarettes|items|products|shipments?|cargo|"
+            r"assets|property|passports|phones|computers|tons|tonnes|kilograms|kg|boats?|ships?|tankers?|"
+            r"vessels?)\b", text[t.end:], re.IGNORECASE):
+        return False
+    if t.priority >= 7 and _ACCIDENT.search(text):
+        return False  # "a transformer explosion": an accident, not an attack
+    if t.sub_event_type == "Chemical weapon" and _LEAK.search(text):
+        return False  # "gas leaked from a factory": an industrial accident
+    if (_TALLY_BEFORE.search(before) or _TALLY_BEFORE.search(t.surface.rsplit(" ", 1)[0] + " ")) \
+            and _SINCE_YEAR.search(text):
+        return False  # "dozens of attacks on the police since 2015": a tally, not an event
+    if re.search(r"\b(?:weeks|months|years|decades)\s+of\s+(?:[\w'’-]+\s+)?$", before, re.IGNORECASE):
+        return False  # "after weeks of shelling": a span summed up, not one event
+    if re.search(r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before, re.IGNORECASE):
+        return False  # "killed since protests erupted": the start of a conflict, as a time anchor
+    if re.search(r"\bresponsibility\s+for\s+(?:the|this|that|these|those|its|their|both)\s+(?:[\w'’-]+\s+){0,2}$",
+                 before, re.IGNORECASE):
+        return False  # "claimed responsibility for the bombing": the event reported already
+    if _REASON_REF.search(before):
+        return False  # "sanctions in response to the alleged attack": a reason, not a new claim
+    if re.match(r"\s+(?:tests?|test-firings?|launch(?:es)?\s+test)", text[t.end:], re.IGNORECASE):
+        return False  # "missile tests"
+    if not _asserts(t, text, before):
+        return False
+    return True
+
+
+def _drop_coordinated(kept: list[Trigger], text: str) -> list[Trigger]:
     # "killed in air strikes and fighting": the second of two coordinated causes is not a separate claim
     out: list[Trigger] = []
     for t in kept:
@@ -375,7 +400,7 @@ def find_triggers(text: str) -> list[Trigger]:
                 and out[-1].sub_event_type != t.sub_event_type:
             continue
         out.append(t)
-    return _refine(out, text)
+    return out
 
 
 _MEANS = [
@@ -417,6 +442,13 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
     """Sub-types decided by the clause around a trigger: the means named ("attacked ... with grenades"), a crowd
     of villagers as a side (mob violence), and one protest reading per sentence (lethal or beating force is
     excessive force; dispersal, tear gas or arrests are an intervention)."""
+    triggers = _refine_means(triggers, text)
+    triggers = _resolve_overlaps(triggers, text)
+    return _resolve_crowds(triggers, text)
+
+
+def _refine_means(triggers: list[Trigger], text: str) -> list[Trigger]:
+    """The means named near a trigger ("bombed" with no aircraft, "attacked ... with grenades")."""
     for t in triggers:
         local = re.split(r"[,;:]", text[max(0, t.start - 70):t.start])[-1] + t.surface + \
             re.split(r"[,;:]", text[t.end:t.end + 50])[0]
@@ -442,6 +474,12 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
                                                                   re.IGNORECASE) \
                         and _CROWD_SIDE.search(text[max(0, t.start - 60):t.start]):
                     t.sub_event_type = "Mob violence"
+    return triggers
+
+
+def _resolve_overlaps(triggers: list[Trigger], text: str) -> list[Trigger]:
+    """One event per act: the suicide bombing's blast, the jets' missiles, the weapons seized, a withdrawal
+    and the capture it allowed, the raid that was an arrest."""
     triggers = [t for t in triggers if t.sub_event_type]
     subs_here = {t.sub_event_type for t in triggers}
     if "Suicide bomb" in subs_here:
@@ -476,6 +514,12 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
     if any(t.sub_event_type == "Arrests" for t in triggers):
         # "police raided a house and arrested two men": the raid is the arrest
         triggers = [t for t in triggers if not re.match(r"raid(?:ed|ing)$", t.surface, re.IGNORECASE)]
+    return triggers
+
+
+def _resolve_crowds(triggers: list[Trigger], text: str) -> list[Trigger]:
+    """Crowds: fire on a march is excessive force, clashes with protesters a violent demonstration, one
+    protest reading per sentence."""
     if re.search(r"\b(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|marches|march|sit-ins?|"
                  r"mourners|funeral processions?)\b", text, re.IGNORECASE):
         for t in triggers:
