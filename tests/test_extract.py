@@ -613,8 +613,10 @@ def test_one_weapon_reading_per_sentence():
     assert _subs("Israeli jets fired missiles at a training camp near Khan Younis.") == ["Air/drone strike"]
 
 
-def test_spans_of_weeks_and_arms_supplies_are_not_events():
-    assert _subs("The town has endured weeks of shelling by government forces.") == []
+def test_arms_supplies_are_not_events_but_weeks_of_shelling_is_a_campaign():
+    # the dev gold codes "has endured weeks of daily shelling" as a (campaign-level) shelling event
+    assert _subs("The town has endured weeks of shelling by government forces.") == \
+        ["Shelling/artillery/missile attack"]
     assert _subs("Moscow supplies the army with tanks and shells.") == []
     assert _subs("Shells landed on a school in Idlib on Monday.") == ["Shelling/artillery/missile attack"]
 

@@ -371,8 +371,6 @@ def _not_description(t: Trigger, text: str, before: str) -> bool:
     if (_TALLY_BEFORE.search(before) or _TALLY_BEFORE.search(t.surface.rsplit(" ", 1)[0] + " ")) \
             and _SINCE_YEAR.search(text):
         return False  # "dozens of attacks on the police since 2015": a tally, not an event
-    if re.search(r"\b(?:weeks|months|years|decades)\s+of\s+(?:[\w'’-]+\s+)?$", before, re.IGNORECASE):
-        return False  # "after weeks of shelling": a span summed up, not one event
     if re.search(r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before, re.IGNORECASE):
         return False  # "killed since protests erupted": the start of a conflict, as a time anchor
     if re.search(r"\bresponsibility\s+for\s+(?:the|this|that|these|those|its|their|both)\s+(?:[\w'’-]+\s+){0,2}$",
