@@ -347,10 +347,6 @@ def _not_intention(t: Trigger, text: str, before: str, clause: str) -> bool:
 
 def _not_description(t: Trigger, text: str, before: str) -> bool:
     """Support, actor descriptions, goods, accidents, tallies, spans, reasons and tests."""
-    if t.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and re.search(
-            r"\b(?:backed|with the (?:support|backing|help) of|under the cover of)\s+(?:by\s+)?(?:[\w.-]+\s+){0,3}$",
-            before, re.IGNORECASE):
-        return False  # "backed by coalition air strikes": describes support, asserts no strike
     if re.match(r"(?:fighting|battling)$", t.surface, re.IGNORECASE) and re.search(
             r"\b(?:forces|fighters|groups?|militants|troops|militias?|rebels|alliance|coalition)\s*$", before,
             re.IGNORECASE):
