@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitrep.events.parse import parse_many
-from sitrep.events.vocab import SPEECH_VERBS
+from sitrep.events.vocab import MONTHS, SPEECH_VERBS, WEEKDAYS
 from sitrep.records import EventStatus as Status
 
 if TYPE_CHECKING:
@@ -69,6 +69,8 @@ _PLACE_OBJECT_VERBS = frozenset({
     "entered", "besiege", "besieged", "encircle", "encircled", "surround", "surrounded", "control", "controlled",
     "regain", "regained", "reclaim", "reclaimed", "occupy", "occupied", "besieging", "enters", "entering",
 })
+_CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS, "today", "yesterday", "morning", "night", "evening",
+                                           "afternoon", "week", "weekend", "day"))
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "csubj"})
 _NP_UP = frozenset({"pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "amod", "conj", "appos", "attr",
                     "npadvmod", "pcomp", "agent", "dative", "oprd", "nmod", "poss", "cc"})
@@ -244,10 +246,11 @@ def roles_of(doc: Doc, span: Span) -> Roles:
 
 
 def _prep_object(t: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of one of ``preps`` under ``t`` (not a time: "on Monday", "on 3 May")."""
     for c in t.children:
         if c.dep_ in ("prep", "agent") and _lower(c) in preps:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None:
+            if obj is not None and _lower(obj) not in _CALENDAR and obj.tag_ != "CD":
                 return obj
     return None
 
