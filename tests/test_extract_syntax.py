@@ -128,3 +128,12 @@ def test_government_uses_of_place_names():
     assert syntax.government_places(docs[1], [(0, 6)]) == {(0, 6)}
     i = texts[2].index("Damascus")
     assert syntax.government_places(docs[2], [(i, i + 8)]) == set()
+
+
+def test_a_persons_origin_is_not_an_event_place():
+    text = "Regime forces, from Damascus, shelled a market in Douma on Monday."
+    i = text.index("Damascus")
+    doc = syntax.parse_candidates(["Mehmet Aksoy, from London, was killed in an attack on Tuesday."])[0]
+    assert syntax.government_places(doc, [(20, 26)]) == {(20, 26)}
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+    assert reports and all(r.place_name != text[i:i + 8] for r in reports)

@@ -359,6 +359,7 @@ def _places_pass(st: SentenceState, ctx: Context) -> SentenceState:
     usable = [p for p in usable if (p.start, p.end) not in governing]  # "Damascus said", "Moscow's role"
     if st.triggers:
         extra_places = unresolved_toponyms(text, base, usable, ctx.learned_places)
+        extra_places = [p for p in extra_places if not any(a < p.end and p.start < b for a, b in governing)]
         usable = sorted(usable + extra_places, key=lambda p: p.start)
     else:
         extra_places = unresolved_toponyms(text, base, usable)
