@@ -51,6 +51,7 @@ from sitrep.events.extract_places import (
     usable_places,
 )
 from sitrep.events.extract_rules import (
+    MILITANT_CUE,
     RULES_VERSION,
     SUB_TO_TYPE,
     TERRITORY,
@@ -212,6 +213,7 @@ def extract_reports(
     return reports
 
 
+_BOMBING = re.compile(r"bomb(?:ing|ings|ed)$", re.IGNORECASE)
 _GROUND_MEANS = re.compile(r"\b(?:rockets?|artillery|mortars?|shells?|shelling|tanks?|howitzers?|missiles?|guns?)\b",
                            re.IGNORECASE)
 _AIR_MEANS = re.compile(r"\b(?:air|aerial|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|bombers?)\b",
@@ -540,6 +542,9 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     if agent is None:
         agent = _guess_agent(trig, target, ctx, scope)
     sub = _means_from_agent(trig.sub_event_type, st.views[k])
+    if sub == "Remote explosive/landmine/IED" and _BOMBING.match(trig.surface) and ctx.air_actors \
+            and not MILITANT_CUE.search(text):
+        sub = "Air/drone strike"  # "a bombing" in an article about an air campaign, with no militant named
     if sub == TERRITORY:
         people = _people_object(trig, st.quantities, text)
         if people == "fighters":
