@@ -18,7 +18,7 @@ from sitrep.events.vocab import CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v5"
+RULES_VERSION = "sitrep.events.extract_rules.v6"
 TERRITORY = "territory"  # resolved by actor type
 
 
@@ -123,7 +123,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:prisoners|detainees|captives|bodies)|(?:prisoner|detainee|captive) (?:swaps?|exchanges?)|"
      r"released (?:[\w'’-]+ ){0,5}?in exchange for|agreed to (?:resume|hold|start|begin|restart|open) "
      r"(?:[\w'’-]+ ){0,2}?(?:peace )?(?:talks|negotiations)|(?:ceasefire|cease-fire|truce)(?: agreement| deal)? "
-     r"(?:[\w'’-]+ ){0,4}?(?:take effect|takes effect|took effect|came into force|comes into force|collapsed)",
+     r"(?:[\w'’-]+ ){0,4}?(?:take effect|takes effect|took effect|came into force|comes into force|collapsed)|"
+     r"(?:ordered|declared|announced|agreed|brokered|imposed) (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:humanitarian )?"
+     r"(?:pause|ceasefire|cease-fire|truce|cessation of hostilities)|(?:ceasefire|cease-fire|truce) (?:[\w'’-]+ ){0,2}?"
+     r"(?:has )?(?:held|holding|took hold|went into effect|began|started)|"
+     r"(?:towns?|villages?|cities|city|districts?) (?:[\w'’-]+ ){0,3}?(?:have |has |had )?surrendered",
      "Agreement", 6),
     (r"(?:withdrew|withdrawn|withdraws|withdrawing|retreated|pulled out)(?: [\w'’\[\](),-]+){0,4}? from|"
      r"pulled out of|handed (?:[\w'’-]+ ){0,2}over to|handed over", "Non-violent transfer of territory", 6),
@@ -188,7 +192,7 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                                       "set up", "established"),
     ("Other", 6): ("surrender", "laid down"),
     ("Agreement", 6): ("ceasefire", "cease-fire", "truce", "agreement", "deal", "accord", "exchange", "swap",
-                       "agreed to"),
+                       "agreed to", "pause", "cessation", "surrendered"),
     ("Non-violent transfer of territory", 6): ("withdr", "retreated", "pulled out", "handed"),
     ("Looting/property destruction", 7): ("loot", "torch", "fire", "burn", "demolish", "razed", "vandal", "ablaze",
                                           "alight"),
