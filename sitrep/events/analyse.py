@@ -16,10 +16,13 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sitrep.actors import find_actors, find_sources, is_hedged
+from sitrep.events.extract import DATA_FILES as EXTRACT_DATA_FILES
 from sitrep.events.extract import extract_reports
+from sitrep.events.mentions import load_model
 from sitrep.events.repeats import collapse_repeats
 from sitrep.places import geo_precision, geoparse
 from sitrep.records import (
@@ -34,7 +37,8 @@ from sitrep.records import (
 from sitrep.text import split_sentences
 from sitrep.time import infer_published, tag
 
-STAGE_VERSION = "sitrep.events.analyse.v1"
+STAGE_VERSION = "sitrep.events.analyse.v2"  # v2: the mention model replaces the typing veto
+DATA_FILES: tuple[Path, ...] = EXTRACT_DATA_FILES
 MAX_ANCHOR_SPAN_DAYS = 31  # an inferred publication interval wider than this is not used as the anchor
 
 
@@ -50,26 +54,6 @@ class ArticleAnalysis:
     reports: list[Report]
     stages: dict[str, str] = field(default_factory=dict)  # stage -> "module" (typing: "missing"/"unavailable: ...")
     seconds: dict[str, float] = field(default_factory=dict)
-
-
-def _classifier(which: dict[str, str]) -> Callable[[list[str]], list[tuple[str, float]]] | None:
-    """The typing model as an optional veto; a model that fails to load is recorded and skipped."""
-    try:
-        from sitrep.events.typing import classify_many
-    except ImportError:
-        which["typing"] = "missing"
-        return None
-    which["typing"] = "module"
-
-    def call(texts: list[str]) -> list[tuple[str, float]]:
-        if which.get("typing") == "module":
-            try:
-                return classify_many(texts)
-            except (ValueError, OSError, RuntimeError) as exc:
-                which["typing"] = f"unavailable: {exc}"
-        return [("NONE", 0.0) for _ in texts]
-
-    return call
 
 
 def article_anchor(article: Article, infer: Callable[[str], Any] | None = None) -> dt.date | None:
@@ -119,7 +103,7 @@ def analyse_article(article: Article, *, gazetteer: Any = None) -> ArticleAnalys
     sentences = split_sentences(article.article_id, article.text)
     anchor = article_anchor(article, infer_published)
     t1 = time.perf_counter()
-    which = {"time": "module", "places": "module", "actors": "module"}
+    which = {"time": "module", "places": "module", "actors": "module", "mentions": "module"}
     times = tag(article.text, anchor)
     t2 = time.perf_counter()
     places = geoparse(article.text, gazetteer) if gazetteer is not None else geoparse(article.text)
@@ -132,7 +116,7 @@ def analyse_article(article: Article, *, gazetteer: Any = None) -> ArticleAnalys
         sources.extend(_shift(find_sources(s.text), s.start))
     t4 = time.perf_counter()
     reports = extract_reports(article, sentences, times, places, actors, sources,
-                              hedged=is_hedged, geo_precision=geo_precision, classify=_classifier(which))
+                              hedged=is_hedged, geo_precision=geo_precision, decide=load_model().decide)
     reports = collapse_repeats(reports)
     t5 = time.perf_counter()
     seconds = {"sentences": t1 - t0, "time": t2 - t1, "places": t3 - t2, "actors": t4 - t3, "reports": t5 - t4}

@@ -21,6 +21,9 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitrep.events.alliances import alliances
 from sitrep.events.extract_actors import (
@@ -40,6 +43,7 @@ from sitrep.events.extract_actors import (
 )
 from sitrep.events.extract_context import ARMED_INTER, COARSE, Context, SentenceMentions, by_sentence
 from sitrep.events.extract_places import (
+    DEMONYMS_PATH,
     event_places,
     focus_place,
     places_after,
@@ -47,6 +51,7 @@ from sitrep.events.extract_places import (
     usable_places,
 )
 from sitrep.events.extract_rules import (
+    MILITANT_CUE,
     RULES_VERSION,
     SUB_TO_TYPE,
     TERRITORY,
@@ -55,11 +60,20 @@ from sitrep.events.extract_rules import (
     find_triggers,
     is_generic,
 )
+from sitrep.events.extract_syntax import TriggerView, government_places, view
+from sitrep.events.mentions import DATA_FILES as MENTIONS_DATA_FILES
+from sitrep.events.mentions import EVENT_THRESHOLD, Candidate, Decision, load_model
+from sitrep.events.mentions import STAGE_VERSION as MENTIONS_VERSION
+from sitrep.events.parse import STAGE_VERSION as PARSE_VERSION
 from sitrep.events.quantities import STAGE_VERSION as QUANTITIES_VERSION
 from sitrep.events.quantities import find_quantities
+from sitrep.events.syntax import STAGE_VERSION as SYNTAX_VERSION
+from sitrep.events.syntax import parse_candidates
+from sitrep.events.vocab import ARMED_NOUN_RX
 from sitrep.records import (
     ActorMention,
     Article,
+    EventStatus,
     PlaceMention,
     QuantityMention,
     Report,
@@ -68,14 +82,17 @@ from sitrep.records import (
     TimeMention,
 )
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = f"sitrep.events.extract.v5+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v6+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+                 f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}")
+# what the reports depend on besides code: the mention model and the demonym list of the places stage
+DATA_FILES: tuple[Path, ...] = (*MENTIONS_DATA_FILES, DEMONYMS_PATH)
 
 BACKGROUND_DAYS = 60
 NARROW_INTERVAL_DAYS = 31  # an inferred publication interval this narrow stands in for the date
-WEAK_PRIORITY = 7  # triggers at or above this priority are checked with the typing model when one is given
-VETO_CONFIDENCE = 0.6
-_VETO_LABELS = frozenset({"MAN_MADE_DISASTER", "NATURAL_DISASTER", "ORG_CRIME"})
 _SAY_BEFORE = re.compile(r"\b(?:said|says|say|told [\w .]{1,40}?|announced|reported|added|claimed|stated)"
                          r"(?:\s+in\s+an?\s+(?:[\w-]+\s+)?(?:statement|press release|tweet|post|interview|briefing))?\s*$",
                          re.IGNORECASE)
@@ -129,10 +146,10 @@ def _precision(begin: dt.date | None, end: dt.date | None) -> int | None:
     return 1 if span == 0 else 2 if span <= 7 else 3
 
 
-def _event_time(trig: Trigger, s: SentenceMentions, base: int, text: str
+def _event_time(trig: Trigger, times: Sequence[TimeMention], base: int, text: str
                 ) -> tuple[dt.date | None, dt.date | None, int | None] | None:
     cands = []
-    for t in s.times:
+    for t in times:
         if t.begin is None or t.end_date is None:
             continue
         reporting = bool(_SAY_BEFORE.search(text[max(0, t.start - base - 50):t.start - base].rstrip()
@@ -161,7 +178,7 @@ def extract_reports(
     *,
     hedged: Callable[[str], bool] | None = None,
     geo_precision: Callable[[PlaceMention], int] | None = None,
-    classify: Callable[[list[str]], list[tuple[str, float]]] | None = None,
+    decide: Callable[[Sequence[Candidate]], list[Decision]] | None = None,
 ) -> list[Report]:
     """Event claims of one article, in sentence order.
 
@@ -184,78 +201,167 @@ def extract_reports(
     main_inter = {a.name: a.inter for a in actors}
     ctx = Context(air_actors=air_actors(article.text, actors),
                   allies=backing_pairs(article.text, actors) | alliances())
+    found = [_candidate_triggers(s) for s in per]
+    docs = _parse_candidates(per, found)
+    decisions = _classify(per, found, docs, ref, decide or _default_decide())
+    countries = {p.country: p.name or p.surface for p in places if p.feature == "country" and p.country}
+    scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries)
     reports: list[Report] = []
-    for s in per:
-        reports.extend(_sentence_reports(article, s, ctx, ref, focus, main, main_inter, hedge_fn, geo_fn,
-                                         classify))
-    return _drop_lead_summaries(reports, ctx.summaries, ctx.explicit)
+    for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
+        reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc))
+    return [ctx.amended.get(r.report_id, r) for r in reports]  # later sentences' amendments, as new records
+    return reports
 
 
-def _drop_lead_summaries(reports: list[Report], summaries: set[str], explicit: set[str]) -> list[Report]:
-    """ "X captured several neighbourhoods" followed within a few sentences by the captures it sums up
-    ("X captured A and B"), or a lead placed only at country/province level followed by the same event at a
-    named town ("killed 30 in an attack in northern Nigeria" ... "the gunmen attacked Kuda village, killing
-    30"): the summary is not another event. Counts move to the detailed report when it has none."""
-    out = []
-    for r in reports:
-        if r.background:
-            out.append(r)
-            continue
-        vague_object = r.report_id in summaries and not r.fatalities
-        coarse = r.geo_precision is None or r.geo_precision >= 3
-        detail = next((o for o in reports if o is not r and o.sub_event_type == r.sub_event_type
-                       and 0 < o.sentence_index - r.sentence_index <= (4 if vague_object else 3)
-                       and o.place_id != r.place_id and not o.background and o.report_id not in summaries
-                       and o.report_id in explicit
-                       and _dates_near(o, r) and (o.geo_precision or 3) < 3
-                       and (vague_object or (coarse and _same_side(o, r) and _counts_agree(o, r)))), None)
-        if detail is not None and (vague_object or coarse):
-            if not detail.fatalities and r.fatalities:
-                detail.fatalities = _copy_quantities(r.fatalities)
-            if detail.actor1 in (None, "Unidentified armed group") and r.actor1 not in (None, detail.actor2):
-                detail.actor1 = r.actor1  # the lead named the group the detail calls "gunmen"
-            continue
-        out.append(r)
+_BOMBING = re.compile(r"bomb(?:ing|ings|ed)$", re.IGNORECASE)
+_GROUND_MEANS = re.compile(r"\b(?:rockets?|artillery|mortars?|shells?|shelling|tanks?|howitzers?|missiles?|guns?)\b",
+                           re.IGNORECASE)
+_AIR_MEANS = re.compile(r"\b(?:air|aerial|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|bombers?)\b",
+                        re.IGNORECASE)
+
+
+def _means_from_agent(sub: str, tv: TriggerView | None) -> str:
+    """ "rockets, artillery and mortar rounds pounded X": a strike verb whose subject is a ground weapon."""
+    if sub == "Air/drone strike" and tv is not None and _GROUND_MEANS.search(tv.agent_text) \
+            and not _AIR_MEANS.search(tv.agent_text):
+        return "Shelling/artillery/missile attack"
+    return sub
+
+
+def _candidate_triggers(s: SentenceMentions) -> list[Trigger]:
+    """Triggers of a sentence that can hold an event (not a headline, not a generic statement)."""
+    text, base = s.sentence.text, s.sentence.start
+    if is_headline(text, s.sentence.index) or is_generic(text):
+        return []
+    return find_triggers(text) or agent_kill_triggers(text, [a.start - base for a in s.actors
+                                                             if a.inter in (1, 2, 3, 4, 8)])
+
+
+def _parse_candidates(per: Sequence[SentenceMentions], found: Sequence[list[Trigger]]) -> list[Doc | None]:
+    """The parse of every sentence with a trigger (only those: parsing is the costly step)."""
+    todo = [i for i, t in enumerate(found) if t]
+    docs = parse_candidates([per[i].sentence.text for i in todo]) if todo else []
+    out: list[Doc | None] = [None] * len(per)
+    for i, d in zip(todo, docs, strict=True):
+        out[i] = d
     return out
 
 
-def _same_side(a: Report, b: Report) -> bool:
-    vague = (None, "Unidentified armed group")
-    return a.actor1 == b.actor1 or a.actor1 in vague or b.actor1 in vague
+def _status(tv: TriggerView | None, dec: Decision | None, hedged: bool) -> EventStatus:
+    """The parse's reading when it is decisive (negation, modality, plans), else the model's."""
+    status: EventStatus = "asserted"
+    if tv is not None and tv.status != "asserted":
+        status = tv.status
+    elif dec is not None:
+        status = dec.status
+    return "hedged" if status == "asserted" and hedged else status
 
 
-def _counts_agree(a: Report, b: Report) -> bool:
-    ka = {q.value for q in a.fatalities if q.status == "killed"}
-    kb = {q.value for q in b.fatalities if q.status == "killed"}
-    return not ka or not kb or bool(ka & kb)
+def _classify(per: Sequence[SentenceMentions], found: Sequence[list[Trigger]], docs: Sequence[Doc | None],
+              ref: dt.date | None, decide: Callable[[Sequence[Candidate]], list[Decision]]) -> list[list[Decision]]:
+    """The mention model's decision for every trigger, in one batch per article."""
+    cands = [Candidate(s.sentence.text, (t.start, t.end), t.sub_event_type,
+                       per[i - 1].sentence.text if i else "", s.sentence.index, docs[i],
+                       tuple(s.times), ref)
+             for i, (s, trigs) in enumerate(zip(per, found, strict=True)) for t in trigs]
+    flat = iter(decide(cands) if cands else [])
+    return [[next(flat) for _ in trigs] for trigs in found]
 
 
-def _dates_near(a: Report, b: Report) -> bool:
-    """Within a week of each other (a summary without its own date carries the reporting date)."""
-    week = dt.timedelta(days=7)
-    lo_a, hi_a = a.date_begin or dt.date.min, a.date_end or dt.date.max
-    lo_b, hi_b = b.date_begin or dt.date.min, b.date_end or dt.date.max
-    return (lo_a - week if lo_a > dt.date.min + week else lo_a) <= hi_b and \
-        (lo_b - week if lo_b > dt.date.min + week else lo_b) <= hi_a
+def _default_decide() -> Callable[[Sequence[Candidate]], list[Decision]]:
+    return load_model().decide
 
 
-def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: dt.date | None,
-                      focus: PlaceMention | None, main: list[str], main_inter: dict[str, int | None], hedge_fn: Callable[[str], bool],
-                      geo_fn: Callable[[PlaceMention], int],
-                      classify: Callable[[list[str]], list[tuple[str, float]]] | None) -> list[Report]:
-    text, base, idx = s.sentence.text, s.sentence.start, s.sentence.index
-    named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
-    headline = is_headline(text, idx)
-    triggers = find_triggers(text) if not headline and not is_generic(text) else []
-    if not triggers and not headline and not is_generic(text):
-        triggers = agent_kill_triggers(text, [a.start - base for a in s.actors if a.inter in (1, 2, 3, 4, 8)])
-    if triggers and classify is not None and all(t.priority >= WEAK_PRIORITY for t in triggers):
-        label, conf = classify([text])[0]
-        if label in _VETO_LABELS and conf >= VETO_CONFIDENCE:
-            triggers = []
-    usable = usable_places(s, text, base)
-    if triggers:
+@dataclass(frozen=True)
+class Scope:
+    """What the whole article fixes for every sentence: its id, reporting date, scope place, main actors."""
+
+    article: Article
+    ref: dt.date | None
+    focus: PlaceMention | None
+    main: list[str]
+    main_inter: dict[str, int | None]
+    hedge_fn: Callable[[str], bool]
+    geo_fn: Callable[[PlaceMention], int]
+    country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> the name the article uses
+
+
+@dataclass(frozen=True)
+class SentenceState:
+    """One sentence as the passes see it; each pass returns a new state (``dataclasses.replace``)."""
+
+    s: SentenceMentions
+    triggers: tuple[Trigger, ...]
+    decided: dict[int, Decision]  # id(trigger) -> the mention model's decision
+    doc: Doc | None
+    headline: bool = False
+    usable: tuple[PlaceMention, ...] = ()
+    quantities: tuple[QuantityMention, ...] = ()
+    battle_after: Report | None = None  # the attack a battle in this sentence followed
+    regions: tuple[tuple[int, int], ...] = ()
+    views: tuple[TriggerView | None, ...] = ()
+    explicit: tuple[list[PlaceMention], ...] = ()  # per trigger: the places the sentence gives it
+    plausible: tuple[bool, ...] = ()
+    absorb: dict[int, int] = field(default_factory=dict)  # trigger -> the trigger it repeats
+    owner: tuple[int, ...] = ()  # per quantity: the trigger it belongs to
+
+    @property
+    def text(self) -> str:
+        return self.s.sentence.text
+
+    @property
+    def base(self) -> int:
+        return self.s.sentence.start
+
+    @property
+    def idx(self) -> int:
+        return self.s.sentence.index
+
+
+@dataclass
+class Chain:
+    """What one trigger of a sentence hands to the next ("captured X and pushed into Y": the same subject)."""
+
+    first_agent: str | None = None
+    prev_agent: str | None = None
+    prev_target: str | None = None
+    seen: dict[tuple[str, str | None], int] = field(default_factory=dict)  # (sub-type, place) -> index in out
+
+
+def _sentence_reports(scope: Scope, s: SentenceMentions, ctx: Context, decisions: list[Decision],
+                      triggers: list[Trigger], doc: Doc | None) -> list[Report]:
+    """The passes over one sentence: decide, places, follow-ups, structure, reports, context."""
+    st = _decide_pass(s, triggers, decisions, doc)
+    st = _places_pass(st, ctx)
+    st = _follow_up_pass(st, ctx, scope)
+    st = _structure_pass(st)
+    out: list[Report] = []
+    chain = Chain()
+    for k in range(len(st.triggers)):
+        if st.absorb.get(k, k) == k and st.plausible[k]:
+            out = _trigger_reports(st, k, ctx, scope, chain, out)
+    out = _battle_after_pass(st, ctx, out)
+    _context_pass(st, ctx, out, chain.first_agent)
+    return out
+
+
+def _decide_pass(s: SentenceMentions, triggers: list[Trigger], decisions: list[Decision],
+                 doc: Doc | None) -> SentenceState:
+    """Keep the triggers the mention model reads as events."""
+    decided = {id(t): d for t, d in zip(triggers, decisions, strict=True)}
+    kept = tuple(t for t in triggers if decided[id(t)].p_event >= EVENT_THRESHOLD)
+    return SentenceState(s, kept, decided, doc, headline=is_headline(s.sentence.text, s.sentence.index))
+
+
+def _places_pass(st: SentenceState, ctx: Context) -> SentenceState:
+    """Places that can be event places: no government uses, plus names the gazetteer missed."""
+    text, base = st.text, st.base
+    usable = usable_places(st.s, text, base)
+    governing = government_places(st.doc, usable, base)
+    usable = [p for p in usable if (p.start, p.end) not in governing]  # "Damascus said", "Moscow's role"
+    if st.triggers:
         extra_places = unresolved_toponyms(text, base, usable, ctx.learned_places)
+        extra_places = [p for p in extra_places if not any(a < p.end and p.start < b for a, b in governing)]
         usable = sorted(usable + extra_places, key=lambda p: p.start)
     else:
         extra_places = unresolved_toponyms(text, base, usable)
@@ -263,61 +369,79 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
         if p.feature not in COARSE and len(p.surface) > 3 and p.surface[:1].isalpha() and \
                 all(p.surface != k.surface for k in ctx.learned_places):
             ctx.learned_places.append(p)
-    out: list[Report] = []
-    battle_after: Report | None = None
-    quantities = [q for q in find_quantities(text) if q.status != "present"]
-    if triggers and not headline and all(_DEFINITE_REF.search(text[:t.start]) and _NOMINAL.match(t.surface)
-                                          for t in triggers):
-        # "Seven fighters were also killed in the gunbattle": more about the event just reported
+    quantities = tuple(q for q in find_quantities(text) if q.status != "present")
+    return replace(st, usable=tuple(usable), quantities=quantities)
+
+
+def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceState:
+    """A sentence that continues the event just reported amends that report (a new record) instead of
+    making one: "Seven fighters were also killed in the gunbattle", "The attack in X began late Tuesday",
+    "At least 26 fighters were killed."."""
+    text, base, idx, s = st.text, st.base, st.idx, st.s
+    triggers: tuple[Trigger, ...] = st.triggers
+    if triggers and not st.headline and all(_DEFINITE_REF.search(text[:t.start]) and _NOMINAL.match(t.surface)
+                                            for t in triggers):
         host = _follow_up_host(ctx, idx, s)
-        fine_here = [p for p in usable if p.feature not in COARSE]
+        fine_here = [p for p in st.usable if p.feature not in COARSE]
         if host is not None and (host.sub_event_type in _TERRITORY_SUBS or any(
                 SUB_TO_TYPE.get(t.sub_event_type) != host.event_type for t in triggers)):
             host = None  # "captured X. The fighting there left 12 dead": the battle is an event of its own
         if host is not None and not any(t.begin for t in s.times) and (
                 not fine_here or any(p.place_id and p.place_id == host.place_id for p in fine_here)):
-            triggers = []
-    ana_event = _ANAPHOR_EVENT.match(text) if not triggers and not headline else None
+            triggers = ()
+    ana_event = _ANAPHOR_EVENT.match(text) if not triggers and not st.headline else None
     if ana_event:
-        # "The attack in Imam Sahib district began late Tuesday": the place of the event just reported
         host = _follow_up_host(ctx, idx, s)
-        fine_here = [p for p in usable if p.feature not in COARSE and p.start - base > ana_event.end()
+        fine_here = [p for p in st.usable if p.feature not in COARSE and p.start - base > ana_event.end()
                      and _EVENT_LOCATIVE.fullmatch(text[ana_event.end():p.start - base])]
         if host is not None and fine_here and (host.geo_precision is None or host.geo_precision >= 2):
-            _move_to(host, fine_here[0], geo_fn)
-    if not triggers and not headline:
-        # "At least 26 fighters were killed." after the sentence that reported the clash
-        extra = [q for q in quantities if q.status in ("killed", "injured") and not q.cumulative]
-        if _TALLY_CUE.search(text) or (_PRESENT_PERFECT.search(text) and not _EVENT_ANCHOR.search(text)):
-            extra = []  # "since the uprising began", "thousands have been killed": a running tally
-        extra = [q for q in extra if (q.value or 0) < 1000]
-        host = _follow_up_host(ctx, idx, s) if extra else None
-        if host is not None and any(t.begin and t.end_date and not _overlaps(t.begin, t.end_date, host)
-                                    for t in s.times):
-            host = None  # the count is dated to another day than the event it would join
-        if host is not None and host.event_type in ("Violence against civilians", "Protests", "Riots") and \
-                extra and all(q.category == "fighters" for q in extra):
-            # "soldiers killed 80 of the assailants in the fighting that followed": a battle after the attack
-            combat = _COMBAT_NOUN.search(text)
-            if combat and any(q.status == "killed" for q in extra):
-                triggers = [Trigger(combat.start(), combat.end(), combat.group(0), "Armed clash", 4)]
-                battle_after = host
-            host = None
-        if host is not None:
-            _add_follow_up(host, _copy_quantities(extra), text)
-    first_agent: str | None = None
-    prev_agent: str | None = None
-    prev_target: str | None = None
-    seen: dict[tuple[str, str | None], Report] = {}
-    regions = [_region(triggers, k, text) for k in range(len(triggers))]
-    explicit = [event_places(t, regions[k], usable, text, base) for k, t in enumerate(triggers)]
-    # a trigger with no place of its own repeats a same-type trigger that has one ("killed 9 soldiers in
-    # the attack on X"): its counts go to that trigger
-    after = [places_after(t, regions[k], usable, base) for k, t in enumerate(triggers)]
-    absorb = {}
+            ctx.amend(_moved(host, fine_here[0], scope.geo_fn))
+    battle_after = None
+    if not triggers and not st.headline:
+        triggers, battle_after = _count_follow_up(st, ctx)
+    return replace(st, triggers=triggers, battle_after=battle_after)
+
+
+def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ...], Report | None]:
+    """Counts without an event of their own join the recent report they continue; fighters killed after an
+    attack on civilians are the battle that followed it (returned as a trigger and the attack)."""
+    text, idx, s = st.text, st.idx, st.s
+    extra = [q for q in st.quantities if q.status in ("killed", "injured") and not q.cumulative]
+    if _TALLY_CUE.search(text) or (_PRESENT_PERFECT.search(text) and not _EVENT_ANCHOR.search(text)):
+        extra = []  # "since the uprising began", "thousands have been killed": a running tally
+    extra = [q for q in extra if (q.value or 0) < 1000]
+    host = _follow_up_host(ctx, idx, s) if extra else None
+    if host is not None and any(t.begin and t.end_date and not _overlaps(t.begin, t.end_date, host)
+                                for t in s.times):
+        host = None  # the count is dated to another day than the event it would join
+    if host is not None and host.event_type in ("Violence against civilians", "Protests", "Riots") and \
+            extra and all(q.category == "fighters" for q in extra):
+        combat = _COMBAT_NOUN.search(text)
+        if combat and any(q.status == "killed" for q in extra):
+            return (Trigger(combat.start(), combat.end(), combat.group(0), "Armed clash", 4),), host
+        return (), None
+    if host is not None:
+        ctx.amend(_with_follow_up(host, _copy_quantities(extra), text))
+    return (), None
+
+
+def _structure_pass(st: SentenceState) -> SentenceState:
+    """Per trigger: its region of the sentence, its parse view, its own places, whether it stands, and which
+    trigger it repeats ("killed 9 soldiers in the attack on X": the counts go to the attack)."""
+    text, base, s, triggers = st.text, st.base, st.s, st.triggers
+    regions = tuple(_region(triggers, k, text) for k in range(len(triggers)))
+    views = tuple(view(st.doc, (t.start, t.end), base, s.actors, st.usable, s.times) if st.doc is not None
+                  else None for t in triggers)
+    own = [[p for p in v.places if base + regions[k][0] <= p.start < base + regions[k][1]] if v is not None else []
+           for k, v in enumerate(views)]  # the locatives of this trigger, not of the next one's clause
+    explicit = tuple(event_places(t, regions[k], own[k], text, base) if own[k]
+                     else event_places(t, regions[k], list(st.usable), text, base) for k, t in enumerate(triggers))
+    after = [places_after(t, regions[k], list(st.usable), base) for k, t in enumerate(triggers)]
     armed_here = any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NOUN.search(text))
-    hurt = any(q.status in ("killed", "injured") for q in quantities)
-    plausible = [_plausible(t, text, explicit[k], armed_here, hurt) for k, t in enumerate(triggers)]
+    hurt = any(q.status in ("killed", "injured") for q in st.quantities)
+    plausible = tuple(_plausible(t, text, explicit[k], armed_here, hurt) and _plausible_by_parse(t, views[k])
+                      for k, t in enumerate(triggers))
+    absorb = {}
     for k, t in enumerate(triggers):
         # a trigger is only absorbed by one that itself stands ("clashed ... and liberated hilltops")
         same = [j for j in range(len(triggers)) if j != k and triggers[j].sub_event_type == t.sub_event_type
@@ -329,163 +453,277 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
             absorb[k] = next(j for j in same if explicit[j])
         elif not after[k] and same and same[0] < k:
             absorb[k] = same[0]  # "pushed into X ..., battling IS": the same clash
-    owner = [absorb.get(_nearest_trigger(q, triggers), _nearest_trigger(q, triggers)) for q in quantities]
-    for k, trig in enumerate(triggers):
-        if absorb.get(k, k) != k:
-            continue
-        if not plausible[k]:
-            continue
-        region = regions[k]
-        agent_m, target_m = actor_roles(trig, region, s, base, text, ctx, exclude=prev_target)
-        agent = resolve_generic(agent_m, ctx, None, s.actors)
-        if agent is None and prev_agent is not None:
-            agent = prev_agent  # "captured X on Sunday and pushed into Y": the same subject
-        if agent is None and named and named[0] in main and GENERIC_SUBJ.search(text[:trig.start]):
-            agent = named[0]  # "The forces advanced into X, the SDF said": the group reports its own moves
-        if agent is None:
-            agent = generic_subject(text[:trig.start], ctx)
-        if agent is None and ctx.last_agent and not SPEECH_SUBJ.match(text) and (
-                PRONOUN_SUBJ.match(text) or SAID_THEY_ANY.search(text[:trig.start])):
-            agent = ctx.last_agent
-        if agent is None and named and named[0] in main:
-            agent = named[0]
-        target = resolve_generic(target_m, ctx, agent, s.actors)
-        if agent is None and trig.sub_event_type == "Air/drone strike":
-            # only an actor the article itself links to air power ("coalition air strikes", "Russian jets")
-            agent = next((n for n in main if n != target and n in ctx.air_actors), None)
-        if agent is None and trig.sub_event_type in (TERRITORY, "Armed clash"):
-            ground = [n for n in main if main_inter.get(n) in (1, 2, 3, 4)]
-            loser_state = main_inter.get(target or "") in (1, 8) if target and trig.sub_event_type == TERRITORY \
-                else None
-            if loser_state is not None:
-                # the other side of a known loser: a state force against a rebel, a rebel against the state
-                ground = [n for n in ground if (main_inter.get(n) in (1, 8)) != loser_state]
-                agent = next((n for n in ground if n != target), None)
-            else:
-                agent = next((n for n in ground + main if n != target), None)
-        sub = trig.sub_event_type
-        if sub == TERRITORY:
-            people = _people_object(trig, quantities, text)
-            if people == "fighters":
-                continue  # "seized 12 soldiers": captives in a battle, not territory
-            if people:
-                sub, target = "Abduction/forced disappearance", "Civilians"
-        if sub == TERRITORY:
-            agent_inter = agent_m.inter if agent_m and agent_m.name == agent else main_inter.get(agent or "")
-            target_inter = target_m.inter if target_m and target_m.name == target else main_inter.get(target or "")
-            if agent_inter is None and agent is None:
-                state_subject = _STATE_SUBJECT.search(text[:trig.start])
-                agent_inter = 1 if state_subject else None
-            elif agent_inter is None and _STATE_WORDS.search(agent or ""):
-                agent_inter = 1  # "Military forces from the north": an unlisted state force
-            if agent_inter is None and target_inter in (2, 3, 4):
-                agent_inter = 1  # the loser is a rebel or militia: the state regained the ground
-            sub = "Government regains territory" if agent_inter == 1 else "Non-state actor overtakes territory"
-        target_inter_now = target_m.inter if target_m and target_m.name == target else main_inter.get(target or "")
-        if sub == "Armed clash" and not _MUTUAL.match(trig.surface) and target_inter_now in (None, 5, 6, 7) \
-                and (target is None or target_inter_now in (6, 7)) and ((target_inter_now == 7 and _DIRECT.match(
-                    trig.surface)) or _attack_on_civilians(
-                    trig, text, quantities, lone_agent=not any(a.inter in (1, 2, 3, 4, 8) and a.name != agent
-                                                               for a in s.actors))):
-            sub, target = "Attack", "Civilians"  # armed men attacking a village, a bus, worshippers
-        if SUB_TO_TYPE.get(sub) in ("Protests", "Riots"):
-            agent, target = _crowd_roles(s, sub, agent, target)
-            if sub in _PROTEST_RANK and not explicit[k] and not any(t.begin for t in s.times):
-                # "Police fired tear gas to disperse the crowd." after the sentence that reported the protest
-                prior = next((r for at, rs in reversed(ctx.recent_reports) if idx - at <= 2 for r in rs
-                              if r.sub_event_type in _PROTEST_RANK), None)
-                if prior is not None:
-                    if _PROTEST_RANK[sub] > _PROTEST_RANK[prior.sub_event_type]:
-                        prior.sub_event_type, prior.event_type = sub, SUB_TO_TYPE[sub]
-                        prior.actor2 = prior.actor2 or target
-                    prior.fatalities.extend(_copy_quantities([q for q, o in zip(quantities, owner, strict=True)
-                                                              if o == k]))
-                    continue
-            if agent is None and sub in _PROTEST_RANK:
-                agent = "Protesters"
-        victims_civ = any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
-                          for q in quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:]))
-        if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Attack") and victims_civ:
-            target = "Civilians"
-        if sub == "Attack" and target is None:
-            target = "Civilians"  # ACLED: an attack is one-sided violence against civilians
-        assoc = associates(agent_m, agent, target, trig, region, s, text)
-        if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other"):
-            target = next((n for n in main if n != agent and n not in assoc
-                           and frozenset((agent, n)) not in ctx.allies), None)
-        if target == agent:
-            target = None
-        ev_places = explicit[k]
-        if not ev_places:
-            recent = ctx.last_places and idx - ctx.last_places_at <= 2
-            ana = _ANAPHOR_CITY.search(text)
-            if ana and "city" not in ana.group(0).lower() and recent:
-                ev_places = ctx.last_places[:1]  # "the village", "the town": the place just named
-            elif ana and (ctx.last_city or focus):
-                ev_places = [ctx.last_city or focus]  # type: ignore[list-item]
-            elif (_ANAPHOR_PLACE.search(text) or PRONOUN_SUBJ.match(text)) and recent:
-                ev_places = ctx.last_places[:1]
-            elif focus:
-                ev_places = [focus]
-        when = _event_time(trig, s, base, text)
-        if when is None and ctx.last_time and idx - ctx.last_time_at <= 1 and _ANAPHOR_TIME.search(text):
-            when = ctx.last_time
-        if when is None:
-            if ref is not None:
-                when = (ref, ref, 1 if _NOW.search(text) else 2)
-            else:
-                when = (None, None, None)
-        begin, end, prec = when
-        background = bool(ref and begin and begin < ref - dt.timedelta(days=BACKGROUND_DAYS)) or \
-            bool(ref and end and end < ref - dt.timedelta(days=BACKGROUND_DAYS))
-        nearest = [q for q, o in zip(quantities, owner, strict=True) if o == k]
-        if sub == "Armed clash" and any(q.status == "killed" and q.category in ("civilians", "children", "women")
-                                        and not q.cumulative for q in nearest) \
-                and not any(q.status == "killed" and q.category == "fighters" for q in nearest):
-            sub, target = "Attack", "Civilians"
-        attributed = attribution(s, text, agent, ctx)
-        for j, place in enumerate(ev_places or [None]):
-            key = (sub, (place.place_id or place.name or place.surface) if place else None)
-            if key in seen:
-                if j == 0:
-                    seen[key].fatalities.extend(_copy_quantities(nearest))
-                continue
-            out.append(Report(
-                report_id=_report_id(article.article_id, idx, sub, key[1], agent, len(out)),
-                article_id=article.article_id, sentence_index=idx,
-                event_type=SUB_TO_TYPE.get(sub, "Strategic developments"), sub_event_type=sub,
-                actor1=agent, actor2=target, assoc_actors=list(assoc),
-                place_id=place.place_id if place else None, place_name=(place.name or place.surface) if place else None,
-                lat=place.lat if place else None, lon=place.lon if place else None,
-                admin1=place.admin1 if place else None, country=place.country if place else None,
-                geo_precision=geo_fn(place) if place else None,
-                date_begin=begin, date_end=end, time_precision=prec,
-                fatalities=_copy_quantities(nearest) if j == 0 else [],
-                attributed_to=attributed, hedged=hedge_fn(text), background=background,
-                text=text, stage_version=STAGE_VERSION,
-            ))
-            seen[key] = out[-1]
-            if explicit[k]:
-                ctx.explicit.add(out[-1].report_id)
-            if _VAGUE_OBJECT.match(text[trig.end:]):
-                ctx.summaries.add(out[-1].report_id)
-            if place is not None:
-                ctx.last_places, ctx.last_places_at = [place], idx
-        first_agent = first_agent or agent
-        prev_agent, prev_target = agent, target
+    owner = tuple(absorb.get(_nearest_trigger(q, triggers), _nearest_trigger(q, triggers)) for q in st.quantities)
+    return replace(st, regions=regions, views=views, explicit=explicit, plausible=plausible, absorb=absorb,
+                   owner=owner)
 
-        if when != (None, None, None) and _event_time(trig, s, base, text) is not None:
-            ctx.last_time, ctx.last_time_at = when, idx
-    if battle_after is not None:
-        for r in out:  # the battle that followed the attack: same place and day unless the sentence says otherwise
-            if r.report_id not in ctx.explicit:
-                for f in ("place_id", "place_name", "lat", "lon", "admin1", "country", "geo_precision"):
-                    setattr(r, f, getattr(battle_after, f))
-            if not s.times:
-                r.date_begin, r.date_end, r.time_precision = (battle_after.date_begin, battle_after.date_end,
-                                                              battle_after.time_precision)
-                r.background = battle_after.background
-    # context for later sentences
+
+def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain
+                    ) -> tuple[ActorMention | None, ActorMention | None]:
+    """The trigger's agent and target mentions: the parse's when it found them, else the rules'."""
+    trig, tv = st.triggers[k], st.views[k]
+    agent_m, target_m = actor_roles(trig, st.regions[k], st.s, st.base, st.text, ctx, exclude=chain.prev_target)
+    if tv is not None and tv.agent is not None:
+        agent_m = tv.agent  # the predicate's own subject, "by" agent or nominal modifier
+    if tv is not None and tv.patient is not None and (agent_m is None or tv.patient.name != agent_m.name):
+        target_m = tv.patient
+    return agent_m, target_m
+
+
+def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Context, chain: Chain,
+                scope: Scope) -> str | None:
+    """The agent's name; without a mention: the previous trigger's, the reporting group's, the context's."""
+    trig, text, s = st.triggers[k], st.text, st.s
+    named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
+    main = scope.main
+    agent = resolve_generic(agent_m, ctx, None, s.actors)
+    if agent is None and chain.prev_agent is not None:
+        agent = chain.prev_agent  # "captured X on Sunday and pushed into Y": the same subject
+    if agent is None and named and named[0] in main and GENERIC_SUBJ.search(text[:trig.start]):
+        agent = named[0]  # "The forces advanced into X, the SDF said": the group reports its own moves
+    if agent is None:
+        agent = generic_subject(text[:trig.start], ctx)
+    if agent is None and ctx.last_agent and not SPEECH_SUBJ.match(text) and (
+            PRONOUN_SUBJ.match(text) or SAID_THEY_ANY.search(text[:trig.start])):
+        agent = ctx.last_agent
+    if agent is None and named and named[0] in main:
+        agent = named[0]
+    return agent
+
+
+def _guess_agent(trig: Trigger, target: str | None, ctx: Context, scope: Scope) -> str | None:
+    """No agent in the sentence: the article's air power for a strike, the other ground side for a battle."""
+    main, main_inter = scope.main, scope.main_inter
+    if trig.sub_event_type == "Air/drone strike":
+        # only an actor the article itself links to air power ("coalition air strikes", "Russian jets")
+        return next((n for n in main if n != target and n in ctx.air_actors), None)
+    if trig.sub_event_type in (TERRITORY, "Armed clash"):
+        ground = [n for n in main if main_inter.get(n) in (1, 2, 3, 4)]
+        loser_state = main_inter.get(target or "") in (1, 8) if target and trig.sub_event_type == TERRITORY \
+            else None
+        if loser_state is not None:
+            # the other side of a known loser: a state force against a rebel, a rebel against the state
+            ground = [n for n in ground if (main_inter.get(n) in (1, 8)) != loser_state]
+            return next((n for n in ground if n != target), None)
+        return next((n for n in ground + main if n != target), None)
+    return None
+
+
+def _territory_sub(st: SentenceState, k: int, agent_m: ActorMention | None, target_m: ActorMention | None,
+                   agent: str | None, target: str | None, scope: Scope) -> str:
+    """A territory trigger is a government regaining ground or a non-state actor taking it, by the agent."""
+    main_inter, trig = scope.main_inter, st.triggers[k]
+    agent_inter = agent_m.inter if agent_m and agent_m.name == agent else main_inter.get(agent or "")
+    target_inter = target_m.inter if target_m and target_m.name == target else main_inter.get(target or "")
+    if agent_inter is None and agent is None:
+        agent_inter = 1 if _STATE_SUBJECT.search(st.text[:trig.start]) else None
+    elif agent_inter is None and _STATE_WORDS.search(agent or ""):
+        agent_inter = 1  # "Military forces from the north": an unlisted state force
+    if agent_inter is None and target_inter in (2, 3, 4):
+        agent_inter = 1  # the loser is a rebel or militia: the state regained the ground
+    return "Government regains territory" if agent_inter == 1 else "Non-state actor overtakes territory"
+
+
+@dataclass(frozen=True)
+class Roles:
+    sub: str
+    agent: str | None
+    target: str | None
+    assoc: tuple[str, ...]
+
+
+def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) -> Roles | None:
+    """Sub-type, agent, target and allies of trigger k; None when the trigger is not an event after all
+    ("seized 12 soldiers": captives)."""
+    trig, text, s = st.triggers[k], st.text, st.s
+    agent_m, target_m = _agent_mentions(st, k, ctx, chain)
+    agent = _agent_name(st, k, agent_m, ctx, chain, scope)
+    target = resolve_generic(target_m, ctx, agent, s.actors)
+    if agent is None:
+        agent = _guess_agent(trig, target, ctx, scope)
+    sub = _means_from_agent(trig.sub_event_type, st.views[k])
+    if sub == "Remote explosive/landmine/IED" and _BOMBING.match(trig.surface) and ctx.air_actors \
+            and not MILITANT_CUE.search(text):
+        sub = "Air/drone strike"  # "a bombing" in an article about an air campaign, with no militant named
+    if sub == TERRITORY:
+        people = _people_object(trig, st.quantities, text)
+        if people == "fighters":
+            return None  # "seized 12 soldiers": captives in a battle, not territory
+        if people:
+            sub, target = "Abduction/forced disappearance", "Civilians"
+    if sub == TERRITORY:
+        sub = _territory_sub(st, k, agent_m, target_m, agent, target, scope)
+    target_inter = target_m.inter if target_m and target_m.name == target else scope.main_inter.get(target or "")
+    if sub == "Armed clash" and not _MUTUAL.match(trig.surface) and target_inter in (None, 5, 6, 7) \
+            and (target is None or target_inter in (6, 7)) and ((target_inter == 7 and _DIRECT.match(
+                trig.surface)) or _attack_on_civilians(
+                trig, text, st.quantities, lone_agent=not any(a.inter in (1, 2, 3, 4, 8) and a.name != agent
+                                                              for a in s.actors))):
+        sub, target = "Attack", "Civilians"  # armed men attacking a village, a bus, worshippers
+    if SUB_TO_TYPE.get(sub) in ("Protests", "Riots"):
+        agent, target = _crowd_roles(s, sub, agent, target)
+        if agent is None and sub in _PROTEST_RANK:
+            agent = "Protesters"
+    victims_civ = any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
+                      for q in st.quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:]))
+    if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Attack") and victims_civ:
+        target = "Civilians"
+    if sub == "Attack" and target is None:
+        target = "Civilians"  # ACLED: an attack is one-sided violence against civilians
+    assoc = associates(agent_m, agent, target, trig, st.regions[k], s, text)
+    if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other"):
+        target = next((n for n in scope.main if n != agent and n not in assoc
+                       and frozenset((agent, n)) not in ctx.allies), None)
+    return Roles(sub, agent, None if target == agent else target, tuple(assoc))
+
+
+def _protest_follow_up(st: SentenceState, k: int, roles: Roles, ctx: Context) -> bool:
+    """ "Police fired tear gas to disperse the crowd." after the sentence that reported the protest: the
+    protest is upgraded (a new record) and this trigger makes no report of its own."""
+    if roles.sub not in _PROTEST_RANK or st.explicit[k] or any(t.begin for t in st.s.times):
+        return False
+    prior = next((r for at, rs in reversed(ctx.recent_reports) if st.idx - at <= 2 for r in rs
+                  if r.sub_event_type in _PROTEST_RANK), None)
+    if prior is None:
+        return False
+    counts = _copy_quantities([q for q, o in zip(st.quantities, st.owner, strict=True) if o == k])
+    if _PROTEST_RANK[roles.sub] > _PROTEST_RANK[prior.sub_event_type]:
+        ctx.amend(replace(prior, sub_event_type=roles.sub, event_type=SUB_TO_TYPE[roles.sub],
+                          actor2=prior.actor2 or roles.target, fatalities=[*prior.fatalities, *counts]))
+    else:
+        ctx.amend(replace(prior, fatalities=[*prior.fatalities, *counts]))
+    return True
+
+
+def _event_places(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[list[PlaceMention], bool]:
+    """The trigger's places, else the one an anaphor points to ("the town", "there"), else the article's
+    scope (second value True: inferred, not stated)."""
+    if st.explicit[k]:
+        return st.explicit[k], False
+    text, idx, focus = st.text, st.idx, scope.focus
+    recent = ctx.last_places and idx - ctx.last_places_at <= 2
+    ana = _ANAPHOR_CITY.search(text)
+    if ana and "city" not in ana.group(0).lower() and recent:
+        return ctx.last_places[:1], False  # "the village", "the town": the place just named
+    if ana and (ctx.last_city or focus):
+        return [ctx.last_city or focus], False  # type: ignore[list-item]
+    if (_ANAPHOR_PLACE.search(text) or PRONOUN_SUBJ.match(text)) and recent:
+        return ctx.last_places[:1], False
+    if focus:
+        return [focus], True  # the article's scope, not a place the sentence names
+    return [], False
+
+
+Dates = tuple[dt.date | None, dt.date | None, int | None]
+
+
+def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates, bool]:
+    """The trigger's own date (its clause's time expression), an anaphor's, else the reporting date; and
+    whether it is background (more than ``BACKGROUND_DAYS`` before the reporting date)."""
+    trig, tv, text, ref = st.triggers[k], st.views[k], st.text, scope.ref
+    when = _event_time(trig, tv.times if tv is not None and tv.times else st.s.times, st.base, text)
+    if when is None and ctx.last_time and st.idx - ctx.last_time_at <= 1 and _ANAPHOR_TIME.search(text):
+        when = ctx.last_time
+    if when is None:
+        when = (ref, ref, 1 if _NOW.search(text) else 2) if ref is not None else (None, None, None)
+    begin, end, _ = when
+    cutoff = ref - dt.timedelta(days=BACKGROUND_DAYS) if ref else None
+    background = bool(cutoff and ((begin and begin < cutoff) or (end and end < cutoff)))
+    return when, background
+
+
+def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chain: Chain,
+                     out: list[Report]) -> list[Report]:
+    """The reports of trigger k (one per coordinated place), appended to ``out`` as new records."""
+    roles = _roles(st, k, ctx, chain, scope)
+    if roles is None or (SUB_TO_TYPE.get(roles.sub) in ("Protests", "Riots") and _protest_follow_up(st, k, roles, ctx)):
+        return out
+    trig, text = st.triggers[k], st.text
+    ev_places, inferred = _event_places(st, k, ctx, scope)
+    when, background = _when(st, k, ctx, scope)
+    nearest = [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k]
+    sub, target = roles.sub, roles.target
+    if sub == "Armed clash" and any(q.status == "killed" and q.category in ("civilians", "children", "women")
+                                    and not q.cumulative for q in nearest) \
+            and not any(q.status == "killed" and q.category == "fighters" for q in nearest):
+        sub, target = "Attack", "Civilians"
+    out = list(out)
+    for j, place in enumerate(ev_places or [None]):
+        key = (sub, (place.place_id or place.name or place.surface) if place else None)
+        if key in chain.seen:
+            if j == 0:  # the same event named twice in the sentence: its counts join the first report
+                i = chain.seen[key]
+                out[i] = replace(out[i], fatalities=[*out[i].fatalities, *_copy_quantities(nearest)])
+            continue
+        agent = roles.agent
+        if agent == "Protesters" and place is not None and place.country in scope.country_names:
+            agent = f"Protesters ({scope.country_names[place.country]})"  # ACLED names crowds by country
+        out.append(_report(st, k, scope, sub, agent, target, roles.assoc, place, inferred, when, background,
+                           _copy_quantities(nearest) if j == 0 else [], attribution(st.s, text, roles.agent, ctx),
+                           len(out)))
+        chain.seen[key] = len(out) - 1
+        if st.explicit[k]:
+            ctx.explicit.add(out[-1].report_id)
+        if place is not None:
+            ctx.last_places, ctx.last_places_at = [place], st.idx
+    chain.first_agent = chain.first_agent or roles.agent
+    chain.prev_agent, chain.prev_target = roles.agent, target
+    if when != (None, None, None) and _event_time(trig, st.s.times, st.base, text) is not None:
+        ctx.last_time, ctx.last_time_at = when, st.idx
+    return out
+
+
+def _report(st: SentenceState, k: int, scope: Scope, sub: str, agent: str | None, target: str | None,
+            assoc: tuple[str, ...], place: PlaceMention | None, inferred: bool, when: Dates, background: bool,
+            fatalities: list[QuantityMention], attributed: str | None, n: int) -> Report:
+    """One new Report record."""
+    trig, text, geo_fn = st.triggers[k], st.text, scope.geo_fn
+    article_id = scope.article.article_id
+    dec = st.decided.get(id(trig))
+    hedged = scope.hedge_fn(text)
+    key = (place.place_id or place.name or place.surface) if place else None
+    return Report(
+        report_id=_report_id(article_id, st.idx, sub, key, agent, n),
+        article_id=article_id, sentence_index=st.idx,
+        event_type=SUB_TO_TYPE.get(sub, "Strategic developments"), sub_event_type=sub,
+        actor1=agent, actor2=target, assoc_actors=list(assoc),
+        place_id=place.place_id if place else None, place_name=(place.name or place.surface) if place else None,
+        lat=place.lat if place else None, lon=place.lon if place else None,
+        admin1=place.admin1 if place else None, country=place.country if place else None,
+        geo_precision=(min(3, geo_fn(place) + 1) if inferred else geo_fn(place)) if place else None,
+        date_begin=when[0], date_end=when[1], time_precision=when[2],
+        fatalities=fatalities, attributed_to=attributed, hedged=hedged, background=background,
+        text=text, stage_version=STAGE_VERSION, status=_status(st.views[k], dec, hedged),
+        confidence=dec.p_event if dec is not None else None,
+        place_inferred=inferred and place is not None, place_surface=place.surface if place else None,
+    )
+
+
+_PLACE_FIELDS = ("place_id", "place_name", "lat", "lon", "admin1", "country", "geo_precision", "place_inferred",
+                 "place_surface")
+
+
+def _battle_after_pass(st: SentenceState, ctx: Context, out: list[Report]) -> list[Report]:
+    """The battle that followed an attack: its place and day unless the sentence says otherwise."""
+    host = st.battle_after
+    if host is None:
+        return out
+    new = []
+    for r in out:
+        changes: dict[str, object] = {}
+        if r.report_id not in ctx.explicit:
+            changes.update({f: getattr(host, f) for f in _PLACE_FIELDS})
+        if not st.s.times:
+            changes.update(date_begin=host.date_begin, date_end=host.date_end, time_precision=host.time_precision,
+                           background=host.background)
+        new.append(replace(r, **changes))  # type: ignore[arg-type]
+    return new
+
+
+def _context_pass(st: SentenceState, ctx: Context, out: list[Report], first_agent: str | None) -> None:
+    """What this sentence establishes for the next ones: recent reports, source, agent, places."""
+    s, idx, base = st.s, st.idx, st.base
+    named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
     current = [r for r in out if not r.background]
     if current:
         ctx.recent_reports = [*ctx.recent_reports[-1:], (idx, current)]
@@ -504,14 +742,13 @@ def _sentence_reports(article: Article, s: SentenceMentions, ctx: Context, ref: 
         ctx.last_agent = first_agent
     elif subj:
         ctx.last_agent = subj[0].name
-    if not triggers and usable:
-        fine = [p for p in usable if p.feature not in COARSE and p.place_id]
+    if not st.triggers and st.usable:
+        fine = [p for p in st.usable if p.feature not in COARSE and p.place_id]
         if fine:
             ctx.last_places, ctx.last_places_at = fine[-1:], idx
-    cities = [p for p in usable if p.feature in ("city", "admin2") and p.place_id]
+    cities = [p for p in st.usable if p.feature in ("city", "admin2") and p.place_id]
     if cities:
         ctx.last_city = cities[-1]
-    return out
 
 
 _PEOPLE_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:people|civilians|residents|villagers|hostages|workers|"
@@ -565,9 +802,6 @@ def _crowd_roles(s: SentenceMentions, sub: str, agent: str | None, target: str |
     return crowd, force
 
 
-_VAGUE_OBJECT = re.compile(r"\s+(?:several|some|a number of|a few|many|numerous|a string of|a series of|more|"
-                           r"further|new)\s+(?:[\w'’-]+\s+){0,2}?(?:neighbou?rhoods|villages|towns|districts|areas|"
-                           r"positions|parts|suburbs|hills|quarters|territories)\b", re.IGNORECASE)
 _STATE_WORDS = re.compile(r"\b(?:army|military|troops|soldiers|government|police|security forces|armed forces|"
                           r"gendarmes|marines)\b", re.IGNORECASE)
 _STATE_SUBJECT = re.compile(r"^\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:army|military|troops|soldiers|government forces|"
@@ -593,31 +827,33 @@ _EVENT_LOCATIVE = re.compile(r"(?:\s+(?:(?!came\b|comes\b|as\b|after\b|amid\b|wh
                              r"(?:[\w'’-]+\s+){0,2}?", re.IGNORECASE)
 
 
-def _move_to(r: Report, p: PlaceMention, geo_fn: Callable[[PlaceMention], int]) -> None:
-    r.place_id, r.place_name = p.place_id, p.name or p.surface
-    r.lat, r.lon, r.admin1, r.country = p.lat, p.lon, p.admin1, p.country
-    r.geo_precision = geo_fn(p)
+def _moved(r: Report, p: PlaceMention, geo_fn: Callable[[PlaceMention], int]) -> Report:
+    """The report placed at ``p`` (a new record)."""
+    return replace(r, place_id=p.place_id, place_name=p.name or p.surface, lat=p.lat, lon=p.lon, admin1=p.admin1,
+                   country=p.country, geo_precision=geo_fn(p), place_inferred=False, place_surface=p.surface)
 
 
 _REVISION = re.compile(r"\b(?:toll|death count|number of (?:dead|deaths|people killed|victims)|tally)\b|"
                        r"\b(?:rose|risen|climbed|increased|revised|raised)\s+to\b", re.IGNORECASE)
 
 
-def _add_follow_up(host: Report, extra: list[QuantityMention], text: str) -> None:
-    """Counts from a later sentence; a revised toll replaces the earlier killed count instead of adding to it."""
+def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Report:
+    """The host with counts from a later sentence (a new record); a revised toll replaces the earlier killed
+    count instead of adding to it. ``extra`` are fresh copies, completed here."""
+    fatalities = list(host.fatalities)
     killed = [q for q in extra if q.status == "killed"]
     if killed and _REVISION.search(text):
-        earlier = [q for q in host.fatalities if q.status == "killed" and not q.cumulative]
+        earlier = [q for q in fatalities if q.status == "killed" and not q.cumulative]
         if earlier:
             total = sum(q.value or 0 for q in earlier)
-            host.fatalities = [q for q in host.fatalities if q not in earlier]
+            fatalities = [q for q in fatalities if q not in earlier]
             known = next((q for q in earlier if q.category != "unknown"), None)
             for q in killed:
                 q.earlier_value = q.earlier_value or total
                 if q.category == "unknown" and known is not None:
                     q.category = known.category  # "the death toll rose to 22": still the same victims
                     q.breakdown = {**known.breakdown, **q.breakdown}
-    host.fatalities.extend(extra)
+    return replace(host, fatalities=[*fatalities, *extra])
 
 
 _CIVILIAN_TARGET = re.compile(
@@ -626,14 +862,28 @@ _CIVILIAN_TARGET = re.compile(
     re.IGNORECASE)
 
 
-_ARMED_NOUN = re.compile(r"\b(?:troops|soldiers|forces|army|police|military|militants?|rebels?|insurgents?|"
-                         r"jihadists?|fighters?|gunmen|militia|militiamen|extremists|terrorists?|guerrillas?|"
-                         r"they|their)\b", re.IGNORECASE)
+_ARMED_NOUN = re.compile(rf"\b(?:{ARMED_NOUN_RX}|they|their)\b", re.IGNORECASE)
 _WEAK_CLASH = re.compile(r"^(?:battl|fought|attack|assault|storm|advanc|push|moved|pressing)", re.IGNORECASE)
 _TERRITORY_NOUN = re.compile(r"\b(?:villages?|towns?|city|cities|neighbou?rhoods?|districts?|areas?|territory|"
                              r"ground|positions?|bases?|airport|dam|hills?|bridge|checkpoints?|region|province|"
                              r"control|parts|suburbs?|quarters?|outposts?|strongholds?|hilltops?|posts?|crossings?|border|islands?|"
                              r"(?:oil |gas )?fields|oilfields|mountains?|heights|ridges?|highway|road)\b", re.IGNORECASE)
+
+
+_PRONOUN_OBJECT = re.compile(r"^(?:it|them|this|that|these|those|which|all|most|much|parts? of it)$", re.IGNORECASE)
+_NOT_A_CROWD = re.compile(r"\b(?:markets?|shares|stocks?|prices?|index|indices|indexes|currenc(?:y|ies)|dollar|pound|"
+                          r"euro|yen|sterling|bonds?|futures|oil|gold|economy|sales|profits?|earnings)\b", re.IGNORECASE)
+
+
+def _plausible_by_parse(trig: Trigger, tv: TriggerView | None) -> bool:
+    """The parse's objections: ground taken must be ground ("captures 10,000 barrels a day" is not), a crowd
+    must be people ("markets rallied" is not)."""
+    if tv is None:
+        return True
+    if trig.sub_event_type == TERRITORY and tv.object_text and not tv.object_has_place and tv.patient is None \
+            and not _TERRITORY_NOUN.search(tv.object_text) and not _PRONOUN_OBJECT.match(tv.object_text.strip()):
+        return False
+    return not (trig.sub_event_type in _PROTEST_RANK and tv.agent_text and _NOT_A_CROWD.search(tv.agent_text))
 
 
 def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed_here: bool, hurt: bool) -> bool:

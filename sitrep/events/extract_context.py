@@ -33,7 +33,13 @@ class Context:
     allies: frozenset[frozenset[str]] = frozenset()  # pairs the article names as backer and backed
     learned_places: list[PlaceMention] = field(default_factory=list)  # fine places named earlier (by surface)
     explicit: set[str] = field(default_factory=set)  # report ids whose place the sentence itself names
-    summaries: set[str] = field(default_factory=set)  # report ids whose object is vague ("several villages")
+    amended: dict[str, Report] = field(default_factory=dict)  # report id -> its newest record
+
+    def amend(self, new: Report) -> None:
+        """A later sentence completed an earlier report: keep the new record (the old one is not edited)."""
+        self.amended[new.report_id] = new
+        self.recent_reports = [(at, [new if r.report_id == new.report_id else r for r in rs])
+                               for at, rs in self.recent_reports]
 
 
 @dataclass

@@ -36,15 +36,15 @@ _ADJECTIVAL = re.compile(r"\s+(?:army|forces|troops|government|military|police|s
                          r"rebels|militants|opposition|jets|warplanes|aircraft|drones?)\b", re.IGNORECASE)
 
 
+DEMONYMS_PATH = Path(__file__).resolve().parents[1] / "places" / "data" / "demonyms.csv"
 _DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|iot|aqi)$")
 
 
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     """Demonym forms shipped with the places stage (read-only), plus the shape rule above."""
-    path = Path(__file__).resolve().parents[1] / "places" / "data" / "demonyms.csv"
     try:
-        rows = path.read_text(encoding="utf-8").splitlines()[1:]
+        rows = DEMONYMS_PATH.read_text(encoding="utf-8").splitlines()[1:]
     except OSError:
         return frozenset()
     return frozenset(f.strip() for row in rows if "," in row for f in row.split(",", 1)[1].split("|") if f.strip())
@@ -167,8 +167,10 @@ def places_after(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
 
 
 def focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
-    fine = [p for p in places if p.place_id and p.feature not in COARSE]
-    pool = fine or [p for p in places if p.place_id]
+    """The article's scope: its most named place below country level (a region such as eastern Ghouta
+    counts: it is what a Ghouta story is about), else its most named place."""
+    sub = [p for p in places if p.place_id and p.feature not in ("country", "water")]
+    pool = sub or [p for p in places if p.place_id]
     if not pool:
         return None
     counts = Counter(p.place_id for p in pool)

@@ -13,49 +13,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-RULES_VERSION = "sitrep.events.extract_rules.v4"
+from sitrep.events.taxonomy import SUB_TO_TYPE
+from sitrep.events.vocab import CALENDAR_WORD_RX, WEAPONS_RX
+
+__all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
+
+RULES_VERSION = "sitrep.events.extract_rules.v6"
 TERRITORY = "territory"  # resolved by actor type
 
-SUB_TO_TYPE = {
-    "Armed clash": "Battles",
-    "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Air/drone strike": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Chemical weapon": "Explosions/Remote violence",
-    "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Sexual violence": "Violence against civilians",
-    "Peaceful protest": "Protests",
-    "Protest with intervention": "Protests",
-    "Excessive force against protesters": "Protests",
-    "Violent demonstration": "Riots",
-    "Mob violence": "Riots",
-    "Agreement": "Strategic developments",
-    "Arrests": "Strategic developments",
-    "Change to group/activity": "Strategic developments",
-    "Disrupted weapons use": "Strategic developments",
-    "Headquarters or base established": "Strategic developments",
-    "Looting/property destruction": "Strategic developments",
-    "Non-violent transfer of territory": "Strategic developments",
-    "Other": "Strategic developments",
-}
 
 _TERR_OBJECT = (r"(?:\s+(?!us\b|them\b|him\b|her\b|me\b|it\b|to\b|by\b|in\b|on\b|at\b(?! least)|from\b|into\b|with\b|for\b|"
                 r"off\b|away\b|up\b|out\b|part\b|place\b|office\b|power\b|refuge\b|shelter\b|aim\b)(?:(?!as\b|hostages?\b|prisoners?\b|captives?\b|part\b|"
                 r"place\b|us\b|them\b)\w+[- ]){0,4}?(?:villages?|towns?|neighbou?rhoods?|districts?|areas?|territory|ground|"
                 r"positions?|parts|city|base|airport|dam|hills?|hilltops?|bridge|checkpoints?|quarters?|suburbs?|posts?|"
                 r"crossings?|border (?:points?|posts?)|islands?|"
-                r"control|(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
-                r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z][\w'’-]+))")
+                r"control|(?!" + CALENDAR_WORD_RX + r"\b)[A-Z][a-z][\w'’-]+))")
 
-_WEAPONS = (r"(?:weapons|arms|firearms|guns|pistols|rifles|Kalashnikovs|ammunitions?|ammo|bullets|rounds of ammunition|"
-            r"explosives|explosive devices|improvised explosive devices|IEDs|rockets|missiles|mines|landmines|grenades|"
-            r"bombs|projectiles|weapons caches?|arms caches?|caches? of (?:arms|weapons|firearms)|(?:stash|depot|cache)s? "
-            r"of (?:[\w'’-]+ ){0,3}?(?:arms|weapons|ammunition|projectiles|explosives))")
+_WEAPONS = WEAPONS_RX
 
 _CROWD = (r"(?:protest(?:ers|s)?|demonstrat(?:ors|ions?)|crowds?|rall(?:y|ies)|march(?:ers|es)?|sit-ins?|"
           r"gatherings?|mourners|vigils?)")
@@ -90,6 +64,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:air ?force|aircraft|warplanes?|jets|drones?|helicopters?|choppers|gunships?)(?:['’]s?)? (?:[\w'’-]+ ){0,2}?"
      r"(?:destroyed|struck|hit|pounded|targeted|bombed|attacked|shelled|raided|carried out|launched)|"
      r"raids? by (?:the )?(?:[\w'’-]+ ){0,3}?(?:choppers|helicopters|jets|warplanes|aircraft|drones|air ?force)|"
+     r"(?<=killed in )(?:[\w'’-]+ ){0,2}?strikes|(?<=wounded in )(?:[\w'’-]+ ){0,2}?strikes|"
+     r"(?<=died in )(?:[\w'’-]+ ){0,2}?strikes|"
      r"pound(?:ed|ing)|(?:conducted|carried out|launched|staged|mounted|flew) (?:[\w'’-]+ ){0,3}?(?:(?:air ?)?"
      r"(?:strikes|sorties)|air ?raids)", "Air/drone strike", 2),
     (r"(?:rocket|mortar|missile|artillery) (?:attacks?|strikes?|fire)|shell(?:ing|ed|s)|artillery|"
@@ -98,13 +74,13 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"rocket attacks?", "Shelling/artillery/missile attack", 2),
     (r"(?:re)?captured|(?:re)?capture[sd]?|seized|seizes|seizing|(?:re)?took(?=" + _TERR_OBJECT + r")|"
      r"(?:re)?taken(?=" + _TERR_OBJECT + r")|overr[au]n|retook|retaken|regained|liberated|wrested|"
-     r"gained control|took control|taken control|fell to|(?:drove|driven|pushed|expelled) (?:[\w'’-]+ ){0,3}out of|"
+     r"gained control|took control|taken control|fell to|(?:is|are|was|were|fell|now|back) (?:now )?in the hands of|(?:drove|driven|pushed|expelled) (?:[\w'’-]+ ){0,3}out of|"
      r"(?:drove|driven|pushed) (?:[\w'’-]+ ){0,3}back|(?:recovered|restored|established|imposed|regained|took|taken) "
      r"(?:full )?control|gained ground|took over|taken over|freed(?=" + _TERR_OBJECT + r")",
      TERRITORY, 3),
     (r"battl(?:ing|ed)|(?:heavy |fierce |violent |intense |street )?(?:fighting|clashes|clashed|fought)|"
      r"gun ?battles?|firefights?|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
-     r"(?:began|launched|started|carried out|mounted|waging|waged|repelled|repulsed) (?:[\"“”']?\w+[\"“”']? ){0,3}?"
+     r"(?:began|launched|started|carried out|mounted|waging|waged|repelled|repulsed) (?:[\"“”']?\w+[\"“”']? ){0,5}?"
      r"(?:offensive|assault|attack|battle|counter-?attack|operation)s?|"
      r"(?:attacked|attacking|assaulted|assaulting|stormed|storming|raided|raiding)(?= (?:the |an? )?[\w-]+)|"
      r"(?:attacks?|assaults?|raids?|incursions?) (?:on|against)|"
@@ -115,9 +91,10 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"military operation|ambush)|"
      r"(?:fighting|battle|clashes|offensive) (?:raged|continued|erupted|broke out)|shoot-?outs?|"
      r"(?:broke|broken|breaking) (?:[\w-]+ ){0,4}?siege|"
-     r"exchanges? of fire|exchanged fire|gunfights?|opened fire(?: on)?|shooting attacks?|gun attacks?|"
+     r"exchanges? of fire|exchanged fire|gunfights?|opened fire(?: on)?|fired (?:on|upon|at) (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:forces|troops|soldiers|fighters|militiam[ae]n|militias?|convoys?|positions|rebels|army|patrols?)|shooting attacks?|gun attacks?|"
      r"(?:killed|wounded|injured) (?:and (?:wounded|injured) )?(?:[\w'’-]+ ){0,3}?(?:terrorists|militants|insurgents|"
-     r"fighters|soldiers|troops|rebels|gunmen|jihadists|policemen|police officers)", "Armed clash", 4),
+     r"fighters|soldiers|troops|rebels|gunmen|jihadists|policemen|police officers|security forces|security personnel|"
+     r"members of the security forces)", "Armed clash", 4),
     (r"massacred?|executed|executions?|shot dead|gunned down|beheaded|opened fire on (?:civilians|"
      r"protesters|worshippers|villagers|a crowd)|(?:killed|wounded|injured|died|hurt) (?:in|during) (?:a|an|the) "
      r"(?:[\w'’-]+ ){0,2}?(?:shooting|stabbing|knife attack|machete attack)", "Attack", 5),
@@ -148,7 +125,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:prisoners|detainees|captives|bodies)|(?:prisoner|detainee|captive) (?:swaps?|exchanges?)|"
      r"released (?:[\w'’-]+ ){0,5}?in exchange for|agreed to (?:resume|hold|start|begin|restart|open) "
      r"(?:[\w'’-]+ ){0,2}?(?:peace )?(?:talks|negotiations)|(?:ceasefire|cease-fire|truce)(?: agreement| deal)? "
-     r"(?:[\w'’-]+ ){0,4}?(?:take effect|takes effect|took effect|came into force|comes into force|collapsed)",
+     r"(?:[\w'’-]+ ){0,4}?(?:take effect|takes effect|took effect|came into force|comes into force|collapsed)|"
+     r"(?:ordered|declared|announced|agreed|brokered|imposed) (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:humanitarian )?"
+     r"(?:pause|ceasefire|cease-fire|truce|cessation of hostilities)|(?:ceasefire|cease-fire|truce) (?:[\w'’-]+ ){0,2}?"
+     r"(?:has )?(?:held|holding|took hold|went into effect|began|started)|"
+     r"(?:towns?|villages?|cities|city|districts?) (?:[\w'’-]+ ){0,3}?(?:have |has |had )?surrendered",
      "Agreement", 6),
     (r"(?:withdrew|withdrawn|withdraws|withdrawing|retreated|pulled out)(?: [\w'’\[\](),-]+){0,4}? from|"
      r"pulled out of|handed (?:[\w'’-]+ ){0,2}over to|handed over", "Non-violent transfer of territory", 6),
@@ -172,11 +153,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (r"(?:staged|held|organi[sz]ed|joined|took part in|attended) (?:[\w'’-]+ ){0,3}?(?:protests?|demonstrations?|"
      r"rall(?:y|ies)|marches|sit-ins?)|(?:protests?|demonstrations?|rall(?:y|ies)) (?:took place|erupted|broke out|"
      r"were held|was held|spread|continued)|(?:protest|demonstrat)(?:ed|ing) (?:against|in|outside|over|near)|"
-     r"(?:took|poured|returned) (?:in)?to the streets|(?:protesters|demonstrators|crowds|students|people|"
+     r"(?:took|poured|returned|spilled) (?:in|on)?to the streets|(?:protesters|demonstrators|crowds|students|people|"
      r"supporters|opponents) (?:[\w'’-]+ ){0,5}?(?:gathered|marched|rallied|chanted|blocked|converged|walked)|"
      r"rallied (?:in|outside|against)|marched (?:in|through|to|on|from|against)|in a (?:peaceful |silent )?"
      r"(?:protest|march|rally|sit-in)|(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?) (?:[\w'’-]+ ){0,6}?"
-     r"(?:were|are being|was|is being) held", "Peaceful protest", 6),
+     r"(?:were|are being|was|is being) (?:reportedly )?held", "Peaceful protest", 6),
 ]
 # literal stems, one of which every match of the (sub-event type, priority) pattern contains (lower case):
 # a pattern is only run on a sentence that contains one of its stems
@@ -194,6 +175,7 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                               "targeted", "missile", "aircraft", "helicopter", "chopper", "gunship", "pound"),
     ("Shelling/artillery/missile attack", 2): ("rocket", "mortar", "missile", "artillery", "shell"),
     (TERRITORY, 3): ("captur", "seiz", "took", "taken", "overr", "retook", "regain", "liberat", "wrest", "control",
+                     "hands of",
                      "fell to", "out of", "back", "ground", "over", "freed"),
     ("Armed clash", 4): ("battl", "fight", "fought", "clash", "gun", "firefight", "skirmish", "ambush", "began",
                          "launched", "started", "carried out", "mounted", "wag", "repel", "repuls", "attack",
@@ -213,7 +195,7 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                                       "set up", "established"),
     ("Other", 6): ("surrender", "laid down"),
     ("Agreement", 6): ("ceasefire", "cease-fire", "truce", "agreement", "deal", "accord", "exchange", "swap",
-                       "agreed to"),
+                       "agreed to", "pause", "cessation", "surrendered"),
     ("Non-violent transfer of territory", 6): ("withdr", "retreated", "pulled out", "handed"),
     ("Looting/property destruction", 7): ("loot", "torch", "fire", "burn", "demolish", "razed", "vandal", "ablaze",
                                           "alight"),
@@ -288,12 +270,19 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def find_triggers(text: str) -> list[Trigger]:
     """Event triggers in a sentence that assert an event (filters applied)."""
-    found: list[Trigger] = []
     if text.rstrip().rstrip("\"'”’)").endswith("?"):
-        return found  # a question asserts nothing
+        return []  # a question asserts nothing
     quoted = _quoted_spans(text)
     if re.match(r"\s*[\"“]", text) and not re.search(r"[\"”]\s*,?\s*(?:\w+\s+){0,4}(?:said|says|added)", text):
         quoted.append((0, len(text)))
+    kept = [t for t in _non_overlapping(_matches(text))
+            if not any(s <= t.start < e for s, e in quoted) and _asserted_here(t, text)]
+    return _refine(_drop_coordinated(kept, text), text)
+
+
+def _matches(text: str) -> list[Trigger]:
+    """Every match of every trigger pattern whose stems occur in the sentence."""
+    found: list[Trigger] = []
     low = text.lower()
     for rx, sub, prio, stems in TRIGGER_RES:
         if not any(st in low for st in stems):
@@ -304,90 +293,91 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in _TERR_CI.finditer(text):
             if re.match(_TERR_OBJECT, text[m.end():]):
                 found.append(Trigger(m.start(), m.end(), m.group(0), TERRITORY, 3))
-    found.sort(key=lambda t: (t.priority, t.start - t.end, t.start))
+    return found
+
+
+def _non_overlapping(found: list[Trigger]) -> list[Trigger]:
+    """Of overlapping matches, the one of lowest priority number (then the longest), in text order."""
+    found = sorted(found, key=lambda t: (t.priority, t.start - t.end, t.start))
     chosen: list[Trigger] = []
     for t in found:
         if not any(k.start < t.end and t.start < k.end for k in chosen):
             chosen.append(t)
-    chosen.sort(key=lambda t: t.start)
-    kept: list[Trigger] = []
-    for t in chosen:
-        if any(s <= t.start < e for s, e in quoted):
-            continue
-        before = text[max(0, t.start - 60):t.start]
-        clause = re.split(r"[,;:]|\b(?:and|but|while|as|when|after|before|because|although|though|until)\b",
-                          before)[-1]
-        modal = _MODAL.search(clause)
-        if modal and t.sub_event_type in _PROTEST_FAMILY and re.match(r"(?:call|demand|urg)", modal.group(0),
-                                                                       re.IGNORECASE):
-            modal = None  # "demonstrators calling for his resignation marched": what the crowd wants, not a modal
-        if modal or _NEGATION.search(clause):
-            continue
-        if t.priority >= 7 and re.search(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", before,
-                                          re.IGNORECASE):
-            continue  # "the blast": refers back to an event already reported
-        if t.sub_event_type in ("Abduction/forced disappearance", "Arrests") and re.search(
-                r"\b(?:those|the|arbitrarily|illegally|unlawfully|previously|wrongfully)\s+$", before, re.IGNORECASE):
-            continue  # "those kidnapped", "arbitrarily detained persons": no new event
-        if re.search(r"\b(?:for|ahead of|towards?|prepar\w*|plan\w*)\s+(?:an?|the|a new|another|any)\s+(?:\w+\s+)?$",
-                     before, re.IGNORECASE) and re.match(r"(?:attacks?|assaults?|offensive|raids?|incursions?)\b",
-                                                         t.surface, re.IGNORECASE):
-            continue  # "massing for an attack on X": an intention
-        if _HABITUAL.search(clause) or re.search(r"\b(?:any|no|such|future|possible|potential|further|more)\s+$",
-                                                  before, re.IGNORECASE):
-            continue
-        if t.sub_event_type == TERRITORY and t.surface.lower().endswith("ing") and re.search(
-                r"\b(?:involves?|involving|means?|meant|includes?|including|like|such as|of|about)\s+$", before,
-                re.IGNORECASE):
-            continue  # "they involve seizing territory": a description, not a claim
-        if t.sub_event_type == TERRITORY and re.search(
-                r"\b(?:\d+-year-old|man|woman|boy|girl|suspects?|teenagers?|thief|thieves|robbers?|smugglers?)\b"
-                r"[^.;]{0,40}$", before, re.IGNORECASE) and not re.match(_TERR_OBJECT, text[t.end:]):
-            continue  # "the 18-year-old, captured during a robbery": a person was caught
-        if t.sub_event_type == TERRITORY and re.search(r"(?:ed|en)$", t.surface) and re.search(
-                r"\b(?:the|those|these|its|their|already)\s+$", before, re.IGNORECASE) \
-                and re.match(r"\s+[a-z]", text[t.end:]):
-            continue  # "the seized districts": a participle describing ground taken earlier
-        if t.sub_event_type == TERRITORY and _INFINITIVE.search(clause):
-            continue
-        if t.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and re.search(
-                r"\b(?:backed|with the (?:support|backing|help) of|under the cover of)\s+(?:by\s+)?(?:[\w.-]+\s+){0,3}$",
-                before, re.IGNORECASE):
-            continue  # "backed by coalition air strikes": describes support, asserts no strike
-        if re.match(r"(?:fighting|battling)$", t.surface, re.IGNORECASE) and re.search(
-                r"\b(?:forces|fighters|groups?|militants|troops|militias?|rebels|alliance|coalition)\s*$", before,
-                re.IGNORECASE):
-            continue  # "forces fighting IS": describes the actor, asserts no event
-        if t.sub_event_type == TERRITORY and re.match(
-                r"\s+(?:(?:over|more than|about|some|nearly|around|at least|almost)\s+)?(?:[\d,.]+\s+)?"
-                r"(?:[\w-]+\s+){0,2}?(?:boxes|cartons|bags|packets|containers|sacks|crates|bottles|pieces|units|"
-                r"cattle|livestock|camels|goats|sheep|cows|consignments?|"
-                r"weapons|arms|ammunition|drugs|documents|cash|money|vehicles|goods|equipment|"
-                r"counterfeit|cocaine|heroin|hashish|cannabis|contraband|cigarettes|items|products|shipments?|cargo|"
-                r"assets|property|passports|phones|computers|tons|tonnes|kilograms|kg|boats?|ships?|tankers?|"
-                r"vessels?)\b", text[t.end:], re.IGNORECASE):
-            continue
-        if t.priority >= 7 and _ACCIDENT.search(text):
-            continue  # "a transformer explosion": an accident, not an attack
-        if t.sub_event_type == "Chemical weapon" and _LEAK.search(text):
-            continue  # "gas leaked from a factory": an industrial accident
-        if (_TALLY_BEFORE.search(before) or _TALLY_BEFORE.search(t.surface.rsplit(" ", 1)[0] + " ")) \
-                and _SINCE_YEAR.search(text):
-            continue  # "dozens of attacks on the police since 2015": a tally, not an event
-        if re.search(r"\b(?:weeks|months|years|decades)\s+of\s+(?:[\w'’-]+\s+)?$", before, re.IGNORECASE):
-            continue  # "after weeks of shelling": a span summed up, not one event
-        if re.search(r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before, re.IGNORECASE):
-            continue  # "killed since protests erupted": the start of a conflict, as a time anchor
-        if re.search(r"\bresponsibility\s+for\s+(?:the|this|that|these|those|its|their|both)\s+(?:[\w'’-]+\s+){0,2}$",
-                     before, re.IGNORECASE):
-            continue  # "claimed responsibility for the bombing": the event reported already
-        if _REASON_REF.search(before):
-            continue  # "sanctions in response to the alleged attack": a reason, not a new claim
-        if re.match(r"\s+(?:tests?|test-firings?|launch(?:es)?\s+test)", text[t.end:], re.IGNORECASE):
-            continue  # "missile tests"
-        if not _asserts(t, text, before):
-            continue
-        kept.append(t)
+    return sorted(chosen, key=lambda t: t.start)
+
+
+def _asserted_here(t: Trigger, text: str) -> bool:
+    """The trigger asserts an event: no modal or negation in its clause, not a reference or description."""
+    before = text[max(0, t.start - 60):t.start]
+    clause = re.split(r"[,;:]|\b(?:and|but|while|as|when|after|before|because|although|though|until)\b",
+                      before)[-1]
+    return _not_intention(t, text, before, clause) and _not_description(t, text, before)
+
+
+def _not_intention(t: Trigger, text: str, before: str, clause: str) -> bool:
+    """Modals, negations, intentions, references back, habits, descriptions of territory."""
+    modal = _MODAL.search(clause)
+    if modal and t.sub_event_type in _PROTEST_FAMILY and re.match(r"(?:call|demand|urg)", modal.group(0),
+                                                                   re.IGNORECASE):
+        modal = None  # "demonstrators calling for his resignation marched": what the crowd wants, not a modal
+    if modal or _NEGATION.search(clause):
+        return False
+    if t.priority >= 7 and re.search(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", before,
+                                      re.IGNORECASE):
+        return False  # "the blast": refers back to an event already reported
+    if t.sub_event_type in ("Abduction/forced disappearance", "Arrests") and re.search(
+            r"\b(?:those|the|arbitrarily|illegally|unlawfully|previously|wrongfully)\s+$", before, re.IGNORECASE):
+        return False  # "those kidnapped", "arbitrarily detained persons": no new event
+    if re.search(r"\b(?:for|ahead of|towards?|prepar\w*|plan\w*)\s+(?:an?|the|a new|another|any)\s+(?:\w+\s+)?$",
+                 before, re.IGNORECASE) and re.match(r"(?:attacks?|assaults?|offensive|raids?|incursions?)\b",
+                                                     t.surface, re.IGNORECASE):
+        return False  # "massing for an attack on X": an intention
+    if _HABITUAL.search(clause) or re.search(r"\b(?:any|no|such|future|possible|potential|further|more)\s+$",
+                                              before, re.IGNORECASE):
+        return False
+    if t.sub_event_type == TERRITORY and re.search(
+            r"\b(?:\d+-year-old|man|woman|boy|girl|suspects?|teenagers?|thief|thieves|robbers?|smugglers?)\b"
+            r"[^.;]{0,40}$", before, re.IGNORECASE) and not re.match(_TERR_OBJECT, text[t.end:]):
+        return False  # "the 18-year-old, captured during a robbery": a person was caught
+    if t.sub_event_type == TERRITORY and _INFINITIVE.search(clause):
+        return False
+    return True
+
+
+def _not_description(t: Trigger, text: str, before: str) -> bool:
+    """Support, actor descriptions, goods, accidents, tallies, spans, reasons and tests."""
+    if re.match(r"(?:fighting|battling)$", t.surface, re.IGNORECASE) and re.search(
+            r"\b(?:forces|fighters|groups?|militants|troops|militias?|rebels|alliance|coalition)\s*$", before,
+            re.IGNORECASE):
+        return False  # "forces fighting IS": describes the actor, asserts no event
+    if t.sub_event_type == TERRITORY and re.match(
+            r"\s+(?:(?:over|more than|about|some|nearly|around|at least|almost)\s+)?(?:[\d,.]+\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:boxes|cartons|bags|packets|containers|sacks|crates|bottles|pieces|units|"
+            r"cattle|livestock|camels|goats|sheep|cows|consignments?|"
+            r"weapons|arms|ammunition|drugs|documents|cash|money|vehicles|goods|equipment|"
+            r"counterfeit|cocaine|heroin|hashish|cannabis|contraband|cigarettes|items|products|shipments?|cargo|"
+            r"assets|property|passports|phones|computers|tons|tonnes|kilograms|kg|boats?|ships?|tankers?|"
+            r"vessels?)\b", text[t.end:], re.IGNORECASE):
+        return False
+    if t.priority >= 7 and _ACCIDENT.search(text):
+        return False  # "a transformer explosion": an accident, not an attack
+    if t.sub_event_type == "Chemical weapon" and _LEAK.search(text):
+        return False  # "gas leaked from a factory": an industrial accident
+    if (_TALLY_BEFORE.search(before) or _TALLY_BEFORE.search(t.surface.rsplit(" ", 1)[0] + " ")) \
+            and _SINCE_YEAR.search(text):
+        return False  # "dozens of attacks on the police since 2015": a tally, not an event
+    if re.search(r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before, re.IGNORECASE):
+        return False  # "killed since protests erupted": the start of a conflict, as a time anchor
+    if _REASON_REF.search(before):
+        return False  # "sanctions in response to the alleged attack": a reason, not a new claim
+    if re.match(r"\s+(?:tests?|test-firings?|launch(?:es)?\s+test)", text[t.end:], re.IGNORECASE):
+        return False  # "missile tests"
+    if not _asserts(t, text, before):
+        return False
+    return True
+
+
+def _drop_coordinated(kept: list[Trigger], text: str) -> list[Trigger]:
     # "killed in air strikes and fighting": the second of two coordinated causes is not a separate claim
     out: list[Trigger] = []
     for t in kept:
@@ -400,7 +390,7 @@ def find_triggers(text: str) -> list[Trigger]:
                 and out[-1].sub_event_type != t.sub_event_type:
             continue
         out.append(t)
-    return _refine(out, text)
+    return out
 
 
 _MEANS = [
@@ -414,7 +404,7 @@ _AIR_CUE = re.compile(r"\b(?:air|aerial|airstrikes?|jets?|warplanes?|aircraft|pl
                      r"sorties|air ?force|coalition|bombers|gunships?|Russian|American|US|U\.S\.|Israeli|Saudi|NATO|"
                      r"barrel)\b", re.IGNORECASE)
 _GROUND_CUE = re.compile(r"\b(?:tanks?|artillery|guns|shell\w*|mortars?|howitzers?|army|troops)\b", re.IGNORECASE)
-_MILITANT_CUE = re.compile(r"\b(?:militants?|insurgents?|suicide|bombers?|explosives?|device|IEDs?|car bomb|"
+MILITANT_CUE = re.compile(r"\b(?:militants?|insurgents?|suicide|bombers?|explosives?|device|IEDs?|car bomb|"
                            r"jihadists?|terrorists?|extremists?|gunmen|claimed responsibility)\b", re.IGNORECASE)
 _GRENADE_ANY = re.compile(r"(?<!propelled )\bgrenades?\b", re.IGNORECASE)
 _TAKER = re.compile(r"\b(?:hand(?:ed|ing|s)? (?:\w+ ){0,3}?(?:over|back)|handover|in the hands of|allow(?:ed|ing) "
@@ -442,6 +432,13 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
     """Sub-types decided by the clause around a trigger: the means named ("attacked ... with grenades"), a crowd
     of villagers as a side (mob violence), and one protest reading per sentence (lethal or beating force is
     excessive force; dispersal, tear gas or arrests are an intervention)."""
+    triggers = _refine_means(triggers, text)
+    triggers = _resolve_overlaps(triggers, text)
+    return _resolve_crowds(triggers, text)
+
+
+def _refine_means(triggers: list[Trigger], text: str) -> list[Trigger]:
+    """The means named near a trigger ("bombed" with no aircraft, "attacked ... with grenades")."""
     for t in triggers:
         local = re.split(r"[,;:]", text[max(0, t.start - 70):t.start])[-1] + t.surface + \
             re.split(r"[,;:]", text[t.end:t.end + 50])[0]
@@ -450,7 +447,7 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
             # no aircraft named near it: tanks and guns bombard, militants bomb, "the bombing" is a blast
             if t.surface.lower().startswith("bombard") or _GROUND_CUE.search(local):
                 t.sub_event_type = "Shelling/artillery/missile attack"
-            elif _MILITANT_CUE.search(text) or t.surface.lower().startswith("bombing"):
+            elif MILITANT_CUE.search(text) or t.surface.lower().startswith("bombing"):
                 t.sub_event_type = "Remote explosive/landmine/IED"
         if t.sub_event_type == "Non-violent transfer of territory" and re.search(
                 r"\b(?:been|was|were|being)\s+$", text[max(0, t.start - 12):t.start]):
@@ -467,6 +464,12 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
                                                                   re.IGNORECASE) \
                         and _CROWD_SIDE.search(text[max(0, t.start - 60):t.start]):
                     t.sub_event_type = "Mob violence"
+    return triggers
+
+
+def _resolve_overlaps(triggers: list[Trigger], text: str) -> list[Trigger]:
+    """One event per act: the suicide bombing's blast, the jets' missiles, the weapons seized, a withdrawal
+    and the capture it allowed, the raid that was an arrest."""
     triggers = [t for t in triggers if t.sub_event_type]
     subs_here = {t.sub_event_type for t in triggers}
     if "Suicide bomb" in subs_here:
@@ -501,6 +504,12 @@ def _refine(triggers: list[Trigger], text: str) -> list[Trigger]:
     if any(t.sub_event_type == "Arrests" for t in triggers):
         # "police raided a house and arrested two men": the raid is the arrest
         triggers = [t for t in triggers if not re.match(r"raid(?:ed|ing)$", t.surface, re.IGNORECASE)]
+    return triggers
+
+
+def _resolve_crowds(triggers: list[Trigger], text: str) -> list[Trigger]:
+    """Crowds: fire on a march is excessive force, clashes with protesters a violent demonstration, one
+    protest reading per sentence."""
     if re.search(r"\b(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|marches|march|sit-ins?|"
                  r"mourners|funeral processions?)\b", text, re.IGNORECASE):
         for t in triggers:
@@ -553,6 +562,8 @@ _INTENSE = re.compile(r"\b(?:heavy|fierce|violent|intense|street|renewed|fresh|s
                       r"bloody|brief|overnight)\s+$", re.IGNORECASE)
 _COMBAT_NEXT = re.compile(r"\s+(?:between|with|against|in|near|around|at|there|for control|erupted|broke out|raged|"
                           r"continued|flared|intensified|resumed|killed|left|has killed|have killed)\b", re.IGNORECASE)
+# "killed in clashes", "deaths in fighting": a toll that places a bare combat noun in an event
+_TOLL_BEFORE = re.compile(r"\b(?:killed|died|dead|deaths|wounded|injured|casualties)\s+(?:in|during)\s+$", re.IGNORECASE)
 _NOMINAL_BEFORE = re.compile(r"\b(?:of|by|from|fled|flee|fleeing|escape|escaping|escaped|to|because of|due to|"
                              r"impact of|end to|halt to|surge in|upsurge in|rise in|increase in|escalation in|lull in|"
                              r"pause in|spike in)\s+(?:the\s+)?(?:recent\s+)?$", re.IGNORECASE)
@@ -560,7 +571,7 @@ _BARE_WEAPON = re.compile(r"(?:rockets?|missiles?|artillery|mortars?|warplanes|f
 _WEAPON_ACTION = re.compile(r"\b(?:fired|fire|firing|launched|launching|hit|hits|hitting|struck|strike|landed|fell|"
                             r"slammed|pounded|pounding|rained|targeted|targeting|lobbed|shelled|killing|killed|"
                             r"wounding|bombed|bombing|attacked|raided|destroyed|destroying|used|using|carried|"
-                            r"conducted|dropped|dropping|flew|flying|unleashed)\b", re.IGNORECASE)
+                            r"conducted|dropped|dropping|flew|flying|unleashed|took|taken|came under)\b", re.IGNORECASE)
 _ACCUSATION = re.compile(r"\b(?:accus(?:ation|ations|ed|es|ing)|allegations?|alleged|charges?|charged|suspicion|"
                          r"suspected)\s+(?:\w+\s+){0,2}?(?:of|with)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -570,7 +581,7 @@ def _asserts(t: Trigger, text: str, before: str) -> bool:
     if _BARE_COMBAT.match(t.surface):
         if _NOMINAL_BEFORE.search(before):
             return False  # "the impact of the fighting", "fled the fighting"
-        if not (_INTENSE.search(before) or _COMBAT_NEXT.match(text[t.end:])):
+        if not (_INTENSE.search(before) or _COMBAT_NEXT.match(text[t.end:]) or _TOLL_BEFORE.search(before)):
             return False  # "a regime that is fighting for its survival"
     if _BARE_WEAPON.match(t.surface):
         window = text[max(0, t.start - 50):t.end + 50]

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 from sitrep.records import QuantityMention, Report
 
 STAGE_VERSION = "sitrep.events.repeats.v1"
+DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 
 def _overlap(a: Report, b: Report) -> bool:

@@ -1,0 +1,139 @@
+"""The syntax-based parts of the extractor: roles, places, status from the parse of the trigger's predicate.
+
+Hand-built sentences and mention records (as in ``test_extract``); the parse and the mention model are the
+real ones shipped with the package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitrep.events import syntax
+from sitrep.events.extract import extract_reports
+from sitrep.records import ActorMention, Article, PlaceMention, Report, TimeMention
+from sitrep.text import split_sentences
+
+PUB = dt.date(2018, 2, 20)
+ACTORS = {"Syrian Democratic Forces": ("Syrian Democratic Forces", 2), "Islamic State": ("Islamic State", 2),
+          "Russian jets": ("Russian forces", 8), "regime forces": ("Syrian government forces", 1),
+          "rebels": ("Syrian rebels", 3)}
+PLACES = {"Manbij": ("sitrep:manbij", "city"), "Damascus": ("170654", "city"), "Ghouta": ("sitrep:ghouta", "region"),
+          "Saraqeb": ("sitrep:saraqeb", "city"), "Douma": ("sitrep:douma", "city"), "Syria": ("163843", "country")}
+
+
+def _all(text: str, needle: str) -> list[int]:
+    out, i = [], text.find(needle)
+    while i >= 0:
+        if not text[i - 1:i].isalnum() and not text[i + len(needle):i + len(needle) + 1].isalnum():
+            out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
+def _reports(text: str, times: dict[str, dt.date] | None = None, unresolved: tuple[str, ...] = ()) -> list[Report]:
+    art = Article(article_id="a1", external_id="a1", raw_path="a1.txt", text=text, published_at=PUB)
+    tm = [TimeMention(i, i + len(s), s, "DATE", d.isoformat(), d, d, PUB)
+          for s, d in (times or {}).items() for i in _all(text, s)]
+    pm = [PlaceMention(i, i + len(s), s, pid, s, feature=feat) for s, (pid, feat) in PLACES.items()
+          for i in _all(text, s)]
+    pm += [PlaceMention(i, i + len(s), s, None, s, feature="village") for s in unresolved for i in _all(text, s)]
+    am = [ActorMention(i, i + len(s), s, name.lower(), name, inter) for s, (name, inter) in ACTORS.items()
+          for i in _all(text, s)]
+    return extract_reports(art, split_sentences("a1", text), tm, pm, am, [])
+
+
+def test_passive_by_agent_is_actor1_and_subject_is_the_place_taken():
+    reports = _reports("Manbij was captured by the Syrian Democratic Forces on Sunday after weeks of fighting.",
+                       {"on Sunday": dt.date(2018, 2, 18)})
+    capture = [r for r in reports if r.sub_event_type == "Non-state actor overtakes territory"]
+    assert capture and capture[0].actor1 == "Syrian Democratic Forces"
+    assert capture[0].place_name == "Manbij" and not capture[0].place_inferred
+
+
+def test_place_is_the_predicates_locative_not_a_place_in_a_relative_clause():
+    text = ("Regime forces shelled the suburbs on Monday in eastern Ghouta, which was once the breadbasket of "
+            "Damascus.")
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+    assert [r.place_name for r in reports] == ["Ghouta"]
+    assert reports[0].place_surface == "Ghouta" and reports[0].place_inferred is False
+
+
+def test_sentence_without_a_place_keeps_the_article_scope_flagged_as_inferred():
+    text = ("Regime forces shelled Douma on Monday, killing 12 civilians. "
+            "Douma has been besieged for months and food is scarce in Douma. "
+            "On Tuesday, regime forces shelled a market, killing seven people.")
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19), "On Tuesday": dt.date(2018, 2, 20)})
+    explicit = [r for r in reports if r.date_begin == dt.date(2018, 2, 19)]
+    inferred = [r for r in reports if r.date_begin == dt.date(2018, 2, 20)]
+    assert explicit and not explicit[0].place_inferred and explicit[0].geo_precision is not None
+    assert inferred and inferred[0].place_name == "Douma" and inferred[0].place_inferred
+    assert inferred[0].geo_precision > explicit[0].geo_precision  # coarser than a place the sentence names
+
+
+def test_place_missing_from_the_gazetteer_stays_unresolved_on_the_report():
+    reports = _reports("Rebels captured Tell Khanzir from Islamic State on Sunday, monitors said.",
+                       {"on Sunday": dt.date(2018, 2, 18)}, unresolved=("Tell Khanzir",))
+    assert reports and reports[0].place_surface == "Tell Khanzir" and reports[0].place_id is None
+    assert reports[0].place_name == "Tell Khanzir"
+
+
+def test_capital_speaking_for_its_government_is_not_the_event_place():
+    text = "Damascus said regime forces had shelled rebel positions in Saraqeb on Monday."
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+    assert reports and all(r.place_name != "Damascus" for r in reports)
+    assert reports[0].place_name == "Saraqeb"
+
+
+def test_negated_and_hypothetical_strikes_are_not_asserted():
+    text = ("Russian jets did not bomb Saraqeb on Monday, the ministry insisted. "
+            "Activists warned that regime forces could shell Douma within days.")
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+    assert all(r.status not in ("asserted", "hedged") for r in reports)  # the threat may also be dropped outright
+    assert [r.status for r in reports if r.place_name == "Saraqeb"] == ["negated"]  # kept, marked, not fed on
+
+
+def test_status_from_the_parse():
+    cases = {
+        "The town could fall within days.": ("fall", "hypothetical"),
+        "They hid the children in case the militia came back.": ("came", "hypothetical"),
+        "The army vowed to retake Daraa.": ("retake", "hypothetical"),
+        "Russian warplanes did not bomb the town on Friday.": ("bomb", "negated"),
+        "No airstrikes were reported in Idlib.": ("airstrikes", "negated"),
+        "Russian warplanes bombed the town on Friday.": ("bombed", "asserted"),
+    }
+    docs = syntax.parse_candidates(list(cases))
+    for (text, (word, want)), doc in zip(cases.items(), docs, strict=True):
+        i = text.index(word)
+        assert syntax.status_of(doc, (i, i + len(word))) == want, text
+
+
+def test_roles_from_the_parse_passive_and_nominal():
+    texts = ["Manbij was captured by the SDF on Sunday.", "The regime's shelling of Douma killed nine people.",
+             "The SDF, led by the YPG militia, captured Tabqa and clashed with IS near the dam."]
+    docs = syntax.parse_candidates(texts)
+    roles = syntax.roles_of(docs[0], (11, 19))
+    assert docs[0].text[slice(*roles.agent)] == "the SDF" and docs[0].text[slice(*roles.patient)] == "Manbij"
+    i = texts[1].index("shelling")
+    assert "regime" in docs[1].text[slice(*syntax.roles_of(docs[1], (i, i + 8)).agent)]
+    assert [docs[1].text[a:b] for a, b in syntax.locative_spans(docs[1], (i, i + 8))] == ["Douma"]
+    i = texts[2].index("clashed")
+    assert docs[2].text[slice(*syntax.roles_of(docs[2], (i, i + 7)).agent)] == "The SDF"  # shared subject, no apposition
+
+
+def test_government_uses_of_place_names():
+    texts = ["Damascus said it had captured the town.", "Moscow's role in the war has grown.",
+             "Fighting raged in Damascus on Friday."]
+    docs = syntax.parse_candidates(texts)
+    assert syntax.government_places(docs[0], [(0, 8)]) == {(0, 8)}
+    assert syntax.government_places(docs[1], [(0, 6)]) == {(0, 6)}
+    i = texts[2].index("Damascus")
+    assert syntax.government_places(docs[2], [(i, i + 8)]) == set()
+
+
+def test_a_persons_origin_is_not_an_event_place():
+    text = "Regime forces, from Damascus, shelled a market in Douma on Monday."
+    i = text.index("Damascus")
+    doc = syntax.parse_candidates(["Mehmet Aksoy, from London, was killed in an attack on Tuesday."])[0]
+    assert syntax.government_places(doc, [(20, 26)]) == {(20, 26)}
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+    assert reports and all(r.place_name != text[i:i + 8] for r in reports)
