@@ -37,7 +37,8 @@ from sitrep.records import (
 from sitrep.text import split_sentences
 from sitrep.time import infer_published, tag
 
-STAGE_VERSION = "sitrep.events.analyse.v2"  # v2: the mention model replaces the typing veto
+STAGE_VERSION = "sitrep.events.analyse.v3"  # v2: the mention model replaces the typing veto; v3: actual events only
+ACTUAL_STATUSES = frozenset({"asserted", "hedged"})  # the statuses that make a report
 DATA_FILES: tuple[Path, ...] = EXTRACT_DATA_FILES
 MAX_ANCHOR_SPAN_DAYS = 31  # an inferred publication interval wider than this is not used as the anchor
 
@@ -117,7 +118,9 @@ def analyse_article(article: Article, *, gazetteer: Any = None) -> ArticleAnalys
     t4 = time.perf_counter()
     reports = extract_reports(article, sentences, times, places, actors, sources,
                               hedged=is_hedged, geo_precision=geo_precision, decide=load_model().decide)
-    reports = collapse_repeats(reports)
+    # Plans, threats, hypotheticals, generic statements and negations are not event claims (the mention
+    # classifier's status): they do not become reports, so no table, export or count can take them for events.
+    reports = collapse_repeats([r for r in reports if r.status in ACTUAL_STATUSES])
     t5 = time.perf_counter()
     seconds = {"sentences": t1 - t0, "time": t2 - t1, "places": t3 - t2, "actors": t4 - t3, "reports": t5 - t4}
     return ArticleAnalysis(article, anchor, sentences, times, places, actors, sources, reports, which, seconds)
