@@ -436,3 +436,134 @@ def _summary_dict(result: RunResult) -> dict[str, Any]:
     if result.process is not None:
         out["process"] = result.process.to_dict()
     return out
+
+
+# ------------------------------------------------------------------ golden snapshot of the registry
+
+
+def declared_versions(stage: Stage) -> dict[str, str]:
+    """The ``STAGE_VERSION`` of every module in the stage's import closure that declares one: bumping any of
+    them (e.g. ``sitrep.events.extract`` for the events stage) declares that the stage's output changed."""
+    build_pipeline()
+    out = {}
+    for name in module_closure(stage.module):
+        version = getattr(sys.modules.get(name) or importlib.import_module(name), "STAGE_VERSION", None)
+        if isinstance(version, str):
+            out[name] = version
+    return out
+
+
+def _plain(obj: Any) -> Any:
+    import dataclasses
+    import datetime as dt
+
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {str(k): _plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, set, frozenset)):
+        items = [_plain(v) for v in obj]
+        return sorted(items, key=repr) if isinstance(obj, (set, frozenset)) else items
+    if isinstance(obj, float):
+        return round(obj, 6)
+    if isinstance(obj, (dt.date, dt.datetime)):
+        return obj.isoformat()
+    return obj
+
+
+def output_digest(obj: Any) -> str:
+    return hashlib.sha1(json.dumps(_plain(obj), sort_keys=True, default=str).encode()).hexdigest()[:12]
+
+
+def stage_outputs(record: dict[str, Any]) -> dict[str, Any]:
+    """What every stage makes of one input record (a JSON article): the data behind the golden snapshot."""
+    from sitrep.config import Settings
+    from sitrep.events.merge import ArticleInfo, merge_reports
+    from sitrep.ingest.readers import record_to_doc
+
+    p = build_pipeline()
+    m = {s.name: p.modules[s.module] for s in p.stages}
+    settings = Settings()
+    doc = record_to_doc(record, "fixture.jsonl", 1, settings)
+    article = p.prepare(doc, settings)
+    cleaned = m["clean"].clean_text(doc.text, is_html=doc.is_html, title=doc.title)
+    analysis = p.analyse(article)
+    reports = list(analysis.reports)
+    window = None
+    if article.published_at is not None:
+        day = getattr(article.published_at, "date", lambda: article.published_at)()
+        window = (day, day)
+    incidents = merge_reports(reports, articles={article.article_id: ArticleInfo(article.outlet, window,
+                                                                                 article.external_id)})
+    return {
+        "read": doc,
+        "clean": (cleaned.text, cleaned.title, cleaned.removed),
+        "pubdate": m["pubdate"].find_published(metadata_date=doc.published, raw_text=doc.text, path=doc.raw_path),
+        "outlet": m["outlet"].find_outlet(metadata_outlet=doc.outlet, url=doc.url, raw_text=doc.text),
+        "language": m["language"].detect_language(article.text),
+        "prepare": article,
+        "dedup": m["dedup"].content_id(article.text),
+        "sentences": analysis.sentences,
+        "time": (analysis.anchor, analysis.times),
+        "places": analysis.places,
+        "actors": analysis.actors,
+        "sources": analysis.sources,
+        "events": reports,
+        "merge": incidents,
+        "control": m["control"].control_changes(incidents, {r.report_id: r for r in reports}),
+    }
+
+
+def snapshot(record: dict[str, Any]) -> dict[str, Any]:
+    """The registry as a golden snapshot: per stage, its contract, declared versions and output digest."""
+    p = build_pipeline()
+    outputs = stage_outputs(record)
+    return {s.name: {"phase": s.phase, "requires": list(s.requires), "assigns": list(s.assigns),
+                     "versions": declared_versions(s), "output": output_digest(outputs[s.name])}
+            for s in p.stages}
+
+
+def check_snapshot(current: dict[str, Any], golden: dict[str, Any]) -> list[str]:
+    """Problems between the current registry and the golden snapshot (empty: they agree)."""
+    problems = []
+    if list(current) != list(golden):
+        problems.append(f"stages changed: {list(golden)} -> {list(current)}")
+    for name, now in current.items():
+        then = golden.get(name)
+        if then is None:
+            continue
+        if (now["phase"], now["requires"], now["assigns"]) != (then["phase"], then["requires"], then["assigns"]):
+            problems.append(f"stage '{name}': its contract (phase/requires/assigns) changed")
+        if now["output"] != then["output"] and now["versions"] == then["versions"]:
+            problems.append(f"stage '{name}': its output on the fixture article changed but no STAGE_VERSION "
+                            "in its modules did: bump the STAGE_VERSION of the module whose behaviour changed "
+                            f"(one of {', '.join(now['versions'])}), then refresh the snapshot")
+        elif now["versions"] != then["versions"]:
+            changed = sorted(k for k in set(now["versions"]) | set(then["versions"])
+                             if now["versions"].get(k) != then["versions"].get(k))
+            problems.append(f"stage '{name}': STAGE_VERSION changed ({', '.join(changed)}): refresh the snapshot")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m sitrep.pipeline snapshot [--write]``: print or refresh the golden snapshot (dev tool)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m sitrep.pipeline")
+    ap.add_argument("command", choices=["snapshot"])
+    ap.add_argument("--fixture", type=Path, default=Path("tests/data/pipeline_fixture.json"))
+    ap.add_argument("--golden", type=Path, default=Path("tests/data/pipeline_snapshot.json"))
+    ap.add_argument("--write", action="store_true", help="overwrite the golden snapshot with the current one")
+    args = ap.parse_args(argv)
+    current = snapshot(json.loads(args.fixture.read_text(encoding="utf-8")))
+    text = json.dumps(current, indent=1, sort_keys=False) + "\n"
+    if args.write:
+        args.golden.write_text(text, encoding="utf-8")
+        print(f"wrote {args.golden}")
+    else:
+        print(text, end="")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
