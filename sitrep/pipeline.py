@@ -484,7 +484,11 @@ def stage_outputs(record: dict[str, Any]) -> dict[str, Any]:
     p = build_pipeline()
     m = {s.name: p.modules[s.module] for s in p.stages}
     settings = Settings()
+    from sitrep.records import RawDocument
+
     doc = record_to_doc(record, "fixture.jsonl", 1, settings)
+    if not isinstance(doc, RawDocument):
+        raise PipelineError(f"the fixture record was rejected: {doc}", "P004")
     article = p.prepare(doc, settings)
     cleaned = m["clean"].clean_text(doc.text, is_html=doc.is_html, title=doc.title)
     analysis = p.analyse(article)

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from sitrep import pipeline
-from sitrep.pipeline import STAGES, PipelineError, Stage, build_pipeline, check_order, check_snapshot, snapshot
+from sitrep.pipeline import (
+    STAGES,
+    PipelineError,
+    Stage,
+    build_pipeline,
+    check_order,
+    check_snapshot,
+    snapshot,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
 
