@@ -154,7 +154,7 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings |
                     if on_error == "raise" and item.code != "E010":
                         store.conn.execute("COMMIT")
                         store.conn.execute("BEGIN IMMEDIATE")
-                        raise PipelineError(f"{item.code} {item.reason}: {item.raw_path}"
+                        raise PipelineError(f"{item.reason}: {item.raw_path}"
                                             + (f" ({item.detail})" if item.detail else ""), item.code)
                     _record(store, item, summary)
                 else:
