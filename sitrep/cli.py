@@ -50,15 +50,18 @@ def run_options(f):  # type: ignore[no-untyped-def]
                      help="Dask scheduler address for --engine dask (e.g. tcp://10.0.0.5:8786).")(f)
     f = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                      help="Where the per-article stages run: this machine, or the workers of a Dask cluster.")(f)
+    f = click.option("--batch-size", type=click.IntRange(min=1), default=50, show_default=True,
+                     help="Articles merged and committed per transaction (an interrupted run keeps its batches).")(f)
     return click.option("--workers", type=click.IntRange(min=1), default=None,
                         help="Worker processes on this machine (default: the number of cores; 1 = no workers).")(f)
 
 
-def make_run_options(workers: int | None, engine: str, scheduler: str | None, on_error: str,
+def make_run_options(workers: int | None, engine: str, scheduler: str | None, on_error: str, batch_size: int = 50,
                      process: bool = True) -> RunOptions:
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS")
-    return RunOptions(workers=workers, engine=engine, scheduler=scheduler, on_error=on_error, process=process)
+    return RunOptions(workers=workers, engine=engine, scheduler=scheduler, on_error=on_error, process=process,
+                      batch_size=batch_size)
 
 
 def run_command(call):  # type: ignore[no-untyped-def]
@@ -77,8 +80,8 @@ def run_command(call):  # type: ignore[no-untyped-def]
 @click.option("--no-process", is_flag=True, help="Only store articles; skip the event pipeline.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
 @run_options
-def ingest(paths: tuple[str, ...], db_path: str, no_process: bool, quiet: bool, workers: int | None, engine: str,
-           scheduler: str | None, on_error: str) -> None:
+def ingest(paths: tuple[str, ...], db_path: str, no_process: bool, quiet: bool, workers: int | None,
+           batch_size: int, engine: str, scheduler: str | None, on_error: str) -> None:
     """Read articles from PATHS (files or folders: .txt .html .jsonl .json .csv, optionally .gz).
 
     Prints a summary: documents read, articles stored, duplicates, rejections by
@@ -86,7 +89,7 @@ def ingest(paths: tuple[str, ...], db_path: str, no_process: bool, quiet: bool, 
     Exit status 0 when something was stored, even if some inputs were rejected;
     1 when every input was rejected or a stage could not be loaded.
     """
-    options = make_run_options(workers, engine, scheduler, on_error, not no_process)
+    options = make_run_options(workers, engine, scheduler, on_error, batch_size, not no_process)
     store = open_store(db_path, create=True)
 
     def progress(s) -> None:  # type: ignore[no-untyped-def]
