@@ -50,7 +50,7 @@ def synthetic_articles(pool: list[str], n: int, *, seed: int = 0, per_article: t
         k = rng.randint(*per_article)
         chosen = rng.sample(pool, min(k, len(pool)))
         shift = rng.randint(1, 9)
-        body = [_NUMBER.sub(lambda m: str(int(m.group(1)) + shift), p) for p in chosen]
+        body = [_NUMBER.sub(lambda m, s=shift: str(int(m.group(1)) + s), p) for p in chosen]
         day = start + dt.timedelta(days=i * 365 // max(n, 1))
         yield {"id": f"syn-{seed}-{i:07d}", "date": day.isoformat(), "title": body[0][:80],
                "text": "\n\n".join(body)}
