@@ -346,10 +346,12 @@ class RunResult:
         return out
 
 
-def _engine_for(store: Any, options: RunOptions, settings: Any) -> Any:
+def _engine_for(store: Any, options: RunOptions, settings: Any, *, analyse: bool = True) -> Any:
     from sitrep.engines import Context, make_engine
-    from sitrep.events.process import gazetteer_extra
+    from sitrep.events.process import gazetteer_extra, load_gazetteer_for
 
+    if analyse and options.engine == "local":
+        load_gazetteer_for(store)  # loaded once here (the merge needs it): forked workers share it
     context = Context(settings=settings, gazetteer_extra=gazetteer_extra(store))
     return make_engine(options.workers, engine=options.engine, scheduler=options.scheduler, context=context)
 
@@ -368,7 +370,7 @@ def run_ingest(paths: Iterable[Any], store: Any, settings: Any = None, options: 
     run_id = store.start_run("ingest", engine=options.engine, workers=options.workers or 0,
                              on_error=options.on_error, versions=_all_keys(pipeline))
     result = RunResult(run_id, "done")
-    engine = _engine_for(store, options, settings)
+    engine = _engine_for(store, options, settings, analyse=options.process and settings.process_events)
     try:
         result.ingest = ingest_paths(paths, store, settings, progress=progress, engine=engine,
                                      on_error=options.on_error, run_id=run_id)
