@@ -22,7 +22,7 @@ _NUMBER = re.compile(r"\b([1-9]\d{0,2})\b")
 def paragraphs(texts: Iterable[str], min_chars: int = 80) -> list[str]:
     out = []
     for text in texts:
-        out.extend(p.strip() for p in re.split(r"\n\s*\n", text) if len(p.strip()) >= min_chars)
+        out.extend(p.strip() for p in re.split(r"\n+", text) if len(p.strip()) >= min_chars)
     return out
 
 
@@ -56,8 +56,9 @@ def synthetic_articles(pool: list[str], n: int, *, seed: int = 0, per_article: t
                "text": "\n\n".join(body)}
 
 
-def write_corpus(pool: list[str], n: int, out: Path, *, seed: int = 0) -> Path:
+def write_corpus(pool: list[str], n: int, out: Path, *, seed: int = 0,
+                 per_article: tuple[int, int] = (4, 8)) -> Path:
     with out.open("w", encoding="utf-8") as fh:
-        for rec in synthetic_articles(pool, n, seed=seed):
+        for rec in synthetic_articles(pool, n, seed=seed, per_article=per_article):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return out
