@@ -178,8 +178,8 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
     todo = store.pending_article_ids(key, article_ids)
     remerge = rows.get_state(conn, "merge_versions") != mkey
     if not todo and not remerge:
-        summary.incidents_total = conn.execute("SELECT COUNT(*) FROM incidents").fetchone()[0]
-        summary.control_changes = conn.execute("SELECT COUNT(*) FROM control_changes").fetchone()[0]
+        summary.incidents_total = store.count("incidents")
+        summary.control_changes = store.count("control_changes")
         return summary
     t0 = time.perf_counter()
     if gazetteer is None and analyse is None:
@@ -196,7 +196,7 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
     if remerge:  # the merge or control stage changed: rebuild every incident from the stored reports
         merger = IncidentMerger(prior_reports=prior, articles=infos, parent_of=parent_of, actor_parent=actor_parent)
         with store.transaction():
-            conn.execute("DELETE FROM incidents")  # cascades to incident_reports and control_changes
+            rows.delete_all_incidents(conn)
             rows.save_incidents(conn, merger.add(prior.values()))
             summary.control_changes = rows.replace_control_changes(conn, control_changes(merger.incidents(), prior))
             rows.set_state(conn, "merge_versions", mkey)
@@ -232,7 +232,7 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
         _rebuild_control(store, merger, prior, summary)
     summary.incidents_total = len(merger.incidents())
     if summary.control_changes == 0 and not todo:
-        summary.control_changes = conn.execute("SELECT COUNT(*) FROM control_changes").fetchone()[0]
+        summary.control_changes = store.count("control_changes")
     return summary
 
 

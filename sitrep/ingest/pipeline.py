@@ -145,15 +145,15 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings |
     last_report = started
     own_files = [store.path + suffix for suffix in ("", "-wal", "-shm", "-journal")]
     docs = read_paths(paths, settings, exclude=own_files)
-    store.conn.execute("BEGIN IMMEDIATE")
+    store.begin()
     try:
         for prepared in engine.map("prepare", batched(docs, PREPARE_BATCH)):
             for item in prepared:
                 summary.read += 1
                 if isinstance(item, Rejection):
                     if on_error == "raise" and item.code != "E010":
-                        store.conn.execute("COMMIT")
-                        store.conn.execute("BEGIN IMMEDIATE")
+                        store.commit()
+                        store.begin()
                         raise PipelineError(f"{item.reason}: {item.raw_path}"
                                             + (f" ({item.detail})" if item.detail else ""), item.code)
                     _record(store, item, summary)
@@ -161,18 +161,17 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings |
                     _store_article(store, item, index, settings, summary, run_id)
                 pending += 1
                 if pending >= batch_size:
-                    store.conn.execute("COMMIT")
-                    store.conn.execute("BEGIN IMMEDIATE")
+                    store.commit()
+                    store.begin()
                     pending = 0
             now = time.perf_counter()
             if progress and now - last_report > 2.0:
                 summary.seconds = now - started
                 progress(summary)
                 last_report = now
-        store.conn.execute("COMMIT")
+        store.commit()
     except BaseException:
-        if store.conn.in_transaction:
-            store.conn.execute("ROLLBACK")
+        store.rollback()
         raise
     summary.seconds = time.perf_counter() - started
     return summary

@@ -38,6 +38,10 @@ def _date(value: str | None) -> dt.date | dt.datetime | None:
     return dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)
 
 
+_COUNTABLE = frozenset({"articles", "rejections", "reports", "incidents", "incident_reports", "control_changes",
+                        "processed_articles", "runs"})
+
+
 class Store:
     """A sitrep database file. ``Store(":memory:")`` works for tests."""
 
@@ -107,6 +111,23 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def begin(self) -> None:
+        """Start a write transaction (for callers that commit in batches: :meth:`commit` then begin again)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def count(self, table: str) -> int:
+        """Rows in one of sitrep's tables."""
+        if table not in _COUNTABLE:
+            raise ValueError(f"not a sitrep table: {table}")
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     def close(self) -> None:
         self.conn.close()
@@ -196,7 +217,7 @@ class Store:
         """Counts of everything stored, and the last run with its warnings."""
         out = self.counts()
         for table in ("reports", "incidents", "control_changes"):
-            out[table] = self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            out[table] = self.count(table)
         out["processed"] = {r[0]: r[1] for r in self.conn.execute(
             "SELECT status, COUNT(*) FROM processed_articles GROUP BY status ORDER BY status")}
         last = self.runs(1)
