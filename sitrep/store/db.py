@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.records import Article, Rejection
+from sitrep.store.pg import PgConnection, is_postgres_url
 
 DEFAULT_DB = "sitrep.db"
 
@@ -53,11 +55,16 @@ class Store:
         waits for the first one's migrations (up to ``timeout`` seconds) instead of failing.
         """
         self.path = str(path)
+        self.dialect = "postgresql" if is_postgres_url(self.path) else "sqlite"
+        if self.dialect == "postgresql":
+            self._open_postgres(create, timeout)
+            return
         memory = self.path == ":memory:"
         if not memory:
             _check_sitrep_file(Path(self.path), create=create)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=timeout)
+            self.conn: Any = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                             timeout=timeout)
         except sqlite3.Error as exc:  # pragma: no cover - depends on the file system
             raise StoreError(f"cannot open {self.path}: {exc}") from exc
         self.conn.row_factory = sqlite3.Row
@@ -74,12 +81,40 @@ class Store:
                                  "try again when it has finished") from exc
             raise StoreError(f"{self.path} is not a sitrep database: {exc}") from exc
 
+    def _open_postgres(self, create: bool, timeout: float) -> None:
+        shown = _hide_password(self.path)
+        try:
+            import psycopg
+        except ImportError as exc:
+            raise StoreError("a postgresql:// store needs psycopg: pip install 'sitrep[postgres]'") from exc
+        try:
+            self.conn = PgConnection(self.path, timeout)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to {shown}: {str(exc).strip()}") from exc
+        try:
+            tables = self.conn.tables()
+            if "schema_migrations" not in tables:
+                if tables:
+                    listed = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+                    raise StoreError(f"{shown} is not a sitrep database (it holds other tables: {listed}); "
+                                     "sitrep leaves it untouched")
+                if not create:
+                    raise StoreError(f"{shown} is not a sitrep database (it holds no sitrep tables; "
+                                     "run 'sitrep ingest' first)")
+            self.migrate()
+        except psycopg.Error as exc:
+            self.conn.close()
+            raise StoreError(f"{shown}: {str(exc).strip()}") from exc
+        except StoreError:
+            self.conn.close()
+            raise
+
     # ------------------------------------------------------------------ schema
     def migrate(self) -> list[str]:
         """Apply pending migrations, all in one write transaction (a concurrent opener waits for it)."""
         applied: list[str] = []
         names = {name for name, _ in _migrations()}
-        if self.conn.execute("SELECT 1 FROM sqlite_master WHERE name='schema_migrations'").fetchone():
+        if self._has_table("schema_migrations"):
             if names <= {r[0] for r in self.conn.execute("SELECT name FROM schema_migrations")}:
                 return applied  # up to date: no write lock taken
         with self.transaction():
@@ -91,12 +126,20 @@ class Store:
                 if name in done:
                     continue
                 for statement in _statements(sql):
-                    self.conn.execute(statement)
+                    if self.dialect == "postgresql":
+                        self.conn.execute_ddl(statement)
+                    else:
+                        self.conn.execute(statement)
                 self.conn.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?)", (name, dt.datetime.now(dt.UTC).isoformat())
                 )
                 applied.append(name)
         return applied
+
+    def _has_table(self, name: str) -> bool:
+        if self.dialect == "postgresql":
+            return name in self.conn.tables()
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE name=?", (name,)).fetchone() is not None
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -227,6 +270,9 @@ class Store:
 
     # ------------------------------------------------------------------ processing state and runs
     def has_gazetteer_extra(self) -> bool:
+        """Imported GeoNames rows (SQLite stores only: the gazetteer reads them from the file)."""
+        if self.dialect != "sqlite":
+            return False
         return self.conn.execute("SELECT 1 FROM gazetteer_extra LIMIT 1").fetchone() is not None
 
     def pending_article_ids(self, versions: str, article_ids: list[str] | None = None) -> list[str]:
@@ -252,12 +298,12 @@ class Store:
     def start_run(self, command: str, *, engine: str, workers: int, on_error: str,
                   versions: dict[str, str]) -> int:
         with self.transaction():
-            cur = self.conn.execute(
+            row = self.conn.execute(
                 "INSERT INTO runs (command, started_at, status, engine, workers, on_error, versions)"
-                " VALUES (?,?,?,?,?,?,?)",
+                " VALUES (?,?,?,?,?,?,?) RETURNING run_id",
                 (command, dt.datetime.now(dt.UTC).isoformat(), "running", engine, workers, on_error,
-                 json.dumps(versions, sort_keys=True)))
-        return int(cur.lastrowid or 0)
+                 json.dumps(versions, sort_keys=True))).fetchone()
+        return int(row[0])
 
     def add_warning(self, run_id: int, code: str, message: str, *, stage: str = "", articles: int = 1) -> None:
         """A coded warning of a run; repeated warnings of one (code, stage) add up their article counts."""
@@ -301,6 +347,10 @@ class ProcessedRow:
 
 def _iso(window: tuple[dt.date, dt.date] | None, k: int) -> str | None:
     return window[k].isoformat() if window else None
+
+
+def _hide_password(url: str) -> str:
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
 def _check_sitrep_file(path: Path, *, create: bool) -> None:
