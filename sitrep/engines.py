@@ -122,10 +122,23 @@ def _worker_run(task: Task, items: list[Any], context: Context) -> tuple[list[An
     return out, time.process_time() - t
 
 
+def _start_method() -> str:
+    """``fork`` when this process has a single OS thread (what it loaded, the gazetteer, is then shared
+    copy-on-write and a worker starts at once); otherwise ``forkserver``/``spawn``, because forking a
+    process whose native thread pools (e.g. onnxruntime's) are running can deadlock the child."""
+    methods = multiprocessing.get_all_start_methods()
+    try:
+        single = len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        single = False
+    if single and "fork" in methods:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
 class ProcessEngine:
-    """A pool of ``workers`` processes. On Linux they are forked from the calling process, so what it has
-    already loaded (the gazetteer) is shared copy-on-write and a worker starts in milliseconds; elsewhere
-    they are spawned and load the stages themselves, once each."""
+    """A pool of ``workers`` processes, each assembling the stages and loading the gazetteer and models
+    once (forked, they share what this process already loaded; see :func:`_start_method`)."""
 
     name = "processes"
 
@@ -161,8 +174,7 @@ class ProcessEngine:
 
     def _start(self) -> Any:
         if self.pool is None:
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            ctx = multiprocessing.get_context(method)
+            ctx = multiprocessing.get_context(_start_method())
             self.pool = ctx.Pool(self.workers, initializer=_worker_init)
         return self.pool
 
