@@ -4,7 +4,8 @@ Usage: python bench/scale.py [--sizes 1000,10000] [--workers 1,2] [--pool FILE.j
 
 The corpus is synthetic (``bench/synthetic.py``): each article mixes paragraphs of real dev news
 articles (default pool: ../shared/dev/events/articles.jsonl and the Timeline17 Syria BBC articles),
-so language, places and events are real while every article is distinct. Each (size, workers) run
+so language, places and events are real while every article is distinct; they are dated 30 a day,
+so a larger corpus covers a longer period, as a growing store does. Each (size, workers) run
 is a fresh subprocess ingesting into a fresh SQLite file through the pipeline runner (as ``sitrep
 ingest`` does), so peak RSS is per run. Prints a table: articles/s, ms per article (wall and CPU,
 workers included), peak RSS of the main process and of the largest worker, and where the time goes.
@@ -36,6 +37,7 @@ POOL = [SHARED / "dev" / "events" / "articles.jsonl",
 
 
 PER_ARTICLE = (15, 45)  # paragraphs per synthetic article: ~5,200 characters, like the real ones
+PER_DAY = 30  # articles per publication day: the corpus grows with time, as a newsroom's does
 
 
 def one(corpus: Path, workers: int) -> dict[str, Any]:
@@ -77,7 +79,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for size in [int(s) for s in args.sizes.split(",")]:
             corpus = write_corpus(pool, size, Path(tmp) / f"corpus{size}.jsonl", seed=size,
-                                  per_article=PER_ARTICLE)
+                                  per_article=PER_ARTICLE, per_day=PER_DAY)
             for workers in [int(w) for w in args.workers.split(",")]:
                 out = subprocess.run([sys.executable, __file__, "--one", str(corpus), str(workers)],
                                      capture_output=True, text=True, check=True, env={**os.environ,

@@ -43,22 +43,23 @@ def read_texts(path: Path, limit: int | None = None) -> list[str]:
 
 
 def synthetic_articles(pool: list[str], n: int, *, seed: int = 0, per_article: tuple[int, int] = (4, 8),
-                       start: dt.date = dt.date(2017, 1, 1)) -> Iterator[dict[str, str]]:
-    """``n`` synthetic articles (dicts with id, date, title, text) mixed from the paragraph ``pool``."""
+                       start: dt.date = dt.date(2017, 1, 1), per_day: int | None = None) -> Iterator[dict[str, str]]:
+    """``n`` synthetic articles (dicts with id, date, title, text) mixed from the paragraph ``pool``, dated
+    ``per_day`` a day from ``start`` (a corpus that grows with time), or spread over one year."""
     rng = random.Random(seed)
     for i in range(n):
         k = rng.randint(*per_article)
         chosen = rng.sample(pool, min(k, len(pool)))
         shift = rng.randint(1, 9)
         body = [_NUMBER.sub(lambda m, s=shift: str(int(m.group(1)) + s), p) for p in chosen]
-        day = start + dt.timedelta(days=i * 365 // max(n, 1))
+        day = start + dt.timedelta(days=i // per_day if per_day else i * 365 // max(n, 1))
         yield {"id": f"syn-{seed}-{i:07d}", "date": day.isoformat(), "title": body[0][:80],
                "text": "\n\n".join(body)}
 
 
 def write_corpus(pool: list[str], n: int, out: Path, *, seed: int = 0,
-                 per_article: tuple[int, int] = (4, 8)) -> Path:
+                 per_article: tuple[int, int] = (4, 8), per_day: int | None = None) -> Path:
     with out.open("w", encoding="utf-8") as fh:
-        for rec in synthetic_articles(pool, n, seed=seed, per_article=per_article):
+        for rec in synthetic_articles(pool, n, seed=seed, per_article=per_article, per_day=per_day):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return out
