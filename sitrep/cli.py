@@ -31,7 +31,17 @@ def open_store(db_path: str, *, create: bool = False) -> Store:
         raise click.ClickException(str(exc)) from exc
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+_BROKEN: list[PipelineError] = []  # a stage that cannot be loaded: every command fails with its code
+
+
+class _Main(click.Group):
+    def resolve_command(self, ctx: click.Context, args: list[str]):  # type: ignore[no-untyped-def]
+        if _BROKEN:
+            raise click.ClickException(f"{_BROKEN[0].code}: {_BROKEN[0]}")
+        return super().resolve_command(ctx, args)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sitrep")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 def main(verbose: int) -> None:
@@ -197,7 +207,14 @@ def format_table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def _mount() -> None:
-    """Commands of the stage packages (a missing one is an import error, not a silently absent command)."""
+    """Commands of the stage packages, once every stage has loaded (else each command fails with the code)."""
+    from sitrep.pipeline import build_pipeline
+
+    try:
+        build_pipeline()
+    except PipelineError as exc:
+        _BROKEN.append(exc)
+        return
     from sitrep.events.cli import COMMANDS
     from sitrep.places.cli import gazetteer
     from sitrep.runner_cli import stages

@@ -98,3 +98,23 @@ def test_process_on_error_raise_names_the_failing_article(tmp_path: Path, exampl
     recorded = invoke("process", "--db", db, "--quiet", "--workers", "1")
     assert recorded.exit_code == 0
     assert "analysis failed on 4 article(s): see 'sitrep rejections' (E013)" in recorded.output
+
+
+def test_a_stage_that_cannot_be_imported_fails_the_command_loudly(tmp_path: Path, examples: Path) -> None:
+    """As when a dependency is missing: the stage module's import fails, ingest must not exit 0 with no events."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    block = tmp_path / "block"
+    block.mkdir()
+    (block / "sitecustomize.py").write_text("import sys\nsys.modules['sitrep.places.gazetteer'] = None\n")
+    env = {**os.environ, "PYTHONPATH": f"{block}{os.pathsep}{root}"}
+    db = tmp_path / "s.db"
+    result = subprocess.run([sys.executable, "-m", "sitrep.cli", "ingest", str(examples), "--db", str(db),
+                             "--quiet", "--workers", "1"], env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "Error: P001: stage 'places' cannot be loaded: sitrep.places: ModuleNotFoundError: " \
+           "import of sitrep.places.gazetteer halted; None in sys.modules" in result.stderr
+    assert not db.exists() or Store(db, create=False).count("articles") == 0
