@@ -59,7 +59,7 @@ def run(reports: list[Report]) -> list[dict[str, object]]:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_time_index_finds_the_same_incidents_as_scanning_every_cluster(seed: int,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    reports = random_reports(1500, seed)
+    reports = random_reports(1000, seed)
     indexed = run(reports)
     monkeypatch.setattr(merge._Merger, "candidates", scan_every_cluster)
     assert run(reports) == indexed
