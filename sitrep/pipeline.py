@@ -341,8 +341,8 @@ class RunResult:
         for part in (self.ingest, self.process):
             if part is not None:
                 out.extend(part.lines())
-        seen = {line for line in out}
-        out.extend(f"warning {c}: {m}" for c, m in self.warnings if f"warning {c}: {m}" not in seen)
+        told = " ".join(out)  # a summary line may already carry the warning's code
+        out.extend(f"warning {c}: {m}" for c, m in self.warnings if f"warning {c}" not in told)
         return out
 
 

@@ -71,7 +71,7 @@ class ProcessSummary:
             + ("; incidents rebuilt (new merge version)" if self.remerged else ""),
         ]
         if self.failed:
-            out.append(f"analysis failed on {self.failed} article(s): see 'sitrep rejections' (E013)")
+            out.append(f"warning W002: analysis failed on {self.failed} article(s): see 'sitrep rejections' (E013)")
         for stage, n in sorted(self.degraded.items()):
             out.append(f"warning W001: stage '{stage}' ran degraded on {n} article(s); they are not marked "
                        "processed and will be analysed again (see 'sitrep stats')")
