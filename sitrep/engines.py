@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -122,16 +123,15 @@ def _worker_run(task: Task, items: list[Any], context: Context) -> tuple[list[An
     return out, time.process_time() - t
 
 
+_FORK_UNSAFE = ("onnxruntime", "torch")  # native thread pools that a forked child cannot use
+
+
 def _start_method() -> str:
-    """``fork`` when this process has a single OS thread (what it loaded, the gazetteer, is then shared
-    copy-on-write and a worker starts at once); otherwise ``forkserver``/``spawn``, because forking a
-    process whose native thread pools (e.g. onnxruntime's) are running can deadlock the child."""
+    """``fork`` (what this process loaded, the gazetteer, is shared copy-on-write and a worker starts at
+    once) unless a library whose native thread pools do not survive a fork is loaded (a child could
+    deadlock); then ``forkserver``/``spawn``. numpy's OpenBLAS pool handles fork itself."""
     methods = multiprocessing.get_all_start_methods()
-    try:
-        single = len(os.listdir("/proc/self/task")) == 1
-    except OSError:
-        single = False
-    if single and "fork" in methods:
+    if "fork" in methods and not any(m in sys.modules for m in _FORK_UNSAFE):
         return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
 
