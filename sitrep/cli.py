@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from importlib import import_module
 
 import click
 
 from sitrep import __version__
+from sitrep.pipeline import PipelineError, RunOptions, run_ingest
 from sitrep.store import DEFAULT_DB, Store, StoreError
 
 DB_HELP = f"SQLite database file (default: ./{DEFAULT_DB})."
@@ -31,7 +31,17 @@ def open_store(db_path: str, *, create: bool = False) -> Store:
         raise click.ClickException(str(exc)) from exc
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+_BROKEN: list[PipelineError] = []  # a stage that cannot be loaded: every command fails with its code
+
+
+class _Main(click.Group):
+    def resolve_command(self, ctx: click.Context, args: list[str]):  # type: ignore[no-untyped-def]
+        if _BROKEN:
+            raise click.ClickException(f"{_BROKEN[0].code}: {_BROKEN[0]}")
+        return super().resolve_command(ctx, args)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sitrep")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 def main(verbose: int) -> None:
@@ -40,20 +50,56 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
+def run_options(f):  # type: ignore[no-untyped-def]
+    """--workers, --engine, --scheduler, --on-error: shared by ingest and process."""
+    f = click.option("--on-error", "on_error", type=click.Choice(["record", "raise"]), default="record",
+                     show_default=True,
+                     help="record: a failing document is recorded with its code and the run goes on; "
+                          "raise: stop at the first one (exit 1).")(f)
+    f = click.option("--scheduler", default=None, metavar="ADDRESS",
+                     help="Dask scheduler address for --engine dask (e.g. tcp://10.0.0.5:8786).")(f)
+    f = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="Where the per-article stages run: this machine, or the workers of a Dask cluster.")(f)
+    f = click.option("--batch-size", type=click.IntRange(min=1), default=50, show_default=True,
+                     help="Articles merged and committed per transaction (an interrupted run keeps its batches).")(f)
+    return click.option("--workers", type=click.IntRange(min=1), default=None,
+                        help="Worker processes on this machine (default: the number of cores; 1 = no workers).")(f)
+
+
+def make_run_options(workers: int | None, engine: str, scheduler: str | None, on_error: str, batch_size: int = 50,
+                     process: bool = True) -> RunOptions:
+    if engine == "dask" and not scheduler:
+        raise click.UsageError("--engine dask needs --scheduler ADDRESS")
+    return RunOptions(workers=workers, engine=engine, scheduler=scheduler, on_error=on_error, process=process,
+                      batch_size=batch_size)
+
+
+def run_command(call):  # type: ignore[no-untyped-def]
+    """Run a pipeline call, turning its errors into a clean message and exit status 1."""
+    try:
+        return call()
+    except PipelineError as exc:
+        raise click.ClickException(f"{exc.code}: {exc}") from exc
+    except (StoreError, ValueError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @click.option("--no-process", is_flag=True, help="Only store articles; skip the event pipeline.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
-def ingest(paths: tuple[str, ...], db_path: str, no_process: bool, quiet: bool) -> None:
+@run_options
+def ingest(paths: tuple[str, ...], db_path: str, no_process: bool, quiet: bool, workers: int | None,
+           batch_size: int, engine: str, scheduler: str | None, on_error: str) -> None:
     """Read articles from PATHS (files or folders: .txt .html .jsonl .json .csv, optionally .gz).
 
     Prints a summary: documents read, articles stored, duplicates, rejections by
-    code (see 'sitrep rejections'). Exit status 0 when everything readable was
-    stored, even if some inputs were rejected.
+    code (see 'sitrep rejections'), then runs the event stages on the new articles.
+    Exit status 0 when something was stored, even if some inputs were rejected;
+    1 when every input was rejected or a stage could not be loaded.
     """
-    from sitrep.ingest.pipeline import ingest_paths
-
+    options = make_run_options(workers, engine, scheduler, on_error, batch_size, not no_process)
     store = open_store(db_path, create=True)
 
     def progress(s) -> None:  # type: ignore[no-untyped-def]
@@ -61,22 +107,17 @@ def ingest(paths: tuple[str, ...], db_path: str, no_process: bool, quiet: bool) 
             rate = s.read / s.seconds if s.seconds else 0.0
             click.echo(f"... {s.read} documents read, {s.stored} stored ({rate:.0f}/s)", err=True)
 
-    summary = ingest_paths(paths, store, progress=progress)
-    for line in summary.lines():
-        click.echo(line)
-    if not no_process:
-        _process(store, summary.new_article_ids, quiet)
-    store.close()
-
-
-def _process(store: Store, article_ids: list[str], quiet: bool) -> None:
     try:
-        process = import_module("sitrep.events.process")
-    except ImportError:
-        return
-    result = process.process_articles(store, None, progress=None if quiet else _echo_err)
-    for line in getattr(result, "lines", lambda: [str(result)])():
+        result = run_command(lambda: run_ingest(paths, store, options=options, progress=progress,
+                                                process_progress=None if quiet else _echo_err))
+    finally:
+        store.close()
+    for line in result.lines():
         click.echo(line)
+    if result.ingest.all_rejected:
+        n = result.ingest.read
+        raise click.ClickException(f"nothing was ingested: all {n} input(s) were rejected (see 'sitrep rejections')"
+                                   if n else "nothing was ingested: no input documents found")
 
 
 def _echo_err(message: object) -> None:
@@ -110,38 +151,42 @@ def articles(db_path: str, fmt: str, include_duplicates: bool) -> None:
 def rejections(db_path: str, fmt: str) -> None:
     """List inputs that were not taken, with their code and reason."""
     store = open_store(db_path)
-    rows = store.conn.execute(
-        "SELECT code, reason, raw_path, external_id, detail FROM rejections ORDER BY rejection_id"
-    ).fetchall()
+    rows = store.rejections()
     if fmt == "jsonl":
         for r in rows:
-            click.echo(json.dumps(dict(r), ensure_ascii=False))
+            click.echo(json.dumps({"code": r.code, "reason": r.reason, "raw_path": r.raw_path,
+                                   "external_id": r.external_id or "", "detail": r.detail}, ensure_ascii=False))
         return
     click.echo(format_table(["code", "reason", "raw_path", "external_id", "detail"],
-                            [[_cell(v) for v in r] for r in rows]))
+                            [[_cell(v) for v in (r.code, r.reason, r.raw_path, r.external_id, r.detail)]
+                             for r in rows]))
 
 
 @main.command()
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def stats(db_path: str, fmt: str) -> None:
-    """Counts: articles, near-duplicates, rejections by code, how articles were dated."""
+    """Counts: articles, near-duplicates, rejections by code, how articles were dated, events, and the
+    last run with its warnings (a stage that ran degraded is shown here)."""
     store = open_store(db_path)
-    counts = store.counts()
-    for table in ("reports", "incidents", "control_changes"):
-        try:
-            counts[table] = store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-        except Exception:  # table not there (older database or pipeline not installed)
-            pass
+    counts = store.stats()
     if fmt == "json":
-        click.echo(json.dumps(counts, indent=2))
+        click.echo(json.dumps(counts, indent=2, default=str))
         return
+    last = counts.pop("last_run", None)
     for key, value in counts.items():
         if isinstance(value, dict):
             inner = ", ".join(f"{k}: {v}" for k, v in value.items()) or "none"
             click.echo(f"{key}: {inner}")
         else:
             click.echo(f"{key}: {value}")
+    if last is not None:
+        click.echo(f"last run: {last['command']} #{last['run_id']} {last['status']} "
+                   f"(started {last['started_at']}, engine {last['engine']})")
+        for w in last["warnings"]:
+            where = f" [{w['stage']}]" if w["stage"] else ""
+            click.echo(f"warning {w['code']}{where}: {w['message']}"
+                       + (f" ({w['articles']} article(s))" if w["articles"] else ""))
 
 
 def _cell(value: object, width: int = 60) -> str:
@@ -161,26 +206,28 @@ def format_table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(out)
 
 
-def _mount_optional() -> None:
-    """Commands from the stage packages, mounted when those stages are installed."""
+def _mount() -> None:
+    """Commands of the stage packages, once every stage has loaded (else each command fails with the code)."""
+    from sitrep.pipeline import build_pipeline
+
     try:
-        main.add_command(import_module("sitrep.places.cli").gazetteer)
-    except (ImportError, AttributeError):
-        pass
-    try:
-        for command in import_module("sitrep.events.cli").COMMANDS:
-            main.add_command(command)
-    except (ImportError, AttributeError):
-        pass
-    # --- summaries (issue 11): sitrep timeline, sitrep brief
-    for command in import_module("sitrep.summaries.cli").COMMANDS:
+        build_pipeline()
+    except PipelineError as exc:
+        _BROKEN.append(exc)
+        return
+    from sitrep.events.cli import COMMANDS
+    from sitrep.places.cli import gazetteer
+    from sitrep.runner_cli import stages
+    from sitrep.summaries.cli import COMMANDS as SUMMARY_COMMANDS
+    from sitrep.web.cli import COMMANDS as WEB_COMMANDS
+
+    main.add_command(gazetteer)
+    for command in (*COMMANDS, *SUMMARY_COMMANDS, *WEB_COMMANDS):  # events; timeline, brief; serve, export
         main.add_command(command)
-    # web: sitrep serve, sitrep export
-    for command in import_module("sitrep.web.cli").COMMANDS:
-        main.add_command(command)
+    main.add_command(stages)  # issue 9: the pipeline runner
 
 
-_mount_optional()
+_mount()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

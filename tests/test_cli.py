@@ -31,11 +31,13 @@ def test_ingest_sample_then_list(tmp_path: Path, examples: Path) -> None:
     assert "stored 0 new article(s)" in again.output and "already stored 4" in again.output
 
 
-def test_ingest_missing_path_is_recorded_not_fatal(tmp_path: Path) -> None:
+def test_ingest_whose_every_input_was_rejected_fails_but_records_why(tmp_path: Path) -> None:
     db = str(tmp_path / "s.db")
-    result = run("ingest", str(tmp_path / "nope.txt"), "--db", db, "--quiet", "--no-process")
-    assert result.exit_code == 0
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "nope.txt"), "--db", db, "--quiet", "--no-process"])
+    assert result.exit_code == 1
     assert "rejected E001: 1" in result.output
+    assert result.output.endswith("Error: nothing was ingested: all 1 input(s) were rejected "
+                                  "(see 'sitrep rejections')\n")
     listing = run("rejections", "--db", db)
     assert "E001" in listing.output and "path does not exist" in listing.output
 

@@ -122,7 +122,7 @@ def test_new_merge_version_rebuilds_incidents_without_reanalysis(store: Store,
 def test_new_stage_version_reprocesses_with_stable_ids(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     run(store)
     ids = sorted(i.incident_id for i in rows.load_incidents(store.conn))
-    monkeypatch.setattr("sitrep.events.extract.STAGE_VERSION", "sitrep.events.extract.vTEST")
+    monkeypatch.setattr("sitrep.events.analyse.STAGE_VERSION", "sitrep.events.analyse.vTEST")
     summary = run(store, batch_size=1)
     assert summary.reprocessed == 3 and summary.articles == 3
     assert sorted(i.incident_id for i in rows.load_incidents(store.conn)) == ids
@@ -178,3 +178,34 @@ def test_incidents_and_control_round_trip(store: Store) -> None:
         rows.replace_control_changes(store.conn, control_changes(incidents, reports))
     assert [i.to_dict() for i in rows.load_incidents(store.conn)] == [i.to_dict() for i in incidents]
     assert rows.load_control_changes(store.conn) == control_changes(incidents, reports)
+
+
+@pytest.fixture
+def changed_file(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Make one shipped file look changed to the pipeline's digests (as an edited dictionary would)."""
+    from sitrep import pipeline
+
+    real = pipeline.file_digest
+
+    def change(name: str) -> None:
+        monkeypatch.setattr(pipeline, "file_digest",
+                            lambda path: "changed" if path.name == name else real(path))
+        pipeline.stage_digest.cache_clear()
+
+    yield change
+    pipeline.stage_digest.cache_clear()
+
+
+def test_changed_dictionary_file_reanalyses_without_a_version_bump(store: Store, changed_file) -> None:
+    run(store)
+    changed_file("actors.tsv")
+    summary = run(store)
+    assert summary.reprocessed == 3 and summary.articles == 3 and not summary.remerged
+    assert run(store).articles == 0
+
+
+def test_changed_merge_code_rebuilds_incidents_only(store: Store, changed_file) -> None:
+    run(store)
+    changed_file("merge.py")
+    summary = run(store)
+    assert summary.remerged and summary.articles == 0

@@ -203,19 +203,35 @@ def casualties(db_path: str, fmt: str, period: str) -> None:
 @click.command()
 @DB
 @click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
-def process(db_path: str, quiet: bool) -> None:
-    """Run the event pipeline on stored articles not yet processed (reports, incidents, control)."""
-    from sitrep.events.process import process_articles
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes on this machine (default: the number of cores; 1 = no workers).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Articles merged and committed per transaction (an interrupted run keeps its batches).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where the per-article stages run: this machine, or the workers of a Dask cluster.")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler address for --engine dask.")
+@click.option("--on-error", "on_error", type=click.Choice(["record", "raise"]), default="record",
+              show_default=True, help="record: a failing article is recorded (E013) and the run goes on; "
+                                      "raise: stop at the first one (exit 1).")
+def process(db_path: str, quiet: bool, workers: int | None, batch_size: int, engine: str, scheduler: str | None,
+            on_error: str) -> None:
+    """Run the event pipeline on stored articles not yet processed by the current stage versions (new
+    articles, and articles whose stages' code, dictionaries, gazetteer or models changed)."""
+    from sitrep.cli import make_run_options, run_command
+    from sitrep.pipeline import run_process
 
+    options = make_run_options(workers, engine, scheduler, on_error, batch_size)
     store = _open(db_path)
 
     def progress(message: str) -> None:
         click.echo(f"... {message}", err=True)
 
-    summary = process_articles(store, progress=None if quiet else progress)
-    for line in summary.lines():
+    try:
+        result = run_command(lambda: run_process(store, options, progress=None if quiet else progress))
+    finally:
+        store.close()
+    for line in result.lines():
         click.echo(line)
-    store.close()
 
 
 COMMANDS = [reports, incidents, control, casualties, process]

@@ -75,6 +75,8 @@ class _Cluster:
     changed: bool = False
     hull: tuple[dt.date, dt.date] | None = None  # earliest begin .. latest end of its reports' intervals
     deleted: bool = False
+    keys: list[str] = field(default_factory=list)  # the place keys it is indexed under
+    slots: set[tuple[str, int | None]] = field(default_factory=set)  # (place key, week) in the time index
 
     def places(self) -> list[str | None]:
         if not self.members and self.fallback:
@@ -94,6 +96,10 @@ def _place_relation(a: str | None, b: str | None, parent_of: ParentOf | None) ->
     return None
 
 
+def _week(day: dt.date) -> int:
+    return day.toordinal() // 7
+
+
 def _gap(a: Interval, b: Interval) -> int:
     return (max(a.begin, b.begin) - min(a.end, b.end)).days
 
@@ -107,6 +113,9 @@ class _Merger:
         self._families: dict[str, frozenset[str]] = {}
         self.clusters: list[_Cluster] = []
         self.index: dict[tuple[str, str], list[_Cluster]] = {}
+        # the same clusters by (group, place key, week of their date hull; None: no date), so that finding
+        # the candidates of a dated report costs the same whatever the size of the corpus
+        self.by_week: dict[tuple[str, str, int | None], list[_Cluster]] = {}
         self._intervals: dict[str, Interval | None] = {}
         self._tokens: dict[str, frozenset[str]] = {}
 
@@ -129,16 +138,39 @@ class _Merger:
             bucket = self.index.setdefault((c.group, k), [])
             if not bucket or bucket[-1] is not c:
                 bucket.append(c)
+            if k not in c.keys:
+                c.keys.append(k)
+        self.index_time(c)
+
+    def index_time(self, c: _Cluster) -> None:
+        """Index the cluster under every week its date hull touches (or under None without a hull)."""
+        weeks: list[int | None] = [None] if c.hull is None else \
+            list(range(_week(c.hull[0]), _week(c.hull[1]) + 1))
+        for k in c.keys:
+            for w in weeks:
+                if (k, w) not in c.slots:
+                    c.slots.add((k, w))
+                    self.by_week.setdefault((c.group, k, w), []).append(c)
 
     def candidates(self, r: Report, group: str) -> list[_Cluster]:
         keys = [r.place_id or ""] + (ancestors(r.place_id, self.parent_of) if r.place_id else [])
         if r.place_id:
             keys.append("")
         seen: dict[int, _Cluster] = {}
+        ri = self.interval(r)
+        if ri is None:  # an undated report may join any cluster at its place
+            for k in keys:
+                for c in self.index.get((group, k), ()):
+                    if not c.deleted:
+                        seen.setdefault(id(c), c)
+            return sorted(seen.values(), key=lambda c: c.seq)
+        slack = dt.timedelta(days=DATE_SLACK)  # a cluster farther away than this is rejected by score()
+        weeks: list[int | None] = [None, *range(_week(ri.begin - slack), _week(ri.end + slack) + 1)]
         for k in keys:
-            for c in self.index.get((group, k), ()):
-                if not c.deleted:
-                    seen.setdefault(id(c), c)
+            for w in weeks:
+                for c in self.by_week.get((group, k, w), ()):
+                    if not c.deleted:
+                        seen.setdefault(id(c), c)
         return sorted(seen.values(), key=lambda c: c.seq)
 
     def tokens(self, r: Report) -> frozenset[str]:
@@ -307,6 +339,7 @@ class IncidentMerger:
             c.hull = None
             for m in c.members:
                 self._m.widen(c, m)
+            self._m.index_time(c)
             if c.members:
                 rebuilt.append(self._build(c))
             else:

@@ -113,6 +113,11 @@ def save_incidents(conn: sqlite3.Connection, incidents: Iterable[Incident]) -> i
     return n
 
 
+def delete_all_incidents(conn: sqlite3.Connection) -> None:
+    """Every incident (cascades to incident_reports and control_changes), before a full re-merge."""
+    conn.execute("DELETE FROM incidents")
+
+
 def delete_incidents(conn: sqlite3.Connection, incident_ids: Iterable[str]) -> None:
     conn.executemany("DELETE FROM incidents WHERE incident_id=?", [(i,) for i in incident_ids])
 

@@ -22,6 +22,8 @@ CODES: dict[str, str] = {
     "E011": "compressed file is corrupt",
     "E012": "record has no text field",
     "E013": "event analysis failed on this article (the article is stored; please report the detail)",
+    "E014": "not an article file (JSON that holds no article records)",
+    "E015": "preparing this document failed unexpectedly (please report the detail)",
 }
 
 

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sitrep.config import Settings
 from sitrep.ingest import clean, outlet, pubdate
@@ -39,6 +40,11 @@ class IngestSummary:
     rejected: Counter[str] = field(default_factory=Counter)
     new_article_ids: list[str] = field(default_factory=list)
     seconds: float = 0.0
+
+    @property
+    def all_rejected(self) -> bool:
+        """Nothing was read, or every input was rejected (a duplicate of a stored article is not a rejection)."""
+        return self.stored == 0 and self.already_stored == 0 and self.duplicates == 0
 
     def lines(self) -> list[str]:
         out = [
@@ -108,11 +114,28 @@ def prepare(paths: Iterable[str | Path], settings: Settings | None = None) -> tu
 
 Progress = Callable[[IngestSummary], None]
 
+PREPARE_BATCH = 32  # documents per task sent to a worker
+
 
 def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings | None = None, *,
-                 progress: Progress | None = None, batch_size: int = 200) -> IngestSummary:
-    """Ingest files/directories into ``store``; returns what happened (nothing is dropped silently)."""
+                 progress: Progress | None = None, batch_size: int = 200, engine: Any = None,
+                 on_error: str = "record", run_id: int | None = None) -> IngestSummary:
+    """Ingest files/directories into ``store``; returns what happened (nothing is dropped silently).
+
+    Input is read as a stream and prepared (clean, date, outlet, language) on ``engine`` (default: in
+    this process) in small batches, in input order; articles are written and committed every
+    ``batch_size`` documents, so an interrupted ingest keeps what it committed and a re-run finishes
+    the job with the same rows. ``on_error``: ``record`` (a rejected or failing document is recorded
+    with its code and the batch goes on) or ``raise`` (:class:`~sitrep.pipeline.PipelineError` at the
+    first rejected document, after committing what came before it).
+    """
+    from sitrep.engines import Context, SerialEngine, batched
+    from sitrep.pipeline import ON_ERROR, PipelineError
+
+    if on_error not in ON_ERROR:
+        raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, got {on_error!r}")
     settings = settings or Settings()
+    engine = engine or SerialEngine(Context(settings=settings))
     summary = IngestSummary()
     started = time.perf_counter()
     index = NearDuplicateIndex(settings.near_duplicate_threshold, settings.minhash_perm)
@@ -121,28 +144,34 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings |
     pending = 0
     last_report = started
     own_files = [store.path + suffix for suffix in ("", "-wal", "-shm", "-journal")]
-    store.conn.execute("BEGIN IMMEDIATE")
+    docs = read_paths(paths, settings, exclude=own_files)
+    store.begin()
     try:
-        for raw in read_paths(paths, settings, exclude=own_files):
-            summary.read += 1
-            item = prepare_document(raw, settings) if isinstance(raw, RawDocument) else raw
-            if isinstance(item, Rejection):
-                _record(store, item, summary)
-            else:
-                _store_article(store, item, index, settings, summary)
-            pending += 1
-            if pending >= batch_size:
-                store.conn.execute("COMMIT")
-                store.conn.execute("BEGIN IMMEDIATE")
-                pending = 0
+        for prepared in engine.map("prepare", batched(docs, PREPARE_BATCH)):
+            for item in prepared:
+                summary.read += 1
+                if isinstance(item, Rejection):
+                    if on_error == "raise" and item.code != "E010":
+                        store.commit()
+                        store.begin()
+                        raise PipelineError(f"{item.reason}: {item.raw_path}"
+                                            + (f" ({item.detail})" if item.detail else ""), item.code)
+                    _record(store, item, summary)
+                else:
+                    _store_article(store, item, index, settings, summary, run_id)
+                pending += 1
+                if pending >= batch_size:
+                    store.commit()
+                    store.begin()
+                    pending = 0
             now = time.perf_counter()
             if progress and now - last_report > 2.0:
                 summary.seconds = now - started
                 progress(summary)
                 last_report = now
-        store.conn.execute("COMMIT")
+        store.commit()
     except BaseException:
-        store.conn.execute("ROLLBACK")
+        store.rollback()
         raise
     summary.seconds = time.perf_counter() - started
     return summary
@@ -154,10 +183,8 @@ def _record(store: Store, rej: Rejection, summary: IngestSummary) -> None:
 
 
 def _store_article(store: Store, art: Article, index: NearDuplicateIndex, settings: Settings,
-                   summary: IngestSummary) -> None:
-    existing = store.conn.execute(
-        "SELECT external_id, raw_path FROM articles WHERE article_id=?", (art.article_id,)
-    ).fetchone()
+                   summary: IngestSummary, run_id: int | None = None) -> None:
+    existing = store.find_article(art.article_id)
     if existing is not None:
         if existing[0] == art.external_id and existing[1] == art.raw_path:
             summary.already_stored += 1
@@ -173,6 +200,13 @@ def _store_article(store: Store, art: Article, index: NearDuplicateIndex, settin
         summary.near_duplicates += 1
     else:
         index.add(art.article_id, mh)
-    store.insert_article(art, minhash=NearDuplicateIndex.serialise(mh), stage_version=STAGE_VERSION)
+    store.insert_article(art, minhash=NearDuplicateIndex.serialise(mh), stage_version=_ingest_key(), run_id=run_id)
     summary.stored += 1
     summary.new_article_ids.append(art.article_id)
+
+
+def _ingest_key() -> str:
+    """The ingest stages' version key (recorded on every stored article)."""
+    from sitrep.pipeline import ingest_version_key
+
+    return ingest_version_key()

@@ -276,8 +276,10 @@ def _read_json(stream: io.TextIOBase, path: str, settings: Settings) -> Iterator
                 break
         else:
             data = [data]
-    if not isinstance(data, list):
-        yield reject("E007", path, detail=f"expected a list or object, got {type(data).__name__}")
+    if not isinstance(data, list) or (data and not any(isinstance(r, dict) for r in data)):
+        kinds = sorted({type(r).__name__ for r in data}) if isinstance(data, list) else [type(data).__name__]
+        what = f"a list of {', '.join(kinds)}" if isinstance(data, list) else f"a {kinds[0]}"
+        yield reject("E014", path, detail=f"the JSON holds {what}, not article objects with a text field")
         return
     for i, record in enumerate(data, 1):
         if isinstance(record, dict):
