@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitrep import pipeline
+from sitrep import places as places_stage
 from sitrep.pipeline import (
     STAGES,
     PipelineError,
@@ -58,7 +59,7 @@ def test_a_stage_without_its_entry_point_is_an_error_at_start_up() -> None:
 def test_version_key_is_stage_version_plus_a_digest_of_code_and_data() -> None:
     places = build_pipeline().stage("places")
     version, digest = places.key().split("+")
-    assert version == "sitrep.places.v1" and len(digest) == 12
+    assert version == places_stage.STAGE_VERSION and len(digest) == 12
     files = {p.name for p in pipeline.data_files(pipeline.module_closure("sitrep.places"))}
     assert {"places.json.gz", "aliases.csv"} <= files  # the gazetteer is part of the key
     assert "sitrep.places.gazetteer" in pipeline.module_closure("sitrep.places")
@@ -68,7 +69,7 @@ def test_events_key_covers_the_stages_it_calls_and_their_data() -> None:
     closure = pipeline.module_closure("sitrep.events.analyse")
     assert {"sitrep.time", "sitrep.places", "sitrep.actors", "sitrep.events.extract"} <= set(closure)
     files = {p.name for p in pipeline.data_files(closure)}
-    assert {"actors.tsv", "places.json.gz", "event_types_model.json.gz"} <= files
+    assert {"actors.tsv", "places.json.gz", "mentions_model.npz", "mentions_model.json"} <= files
 
 
 def test_merge_key_does_not_depend_on_the_article_stages() -> None:

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from sitrep.cli import main
+from sitrep.events.mentions import ModelUnavailable
 from sitrep.store import Store
 
 
@@ -17,12 +18,12 @@ def invoke(*args: str):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(main, list(args))
 
 
-def model_missing(texts: list[str]) -> Any:
-    raise OSError("event_types_model.json.gz: No such file or directory")
+def model_missing() -> Any:
+    raise ModelUnavailable("mentions_model.npz: No such file or directory")
 
 
 def blast_articles(folder: Path) -> Path:
-    """Articles whose event sentences need the typing model (a bare 'explosion' is checked by it)."""
+    """Articles with event sentences (a blast killing people), which the mention model must decide."""
     folder.mkdir()
     for i, place in enumerate(("Raqqa", "Tabqa", "Deir ez-Zor")):
         (folder / f"blast{i}.txt").write_text(
@@ -36,33 +37,34 @@ def test_a_model_that_cannot_load_is_a_coded_warning_not_silent_no_events(tmp_pa
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     db = str(tmp_path / "s.db")
     src = blast_articles(tmp_path / "in")
-    monkeypatch.setattr("sitrep.events.typing.classify_many", model_missing)
+    monkeypatch.setattr("sitrep.events.analyse.load_model", model_missing)
     result = invoke("ingest", str(src), "--db", db, "--quiet", "--workers", "1")
     assert result.exit_code == 0, result.output
-    found = re.search(r"warning W001: stage 'typing' ran degraded on (\d+) article\(s\); they are not marked "
+    found = re.search(r"warning W001: stage 'mentions' ran degraded on (\d+) article\(s\); they are not marked "
                       r"processed and will be analysed again \(see 'sitrep stats'\)", result.output)
     assert found, result.output
     n = int(found.group(1))
     assert n == 3
     stats = invoke("stats", "--db", db)
     assert "last run: ingest #1 degraded" in stats.output
-    assert (f"warning W001 [typing]: a stage ran degraded (a model or resource could not be loaded); its articles "
-            f"are retried next run: unavailable: event_types_model.json.gz: No such file or directory "
+    assert (f"warning W001 [mentions]: a stage ran degraded (a model or resource could not be loaded); its articles "
+            f"are retried next run: unavailable: mentions_model.npz: No such file or directory "
             f"({n} article(s))") in stats.output
     monkeypatch.undo()  # the model is back: the degraded articles are analysed again, the others are not
     again = invoke("process", "--db", db, "--quiet", "--workers", "1")
     assert again.exit_code == 0
-    assert f"processed {n} article(s)" in again.output and f"{n} re-processed" in again.output
+    assert f"processed {n} article(s)" in again.output  # the degraded articles, and only they, are analysed again
+    assert re.search(r"reports [1-9]", again.output), again.output  # now with their events
     assert "last run: process #2 done" in invoke("stats", "--db", db).output
 
 
 def test_on_error_raise_stops_at_a_degraded_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = str(tmp_path / "s.db")
     src = blast_articles(tmp_path / "in")
-    monkeypatch.setattr("sitrep.events.typing.classify_many", model_missing)
+    monkeypatch.setattr("sitrep.events.analyse.load_model", model_missing)
     result = invoke("ingest", str(src), "--db", db, "--quiet", "--workers", "1", "--on-error", "raise")
     assert result.exit_code == 1
-    assert re.search(r"Error: W001: stage 'typing' ran degraded on \S+: unavailable: event_types_model.json.gz",
+    assert re.search(r"Error: W001: stage 'mentions' ran degraded on \S+: unavailable: mentions_model.npz",
                      result.output), result.output
     store = Store(db, create=False)
     assert store.runs(1)[0]["status"] == "failed"

@@ -25,6 +25,7 @@ from sitrep.web.server import DEFAULT_HOST, ServerConfig, SitrepServer, make_ser
 class Client:
     def __init__(self, server: SitrepServer) -> None:
         self.port = server.server_address[1]
+        self.db_path = server.cfg.db_path
 
     def raw(self, path: str, method: str = "GET", headers: dict[str, str] | None = None
             ) -> tuple[int, dict[str, str], bytes]:
@@ -219,8 +220,15 @@ def test_requests_for_other_host_names_are_refused(client: Client) -> None:
 def test_each_client_connection_closes_its_database_connection(client: Client) -> None:
     import os
 
-    def open_files() -> int:
-        return len(os.listdir("/proc/self/fd"))
+    def open_files() -> int:  # descriptors on the store's files (the db, its -wal and -shm), not the whole process
+        count = 0
+        for fd in os.listdir("/proc/self/fd"):
+            try:
+                target = os.readlink(f"/proc/self/fd/{fd}")
+            except OSError:
+                continue
+            count += target.startswith(client.db_path)
+        return count
 
     client.get("/api/incidents")
     before = open_files()

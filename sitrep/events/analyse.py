@@ -22,7 +22,8 @@ from typing import Any
 from sitrep.actors import find_actors, find_sources, is_hedged
 from sitrep.events.extract import DATA_FILES as EXTRACT_DATA_FILES
 from sitrep.events.extract import extract_reports
-from sitrep.events.mentions import load_model
+from sitrep.events.mentions import ModelUnavailable, load_model
+from sitrep.events.parse import ParserUnavailable
 from sitrep.events.repeats import collapse_repeats
 from sitrep.places import geo_precision, geoparse
 from sitrep.records import (
@@ -116,8 +117,14 @@ def analyse_article(article: Article, *, gazetteer: Any = None) -> ArticleAnalys
         actors.extend(_shift(find_actors(s.text, country=country), s.start))
         sources.extend(_shift(find_sources(s.text), s.start))
     t4 = time.perf_counter()
-    reports = extract_reports(article, sentences, times, places, actors, sources,
-                              hedged=is_hedged, geo_precision=geo_precision, decide=load_model().decide)
+    try:
+        reports = extract_reports(article, sentences, times, places, actors, sources,
+                                  hedged=is_hedged, geo_precision=geo_precision, decide=load_model().decide)
+    except (ModelUnavailable, ParserUnavailable) as exc:
+        # Not a silent "no events": the runner records the stage as degraded (W001), does not mark the article
+        # processed (it is analysed again once the model is back) and, with --on-error raise, stops.
+        which["mentions"] = f"unavailable: {exc}"
+        reports = []
     # Plans, threats, hypotheticals, generic statements and negations are not event claims (the mention
     # classifier's status): they do not become reports, so no table, export or count can take them for events.
     reports = collapse_repeats([r for r in reports if r.status in ACTUAL_STATUSES])
