@@ -259,3 +259,7 @@ class ControlChange(Record):
     claimed_by: str | None
     incident_id: str | None
     report_id: str | None = None
+    n_reports: int = 1  # asserted reports stating the change (its evidence)
+    n_articles: int = 1  # distinct articles among them
+    n_sources: int = 1  # independent sources (outlets, else articles) among them
+    background: bool = False  # history mentioned as context: sets control before the reporting, never overrides it

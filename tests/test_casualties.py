@@ -62,3 +62,62 @@ def test_periods() -> None:
     assert period_key(None, "day") == "unknown"
     with pytest.raises(ValueError, match="unknown period"):
         ledger([], [], "year")  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- specific events only (issue 8)
+
+def from_sentence(rid: str, article: str, day: D, sentence: str, **kw) -> Report:
+    from sitrep.events.quantities import find_quantities
+
+    r = strike(rid, article, day, find_quantities(sentence), **kw)
+    r.text = sentence
+    return r
+
+
+PUBLISHED = {"g1": ArticleInfo("The Guardian", (D(2018, 2, 20), D(2018, 2, 20))),
+             "g2": ArticleInfo("BBC", (D(2018, 2, 21), D(2018, 2, 21)))}
+
+
+def month_total(reports: list[Report], month: str = "2018-02"):
+    incidents = merge_reports(reports, articles=PUBLISHED)
+    return {(r.period, r.source): r for r in ledger(reports, incidents, "month", articles=PUBLISHED)}.get((month, None))
+
+
+def test_counts_of_airstrikes_are_not_deaths_in_the_ledger() -> None:
+    r = from_sentence("r", "g1", D(2018, 2, 19), "Almost 200 civilians have been killed in dozens of airstrikes and "
+                      "shelling in eastern Ghouta.")
+    total = month_total([r])
+    assert total is not None and total.conservative == 200 and (total.range_min, total.range_max) == (200, 200)
+
+
+def test_a_massacre_mentioned_in_passing_is_not_counted() -> None:
+    today = strike("now", "g1", D(2018, 2, 19), [killed(20)])
+    srebrenica = strike("old", "g1", D(1995, 7, 11), [killed(8000)])  # dated: far before the article
+    undated_history = strike("bg", "g2", D(2018, 2, 21), [killed(300)])
+    undated_history.background = True  # "the 1982 Hama massacre, in which thousands died"
+    rows = ledger([today, srebrenica, undated_history],
+                  merge_reports([today, srebrenica, undated_history], articles=PUBLISHED), articles=PUBLISHED)
+    assert [(r.period, r.source, r.conservative or r.claimed) for r in rows] == [
+        ("2018-02", None, 20), ("2018-02", "The Guardian", 20)]
+
+
+def test_hypothetical_and_generic_claims_are_not_counted_but_hedged_are() -> None:
+    firm = strike("a", "g1", D(2018, 2, 19), [killed(10)], place="douma")
+    hedged = strike("b", "g2", D(2018, 2, 18), [killed(7)], place="harasta")
+    hedged.status = "hedged"
+    threat = strike("c", "g2", D(2018, 2, 21), [killed(500)], place="idlib")
+    threat.status = "hypothetical"  # "an offensive could kill 500"
+    generic = strike("d", "g1", D(2018, 2, 20), [killed(40)], place="hama")
+    generic.status = "generic"
+    total = month_total([firm, hedged, threat, generic])
+    assert total is not None and total.conservative == 17 and sorted(total.reports) == ["a", "b"]
+
+
+def test_running_totals_stay_apart_from_the_sums() -> None:
+    event = strike("e", "g1", D(2018, 2, 19), [killed(30)], "SOHR")
+    tally = strike("t", "g2", D(2018, 2, 20), [killed(500, cumulative=True, qualifier="total")], "SOHR")
+    incidents = merge_reports([event, tally], articles=PUBLISHED)
+    by = {(r.period, r.source): r for r in ledger([event, tally], incidents, articles=PUBLISHED)}
+    assert by[("2018-02", None)].conservative == 30
+    assert by[("2018-02", "SOHR")].claimed == 30
+    assert by[("2018-02", "SOHR")].cumulative_claims == [{"value": 500, "report": "t", "date": "2018-02-20"}]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sitrep.events.control import control_at, control_changes
 from sitrep.events.merge import ArticleInfo, merge_reports
 from sitrep.records import ControlChange, Report
@@ -86,3 +89,114 @@ def test_country_level_and_self_transfers_are_not_changes() -> None:
     coarse.geo_precision = 3
     same = territory("s", CAPTURE, "homs", D(2012, 3, 1), D(2012, 3, 1), IS, IS)
     assert changes([coarse, same]) == []
+
+
+# --------------------------------------------------------------------------- what is asserted (issue 8)
+
+GOV = "Syrian government forces"
+REGAIN = "Government regains territory"
+
+
+def with_status(r: Report, status: str) -> Report:
+    r.status = status  # type: ignore[assignment]
+    return r
+
+
+def test_capture_reported_by_three_articles_beats_a_single_contrary_mention() -> None:
+    fall = [territory(f"sdf{i}", CAPTURE, "raqqa", D(2017, 10, 17), D(2017, 10, 17), SDF, IS,
+                      f"The SDF captured Raqqa from Islamic State ({i})") for i in range(3)]
+    symbol = territory("gov", REGAIN, "raqqa", D(2017, 10, 20), D(2017, 10, 20), GOV, IS,
+                       "the recapture of Raqqa was a symbol")
+    out = changes(fall + [symbol])
+    sdf = next(c for c in out if c.to_actor == SDF)
+    assert (sdf.n_reports, sdf.n_articles, sdf.n_sources) == (3, 3, 3)
+    assert control_at(out, D(2017, 10, 20))["raqqa"].to_actor == SDF
+    assert control_at(out, D(2017, 11, 30))["raqqa"].to_actor == SDF
+
+
+def test_a_contrary_change_with_as_much_support_or_after_the_window_wins() -> None:
+    first = territory("a", CAPTURE, "manbij", D(2016, 8, 12), D(2016, 8, 12), SDF, IS)
+    later = territory("b", REGAIN, "manbij", D(2016, 8, 20), D(2016, 8, 20), GOV, SDF)
+    assert control_at(changes([first, later]), D(2016, 8, 21))["manbij"].to_actor == GOV  # one article each
+    two = [territory(f"s{i}", CAPTURE, "manbij", D(2016, 8, 12), D(2016, 8, 12), SDF, IS) for i in range(2)]
+    handover = territory("h", REGAIN, "manbij", D(2018, 12, 28), D(2018, 12, 28), GOV, SDF)
+    out = changes(two + [handover])
+    assert control_at(out, D(2018, 12, 27))["manbij"].to_actor == SDF
+    assert control_at(out, D(2018, 12, 29))["manbij"].to_actor == GOV  # months later: a new change
+
+
+def test_history_sets_the_prior_state_but_cannot_override_a_reported_change() -> None:
+    out = changes([
+        territory("old", CAPTURE, "raqqa", D(2014, 1, 1), D(2014, 1, 31), IS, "Syrian rebels", background=True),
+        territory("new", CAPTURE, "raqqa", D(2017, 10, 17), D(2017, 10, 17), SDF, IS),
+        territory("bio", CAPTURE, "raqqa", D(2018, 3, 1), D(2018, 3, 31), "Syrian rebels", SDF, background=True),
+    ])
+    assert [c.background for c in out] == [True, False, True]
+    assert control_at(out, D(2015, 6, 1))["raqqa"].to_actor == IS
+    assert control_at(out, D(2017, 10, 18))["raqqa"].to_actor == SDF
+    assert control_at(out, D(2019, 1, 1))["raqqa"].to_actor == SDF
+
+
+def test_history_without_a_date_before_its_article_changes_nothing() -> None:
+    # "the city, seized by the militants years ago": dated only by the publication day
+    seized = territory("h", CAPTURE, "mosul", D(2017, 7, 1), D(2017, 7, 1), IS, None, background=True)
+    infos = {seized.article_id: ArticleInfo("outlet", (D(2017, 7, 1), D(2017, 7, 1)))}
+    incidents = merge_reports([seized], articles=infos)
+    assert control_changes(incidents, {seized.report_id: seized}, infos) == []
+
+
+def test_hedged_hypothetical_and_negated_captures_never_change_control() -> None:
+    for status in ("hedged", "hypothetical", "generic", "negated"):
+        r = with_status(territory("x", CAPTURE, "idlib", D(2018, 9, 1), D(2018, 9, 1), GOV, "Syrian rebels",
+                                  "the town could fall within days"), status)
+        assert changes([r]) == [], status
+
+
+def test_only_asserted_reports_count_as_evidence_of_a_change() -> None:
+    asserted = territory("a", CAPTURE, "tabqa", D(2017, 5, 10), D(2017, 5, 10), SDF, IS, attributed="SDF")
+    hedged = with_status(territory("b", CAPTURE, "tabqa", D(2017, 5, 10), D(2017, 5, 10), SDF, IS,
+                                   attributed="activists"), "hedged")
+    out = changes([asserted, hedged])
+    assert len(out) == 1
+    assert (out[0].n_reports, out[0].claimed_by, out[0].report_id) == (1, "SDF", "a")
+
+
+def test_a_lone_history_aside_hands_over_no_place_the_reporting_is_not_about() -> None:
+    # a biography: "he fled Basra in 1991, when rebel groups took the city"
+    aside = territory("bio", CAPTURE, "basra", D(1991, 3, 1), D(1991, 3, 31), "Rebel groups", None,
+                      background=True)
+    assert control_at(changes([aside]), D(2017, 6, 1)) == {}
+    told_twice = [territory(f"h{i}", CAPTURE, "mosul", D(2014, 6, 10), D(2014, 6, 10), IS, "Iraqi forces",
+                            background=True) for i in range(2)]
+    assert control_at(changes(told_twice), D(2016, 1, 1))["mosul"].to_actor == IS
+
+
+def test_a_capture_flagged_as_reportedly_does_not_change_control() -> None:
+    r = territory("r", CAPTURE, "aleppo", D(2012, 8, 9), D(2012, 8, 9), "Free Syrian Army", GOV,
+                  "Both sides claimed to be in control of the district")
+    r.hedged = True
+    assert changes([r]) == []
+
+
+_ACTORS = [SDF, IS, GOV, "Syrian rebels", None]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["raqqa", "tabqa"]), st.integers(0, 120), st.sampled_from(_ACTORS),
+                          st.integers(1, 4), st.booleans()), max_size=12),
+       st.integers(0, 130))
+def test_control_at_answers_from_reported_changes_whenever_there_is_one(
+        specs: list[tuple[str, int, str | None, int, bool]], day: int) -> None:
+    base = D(2017, 6, 1)
+    seq = [ControlChange(place, place.title(), base + dt.timedelta(days=d), None, who, None, f"i{i}",
+                         n_reports=n, n_articles=n, n_sources=1, background=bg)
+           for i, (place, d, who, n, bg) in enumerate(specs)]
+    on = base + dt.timedelta(days=day)
+    got = control_at(seq, on)
+    for place, c in got.items():
+        assert c in seq and c.place_id == place and c.date is not None and c.date <= on
+        if any(x.place_id == place and not x.background and x.date is not None and x.date <= on for x in seq):
+            assert not c.background  # history never overrides a reported change
+    for c in seq:
+        if not c.background and c.date is not None and c.date <= on:
+            assert c.place_id in got  # a reported change always gives the place a holder

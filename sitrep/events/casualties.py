@@ -1,12 +1,17 @@
 """Casualty ledger: what each source claimed, per period, and the totals under two rules.
 
+Only specific events count: reports the mention classifier calls asserted or hedged (not hypothetical,
+generic or negated), not background, and not dated far outside their article's publication window
+(a 1995 massacre mentioned in a 2018 article). Their death figures are counts of people: a number of
+strikes or buildings never becomes a toll (``sitrep.events.quantities``).
+
 Per source (each source in the report's ``attributed_to``, else the article's outlet) and per period (month, ISO
 week or day of the event), a row gives the deaths the source claimed: for each incident, the
 source's highest current figure across its reports (a source repeating or revising its own toll is
 counted once), summed. Running tallies ("a total of 58 since June 6") are listed separately and
 never summed. Per period, a totals row (``source`` = None) gives the ACLED conservative total (per
 incident the lowest credible figure, summed) and the Airwars range (sum of per-incident minima ..
-sum of per-incident maxima). Background incidents count in their own (historical) period.
+sum of per-incident maxima), from the incident's counted reports only.
 """
 
 from __future__ import annotations
@@ -16,10 +21,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from sitrep.events.incident import fatality_range
 from sitrep.events.merge import ArticleInfo, report_deaths, report_interval
 from sitrep.records import Incident, Record, Report
 
-STAGE_VERSION = "sitrep.events.casualties.v1"
+STAGE_VERSION = "sitrep.events.casualties.v2"
+
+COUNTED_STATUSES = frozenset({"asserted", "hedged"})
+FAR_BEFORE_DAYS = 365  # an event dated this long before its article is a passing mention of history
+FAR_AFTER_DAYS = 31  # ... and one dated this long after it is not a death that has happened
 
 Period = Literal["month", "week", "day"]
 PERIODS: tuple[str, ...] = ("month", "week", "day")
@@ -62,6 +72,17 @@ def report_sources(report: Report, info: ArticleInfo | None = None) -> list[str]
     return ["unknown source"]
 
 
+def counts_in_ledger(report: Report, info: ArticleInfo | None = None) -> bool:
+    """A specific, actual event of the article's time: asserted or hedged, not background, dated near the article."""
+    if report.status not in COUNTED_STATUSES or report.background:
+        return False
+    iv = report_interval(report, info)
+    if iv is None or not iv.explicit or info is None or info.window is None:
+        return True
+    begin, end = info.window
+    return (begin - iv.end).days <= FAR_BEFORE_DAYS and (iv.begin - end).days <= FAR_AFTER_DAYS
+
+
 def ledger(reports: Iterable[Report], incidents: Iterable[Incident], period: Period = "month", *,
            articles: Mapping[str, ArticleInfo] | None = None) -> list[LedgerRow]:
     """Ledger rows ordered by period, then the totals row, then sources by name."""
@@ -69,6 +90,7 @@ def ledger(reports: Iterable[Report], incidents: Iterable[Incident], period: Per
         raise ValueError(f"unknown period {period!r} (expected one of {', '.join(PERIODS)})")
     articles = articles or {}
     incidents = list(incidents)
+    counted = {r.report_id: r for r in reports if counts_in_ledger(r, articles.get(r.article_id))}
     by_report = {rid: inc for inc in incidents for rid in inc.reports}
     rows: dict[tuple[str, str | None], LedgerRow] = {}
 
@@ -77,7 +99,7 @@ def ledger(reports: Iterable[Report], incidents: Iterable[Incident], period: Per
 
     # per source: its highest figure per incident
     best: dict[tuple[str, str, str], tuple[int, str]] = {}
-    for r in reports:
+    for r in counted.values():
         deaths = report_deaths(r)
         if deaths is None:
             continue
@@ -103,13 +125,17 @@ def ledger(reports: Iterable[Report], incidents: Iterable[Incident], period: Per
         if inc_key not in target.incidents:
             target.incidents.append(inc_key)
     for inc in incidents:
-        if inc.cumulative or inc.fatalities_conservative is None:
+        if inc.cumulative or inc.background:
+            continue
+        members = [counted[rid] for rid in inc.reports if rid in counted]
+        low, high, conservative = fatality_range(members)
+        if conservative is None:
             continue
         total = row(period_key(inc.date_begin, period), None)
-        total.conservative = (total.conservative or 0) + inc.fatalities_conservative
-        total.range_min = (total.range_min or 0) + (inc.fatalities_min or 0)
-        total.range_max = (total.range_max or 0) + (inc.fatalities_max or 0)
+        total.conservative = (total.conservative or 0) + conservative
+        total.range_min = (total.range_min or 0) + (low or 0)
+        total.range_max = (total.range_max or 0) + (high or 0)
         total.incidents.append(inc.incident_id)
-        total.reports.extend(inc.reports)
+        total.reports.extend(r.report_id for r in members)
     return sorted(rows.values(), key=lambda x: (x.period == UNKNOWN, x.period, x.source is not None,
                                                 x.source or ""))

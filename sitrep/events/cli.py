@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from sitrep.records import Incident, Report
+from sitrep.records import ControlChange, Incident, Report
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
                       help="table: readable columns; jsonl: one JSON object per line with every field.")
@@ -153,13 +153,21 @@ def control(db_path: str, fmt: str, on: dt.date | None) -> None:
             click.echo(json.dumps(d, ensure_ascii=False))
         return
     if on is not None:
-        click.echo(_table(["place", "place_id", "held_by", "since", "taken_from", "claimed_by", "incident_id"],
+        click.echo(_table(["place", "place_id", "held_by", "since", "taken_from", "claimed_by", "evidence",
+                           "incident_id"],
                           [[c.place_name, c.place_id, c.to_actor or "(withdrawn)", c.date, c.from_actor, c.claimed_by,
-                            c.incident_id] for c in items]))
+                            _evidence(c), c.incident_id] for c in items]))
         return
-    click.echo(_table(["date", "place", "place_id", "from_actor", "to_actor", "claimed_by", "incident_id"],
+    click.echo(_table(["date", "place", "place_id", "from_actor", "to_actor", "claimed_by", "evidence", "incident_id"],
                       [[c.date or "(undated)", c.place_name, c.place_id, c.from_actor, c.to_actor, c.claimed_by,
-                        c.incident_id] for c in items]))
+                        _evidence(c), c.incident_id] for c in items]))
+
+
+def _evidence(c: ControlChange) -> str:
+    """"3 reports, 2 articles, 1 source" (and "history" for a background change)."""
+    parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in
+             ((c.n_reports, "report"), (c.n_articles, "article"), (c.n_sources, "source"))]
+    return ", ".join(parts) + ("; history" if c.background else "")
 
 
 @click.command()

@@ -5,10 +5,18 @@ territory", "Government regains territory": from actor2 to actor1), a withdrawal
 from Y": from X, to nobody named) or a handover ("X handed Y over to Z": from X to Z). Its date is
 the end of the incident's interval: a capture reported "since Tuesday" had happened by the
 publication date. Changes at a region or country (geo-precision 3) and "changes" from an actor to
-itself are left out. Background captures ("IS captured Raqqa in 2014") are history: they set control
-before the later changes.
+itself are left out.
 
-``control_at(changes, date)`` gives, per place, the last change on or before the date.
+Only *asserted* reports are evidence: a hedged ("reportedly took"), hypothetical ("could fall"),
+generic or negated territorial claim never moves control. Each change carries its evidence: the
+asserting reports, the distinct articles and the independent sources (outlets) behind it.
+Background captures ("IS captured Raqqa in 2014") are history: with a date of their own before the
+article, they set control before the reported changes, but never override one; a place no reported
+change is about takes its holder from history only when several articles state it.
+
+``control_at(changes, date)`` gives, per place, the change that made its holder: the newest
+well-supported reported change on or before the date, where a contrary change within
+``CONTEST_DAYS`` of the standing one replaces it only when at least as many articles assert it.
 """
 
 from __future__ import annotations
@@ -17,13 +25,16 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 
+from sitrep.events.incident import ArticleInfo, source_key
 from sitrep.records import ControlChange, Incident, Report
 
-STAGE_VERSION = "sitrep.events.control.v2"
+STAGE_VERSION = "sitrep.events.control.v3"
 
 CAPTURE_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 TRANSFER_TYPE = "Non-violent transfer of territory"
 COARSE_PRECISION = 3  # ACLED geo-precision of a region or larger
+CONTEST_DAYS = 30  # a contrary claim this close to the standing one needs as many articles to replace it
+HISTORY_ARTICLES = 2  # history alone gives control of a place no reported change is about only when this many say it
 _NOT_HOLDERS = frozenset({"Civilians", "civilians"})
 _HANDOVER = re.compile(r"\bhand(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?over\b|\bhandover\b|\bceded\b|\bturned over\b",
                        re.IGNORECASE)
@@ -49,21 +60,45 @@ def _sides(inc: Incident, texts: list[str]) -> tuple[str | None, str | None] | N
     return _holder(inc.actor1), _holder(inc.actor2)
 
 
-def control_changes(incidents: Iterable[Incident], reports: Mapping[str, Report] | None = None
-                    ) -> list[ControlChange]:
-    """Control changes from territory incidents, ordered by date (undated last), then place."""
+def _evidence(inc: Incident, reports: Mapping[str, Report]) -> list[Report]:
+    """The incident's reports that can move control: asserted (not hedged, hypothetical, generic, negated).
+
+    The hedge flag of the sentence ("reportedly", "both sides claimed") counts as hedged too.
+    """
+    return [r for rid in inc.reports if (r := reports.get(rid)) is not None and r.status == "asserted" and not r.hedged]
+
+
+def _history_dated(change_date: dt.date, members: list[Report], articles: Mapping[str, ArticleInfo]) -> bool:
+    """A background capture sets control only with a date of its own, before the article reporting it."""
+    starts = [info.window[0] for r in members if (info := articles.get(r.article_id)) and info.window]
+    return not starts or change_date < min(starts)
+
+
+def control_changes(incidents: Iterable[Incident], reports: Mapping[str, Report] | None = None,
+                    articles: Mapping[str, ArticleInfo] | None = None) -> list[ControlChange]:
+    """Control changes from territory incidents, ordered by date (undated last), then place.
+
+    Only asserted reports are evidence (an incident with none is no change); ``articles`` (outlet and
+    publication window per article id) gives the independent sources and dates background history.
+    """
     reports = reports or {}
+    articles = articles or {}
     out: list[ControlChange] = []
     for inc in incidents:
         if inc.place_id is None or inc.cumulative:
             continue
-        members = [reports[r] for r in inc.reports if r in reports]
+        members = _evidence(inc, reports) if inc.reports else []
+        if not members:
+            continue
         sides = _sides(inc, [r.text for r in members])
         if sides is None or sides == (None, None) or sides[0] == sides[1]:
             continue
         precisions = [r.geo_precision for r in members if r.place_id == inc.place_id and r.geo_precision]
         if precisions and min(precisions) >= COARSE_PRECISION:
             continue  # "took Iraq": a country or province is not a place whose control changes in one event
+        date = inc.date_end or inc.date_begin
+        if inc.background and (date is None or not _history_dated(date, members, articles)):
+            continue  # "the city, seized by the militants years ago": history with no date of its own
         claims: list[str] = []
         for r in members:
             for name in (r.attributed_to or "").split(";"):
@@ -71,20 +106,63 @@ def control_changes(incidents: Iterable[Incident], reports: Mapping[str, Report]
                 if name and name not in claims:
                     claims.append(name)
         out.append(ControlChange(
-            place_id=inc.place_id, place_name=inc.place_name, date=inc.date_end or inc.date_begin,
+            place_id=inc.place_id, place_name=inc.place_name, date=date,
             from_actor=sides[0], to_actor=sides[1], claimed_by="; ".join(claims) or None,
-            incident_id=inc.incident_id, report_id=inc.reports[0] if inc.reports else None,
+            incident_id=inc.incident_id, report_id=members[0].report_id,
+            n_reports=len(members), n_articles=len({r.article_id for r in members}),
+            n_sources=len({source_key(r, articles.get(r.article_id)) for r in members}),
+            background=inc.background,
         ))
     out.sort(key=lambda c: (c.date is None, c.date or dt.date.min, c.place_id, c.incident_id or ""))
     return out
 
 
+def _support(change: ControlChange, claims: list[ControlChange]) -> int:
+    """Articles asserting the same holder of the place within ``CONTEST_DAYS`` of ``change``."""
+    return sum(c.n_articles for c in claims if c.to_actor == change.to_actor and c.date is not None
+               and change.date is not None and abs((c.date - change.date).days) <= CONTEST_DAYS)
+
+
+def _holder_change(news: list[ControlChange]) -> ControlChange:
+    """The newest well-supported change among a place's reported (non-background) changes, oldest first.
+
+    A change to another holder replaces the standing one unless it is contrary within ``CONTEST_DAYS``
+    and asserted by fewer articles than the standing holder (e.g. one sentence calling the SDF's capture
+    of a city, reported by three articles, a government capture).
+    """
+    cur = news[0]
+    for c in news[1:]:
+        if c.to_actor == cur.to_actor:
+            cur = c
+            continue
+        close = c.date is not None and cur.date is not None and (c.date - cur.date).days <= CONTEST_DAYS
+        if close and _support(c, news) < _support(cur, news):
+            continue
+        cur = c
+    return cur
+
+
 def control_at(changes: Iterable[ControlChange], date: dt.date) -> dict[str, ControlChange]:
-    """Per place, the last change on or before ``date`` (the holder is its ``to_actor``)."""
+    """Per place, the change that gave its holder on ``date`` (the holder is its ``to_actor``).
+
+    Reported changes decide (newest well-supported one, see ``_holder_change``). Background history
+    decides only where no reported change is dated on or before ``date``, so it sets the state before
+    the reporting but never overrides a reported change; and only for a place whose control the
+    reporting is about (it has a reported change) or when at least ``HISTORY_ARTICLES`` articles state
+    it: a biography's aside ("he fled when rebels took the two cities in 1991") hands nothing over.
+    """
     if isinstance(date, dt.datetime):
         date = date.date()
+    changes = list(changes)
+    reported = {c.place_id for c in changes if not c.background}
+    by_place: dict[str, list[ControlChange]] = {}
+    for c in sorted((c for c in changes if c.date is not None and c.date <= date),
+                    key=lambda c: c.date or dt.date.min):  # stable: ties keep their order
+        if c.background and c.place_id not in reported and c.n_articles < HISTORY_ARTICLES:
+            continue
+        by_place.setdefault(c.place_id, []).append(c)
     out: dict[str, ControlChange] = {}
-    dated = [c for c in changes if c.date is not None and c.date <= date]
-    for c in sorted(dated, key=lambda c: c.date or dt.date.min):  # stable: ties keep their order
-        out[c.place_id] = c
+    for place, dated in by_place.items():
+        news = [c for c in dated if not c.background]
+        out[place] = _holder_change(news) if news else dated[-1]
     return out

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from sitrep.records import Conflict, Incident, Report
 
-STAGE_VERSION = "sitrep.events.incident.v3"
+STAGE_VERSION = "sitrep.events.incident.v4"
 
 DATE_SLACK = 2  # days between two intervals that still count as the same time
 PRECISE_DAYS = 3  # an interval at most this long is a precise date
@@ -204,6 +204,22 @@ def _value_conflict(name: str, pairs: list[tuple[object, str]]) -> Conflict | No
     return Conflict(name, [{"value": v, "reports": rids} for v, rids in groups.items()])
 
 
+def _figures(members: list[Report]) -> list[tuple[tuple[int, int], str]]:
+    return [(d, r.report_id) for r in members if (d := report_deaths(r)) is not None]
+
+
+def fatality_range(members: list[Report]) -> tuple[int | None, int | None, int | None]:
+    """(lowest, highest, ACLED conservative) deaths the reports claim for one incident.
+
+    The conservative figure is the lowest credible one: "reportedly" figures only when nothing firmer.
+    """
+    figures = _figures(members)
+    hedged = {r.report_id for r in members if r.hedged or r.status == "hedged"}
+    firm = [(d, rid) for d, rid in figures if rid not in hedged]
+    return (min((d[0] for d, _ in figures), default=None), max((d[1] for d, _ in figures), default=None),
+            min((d[0] for d, _ in (firm or figures)), default=None))
+
+
 def build_incident(incident_id: str, members: list[Report], articles: Mapping[str, ArticleInfo],
                    parent_of: ParentOf | None = None, background: bool = False,
                    cumulative: bool = False, actor_parent: ParentOf | None = None) -> Incident:
@@ -216,10 +232,8 @@ def build_incident(incident_id: str, members: list[Report], articles: Mapping[st
     event_type = next(r.event_type for r in ranked if r.sub_event_type == sub)
     place = _finest_place(ranked, parent_of)
     begin, end = _dates(members, articles)
-    deaths = [(report_deaths(r), r.report_id) for r in members]
-    figures = [(d, rid) for d, rid in deaths if d is not None]
-    hedged = {r.report_id for r in members if r.hedged}
-    firm = [(d, rid) for d, rid in figures if rid not in hedged]  # "reportedly" figures only when nothing firmer
+    figures = _figures(members)
+    low, high, conservative = fatality_range(members)
     conflicts: list[Conflict] = []
     death_pairs: list[tuple[object, str]] = [(d[0], rid) for d, rid in figures]
     current = {d[0] for d, _ in figures}
@@ -250,9 +264,7 @@ def build_incident(incident_id: str, members: list[Report], articles: Mapping[st
         time_precision=_precision(begin, end) if any(r.date_begin or r.date_end for r in members)
         else (3 if begin else None),  # only the publication window: a guess
         reports=[r.report_id for r in members], n_sources=len(outlets),
-        fatalities_min=min((d[0] for d, _ in figures), default=None),
-        fatalities_max=max((d[1] for d, _ in figures), default=None),
-        fatalities_conservative=min((d[0] for d, _ in (firm or figures)), default=None),
+        fatalities_min=low, fatalities_max=high, fatalities_conservative=conservative,
         conflicts=conflicts, grade=grade, stage_version=STAGE_VERSION,  # type: ignore[arg-type]
         background=background, cumulative=cumulative,
     )

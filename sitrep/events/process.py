@@ -207,7 +207,7 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
         with store.transaction():
             conn.execute("DELETE FROM incidents")  # cascades to incident_reports and control_changes
             rows.save_incidents(conn, merger.add(prior.values()))
-            summary.control_changes = rows.replace_control_changes(conn, control_changes(merger.incidents(), prior))
+            summary.control_changes = rows.replace_control_changes(conn, control_changes(merger.incidents(), prior, infos))
             rows.set_state(conn, "merge_versions", mkey)
         summary.remerged = bool(prior)
     else:
@@ -278,7 +278,7 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
                 [(a.article_id, key, counts.get(a.article_id, 0),
                   "skipped-duplicate" if a.duplicate_of else "processed",
                   _iso(windows.get(a.article_id), 0), _iso(windows.get(a.article_id), 1), now) for a in batch])
-            summary.control_changes = rows.replace_control_changes(conn, control_changes(incidents, prior))
+            summary.control_changes = rows.replace_control_changes(conn, control_changes(incidents, prior, infos))
             secs["store"] = secs.get("store", 0.0) + time.perf_counter() - t
         summary.articles += sum(1 for a in batch if a.duplicate_of is None)
         summary.skipped += sum(1 for a in batch if a.duplicate_of is not None)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v5"
+STAGE_VERSION = "sitrep.events.quantities.v6"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -221,6 +221,26 @@ def _numbers(text: str) -> list[_Num]:
     return out
 
 
+# words that may stand between a number and the thing it counts ("dozens of air strikes", "12 barrel bombs")
+_THING_MODIFIER = re.compile(
+    r"(?:[A-Z][\w'’.-]*|[a-z]+-[\w-]+|(?i:of|the|their|its|air|barrel|car|truck|suicide|mortar|artillery|tank|"
+    r"cluster|chemical|drone|rocket|missile|heavy|separate|coordinated|deadly|fresh|new|more|further|other|"
+    r"government|regime|rebel|russian|syrian|israeli|american|turkish|coalition|enemy|military|army))\s+")
+
+
+def _counts_things(after: str) -> bool:
+    """The number right before ``after`` counts things (strikes, buildings, vehicles), not people."""
+    pos = len(after) - len(after.lstrip(" "))
+    for _ in range(3):
+        if _NOT_PEOPLE.match(after, pos):
+            return True
+        mod = _THING_MODIFIER.match(after, pos)
+        if mod is None:
+            return False
+        pos = mod.end()
+    return bool(_NOT_PEOPLE.match(after, pos))
+
+
 def _is_year(num: _Num, text: str) -> bool:
     raw = text[num.start:num.end]
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()))
@@ -292,8 +312,8 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
         nxt = nums[i + 1].start - num.end if i + 1 < len(nums) else len(after)
         right = after[:nxt]
         cat, cat_end = _category_after(after.lstrip(" ")) if not _NOT_PEOPLE.match(after) else (None, 0)
-        if cat is None and _NOT_PEOPLE.match(after):
-            continue
+        if cat is None and _counts_things(after):
+            continue  # "killed in dozens of airstrikes", "killed in 12 Russian strikes": strikes, not people
         prev_end = nums[i - 1].end if i > 0 else 0
         left_all = sentence[prev_end:num.start]
         left = _clause_left(left_all)

@@ -143,16 +143,18 @@ def load_incidents(conn: sqlite3.Connection) -> list[Incident]:
 def replace_control_changes(conn: sqlite3.Connection, changes: Iterable[ControlChange]) -> int:
     conn.execute("DELETE FROM control_changes")
     rows = [(c.place_id, c.place_name, _iso(c.date), c.from_actor, c.to_actor, c.claimed_by, c.incident_id,
-             c.report_id) for c in changes]
+             c.report_id, c.n_reports, c.n_articles, c.n_sources, int(c.background)) for c in changes]
     conn.executemany("INSERT INTO control_changes (place_id, place_name, date, from_actor, to_actor, claimed_by,"
-                     " incident_id, report_id) VALUES (?,?,?,?,?,?,?,?)", rows)
+                     " incident_id, report_id, n_reports, n_articles, n_sources, background)"
+                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     return len(rows)
 
 
 def load_control_changes(conn: sqlite3.Connection) -> list[ControlChange]:
     return [ControlChange(place_id=r["place_id"], place_name=r["place_name"], date=_day(r["date"]),
                           from_actor=r["from_actor"], to_actor=r["to_actor"], claimed_by=r["claimed_by"],
-                          incident_id=r["incident_id"], report_id=r["report_id"])
+                          incident_id=r["incident_id"], report_id=r["report_id"], n_reports=r["n_reports"],
+                          n_articles=r["n_articles"], n_sources=r["n_sources"], background=bool(r["background"]))
             for r in conn.execute("SELECT * FROM control_changes ORDER BY date IS NULL, date, change_id")]
 
 

@@ -2,6 +2,8 @@
 
 ``tag(text, anchor)`` works on a whole article or one sentence; ``infer_published(text)`` gives an
 interval that contains the publication date of an undated article, with its evidence.
+An expression whose date arithmetic leaves the calendar (years 1..9999: "7000 years ago") is
+rejected, never raised: ``tag`` does not fail on any text.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from sitrep.records import TimeMention
 from sitrep.time.infer import InferredDate, infer_published
 from sitrep.time.tagger import tag_text
 
-STAGE_VERSION = "sitrep.time.v2"
+STAGE_VERSION = "sitrep.time.v3"
 
 
 def tag(text: str, anchor: dt.date | None) -> list[TimeMention]:

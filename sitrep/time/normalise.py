@@ -16,6 +16,19 @@ from dataclasses import dataclass
 Date = dt.date
 
 
+class DateOutOfRange(ValueError):
+    """Calendar arithmetic left the years 1..9999 ("7000 years ago", "the last 2100 decades")."""
+
+
+def out_of_range(exc: Exception) -> bool:
+    """Whether ``exc`` is date arithmetic leaving the calendar (then the expression is rejected)."""
+    if isinstance(exc, (DateOutOfRange, OverflowError)):
+        return True
+    # datetime's own messages: "year -4989 is out of range", "date value out of range",
+    # "day is out of range for month", "month must be in 1..12"
+    return isinstance(exc, ValueError) and ("out of range" in str(exc) or "must be in" in str(exc))
+
+
 @dataclass(frozen=True)
 class Res:
     type: str

@@ -67,18 +67,26 @@ def pod_suffix(pod: str | None, pre: str | None = None) -> str:
 
 
 def season_pick(anchor: dt.date, s: str, direction: str | None) -> Res:
-    cands = [N.season_res(y, s) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    # two years either side: "last winter" in February is the winter that ended a year ago, which
+    # began two calendar years back; a year the calendar cannot hold (before 1, after 9999) is skipped
+    cands = [N.season_res(y, s) for y in range(anchor.year - 2, anchor.year + 3) if 1 <= y and y + 1 <= 9999]
     if direction == "strict_past":
-        return max((c for c in cands if c.end is not None and c.end < anchor), key=lambda c: c.value)
+        return _pick(max, [c for c in cands if c.end is not None and c.end < anchor])
     if direction == "future":
-        return min((c for c in cands if c.end is not None and c.end >= anchor), key=lambda c: c.value)
+        return _pick(min, [c for c in cands if c.end is not None and c.end >= anchor])
     if direction == "strict_future":
-        return min((c for c in cands if c.begin is not None and c.begin > anchor), key=lambda c: c.value)
+        return _pick(min, [c for c in cands if c.begin is not None and c.begin > anchor])
     if s == "WI" and anchor.month <= 2:
         return N.season_res(anchor.year - 1, s)
     if direction == "past":
-        return max((c for c in cands if c.begin is not None and c.begin <= anchor), key=lambda c: c.value)
+        return _pick(max, [c for c in cands if c.begin is not None and c.begin <= anchor])
     return N.season_res(anchor.year, s)
+
+
+def _pick(which: Callable[..., Res], cands: list[Res]) -> Res:
+    if not cands:  # only at the ends of the calendar (an anchor in year 1 or 9999)
+        raise N.DateOutOfRange("no season of that name within the calendar")
+    return which(cands, key=lambda c: c.value)
 
 
 KEEP_APPROX = {"nearly", "almost", "more than", "less than", "no more than", "up to", "over", "under", "at least",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import logging
 import re
 
 from sitrep.records import TimeMention
 from sitrep.time.context import Ctx
-from sitrep.time.normalise import Res
+from sitrep.time.normalise import Res, out_of_range
 from sitrep.time.patterns import (
     COMPILED,
     FULL_SCAN,
@@ -22,6 +23,9 @@ from sitrep.time.patterns import (
     YEAR_TOKEN_RULES,
 )
 from sitrep.time.rules import HANDLERS
+from sitrep.time.rules_common import Out
+
+log = logging.getLogger(__name__)
 
 _WORDCH = re.compile(r"\w")
 # rules tried first when two candidates have the same span
@@ -126,6 +130,22 @@ def _since(text: str, start: int, res: Res, anchor: dt.date | None) -> Res:
     return Res(res.type, res.value, res.begin, anchor, res.gran, res.point)
 
 
+def _run(name: str, m: re.Match[str], ctx: Ctx) -> Out:
+    """The rule's handler; date arithmetic that leaves the calendar rejects the expression.
+
+    "7000 years ago", "the last 2100 decades", "99999 days later": the expression is real but no
+    ``datetime.date`` can hold it, so it is not a time mention (the rest of the article is kept).
+    Any other error is a bug and propagates.
+    """
+    try:
+        return HANDLERS[name](m, ctx)
+    except (ValueError, OverflowError) as exc:
+        if not out_of_range(exc):
+            raise
+        log.debug("time expression %r (%s) leaves the calendar: %s", m.group(), name, exc)
+        return None
+
+
 def tag_text(text: str, anchor: dt.date | None) -> list[TimeMention]:
     ctx = Ctx(text=text, anchor=anchor)
     out: list[TimeMention] = []
@@ -139,7 +159,7 @@ def tag_text(text: str, anchor: dt.date | None) -> list[TimeMention]:
         s, _neg, prio, _seq, name, m = heapq.heappop(queue)
         if s < taken_end:
             continue
-        got = HANDLERS[name](m, ctx)
+        got = _run(name, m, ctx)
         if got is None:
             # a rejected match may hide a shorter one of the same rule inside it ("last over a week")
             nxt = _RULES[name].search(text, s + 1, min(n, m.end() + _AFTER))
