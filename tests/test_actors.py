@@ -140,6 +140,22 @@ def test_rebels_depend_on_country() -> None:
     assert names("Rebels shelled the city.", country="YE") == ["Houthis"]
 
 
+def test_generic_rebels_are_named_by_the_country_they_fight_in() -> None:
+    assert names("Rebels shelled the city.", country="SY") == ["Syrian rebels"]
+    assert names("Opposition fighters held the district.", country="SY") == ["Syrian rebels"]
+    assert names("Rebel forces attacked a checkpoint.", country="LY") == ["Libyan rebels"]
+    assert names("Rebel forces attacked a checkpoint.") == ["Rebel groups"]  # no country: the generic name
+
+
+@pytest.mark.parametrize("text", [
+    "Civilians were killed in shelling by forces loyal to Syria’s Bashar al-Assad in eastern Ghouta.",
+    "The town fell as forces loyal to Assad’s regime advanced.",
+    "Forces loyal to the regime shelled the town.",
+])
+def test_forces_loyal_to_the_regime_are_syrian_government_forces(text: str) -> None:
+    assert "Syrian government forces" in names(text, country="SY")
+
+
 def test_canonical_actor() -> None:
     for alias in ("ISIL", "Daesh", "Isis", "Islamic State", "islamic_state", "the Islamic State group"):
         m = canonical_actor(alias)
