@@ -128,3 +128,45 @@ def test_government_uses_of_place_names():
     assert syntax.government_places(docs[1], [(0, 6)]) == {(0, 6)}
     i = texts[2].index("Damascus")
     assert syntax.government_places(docs[2], [(i, i + 8)]) == set()
+
+
+def test_nominal_after_with_takes_the_verbs_subject_as_agent():
+    doc = syntax.parse_candidates(["Rebel groups responded with a wave of artillery bombardment targeting Damascus."])[0]
+    i = doc.text.index("bombardment")
+    roles = syntax.roles_of(doc, (i, i + len("bombardment")))
+    assert roles.agent is not None and doc.text[roles.agent[0]:roles.agent[1]] == "Rebel groups"
+
+
+def test_nominal_object_of_a_conduct_verb_takes_its_subject_not_a_possessive_pronoun():
+    doc = syntax.parse_candidates(["Syrian warplanes kept up their bombardment for an eighth consecutive day."])[0]
+    i = doc.text.index("bombardment")
+    roles = syntax.roles_of(doc, (i, i + len("bombardment")))
+    assert roles.agent is not None and doc.text[roles.agent[0]:roles.agent[1]] == "Syrian warplanes"
+
+
+def test_weapon_compound_is_the_means_not_the_agent():
+    doc = syntax.parse_candidates(["The regime has also used fighter jets and artillery bombardment."])[0]
+    i = doc.text.index("bombardment")
+    roles = syntax.roles_of(doc, (i, i + len("bombardment")))
+    assert roles.agent is not None and doc.text[roles.agent[0]:roles.agent[1]] == "The regime"
+
+
+def test_people_killed_by_an_air_strike_without_an_armed_target_are_civilians():
+    reports = _reports("Russian jets struck Saraqeb on Monday, killing 12 people.", {"on Monday": dt.date(2018, 2, 19)})
+    strike = [r for r in reports if r.sub_event_type == "Air/drone strike"]
+    assert strike and strike[0].actor1 == "Russian forces" and strike[0].actor2 == "Civilians"
+
+
+def test_fighters_killed_by_an_air_strike_are_not_civilians():
+    reports = _reports("Russian jets struck Islamic State positions in Saraqeb on Monday, killing 12 fighters.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    strike = [r for r in reports if r.sub_event_type == "Air/drone strike"]
+    assert strike and strike[0].actor2 != "Civilians"
+
+
+def test_a_toll_in_a_sentence_about_another_place_does_not_join_the_previous_event():
+    reports = _reports("Russian jets struck Saraqeb on Monday. "
+                       "A bakery in Douma was hit, killing about 12 people and injuring 20.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    at_saraqeb = [r for r in reports if r.place_name == "Saraqeb"]
+    assert at_saraqeb and all(q.value != 12 for r in at_saraqeb for q in r.fatalities)

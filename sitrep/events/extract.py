@@ -85,7 +85,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v6+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v7+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
 DATA_FILES: tuple[Path, ...] = (*MENTIONS_DATA_FILES, DEMONYMS_PATH)
@@ -411,6 +411,10 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
     if host is not None and any(t.begin and t.end_date and not _overlaps(t.begin, t.end_date, host)
                                 for t in s.times):
         host = None  # the count is dated to another day than the event it would join
+    fine_here = [p for p in st.usable if p.feature not in COARSE]
+    if host is not None and fine_here and not any(
+            (p.place_id and p.place_id == host.place_id) or (p.name or p.surface) == host.place_name for p in fine_here):
+        host = None  # "a bakery in Tariq al-Bab had been hit, killing 12": the count of an event elsewhere
     if host is not None and host.event_type in ("Violence against civilians", "Protests", "Riots") and \
             extra and all(q.category == "fighters" for q in extra):
         combat = _COMBAT_NOUN.search(text)
@@ -556,10 +560,15 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         agent, target = _crowd_roles(s, sub, agent, target)
         if agent is None and sub in _PROTEST_RANK:
             agent = "Protesters"
+    tv = st.views[k]
     victims_civ = any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
-                      for q in st.quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:]))
+                      for q in st.quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:])) or bool(
+        tv is not None and tv.passive and _CIVILIAN_TARGET.search(text[max(0, trig.start - 80):trig.start]))
+    # "clinics and hospitals were bombed": the passive subject is the target
     if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Attack") and victims_civ:
         target = "Civilians"
+    elif sub == "Air/drone strike" and target is None and _people_hurt(st.quantities):
+        target = "Civilians"  # people killed by an air strike with no armed target named: civilians (ACLED)
     if sub == "Attack" and target is None:
         target = "Civilians"  # ACLED: an attack is one-sided violence against civilians
     assoc = associates(agent_m, agent, target, trig, st.regions[k], s, text)
@@ -829,6 +838,11 @@ _REVISION = re.compile(r"\b(?:toll|death count|number of (?:dead|deaths|people k
                        r"\b(?:rose|risen|climbed|increased|revised|raised)\s+to\b", re.IGNORECASE)
 
 
+def _people_hurt(quantities: Sequence[QuantityMention]) -> bool:
+    """Some count of killed or injured people who are not said to be fighters."""
+    return any(q.status in ("killed", "injured") and q.category != "fighters" for q in quantities)
+
+
 def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Report:
     """The host with counts from a later sentence (a new record); a revised toll replaces the earlier killed
     count instead of adding to it. ``extra`` are fresh copies, completed here."""
@@ -845,7 +859,10 @@ def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Re
                 if q.category == "unknown" and known is not None:
                     q.category = known.category  # "the death toll rose to 22": still the same victims
                     q.breakdown = {**known.breakdown, **q.breakdown}
-    return replace(host, fatalities=[*fatalities, *extra])
+    target = host.actor2
+    if target is None and host.sub_event_type == "Air/drone strike" and _people_hurt(extra):
+        target = "Civilians"  # the strike's toll, given in the next sentence, is of people: its victims
+    return replace(host, fatalities=[*fatalities, *extra], actor2=target)
 
 
 _CIVILIAN_TARGET = re.compile(

@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v1"
+STAGE_VERSION = "sitrep.events.syntax.v2"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -69,6 +69,15 @@ _PLACE_OBJECT_VERBS = frozenset({
     "entered", "besiege", "besieged", "encircle", "encircled", "surround", "surrounded", "control", "controlled",
     "regain", "regained", "reclaim", "reclaimed", "occupy", "occupied", "besieging", "enters", "entering",
 })
+# verbs whose subject carries out their nominal object ("launched an offensive", "kept up their bombardment")
+_CONDUCT_VERBS = frozenset({"launched", "launch", "launches", "carried", "carries", "carry", "conducted", "conducts",
+                            "conduct", "staged", "mounted", "began", "begun", "started", "waged", "used", "uses",
+                            "unleashed", "intensified", "stepped", "resumed", "renewed", "continued", "kept",
+                            "escalated", "pressed", "ramped"})
+# compounds that name the means, not the agent ("artillery bombardment", "barrel bomb attacks")
+_MEANS_MODIFIERS = frozenset({"artillery", "mortar", "rocket", "missile", "tank", "barrel", "cluster", "chemical", "air",
+                              "drone", "sniper", "gun", "machine", "machinegun", "shell", "bomb", "car", "truck",
+                              "suicide", "helicopter", "jet", "aerial", "ground", "heavy", "fresh", "renewed"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "csubj"})
 _NP_UP = frozenset({"pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "amod", "conj", "appos", "attr",
                     "npadvmod", "pcomp", "agent", "dative", "oprd", "nmod", "poss", "cc"})
@@ -219,12 +228,19 @@ def roles_of(doc: Doc, span: Span) -> Roles:
     if nominal:
         by = _prep_object(tok, ("by",))
         mod = next((c for c in tok.children if c.dep_ in ("poss", "compound", "amod") and c.tag_ != "JJ"
-                    and c.i < tok.i), None)
+                    and c.i < tok.i and _lower(c) not in _MEANS_MODIFIERS and c.tag_ != "PRP$"), None)
         agent = by or mod
         patient = _prep_object(tok, ("on", "against", "targeting"))
-        if agent is None and tok.dep_ in ("dobj",) and _lower(v) in ("launched", "carried", "conducted", "staged",
-                                                                       "mounted", "began", "started", "waged"):
+        host = _np_host(tok)  # "a wave of artillery bombardment": the phrase the nominal heads
+        if agent is None and host.dep_ in ("dobj",) and _lower(v) in _CONDUCT_VERBS:
             agent = _subject(v)
+        elif agent is None and host.dep_ == "pobj" and _lower(host.head) == "with" and host.head.head.i == v.i \
+                and not passive and _is_verb(v):
+            agent = _subject(v)  # "rebels responded with a wave of shelling", "hit the town with rockets"
+        elif agent is None and host.dep_ == "nsubjpass" and _lower(v) in _CONDUCT_VERBS:
+            agent = next((g for c in v.subtree if c.dep_ in ("prep", "agent") and _lower(c) == "by"
+                          and c.i > v.i for g in c.children if g.dep_ == "pobj"), None)
+            # "the airstrikes are carried out (with impunity) by Syrian forces"
     if agent is None and not nominal:
         agent_c = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent_c is not None:
@@ -239,6 +255,18 @@ def roles_of(doc: Doc, span: Span) -> Roles:
                 v, ("on", "against", "with"))
     return Roles(_core_span(agent) if agent is not None else None,
                  _core_span(patient) if patient is not None else None, passive)
+
+
+def _np_host(t: Token) -> Token:
+    """The noun phrase a nominal sits in through "of" ("a barrage of shelling" -> barrage)."""
+    for _ in range(3):
+        if t.dep_ == "pobj" and _lower(t.head) == "of" and t.head.head.tag_ in ("NN", "NNS"):
+            t = t.head.head
+        elif t.dep_ == "conj" and t.head.tag_ in ("NN", "NNS"):
+            t = t.head  # "used fighter jets and artillery bombardment"
+        else:
+            break
+    return t
 
 
 def _prep_object(t: Token, preps: tuple[str, ...]) -> Token | None:
