@@ -175,6 +175,8 @@ def status_of(doc: Doc, span: Span) -> Status:
         return "hypothetical"
     if any(c.dep_ == "advmod" and _lower(c) in _HABITUAL for c in v.children):
         return "generic"
+    if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):
+        return "generic"  # "the seized districts": a participle describing ground, not an event
     return "asserted"
 
 
