@@ -170,3 +170,16 @@ def test_a_toll_in_a_sentence_about_another_place_does_not_join_the_previous_eve
                        {"on Monday": dt.date(2018, 2, 19)})
     at_saraqeb = [r for r in reports if r.place_name == "Saraqeb"]
     assert at_saraqeb and all(q.value != 12 for r in at_saraqeb for q in r.fatalities)
+
+
+def test_a_strike_without_an_agent_takes_the_articles_named_bomber():
+    reports = _reports("Russian jets struck Saraqeb on Monday. Seven hospitals have also been bombed in Douma.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    douma = [r for r in reports if r.place_name == "Douma" and r.sub_event_type == "Air/drone strike"]
+    assert douma and douma[0].actor1 == "Russian forces"
+
+
+def test_shelling_without_an_agent_and_no_shelling_named_earlier_keeps_none():
+    reports = _reports("Douma was shelled on Monday.", {"on Monday": dt.date(2018, 2, 19)})
+    douma = [r for r in reports if r.place_name == "Douma" and r.sub_event_type == "Shelling/artillery/missile attack"]
+    assert douma and douma[0].actor1 is None

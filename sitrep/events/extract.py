@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -490,6 +491,19 @@ def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Co
     return agent
 
 
+_STRIKE_SUBS = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def _strike_agent(sub: str, target: str | None, ctx: Context) -> str | None:
+    """A strike with no agent in its sentence ("hospitals were bombed", "rockets pounded X"): the actor the
+    article has named as carrying out strikes of that kind (else of the other kind), most often first."""
+    for same in (True, False):
+        names = Counter(a for s, a in ctx.strike_agents if (s == sub) == same and a != target)
+        if names:
+            return names.most_common(1)[0][0]
+    return None
+
+
 def _guess_agent(trig: Trigger, target: str | None, ctx: Context, scope: Scope) -> str | None:
     """No agent in the sentence: the article's air power for a strike, the other ground side for a battle."""
     main, main_inter = scope.main, scope.main_inter
@@ -538,9 +552,11 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     agent_m, target_m = _agent_mentions(st, k, ctx, chain)
     agent = _agent_name(st, k, agent_m, ctx, chain, scope)
     target = resolve_generic(target_m, ctx, agent, s.actors)
-    if agent is None:
-        agent = _guess_agent(trig, target, ctx, scope)
     sub = _means_from_agent(trig.sub_event_type, st.views[k])
+    if agent is not None and sub in _STRIKE_SUBS:
+        ctx.strike_agents.append((sub, agent))
+    if agent is None and sub not in _STRIKE_SUBS:
+        agent = _guess_agent(trig, target, ctx, scope)
     if sub == TERRITORY:
         people = _people_object(trig, st.quantities, text)
         if people == "fighters":
@@ -571,6 +587,8 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         target = "Civilians"  # people killed by an air strike with no armed target named: civilians (ACLED)
     if sub == "Attack" and target is None:
         target = "Civilians"  # ACLED: an attack is one-sided violence against civilians
+    if agent is None and sub in _STRIKE_SUBS:
+        agent = _strike_agent(sub, target, ctx) or _guess_agent(trig, target, ctx, scope)
     assoc = associates(agent_m, agent, target, trig, st.regions[k], s, text)
     if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other"):
         target = next((n for n in scope.main if n != agent and n not in assoc
