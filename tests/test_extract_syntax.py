@@ -183,3 +183,24 @@ def test_shelling_without_an_agent_and_no_shelling_named_earlier_keeps_none():
     reports = _reports("Douma was shelled on Monday.", {"on Monday": dt.date(2018, 2, 19)})
     douma = [r for r in reports if r.place_name == "Douma" and r.sub_event_type == "Shelling/artillery/missile attack"]
     assert douma and douma[0].actor1 is None
+
+
+def test_a_count_in_a_contrasting_clause_of_its_own_is_not_the_events():
+    reports = _reports("Russian jets struck Saraqeb on Monday, killing 11 civilians, while another 20 were killed "
+                       "two days later in Douma.", {"on Monday": dt.date(2018, 2, 19)})
+    strike = [r for r in reports if r.place_name == "Saraqeb"]
+    assert strike and sum(q.value or 0 for q in strike[0].fatalities if q.status == "killed") == 11
+
+
+def test_a_toll_across_the_country_is_not_the_events():
+    reports = _reports("Two journalists were killed when jets struck Saraqeb in violence which left 60 people dead "
+                       "across Syria on Monday.", {"on Monday": dt.date(2018, 2, 19)})
+    strike = [r for r in reports if r.place_name == "Saraqeb"]
+    assert strike and [q.value for q in strike[0].fatalities if q.status == "killed"] == [2]
+
+
+def test_deaths_stated_before_a_when_clause_belong_to_its_event():
+    reports = _reports("Activists said at least 50 died when regime forces stormed Douma on Monday.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    douma = [r for r in reports if r.place_name == "Douma"]
+    assert douma and [q.value for q in douma[0].fatalities if q.status == "killed"] == [50]

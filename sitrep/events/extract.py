@@ -66,9 +66,9 @@ from sitrep.events.mentions import EVENT_THRESHOLD, Candidate, Decision, load_mo
 from sitrep.events.mentions import STAGE_VERSION as MENTIONS_VERSION
 from sitrep.events.parse import STAGE_VERSION as PARSE_VERSION
 from sitrep.events.quantities import STAGE_VERSION as QUANTITIES_VERSION
-from sitrep.events.quantities import find_quantities
+from sitrep.events.quantities import aggregate_scope, find_quantities
 from sitrep.events.syntax import STAGE_VERSION as SYNTAX_VERSION
-from sitrep.events.syntax import parse_candidates
+from sitrep.events.syntax import count_owner, parse_candidates
 from sitrep.events.vocab import ARMED_NOUN_RX
 from sitrep.records import (
     ActorMention,
@@ -453,7 +453,8 @@ def _structure_pass(st: SentenceState) -> SentenceState:
             absorb[k] = next(j for j in same if explicit[j])
         elif not after[k] and same and same[0] < k:
             absorb[k] = same[0]  # "pushed into X ..., battling IS": the same clash
-    owner = tuple(absorb.get(_nearest_trigger(q, triggers), _nearest_trigger(q, triggers)) for q in st.quantities)
+    owner = tuple(-1 if aggregate_scope(text, q) else _count_owner(st, q, absorb)
+                  for q in st.quantities)  # a toll "across Syria" is no single event's
     return replace(st, regions=regions, views=views, explicit=explicit, plausible=plausible, absorb=absorb,
                    owner=owner)
 
@@ -942,6 +943,16 @@ def _region(triggers: Sequence[Trigger], k: int, text: str) -> tuple[int, int]:
     region = (triggers[k - 1].end if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(text))
     tail = _SAID_TAIL.search(text, trig.end, region[1])
     return (region[0], tail.start()) if tail else region
+
+
+def _count_owner(st: SentenceState, q: QuantityMention, absorb: dict[int, int]) -> int:
+    """The trigger a count belongs to: the one the parse links it to (same clause, or its when-clause),
+    else the nearest; -1 for a count in a contrasting clause of its own."""
+    k = count_owner(st.doc, (q.start, q.end), [(t.start, t.end) for t in st.triggers]) \
+        if st.doc is not None else None
+    if k is None:
+        k = _nearest_trigger(q, st.triggers)
+    return k if k < 0 else absorb.get(k, k)
 
 
 def _nearest_trigger(q: QuantityMention, triggers: Sequence[Trigger]) -> int:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v6"
+STAGE_VERSION = "sitrep.events.quantities.v7"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -66,7 +66,8 @@ _CATEGORY_NOUNS = [
     (r"civilians?|residents?|villagers?|inhabitants?|worshipp?ers?|pilgrims?|students?|farmers?|"
      r"shepherds?|passengers?|protesters?|demonstrators?|journalists?|aid workers?|doctors?|"
      r"medics?|patients?|refugees?|migrants?|family members|relatives|non-combatants|bystanders|tourists?|"
-     r"drivers?|teachers?|nurses?|traders?|shopkeepers?|vendors?|priests?|imams?|villagers?|workers?",
+     r"drivers?|teachers?|nurses?|traders?|shopkeepers?|vendors?|priests?|imams?|villagers?|workers?|"
+     r"members of (?:the same |a single |one |his |her |their |a |the )?family",
      "civilians"),
     (r"children|child|minors?|boys?|girls?|kids|infants?|babies|toddlers?|teenagers?|"
      r"schoolchildren|students? under", "children"),
@@ -146,7 +147,9 @@ _CUMULATIVE = re.compile(r"\b(?:a total of|in total|total of|totall?ing|so far|t
                          r"fighting since|violence since|unrest|revolt|revolution|rebellion)|"
                          r"since (?:the |anti-government |anti-regime )?(?:[\w-]+ ){0,3}?(?:began|erupted|started|"
                          r"broke out)|since the (?:uprising|unrest|revolt|revolution|crackdown|protests|rebellion)|"
-                         r"since (?:that|then|this|these))\b",
+                         r"since (?:that|then|this|these)|in the (?:air )?campaign|"
+                         r"(?:in|during|over)\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:weeks|months|years)\s+of\s+"
+                         r"(?:fighting|war|conflict|bombing|bombardment|air ?strikes|violence|clashes|siege))\b",
                          re.IGNORECASE)
 _VERB_LEFT = re.compile(
     r"\b(killed|killing|kills|kill|wounded|wounding|injured|injuring|kidnapped|kidnapping|abducted|"
@@ -261,12 +264,25 @@ def _category_after(rest: str) -> tuple[str | None, int]:
             if m:
                 return cat, m.end()
         mod = _MODIFIER.match(rest, pos)
-        if not mod and not _STOP.match(rest, pos):
+        if not mod and not _STOP.match(rest, pos) and not _PREDICATE_WORD.match(rest, pos):
             mod = re.compile(r"[a-z][a-z'’-]+\s+").match(rest, pos)
         if not mod:
             return None, pos
         pos = mod.end()
     return None, pos
+
+
+# a toll over a whole country or "elsewhere": many incidents, not the one the sentence reports
+_AGGREGATE = re.compile(r"\b(?:across|all over)\s+(?:the\s+)?(?:country|nation|[A-Z][a-z]+\b(?!\s+(?:city|town|village|"
+                        r"district|neighbou?rhood|province|governorate)))|\b(?:nationwide|countrywide)\b|"
+                        r"\belsewhere in (?:the\s+)?(?:country|[A-Z][a-z]+)")
+# one count for either of two fates: not a death toll
+_EITHER = re.compile(r"\b(?:killed|dead|killing)\s+or\s+(?:wounded|injured|wounding|injuring|captured|capturing|arrested|"
+                     r"detained|missing)\b|\b(?:wounded|injured|captured|arrested|detained|missing)\s+or\s+(?:killed|dead)\b",
+                     re.IGNORECASE)
+# words that end the noun phrase after a number: its verb or a clause ("50 died when soldiers stormed")
+_PREDICATE_WORD = re.compile(r"(?:died|die|dies|killed|perished|were|was|are|is|have|had|has|when|while|as|because|"
+                             r"until|if|though|although|where)\b", re.IGNORECASE)
 
 
 _OWN_PREDICATE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:took|gathered|marched|rallied|protested|demonstrated|"
@@ -360,6 +376,10 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
             cat = "unknown"
         if status is None or cat is None:
             continue
+        if status == "killed":
+            either = _EITHER.search(left[-40:]) or _EITHER.search(right[:80])  # its own clause, up to the next number
+            if either:  # "dozens of rebels had been killed or wounded": no death count (ACLED's conservative rule)
+                status = "injured" if re.search(r"wound|injur", either.group(0), re.IGNORECASE) else "captured"
         if cat == "unknown":
             adj = None
             for m in _CAT_ADJ.finditer(left):
@@ -390,8 +410,8 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
             found[-1].earlier_value = num.value
             continue
         window = sentence[max(0, num.start - 80):num.end + 80]
-        if _CUMULATIVE.search(window):
-            q.cumulative = True
+        if _CUMULATIVE.search(window) or _AGGREGATE.search(right[:80]):
+            q.cumulative = True  # a running total, or a toll over a whole country ("60 people dead across Syria")
             if re.search(r"\btotal\b", window, re.IGNORECASE):
                 q.qualifier = "total since" if re.search(r"\bsince\b", window, re.IGNORECASE) else "total"
         found.append(q)
@@ -401,7 +421,7 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
 
 
 _SINGULAR = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne)\s+((?:(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|local|young|unarmed|elderly|suspected|senior|"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|local|young|unarmed|elderly|suspected|senior|"
     r"government|regime|rebel|army|police|security|civilian|female|male|foreign|Kurdish|Syrian|Iraqi|"
     r"Afghan)\s+){0,3}?)((?i:civilian|child|boy|girl|woman|man|soldier|militant|fighter|"
     r"policeman|police officer|officer|guard|jihadist|rebel|insurgent|person|resident|journalist|student|"
@@ -413,9 +433,19 @@ _SINGULAR_CAT = {"child": "children", "boy": "children", "girl": "children", "wo
                  "person": "unknown"}
 
 
+_ANOTHER = re.compile(r"\b(?:[Aa]nother|[Oo]ne other)\b(?=\s+(?:(?:was|had been|has been)\s+(?:\w+ly\s+)?"
+                      r"(?:killed|shot dead|shot|wounded|injured|hurt)|(?:later\s+)?died)\b)")
+
+
 def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMention]:
-    """One victim: "an Isis militant who was reportedly killed", "a civilian was wounded"."""
+    """One victim: "an Isis militant who was reportedly killed", "a civilian was wounded", "and another was shot
+    dead" (of the kind counted just before)."""
     out = []
+    for m in _ANOTHER.finditer(sentence):
+        earlier = [q for q in found if q.end <= m.start()]
+        out.append(QuantityMention(start=m.start(), end=m.end(), surface=m.group(0), value=1,
+                                   category=earlier[-1].category if earlier else "unknown",
+                                   status=_status_in(sentence[m.end():m.end() + 40]) or "killed"))  # type: ignore[arg-type]
     for m in _SINGULAR.finditer(sentence):
         if any(q.start <= m.start() < q.end for q in found):
             continue
@@ -441,3 +471,9 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
         out.append(QuantityMention(start=m.start(), end=m.end(), surface=m.group(0), value=1,
                                    category=cat, status=status))  # type: ignore[arg-type]
     return out
+
+
+def aggregate_scope(sentence: str, q: QuantityMention) -> bool:
+    """The count is a toll over a whole country or "elsewhere" ("60 people dead across Syria"): not the toll of
+    the event its sentence reports."""
+    return bool(_AGGREGATE.search(sentence[q.end:q.end + 60]))

@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v2"
+STAGE_VERSION = "sitrep.events.syntax.v3"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -367,3 +367,36 @@ def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
 
 def inside(span: Span, ranges: Sequence[Span]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in ranges)
+
+
+_CONTRAST = frozenset({"while", "whereas", "although", "though", "but"})
+
+
+def count_owner(doc: Doc, count: Span, triggers: Sequence[Span]) -> int | None:
+    """Which trigger's predicate states a count: one in the same clause, or whose when/after/as-clause holds
+    the other ("50 died when soldiers stormed", "stormed the town, killing 50"), nearest first; -1 when the
+    count sits in a contrasting clause of its own with no trigger ("..., while another 20 were killed two
+    days later in X"); None when the parse cannot tell."""
+    q = token_at(doc, count)
+    if q is None:
+        return None
+    vq = clause_of(q)
+    best: tuple[int, int] | None = None
+    for k, sp in enumerate(triggers):
+        t = token_at(doc, sp)
+        if t is None:
+            continue
+        vt = clause_of(t)
+        linked = vt.i == vq.i or (vt.dep_ == "advcl" and vt.head.i == vq.i and not _contrasted(vt)) or (
+            vq.dep_ in ("advcl", "conj") and vq.head.i == vt.i and not _contrasted(vq))
+        if linked and (best is None or abs(t.i - q.i) < best[0]):
+            best = (abs(t.i - q.i), k)
+    if best is not None:
+        return best[1]
+    if vq.dep_ in ("advcl", "conj") and _contrasted(vq):
+        return -1
+    return None
+
+
+def _contrasted(v: Token) -> bool:
+    return any(c.dep_ in ("mark", "cc") and _lower(c) in _CONTRAST for c in v.children)
