@@ -384,6 +384,8 @@ def load_articles(path: Path, topic: str | None = None, held_aside_only: bool = 
               f"({', '.join(sorted({r.code for r in rejections}))})", file=sys.stderr)
     if held_aside_only:
         articles = [a for a in articles if held_aside(topic or path.stem, a.external_id)]
+    if not articles:
+        raise ValueError(f"no articles read from {path}")
     return articles
 
 
@@ -529,7 +531,11 @@ def main(argv: list[str] | None = None) -> int:
             if not p.exists():
                 print(f"not found: {p}", file=sys.stderr)
                 return 2
-        scores, info = evaluate(gold, articles, use_coords=not args.no_coords)
+        try:
+            scores, info = evaluate(gold, articles, use_coords=not args.no_coords)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
         result = {"scores": scores, "by_outlet": info["by_outlet"], "by_doc": info["by_doc"]}
         if not args.json:
             _print(scores, info, args.verbose)

@@ -434,13 +434,15 @@ def _structure_pass(st: SentenceState) -> SentenceState:
     regions = tuple(_region(triggers, k, text) for k in range(len(triggers)))
     views = tuple(view(st.doc, (t.start, t.end), base, s.actors, st.usable, s.times) if st.doc is not None
                   else None for t in triggers)
-    explicit = tuple(event_places(t, (0, len(text)), list(v.places), text, base) if v is not None and v.places
-                     else event_places(t, regions[k], list(st.usable), text, base)
-                     for k, (t, v) in enumerate(zip(triggers, views, strict=True)))
+    own = [[p for p in v.places if base + regions[k][0] <= p.start < base + regions[k][1]] if v is not None else []
+           for k, v in enumerate(views)]  # the locatives of this trigger, not of the next one's clause
+    explicit = tuple(event_places(t, regions[k], own[k], text, base) if own[k]
+                     else event_places(t, regions[k], list(st.usable), text, base) for k, t in enumerate(triggers))
     after = [places_after(t, regions[k], list(st.usable), base) for k, t in enumerate(triggers)]
     armed_here = any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NOUN.search(text))
     hurt = any(q.status in ("killed", "injured") for q in st.quantities)
-    plausible = tuple(_plausible(t, text, explicit[k], armed_here, hurt) for k, t in enumerate(triggers))
+    plausible = tuple(_plausible(t, text, explicit[k], armed_here, hurt) and _plausible_by_parse(t, views[k])
+                      for k, t in enumerate(triggers))
     absorb = {}
     for k, t in enumerate(triggers):
         # a trigger is only absorbed by one that itself stands ("clashed ... and liberated hilltops")
@@ -896,6 +898,22 @@ _TERRITORY_NOUN = re.compile(r"\b(?:villages?|towns?|city|cities|neighbou?rhoods
                              r"ground|positions?|bases?|airport|dam|hills?|bridge|checkpoints?|region|province|"
                              r"control|parts|suburbs?|quarters?|outposts?|strongholds?|hilltops?|posts?|crossings?|border|islands?|"
                              r"(?:oil |gas )?fields|oilfields|mountains?|heights|ridges?|highway|road)\b", re.IGNORECASE)
+
+
+_PRONOUN_OBJECT = re.compile(r"^(?:it|them|this|that|these|those|which|all|most|much|parts? of it)$", re.IGNORECASE)
+_NOT_A_CROWD = re.compile(r"\b(?:markets?|shares|stocks?|prices?|index|indices|indexes|currenc(?:y|ies)|dollar|pound|"
+                          r"euro|yen|sterling|bonds?|futures|oil|gold|economy|sales|profits?|earnings)\b", re.IGNORECASE)
+
+
+def _plausible_by_parse(trig: Trigger, tv: TriggerView | None) -> bool:
+    """The parse's objections: ground taken must be ground ("captures 10,000 barrels a day" is not), a crowd
+    must be people ("markets rallied" is not)."""
+    if tv is None:
+        return True
+    if trig.sub_event_type == TERRITORY and tv.object_text and not tv.object_has_place and tv.patient is None \
+            and not _TERRITORY_NOUN.search(tv.object_text) and not _PRONOUN_OBJECT.match(tv.object_text.strip()):
+        return False
+    return not (trig.sub_event_type in _PROTEST_RANK and tv.agent_text and _NOT_A_CROWD.search(tv.agent_text))
 
 
 def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed_here: bool, hurt: bool) -> bool:

@@ -28,6 +28,8 @@ class TriggerView:
     places: tuple[PlaceMention, ...]  # usable places inside the predicate's locatives, in text order
     times: tuple[TimeMention, ...]  # time mentions inside the predicate's clause
     agent_text: str = ""  # the agent phrase as written ("rockets, artillery and mortar rounds")
+    object_text: str = ""  # the patient phrase as written ("the town", "10,000 barrels")
+    object_has_place: bool = False  # a place mention lies inside the patient phrase
 
 
 def _first_in(mentions: Sequence[ActorMention], span: syntax.Span | None, base: int) -> ActorMention | None:
@@ -55,5 +57,9 @@ def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[Actor
     in_loc = tuple(p for p in places if syntax.inside((p.start - base, p.end - base), loc))
     in_clause = tuple(t for t in times if syntax.inside((t.start - base, t.end - base), clause))
     agent_text = doc.text[roles.agent[0]:roles.agent[1]] if roles.agent else ""
+    object_text = doc.text[roles.patient[0]:roles.patient[1]] if roles.patient else ""
+    pat = roles.patient
+    object_place = pat is not None and any(p.start - base < pat[1] and pat[0] < p.end - base for p in places)
     return TriggerView(syntax.status_of(doc, trig_span), _first_in(armed, roles.agent, base),
-                       _first_in(actors, roles.patient, base), roles.passive, in_loc, in_clause, agent_text)
+                       _first_in(actors, roles.patient, base), roles.passive, in_loc, in_clause, agent_text,
+                       object_text, object_place)

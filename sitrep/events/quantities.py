@@ -319,105 +319,133 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
     found: list[QuantityMention] = []
     in_breakdown = False
     for i, num in enumerate(nums):
-        before = sentence[max(0, num.start - 60):num.start]
-        after = sentence[num.end:]
-        if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+        read = _read_count(sentence, nums, i, found, in_breakdown)
+        if read is None:
             continue
-        if re.match(r"\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old", after, re.IGNORECASE):
-            continue
-        nxt = nums[i + 1].start - num.end if i + 1 < len(nums) else len(after)
-        right = after[:nxt]
-        cat, cat_end = _category_after(after.lstrip(" ")) if not _NOT_PEOPLE.match(after) else (None, 0)
-        if cat is None and _counts_things(after):
-            continue  # "killed in dozens of airstrikes", "killed in 12 Russian strikes": strikes, not people
+        status, cat, cat_end = read
+        q = _mention(sentence, num, status, cat, cat_end)
         prev_end = nums[i - 1].end if i > 0 else 0
-        left_all = sentence[prev_end:num.start]
-        left = _clause_left(left_all)
-        # status: words after the noun phrase first, then the clause to the left
-        status = None
-        verb = _VERB_LEFT.search(left)
-        if verb:
-            status = _status_in(verb.group(1))
-        if status is None and (_BREAKDOWN.search(left_all) or in_breakdown) and found and cat is not None:
-            status = found[-1].status
-        if status is None and cat is not None:
-            window = right.lstrip(" ")[cat_end:cat_end + 80]
-            own = _OWN_PREDICATE.search(window)
-            status = _status_in(window[:own.start()] if own else window)  # "4,000 people took to the streets to
-            # mourn a protester killed on Friday": the count's own verb is not a casualty verb
-        elif status is None:
-            # bare number: only when it sits right next to a casualty word ("killing 12", "12 dead")
-            near = re.match(r"\s*(?:people\s+)?(?:were|have been|had been|are|was)?\s*(\w+(?:\s\w+)?)", right)
-            if near and _status_in(near.group(1)):
-                status = _status_in(near.group(1))
-                cat = "unknown"
-            elif re.search(r"(?:toll|deaths?|killed|killing|kills|casualties|wounded|injured|injuring|"
-                           r"wounding|dead|fatalities)\s+(?:\w+\s+){0,6}(?:to|at|of|by|reached|"
-                           r"stands at|stood at|rose to|was|is|were)?\s*(?:at least|more than|over|"
-                           r"about|around|nearly|some|up to|almost|an estimated)?\s*$",
-                           left, re.IGNORECASE):
-                status = _status_in(left, last=True)
-                cat = "unknown"
-            else:
-                continue
-        if status is None and cat is not None and i + 1 < len(nums) and re.fullmatch(
-                r"[\w\s'’-]*?(?:\s+and|\s+as well as|,)\s*(?:at least|more than|about|some|nearly)?\s*", right):
-            status = _status_in(sentence[nums[i + 1].end:nums[i + 1].end + 80])  # "14 X and five Y were killed"
-        if status is None and cat is not None and re.match(r"[\w\s'’-]*,?\s*(?:including|among them|of whom)\b",
-                                                           right):
-            status = _status_in(sentence[num.end:num.end + 140])  # "19 civilians, including five children, were killed"
-        if status is None and cat is not None:
-            status = _status_in(left, last=True)
-        if verb is None and cat is not None and status is None:
-            status = None
-        if cat is None and verb is not None and re.match(
-                r"\s*(?:[,.;:)]|$|(?:in|on|at|and|during|after|near|from|while|when|since|including|of them|"
-                r"inside|across|over)\b)", after):
-            cat = "unknown"
-        if status is None or cat is None:
-            continue
-        if status == "killed":
-            either = _EITHER.search(left[-40:]) or _EITHER.search(right[:80])  # its own clause, up to the next number
-            if either:  # "dozens of rebels had been killed or wounded": no death count (ACLED's conservative rule)
-                status = "injured" if re.search(r"wound|injur", either.group(0), re.IGNORECASE) else "captured"
-        if cat == "unknown":
-            adj = None
-            for m in _CAT_ADJ.finditer(left):
-                adj = m
-            if adj and re.search(r"(?:toll|deaths?|casualties|dead|fatalities)", left[adj.end():adj.end() + 40],
-                                 re.IGNORECASE):
-                cat = _ADJ_CAT[adj.group(1).lower()]
-        # "children" and "women" counts are civilians with a breakdown
-        qual_m = _QUAL_RE.search(before)
-        qualifier = dict(_QUALIFIERS).get(qual_m.group(1).lower()) if qual_m else None
-        surface_start = num.start - (len(before) - qual_m.start(1)) if qual_m else num.start
-        q = QuantityMention(
-            start=surface_start, end=num.end + len(after) - len(after.lstrip(" ")) + cat_end,
-            surface="", value=num.value, min=num.lo, max=num.hi, category=cat,  # type: ignore[arg-type]
-            status=status, qualifier=qualifier,  # type: ignore[arg-type]
-        )
-        q.surface = sentence[q.start:q.end].strip()
-        continues = in_breakdown and re.fullmatch(r"[\w\s-]*?(?:,\s*|\s+and\s+|,\s*and\s+)", left_all)
-        in_breakdown = False
-        if (_BREAKDOWN.search(left_all) or continues) and found:
-            in_breakdown = True
-            parent = found[-1]
-            parent.breakdown[cat] = parent.breakdown.get(cat, 0) + (num.value or 0)
-            if parent.category == "unknown" and cat in ("children", "women", "civilians"):
-                parent.category = "civilians"
-            continue
-        if _EARLIER.search(left_all) and found:
-            found[-1].earlier_value = num.value
-            continue
-        window = sentence[max(0, num.start - 80):num.end + 80]
-        if _CUMULATIVE.search(window) or _AGGREGATE.search(right[:80]):
-            q.cumulative = True  # a running total, or a toll over a whole country ("60 people dead across Syria")
-            if re.search(r"\btotal\b", window, re.IGNORECASE):
-                q.qualifier = "total since" if re.search(r"\bsince\b", window, re.IGNORECASE) else "total"
-        found.append(q)
+        in_breakdown = _attach(q, num, sentence[prev_end:num.start], sentence, found, in_breakdown)
     found.extend(_singulars(sentence, found))
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMention], in_breakdown: bool
+                ) -> tuple[str, str, int] | None:
+    """Status (killed, injured, ...), category and the end of the category phrase of the i-th number; None
+    when it does not count people in a casualty statement."""
+    num = nums[i]
+    before = sentence[max(0, num.start - 60):num.start]
+    after = sentence[num.end:]
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+        return None
+    if re.match(r"\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old", after, re.IGNORECASE):
+        return None
+    nxt = nums[i + 1].start - num.end if i + 1 < len(nums) else len(after)
+    right = after[:nxt]
+    cat, cat_end = _category_after(after.lstrip(" ")) if not _NOT_PEOPLE.match(after) else (None, 0)
+    if cat is None and _counts_things(after):
+        return None  # "killed in dozens of airstrikes", "killed in 12 Russian strikes": strikes, not people
+    prev_end = nums[i - 1].end if i > 0 else 0
+    left_all = sentence[prev_end:num.start]
+    left = _clause_left(left_all)
+    # status: words after the noun phrase first, then the clause to the left
+    status = None
+    verb = _VERB_LEFT.search(left)
+    if verb:
+        status = _status_in(verb.group(1))
+    if status is None and (_BREAKDOWN.search(left_all) or in_breakdown) and found and cat is not None:
+        status = found[-1].status
+    if status is None and cat is not None:
+        window = right.lstrip(" ")[cat_end:cat_end + 80]
+        own = _OWN_PREDICATE.search(window)
+        status = _status_in(window[:own.start()] if own else window)  # "4,000 people took to the streets to
+        # mourn a protester killed on Friday": the count's own verb is not a casualty verb
+    elif status is None:
+        # bare number: only when it sits right next to a casualty word ("killing 12", "12 dead")
+        near = re.match(r"\s*(?:people\s+)?(?:were|have been|had been|are|was)?\s*(\w+(?:\s\w+)?)", right)
+        if near and _status_in(near.group(1)):
+            status = _status_in(near.group(1))
+            cat = "unknown"
+        elif re.search(r"(?:toll|deaths?|killed|killing|kills|casualties|wounded|injured|injuring|"
+                       r"wounding|dead|fatalities)\s+(?:\w+\s+){0,6}(?:to|at|of|by|reached|"
+                       r"stands at|stood at|rose to|was|is|were)?\s*(?:at least|more than|over|"
+                       r"about|around|nearly|some|up to|almost|an estimated)?\s*$",
+                       left, re.IGNORECASE):
+            status = _status_in(left, last=True)
+            cat = "unknown"
+        else:
+            return None
+    if status is None and cat is not None and i + 1 < len(nums) and re.fullmatch(
+            r"[\w\s'’-]*?(?:\s+and|\s+as well as|,)\s*(?:at least|more than|about|some|nearly)?\s*", right):
+        status = _status_in(sentence[nums[i + 1].end:nums[i + 1].end + 80])  # "14 X and five Y were killed"
+    if status is None and cat is not None and re.match(r"[\w\s'’-]*,?\s*(?:including|among them|of whom)\b",
+                                                       right):
+        status = _status_in(sentence[num.end:num.end + 140])  # "19 civilians, including five children, were killed"
+    if status is None and cat is not None:
+        status = _status_in(left, last=True)
+    if verb is None and cat is not None and status is None:
+        status = None
+    if cat is None and verb is not None and re.match(
+            r"\s*(?:[,.;:)]|$|(?:in|on|at|and|during|after|near|from|while|when|since|including|of them|"
+            r"inside|across|over)\b)", after):
+        cat = "unknown"
+    if status is None or cat is None:
+        return None
+    if status == "killed":
+        either = _EITHER.search(left[-40:]) or _EITHER.search(right[:80])  # its own clause, up to the next number
+        if either:  # "dozens of rebels had been killed or wounded": no death count (ACLED's conservative rule)
+            status = "injured" if re.search(r"wound|injur", either.group(0), re.IGNORECASE) else "captured"
+    if cat == "unknown":
+        adj = None
+        for m in _CAT_ADJ.finditer(left):
+            adj = m
+        if adj and re.search(r"(?:toll|deaths?|casualties|dead|fatalities)", left[adj.end():adj.end() + 40],
+                             re.IGNORECASE):
+            cat = _ADJ_CAT[adj.group(1).lower()]
+    return status, cat, cat_end
+
+
+def _mention(sentence: str, num: _Num, status: str, cat: str, cat_end: int) -> QuantityMention:
+    """The QuantityMention of one read count, with its qualifier ("at least", "up to")."""
+    before = sentence[max(0, num.start - 60):num.start]
+    after = sentence[num.end:]
+    # "children" and "women" counts are civilians with a breakdown
+    qual_m = _QUAL_RE.search(before)
+    qualifier = dict(_QUALIFIERS).get(qual_m.group(1).lower()) if qual_m else None
+    surface_start = num.start - (len(before) - qual_m.start(1)) if qual_m else num.start
+    q = QuantityMention(
+        start=surface_start, end=num.end + len(after) - len(after.lstrip(" ")) + cat_end,
+        surface="", value=num.value, min=num.lo, max=num.hi, category=cat,  # type: ignore[arg-type]
+        status=status, qualifier=qualifier,  # type: ignore[arg-type]
+    )
+    q.surface = sentence[q.start:q.end].strip()
+    return q
+
+
+def _attach(q: QuantityMention, num: _Num, left_all: str, sentence: str, found: list[QuantityMention],
+            in_breakdown: bool) -> bool:
+    """Add the count to ``found``, or fold it into the previous one (a breakdown "including five children",
+    an earlier figure); True when the next count may continue a breakdown."""
+    cat = q.category
+    continues = in_breakdown and re.fullmatch(r"[\w\s-]*?(?:,\s*|\s+and\s+|,\s*and\s+)", left_all)
+    if (_BREAKDOWN.search(left_all) or continues) and found:
+        parent = found[-1]
+        parent.breakdown[cat] = parent.breakdown.get(cat, 0) + (num.value or 0)
+        if parent.category == "unknown" and cat in ("children", "women", "civilians"):
+            parent.category = "civilians"
+        return True
+    if _EARLIER.search(left_all) and found:
+        found[-1].earlier_value = num.value
+        return False
+    window = sentence[max(0, num.start - 80):num.end + 80]
+    if _CUMULATIVE.search(window) or aggregate_scope(sentence, q):
+        q.cumulative = True  # a running total, or a toll over a whole country ("60 people dead across Syria")
+        if re.search(r"\btotal\b", window, re.IGNORECASE):
+            q.qualifier = "total since" if re.search(r"\bsince\b", window, re.IGNORECASE) else "total"
+    found.append(q)
+    return False
 
 
 _SINGULAR = re.compile(

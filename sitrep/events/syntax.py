@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitrep.events.parse import parse_many
-from sitrep.events.vocab import SPEECH_VERBS
+from sitrep.events.vocab import MONTHS, SPEECH_VERBS, WEEKDAYS
 from sitrep.records import EventStatus as Status
 
 if TYPE_CHECKING:
@@ -78,6 +78,8 @@ _CONDUCT_VERBS = frozenset({"launched", "launch", "launches", "carried", "carrie
 _MEANS_MODIFIERS = frozenset({"artillery", "mortar", "rocket", "missile", "tank", "barrel", "cluster", "chemical", "air",
                               "drone", "sniper", "gun", "machine", "machinegun", "shell", "bomb", "car", "truck",
                               "suicide", "helicopter", "jet", "aerial", "ground", "heavy", "fresh", "renewed"})
+_CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS, "today", "yesterday", "morning", "night", "evening",
+                                           "afternoon", "week", "weekend", "day"))
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "csubj"})
 _NP_UP = frozenset({"pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "amod", "conj", "appos", "attr",
                     "npadvmod", "pcomp", "agent", "dative", "oprd", "nmod", "poss", "cc"})
@@ -272,10 +274,11 @@ def _np_host(t: Token) -> Token:
 
 
 def _prep_object(t: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of one of ``preps`` under ``t`` (not a time: "on Monday", "on 3 May")."""
     for c in t.children:
         if c.dep_ in ("prep", "agent") and _lower(c) in preps:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None:
+            if obj is not None and _lower(obj) not in _CALENDAR and obj.tag_ != "CD":
                 return obj
     return None
 
