@@ -204,3 +204,18 @@ def test_deaths_stated_before_a_when_clause_belong_to_its_event():
                        {"on Monday": dt.date(2018, 2, 19)})
     douma = [r for r in reports if r.place_name == "Douma"]
     assert douma and [q.value for q in douma[0].fatalities if q.status == "killed"] == [50]
+
+
+def test_an_agent_phrase_of_state_arms_names_the_state_forces_not_the_sentences_subject():
+    reports = _reports("On Sunday regime forces advanced on Saraqeb. The rebels withdrew from Douma on Monday after "
+                       "intense shelling by tanks and jet fighters.",
+                       {"on Sunday": dt.date(2018, 2, 18), "on Monday": dt.date(2018, 2, 19)})
+    shelling = [r for r in reports if r.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actor1 == "Syrian government forces"
+
+
+def test_a_participle_takes_the_noun_it_describes_as_agent():
+    doc = syntax.parse_candidates(["The violence resumed on Tuesday, with tanks shelling the eastern districts."])[0]
+    i = doc.text.index("shelling")
+    roles = syntax.roles_of(doc, (i, i + len("shelling")))
+    assert roles.agent is not None and doc.text[roles.agent[0]:roles.agent[1]] == "tanks"

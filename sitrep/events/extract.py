@@ -468,9 +468,16 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain
     agent_m, target_m = actor_roles(trig, st.regions[k], st.s, st.base, st.text, ctx, exclude=chain.prev_target)
     if tv is not None and tv.agent is not None:
         agent_m = tv.agent  # the predicate's own subject, "by" agent or nominal modifier
+    elif tv is not None and _ARMS_AGENT.search(tv.agent_text) and agent_m is not None and \
+            agent_m.surface not in tv.agent_text:
+        agent_m = None  # the parse's agent is weapons ("shelling by tanks and jet fighters"): not another actor
     if tv is not None and tv.patient is not None and (agent_m is None or tv.patient.name != agent_m.name):
         target_m = tv.patient
     return agent_m, target_m
+
+
+_ARMS_AGENT = re.compile(r"\b(?:tanks?|jets?|warplanes?|fighter planes?|jet fighters|helicopters?|gunships?|aircraft|"
+                         r"drones?|artillery|rockets?|mortars?|shells?|missiles?|barrel bombs?)\b", re.IGNORECASE)
 
 
 def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Context, chain: Chain,
@@ -480,6 +487,10 @@ def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Co
     named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
     main = scope.main
     agent = resolve_generic(agent_m, ctx, None, s.actors)
+    tv = st.views[k]
+    if agent is None and tv is not None and tv.agent_text:
+        generic = generic_subject(tv.agent_text, ctx)  # "with tanks shelling the district": the state forces
+        agent = generic if any(generic == n for n, _ in ctx.recent_actors) else None
     if agent is None and chain.prev_agent is not None:
         agent = chain.prev_agent  # "captured X on Sunday and pushed into Y": the same subject
     if agent is None and named and named[0] in main and GENERIC_SUBJ.search(text[:trig.start]):

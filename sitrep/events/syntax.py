@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v3"
+STAGE_VERSION = "sitrep.events.syntax.v4"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -207,8 +207,8 @@ def _subject(v: Token) -> Token | None:
         if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
             t = t.head  # "clashed with X and recaptured Y", "moved to seize": the shared subject
             continue
-        if t.dep_ == "relcl":
-            return t.head
+        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBG"):
+            return t.head  # "tanks shelling the district": the noun the participle describes
         return None
     return None
 
