@@ -639,3 +639,10 @@ def test_date_of_the_statement_is_not_the_date_of_the_event():
     r, = _reports(text, {"on Sunday": (dt.date(2016, 7, 31), dt.date(2016, 7, 31)),
                          "late on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))})
     assert r.date_begin == dt.date(2016, 7, 29)
+
+
+def test_truces_ordered_or_holding_and_towns_surrendering_are_agreements():
+    assert _subs("Putin has ordered a daily five-hour humanitarian pause in the enclave.") == ["Agreement"]
+    assert _subs("The ceasefire has been holding since Friday.") == ["Agreement"]
+    assert _subs("Several southern towns have surrendered to government forces.") == ["Agreement"]
+    assert _subs("Hundreds of fighters surrendered to Kurdish forces.") == ["Other"]  # people, not a deal

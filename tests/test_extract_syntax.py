@@ -219,3 +219,12 @@ def test_a_participle_takes_the_noun_it_describes_as_agent():
     i = doc.text.index("shelling")
     roles = syntax.roles_of(doc, (i, i + len("shelling")))
     assert roles.agent is not None and doc.text[roles.agent[0]:roles.agent[1]] == "tanks"
+
+
+def test_a_persons_origin_is_not_an_event_place():
+    text = "Regime forces, from Damascus, shelled a market in Douma on Monday."
+    i = text.index("Damascus")
+    doc = syntax.parse_candidates(["Mehmet Aksoy, from London, was killed in an attack on Tuesday."])[0]
+    assert syntax.government_places(doc, [(20, 26)]) == {(20, 26)}
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+    assert reports and all(r.place_name != text[i:i + 8] for r in reports)

@@ -52,6 +52,7 @@ from sitrep.events.extract_places import (
     usable_places,
 )
 from sitrep.events.extract_rules import (
+    MILITANT_CUE,
     RULES_VERSION,
     SUB_TO_TYPE,
     TERRITORY,
@@ -213,6 +214,7 @@ def extract_reports(
     return reports
 
 
+_BOMBING = re.compile(r"bomb(?:ing|ings|ed)$", re.IGNORECASE)
 _GROUND_MEANS = re.compile(r"\b(?:rockets?|artillery|mortars?|shells?|shelling|tanks?|howitzers?|missiles?|guns?)\b",
                            re.IGNORECASE)
 _AIR_MEANS = re.compile(r"\b(?:air|aerial|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|bombers?)\b",
@@ -360,6 +362,7 @@ def _places_pass(st: SentenceState, ctx: Context) -> SentenceState:
     usable = [p for p in usable if (p.start, p.end) not in governing]  # "Damascus said", "Moscow's role"
     if st.triggers:
         extra_places = unresolved_toponyms(text, base, usable, ctx.learned_places)
+        extra_places = [p for p in extra_places if not any(a < p.end and p.start < b for a, b in governing)]
         usable = sorted(usable + extra_places, key=lambda p: p.start)
     else:
         extra_places = unresolved_toponyms(text, base, usable)
@@ -567,6 +570,9 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     agent = _agent_name(st, k, agent_m, ctx, chain, scope)
     target = resolve_generic(target_m, ctx, agent, s.actors)
     sub = _means_from_agent(trig.sub_event_type, st.views[k])
+    if sub == "Remote explosive/landmine/IED" and _BOMBING.match(trig.surface) and ctx.air_actors \
+            and not MILITANT_CUE.search(text):
+        sub = "Air/drone strike"  # "a bombing" in an article about an air campaign, with no militant named
     if agent is not None and sub in _STRIKE_SUBS:
         ctx.strike_agents.append((sub, agent))
     if agent is None and sub not in _STRIKE_SUBS:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from sitrep.events.taxonomy import SUB_TO_TYPE
 from sitrep.events.vocab import CALENDAR_WORD_RX, WEAPONS_RX
 
-__all__ = ["SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
+__all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v5"
+RULES_VERSION = "sitrep.events.extract_rules.v6"
 TERRITORY = "territory"  # resolved by actor type
 
 
@@ -123,7 +123,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:prisoners|detainees|captives|bodies)|(?:prisoner|detainee|captive) (?:swaps?|exchanges?)|"
      r"released (?:[\w'’-]+ ){0,5}?in exchange for|agreed to (?:resume|hold|start|begin|restart|open) "
      r"(?:[\w'’-]+ ){0,2}?(?:peace )?(?:talks|negotiations)|(?:ceasefire|cease-fire|truce)(?: agreement| deal)? "
-     r"(?:[\w'’-]+ ){0,4}?(?:take effect|takes effect|took effect|came into force|comes into force|collapsed)",
+     r"(?:[\w'’-]+ ){0,4}?(?:take effect|takes effect|took effect|came into force|comes into force|collapsed)|"
+     r"(?:ordered|declared|announced|agreed|brokered|imposed) (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:humanitarian )?"
+     r"(?:pause|ceasefire|cease-fire|truce|cessation of hostilities)|(?:ceasefire|cease-fire|truce) (?:[\w'’-]+ ){0,2}?"
+     r"(?:has )?(?:held|holding|took hold|went into effect|began|started)|"
+     r"(?:towns?|villages?|cities|city|districts?) (?:[\w'’-]+ ){0,3}?(?:have |has |had )?surrendered",
      "Agreement", 6),
     (r"(?:withdrew|withdrawn|withdraws|withdrawing|retreated|pulled out)(?: [\w'’\[\](),-]+){0,4}? from|"
      r"pulled out of|handed (?:[\w'’-]+ ){0,2}over to|handed over", "Non-violent transfer of territory", 6),
@@ -188,7 +192,7 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                                       "set up", "established"),
     ("Other", 6): ("surrender", "laid down"),
     ("Agreement", 6): ("ceasefire", "cease-fire", "truce", "agreement", "deal", "accord", "exchange", "swap",
-                       "agreed to"),
+                       "agreed to", "pause", "cessation", "surrendered"),
     ("Non-violent transfer of territory", 6): ("withdr", "retreated", "pulled out", "handed"),
     ("Looting/property destruction", 7): ("loot", "torch", "fire", "burn", "demolish", "razed", "vandal", "ablaze",
                                           "alight"),
@@ -397,7 +401,7 @@ _AIR_CUE = re.compile(r"\b(?:air|aerial|airstrikes?|jets?|warplanes?|aircraft|pl
                      r"sorties|air ?force|coalition|bombers|gunships?|Russian|American|US|U\.S\.|Israeli|Saudi|NATO|"
                      r"barrel)\b", re.IGNORECASE)
 _GROUND_CUE = re.compile(r"\b(?:tanks?|artillery|guns|shell\w*|mortars?|howitzers?|army|troops)\b", re.IGNORECASE)
-_MILITANT_CUE = re.compile(r"\b(?:militants?|insurgents?|suicide|bombers?|explosives?|device|IEDs?|car bomb|"
+MILITANT_CUE = re.compile(r"\b(?:militants?|insurgents?|suicide|bombers?|explosives?|device|IEDs?|car bomb|"
                            r"jihadists?|terrorists?|extremists?|gunmen|claimed responsibility)\b", re.IGNORECASE)
 _GRENADE_ANY = re.compile(r"(?<!propelled )\bgrenades?\b", re.IGNORECASE)
 _TAKER = re.compile(r"\b(?:hand(?:ed|ing|s)? (?:\w+ ){0,3}?(?:over|back)|handover|in the hands of|allow(?:ed|ing) "
@@ -440,7 +444,7 @@ def _refine_means(triggers: list[Trigger], text: str) -> list[Trigger]:
             # no aircraft named near it: tanks and guns bombard, militants bomb, "the bombing" is a blast
             if t.surface.lower().startswith("bombard") or _GROUND_CUE.search(local):
                 t.sub_event_type = "Shelling/artillery/missile attack"
-            elif _MILITANT_CUE.search(text) or t.surface.lower().startswith("bombing"):
+            elif MILITANT_CUE.search(text) or t.surface.lower().startswith("bombing"):
                 t.sub_event_type = "Remote explosive/landmine/IED"
         if t.sub_event_type == "Non-violent transfer of territory" and re.search(
                 r"\b(?:been|was|were|being)\s+$", text[max(0, t.start - 12):t.start]):

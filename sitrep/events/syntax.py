@@ -353,7 +353,8 @@ def clause_span(doc: Doc, span: Span) -> list[Span]:
 
 def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
     """Place spans used for a government or people: the subject of a speech or decision verb, a possessive of a
-    non-place noun ("Moscow's role"), a modifier of such a noun ("Damascus government"), an adjective."""
+    non-place noun ("Moscow's role"), a modifier of such a noun ("Damascus government"), an adjective, the
+    origin of a person ("Aksoy, from London")."""
     out: set[Span] = set()
     for sp in spans:
         tok = token_at(doc, sp)
@@ -365,6 +366,8 @@ def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
             out.add(sp)
         elif tok.tag_ == "JJ" and tok.dep_ == "amod":
             out.add(sp)  # "a Shia-majority district", "Syrian troops"
+        elif tok.dep_ == "pobj" and _lower(tok.head) == "from" and tok.head.head.tag_ in ("NNP", "NNPS", "NN", "NNS"):
+            out.add(sp)  # "Mehmet Aksoy, from London": where a person comes from
     return out
 
 
