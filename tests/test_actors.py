@@ -151,6 +151,7 @@ def test_generic_rebels_are_named_by_the_country_they_fight_in() -> None:
     "Civilians were killed in shelling by forces loyal to Syria’s Bashar al-Assad in eastern Ghouta.",
     "The town fell as forces loyal to Assad’s regime advanced.",
     "Forces loyal to the regime shelled the town.",
+    "Several towns have surrendered to the forces of President Bashar al-Assad.",
 ])
 def test_forces_loyal_to_the_regime_are_syrian_government_forces(text: str) -> None:
     assert "Syrian government forces" in names(text, country="SY")

@@ -228,3 +228,10 @@ def test_a_persons_origin_is_not_an_event_place():
     assert syntax.government_places(doc, [(20, 26)]) == {(20, 26)}
     reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
     assert reports and all(r.place_name != text[i:i + 8] for r in reports)
+
+
+def test_the_subject_of_the_sentence_is_not_the_agent_of_strikes_it_is_under():
+    reports = _reports("On Monday the rebels in Douma were trying to negotiate as the enclave shrank under airstrikes.",
+                       {"On Monday": dt.date(2018, 2, 19)})
+    strikes = [r for r in reports if r.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].actor1 != "Syrian rebels"

@@ -474,11 +474,18 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain
     elif tv is not None and _ARMS_AGENT.search(tv.agent_text) and agent_m is not None and \
             agent_m.surface not in tv.agent_text:
         agent_m = None  # the parse's agent is weapons ("shelling by tanks and jet fighters"): not another actor
+    elif tv is not None and agent_m is not None and _STRIKE_NOUN.fullmatch(trig.surface) and \
+            not _AUX_BEFORE.search(st.text[:trig.start]) and agent_m.end - st.base < trig.start - 2:
+        agent_m = None  # a strike noun the parse gives no agent ("the enclave shrinks under airstrikes",
+        # "the FSA withdrew after shelling"): the sentence's subject is not its agent, often its target
     if tv is not None and tv.patient is not None and (agent_m is None or tv.patient.name != agent_m.name):
         target_m = tv.patient
     return agent_m, target_m
 
 
+_STRIKE_NOUN = re.compile(r"(?:air ?strikes?|airstrikes?|air raids?|strikes|raids|bombardments?|bombings?|shelling|"
+                          r"barrages?|shellfire|artillery fire)", re.IGNORECASE)
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|had|have|has|kept|continued)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _ARMS_AGENT = re.compile(r"\b(?:tanks?|jets?|warplanes?|fighter planes?|jet fighters|helicopters?|gunships?|aircraft|"
                          r"drones?|artillery|rockets?|mortars?|shells?|missiles?|barrel bombs?)\b", re.IGNORECASE)
 
