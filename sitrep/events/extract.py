@@ -618,7 +618,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         agent = _strike_agent(sub, target, ctx) or _guess_agent(trig, target, ctx, scope)
     assoc = associates(agent_m, agent, target, trig, st.regions[k], s, text)
     if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other"):
-        target = next((n for n in scope.main if n != agent and n not in assoc
+        target = next((n for n in scope.main if n != agent and n not in assoc and n != "Unidentified armed group"
                        and frozenset((agent, n)) not in ctx.allies), None)
     return Roles(sub, agent, None if target == agent else target, tuple(assoc))
 
