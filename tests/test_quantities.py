@@ -185,3 +185,12 @@ def test_a_toll_across_a_country_or_over_months_of_fighting_is_an_aggregate():
     assert [(q.value, q.cumulative) for q in qs] == [(2, False), (60, True)]
     assert _one("The monitor estimates that 523 civilians have died in two months of fighting.").cumulative
     assert not _one("At least 12 people were killed across Aleppo city on Monday.").cumulative
+
+
+@pytest.mark.parametrize("sentence", [
+    "Separately, a Lebanese cameraman was shot dead on the border.",
+    "A Lebanese cameraman for Lebanon's Al-Jadeed television channel was shot dead amid gunfire.",
+])
+def test_a_single_journalist_killed_counts_one_civilian(sentence):
+    q = _one(sentence)
+    assert (q.value, q.category, q.status) == (1, "civilians", "killed")

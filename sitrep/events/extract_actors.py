@@ -230,6 +230,10 @@ def generic_subject(before: str, ctx: Context) -> str | None:
     if any(w[:1].isupper() for w in mods):
         return f"{' '.join(mods)} {m.group(2)}"  # "Houthi forces": an unknown named group, kept by surface
     noun = m.group(2).lower()
+    if noun in ("regime", "government"):  # the home state's forces before a foreign one named more recently
+        home = next((name for name, inter in reversed(ctx.recent_actors) if inter == 1), None)
+        if home is not None:
+            return home
     for name, inter in reversed(ctx.recent_actors):
         if noun in _NEUTRAL_NOUNS:
             if inter in (1, 2, 3, 4):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v7"
+STAGE_VERSION = "sitrep.events.quantities.v8"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -67,7 +67,8 @@ _CATEGORY_NOUNS = [
      r"shepherds?|passengers?|protesters?|demonstrators?|journalists?|aid workers?|doctors?|"
      r"medics?|patients?|refugees?|migrants?|family members|relatives|non-combatants|bystanders|tourists?|"
      r"drivers?|teachers?|nurses?|traders?|shopkeepers?|vendors?|priests?|imams?|villagers?|workers?|"
-     r"members of (?:the same |a single |one |his |her |their |a |the )?family",
+     r"members of (?:the same |a single |one |his |her |their |a |the )?family|cam(?:era)?m[ae]n|photographers?|"
+     r"reporters?|correspondents?",
      "civilians"),
     (r"children|child|minors?|boys?|girls?|kids|infants?|babies|toddlers?|teenagers?|"
      r"schoolchildren|students? under", "children"),
@@ -454,10 +455,12 @@ _SINGULAR = re.compile(
     r"Afghan)\s+){0,3}?)((?i:civilian|child|boy|girl|woman|man|soldier|militant|fighter|"
     r"policeman|police officer|officer|guard|jihadist|rebel|insurgent|person|resident|journalist|student|"
     r"farmer|shepherd|worshipper|tourist|driver|passenger|teacher|doctor|nurse|medic|priest|imam|pilgrim|"
+    r"cameraman|photographer|reporter|correspondent|"
     r"villager|trader|worker|aid worker|teenager|schoolboy|schoolgirl|infant|baby|gunman|attacker|"
     r"member of (?:the )?(?:[\w'’-]+\s+){0,3}?(?:forces|army|police|group|militia)))\b"
     r"(?!['’]s)")
-_SINGULAR_CAT = {"child": "children", "boy": "children", "girl": "children", "woman": "women", "man": "unknown",
+_SINGULAR_CAT = {"cameraman": "civilians", "photographer": "civilians", "reporter": "civilians",
+                 "correspondent": "civilians", "child": "children", "boy": "children", "girl": "children", "woman": "women", "man": "unknown",
                  "person": "unknown"}
 
 
@@ -485,7 +488,8 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
             # "killing a woman and her two children": the victim is the verb's object
             status = "killed" if re.search(r"kill\w*\s+$", left, re.I) else "injured"
         else:
-            right = re.match(r"\s*(?:,\s*)?(?:who\s+)?(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(\w+(?:\s+dead)?)",
+            right = re.match(r"(?:\s+(?:for|of|from|with|at)\s+[^,.;]{1,50}?)?"  # "a cameraman for Al-Jadeed TV was"
+                             r"\s*(?:,\s*)?(?:who\s+)?(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(\w+(?:\s+dead)?)",
                              sentence[m.end():])
             status = _status_in(right.group(1)) if right else None
             if status is None and re.match(r"\s*(?:,\s*)?(?:who\s+)?(?:later\s+)?(?:died|perished)\b", sentence[m.end():]):
