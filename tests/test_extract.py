@@ -646,3 +646,13 @@ def test_truces_ordered_or_holding_and_towns_surrendering_are_agreements():
     assert _subs("The ceasefire has been holding since Friday.") == ["Agreement"]
     assert _subs("Several southern towns have surrendered to government forces.") == ["Agreement"]
     assert _subs("Hundreds of fighters surrendered to Kurdish forces.") == ["Other"]  # people, not a deal
+
+
+def test_feature_story_phrasing_of_control_and_fire():
+    r, = _reports("Afgooye is now in the hands of al-Shabaab, residents said.")
+    assert (r.sub_event_type, r.actor1, r.place_name) == ("Non-state actor overtakes territory", "Al Shabaab",
+                                                          "Afgooye")
+    assert _reports("Kismayo remains in the hands of Somali troops.") == []  # a state, not a change
+    # the rules also read "took ... Kismayo" as a capture; the parse sees that what was taken is a rocket
+    assert [r.sub_event_type for r in _reports("Somali troops took a rocket near Kismayo on Monday.")] == \
+        ["Shelling/artillery/missile attack"]

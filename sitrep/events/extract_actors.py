@@ -101,8 +101,9 @@ def actor_roles(trig: Trigger, region: tuple[int, int], s: SentenceMentions, bas
                 return later[0], (before[-1] if before else None)
     if passive and not by_agent and before and re.match(_LOSER_VERBS, trig.surface, re.IGNORECASE):
         return None, before[-1]  # "the militants were pushed back from X": the subject lost the ground
-    if (passive and by_agent) or re.match(r"fell to$", trig.surface, re.IGNORECASE):
-        # "Manbij was captured by the SDF", "the town fell to the rebels": the agent comes after
+    if (passive and by_agent) or re.search(r"(?:fell to|hands of)$", trig.surface, re.IGNORECASE):
+        # "Manbij was captured by the SDF", "the town fell to the rebels", "is now in the hands of X": the agent
+        # comes after
         after_all = [a for a in armed if t_end <= a.start < base + region[1]]
         agent = by_agent[0] if by_agent else (after_all[0] if after_all else None)
         prior = [a for a in before if agent is None or a.name != agent.name]

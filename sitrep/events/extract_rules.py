@@ -72,7 +72,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"rocket attacks?", "Shelling/artillery/missile attack", 2),
     (r"(?:re)?captured|(?:re)?capture[sd]?|seized|seizes|seizing|(?:re)?took(?=" + _TERR_OBJECT + r")|"
      r"(?:re)?taken(?=" + _TERR_OBJECT + r")|overr[au]n|retook|retaken|regained|liberated|wrested|"
-     r"gained control|took control|taken control|fell to|(?:drove|driven|pushed|expelled) (?:[\w'’-]+ ){0,3}out of|"
+     r"gained control|took control|taken control|fell to|(?:is|are|was|were|fell|now|back) (?:now )?in the hands of|(?:drove|driven|pushed|expelled) (?:[\w'’-]+ ){0,3}out of|"
      r"(?:drove|driven|pushed) (?:[\w'’-]+ ){0,3}back|(?:recovered|restored|established|imposed|regained|took|taken) "
      r"(?:full )?control|gained ground|took over|taken over|freed(?=" + _TERR_OBJECT + r")",
      TERRITORY, 3),
@@ -173,6 +173,7 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                               "targeted", "missile", "aircraft", "helicopter", "chopper", "gunship", "pound"),
     ("Shelling/artillery/missile attack", 2): ("rocket", "mortar", "missile", "artillery", "shell"),
     (TERRITORY, 3): ("captur", "seiz", "took", "taken", "overr", "retook", "regain", "liberat", "wrest", "control",
+                     "hands of",
                      "fell to", "out of", "back", "ground", "over", "freed"),
     ("Armed clash", 4): ("battl", "fight", "fought", "clash", "gun", "firefight", "skirmish", "ambush", "began",
                          "launched", "started", "carried out", "mounted", "wag", "repel", "repuls", "attack",
@@ -568,7 +569,7 @@ _BARE_WEAPON = re.compile(r"(?:rockets?|missiles?|artillery|mortars?|warplanes|f
 _WEAPON_ACTION = re.compile(r"\b(?:fired|fire|firing|launched|launching|hit|hits|hitting|struck|strike|landed|fell|"
                             r"slammed|pounded|pounding|rained|targeted|targeting|lobbed|shelled|killing|killed|"
                             r"wounding|bombed|bombing|attacked|raided|destroyed|destroying|used|using|carried|"
-                            r"conducted|dropped|dropping|flew|flying|unleashed)\b", re.IGNORECASE)
+                            r"conducted|dropped|dropping|flew|flying|unleashed|took|taken|came under)\b", re.IGNORECASE)
 _ACCUSATION = re.compile(r"\b(?:accus(?:ation|ations|ed|es|ing)|allegations?|alleged|charges?|charged|suspicion|"
                          r"suspected)\s+(?:\w+\s+){0,2}?(?:of|with)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 

@@ -93,7 +93,7 @@ _GOV_NOUNS = frozenset({"government", "role", "regime", "forces", "army", "offic
 
 def parse_candidates(texts: Sequence[str]) -> list[Doc]:
     """Parse candidate sentences (the full pipeline: the mention model reads lemmas too)."""
-    return parse_many(texts)
+    return parse_many(texts, batch_size=256)  # one article's candidates in one batch: ~12% less CPU than 64
 
 
 def _lower(t: Token) -> str:
