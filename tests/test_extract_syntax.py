@@ -235,3 +235,13 @@ def test_the_subject_of_the_sentence_is_not_the_agent_of_strikes_it_is_under():
                        {"On Monday": dt.date(2018, 2, 19)})
     strikes = [r for r in reports if r.sub_event_type == "Air/drone strike"]
     assert strikes and strikes[0].actor1 != "Syrian rebels"
+
+
+def test_a_peaceful_protest_has_the_crowd_as_actor1_no_actor2_and_no_deaths():
+    # a wire list run together into one sentence: a killing, a protest, a toll
+    reports = _reports("Syrian regime forces shot dead six people in Saraqeb Some 4,000 people took to the streets in "
+                       "Douma to mourn a protester Six civilians were killed in Douma on Monday.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    protest = [r for r in reports if r.sub_event_type == "Peaceful protest"]
+    assert protest and protest[0].actor1.startswith("Protesters") and protest[0].actor2 is None
+    assert not any(q.status == "killed" for q in protest[0].fatalities)

@@ -689,6 +689,9 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
     when, background = _when(st, k, ctx, scope)
     nearest = [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k]
     sub, target = roles.sub, roles.target
+    if sub == "Peaceful protest":
+        nearest = [q for q in nearest if q.status not in ("killed", "injured")]  # "took to the streets to mourn a
+        # protester killed on Friday": a peaceful protest has no casualties of its own (else force met it)
     if sub == "Armed clash" and any(q.status == "killed" and q.category in ("civilians", "children", "women")
                                     and not q.cumulative for q in nearest) \
             and not any(q.status == "killed" and q.category == "fighters" for q in nearest):
@@ -842,6 +845,8 @@ def _crowd_roles(s: SentenceMentions, sub: str, agent: str | None, target: str |
                  ) -> tuple[str | None, str | None]:
     """Protest and riot events: the crowd is actor1 (ACLED), the force that met it actor2."""
     crowd = next((a.name for a in s.actors if a.inter in (5, 6)), None)
+    if sub == "Peaceful protest":
+        return crowd or "Protesters", None  # no force met it (else it would be a protest with intervention)
     if crowd is None:
         return agent, target
     force = next((a.name for a in s.actors if a.inter in (1, 2, 3, 4, 8) and a.name != crowd), None)
