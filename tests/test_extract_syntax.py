@@ -245,3 +245,10 @@ def test_a_peaceful_protest_has_the_crowd_as_actor1_no_actor2_and_no_deaths():
     protest = [r for r in reports if r.sub_event_type == "Peaceful protest"]
     assert protest and protest[0].actor1.startswith("Protesters") and protest[0].actor2 is None
     assert not any(q.status == "killed" for q in protest[0].fatalities)
+
+
+def test_violence_against_civilians_has_civilians_as_actor2_even_when_an_armed_group_is_named():
+    reports = _reports("On Monday the massacre in Douma was condemned as opposition groups and rebels called for action.",
+                       {"On Monday": dt.date(2018, 2, 19)})
+    attacks = [r for r in reports if r.event_type == "Violence against civilians"]
+    assert attacks and all(r.actor2 == "Civilians" for r in attacks)

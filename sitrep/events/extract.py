@@ -612,8 +612,8 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         target = "Civilians"
     elif sub == "Air/drone strike" and target is None and _people_hurt(st.quantities):
         target = "Civilians"  # people killed by an air strike with no armed target named: civilians (ACLED)
-    if sub == "Attack" and target is None:
-        target = "Civilians"  # ACLED: an attack is one-sided violence against civilians
+    if SUB_TO_TYPE.get(sub) == "Violence against civilians" and target != "Civilians":
+        target = "Civilians"  # ACLED: one-sided violence against civilians (a named armed target would be a battle)
     if agent is None and sub in _STRIKE_SUBS:
         agent = _strike_agent(sub, target, ctx) or _guess_agent(trig, target, ctx, scope)
     assoc = associates(agent_m, agent, target, trig, st.regions[k], s, text)
