@@ -656,3 +656,9 @@ def test_feature_story_phrasing_of_control_and_fire():
     # the rules also read "took ... Kismayo" as a capture; the parse sees that what was taken is a rocket
     assert [r.sub_event_type for r in _reports("Somali troops took a rocket near Kismayo on Monday.")] == \
         ["Shelling/artillery/missile attack"]
+
+
+def test_strikes_that_killed_and_long_offensive_phrases():
+    assert _subs("At least 14 civilians were killed in strikes on Sunday, the monitor said.") == ["Air/drone strike"]
+    assert _subs("Regime forces launched a fresh ground and air offensive against rebel positions.") == \
+        ["Armed clash"]

@@ -64,6 +64,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:air ?force|aircraft|warplanes?|jets|drones?|helicopters?|choppers|gunships?)(?:['’]s?)? (?:[\w'’-]+ ){0,2}?"
      r"(?:destroyed|struck|hit|pounded|targeted|bombed|attacked|shelled|raided|carried out|launched)|"
      r"raids? by (?:the )?(?:[\w'’-]+ ){0,3}?(?:choppers|helicopters|jets|warplanes|aircraft|drones|air ?force)|"
+     r"(?<=killed in )(?:[\w'’-]+ ){0,2}?strikes|(?<=wounded in )(?:[\w'’-]+ ){0,2}?strikes|"
+     r"(?<=died in )(?:[\w'’-]+ ){0,2}?strikes|"
      r"pound(?:ed|ing)|(?:conducted|carried out|launched|staged|mounted|flew) (?:[\w'’-]+ ){0,3}?(?:(?:air ?)?"
      r"(?:strikes|sorties)|air ?raids)", "Air/drone strike", 2),
     (r"(?:rocket|mortar|missile|artillery) (?:attacks?|strikes?|fire)|shell(?:ing|ed|s)|artillery|"
@@ -78,7 +80,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      TERRITORY, 3),
     (r"battl(?:ing|ed)|(?:heavy |fierce |violent |intense |street )?(?:fighting|clashes|clashed|fought)|"
      r"gun ?battles?|firefights?|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
-     r"(?:began|launched|started|carried out|mounted|waging|waged|repelled|repulsed) (?:[\"“”']?\w+[\"“”']? ){0,3}?"
+     r"(?:began|launched|started|carried out|mounted|waging|waged|repelled|repulsed) (?:[\"“”']?\w+[\"“”']? ){0,5}?"
      r"(?:offensive|assault|attack|battle|counter-?attack|operation)s?|"
      r"(?:attacked|attacking|assaulted|assaulting|stormed|storming|raided|raiding)(?= (?:the |an? )?[\w-]+)|"
      r"(?:attacks?|assaults?|raids?|incursions?) (?:on|against)|"

@@ -33,6 +33,7 @@ from sitrep.records import Sentence
 STAGE_VERSION = "event_typing.v1"
 MODEL_PATH = Path(__file__).resolve().parent / "typing_data" / "event_types_model.json.gz"
 FAST_MODEL_PATH = MODEL_PATH.with_name("event_types_fast.json.gz")
+DATA_FILES: tuple[Path, ...] = (MODEL_PATH, FAST_MODEL_PATH, MODEL_PATH.with_name("minilm_tokenizer.json.gz"))
 #: ``auto`` mode: texts the fast model labels with less confidence than this go to the full model.
 ESCALATE_BELOW = 0.4
 MODES = ("auto", "fast", "full")
