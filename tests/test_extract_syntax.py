@@ -252,3 +252,10 @@ def test_violence_against_civilians_has_civilians_as_actor2_even_when_an_armed_g
                        {"On Monday": dt.date(2018, 2, 19)})
     attacks = [r for r in reports if r.event_type == "Violence against civilians"]
     assert attacks and all(r.actor2 == "Civilians" for r in attacks)
+
+
+def test_a_days_toll_and_the_running_total_it_brings_are_not_added():
+    reports = _reports("At least 14 civilians were killed in strikes on Douma on Monday, bringing the total number of "
+                       "dead in the week to 530.", {"on Monday": dt.date(2018, 2, 19)})
+    strike = [r for r in reports if r.sub_event_type == "Air/drone strike"]
+    assert strike and [q.value for q in strike[0].fatalities if q.status == "killed"] == [14]

@@ -412,6 +412,8 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
         extra = []  # "since the uprising began", "thousands have been killed": a running tally
     extra = [q for q in extra if (q.value or 0) < 1000]
     host = _follow_up_host(ctx, idx, s) if extra else None
+    if host is not None and any(q.cumulative and q.status == "killed" for q in host.fatalities):
+        host = None  # a running total is not the incident a day's toll belongs to (they must not be added)
     if host is not None and any(t.begin and t.end_date and not _overlaps(t.begin, t.end_date, host)
                                 for t in s.times):
         host = None  # the count is dated to another day than the event it would join
@@ -689,6 +691,9 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
     when, background = _when(st, k, ctx, scope)
     nearest = [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k]
     sub, target = roles.sub, roles.target
+    if any(q.status == "killed" and not q.cumulative for q in nearest):
+        nearest = [q for q in nearest if not q.cumulative]  # "14 were killed on Sunday, bringing the total in the
+        # week to 530": the day's toll is the event's, the running total the campaign's
     if sub == "Peaceful protest":
         nearest = [q for q in nearest if q.status not in ("killed", "injured")]  # "took to the streets to mourn a
         # protester killed on Friday": a peaceful protest has no casualties of its own (else force met it)
