@@ -87,7 +87,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v7+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v8+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
 DATA_FILES: tuple[Path, ...] = (*MENTIONS_DATA_FILES, DEMONYMS_PATH)
@@ -709,10 +709,12 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
                 i = chain.seen[key]
                 out[i] = replace(out[i], fatalities=[*out[i].fatalities, *_copy_quantities(nearest)])
             continue
-        agent = roles.agent
+        agent, target_here = roles.agent, target
         if agent == "Protesters" and place is not None and place.country in scope.country_names:
             agent = f"Protesters ({scope.country_names[place.country]})"  # ACLED names crowds by country
-        out.append(_report(st, k, scope, sub, agent, target, roles.assoc, place, inferred, when, background,
+        if place is not None and place.country:  # "government forces", "rebels" in the country of the event
+            agent, target_here = (_in_country(agent, place.country), _in_country(target_here, place.country))
+        out.append(_report(st, k, scope, sub, agent, target_here, roles.assoc, place, inferred, when, background,
                            _copy_quantities(nearest) if j == 0 else [], attribution(st.s, text, roles.agent, ctx),
                            len(out)))
         chain.seen[key] = len(out) - 1
@@ -995,6 +997,16 @@ def _region(triggers: Sequence[Trigger], k: int, text: str) -> tuple[int, int]:
     region = (triggers[k - 1].end if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(text))
     tail = _SAID_TAIL.search(text, trig.end, region[1])
     return (region[0], tail.start()) if tail else region
+
+
+def _in_country(name: str | None, country: str) -> str | None:
+    """A generic actor name ("Government forces", "Rebel groups") as the country's own (when the actors stage
+    had no country for the article)."""
+    if name not in ("Government forces", "Rebel groups"):
+        return name
+    from sitrep.actors import load_actors
+
+    return load_actors().name_in(name, country)
 
 
 def _count_owner(st: SentenceState, q: QuantityMention, absorb: dict[int, int]) -> int:
