@@ -488,6 +488,17 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain
 _STRIKE_NOUN = re.compile(r"(?:air ?strikes?|airstrikes?|air raids?|strikes|raids|bombardments?|bombings?|shelling|"
                           r"barrages?|shellfire|artillery fire)", re.IGNORECASE)
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|had|have|has|kept|continued)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_STATE_AGENT = re.compile(r"\b(?:tanks|jets|warplanes|helicopters|gunships|aircraft|troops|soldiers|army|military|"
+                          r"regime|government)\b", re.IGNORECASE)
+
+
+def _context_agent(agent_text: str, ctx: Context) -> str | None:
+    """The parse's agent phrase read as a generic subject ("tanks", "the troops"), only as an actor the context
+    names."""
+    generic = generic_subject(agent_text, ctx)
+    return generic if any(generic == n for n, _ in ctx.recent_actors) else None
+
+
 _ARMS_AGENT = re.compile(r"\b(?:tanks?|jets?|warplanes?|fighter planes?|jet fighters|helicopters?|gunships?|aircraft|"
                          r"drones?|artillery|rockets?|mortars?|shells?|missiles?|barrel bombs?)\b", re.IGNORECASE)
 
@@ -500,13 +511,14 @@ def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Co
     main = scope.main
     agent = resolve_generic(agent_m, ctx, None, s.actors)
     tv = st.views[k]
-    if agent is None and tv is not None and tv.agent_text:
-        generic = generic_subject(tv.agent_text, ctx)  # "with tanks shelling the district": the state forces
-        agent = generic if any(generic == n for n, _ in ctx.recent_actors) else None
+    if agent is None and tv is not None and _STATE_AGENT.search(tv.agent_text):
+        agent = _context_agent(tv.agent_text, ctx)  # "shelling by tanks and jet fighters": the state forces
     if agent is None and chain.prev_agent is not None:
         agent = chain.prev_agent  # "captured X on Sunday and pushed into Y": the same subject
     if agent is None and named and named[0] in main and GENERIC_SUBJ.search(text[:trig.start]):
         agent = named[0]  # "The forces advanced into X, the SDF said": the group reports its own moves
+    if agent is None and tv is not None and tv.agent_text:
+        agent = _context_agent(tv.agent_text, ctx)  # "the forces", after the reporting group's own moves
     if agent is None:
         agent = generic_subject(text[:trig.start], ctx)
     if agent is None and ctx.last_agent and not SPEECH_SUBJ.match(text) and (
