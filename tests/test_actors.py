@@ -140,6 +140,23 @@ def test_rebels_depend_on_country() -> None:
     assert names("Rebels shelled the city.", country="YE") == ["Houthis"]
 
 
+def test_generic_rebels_are_named_by_the_country_they_fight_in() -> None:
+    assert names("Rebels shelled the city.", country="SY") == ["Syrian rebels"]
+    assert names("Opposition fighters held the district.", country="SY") == ["Syrian rebels"]
+    assert names("Rebel forces attacked a checkpoint.", country="LY") == ["Libyan rebels"]
+    assert names("Rebel forces attacked a checkpoint.") == ["Rebel groups"]  # no country: the generic name
+
+
+@pytest.mark.parametrize("text", [
+    "Civilians were killed in shelling by forces loyal to Syria’s Bashar al-Assad in eastern Ghouta.",
+    "The town fell as forces loyal to Assad’s regime advanced.",
+    "Forces loyal to the regime shelled the town.",
+    "Several towns have surrendered to the forces of President Bashar al-Assad.",
+])
+def test_forces_loyal_to_the_regime_are_syrian_government_forces(text: str) -> None:
+    assert "Syrian government forces" in names(text, country="SY")
+
+
 def test_canonical_actor() -> None:
     for alias in ("ISIL", "Daesh", "Isis", "Islamic State", "islamic_state", "the Islamic State group"):
         m = canonical_actor(alias)
@@ -205,3 +222,11 @@ def test_user_alias_wins_over_packaged_alias(tmp_path: Path) -> None:
                      encoding="utf-8")
     found = find_actors("The Azerbaijani army shelled the town.", dictionary=load_actors([extra]))
     assert [m.name for m in found] == ["Azeri army"]
+
+
+def test_generic_names_take_the_country_of_the_event() -> None:
+    d = load_actors()
+    assert d.name_in("Government forces", "SY") == "Syrian government forces"
+    assert d.name_in("Rebel groups", "SY") == "Syrian rebels"
+    assert d.name_in("Government forces", None) == "Government forces"
+    assert d.name_in("Islamic State", "SY") == "Islamic State"

@@ -20,6 +20,8 @@ ACTORS = {"Syrian Democratic Forces": ("Syrian Democratic Forces", 2), "Islamic 
 PLACES = {"Manbij": ("sitrep:manbij", "city"), "Damascus": ("170654", "city"), "Ghouta": ("sitrep:ghouta", "region"),
           "Saraqeb": ("sitrep:saraqeb", "city"), "Douma": ("sitrep:douma", "city"), "Syria": ("163843", "country")}
 
+COUNTRY: dict[str, str] = {}  # place -> ISO2, for the tests that need a country
+
 
 def _all(text: str, needle: str) -> list[int]:
     out, i = [], text.find(needle)
@@ -34,7 +36,7 @@ def _reports(text: str, times: dict[str, dt.date] | None = None, unresolved: tup
     art = Article(article_id="a1", external_id="a1", raw_path="a1.txt", text=text, published_at=PUB)
     tm = [TimeMention(i, i + len(s), s, "DATE", d.isoformat(), d, d, PUB)
           for s, d in (times or {}).items() for i in _all(text, s)]
-    pm = [PlaceMention(i, i + len(s), s, pid, s, feature=feat) for s, (pid, feat) in PLACES.items()
+    pm = [PlaceMention(i, i + len(s), s, pid, s, feature=feat, country=COUNTRY.get(s)) for s, (pid, feat) in PLACES.items()
           for i in _all(text, s)]
     pm += [PlaceMention(i, i + len(s), s, None, s, feature="village") for s in unresolved for i in _all(text, s)]
     am = [ActorMention(i, i + len(s), s, name.lower(), name, inter) for s, (name, inter) in ACTORS.items()
@@ -131,6 +133,97 @@ def test_government_uses_of_place_names():
     assert syntax.government_places(docs[2], [(i, i + 8)]) == set()
 
 
+def test_nominal_after_with_takes_the_verbs_subject_as_agent():
+    doc = syntax.parse_candidates(["Rebel groups responded with a wave of artillery bombardment targeting Damascus."])[0]
+    i = doc.text.index("bombardment")
+    roles = syntax.roles_of(doc, (i, i + len("bombardment")))
+    assert roles.agent is not None and doc.text[roles.agent[0]:roles.agent[1]] == "Rebel groups"
+
+
+def test_nominal_object_of_a_conduct_verb_takes_its_subject_not_a_possessive_pronoun():
+    doc = syntax.parse_candidates(["Syrian warplanes kept up their bombardment for an eighth consecutive day."])[0]
+    i = doc.text.index("bombardment")
+    roles = syntax.roles_of(doc, (i, i + len("bombardment")))
+    assert roles.agent is not None and doc.text[roles.agent[0]:roles.agent[1]] == "Syrian warplanes"
+
+
+def test_weapon_compound_is_the_means_not_the_agent():
+    doc = syntax.parse_candidates(["The regime has also used fighter jets and artillery bombardment."])[0]
+    i = doc.text.index("bombardment")
+    roles = syntax.roles_of(doc, (i, i + len("bombardment")))
+    assert roles.agent is not None and doc.text[roles.agent[0]:roles.agent[1]] == "The regime"
+
+
+def test_people_killed_by_an_air_strike_without_an_armed_target_are_civilians():
+    reports = _reports("Russian jets struck Saraqeb on Monday, killing 12 people.", {"on Monday": dt.date(2018, 2, 19)})
+    strike = [r for r in reports if r.sub_event_type == "Air/drone strike"]
+    assert strike and strike[0].actor1 == "Russian forces" and strike[0].actor2 == "Civilians"
+
+
+def test_fighters_killed_by_an_air_strike_are_not_civilians():
+    reports = _reports("Russian jets struck Islamic State positions in Saraqeb on Monday, killing 12 fighters.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    strike = [r for r in reports if r.sub_event_type == "Air/drone strike"]
+    assert strike and strike[0].actor2 != "Civilians"
+
+
+def test_a_toll_in_a_sentence_about_another_place_does_not_join_the_previous_event():
+    reports = _reports("Russian jets struck Saraqeb on Monday. "
+                       "A bakery in Douma was hit, killing about 12 people and injuring 20.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    at_saraqeb = [r for r in reports if r.place_name == "Saraqeb"]
+    assert at_saraqeb and all(q.value != 12 for r in at_saraqeb for q in r.fatalities)
+
+
+def test_a_strike_without_an_agent_takes_the_articles_named_bomber():
+    reports = _reports("Russian jets struck Saraqeb on Monday. Seven hospitals have also been bombed in Douma.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    douma = [r for r in reports if r.place_name == "Douma" and r.sub_event_type == "Air/drone strike"]
+    assert douma and douma[0].actor1 == "Russian forces"
+
+
+def test_shelling_without_an_agent_and_no_shelling_named_earlier_keeps_none():
+    reports = _reports("Douma was shelled on Monday.", {"on Monday": dt.date(2018, 2, 19)})
+    douma = [r for r in reports if r.place_name == "Douma" and r.sub_event_type == "Shelling/artillery/missile attack"]
+    assert douma and douma[0].actor1 is None
+
+
+def test_a_count_in_a_contrasting_clause_of_its_own_is_not_the_events():
+    reports = _reports("Russian jets struck Saraqeb on Monday, killing 11 civilians, while another 20 were killed "
+                       "two days later in Douma.", {"on Monday": dt.date(2018, 2, 19)})
+    strike = [r for r in reports if r.place_name == "Saraqeb"]
+    assert strike and sum(q.value or 0 for q in strike[0].fatalities if q.status == "killed") == 11
+
+
+def test_a_toll_across_the_country_is_not_the_events():
+    reports = _reports("Two journalists were killed when jets struck Saraqeb in violence which left 60 people dead "
+                       "across Syria on Monday.", {"on Monday": dt.date(2018, 2, 19)})
+    strike = [r for r in reports if r.place_name == "Saraqeb"]
+    assert strike and [q.value for q in strike[0].fatalities if q.status == "killed"] == [2]
+
+
+def test_deaths_stated_before_a_when_clause_belong_to_its_event():
+    reports = _reports("Activists said at least 50 died when regime forces stormed Douma on Monday.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    douma = [r for r in reports if r.place_name == "Douma"]
+    assert douma and [q.value for q in douma[0].fatalities if q.status == "killed"] == [50]
+
+
+def test_an_agent_phrase_of_state_arms_names_the_state_forces_not_the_sentences_subject():
+    reports = _reports("On Sunday regime forces advanced on Saraqeb. The rebels withdrew from Douma on Monday after "
+                       "intense shelling by tanks and jet fighters.",
+                       {"on Sunday": dt.date(2018, 2, 18), "on Monday": dt.date(2018, 2, 19)})
+    shelling = [r for r in reports if r.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actor1 == "Syrian government forces"
+
+
+def test_a_participle_takes_the_noun_it_describes_as_agent():
+    doc = syntax.parse_candidates(["The violence resumed on Tuesday, with tanks shelling the eastern districts."])[0]
+    i = doc.text.index("shelling")
+    roles = syntax.roles_of(doc, (i, i + len("shelling")))
+    assert roles.agent is not None and doc.text[roles.agent[0]:roles.agent[1]] == "tanks"
+
+
 def test_a_persons_origin_is_not_an_event_place():
     text = "Regime forces, from Damascus, shelled a market in Douma on Monday."
     i = text.index("Damascus")
@@ -138,3 +231,46 @@ def test_a_persons_origin_is_not_an_event_place():
     assert syntax.government_places(doc, [(20, 26)]) == {(20, 26)}
     reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
     assert reports and all(r.place_name != text[i:i + 8] for r in reports)
+
+
+def test_the_subject_of_the_sentence_is_not_the_agent_of_strikes_it_is_under():
+    reports = _reports("On Monday the rebels in Douma were trying to negotiate as the enclave shrank under airstrikes.",
+                       {"On Monday": dt.date(2018, 2, 19)})
+    strikes = [r for r in reports if r.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].actor1 != "Syrian rebels"
+
+
+def test_a_peaceful_protest_has_the_crowd_as_actor1_no_actor2_and_no_deaths():
+    # a wire list run together into one sentence: a killing, a protest, a toll
+    reports = _reports("Syrian regime forces shot dead six people in Saraqeb Some 4,000 people took to the streets in "
+                       "Douma to mourn a protester Six civilians were killed in Douma on Monday.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    protest = [r for r in reports if r.sub_event_type == "Peaceful protest"]
+    assert protest and protest[0].actor1.startswith("Protesters") and protest[0].actor2 is None
+    assert not any(q.status == "killed" for q in protest[0].fatalities)
+
+
+def test_violence_against_civilians_has_civilians_as_actor2_even_when_an_armed_group_is_named():
+    reports = _reports("On Monday the massacre in Douma was condemned as opposition groups and rebels called for action.",
+                       {"On Monday": dt.date(2018, 2, 19)})
+    attacks = [r for r in reports if r.event_type == "Violence against civilians"]
+    assert attacks and all(r.actor2 == "Civilians" for r in attacks)
+
+
+def test_a_days_toll_and_the_running_total_it_brings_are_not_added():
+    reports = _reports("At least 14 civilians were killed in strikes on Douma on Monday, bringing the total number of "
+                       "dead in the week to 530.", {"on Monday": dt.date(2018, 2, 19)})
+    strike = [r for r in reports if r.sub_event_type == "Air/drone strike"]
+    assert strike and [q.value for q in strike[0].fatalities if q.status == "killed"] == [14]
+
+
+def test_government_forces_of_an_article_without_a_country_are_named_by_the_events_place():
+    ACTORS["soldiers"] = ("Government forces", 1)
+    PLACES["Jisr al-Shughour"] = ("sitrep:jisr", "city")
+    COUNTRY["Jisr al-Shughour"] = "SY"
+    try:
+        reports = _reports("On Monday soldiers shelled Jisr al-Shughour.", {"On Monday": dt.date(2018, 2, 19)})
+    finally:
+        del ACTORS["soldiers"], PLACES["Jisr al-Shughour"], COUNTRY["Jisr al-Shughour"]
+    shelling = [r for r in reports if r.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actor1 == "Syrian government forces"

@@ -150,3 +150,57 @@ def test_single_victim_as_object_of_killing():
     from sitrep.events.quantities import find_quantities
     qs = find_quantities("Militia fighters shelled the market, killing a trader and his three sons.")
     assert [(q.value, q.category, q.status) for q in qs][:1] == [(1, "civilians", "killed")]
+
+
+def test_a_bare_count_before_died_when_is_not_taken_for_the_attackers():
+    q = _one("They said at least 50 died when soldiers, backed by tanks, stormed the city at dawn.")
+    assert (q.value, q.status, q.category, q.qualifier) == (50, "killed", "unknown", "at least")
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("It said dozens of rebels had been killed or wounded in the fighting.", "injured"),
+    ("Troops killed or captured 20 armed men near the town.", "captured"),
+])
+def test_killed_or_wounded_is_not_a_death_toll(sentence, status):
+    assert _one(sentence).status == status
+
+
+def test_either_fate_of_a_later_count_does_not_touch_the_earlier_one():
+    qs = find_quantities("Shelling killed 12 people, and five others were wounded or killed later.")
+    assert [(q.value, q.status) for q in qs] == [(12, "killed"), (5, "injured")]
+
+
+def test_members_of_a_family_are_civilians():
+    q = _one("Eleven members of the same family were killed in a bombing on their home.")
+    assert (q.value, q.category, q.status) == (11, "civilians", "killed")
+
+
+def test_another_victim_counts_one_of_the_kind_counted_before():
+    qs = find_quantities("Six civilians were killed by shelling and another was shot dead in the city.")
+    assert [(q.value, q.category, q.status) for q in qs] == [(6, "civilians", "killed"), (1, "civilians", "killed")]
+
+
+def test_a_toll_across_a_country_or_over_months_of_fighting_is_an_aggregate():
+    qs = find_quantities("Two journalists were killed in Homs in violence which left 60 people dead across Syria.")
+    assert [(q.value, q.cumulative) for q in qs] == [(2, False), (60, True)]
+    assert _one("The monitor estimates that 523 civilians have died in two months of fighting.").cumulative
+    assert not _one("At least 12 people were killed across Aleppo city on Monday.").cumulative
+
+
+@pytest.mark.parametrize("sentence", [
+    "Separately, a Lebanese cameraman was shot dead on the border.",
+    "A Lebanese cameraman for Lebanon's Al-Jadeed television channel was shot dead amid gunfire.",
+])
+def test_a_single_journalist_killed_counts_one_civilian(sentence):
+    q = _one(sentence)
+    assert (q.value, q.category, q.status) == (1, "civilians", "killed")
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 530 people have died in eastern Ghouta since a relentless barrage of rocket fire, shelling and airstrikes "
+    "began last Sunday.",
+    "Fourteen were killed on Sunday, bringing the total number of dead in the week to 530.",
+])
+def test_running_totals_stated_at_length_are_cumulative(sentence):
+    qs = [q for q in find_quantities(sentence) if q.value == 530]
+    assert qs and qs[0].cumulative

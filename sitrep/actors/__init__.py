@@ -13,7 +13,7 @@ from sitrep.actors.dictionary import ActorDictionary, load_actors
 from sitrep.actors.match import canonical_actor, find_actors
 from sitrep.actors.sources import find_sources, is_hedged, resolve_sources
 
-STAGE_VERSION = "sitrep.actors.v1"
+STAGE_VERSION = "sitrep.actors.v3"
 
 __all__ = [
     "STAGE_VERSION",

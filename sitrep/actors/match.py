@@ -26,7 +26,7 @@ from sitrep.actors.dictionary import ActorDictionary, ActorEntry, Descriptor, lo
 from sitrep.actors.lexicon import Hit, fold, normalise, select_longest
 from sitrep.records import ActorMention
 
-STAGE_VERSION = "sitrep.actors.match.v1"
+STAGE_VERSION = "sitrep.actors.match.v2"
 
 # layer ranks: lower wins a tie in span length
 _DICT, _STATE, _DESC, _UNKNOWN = 0, 1, 2, 3
@@ -66,7 +66,7 @@ _GENERIC_BODY = frozenset({"popular", "national", "western", "eastern", "norther
 
 def _mention(d: ActorDictionary, entry: ActorEntry, start: int, end: int, text: str,
              country: str | None, score: float) -> ActorMention:
-    return ActorMention(start, end, text[start:end], entry.actor_id, entry.name, d.inter_for(entry, country),
+    return ActorMention(start, end, text[start:end], entry.actor_id, d.name_for(entry, country), d.inter_for(entry, country),
                         d.parent_name(entry), score=score)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -66,9 +67,9 @@ from sitrep.events.mentions import EVENT_THRESHOLD, Candidate, Decision, load_mo
 from sitrep.events.mentions import STAGE_VERSION as MENTIONS_VERSION
 from sitrep.events.parse import STAGE_VERSION as PARSE_VERSION
 from sitrep.events.quantities import STAGE_VERSION as QUANTITIES_VERSION
-from sitrep.events.quantities import find_quantities
+from sitrep.events.quantities import aggregate_scope, find_quantities
 from sitrep.events.syntax import STAGE_VERSION as SYNTAX_VERSION
-from sitrep.events.syntax import parse_candidates
+from sitrep.events.syntax import count_owner, parse_candidates
 from sitrep.events.vocab import ARMED_NOUN_RX
 from sitrep.records import (
     ActorMention,
@@ -86,7 +87,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v6+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v8+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
 DATA_FILES: tuple[Path, ...] = (*MENTIONS_DATA_FILES, DEMONYMS_PATH)
@@ -411,9 +412,15 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
         extra = []  # "since the uprising began", "thousands have been killed": a running tally
     extra = [q for q in extra if (q.value or 0) < 1000]
     host = _follow_up_host(ctx, idx, s) if extra else None
+    if host is not None and any(q.cumulative and q.status == "killed" for q in host.fatalities):
+        host = None  # a running total is not the incident a day's toll belongs to (they must not be added)
     if host is not None and any(t.begin and t.end_date and not _overlaps(t.begin, t.end_date, host)
                                 for t in s.times):
         host = None  # the count is dated to another day than the event it would join
+    fine_here = [p for p in st.usable if p.feature not in COARSE]
+    if host is not None and fine_here and not any(
+            (p.place_id and p.place_id == host.place_id) or (p.name or p.surface) == host.place_name for p in fine_here):
+        host = None  # "a bakery in Tariq al-Bab had been hit, killing 12": the count of an event elsewhere
     if host is not None and host.event_type in ("Violence against civilians", "Protests", "Riots") and \
             extra and all(q.category == "fighters" for q in extra):
         combat = _COMBAT_NOUN.search(text)
@@ -453,7 +460,8 @@ def _structure_pass(st: SentenceState) -> SentenceState:
             absorb[k] = next(j for j in same if explicit[j])
         elif not after[k] and same and same[0] < k:
             absorb[k] = same[0]  # "pushed into X ..., battling IS": the same clash
-    owner = tuple(absorb.get(_nearest_trigger(q, triggers), _nearest_trigger(q, triggers)) for q in st.quantities)
+    owner = tuple(-1 if aggregate_scope(text, q) else _count_owner(st, q, absorb)
+                  for q in st.quantities)  # a toll "across Syria" is no single event's
     return replace(st, regions=regions, views=views, explicit=explicit, plausible=plausible, absorb=absorb,
                    owner=owner)
 
@@ -465,9 +473,34 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain
     agent_m, target_m = actor_roles(trig, st.regions[k], st.s, st.base, st.text, ctx, exclude=chain.prev_target)
     if tv is not None and tv.agent is not None:
         agent_m = tv.agent  # the predicate's own subject, "by" agent or nominal modifier
+    elif tv is not None and _ARMS_AGENT.search(tv.agent_text) and agent_m is not None and \
+            agent_m.surface not in tv.agent_text:
+        agent_m = None  # the parse's agent is weapons ("shelling by tanks and jet fighters"): not another actor
+    elif tv is not None and agent_m is not None and _STRIKE_NOUN.fullmatch(trig.surface) and \
+            not _AUX_BEFORE.search(st.text[:trig.start]) and agent_m.end - st.base < trig.start - 2:
+        agent_m = None  # a strike noun the parse gives no agent ("the enclave shrinks under airstrikes",
+        # "the FSA withdrew after shelling"): the sentence's subject is not its agent, often its target
     if tv is not None and tv.patient is not None and (agent_m is None or tv.patient.name != agent_m.name):
         target_m = tv.patient
     return agent_m, target_m
+
+
+_STRIKE_NOUN = re.compile(r"(?:air ?strikes?|airstrikes?|air raids?|strikes|raids|bombardments?|bombings?|shelling|"
+                          r"barrages?|shellfire|artillery fire)", re.IGNORECASE)
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|had|have|has|kept|continued)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_STATE_AGENT = re.compile(r"\b(?:tanks|jets|warplanes|helicopters|gunships|aircraft|troops|soldiers|army|military|"
+                          r"regime|government)\b", re.IGNORECASE)
+
+
+def _context_agent(agent_text: str, ctx: Context) -> str | None:
+    """The parse's agent phrase read as a generic subject ("tanks", "the troops"), only as an actor the context
+    names."""
+    generic = generic_subject(agent_text, ctx)
+    return generic if any(generic == n for n, _ in ctx.recent_actors) else None
+
+
+_ARMS_AGENT = re.compile(r"\b(?:tanks?|jets?|warplanes?|fighter planes?|jet fighters|helicopters?|gunships?|aircraft|"
+                         r"drones?|artillery|rockets?|mortars?|shells?|missiles?|barrel bombs?)\b", re.IGNORECASE)
 
 
 def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Context, chain: Chain,
@@ -477,10 +510,15 @@ def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Co
     named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
     main = scope.main
     agent = resolve_generic(agent_m, ctx, None, s.actors)
+    tv = st.views[k]
+    if agent is None and tv is not None and _STATE_AGENT.search(tv.agent_text):
+        agent = _context_agent(tv.agent_text, ctx)  # "shelling by tanks and jet fighters": the state forces
     if agent is None and chain.prev_agent is not None:
         agent = chain.prev_agent  # "captured X on Sunday and pushed into Y": the same subject
     if agent is None and named and named[0] in main and GENERIC_SUBJ.search(text[:trig.start]):
         agent = named[0]  # "The forces advanced into X, the SDF said": the group reports its own moves
+    if agent is None and tv is not None and tv.agent_text:
+        agent = _context_agent(tv.agent_text, ctx)  # "the forces", after the reporting group's own moves
     if agent is None:
         agent = generic_subject(text[:trig.start], ctx)
     if agent is None and ctx.last_agent and not SPEECH_SUBJ.match(text) and (
@@ -489,6 +527,19 @@ def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Co
     if agent is None and named and named[0] in main:
         agent = named[0]
     return agent
+
+
+_STRIKE_SUBS = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def _strike_agent(sub: str, target: str | None, ctx: Context) -> str | None:
+    """A strike with no agent in its sentence ("hospitals were bombed", "rockets pounded X"): the actor the
+    article has named as carrying out strikes of that kind (else of the other kind), most often first."""
+    for same in (True, False):
+        names = Counter(a for s, a in ctx.strike_agents if (s == sub) == same and a != target)
+        if names:
+            return names.most_common(1)[0][0]
+    return None
 
 
 def _guess_agent(trig: Trigger, target: str | None, ctx: Context, scope: Scope) -> str | None:
@@ -539,12 +590,14 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     agent_m, target_m = _agent_mentions(st, k, ctx, chain)
     agent = _agent_name(st, k, agent_m, ctx, chain, scope)
     target = resolve_generic(target_m, ctx, agent, s.actors)
-    if agent is None:
-        agent = _guess_agent(trig, target, ctx, scope)
     sub = _means_from_agent(trig.sub_event_type, st.views[k])
     if sub == "Remote explosive/landmine/IED" and _BOMBING.match(trig.surface) and ctx.air_actors \
             and not MILITANT_CUE.search(text):
         sub = "Air/drone strike"  # "a bombing" in an article about an air campaign, with no militant named
+    if agent is not None and sub in _STRIKE_SUBS:
+        ctx.strike_agents.append((sub, agent))
+    if agent is None and sub not in _STRIKE_SUBS:
+        agent = _guess_agent(trig, target, ctx, scope)
     if sub == TERRITORY:
         people = _people_object(trig, st.quantities, text)
         if people == "fighters":
@@ -564,15 +617,22 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         agent, target = _crowd_roles(s, sub, agent, target)
         if agent is None and sub in _PROTEST_RANK:
             agent = "Protesters"
+    tv = st.views[k]
     victims_civ = any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
-                      for q in st.quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:]))
+                      for q in st.quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:])) or bool(
+        tv is not None and tv.passive and _CIVILIAN_TARGET.search(text[max(0, trig.start - 80):trig.start]))
+    # "clinics and hospitals were bombed": the passive subject is the target
     if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Attack") and victims_civ:
         target = "Civilians"
-    if sub == "Attack" and target is None:
-        target = "Civilians"  # ACLED: an attack is one-sided violence against civilians
+    elif sub == "Air/drone strike" and target is None and _people_hurt(st.quantities):
+        target = "Civilians"  # people killed by an air strike with no armed target named: civilians (ACLED)
+    if SUB_TO_TYPE.get(sub) == "Violence against civilians" and target != "Civilians":
+        target = "Civilians"  # ACLED: one-sided violence against civilians (a named armed target would be a battle)
+    if agent is None and sub in _STRIKE_SUBS:
+        agent = _strike_agent(sub, target, ctx) or _guess_agent(trig, target, ctx, scope)
     assoc = associates(agent_m, agent, target, trig, st.regions[k], s, text)
     if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other"):
-        target = next((n for n in scope.main if n != agent and n not in assoc
+        target = next((n for n in scope.main if n != agent and n not in assoc and n != "Unidentified armed group"
                        and frozenset((agent, n)) not in ctx.allies), None)
     return Roles(sub, agent, None if target == agent else target, tuple(assoc))
 
@@ -643,6 +703,12 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
     when, background = _when(st, k, ctx, scope)
     nearest = [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k]
     sub, target = roles.sub, roles.target
+    if any(q.status == "killed" and not q.cumulative for q in nearest):
+        nearest = [q for q in nearest if not q.cumulative]  # "14 were killed on Sunday, bringing the total in the
+        # week to 530": the day's toll is the event's, the running total the campaign's
+    if sub == "Peaceful protest":
+        nearest = [q for q in nearest if q.status not in ("killed", "injured")]  # "took to the streets to mourn a
+        # protester killed on Friday": a peaceful protest has no casualties of its own (else force met it)
     if sub == "Armed clash" and any(q.status == "killed" and q.category in ("civilians", "children", "women")
                                     and not q.cumulative for q in nearest) \
             and not any(q.status == "killed" and q.category == "fighters" for q in nearest):
@@ -655,10 +721,12 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
                 i = chain.seen[key]
                 out[i] = replace(out[i], fatalities=[*out[i].fatalities, *_copy_quantities(nearest)])
             continue
-        agent = roles.agent
+        agent, target_here = roles.agent, target
         if agent == "Protesters" and place is not None and place.country in scope.country_names:
             agent = f"Protesters ({scope.country_names[place.country]})"  # ACLED names crowds by country
-        out.append(_report(st, k, scope, sub, agent, target, roles.assoc, place, inferred, when, background,
+        if place is not None and place.country:  # "government forces", "rebels" in the country of the event
+            agent, target_here = (_in_country(agent, place.country), _in_country(target_here, place.country))
+        out.append(_report(st, k, scope, sub, agent, target_here, roles.assoc, place, inferred, when, background,
                            _copy_quantities(nearest) if j == 0 else [], attribution(st.s, text, roles.agent, ctx),
                            len(out)))
         chain.seen[key] = len(out) - 1
@@ -796,6 +864,8 @@ def _crowd_roles(s: SentenceMentions, sub: str, agent: str | None, target: str |
                  ) -> tuple[str | None, str | None]:
     """Protest and riot events: the crowd is actor1 (ACLED), the force that met it actor2."""
     crowd = next((a.name for a in s.actors if a.inter in (5, 6)), None)
+    if sub == "Peaceful protest":
+        return crowd or "Protesters", None  # no force met it (else it would be a protest with intervention)
     if crowd is None:
         return agent, target
     force = next((a.name for a in s.actors if a.inter in (1, 2, 3, 4, 8) and a.name != crowd), None)
@@ -837,6 +907,11 @@ _REVISION = re.compile(r"\b(?:toll|death count|number of (?:dead|deaths|people k
                        r"\b(?:rose|risen|climbed|increased|revised|raised)\s+to\b", re.IGNORECASE)
 
 
+def _people_hurt(quantities: Sequence[QuantityMention]) -> bool:
+    """Some count of killed or injured people who are not said to be fighters."""
+    return any(q.status in ("killed", "injured") and q.category != "fighters" for q in quantities)
+
+
 def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Report:
     """The host with counts from a later sentence (a new record); a revised toll replaces the earlier killed
     count instead of adding to it. ``extra`` are fresh copies, completed here."""
@@ -853,7 +928,10 @@ def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Re
                 if q.category == "unknown" and known is not None:
                     q.category = known.category  # "the death toll rose to 22": still the same victims
                     q.breakdown = {**known.breakdown, **q.breakdown}
-    return replace(host, fatalities=[*fatalities, *extra])
+    target = host.actor2
+    if target is None and host.sub_event_type == "Air/drone strike" and _people_hurt(extra):
+        target = "Civilians"  # the strike's toll, given in the next sentence, is of people: its victims
+    return replace(host, fatalities=[*fatalities, *extra], actor2=target)
 
 
 _CIVILIAN_TARGET = re.compile(
@@ -931,6 +1009,26 @@ def _region(triggers: Sequence[Trigger], k: int, text: str) -> tuple[int, int]:
     region = (triggers[k - 1].end if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(text))
     tail = _SAID_TAIL.search(text, trig.end, region[1])
     return (region[0], tail.start()) if tail else region
+
+
+def _in_country(name: str | None, country: str) -> str | None:
+    """A generic actor name ("Government forces", "Rebel groups") as the country's own (when the actors stage
+    had no country for the article)."""
+    if name not in ("Government forces", "Rebel groups"):
+        return name
+    from sitrep.actors import load_actors
+
+    return load_actors().name_in(name, country)
+
+
+def _count_owner(st: SentenceState, q: QuantityMention, absorb: dict[int, int]) -> int:
+    """The trigger a count belongs to: the one the parse links it to (same clause, or its when-clause),
+    else the nearest; -1 for a count in a contrasting clause of its own."""
+    k = count_owner(st.doc, (q.start, q.end), [(t.start, t.end) for t in st.triggers]) \
+        if st.doc is not None else None
+    if k is None:
+        k = _nearest_trigger(q, st.triggers)
+    return k if k < 0 else absorb.get(k, k)
 
 
 def _nearest_trigger(q: QuantityMention, triggers: Sequence[Trigger]) -> int:

@@ -50,14 +50,16 @@ SPEECH_SUBJ = re.compile(r"^\s*(?:it|they|he|she|the group)\s+(?:also\s+)?(?:sai
 GENERIC_SUBJ = re.compile(
     r"^(?:[^,;]{0,80}?\b(?:said|says|reported|added)\s+(?:that\s+)?)?(?:the\s+|its\s+|their\s+)?"
     r"((?:[\w-]+\s+){0,2}?)(troops|soldiers|forces|army|police|military|militants|rebels|insurgents|jihadists|"
-    r"fighters|gunmen|extremists|militia|militiamen|government|regime)\b", re.IGNORECASE)
+    r"fighters|gunmen|extremists|militia|militiamen|government|regime|tanks|warplanes|jets|helicopters|"
+    r"gunships|aircraft)\b", re.IGNORECASE)
 
 _NOT_MODIFIERS = {"on", "in", "at", "the", "a", "an", "by", "monday", "tuesday", "wednesday", "thursday", "friday",
                   "saturday", "sunday", "earlier", "later", "meanwhile", "then", "also", "and", "but", "yesterday",
                   "today", "overnight", "last", "this", "that", "its", "their", "when", "as", "after", "before",
                   "while", "if", "since", "though", "although", "so", "once", "until", "because"}
 
-_STATE_NOUNS = STATE_NOUNS
+# state-only arms: "tanks shelled", "warplanes struck" name the state forces of the context
+_STATE_NOUNS = STATE_NOUNS | {"tanks", "warplanes", "jets", "helicopters", "gunships", "aircraft"}
 
 _NEUTRAL_NOUNS = {"forces"}
 
@@ -229,6 +231,10 @@ def generic_subject(before: str, ctx: Context) -> str | None:
     if any(w[:1].isupper() for w in mods):
         return f"{' '.join(mods)} {m.group(2)}"  # "Houthi forces": an unknown named group, kept by surface
     noun = m.group(2).lower()
+    if noun in ("regime", "government"):  # the home state's forces before a foreign one named more recently
+        home = next((name for name, inter in reversed(ctx.recent_actors) if inter == 1), None)
+        if home is not None:
+            return home
     for name, inter in reversed(ctx.recent_actors):
         if noun in _NEUTRAL_NOUNS:
             if inter in (1, 2, 3, 4):

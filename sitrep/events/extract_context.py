@@ -30,6 +30,7 @@ class Context:
     recent_reports: list[tuple[int, list[Report]]] = field(default_factory=list)  # (sentence index, reports)
     recent_actors: list[tuple[str, int | None]] = field(default_factory=list)  # armed actors, oldest first
     air_actors: frozenset[str] = frozenset()  # actors the article mentions next to air power
+    strike_agents: list[tuple[str, str]] = field(default_factory=list)  # (sub-type, agent) of strikes named so far
     allies: frozenset[frozenset[str]] = frozenset()  # pairs the article names as backer and backed
     learned_places: list[PlaceMention] = field(default_factory=list)  # fine places named earlier (by surface)
     explicit: set[str] = field(default_factory=set)  # report ids whose place the sentence itself names

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v6"
+STAGE_VERSION = "sitrep.events.quantities.v9"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -66,7 +66,9 @@ _CATEGORY_NOUNS = [
     (r"civilians?|residents?|villagers?|inhabitants?|worshipp?ers?|pilgrims?|students?|farmers?|"
      r"shepherds?|passengers?|protesters?|demonstrators?|journalists?|aid workers?|doctors?|"
      r"medics?|patients?|refugees?|migrants?|family members|relatives|non-combatants|bystanders|tourists?|"
-     r"drivers?|teachers?|nurses?|traders?|shopkeepers?|vendors?|priests?|imams?|villagers?|workers?",
+     r"drivers?|teachers?|nurses?|traders?|shopkeepers?|vendors?|priests?|imams?|villagers?|workers?|"
+     r"members of (?:the same |a single |one |his |her |their |a |the )?family|cam(?:era)?m[ae]n|photographers?|"
+     r"reporters?|correspondents?",
      "civilians"),
     (r"children|child|minors?|boys?|girls?|kids|infants?|babies|toddlers?|teenagers?|"
      r"schoolchildren|students? under", "children"),
@@ -146,7 +148,9 @@ _CUMULATIVE = re.compile(r"\b(?:a total of|in total|total of|totall?ing|so far|t
                          r"fighting since|violence since|unrest|revolt|revolution|rebellion)|"
                          r"since (?:the |anti-government |anti-regime )?(?:[\w-]+ ){0,3}?(?:began|erupted|started|"
                          r"broke out)|since the (?:uprising|unrest|revolt|revolution|crackdown|protests|rebellion)|"
-                         r"since (?:that|then|this|these))\b",
+                         r"since (?:that|then|this|these)|in the (?:air )?campaign|"
+                         r"(?:in|during|over)\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:weeks|months|years)\s+of\s+"
+                         r"(?:fighting|war|conflict|bombing|bombardment|air ?strikes|violence|clashes|siege))\b",
                          re.IGNORECASE)
 _VERB_LEFT = re.compile(
     r"\b(killed|killing|kills|kill|wounded|wounding|injured|injuring|kidnapped|kidnapping|abducted|"
@@ -221,6 +225,26 @@ def _numbers(text: str) -> list[_Num]:
     return out
 
 
+# words that may stand between a number and the thing it counts ("dozens of air strikes", "12 barrel bombs")
+_THING_MODIFIER = re.compile(
+    r"(?:[A-Z][\w'’.-]*|[a-z]+-[\w-]+|(?i:of|the|their|its|air|barrel|car|truck|suicide|mortar|artillery|tank|"
+    r"cluster|chemical|drone|rocket|missile|heavy|separate|coordinated|deadly|fresh|new|more|further|other|"
+    r"government|regime|rebel|russian|syrian|israeli|american|turkish|coalition|enemy|military|army))\s+")
+
+
+def _counts_things(after: str) -> bool:
+    """The number right before ``after`` counts things (strikes, buildings, vehicles), not people."""
+    pos = len(after) - len(after.lstrip(" "))
+    for _ in range(3):
+        if _NOT_PEOPLE.match(after, pos):
+            return True
+        mod = _THING_MODIFIER.match(after, pos)
+        if mod is None:
+            return False
+        pos = mod.end()
+    return bool(_NOT_PEOPLE.match(after, pos))
+
+
 def _is_year(num: _Num, text: str) -> bool:
     raw = text[num.start:num.end]
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()))
@@ -241,12 +265,33 @@ def _category_after(rest: str) -> tuple[str | None, int]:
             if m:
                 return cat, m.end()
         mod = _MODIFIER.match(rest, pos)
-        if not mod and not _STOP.match(rest, pos):
+        if not mod and not _STOP.match(rest, pos) and not _PREDICATE_WORD.match(rest, pos):
             mod = re.compile(r"[a-z][a-z'’-]+\s+").match(rest, pos)
         if not mod:
             return None, pos
         pos = mod.end()
     return None, pos
+
+
+# a toll over a whole country or "elsewhere": many incidents, not the one the sentence reports
+_AGGREGATE = re.compile(r"\b(?:across|all over)\s+(?:the\s+)?(?:country|nation|[A-Z][a-z]+\b(?!\s+(?:city|town|village|"
+                        r"district|neighbou?rhood|province|governorate)))|\b(?:nationwide|countrywide)\b|"
+                        r"\belsewhere in (?:the\s+)?(?:country|[A-Z][a-z]+)")
+# "530 people have died ... since a relentless barrage of rocket fire, shelling and airstrikes began": a running
+# total, however long the phrase between the count and "since"
+_SINCE_BEGAN = re.compile(r"[^.;:]{0,120}?\bsince\s+(?:an?|the|their|its)\s+(?:[\w’'-]+,?\s+){1,10}?"
+                          r"(?:began|begun|started|erupted|broke out)\b", re.IGNORECASE)
+# "bringing the total number of dead in the week to 530": the total is the number after the phrase
+_TOTAL_LEFT = re.compile(r"\b(?:total number|bringing the total|bringing the overall)\b[^.;:\d]{0,50}?"
+                         r"(?:to|at|of|reached|stood at|stands at)\s+(?:at least\s+|more than\s+|about\s+|over\s+)?$",
+                         re.IGNORECASE)
+# one count for either of two fates: not a death toll
+_EITHER = re.compile(r"\b(?:killed|dead|killing)\s+or\s+(?:wounded|injured|wounding|injuring|captured|capturing|arrested|"
+                     r"detained|missing)\b|\b(?:wounded|injured|captured|arrested|detained|missing)\s+or\s+(?:killed|dead)\b",
+                     re.IGNORECASE)
+# words that end the noun phrase after a number: its verb or a clause ("50 died when soldiers stormed")
+_PREDICATE_WORD = re.compile(r"(?:died|die|dies|killed|perished|were|was|are|is|have|had|has|when|while|as|because|"
+                             r"until|if|though|although|where)\b", re.IGNORECASE)
 
 
 _OWN_PREDICATE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:took|gathered|marched|rallied|protested|demonstrated|"
@@ -295,26 +340,6 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
     return found
 
 
-# words that may stand between a number and the thing it counts ("dozens of air strikes", "12 barrel bombs")
-_THING_MODIFIER = re.compile(
-    r"(?:[A-Z][\w'’.-]*|[a-z]+-[\w-]+|(?i:of|the|their|its|air|barrel|car|truck|suicide|mortar|artillery|tank|"
-    r"cluster|chemical|drone|rocket|missile|heavy|separate|coordinated|deadly|fresh|new|more|further|other|"
-    r"government|regime|rebel|russian|syrian|israeli|american|turkish|coalition|enemy|military|army))\s+")
-
-
-def _counts_things(after: str) -> bool:
-    """The number right before ``after`` counts things (strikes, buildings, vehicles), not people."""
-    pos = len(after) - len(after.lstrip(" "))
-    for _ in range(3):
-        if _NOT_PEOPLE.match(after, pos):
-            return True
-        mod = _THING_MODIFIER.match(after, pos)
-        if mod is None:
-            return False
-        pos = mod.end()
-    return bool(_NOT_PEOPLE.match(after, pos))
-
-
 def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMention], in_breakdown: bool
                 ) -> tuple[str, str, int] | None:
     """Status (killed, injured, ...), category and the end of the category phrase of the i-th number; None
@@ -329,7 +354,7 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
     nxt = nums[i + 1].start - num.end if i + 1 < len(nums) else len(after)
     right = after[:nxt]
     cat, cat_end = _category_after(after.lstrip(" ")) if not _NOT_PEOPLE.match(after) else (None, 0)
-    if cat is None and (_NOT_PEOPLE.match(after) or _counts_things(after)):
+    if cat is None and _counts_things(after):
         return None  # "killed in dozens of airstrikes", "killed in 12 Russian strikes": strikes, not people
     prev_end = nums[i - 1].end if i > 0 else 0
     left_all = sentence[prev_end:num.start]
@@ -377,6 +402,10 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
         cat = "unknown"
     if status is None or cat is None:
         return None
+    if status == "killed":
+        either = _EITHER.search(left[-40:]) or _EITHER.search(right[:80])  # its own clause, up to the next number
+        if either:  # "dozens of rebels had been killed or wounded": no death count (ACLED's conservative rule)
+            status = "injured" if re.search(r"wound|injur", either.group(0), re.IGNORECASE) else "captured"
     if cat == "unknown":
         adj = None
         for m in _CAT_ADJ.finditer(left):
@@ -420,8 +449,9 @@ def _attach(q: QuantityMention, num: _Num, left_all: str, sentence: str, found: 
         found[-1].earlier_value = num.value
         return False
     window = sentence[max(0, num.start - 80):num.end + 80]
-    if _CUMULATIVE.search(window):
-        q.cumulative = True
+    if _CUMULATIVE.search(window) or aggregate_scope(sentence, q) or _SINCE_BEGAN.match(sentence, q.end) or \
+            _TOTAL_LEFT.search(sentence[max(0, num.start - 80):num.start]):
+        q.cumulative = True  # a running total, or a toll over a whole country ("60 people dead across Syria")
         if re.search(r"\btotal\b", window, re.IGNORECASE):
             q.qualifier = "total since" if re.search(r"\bsince\b", window, re.IGNORECASE) else "total"
     found.append(q)
@@ -429,21 +459,33 @@ def _attach(q: QuantityMention, num: _Num, left_all: str, sentence: str, found: 
 
 
 _SINGULAR = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne)\s+((?:(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|local|young|unarmed|elderly|suspected|senior|"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|local|young|unarmed|elderly|suspected|senior|"
     r"government|regime|rebel|army|police|security|civilian|female|male|foreign|Kurdish|Syrian|Iraqi|"
     r"Afghan)\s+){0,3}?)((?i:civilian|child|boy|girl|woman|man|soldier|militant|fighter|"
     r"policeman|police officer|officer|guard|jihadist|rebel|insurgent|person|resident|journalist|student|"
     r"farmer|shepherd|worshipper|tourist|driver|passenger|teacher|doctor|nurse|medic|priest|imam|pilgrim|"
+    r"cameraman|photographer|reporter|correspondent|"
     r"villager|trader|worker|aid worker|teenager|schoolboy|schoolgirl|infant|baby|gunman|attacker|"
     r"member of (?:the )?(?:[\w'’-]+\s+){0,3}?(?:forces|army|police|group|militia)))\b"
     r"(?!['’]s)")
-_SINGULAR_CAT = {"child": "children", "boy": "children", "girl": "children", "woman": "women", "man": "unknown",
+_SINGULAR_CAT = {"cameraman": "civilians", "photographer": "civilians", "reporter": "civilians",
+                 "correspondent": "civilians", "child": "children", "boy": "children", "girl": "children", "woman": "women", "man": "unknown",
                  "person": "unknown"}
 
 
+_ANOTHER = re.compile(r"\b(?:[Aa]nother|[Oo]ne other)\b(?=\s+(?:(?:was|had been|has been)\s+(?:\w+ly\s+)?"
+                      r"(?:killed|shot dead|shot|wounded|injured|hurt)|(?:later\s+)?died)\b)")
+
+
 def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMention]:
-    """One victim: "an Isis militant who was reportedly killed", "a civilian was wounded"."""
+    """One victim: "an Isis militant who was reportedly killed", "a civilian was wounded", "and another was shot
+    dead" (of the kind counted just before)."""
     out = []
+    for m in _ANOTHER.finditer(sentence):
+        earlier = [q for q in found if q.end <= m.start()]
+        out.append(QuantityMention(start=m.start(), end=m.end(), surface=m.group(0), value=1,
+                                   category=earlier[-1].category if earlier else "unknown",
+                                   status=_status_in(sentence[m.end():m.end() + 40]) or "killed"))  # type: ignore[arg-type]
     for m in _SINGULAR.finditer(sentence):
         if any(q.start <= m.start() < q.end for q in found):
             continue
@@ -455,7 +497,8 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
             # "killing a woman and her two children": the victim is the verb's object
             status = "killed" if re.search(r"kill\w*\s+$", left, re.I) else "injured"
         else:
-            right = re.match(r"\s*(?:,\s*)?(?:who\s+)?(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(\w+(?:\s+dead)?)",
+            right = re.match(r"(?:\s+(?:for|of|from|with|at)\s+[^,.;]{1,50}?)?"  # "a cameraman for Al-Jadeed TV was"
+                             r"\s*(?:,\s*)?(?:who\s+)?(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(\w+(?:\s+dead)?)",
                              sentence[m.end():])
             status = _status_in(right.group(1)) if right else None
             if status is None and re.match(r"\s*(?:,\s*)?(?:who\s+)?(?:later\s+)?(?:died|perished)\b", sentence[m.end():]):
@@ -469,3 +512,9 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
         out.append(QuantityMention(start=m.start(), end=m.end(), surface=m.group(0), value=1,
                                    category=cat, status=status))  # type: ignore[arg-type]
     return out
+
+
+def aggregate_scope(sentence: str, q: QuantityMention) -> bool:
+    """The count is a toll over a whole country or "elsewhere" ("60 people dead across Syria"): not the toll of
+    the event its sentence reports."""
+    return bool(_AGGREGATE.search(sentence[q.end:q.end + 60]))

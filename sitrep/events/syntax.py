@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v1"
+STAGE_VERSION = "sitrep.events.syntax.v4"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -69,6 +69,15 @@ _PLACE_OBJECT_VERBS = frozenset({
     "entered", "besiege", "besieged", "encircle", "encircled", "surround", "surrounded", "control", "controlled",
     "regain", "regained", "reclaim", "reclaimed", "occupy", "occupied", "besieging", "enters", "entering",
 })
+# verbs whose subject carries out their nominal object ("launched an offensive", "kept up their bombardment")
+_CONDUCT_VERBS = frozenset({"launched", "launch", "launches", "carried", "carries", "carry", "conducted", "conducts",
+                            "conduct", "staged", "mounted", "began", "begun", "started", "waged", "used", "uses",
+                            "unleashed", "intensified", "stepped", "resumed", "renewed", "continued", "kept",
+                            "escalated", "pressed", "ramped"})
+# compounds that name the means, not the agent ("artillery bombardment", "barrel bomb attacks")
+_MEANS_MODIFIERS = frozenset({"artillery", "mortar", "rocket", "missile", "tank", "barrel", "cluster", "chemical", "air",
+                              "drone", "sniper", "gun", "machine", "machinegun", "shell", "bomb", "car", "truck",
+                              "suicide", "helicopter", "jet", "aerial", "ground", "heavy", "fresh", "renewed"})
 _CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS, "today", "yesterday", "morning", "night", "evening",
                                            "afternoon", "week", "weekend", "day"))
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "csubj"})
@@ -198,8 +207,8 @@ def _subject(v: Token) -> Token | None:
         if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
             t = t.head  # "clashed with X and recaptured Y", "moved to seize": the shared subject
             continue
-        if t.dep_ == "relcl":
-            return t.head
+        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBG"):
+            return t.head  # "tanks shelling the district": the noun the participle describes
         return None
     return None
 
@@ -223,12 +232,19 @@ def roles_of(doc: Doc, span: Span) -> Roles:
     if nominal:
         by = _prep_object(tok, ("by",))
         mod = next((c for c in tok.children if c.dep_ in ("poss", "compound", "amod") and c.tag_ != "JJ"
-                    and c.i < tok.i), None)
+                    and c.i < tok.i and _lower(c) not in _MEANS_MODIFIERS and c.tag_ != "PRP$"), None)
         agent = by or mod
         patient = _prep_object(tok, ("on", "against", "targeting"))
-        if agent is None and tok.dep_ in ("dobj",) and _lower(v) in ("launched", "carried", "conducted", "staged",
-                                                                       "mounted", "began", "started", "waged"):
+        host = _np_host(tok)  # "a wave of artillery bombardment": the phrase the nominal heads
+        if agent is None and host.dep_ in ("dobj",) and _lower(v) in _CONDUCT_VERBS:
             agent = _subject(v)
+        elif agent is None and host.dep_ == "pobj" and _lower(host.head) == "with" and host.head.head.i == v.i \
+                and not passive and _is_verb(v):
+            agent = _subject(v)  # "rebels responded with a wave of shelling", "hit the town with rockets"
+        elif agent is None and host.dep_ == "nsubjpass" and _lower(v) in _CONDUCT_VERBS:
+            agent = next((g for c in v.subtree if c.dep_ in ("prep", "agent") and _lower(c) == "by"
+                          and c.i > v.i for g in c.children if g.dep_ == "pobj"), None)
+            # "the airstrikes are carried out (with impunity) by Syrian forces"
     if agent is None and not nominal:
         agent_c = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent_c is not None:
@@ -243,6 +259,18 @@ def roles_of(doc: Doc, span: Span) -> Roles:
                 v, ("on", "against", "with"))
     return Roles(_core_span(agent) if agent is not None else None,
                  _core_span(patient) if patient is not None else None, passive)
+
+
+def _np_host(t: Token) -> Token:
+    """The noun phrase a nominal sits in through "of" ("a barrage of shelling" -> barrage)."""
+    for _ in range(3):
+        if t.dep_ == "pobj" and _lower(t.head) == "of" and t.head.head.tag_ in ("NN", "NNS"):
+            t = t.head.head
+        elif t.dep_ == "conj" and t.head.tag_ in ("NN", "NNS"):
+            t = t.head  # "used fighter jets and artillery bombardment"
+        else:
+            break
+    return t
 
 
 def _prep_object(t: Token, preps: tuple[str, ...]) -> Token | None:
@@ -345,3 +373,36 @@ def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
 
 def inside(span: Span, ranges: Sequence[Span]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in ranges)
+
+
+_CONTRAST = frozenset({"while", "whereas", "although", "though", "but"})
+
+
+def count_owner(doc: Doc, count: Span, triggers: Sequence[Span]) -> int | None:
+    """Which trigger's predicate states a count: one in the same clause, or whose when/after/as-clause holds
+    the other ("50 died when soldiers stormed", "stormed the town, killing 50"), nearest first; -1 when the
+    count sits in a contrasting clause of its own with no trigger ("..., while another 20 were killed two
+    days later in X"); None when the parse cannot tell."""
+    q = token_at(doc, count)
+    if q is None:
+        return None
+    vq = clause_of(q)
+    best: tuple[int, int] | None = None
+    for k, sp in enumerate(triggers):
+        t = token_at(doc, sp)
+        if t is None:
+            continue
+        vt = clause_of(t)
+        linked = vt.i == vq.i or (vt.dep_ == "advcl" and vt.head.i == vq.i and not _contrasted(vt)) or (
+            vq.dep_ in ("advcl", "conj") and vq.head.i == vt.i and not _contrasted(vq))
+        if linked and (best is None or abs(t.i - q.i) < best[0]):
+            best = (abs(t.i - q.i), k)
+    if best is not None:
+        return best[1]
+    if vq.dep_ in ("advcl", "conj") and _contrasted(vq):
+        return -1
+    return None
+
+
+def _contrasted(v: Token) -> bool:
+    return any(c.dep_ in ("mark", "cc") and _lower(c) in _CONTRAST for c in v.children)
