@@ -47,7 +47,7 @@ from sitrep.time import tag
 if TYPE_CHECKING:
     from sitrep.store import Store
 
-STAGE_VERSION = "sitrep.timeline.v1"
+STAGE_VERSION = "sitrep.timeline.v2"
 RANKER_FILE = Path(__file__).resolve().parent / "data" / "date_ranker.json"
 DATA_FILES: tuple[Path, ...] = (RANKER_FILE,)
 
@@ -280,13 +280,21 @@ def date_features(docs: list[_Doc], query: Sequence[str] = ()) -> dict[dt.date, 
     return dict(feats)
 
 
+SCALING = "share"
+
+
 def feature_matrix(feats: dict[dt.date, list[float]], dates: Sequence[dt.date]) -> list[list[float]]:
-    """log(1 + count), scaled by its maximum over the candidate dates (so topics of any size compare)."""
-    rows = [[math.log1p(v) for v in feats[d]] for d in dates]
+    """Each count as the date's share of the topic's total over the candidate dates.
+
+    Shares make topics of any size and period compare, and keep counts linear: on the Timeline17 dev
+    topics (leave-one-topic-out) they rank dates better than log counts scaled by their maximum
+    (average precision 0.504 vs 0.484, date F1 0.511 vs 0.504; ``bench/train_date_ranker.py``).
+    """
+    rows = [list(feats[d]) for d in dates]
     if not rows:
         return rows
-    tops = [max(col) or 1.0 for col in zip(*rows, strict=True)]
-    return [[v / t for v, t in zip(row, tops, strict=True)] for row in rows]
+    totals = [sum(col) or 1.0 for col in zip(*rows, strict=True)]
+    return [[v / t for v, t in zip(row, totals, strict=True)] for row in rows]
 
 
 @lru_cache(maxsize=1)
@@ -298,6 +306,9 @@ def load_ranker() -> dict[str, Any]:
         raise TimelineError(f"date ranker {RANKER_FILE} cannot be read: {exc}") from exc
     if tuple(model.get("features", ())) != FEATURES or len(model.get("weights", ())) != len(FEATURES):
         raise TimelineError(f"date ranker {RANKER_FILE} does not match the features {FEATURES}")
+    if model.get("scaling") != SCALING:
+        raise TimelineError(f"date ranker {RANKER_FILE} was trained on {model.get('scaling', 'log-max')!r} features, "
+                            f"not {SCALING!r} (retrain it with bench/train_date_ranker.py --write)")
     return model
 
 
