@@ -171,6 +171,12 @@ _SENT_NL = re.compile(r"([.!?][\"'”’)\]]*|'')[ \t]*\n\s*(?=[^\sa-z])")
 _HEAD_NL = re.compile(r"[^\s.!?:;,\"'”’)\]][ \t]*\n\s*(?=[A-Z0-9\"'“‘(`])")
 _LINE = re.compile(r"\S[^\n]*\n")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$|[.!?]\s*(?:''|'')$")
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# a page's own time stamp inside the text ("16 March 2012 Last updated at 14:51 GMT Help", "May 15 , 2009 14:06 UTC
+# --"): page furniture, not news; the sentence after it starts a new piece (the stamp stays with the headline before)
+_STAMP = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}\s+\d{{2,4}}|{_MONTH}\s+\d{{1,2}}\s*,?\s*\d{{4}})\s+"
+                    r"(?:Last\s+updated\s+at\s+)?\d{1,2}:\d{2}\s*(?:GMT|UTC|BST|EST|EDT|ET)\b(?:\s+Help\b|\s*--)?")
 
 
 def _hard_wrapped(text: str) -> bool:
@@ -187,6 +193,7 @@ def _pieces(text: str, base: int, wrapped: bool) -> list[tuple[int, int]]:
     cuts = {m.end(): m.end(1) for m in _SENT_NL.finditer(text)}
     if not wrapped:
         cuts.update({m.end(): m.start() + 1 for m in _HEAD_NL.finditer(text)})
+    cuts.update({m.end(): m.end() for m in _STAMP.finditer(text)})
     out, start = [], 0
     for nxt in sorted(cuts):
         out.append((base + start, base + cuts[nxt]))
