@@ -6,9 +6,10 @@ The method follows DATEWISE (Ghalandari & Ifrim, ACL 2020), from raw text:
    publication date (``sitrep.time``); a sentence *refers to* each day-precise date it mentions.
    Each candidate date gets counts of referring sentences and articles (before / after / on the
    publication day, in query sentences) and of articles published on it and the day after. A
-   linear ranker over those counts (``data/date_ranker.json``, trained on the Timeline17 dev
-   topics by ``bench/train_date_ranker.py``, leave-one-topic-out figures recorded in the file)
-   orders the dates.
+   linear ranker over those counts, each as the date's share of the topic's total so that topics
+   of any size and period compare (``data/date_ranker.json``, trained on the Timeline17 dev topics
+   by ``bench/train_date_ranker.py``, leave-one-topic-out figures recorded in the file; it uses
+   DATEWISE's seven counts), orders the dates.
 2. **Candidates per date.** The sentences that refer to the date, plus the opening sentences of
    articles published on it or the day after that mention no date (DATEWISE's "PM-mean"
    collector): both pools are reduced to the sentences close to the date's mean vector (cut at the
