@@ -108,6 +108,8 @@ def score(pred: list[tuple[str, list[str]]], gold: list[tuple[dt.date, list[str]
     from tilse.data.timelines import GroundTruth
     from tilse.data.timelines import Timeline as TilseTimeline
 
+    if not pred:  # nothing predicted: tilse's alignment cannot run on an empty timeline; every score is 0
+        return {f"{m}_{x}": 0.0 for m in ("ar1", "ar2", "date") for x in "prf"}
     ref = TilseTimeline({d: list(s) for d, s in gold})
     sys_tl = TilseTimeline({_day(d): list(s) for d, s in pred})
     r = evaluator.evaluate_align_date_content_costs_many_to_one(sys_tl, GroundTruth([ref]))

@@ -2,8 +2,8 @@
 
     python bench/train_date_ranker.py --dataset ../shared/dev/timeline17 [--write]
 
-A logistic regression over the date features of ``sitrep.summaries.timeline`` (log counts scaled
-per topic), label = the date is in the gold timeline, candidates = the dates the timeline would
+A logistic regression over the date features of ``sitrep.summaries.timeline`` (each count as the
+date's share of the topic's total), label = the date is in the gold timeline, candidates = the dates the timeline would
 rank under the T17 protocol. Cross-validation holds out each topic in turn: the ranker trained on
 the others builds that topic's timeline, scored with ``bench/eval_timeline.py`` (date F1 and
 alignment ROUGE). ``--write`` fits on all topics and writes ``sitrep/summaries/data/date_ranker.json``
@@ -23,7 +23,14 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.eval_timeline import Topic, evaluate, load_dataset, protocol_articles  # noqa: E402
-from sitrep.summaries.timeline import FEATURES, RANKER_FILE, date_features, feature_matrix, prepare  # noqa: E402
+from sitrep.summaries.timeline import (  # noqa: E402
+    FEATURES,
+    RANKER_FILE,
+    SCALING,
+    date_features,
+    feature_matrix,
+    prepare,
+)
 
 
 def topic_rows(topic: Topic) -> tuple[list[list[float]], list[int]]:
@@ -50,7 +57,7 @@ def fit(X: list[list[float]], y: list[int], c: float, use: set[str] | None = Non
     weights = [0.0] * len(FEATURES)
     for i, w in zip(cols, clf.coef_[0], strict=True):
         weights[i] = round(float(w), 5)
-    return {"features": list(FEATURES), "weights": weights, "bias": round(float(clf.intercept_[0]), 5)}
+    return {"features": list(FEATURES), "scaling": SCALING, "weights": weights, "bias": round(float(clf.intercept_[0]), 5)}
 
 
 def main(argv: list[str] | None = None) -> int:

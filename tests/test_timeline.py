@@ -102,6 +102,20 @@ def test_headline_glued_to_a_sentence_is_left_out_of_the_item() -> None:
     assert item.citations[0].sentence_index == 0
 
 
+@pytest.mark.parametrize("stamp", ["9 March 2021 Last updated at 14:51 GMT Help", "Mar 9 , 2021 14:06 UTC --"])
+def test_page_time_stamp_before_a_sentence_is_left_out_of_the_item(stamp: str) -> None:
+    text = f"Kerrow dam bursts {stamp} The dam at Kerrow burst on March 5, flooding the valley below it."
+    tl = timeline_from_articles([_art(1, "2021-03-09", text)], n_dates=1, sentences_per_date=1)
+    assert tl.entries[0].date == dt.date(2021, 3, 5)
+    assert tl.entries[0].items[0].text == "The dam at Kerrow burst on March 5, flooding the valley below it."
+
+
+def test_clock_time_in_a_news_sentence_does_not_cut_it() -> None:
+    sentence = "The dam at Kerrow burst on March 5 at 07:30 local time (05:30 GMT), flooding the valley below."
+    tl = timeline_from_articles([_art(1, "2021-03-09", sentence)], n_dates=1, sentences_per_date=1)
+    assert tl.entries[0].items[0].text == sentence
+
+
 def test_hard_wrapped_text_keeps_whole_sentences() -> None:
     sentence = ("Engineers said on Friday that the dam at Kerrow burst on March 5 after weeks of rain had filled "
                 "the reservoir far beyond what the old walls could hold.")

@@ -27,3 +27,18 @@ def test_timeline17_gate(tmp_path: Path) -> None:
     assert result["timelines"] == 3
     assert len(out.read_text().splitlines()) == 3
     assert all(r["seconds"] < 20 for r in result["per_timeline"])  # each topic from raw text well under 20 s
+
+
+def test_empty_prediction_scores_zero_instead_of_crashing() -> None:
+    import datetime as dt
+
+    pytest.importorskip("tilse")
+    from tilse.evaluation import rouge as tilse_rouge
+
+    from bench.eval_timeline import score
+
+    evaluator = tilse_rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"], rouge_computation="reimpl")
+    gold = [(dt.date(2021, 3, 5), ["The dam at Kerrow burst."])]
+    scores = score([], gold, evaluator)
+    assert scores["ar1_f"] == scores["ar2_f"] == scores["date_f"] == 0.0
+    assert score([("2021-03-05", ["The dam at Kerrow burst."])], gold, evaluator)["date_f"] == 1.0
