@@ -175,7 +175,91 @@ def test_articles_list_and_text(client: Client) -> None:
     assert [r["incident_id"] for r in art["reports"]] == ["inc_strike"]
 
 
+CITATION_KEYS = {"article_id", "external_id", "sentence_index", "outlet", "published", "sentence"}
+
+
+def test_timeline_lists_dates_with_cited_sentences(client: Client) -> None:
+    status, tl = client.get("/api/timeline?dates=5&sentences=2")
+    assert status == 200
+    assert tl["n_articles"] == 2
+    by_date = {e["date"]: e for e in tl["entries"]}
+    assert set(by_date) == {"2017-06-12", "2017-06-13"}
+    strike = by_date["2017-06-12"]["items"][0]
+    assert strike["text"] == S2 and strike["incident_id"] == "inc_strike"
+    # the sentence itself, then the same claim in the other article, each with where it is
+    assert [set(c) for c in strike["citations"]] == [CITATION_KEYS, CITATION_KEYS]
+    assert [(c["external_id"], c["sentence_index"], c["outlet"], c["published"], c["sentence"])
+            for c in strike["citations"]] == [("a-1", 2, "Wire", "2017-06-14", S2),
+                                              ("b-1", 1, "Local Daily", "2017-06-15", S3)]
+    for e in tl["entries"]:
+        assert 1 <= len(e["items"]) <= 2
+        assert all(item["citations"] for item in e["items"])
+
+
+def test_timeline_follows_the_period_and_the_date_count(client: Client) -> None:
+    _, tl = client.get("/api/timeline?from=2017-06-13&to=2017-06-30")
+    assert [e["date"] for e in tl["entries"]] == ["2017-06-13"]
+    assert (tl["date_from"], tl["date_to"]) == ("2017-06-13", "2017-06-30")
+    _, one = client.get("/api/timeline?dates=1")
+    assert len(one["entries"]) == 1
+
+
+def test_a_citation_names_a_sentence_the_article_view_can_show(client: Client) -> None:
+    _, tl = client.get("/api/timeline")
+    for e in tl["entries"]:
+        for item in e["items"]:
+            for c in item["citations"]:
+                _, art = client.get("/api/articles/" + c["article_id"])
+                start, end = art["sentences"][c["sentence_index"]]
+                assert c["sentence"] in art["text"][start:end]
+
+
+def test_brief_paragraphs_cite_their_sentences(client: Client) -> None:
+    status, brief = client.get("/api/brief?from=2017-06-01&to=2017-06-30")
+    assert status == 200
+    headings = [p["heading"] for p in brief["paragraphs"]]
+    assert "What changed" in headings and "Casualties" in headings
+    sentences = [s for p in brief["paragraphs"] for s in p["sentences"]]
+    assert sentences and all(s["citations"] for s in sentences)
+    assert all(set(c) == CITATION_KEYS for s in sentences for c in s["citations"])
+    changed = next(p for p in brief["paragraphs"] if p["heading"] == "What changed")
+    assert any("took Mashlab" in s["text"] for s in changed["sentences"])
+    _, manbij = client.get("/api/brief?place=Manbij")
+    assert manbij["place"] == "Manbij"
+    assert not any("Mashlab" in s["text"] for p in manbij["paragraphs"] if p["heading"] == "What changed"
+                   for s in p["sentences"])
+
+
+def test_timeline_is_computed_once_per_store_version(client: Client) -> None:
+    from sitrep.web import server
+
+    calls = []
+    real = server.build_timeline
+
+    def counting(*args: Any, **kw: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kw)
+
+    server.build_timeline = counting  # type: ignore[assignment]
+    try:
+        first = client.get("/api/timeline?dates=3&sentences=1")
+        second = client.get("/api/timeline?dates=3&sentences=1")
+    finally:
+        server.build_timeline = real  # type: ignore[assignment]
+    assert first == second and len(calls) == 1
+
+
 @pytest.mark.parametrize(("path", "message"), [
+    ("/api/timeline?from=2017-06-30&to=2017-06-01", "after"),
+    ("/api/timeline?from=2017-02-30", "not a valid date"),
+    ("/api/timeline?dates=0", "outside"),
+    ("/api/timeline?dates=101", "outside"),
+    ("/api/timeline?sentences=11", "outside"),
+    ("/api/timeline?sentences=two", "whole number"),
+    ("/api/timeline?query=oil", "unknown parameter"),
+    ("/api/brief?from=2017-06-30&to=2017-06-01", "after"),
+    ("/api/brief?place=" + "x" * 201, "longer than"),
+    ("/api/brief?dates=3", "unknown parameter"),
     ("/api/incidents?from=2017-13-01", "not a valid date"),
     ("/api/incidents?from=yesterday", "not a date"),
     ("/api/incidents?from=2017-06-30&to=2017-06-01", "after"),
@@ -199,6 +283,23 @@ def test_bad_parameters_get_400_with_a_message(client: Client, path: str, messag
     status, body = client.get(path)
     assert status == 400
     assert message in body["error"]
+
+
+def test_an_empty_store_has_no_timeline_404_and_an_empty_brief(tmp_path: Path) -> None:
+    from sitrep.store import Store
+
+    Store(tmp_path / "empty.db").close()
+    server = make_server(ServerConfig(str(tmp_path / "empty.db")), port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        status, body = Client(server).get("/api/timeline")
+        assert status == 404 and "no articles" in body["error"]
+        status, body = Client(server).get("/api/brief")
+        assert status == 200 and body["paragraphs"] == []  # nothing happened: an empty brief, not an error
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_unknown_things_get_404(client: Client) -> None:
@@ -277,7 +378,7 @@ def test_downloads_follow_the_filter(client: Client) -> None:
 
 
 _NAMES = st.sampled_from(["from", "to", "type", "actor", "place", "q", "bbox", "background", "offset", "limit",
-                          "sort", "date", "period", "x", "", "from[]", "%", "\u00e9"])
+                          "sort", "date", "period", "dates", "sentences", "x", "", "from[]", "%", "\u00e9"])
 _VALUES = st.one_of(
     st.text(max_size=30),
     st.sampled_from(["2017-06-12", "2017-02-30", "0000-00-00", "9999-12-31", "-1", "1e308", "nan", "inf",
@@ -289,6 +390,7 @@ _VALUES = st.one_of(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(path=st.sampled_from(["/api/incidents", "/api/incidents/points", "/api/incidents/histogram",
                              "/api/control", "/api/casualties", "/api/articles", "/api/export.csv",
+                             "/api/timeline", "/api/brief",
                              "/api/incidents/inc_strike"]),
        params=st.lists(st.tuples(_NAMES, _VALUES), max_size=5))
 def test_no_malformed_query_parameter_gives_a_500(client: Client, path: str,

@@ -159,6 +159,24 @@ def test_sample_page_shows_markers_evidence_and_filters_by_time(browser: Any, sa
                            ("#/control/2017-10-20", "#control-legend"), ("#/articles", "#panel table")):
         page.goto(sample.url + view)
         page.wait_for_selector(selector, timeout=10_000)
+
+    # the timeline view (whole period): dated entries whose citations open the article at the sentence
+    page.goto(sample.url + "#/")
+    page.reload()
+    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=30_000)
+    page.goto(sample.url + "#/timeline")
+    page.wait_for_selector("#timeline .timeline-entry h3", timeout=60_000)
+    assert page.locator("#timeline .timeline-item").count() >= 1
+    page.screenshot(path=str(SHOTS / "web-timeline.png"))
+    citation = page.locator("#timeline a.citation").first
+    cited = citation.get_attribute("title") or ""
+    assert cited.strip()
+    citation.click()
+    page.wait_for_selector("#cited-sentence", timeout=10_000)
+    assert " ".join(cited.split()) in " ".join(page.locator("#cited-sentence").inner_text().split())
+    page.screenshot(path=str(SHOTS / "web-timeline-citation.png"))
+    page.goto(sample.url + "#/brief")
+    page.wait_for_selector("#brief .brief-sentence a.citation", timeout=30_000)
     assert outside == [], f"the page asked for something outside the server: {outside}"
     assert errors == []
     page.close()
@@ -204,7 +222,7 @@ def test_hostile_text_is_shown_as_text_and_never_runs(browser: Any, hostile: Ser
                                                       ingested_hostile: Served) -> None:
     page, outside, errors = open_page(browser, hostile, bypass_csp=True)
     for view in ("#/", "#/incident/inc_clash", "#/incident/inc_strike", "#/chronology", "#/control/2017-07-01",
-                 "#/articles", "#/article/art_a", "#/casualties"):
+                 "#/articles", "#/article/art_a", "#/casualties", "#/timeline", "#/brief", "#/article/art_a/s/0"):
         page.goto(hostile.url + view)
         page.wait_for_selector("body[data-ready='1']", state="attached", timeout=30_000)
         page.wait_for_timeout(300)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sitrep.records import Incident, Record, Report
+from sitrep.text import split_sentences
 
 SortKey = Literal["date", "-date", "fatalities", "-fatalities", "sources"]
 SORT_KEYS: tuple[str, ...] = ("date", "-date", "fatalities", "-fatalities", "sources")
@@ -442,6 +443,9 @@ class IncidentIndex:
         return order[m[order]]
 
 
+MAX_MEMO = 64  # whole-store views kept per store version (ledgers, timelines, briefs)
+
+
 class IndexHolder:
     """One :class:`IncidentIndex` for a store, shared by threads, rebuilt when the store changes."""
 
@@ -479,6 +483,8 @@ class IndexHolder:
                 return memo[key]
         with self._memo_lock:  # one computation at a time; the index stays available meanwhile
             if key not in memo:
+                while len(memo) >= MAX_MEMO:  # keys come from query parameters: keep the newest only
+                    del memo[next(iter(memo))]
                 memo[key] = compute()
             return memo[key]
 
@@ -663,6 +669,7 @@ class ArticleDetail(Record):
     published_precision: str
     published_source: str
     reports: list[dict[str, Any]]  # each Report.to_dict() with its ``incident_id``
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # [start, end) of sentence i in ``text``
 
 
 def get_article(conn: sqlite3.Connection, article_id: str) -> ArticleDetail | None:
@@ -681,7 +688,10 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> ArticleDetail | No
         reports.append(d)
     summary = ArticleSummary(row["article_id"], row["external_id"], row["title"], row["url"], row["outlet"],
                              row["published_at"], row["duplicate_of"], row["n"])
-    return ArticleDetail(summary, row["text"], row["published_precision"], row["published_source"], reports)
+    # the offsets of sentence i, so that a citation (article, sentence index) can be shown in the text
+    sentences = [(s.start, s.end) for s in split_sentences(row["article_id"], row["text"])]
+    return ArticleDetail(summary, row["text"], row["published_precision"], row["published_source"], reports,
+                         sentences)
 
 
 # --------------------------------------------------------------------------- exports

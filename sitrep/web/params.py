@@ -119,6 +119,14 @@ def bbox(params: Params, name: str = "bbox") -> tuple[float, float, float, float
     return west, south, east, north
 
 
+def period(params: Params) -> tuple[dt.date | None, dt.date | None]:
+    """``from`` and ``to`` as dates (either may be absent), refusing ``from`` after ``to``."""
+    date_from, date_to = date(params, "from"), date(params, "to")
+    if date_from and date_to and date_from > date_to:
+        raise ParamError(f"from={date_from.isoformat()} is after to={date_to.isoformat()}")
+    return date_from, date_to
+
+
 def incident_query(params: Params) -> IncidentQuery:
     """The incident filters shared by the list, the map points, the histogram and the downloads."""
     types = tuple(t.strip() for t in params.get("type", []) if t.strip())

@@ -33,6 +33,8 @@ from sitrep.export import iter_export
 from sitrep.store import queries
 from sitrep.store.db import Store
 from sitrep.store.queries import QueryError
+from sitrep.summaries.brief import BriefError, build_brief
+from sitrep.summaries.timeline import TimelineError, build_timeline
 from sitrep.web import params as P
 from sitrep.web.params import ParamError
 
@@ -40,6 +42,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
+MAX_TIMELINE_DATES = 100
+MAX_TIMELINE_SENTENCES = 10
 _ID = re.compile(r"[A-Za-z0-9_.:\-]{1,128}")
 
 
@@ -127,6 +131,44 @@ def h_casualties(ctx: Ctx, p: dict[str, list[str]], _id: str | None) -> Any:
     return ctx.holder.memo(("ledger", period), lambda: queries.casualty_ledger(ctx.conn, period))
 
 
+def _on_store(db_path: str, compute: Callable[[Store], Any]) -> Any:
+    """``compute(store)`` on a Store opened for this computation (no write: the store is up to date,
+    checked at start) and closed after."""
+    store = Store(db_path, create=False)
+    try:
+        return compute(store)
+    finally:
+        store.close()
+
+
+def h_timeline(ctx: Ctx, p: dict[str, list[str]], _id: str | None) -> Any:
+    date_from, date_to = P.period(p)
+    n_dates = P.integer(p, "dates", 10, 1, MAX_TIMELINE_DATES)
+    per_date = P.integer(p, "sentences", 3, 1, MAX_TIMELINE_SENTENCES)
+
+    def compute(store: Store) -> Any:
+        try:
+            return build_timeline(store, date_from, date_to, n_dates, sentences_per_date=per_date).to_dict()
+        except TimelineError as exc:  # no articles to build from
+            raise NotFound(str(exc)) from exc
+
+    return ctx.holder.memo(("timeline", date_from, date_to, n_dates, per_date),
+                           lambda: _on_store(ctx.cfg.db_path, compute))
+
+
+def h_brief(ctx: Ctx, p: dict[str, list[str]], _id: str | None) -> Any:
+    date_from, date_to = P.period(p)
+    place, actor = P.text(p, "place"), P.text(p, "actor")
+
+    def compute(store: Store) -> Any:
+        try:
+            return build_brief(store, date_from, date_to, place=place, actor=actor).to_dict()
+        except BriefError as exc:  # a store without event tables (dates out of order are refused above)
+            raise NotFound(str(exc)) from exc
+
+    return ctx.holder.memo(("brief", date_from, date_to, place, actor), lambda: _on_store(ctx.cfg.db_path, compute))
+
+
 def h_articles(ctx: Ctx, p: dict[str, list[str]], _id: str | None) -> Any:
     return queries.list_articles(ctx.conn, text=P.text(p, "q"), offset=P.integer(p, "offset", 0, 0, 10**9),
                                  limit=P.integer(p, "limit", 50, 1, queries.MAX_PAGE))
@@ -155,6 +197,8 @@ ROUTES: dict[str, Route] = {
     "/api/control": Route(h_control, ("date",)),
     "/api/control/changes": Route(h_changes),
     "/api/casualties": Route(h_casualties, ("period",)),
+    "/api/timeline": Route(h_timeline, ("from", "to", "dates", "sentences")),
+    "/api/brief": Route(h_brief, ("from", "to", "place", "actor")),
     "/api/articles": Route(h_articles, ("q", "offset", "limit")),
     "/api/articles/{id}": Route(h_article),
 }

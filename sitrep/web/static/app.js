@@ -408,7 +408,7 @@
     if (i.lat !== null && i.lon !== null) map.setView([i.lat, i.lon], Math.min(Math.max(map.getZoom(), 9), 13));
   }
 
-  async function showArticle(id, reportId) {
+  async function showArticle(id, reportId, sentenceIndex) {
     setActive("article");
     const d = await api("/api/articles/" + encodeURIComponent(id));
     clear(panel);
@@ -422,6 +422,9 @@
     const body = el("div", { class: "article-text", id: "article-text" });
     const text = d.text;
     const spans = [];
+    // a citation's sentence (#/article/ID/s/N): highlighted on its own, the reports' marks around it
+    const cited = sentenceIndex !== undefined ? d.sentences[+sentenceIndex] : undefined;
+    if (cited) spans.push({ start: cited[0], end: cited[1], cited: true });
     for (const r of d.reports) {
       const at = text.indexOf(r.text);
       if (at >= 0 && !spans.some((s) => at < s.end && at + r.text.length > s.start)) {
@@ -432,6 +435,12 @@
     let pos = 0, focus = null;
     for (const s of spans) {
       append(body, text.slice(pos, s.start));
+      if (s.cited) {
+        focus = el("mark", { class: "cited", id: "cited-sentence" }, text.slice(s.start, s.end));
+        body.appendChild(focus);
+        pos = s.end;
+        continue;
+      }
       const m = el("mark", { title: s.report.sub_event_type, "data-report": s.report.report_id }, text.slice(s.start, s.end));
       if (s.report.incident_id) {
         const link = el("a", { href: "#/incident/" + encodeURIComponent(s.report.incident_id) }, m);
@@ -476,6 +485,65 @@
         ` in ${i.place_name || "unknown place"}`, i.actor1 ? ` — ${[i.actor1, i.actor2].filter(Boolean).join(" vs ")}` : "",
         fatalityText(i) ? ` — ${fatalityText(i)} killed` : "", i.date_end && i.date_end !== i.date_begin ? ` (until ${i.date_end})` : ""));
     }
+  }
+
+  function citationLinks(citations) {
+    // each citation links to its article with the cited sentence highlighted
+    return el("span", { class: "citations muted" }, citations.map((c, k) => [k ? " " : " ",
+      el("a", { class: "citation", href: "#/article/" + encodeURIComponent(c.article_id) + "/s/" + c.sentence_index,
+        title: c.sentence }, `[${c.outlet || c.external_id}, ${c.published || "undated"}, s.${c.sentence_index}]`)]));
+  }
+
+  function periodParams(extra) {
+    const p = new URLSearchParams();
+    if (state.filter.from) p.set("from", state.filter.from);
+    if (state.filter.to) p.set("to", state.filter.to);
+    for (const [k, v] of Object.entries(extra || {})) if (v) p.set(k, v);
+    return p;
+  }
+
+  async function showTimeline() {
+    setActive("timeline");
+    say("building the timeline…");
+    const tl = await api("/api/timeline", periodParams({ dates: 20, sentences: 3 }));
+    say(state.notice);
+    clear(panel);
+    panel.appendChild(el("h2", null, "Timeline"));
+    panel.appendChild(el("p", { class: "muted" }, `The dates that matter in ${tl.n_articles} article${tl.n_articles === 1 ? "" : "s"}`
+      + (tl.date_from || tl.date_to ? ` (${tl.date_from || "…"} to ${tl.date_to || "…"}, from the time filter)` : "")
+      + "; each line cites the sentences it rests on."));
+    if (!tl.entries.length) panel.appendChild(el("p", null, "No dated developments were found for this period."));
+    const box = el("div", { id: "timeline" });
+    for (const e of tl.entries) {
+      const ul = el("ul");
+      for (const item of e.items) {
+        ul.appendChild(el("li", { class: "timeline-item" }, item.text,
+          item.date_begin && item.date_end ? el("span", { class: "muted" }, ` (between ${item.date_begin} and ${item.date_end})`) : null,
+          item.incident_id ? [" ", el("a", { href: "#/incident/" + encodeURIComponent(item.incident_id) }, "incident")] : null,
+          citationLinks(item.citations)));
+      }
+      box.appendChild(el("section", { class: "timeline-entry", id: "d-" + e.date },
+        el("h3", null, e.date, el("span", { class: "muted" }, ` · ${e.n_articles} article${e.n_articles === 1 ? "" : "s"}`)), ul));
+    }
+    panel.appendChild(box);
+  }
+
+  async function showBrief() {
+    setActive("brief");
+    const b = await api("/api/brief", periodParams({ place: state.filter.place, actor: state.filter.actor }));
+    clear(panel);
+    panel.appendChild(el("h2", null, "Brief"));
+    panel.appendChild(el("p", { class: "muted" }, `${b.date_from || "…"} to ${b.date_to || "…"}`,
+      b.place ? ` · place: ${b.place}` : "", b.actor ? ` · actor: ${b.actor}` : "",
+      " (from the time filter and the place / actor fields); every sentence cites its sources."));
+    if (!b.paragraphs.length) panel.appendChild(el("p", null, "Nothing to report for this selection."));
+    const box = el("div", { id: "brief" });
+    for (const para of b.paragraphs) {
+      box.appendChild(el("h3", null, para.heading));
+      box.appendChild(el("p", null, para.sentences.map((s) => el("span", { class: "brief-sentence" }, s.text,
+        citationLinks(s.citations), " "))));
+    }
+    panel.appendChild(box);
   }
 
   async function showCasualties(period) {
@@ -549,7 +617,10 @@
     try {
       const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
       if (parts[0] === "incident" && parts[1]) await showIncident(parts[1]);
+      else if (parts[0] === "article" && parts[1] && parts[2] === "s") await showArticle(parts[1], undefined, parts[3]);
       else if (parts[0] === "article" && parts[1]) await showArticle(parts[1], parts[2]);
+      else if (parts[0] === "timeline") await showTimeline();
+      else if (parts[0] === "brief") await showBrief();
       else if (parts[0] === "articles") await showArticles();
       else if (parts[0] === "chronology") await showChronology();
       else if (parts[0] === "casualties") await showCasualties(parts[1]);
@@ -564,7 +635,7 @@
     syncForm();
     try {
       await Promise.all([loadPoints(false), withHistogram ? loadHistogram() : Promise.resolve(),
-        (state.view === "list" || state.view === "chronology") ? route() : Promise.resolve()]);
+        ["list", "chronology", "timeline", "brief"].includes(state.view) ? route() : Promise.resolve()]);
       if (!withHistogram && brushHist.lastRows) drawHistogram(brushHist.lastRows);
     } catch (err) { showError(err); }
     document.body.dataset.ready = "1";
