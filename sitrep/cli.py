@@ -172,6 +172,12 @@ def _mount_optional() -> None:
             main.add_command(command)
     except (ImportError, AttributeError):
         pass
+    # --- summaries (issue 11): sitrep timeline, sitrep brief
+    for command in import_module("sitrep.summaries.cli").COMMANDS:
+        main.add_command(command)
+    # web: sitrep serve, sitrep export
+    for command in import_module("sitrep.web.cli").COMMANDS:
+        main.add_command(command)
 
 
 _mount_optional()

@@ -31,6 +31,11 @@ class Settings:
     process_events: bool = field(
         default=True, metadata={"help": "Run the event pipeline (time, places, actors, events) after ingest."}
     )
+    tile_url: str | None = field(
+        default=None,
+        metadata={"help": "XYZ tile server for the page's base map (http(s)://host/{z}/{x}/{y}.png); "
+                          "None = the shipped country and province outlines only."},
+    )
 
     def __post_init__(self) -> None:
         for name in ("max_file_bytes", "max_article_chars", "min_article_chars", "minhash_perm"):
@@ -38,6 +43,10 @@ class Settings:
                 raise SettingsError(f"{name} must be positive, got {getattr(self, name)!r}")
         if not 0.0 < self.near_duplicate_threshold <= 1.0:
             raise SettingsError("near_duplicate_threshold must be in (0, 1]")
+        if self.tile_url is not None and not (
+            self.tile_url.startswith(("http://", "https://")) and all(k in self.tile_url for k in ("{z}", "{x}", "{y}"))
+        ):
+            raise SettingsError(f"tile_url must be an http(s) URL with {{z}}, {{x}} and {{y}}, got {self.tile_url!r}")
 
     @classmethod
     def from_mapping(cls, values: dict[str, Any]) -> Settings:

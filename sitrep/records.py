@@ -130,6 +130,8 @@ class PlaceMention(Record):
     parent_id: str | None = None  # city for a neighbourhood
     score: float = 0.0
     kind: str = "place"
+    feature_class: str | None = None  # country|admin1|city|small|other (small: village, town < 15,000, neighbourhood)
+    metonymic: bool = False  # a capital or country standing for its government ("Ankara said"): not an event place
 
 
 @dataclass

@@ -30,15 +30,33 @@ def test_asserted_air_strike_is_a_likely_event_of_its_type() -> None:
     assert not d.background
 
 
-@pytest.mark.parametrize(("text", "trigger", "rule"), [
-    ("The government plans to launch an offensive on Idlib next month.", "offensive", "Armed clash"),
-    ("Turkey threatened to attack Kurdish fighters if they did not withdraw from the border.", "attack", "Armed clash"),
-    ("The town could fall within days if the rebels run out of ammunition.", "fall", None),
+@pytest.mark.parametrize(("text", "trigger", "rule", "status"), [
+    ("The government plans to launch an offensive on Idlib next month.", "offensive", "Armed clash", "hypothetical"),
+    ("Turkey has threatened to launch a military operation against the Kurdish militia.", "operation", "Armed clash",
+     "hypothetical"),
+    ("The rebels warned they would attack the base if the siege continued.", "attack", "Armed clash", "hypothetical"),
+    ("The town could fall within days if the rebels run out of ammunition.", "fall", None, "hypothetical"),
+    ("Government forces did not shell the town on Friday, residents said.", "shell",
+     "Shelling/artillery/missile attack", "negated"),
+    ("There were no air strikes on the city on Friday, residents said.", "air strikes", "Air/drone strike", "negated"),
+    ("Militias often attack villages in the region during the dry season.", "attack", "Attack", "generic"),
+    ("Armed groups routinely kidnap travellers on the highway.", "kidnap", "Abduction/forced disappearance",
+     "generic"),
 ])
-def test_plans_threats_and_hypotheticals_get_a_low_p_event(text: str, trigger: str, rule: str | None) -> None:
+def test_not_actual_events_get_their_status_and_a_low_p_event(text: str, trigger: str, rule: str | None,
+                                                              status: str) -> None:
     d = _decide(text, trigger, rule)
+    assert d.status == status
     assert d.p_event < 0.5
     assert d.sub_event_type is None
+
+
+def test_a_reported_strike_is_hedged_or_asserted_not_hypothetical() -> None:
+    d = _decide("Fifty people were reportedly killed in shelling of Homs, activists said.", "shelling",
+                "Shelling/artillery/missile attack")
+    assert d.status in ("hedged", "asserted")
+    assert d.p_event >= 0.7
+    assert d.sub_event_type == "Shelling/artillery/missile attack"
 
 
 def test_decide_keeps_order_and_length() -> None:

@@ -5,6 +5,8 @@ Per candidate (a trigger word in a sentence) the model decides
 * ``p_event``: the probability that the sentence reports a specific, actual
   event of any ACLED type through this trigger,
 * its ACLED sub-event type (``None`` below :data:`EVENT_THRESHOLD`),
+  where ``p_event`` is the mention head's probability times the status head's probability that the
+  statement is asserted or hedged (a plan or a negated strike is not an actual event),
 * the status of the statement: asserted / hedged / hypothetical (plans, threats,
   conditionals, the future) / generic (habitual, generic plurals) / negated,
 * news or background (history, context).
@@ -37,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from sitrep.events import typing_rules
 from sitrep.records import EVENT_STATUSES, EventStatus
 
 STAGE_VERSION = "sitrep.events.mentions.v1"
@@ -44,11 +47,12 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "mentions_model.npz"
 MANIFEST_PATH = DATA_DIR / "mentions_model.json"
 DATA_FILES: tuple[Path, ...] = (MODEL_PATH, MANIFEST_PATH)
-#: ``p_event`` at or above which a candidate gets a sub-type (the extractor may apply its own threshold).
+#: ``p_event`` at or above which a candidate is an event and gets a sub-type. The training script folds the
+#: cross-validated best threshold into the event head's intercept, so 0.5 is the operating point.
 EVENT_THRESHOLD = 0.5
 OLD_DAYS = 60  # a time expression ending more than this before publication makes the sentence look historical
 WINDOW = 6  # tokens either side of the trigger for the window n-grams
-FEATURE_VERSION = "f1"  # bump when the features change: a model trained on other features is refused
+FEATURE_VERSION = "f3"  # bump when the features change: a model trained on other features is refused
 
 _TOKEN = re.compile(r"\b\w\w+\b")
 
@@ -204,14 +208,14 @@ def feature_blocks(c: Candidate, doc: Any) -> list[list[str]]:
     trig = text[start:end].lower()
     window = _ngrams(" ".join(left), "wl:") + _ngrams(" ".join(right), "wr:") + [f"trig:{trig}"]
     syn = syntax_features(doc, start, end) if doc is not None else ["syn:none"]
-    misc = [_position(c.position), f"rule:{c.rule_sub_type}"] + time_features(c.times, c.published)
+    misc = [_position(c.position)] + time_features(c.times, c.published)
     if text.rstrip().rstrip("\"'”’)").endswith("?"):
         misc.append("question")
     if _quoted(text, start):
         misc.append("in_quote")
-    if c.prev_text:
-        misc += [f"p:{w}" for w in set(_TOKEN.findall(c.prev_text.lower()))]
-    return [sent, window, syn, misc]
+    prev = [f"p:{w}" for w in set(_TOKEN.findall(c.prev_text.lower()))] if c.prev_text else ["p:none"]
+    cues = [f"cue:{name}" for name in typing_rules.cue_names(text)] + [f"rule:{c.rule_sub_type}"]
+    return [sent, window, syn, misc, cues, prev]
 
 
 def vectorise(blocks: Sequence[Sequence[str]], index: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
@@ -305,7 +309,8 @@ class MentionModel:
         out = []
         for c, doc in zip(candidates, docs, strict=True):
             cols, vals = vectorise(feature_blocks(c, doc), self.index)
-            p_event, p_sub, p_status, p_bg = self.scores(cols, vals)
+            p_mention, p_sub, p_status, p_bg = self.scores(cols, vals)
+            p_event = p_mention * actual_share(p_status, self.status_labels)
             k = int(p_sub.argmax())
             s = int(p_status.argmax())
             status: EventStatus = self.status_labels[s]  # type: ignore[assignment]
@@ -317,6 +322,11 @@ class MentionModel:
                 status_probs={lab: round(float(p), 4) for lab, p in zip(self.status_labels, p_status, strict=True)},
             ))
         return out
+
+
+def actual_share(p_status: np.ndarray, labels: Sequence[str]) -> float:
+    """The status head's probability that the statement is asserted or hedged (an actual event)."""
+    return float(sum(p for lab, p in zip(labels, p_status, strict=True) if lab in ("asserted", "hedged")))
 
 
 def file_digest(path: Path) -> str:

@@ -5,44 +5,127 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitrep.places.gazetteer import Gazetteer, Place, load_gazetteer
+from sitrep.places.gazetteer import DATA_FILES as _GAZETTEER_FILES
+from sitrep.places.gazetteer import LAYER_COUNTRIES, Gazetteer, Place, load_gazetteer
 from sitrep.places.normalize import TRANSLITERATED_COUNTRIES
-from sitrep.places.resolve import Mention
+from sitrep.places.resolve import RANKER_PATH, Mention, Ranker
 from sitrep.records import PlaceMention
 
-STAGE_VERSION = "sitrep.places.v1"
+STAGE_VERSION = "sitrep.places.v3"
+# the data files the places stage loads (the runner digests them into the stage's version key)
+DATA_FILES: tuple[Path, ...] = (*_GAZETTEER_FILES, RANKER_PATH)
 
 __all__ = [
-    "STAGE_VERSION", "Gazetteer", "Place", "geo_precision", "geoparse", "import_geonames", "load_gazetteer",
-    "resolve_spans",
+    "DATA_FILES", "STAGE_VERSION", "Gazetteer", "Place", "feature_class", "geo_precision", "geoparse",
+    "import_geonames", "load_gazetteer", "resolve_spans", "span_mentions",
 ]
+MAX_LAYERS = 3
+
+
+def span_mentions(
+    text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer | None = None, *, focus_country: str | None = None,
+    ranker: Ranker | None = None,
+) -> tuple[list[Mention], tuple[str, ...]]:
+    """Look given spans up (demonyms as their country), with the conflict-country layers of the countries the
+    article is about (``Gazetteer.layer_countries``). Returns the (not yet resolved) mentions and those countries."""
+    from sitrep.places.resolve import make_mention
+
+    gaz = gazetteer or load_gazetteer()
+    layers = _layers(text, gaz, focus_country)
+    return [make_mention(text, s, e, gaz, demonyms=True, layers=layers) for s, e in spans], layers
+
+
+def _layers(text: str, gaz: Gazetteer, focus_country: str | None) -> tuple[str, ...]:
+    found = gaz.layer_countries(text)
+    if focus_country and focus_country.upper() in LAYER_COUNTRIES:
+        found = tuple(dict.fromkeys((focus_country.upper(), *found)))[:MAX_LAYERS]
+    return found
 
 
 def resolve_spans(
     text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer | None = None, *, focus_country: str | None = None
 ) -> list[PlaceMention]:
     """Resolve given toponym spans (e.g. gold spans) jointly; demonyms resolve to their country."""
-    from sitrep.places.resolve import make_mention, resolve_mentions, to_place_mention
+    from sitrep.places.resolve import resolve_mentions, to_place_mention
 
     gaz = gazetteer or load_gazetteer()
-    mentions = [make_mention(text, s, e, gaz, demonyms=True) for s, e in spans]
+    mentions, _layers_used = span_mentions(text, spans, gaz, focus_country=focus_country)
     resolve_mentions(mentions, focus_country=focus_country)
-    return [to_place_mention(m, gaz) for m in mentions]
+    return [_finish(to_place_mention(m, gaz), text) for m in mentions]
 
 
 def geoparse(text: str, gazetteer: Gazetteer | None = None, *, focus_country: str | None = None) -> list[PlaceMention]:
-    """Recognise and resolve every toponym in a text; unknown names are kept with ``place_id=None``."""
+    """Recognise and resolve every toponym in a text; unknown names are kept with ``place_id=None``.
+
+    The villages and towns of a conflict-country layer are searched when the article is about that country
+    (``Gazetteer.layer_countries``, or the caller's ``focus_country``), and one found only there is kept when its
+    country is the focus the resolution settles on."""
     from sitrep.places.recognise import find_toponyms
     from sitrep.places.resolve import resolve_mentions, to_place_mention
 
     gaz = gazetteer or load_gazetteer()
-    mentions = find_toponyms(text, gaz)
+    mentions = find_toponyms(text, gaz, layers=_layers(text, gaz, focus_country))
     focus = resolve_mentions(mentions, focus_country=focus_country)
     ids = {m.best.place.place_id for m in mentions if m.best is not None}
     ids |= {m.best.place.parent_id for m in mentions
             if m.best is not None and m.best.place.feature == "neighbourhood" and m.best.place.parent_id}
-    kept = [m for m in mentions if _trusted(m, ids, focus)]
-    return [to_place_mention(m, gaz) for m in kept]
+    kept = [m for m in mentions if _trusted(m, ids, focus, text)]
+    return [_finish(to_place_mention(m, gaz), text) for m in kept]
+
+
+def feature_class(mention: PlaceMention, population: int | None = None) -> str:
+    """country | admin1 | city (a capital or a town of 15,000 or more) | small (smaller or unknown-size towns and
+    villages, neighbourhoods, landmarks) | other (second-level areas, regions, seas, rivers)."""
+    f = mention.feature
+    if f in ("country", "admin1"):
+        return f
+    if f == "capital" or (f == "city" and (population or 0) >= 15_000):
+        return "city"
+    if f in ("city", "neighbourhood", "landmark"):
+        return "small"
+    return "other"
+
+
+_SAYS = re.compile(
+    r"^(?:['’]s\s+(?:(?:new|own|\w+ing)\s+)?(?:role|policy|policies|support|backing|ally|allies|position|decision|"
+    r"intervention|involvement|influence|stance|response|demands?|relations?|government|officials?|envoy|ambassador|"
+    r"strategy|interests?|plan|proposal|approval|objections?|concerns?|request|offer|sanctions|threats?|"
+    r"diplomacy|diplomats?|leadership|regime)\b"
+    r"|(?:\s+and\s+[A-Z][\w-]+)?\s*(?:,[^,]{1,40},\s*)?(?:(?:has|have|had|also|then|later|quickly|repeatedly|strongly|publicly|"
+    r"reportedly|has\s+long|would|will|could|may|might|did\s+not|does\s+not|has\s+not)\s+)?"
+    r"(?:said|says|say|announced|announces|accused|accuses|denied|denies|deny|warned|warns|insisted|insists|"
+    r"claimed|claims|demanded|demands|condemned|condemns|rejected|rejects|urged|urges|wants|want|wanted|"
+    r"backed|backs|supports|supported|agreed|agrees|responded|responds|threatened|threatens|blamed|blames|"
+    r"called\s+for|calls\s+for|vowed|vows|welcomed|welcomes|criticised|criticized|criticises|criticizes|"
+    r"sanctioned|recognised|recognized|pledged|pledges|refused|refuses|approved|approves|"
+    r"considers|considered|believes|believed|hopes|hoped|fears|feared|sees|saw|views|viewed)\b)",
+    re.IGNORECASE,
+)
+_IN_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|outside|around|of|via|across|over|towards?)\s+$", re.IGNORECASE)
+
+
+def is_metonymic(mention: PlaceMention, text: str) -> bool:
+    """A capital or a country standing for its government: the subject of a speech or stance verb ("Ankara said",
+    "Washington has accused"), or a possessor of a political noun ("Moscow's role"), and not after a locative
+    preposition ("officials in Moscow said")."""
+    if mention.place_id is None or mention.feature not in ("capital", "country"):
+        return False
+    if _IN_BEFORE.search(text[max(0, mention.start - 12):mention.start]):
+        return False
+    return bool(_SAYS.match(text[mention.end:mention.end + 80]))
+
+
+def _finish(pm: PlaceMention, text: str) -> PlaceMention:
+    """Feature class and metonymy; the record's ``feature`` stays "city" for a capital."""
+    pm.metonymic = is_metonymic(pm, text)
+    if pm.feature == "capital":
+        pm.feature = "city"
+        pm.feature_class = "city"
+    elif pm.feature is not None:
+        gaz = load_gazetteer()
+        place = gaz.get(pm.place_id)
+        pm.feature_class = feature_class(pm, place.population if place else None)
+    return pm
 
 
 _GENERIC_WORDS = frozenset(
@@ -50,11 +133,30 @@ _GENERIC_WORDS = frozenset(
 )
 
 
-def _trusted(m: Mention, ids: set[str], focus: str | None) -> bool:
-    """Recognition guard after resolution: a match through an alternate or transliterated name must fit the document."""
+_LOCATIVE = re.compile(r"\b(?:in|at|near|from|into|outside|around|towards?|(?:villages?|towns?|city|area|district|"
+                       r"outskirts|countryside|(?:north|south|east|west)(?:-?(?:east|west))?)\s+of)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+
+
+def _trusted(m: Mention, ids: set[str], focus: str | None, text: str = "") -> bool:
+    """Recognition guard after resolution: a match through an alternate or transliterated name must fit the document;
+    a one-word village or town known only from a conflict-country layer needs a place-like context ("in X",
+    "the village of X"), since many such names are also personal names."""
+    if m.best is None and m.refused is not None:
+        # refused by the ranker: kept unresolved only when the name would have passed as that place
+        m.best = m.refused
+        try:
+            return _trusted(m, ids, focus, text)
+        finally:
+            m.best = None
     if m.best is None:
         return True  # an unknown name found by a pattern ("the town of X"): kept unresolved
     p = m.best.place
+    if m.best.layer:
+        if p.country != focus:
+            return False  # a village of another country than the one the article is about
+        if " " not in m.surface.strip() and not m.cue and not _LOCATIVE.search(text[max(0, m.start - 30):m.start]):
+            return False
     if p.feature in ("neighbourhood", "landmark"):
         generic = any(w.lower() in _GENERIC_WORDS for w in m.surface.split())
         return p.parent_id in ids or (not m.needs_parent and not generic and p.country == focus)
@@ -62,7 +164,7 @@ def _trusted(m: Mention, ids: set[str], focus: str | None) -> bool:
         return True
     if p.country and p.country == focus and focus in TRANSLITERATED_COUNTRIES:
         return True  # "Zakia" for Zakiyah in a Syrian story
-    return m.best.quality >= 0.8 and p.population >= 100_000
+    return m.best.quality >= 0.8 and (p.population or 0) >= 100_000
 
 
 _NEAR = re.compile(

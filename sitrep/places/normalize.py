@@ -93,3 +93,43 @@ def is_latin(name: str) -> bool:
 TRANSLITERATED_COUNTRIES = frozenset(
     "SY IQ JO LB PS IL YE SA EG LY TN DZ MA SD SS SO IR AF PK TR KW BH QA AE OM MR ML NE TD".split()
 )
+
+
+# Consonant skeletons: how a news spelling ("Massasneh") meets a place known only by its Arabic name (مصاصنة).
+# Both sides keep consonant classes only (vowels, semi-vowels, hamza, ayn and ta marbuta dropped; emphatic and
+# plain consonants merged), so the match is loose: the resolver uses it only as a last resort, in the layer of
+# the article's own country.
+_AR_SKELETON = {
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "z", "ر": "r", "ز": "z", "س": "s",
+    "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m",
+    "ن": "n", "ه": "h", "پ": "p", "چ": "j", "ژ": "z", "گ": "g", "ک": "k",
+}
+_LATIN_DIGRAPHS = re.compile(r"kh|sh|th|dh|gh|ch|ph|q|c|x|g|v|p")
+_LATIN_DIGRAPH_MAP = {"kh": "k", "sh": "s", "th": "t", "dh": "z", "gh": "g", "ch": "j", "ph": "f", "q": "k", "c": "k",
+                      "x": "ks", "g": "j", "v": "f", "p": "b"}
+_LATIN_DROP = re.compile(r"[aeiouwy]")
+
+
+def arabic_skeleton(name: str) -> str:
+    """Consonant skeleton of an Arabic-script name ("مصاصنة" -> "msn"); "" when it has no Arabic letters."""
+    tokens = []
+    for tok in name.split():
+        if tok.startswith("ال") and len(tok) > 3:
+            tok = tok[2:]
+        sk = "".join(_AR_SKELETON.get(ch, "") for ch in tok)
+        if sk:
+            tokens.append(_DOUBLE.sub(r"\1", sk))
+    return " ".join(tokens)
+
+
+def latin_skeleton(name: str) -> str:
+    """Consonant skeleton of a Latin-script name ("Massasneh" -> "msn", "al-Jazira" -> "jzr")."""
+    out = []
+    for tok in exact_key(name).split():
+        t = tok[:-1] if len(tok) > 2 and tok.endswith("h") and tok[-2] in "aeiou" else tok
+        t = _LATIN_DIGRAPHS.sub(lambda m: _LATIN_DIGRAPH_MAP[m.group()], t)
+        t = _LATIN_DROP.sub("", t)
+        t = _DOUBLE.sub(r"\1", t)
+        if t:
+            out.append(t)
+    return " ".join(out)

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 from importlib import resources
 
 from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.normalize import exact_key
 from sitrep.places.resolve import Mention, make_mention
 
-RECOGNISE_VERSION = "sitrep.places.recognise.v1"
+RECOGNISE_VERSION = "sitrep.places.recognise.v2"
 MAX_TOKENS = 6
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F]*(?:['’][\w\u00C0-\u024F]+)*(?:-[\w\u00C0-\u024F]+)*\.?")
@@ -74,8 +75,9 @@ def _sentence_initial(text: str, start: int) -> bool:
     return start == 0 or bool(re.search(r"(?:[.!?\"“”:]\s*|\n\s*)$", before))
 
 
-def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
-    """Recognise toponym spans and look them up (resolution happens later)."""
+def find_toponyms(text: str, gaz: Gazetteer, *, layers: Collection[str] = ()) -> list[Mention]:
+    """Recognise toponym spans and look them up (resolution happens later); ``layers``: countries whose
+    conflict-country layer is searched too."""
     tokens = _split_compounds([(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)], gaz)
     stop = stoplist()
     people = _person_tokens(text, tokens, gaz)
@@ -114,14 +116,14 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
                 continue
             if key in _ABBREVIATION_KEYS and not surface.endswith("."):
                 continue  # "Wash" is not "Wash." (Washington)
-            if gaz.exact.get(key) or (len(key) >= 4 and gaz.lookup(surface)):
+            if gaz.exact.get(key) or (len(key) >= 4 and gaz.lookup(surface)) or gaz.layer_has(key, layers):
                 match = (start, end, n)
                 break
         if match is None:
             i += 1
             continue
         start, end, n = match
-        if _keep(text, start, end, tokens, i, n, gaz) and not (n == 1 and tokens[i][2].rstrip(".") in people):
+        if _keep(text, start, end, tokens, i, n, gaz, layers) and not (n == 1 and tokens[i][2].rstrip(".") in people):
             found.append((start, end))
         i += n
     # patterns for names the gazetteer does not know
@@ -145,7 +147,7 @@ def find_toponyms(text: str, gaz: Gazetteer) -> list[Mention]:
         if _looks_like_unknown_place(text[s:e]):
             found.append((s, e))
     found.sort()
-    mentions = [make_mention(text, s, e, gaz) for s, e in found]
+    mentions = [make_mention(text, s, e, gaz, layers=layers) for s, e in found]
     lowered = text.lower()
     pattern = _phrase_pattern(gaz.phrases)
     if pattern is not None:
@@ -215,18 +217,26 @@ def _split_compounds(tokens: list[tuple[int, int, str]], gaz: Gazetteer) -> list
     return out
 
 
+def _big_capital(surface: str, gaz: Gazetteer) -> bool:
+    """A capital of 100,000 or more ("Ankara said" is Turkey's government; not Douglas, Isle of Man; a country
+    name before "said" stays a person: "Jordan said")."""
+    return any(q == 1.0 and gaz.place(j).feature == "capital" and (gaz.place(j).population or 0) >= 100_000
+               for j, q in gaz.lookup(surface, fuzzy=False))
+
+
 def _major_place(word: str, gaz: Gazetteer) -> bool:
     """A country, first-level area, capital or big city is not taken for a surname ("Northwest Ohio")."""
     for j, q in gaz.lookup(word, fuzzy=False):
         p = gaz.place(j)
-        if q == 1.0 and (p.feature in ("country", "admin1", "capital", "region") or p.population >= 100_000):
+        if q == 1.0 and (p.feature in ("country", "admin1", "capital", "region") or (p.population or 0) >= 100_000):
             return True
     return False
 
 
 _AP_ABBREVIATIONS = frozenset(
     "Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md. Mass. Mich. Minn. Miss. Mo. "
-    "Mont. Neb. Nebr. Nev. Okla. Ore. Pa. Penn. Tenn. Tex. Vt. Va. Wash. Wis. Wisc. Wyo.".split()
+    "Mont. Neb. Nebr. Nev. Okla. Ore. Pa. Penn. Tenn. Tex. Vt. Va. Wash. Wis. Wisc. Wyo. "
+    "Ont. Que. Alta. Sask. Man. Nfld. Qld. Vic. Tas.".split()
 )
 _ABBREVIATION_KEYS = frozenset(exact_key(a) for a in _AP_ABBREVIATIONS)
 _MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -238,7 +248,8 @@ def _looks_like_unknown_place(surface: str) -> bool:
     return not any(w in _MONTHS_DAYS for w in words)
 
 
-def _keep(text: str, start: int, end: int, tokens: list[tuple[int, int, str]], i: int, n: int, gaz: Gazetteer) -> bool:
+def _keep(text: str, start: int, end: int, tokens: list[tuple[int, int, str]], i: int, n: int, gaz: Gazetteer,
+          layers: Collection[str] = ()) -> bool:
     surface = text[start:end]
     key = exact_key(surface)
     if gaz.demonyms.get(key) and not gaz.exact.get(key):
@@ -247,8 +258,9 @@ def _keep(text: str, start: int, end: int, tokens: list[tuple[int, int, str]], i
     after = text[end:end + 30]
     if _PERSON_BEFORE.search(before):
         return False
-    if _PERSON_AFTER.match(after) and not re.search(r"\b(?:in|at|from|near|of|to|into|across|around|outside)\s+(?:the\s+)?$", before):
-        return False
+    if _PERSON_AFTER.match(after) and not re.search(r"\b(?:in|at|from|near|of|to|into|across|around|outside)\s+(?:the\s+)?$", before) \
+            and not _big_capital(surface, gaz):
+        return False  # "Ripley said" is a person; "Ankara said" is a capital standing for its government
     # part of a longer capitalised name: "Washington Post", "George Washington", "Leroy Wright"
     nxt = tokens[i + n][2] if i + n < len(tokens) else ""
     adjacent_next = i + n < len(tokens) and text[end:tokens[i + n][0]].strip() == ""
@@ -265,17 +277,24 @@ def _keep(text: str, start: int, end: int, tokens: list[tuple[int, int, str]], i
     bare = surface.replace(".", "")
     if bare.isupper() and len(bare) <= 4:
         hits = [gaz.place(j) for j, q in gaz.lookup(surface, fuzzy=False) if q == 1.0]
-        if not any(p.feature in ("country", "region", "capital") or (p.feature == "city" and p.population > 1_000_000) for p in hits):
+        dotted = "." in surface or len(bare) >= 3  # "B.C.", "NSW": a first-level area's abbreviation
+        if not any(p.feature in ("country", "region", "capital") or (p.feature == "city" and (p.population or 0) > 1_000_000)
+                   or (dotted and p.feature == "admin1") for p in hits):
             return False
     # names known only as an alternate or transliteration variant need to be a real, sizeable or curated place
     scored = gaz.lookup(surface)
+    if not scored and layers:
+        # a village of the article's conflict country (its context is checked again in geoparse)
+        return not (n == 1 and _sentence_initial(text, start)) and gaz.layer_has(key, layers)
+    if layers and any(q >= 0.6 and gaz.place(j).country in layers for j, q in scored):
+        return True  # a transliteration variant of a place in the article's own conflict country ("Ain Issa")
     if scored and all(q < 1.0 for _, q in scored):
         if not any(gaz.place(j).feature in ("neighbourhood", "landmark", "region", "country", "admin1")
-                   or (gaz.place(j).population >= 20_000 and gaz.place(j).feature != "admin2") for j, _ in scored):
+                   or ((gaz.place(j).population or 0) >= 20_000 and gaz.place(j).feature != "admin2") for j, _ in scored):
             return False
     # a sentence-initial single word needs a sizeable place behind it ("Over", "Earlier")
     if n == 1 and _sentence_initial(text, start):
-        if not any(q == 1.0 and (gaz.place(j).population >= 20_000 or gaz.place(j).feature not in ("city", "admin2"))
+        if not any(q == 1.0 and ((gaz.place(j).population or 0) >= 20_000 or gaz.place(j).feature not in ("city", "admin2"))
                    for j, q in scored):
             return False
     # "Islamic State of Iraq", "University of Texas"

@@ -10,15 +10,22 @@ near the candidate, and for a neighbourhood whether its city is in the document.
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
 
 from sitrep.places.gazetteer import Gazetteer, Place
 from sitrep.places.normalize import TRANSLITERATED_COUNTRIES, exact_key
 from sitrep.records import PlaceMention
 
-RESOLVE_VERSION = "sitrep.places.resolve.v1"
+RESOLVE_VERSION = "sitrep.places.resolve.v3"
+RANKER_PATH = Path(__file__).resolve().parent / "data" / "geo_ranker.json"
 
 CUE_AFTER = {
     "province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1", "oblast": "admin1",
@@ -31,10 +38,6 @@ CUE_BEFORE = {
     "province": "admin1", "governorate": "admin1", "state": "admin1", "county": "admin2",
     "city": "city", "town": "city", "village": "city", "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood",
     "neighbourhoods": "neighbourhood", "neighborhoods": "neighbourhood", "district": "district",
-}
-_FEATURE_BONUS = {
-    "country": 2.5, "capital": 1.5, "admin1": -0.5, "admin2": -1.0, "region": 4.0,
-    "neighbourhood": 0.0, "landmark": 0.0, "water": 0.0, "city": 0.0,
 }
 _CUE_FEATURES = {
     "admin1": {"admin1"}, "admin2": {"admin2"}, "city": {"city", "capital"},
@@ -54,6 +57,7 @@ class Candidate:
     quality: float
     score: float = 0.0
     shadowed: bool = False  # an admin1 whose capital city of the same name is also a candidate
+    layer: bool = False  # found in the conflict-country layer only
 
 
 @dataclass
@@ -70,42 +74,31 @@ class Mention:
     margin: float = 0.0
     country_named: bool = False  # a country's own name is among the candidates
     needs_parent: bool = False  # lower-case landmark phrase: kept only when its city is in the document
+    p_best: float = 0.0  # the ranker's probability that ``best`` is right
+    refused: Candidate | None = None  # the top candidate when the ranker said "none of these"
 
 
-def _prior(place: Place, quality: float) -> float:
-    population = place.population
-    if population == 0 and place.feature in ("city", "capital"):
-        population = W.unknown_population  # GeoNames has no figure for many Syrian and Iraqi towns (Tall Afar)
-    elif population == 0 and place.feature in ("region", "water"):
-        population = 10_000_000  # curated regions ("Middle East", "Gaza Strip") carry no population
-    score = math.log10(population + 10) + _FEATURE_BONUS.get(place.feature, 0.0)
-    if place.feature == "admin2" and place.country != "US":
-        score -= 1.5
-    return score - (0.0 if quality >= 1.0 else W.alternate_penalty if quality >= 0.8 else W.fuzzy_penalty)
-
-
-def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: bool = False) -> Mention:
-    """Look a span up and read the cues around it."""
+def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: bool = False,
+                 layers: Collection[str] = ()) -> Mention:
+    """Look a span up (in the shipped gazetteer and the conflict-country layers of ``layers``) and read the cues
+    around it."""
     surface = text[start:end]
     clean = re.sub(r"['’]s$", "", surface)
     m = Mention(start, end, surface, exact_key(clean))
     hits = [(i, 1.0) for i in gaz.lookup_demonym(clean)] if demonyms else []
     if not hits:
-        hits = gaz.lookup(clean)
+        hits = gaz.lookup(clean, layers=layers)
     if not hits:
         # "Laurel County" when only "Laurel" is known, "Raqqa city" etc.
         words = clean.split()
         if len(words) > 1 and words[-1].lower() in CUE_AFTER:
-            hits = gaz.lookup(" ".join(words[:-1]))
+            hits = gaz.lookup(" ".join(words[:-1]), layers=layers)
             m.cue = CUE_AFTER[words[-1].lower()]
     if not hits:
-        hits = _back_off(clean, gaz)
-    m.candidates = [Candidate(i, gaz.place(i), q) for i, q in hits]
+        hits = _back_off(clean, gaz, layers)
+    m.candidates = [Candidate(i, gaz.place(i), q, layer=i >= gaz.base_size) for i, q in hits]
     _shadow_admin1(m)
     m.country_named = any(c.quality >= 1.0 and c.place.feature == "country" for c in m.candidates)
-    if any(c.quality >= 1.0 and c.place.feature in ("country", "admin1") for c in m.candidates):
-        # "Iran" is the country, not a village whose alternate name is Iran
-        m.candidates = [c for c in m.candidates if c.quality >= 1.0]
     after = text[end:end + 40]
     am = _AFTER_RE.match(after)
     if am and am.group(1).lower() in CUE_AFTER and m.cue is None:
@@ -113,6 +106,13 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
     bm = _BEFORE_RE.search(text[max(0, start - 40):start])
     if bm and bm.group(1).lower() in CUE_BEFORE and m.cue is None:
         m.cue = CUE_BEFORE[bm.group(1).lower()]
+    if any(c.quality >= 1.0 and c.place.feature in ("country", "admin1") for c in m.candidates):
+        # "Iran" is the country, not a village whose alternate name is Iran; a city of a million or more that
+        # shares a state's name stays a candidate when the text says city ("the city of New York"). Kept always,
+        # it cost 0.35 points of Acc@161 on LGL, whose local news mean the state.
+        m.candidates = [c for c in m.candidates if c.quality >= 1.0 or (
+            m.cue == "city" and c.place.feature in ("city", "capital") and (c.place.population or 0) >= BIG_CITY)]
+    _apply_type_word(m, clean, after)
     qm = _QUALIFIER_RE.match(after)
     if qm:
         q = qm.group(1).strip()
@@ -134,19 +134,36 @@ _BACKOFF_TAIL = re.compile(r"(?:\s+(?:River|Creek|Lake|Valley|Park|Township|Twp\
                            r"Metro|Downtown|Municipality))+$", re.IGNORECASE)
 
 
-def _back_off(name: str, gaz: Gazetteer) -> list[tuple[int, float]]:
+def _back_off(name: str, gaz: Gazetteer, layers: Collection[str] = ()) -> list[tuple[int, float]]:
     """A name the gazetteer lacks ("South Los Angeles", "Santa Clara Valley", "Loudon Co.", "Hamilton Township")
-    falls back to the place it is named after, as a less trusted match."""
+    falls back to the place it is named after, as a less trusted match; failing that, the longest known
+    sub-span of a longer name ("Greater Idlib countryside" -> Idlib) when it is a country, first-level area or
+    town of 20,000 or more."""
     variants = [re.sub(r"\bCo\.?$", "County", name)]
     core = _BACKOFF_TAIL.sub("", _BACKOFF_HEAD.sub("", name)).strip()
     if core and core != name:
         variants.append(core)
     for v in variants:
         if v != name:
-            hits = gaz.lookup(v, fuzzy=False)
+            hits = gaz.lookup(v, fuzzy=False, layers=layers)
             if hits:
-                return [(i, min(q, 0.85)) for i, q in hits]
+                top = max(q for _, q in hits)  # the place it is named after, not a namesake's alternate name
+                return [(i, min(q, 0.85)) for i, q in hits if q >= top]
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i:i + n])
+            if not part[:1].isupper() or exact_key(part) in _SUBSPAN_STOP:
+                continue
+            hits = [(j, q) for j, q in gaz.lookup(part, fuzzy=False) if q >= 1.0]
+            hits = [(j, 0.6) for j, _ in hits if gaz.place(j).feature in ("country", "admin1", "capital")
+                    or (gaz.place(j).population or 0) >= 20_000]
+            if hits:
+                return hits
     return []
+
+
+_SUBSPAN_STOP = frozenset({"new", "north", "south", "east", "west", "saint", "the", "university", "county"})
 
 
 def _shadow_admin1(m: Mention) -> None:
@@ -158,9 +175,27 @@ def _shadow_admin1(m: Mention) -> None:
         cities = [c for c in m.candidates if c.place.feature in ("city", "capital") and c.quality >= 0.8
                   and (c.place.country, c.place.admin1_code) == (a.place.country, a.place.admin1_code)]
         if cities and a.quality >= 1.0:
-            top = max(cities, key=lambda c: c.place.population)
+            top = max(cities, key=lambda c: c.place.population or 0)
             top.quality = 1.0
             a.shadowed = True
+
+
+_TYPE_WORDS = frozenset({"province", "governorate", "oblast", "county", "parish"})
+
+
+def _apply_type_word(m: Mention, clean: str, after: str) -> None:
+    """"Raqqa province", "Idlib governorate": an administrative type word right after the name settles the
+    feature, so only the candidates of that level stay (when there are any). The ranker's cue feature alone was
+    outvoted by document context (every other "Raqqa" of an article being the city)."""
+    words = clean.split()
+    am = _AFTER_RE.match(after)
+    word = words[-1].lower() if len(words) > 1 and words[-1].lower() in _TYPE_WORDS else (
+        am.group(1).lower() if am else "")
+    if word not in _TYPE_WORDS:
+        return
+    fitting = [c for c in m.candidates if c.place.feature in _CUE_FEATURES[CUE_AFTER[word]]]
+    if fitting:
+        m.candidates = fitting
 
 
 def _contained(place: Place, qualifier: list[Place]) -> bool:
@@ -174,66 +209,101 @@ def _contained(place: Place, qualifier: list[Place]) -> bool:
     return False
 
 
-def _score(m: Mention, ctx: _Context) -> None:
-    for c in m.candidates:
-        p = c.place
-        s = _prior(p, c.quality)
-        if c.shadowed and m.cue != "admin1":
-            s += W.admin1_shadow
-        if m.cue:
-            wanted = _CUE_FEATURES.get(m.cue, set())
-            s += W.cue if p.feature in wanted else W.cue_miss
-        if m.qualifier:
-            s += W.qualifier if _contained(p, m.qualifier) else -1.0
-        if m.country_named and p.feature not in ("country", "admin1") and not m.qualifier and not m.cue:
-            s += W.country_namesake  # "Russia", "Lebanon", "Jordan": the country unless qualified ("Lebanon, Tenn.")
-        if m.arabic and p.country not in TRANSLITERATED_COUNTRIES:
-            s += W.arabic_mismatch
-        if p.feature in ("neighbourhood", "landmark"):
-            s += W.parent_present if p.parent_id in ctx.ids else W.parent_absent
-        if ctx.rounds:
-            if ctx.focus and p.country == ctx.focus:
-                s += W.focus
-            if p.feature != "country" and ctx.admin1s.get((p.country, p.admin1_code), {m.key}) - {m.key}:
-                s += W.admin1
-            if p.feature in _LOCAL:
-                s += min(_support(p, m.key, ctx), W.near_cap) * W.near
-            if p.feature not in ("country", "region") and W.admin1_soft:
-                s += min(_admin1_support(p, m.key, ctx), W.near_cap) * W.admin1_soft
-            if m.key in ctx.qualified and p.place_id in ctx.qualified[m.key]:
-                s += W.same_surface_qualified
-        c.score = s
-    ranked = sorted(m.candidates, key=lambda c: (-c.score, -c.place.population, c.place.place_id))
-    m.best = ranked[0] if ranked else None
-    m.margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 10.0
+FEATURES = (
+    "log_population", "population_unknown", "population_unknown_area", "country", "capital", "admin1", "admin2",
+    "admin2_outside_us", "region", "water", "neighbourhood", "alternate_name", "folded_name", "arabic_skeleton",
+    "layer", "admin1_shadowed", "cue_fits", "cue_misfits", "qualifier_fits", "qualifier_misfits",
+    "country_namesake", "arabic_prefix_mismatch", "parent_present", "parent_absent", "focus_country",
+    "admin1_evidenced", "near_support", "admin1_support", "same_surface_qualified", "caller_focus",
+)
+_INDEX = {name: i for i, name in enumerate(FEATURES)}
+NEAR_CAP = 4.0
+BIG_CITY = 1_000_000
+SUPPORT_MIN_POPULATION = 5000
 
 
-@dataclass(frozen=True)
-class Weights:
-    """Score weights (tuned on the LGL dev set with gold spans)."""
+def candidate_features(m: Mention, c: Candidate, ctx: _Context) -> list[float]:
+    """The ranker's view of one candidate in its document (see ``FEATURES``)."""
+    p = c.place
+    x = [0.0] * len(FEATURES)
+    pop = p.population
+    if pop:
+        x[0] = math.log10(pop + 10)
+    elif p.feature in ("region", "water"):
+        x[2] = 1.0  # curated regions, seas and rivers carry no population
+    else:
+        x[1] = 1.0
+    feature = "neighbourhood" if p.feature == "landmark" else p.feature
+    if feature in _INDEX and feature != "admin2_outside_us":
+        x[_INDEX[feature]] = 1.0
+    if p.feature == "admin2" and p.country != "US":
+        x[7] = 1.0
+    if c.quality < 1.0:
+        x[11 if c.quality >= 0.8 else 12 if c.quality >= 0.6 else 13] = 1.0
+    x[14] = float(c.layer)
+    x[15] = float(c.shadowed and m.cue != "admin1")
+    if m.cue:
+        x[16 if p.feature in _CUE_FEATURES.get(m.cue, set()) else 17] = 1.0
+    if m.qualifier:
+        x[18 if _contained(p, m.qualifier) else 19] = 1.0
+    x[20] = float(m.country_named and p.feature not in ("country", "admin1") and not m.qualifier and not m.cue)
+    x[21] = float(m.arabic and p.country not in TRANSLITERATED_COUNTRIES)
+    if p.feature in ("neighbourhood", "landmark"):
+        x[22 if p.parent_id in ctx.ids else 23] = 1.0
+    if ctx.rounds:
+        x[24] = float(bool(ctx.focus) and p.country == ctx.focus)
+        x[25] = float(p.feature != "country" and bool(ctx.admin1s.get((p.country, p.admin1_code), {m.key}) - {m.key}))
+        if p.feature in _LOCAL:
+            x[26] = min(_support(p, m.key, ctx), NEAR_CAP)
+        if p.feature not in ("country", "region"):
+            x[27] = min(_admin1_support(p, m.key, ctx), NEAR_CAP)
+        x[28] = float(m.key in ctx.qualified and p.place_id in ctx.qualified[m.key])
+    x[29] = float(bool(ctx.caller_focus) and p.country == ctx.caller_focus)  # the caller knows the article's country
+    return x
 
-    cue: float = 4.0
-    cue_miss: float = -2.0
-    qualifier: float = 6.0
-    arabic_mismatch: float = -4.0
-    parent_present: float = 7.0
-    parent_absent: float = -3.0
-    focus: float = 2.5
-    admin1: float = 4.0
-    near: float = 1.5
-    near_cap: float = 4.0
-    same_surface_qualified: float = 4.0
-    alternate_penalty: float = 2.5
-    admin1_soft: float = 2.0
-    unknown_population: int = 1000
-    support_min_population: int = 5000
-    country_namesake: float = -4.0
-    admin1_shadow: float = -2.0
-    unsure_vote: float = 0.0  # focus-country vote of a toponym whose reading is still open
-    fuzzy_penalty: float = 2.5
+
+class Ranker:
+    """Logistic regression over ``candidate_features`` (weights trained on the LGL dev set and the Syrian
+    place-name set by ``bench/train_geo_ranker.py``, shipped in ``data/geo_ranker.json``); inference is a dot
+    product."""
+
+    def __init__(self, weights: Sequence[float], bias: float, threshold: float) -> None:
+        if len(weights) != len(FEATURES):
+            raise ValueError(f"ranker has {len(weights)} weights for {len(FEATURES)} features")
+        self.w = np.asarray(weights, dtype=np.float64)
+        self.bias = float(bias)
+        self.threshold = float(threshold)  # below this probability the best candidate is "none of these"
+
+    @classmethod
+    def load(cls, path: Path = RANKER_PATH) -> Ranker:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if tuple(doc["features"]) != FEATURES:
+            raise ValueError(f"{path}: trained for other features; rebuild with bench/train_geo_ranker.py")
+        return cls([doc["weights"][f] for f in FEATURES], doc["bias"], doc["threshold"])
 
 
-W = Weights()
+@functools.lru_cache(maxsize=1)
+def load_ranker() -> Ranker:
+    return Ranker.load()
+
+
+def _score_all(mentions: list[Mention], ctx: _Context) -> None:
+    """Score every candidate of the document (one matrix product) and pick each mention's best."""
+    ranker = ctx.ranker or load_ranker()
+    rows = [candidate_features(m, c, ctx) for m in mentions for c in m.candidates]
+    scores = (np.array(rows) @ ranker.w + ranker.bias).tolist() if rows else []
+    k = 0
+    for m in mentions:
+        if not m.candidates:
+            m.best, m.margin, m.p_best = None, 0.0, 0.0
+            continue
+        for c in m.candidates:
+            c.score = scores[k]
+            k += 1
+        ranked = sorted(m.candidates, key=lambda c: (-c.score, -(c.place.population or 0), c.place.place_id))
+        m.best = ranked[0]
+        m.margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 10.0
+        m.p_best = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, m.best.score))))
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
@@ -271,17 +341,19 @@ def _can_support(c: Candidate, m: Mention, focus: str | None) -> bool:
     """Only reading in the focus country (or an unambiguous toponym) vouches for its neighbours: in a Syria story a
     stray "Secretary" (Maryland) must not pull "Damascus" to Maryland."""
     return (focus is None or c.place.country == focus or len(m.candidates) == 1
-            or c.place.population >= W.support_min_population)
+            or (c.place.population or 0) >= SUPPORT_MIN_POPULATION)
 
 
 def _admin1_support(p: Place, key: str, ctx: _Context) -> float:
     """How many other toponyms could lie in the same admin1 area (1.0 current choice, 0.3 other candidate)."""
     a1 = (p.country, p.admin1_code)
-    return sum(areas.get(a1, 0.0) for other, areas in ctx.areas.items() if other != key)
+    return ctx.areas_total.get(a1, 0.0) - ctx.areas.get(key, {}).get(a1, 0.0)
 
 
 @dataclass
 class _Context:
+    ranker: Ranker | None = None
+    caller_focus: str | None = None
     rounds: int = 0
     focus: str | None = None
     admin1s: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # admin1 -> toponyms evidencing it
@@ -291,6 +363,7 @@ class _Context:
     near: dict[str, dict[tuple[int, int], float]] = field(default_factory=dict)
     near_total: dict[tuple[int, int], float] = field(default_factory=dict)
     areas: dict[str, dict[tuple[str, str], float]] = field(default_factory=dict)
+    areas_total: dict[tuple[str, str], float] = field(default_factory=dict)  # summed over toponyms
 
 
 def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str | None) -> None:
@@ -307,7 +380,7 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
             ids.add(p.parent_id)
         confident = m.margin >= 1.5 or len(m.candidates) == 1
         if p.country:
-            weight = 1.0 if confident or len({c.place.country for c in m.candidates}) == 1 else W.unsure_vote
+            weight = 1.0 if confident or len({c.place.country for c in m.candidates}) == 1 else 0.0
             votes[p.country] = votes.get(p.country, 0.0) + weight
         if p.feature == "admin1" or (confident and p.feature in _LOCAL | {"admin1"}):
             admin1s.setdefault((p.country, p.admin1_code), set()).add(m.key)
@@ -348,19 +421,35 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
             if bucket_a.get(a1, 0.0) < w:
                 bucket_a[a1] = w
     ctx.areas = areas
+    totals: dict[tuple[str, str], float] = {}
+    for bucket_a in areas.values():
+        for a1, w in bucket_a.items():
+            totals[a1] = totals.get(a1, 0.0) + w
+    ctx.areas_total = totals
     ctx.rounds += 1
 
 
-def resolve_mentions(mentions: list[Mention], *, focus_country: str | None = None, rounds: int = 3) -> str | None:
-    """Choose ``best`` for every mention in place (document-level joint resolution); returns the focus country."""
-    ctx = _Context()
-    for m in mentions:
-        _score(m, ctx)
+def resolve_context(mentions: list[Mention], *, focus_country: str | None = None, rounds: int = 3,
+                    ranker: Ranker | None = None) -> _Context:
+    """The joint resolution rounds (``best`` chosen, no threshold applied); returns the final document context."""
+    ctx = _Context(ranker=ranker, caller_focus=focus_country.upper() if focus_country else None)
+    _score_all(mentions, ctx)
     for _ in range(rounds):
         _update_context(mentions, ctx, focus_country)
-        for m in mentions:
-            _score(m, ctx)
-    return ctx.focus
+        _score_all(mentions, ctx)
+    return ctx
+
+
+def resolve_mentions(mentions: list[Mention], *, focus_country: str | None = None, rounds: int = 3,
+                     ranker: Ranker | None = None) -> str | None:
+    """Choose ``best`` for every mention in place (document-level joint resolution); returns the focus country."""
+    ctx = resolve_context(mentions, focus_country=focus_country, rounds=rounds, ranker=ranker)
+    threshold = (ranker or load_ranker()).threshold
+    focus = ctx.focus
+    for m in mentions:
+        if m.best is not None and m.p_best < threshold:
+            m.refused, m.best = m.best, None  # none of these: the name stays unresolved with its surface form
+    return focus
 
 
 def to_place_mention(m: Mention, gaz: Gazetteer) -> PlaceMention:
@@ -372,6 +461,6 @@ def to_place_mention(m: Mention, gaz: Gazetteer) -> PlaceMention:
         admin1 = None
     return PlaceMention(
         start=m.start, end=m.end, surface=m.surface, place_id=p.place_id, name=p.name, lat=p.lat, lon=p.lon,
-        feature="city" if p.feature == "capital" else p.feature, admin1=admin1, country=p.country or None,
-        parent_id=p.parent_id, score=round(m.best.score, 3),
+        feature=p.feature, admin1=admin1, country=p.country or None,
+        parent_id=p.parent_id, score=round(m.p_best, 3),
     )
