@@ -17,6 +17,7 @@ out-of-fold typing probabilities, so it learns how far to trust the typing model
 see) and shipped as ``data/subtype_model.json`` with its sha256 in ``data/subtype_model.sha256``;
 :func:`load_model` refuses a missing or altered file (:class:`ModelUnavailable`), there is no fallback.
 
+Whether a trigger is a capture at all stays the rules' decision (see :meth:`SubtypeModel.predict`).
 In the pipeline (:func:`retype`) the decided label becomes the trigger's sub-type, except that
 
 * a capture label (government regains / non-state actor overtakes) becomes ``territory``: which side
@@ -86,10 +87,21 @@ class SubtypeModel:
                    np.asarray(data["intercept"], dtype=np.float64))
 
     def predict(self, rule_subs: Sequence[str | None], proba: np.ndarray) -> list[str]:
-        """The CASE label per row, from rule sub-types and the typing model's probabilities."""
+        """The CASE label per row, from rule sub-types and the typing model's probabilities.
+
+        Capture or not is the rules' call when they found a trigger (a capture rule needs a place as the
+        verb's object; on the news dev set every arbitration into or out of a capture was wrong): a
+        capture trigger gets one of the two capture labels, any other trigger none of them.
+        """
         if not rule_subs:
             return []
         z = features(rule_subs, log_proba(proba)) @ self.coef.T + self.intercept
+        capture = np.array([lab in _CAPTURES for lab in self.labels])
+        for r, sub in enumerate(rule_subs):
+            if sub == TERRITORY:
+                z[r, ~capture] = -np.inf
+            elif sub is not None:
+                z[r, capture] = -np.inf
         return [self.labels[i] for i in z.argmax(axis=1)]
 
 
