@@ -65,12 +65,12 @@ from sitrep.events.extract_syntax import TriggerView, government_places, view
 from sitrep.events.mentions import DATA_FILES as MENTIONS_DATA_FILES
 from sitrep.events.mentions import EVENT_THRESHOLD, Candidate, Decision, load_model
 from sitrep.events.mentions import STAGE_VERSION as MENTIONS_VERSION
-from sitrep.events.subtype import DATA_FILES as SUBTYPE_DATA_FILES
-from sitrep.events.subtype import STAGE_VERSION as SUBTYPE_VERSION
-from sitrep.events.subtype import retype
 from sitrep.events.parse import STAGE_VERSION as PARSE_VERSION
 from sitrep.events.quantities import STAGE_VERSION as QUANTITIES_VERSION
 from sitrep.events.quantities import aggregate_scope, find_quantities
+from sitrep.events.subtype import DATA_FILES as SUBTYPE_DATA_FILES
+from sitrep.events.subtype import STAGE_VERSION as SUBTYPE_VERSION
+from sitrep.events.subtype import retype
 from sitrep.events.syntax import STAGE_VERSION as SYNTAX_VERSION
 from sitrep.events.syntax import count_owner, parse_candidates
 from sitrep.events.vocab import ARMED_NOUN_RX
