@@ -222,3 +222,11 @@ def test_user_alias_wins_over_packaged_alias(tmp_path: Path) -> None:
                      encoding="utf-8")
     found = find_actors("The Azerbaijani army shelled the town.", dictionary=load_actors([extra]))
     assert [m.name for m in found] == ["Azeri army"]
+
+
+def test_generic_names_take_the_country_of_the_event() -> None:
+    d = load_actors()
+    assert d.name_in("Government forces", "SY") == "Syrian government forces"
+    assert d.name_in("Rebel groups", "SY") == "Syrian rebels"
+    assert d.name_in("Government forces", None) == "Government forces"
+    assert d.name_in("Islamic State", "SY") == "Islamic State"

@@ -662,3 +662,15 @@ def test_strikes_that_killed_and_long_offensive_phrases():
     assert _subs("At least 14 civilians were killed in strikes on Sunday, the monitor said.") == ["Air/drone strike"]
     assert _subs("Regime forces launched a fresh ground and air offensive against rebel positions.") == \
         ["Armed clash"]
+
+
+def test_the_forces_advancing_are_the_group_that_reports_its_own_moves():
+    SOURCES["Al-Shabaab said"] = "Al Shabaab"
+    try:
+        text = ("Al-Shabaab fought Somali troops near Afgooye on Monday. The forces are now advancing into Kismayo, "
+                "Al-Shabaab said.")
+        reports = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    finally:
+        del SOURCES["Al-Shabaab said"]
+    kismayo = [r for r in reports if r.place_name == "Kismayo"]
+    assert kismayo and kismayo[0].actor1 == "Al Shabaab"

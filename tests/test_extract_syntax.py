@@ -20,6 +20,8 @@ ACTORS = {"Syrian Democratic Forces": ("Syrian Democratic Forces", 2), "Islamic 
 PLACES = {"Manbij": ("sitrep:manbij", "city"), "Damascus": ("170654", "city"), "Ghouta": ("sitrep:ghouta", "region"),
           "Saraqeb": ("sitrep:saraqeb", "city"), "Douma": ("sitrep:douma", "city"), "Syria": ("163843", "country")}
 
+COUNTRY: dict[str, str] = {}  # place -> ISO2, for the tests that need a country
+
 
 def _all(text: str, needle: str) -> list[int]:
     out, i = [], text.find(needle)
@@ -34,7 +36,7 @@ def _reports(text: str, times: dict[str, dt.date] | None = None, unresolved: tup
     art = Article(article_id="a1", external_id="a1", raw_path="a1.txt", text=text, published_at=PUB)
     tm = [TimeMention(i, i + len(s), s, "DATE", d.isoformat(), d, d, PUB)
           for s, d in (times or {}).items() for i in _all(text, s)]
-    pm = [PlaceMention(i, i + len(s), s, pid, s, feature=feat) for s, (pid, feat) in PLACES.items()
+    pm = [PlaceMention(i, i + len(s), s, pid, s, feature=feat, country=COUNTRY.get(s)) for s, (pid, feat) in PLACES.items()
           for i in _all(text, s)]
     pm += [PlaceMention(i, i + len(s), s, None, s, feature="village") for s in unresolved for i in _all(text, s)]
     am = [ActorMention(i, i + len(s), s, name.lower(), name, inter) for s, (name, inter) in ACTORS.items()
@@ -252,3 +254,22 @@ def test_violence_against_civilians_has_civilians_as_actor2_even_when_an_armed_g
                        {"On Monday": dt.date(2018, 2, 19)})
     attacks = [r for r in reports if r.event_type == "Violence against civilians"]
     assert attacks and all(r.actor2 == "Civilians" for r in attacks)
+
+
+def test_a_days_toll_and_the_running_total_it_brings_are_not_added():
+    reports = _reports("At least 14 civilians were killed in strikes on Douma on Monday, bringing the total number of "
+                       "dead in the week to 530.", {"on Monday": dt.date(2018, 2, 19)})
+    strike = [r for r in reports if r.sub_event_type == "Air/drone strike"]
+    assert strike and [q.value for q in strike[0].fatalities if q.status == "killed"] == [14]
+
+
+def test_government_forces_of_an_article_without_a_country_are_named_by_the_events_place():
+    ACTORS["soldiers"] = ("Government forces", 1)
+    PLACES["Jisr al-Shughour"] = ("sitrep:jisr", "city")
+    COUNTRY["Jisr al-Shughour"] = "SY"
+    try:
+        reports = _reports("On Monday soldiers shelled Jisr al-Shughour.", {"On Monday": dt.date(2018, 2, 19)})
+    finally:
+        del ACTORS["soldiers"], PLACES["Jisr al-Shughour"], COUNTRY["Jisr al-Shughour"]
+    shelling = [r for r in reports if r.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actor1 == "Syrian government forces"

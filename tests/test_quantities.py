@@ -194,3 +194,13 @@ def test_a_toll_across_a_country_or_over_months_of_fighting_is_an_aggregate():
 def test_a_single_journalist_killed_counts_one_civilian(sentence):
     q = _one(sentence)
     assert (q.value, q.category, q.status) == (1, "civilians", "killed")
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 530 people have died in eastern Ghouta since a relentless barrage of rocket fire, shelling and airstrikes "
+    "began last Sunday.",
+    "Fourteen were killed on Sunday, bringing the total number of dead in the week to 530.",
+])
+def test_running_totals_stated_at_length_are_cumulative(sentence):
+    qs = [q for q in find_quantities(sentence) if q.value == 530]
+    assert qs and qs[0].cumulative

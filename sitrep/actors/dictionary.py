@@ -29,7 +29,7 @@ from sitrep.actors.lexicon import AliasIndex
 DATA = Path(__file__).resolve().parent / "data"
 ACTORS_FILE = DATA / "actors.tsv"
 DESCRIPTORS_FILE = DATA / "descriptors.tsv"
-RESOURCE_VERSION = "sitrep.actors.dictionary.v3"
+RESOURCE_VERSION = "sitrep.actors.dictionary.v4"
 _LEADING_BOUNDARY = re.compile(r"^(?:\(\?<!\[\\w-\]\)|\\b)")
 _COLUMNS = ("actor_id", "name", "inter", "parent", "country", "demonyms", "aliases")
 
@@ -96,6 +96,17 @@ class ActorDictionary:
         if pattern is None or state is None or not state.demonyms:
             return entry.name
         return pattern.format(demonym=state.demonyms[0])
+
+    def name_in(self, name: str, country: str | None) -> str:
+        """A generic name made specific by the country it acts in: "Government forces" -> that country's state
+        forces, "Rebel groups" -> "Syrian rebels"; other names as they are."""
+        if not country:
+            return name
+        if name == "Government forces":
+            state = self.entries.get(self.state_by_country.get(country.upper(), ""))
+            return state.name if state is not None else name
+        entry = self.entries.get(self.by_name.get(name.lower(), ""))
+        return self.name_for(entry, country) if entry is not None else name
 
     def inter_for(self, entry: ActorEntry, country: str | None) -> int | None:
         """ACLED inter code, with state forces coded 1 at home and 8 abroad when the country is known."""

@@ -90,7 +90,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v7+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v8+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -417,6 +417,8 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
         extra = []  # "since the uprising began", "thousands have been killed": a running tally
     extra = [q for q in extra if (q.value or 0) < 1000]
     host = _follow_up_host(ctx, idx, s) if extra else None
+    if host is not None and any(q.cumulative and q.status == "killed" for q in host.fatalities):
+        host = None  # a running total is not the incident a day's toll belongs to (they must not be added)
     if host is not None and any(t.begin and t.end_date and not _overlaps(t.begin, t.end_date, host)
                                 for t in s.times):
         host = None  # the count is dated to another day than the event it would join
@@ -491,6 +493,17 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain
 _STRIKE_NOUN = re.compile(r"(?:air ?strikes?|airstrikes?|air raids?|strikes|raids|bombardments?|bombings?|shelling|"
                           r"barrages?|shellfire|artillery fire)", re.IGNORECASE)
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|had|have|has|kept|continued)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_STATE_AGENT = re.compile(r"\b(?:tanks|jets|warplanes|helicopters|gunships|aircraft|troops|soldiers|army|military|"
+                          r"regime|government)\b", re.IGNORECASE)
+
+
+def _context_agent(agent_text: str, ctx: Context) -> str | None:
+    """The parse's agent phrase read as a generic subject ("tanks", "the troops"), only as an actor the context
+    names."""
+    generic = generic_subject(agent_text, ctx)
+    return generic if any(generic == n for n, _ in ctx.recent_actors) else None
+
+
 _ARMS_AGENT = re.compile(r"\b(?:tanks?|jets?|warplanes?|fighter planes?|jet fighters|helicopters?|gunships?|aircraft|"
                          r"drones?|artillery|rockets?|mortars?|shells?|missiles?|barrel bombs?)\b", re.IGNORECASE)
 
@@ -503,13 +516,14 @@ def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Co
     main = scope.main
     agent = resolve_generic(agent_m, ctx, None, s.actors)
     tv = st.views[k]
-    if agent is None and tv is not None and tv.agent_text:
-        generic = generic_subject(tv.agent_text, ctx)  # "with tanks shelling the district": the state forces
-        agent = generic if any(generic == n for n, _ in ctx.recent_actors) else None
+    if agent is None and tv is not None and _STATE_AGENT.search(tv.agent_text):
+        agent = _context_agent(tv.agent_text, ctx)  # "shelling by tanks and jet fighters": the state forces
     if agent is None and chain.prev_agent is not None:
         agent = chain.prev_agent  # "captured X on Sunday and pushed into Y": the same subject
     if agent is None and named and named[0] in main and GENERIC_SUBJ.search(text[:trig.start]):
         agent = named[0]  # "The forces advanced into X, the SDF said": the group reports its own moves
+    if agent is None and tv is not None and tv.agent_text:
+        agent = _context_agent(tv.agent_text, ctx)  # "the forces", after the reporting group's own moves
     if agent is None:
         agent = generic_subject(text[:trig.start], ctx)
     if agent is None and ctx.last_agent and not SPEECH_SUBJ.match(text) and (
@@ -694,6 +708,9 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
     when, background = _when(st, k, ctx, scope)
     nearest = [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k]
     sub, target = roles.sub, roles.target
+    if any(q.status == "killed" and not q.cumulative for q in nearest):
+        nearest = [q for q in nearest if not q.cumulative]  # "14 were killed on Sunday, bringing the total in the
+        # week to 530": the day's toll is the event's, the running total the campaign's
     if sub == "Peaceful protest":
         nearest = [q for q in nearest if q.status not in ("killed", "injured")]  # "took to the streets to mourn a
         # protester killed on Friday": a peaceful protest has no casualties of its own (else force met it)
@@ -709,10 +726,12 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
                 i = chain.seen[key]
                 out[i] = replace(out[i], fatalities=[*out[i].fatalities, *_copy_quantities(nearest)])
             continue
-        agent = roles.agent
+        agent, target_here = roles.agent, target
         if agent == "Protesters" and place is not None and place.country in scope.country_names:
             agent = f"Protesters ({scope.country_names[place.country]})"  # ACLED names crowds by country
-        out.append(_report(st, k, scope, sub, agent, target, roles.assoc, place, inferred, when, background,
+        if place is not None and place.country:  # "government forces", "rebels" in the country of the event
+            agent, target_here = (_in_country(agent, place.country), _in_country(target_here, place.country))
+        out.append(_report(st, k, scope, sub, agent, target_here, roles.assoc, place, inferred, when, background,
                            _copy_quantities(nearest) if j == 0 else [], attribution(st.s, text, roles.agent, ctx),
                            len(out)))
         chain.seen[key] = len(out) - 1
@@ -995,6 +1014,16 @@ def _region(triggers: Sequence[Trigger], k: int, text: str) -> tuple[int, int]:
     region = (triggers[k - 1].end if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(text))
     tail = _SAID_TAIL.search(text, trig.end, region[1])
     return (region[0], tail.start()) if tail else region
+
+
+def _in_country(name: str | None, country: str) -> str | None:
+    """A generic actor name ("Government forces", "Rebel groups") as the country's own (when the actors stage
+    had no country for the article)."""
+    if name not in ("Government forces", "Rebel groups"):
+        return name
+    from sitrep.actors import load_actors
+
+    return load_actors().name_in(name, country)
 
 
 def _count_owner(st: SentenceState, q: QuantityMention, absorb: dict[int, int]) -> int:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v8"
+STAGE_VERSION = "sitrep.events.quantities.v9"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -277,6 +277,14 @@ def _category_after(rest: str) -> tuple[str | None, int]:
 _AGGREGATE = re.compile(r"\b(?:across|all over)\s+(?:the\s+)?(?:country|nation|[A-Z][a-z]+\b(?!\s+(?:city|town|village|"
                         r"district|neighbou?rhood|province|governorate)))|\b(?:nationwide|countrywide)\b|"
                         r"\belsewhere in (?:the\s+)?(?:country|[A-Z][a-z]+)")
+# "530 people have died ... since a relentless barrage of rocket fire, shelling and airstrikes began": a running
+# total, however long the phrase between the count and "since"
+_SINCE_BEGAN = re.compile(r"[^.;:]{0,120}?\bsince\s+(?:an?|the|their|its)\s+(?:[\w’'-]+,?\s+){1,10}?"
+                          r"(?:began|begun|started|erupted|broke out)\b", re.IGNORECASE)
+# "bringing the total number of dead in the week to 530": the total is the number after the phrase
+_TOTAL_LEFT = re.compile(r"\b(?:total number|bringing the total|bringing the overall)\b[^.;:\d]{0,50}?"
+                         r"(?:to|at|of|reached|stood at|stands at)\s+(?:at least\s+|more than\s+|about\s+|over\s+)?$",
+                         re.IGNORECASE)
 # one count for either of two fates: not a death toll
 _EITHER = re.compile(r"\b(?:killed|dead|killing)\s+or\s+(?:wounded|injured|wounding|injuring|captured|capturing|arrested|"
                      r"detained|missing)\b|\b(?:wounded|injured|captured|arrested|detained|missing)\s+or\s+(?:killed|dead)\b",
@@ -441,7 +449,8 @@ def _attach(q: QuantityMention, num: _Num, left_all: str, sentence: str, found: 
         found[-1].earlier_value = num.value
         return False
     window = sentence[max(0, num.start - 80):num.end + 80]
-    if _CUMULATIVE.search(window) or aggregate_scope(sentence, q):
+    if _CUMULATIVE.search(window) or aggregate_scope(sentence, q) or _SINCE_BEGAN.match(sentence, q.end) or \
+            _TOTAL_LEFT.search(sentence[max(0, num.start - 80):num.start]):
         q.cumulative = True  # a running total, or a toll over a whole country ("60 people dead across Syria")
         if re.search(r"\btotal\b", window, re.IGNORECASE):
             q.qualifier = "total since" if re.search(r"\bsince\b", window, re.IGNORECASE) else "total"
