@@ -68,3 +68,16 @@ def test_decide_gives_one_case_label_per_sentence() -> None:
     labels = subtype.decide(["Militants stormed the village and shot dead 12 civilians.",
                              "Police arrested 30 people at the rally."], ["Attack", "Arrests"])
     assert labels == ["ATTACK", "ARREST"]
+
+
+def test_a_clash_is_not_made_an_attack_on_civilians_by_the_sentence_words() -> None:
+    # the target decides (the roles pass): an army truck is armed, the words cannot tell
+    text = "Al-Shabaab gunmen opened fire on an army truck near Afgooye on Monday."
+    [[retyped]] = subtype.retype([text], [[_trigger(text, "opened fire on", "Armed clash")]])
+    assert retyped.sub_event_type == "Armed clash"
+
+
+def test_a_capture_trigger_keeps_a_capture_and_other_triggers_never_become_one() -> None:
+    text = "Rebels captured the town of Kafr Nabl after fierce fighting with government troops on Sunday."
+    out = subtype.retype([text], [[_trigger(text, "captured", TERRITORY), _trigger(text, "fighting", "Armed clash")]])
+    assert [t.sub_event_type for t in out[0]] == [TERRITORY, "Armed clash"]

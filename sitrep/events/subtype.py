@@ -17,7 +17,8 @@ out-of-fold typing probabilities, so it learns how far to trust the typing model
 see) and shipped as ``data/subtype_model.json`` with its sha256 in ``data/subtype_model.sha256``;
 :func:`load_model` refuses a missing or altered file (:class:`ModelUnavailable`), there is no fallback.
 
-Whether a trigger is a capture at all stays the rules' decision (see :meth:`SubtypeModel.predict`).
+Whether a trigger is a capture at all, and whether a clash is an attack on civilians, stay the
+rules' and roles' decisions (see :meth:`SubtypeModel.predict`).
 In the pipeline (:func:`retype`) the decided label becomes the trigger's sub-type, except that
 
 * a capture label (government regains / non-state actor overtakes) becomes ``territory``: which side
@@ -48,6 +49,8 @@ DATA_FILES: tuple[Path, ...] = (MODEL_PATH, DIGEST_PATH, *et.DATA_FILES)
 NO_RULE = "none"
 #: The rule sub-types the one-hot block knows (every ACLED sub-type, the capture placeholder, no trigger).
 RULE_VALUES: tuple[str, ...] = tuple(sorted({sub for _, sub in et._ACLED.values()} | {TERRITORY})) + (NO_RULE,)
+#: a rule sub-type -> the CASE label the arbitration may not give it (the target decides between the two)
+_BY_TARGET = {"Armed clash": "ATTACK"}
 _CAPTURES = frozenset({"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"})
 _EPS = 1e-4
 
@@ -89,9 +92,13 @@ class SubtypeModel:
     def predict(self, rule_subs: Sequence[str | None], proba: np.ndarray) -> list[str]:
         """The CASE label per row, from rule sub-types and the typing model's probabilities.
 
-        Capture or not is the rules' call when they found a trigger (a capture rule needs a place as the
-        verb's object; on the news dev set every arbitration into or out of a capture was wrong): a
-        capture trigger gets one of the two capture labels, any other trigger none of them.
+        Two distinctions stay with the rules and the roles, whose evidence is the predicate's own
+        arguments: capture or not (a capture rule needs a place as the verb's object; on the news dev set
+        every arbitration into or out of a capture was wrong), so a capture trigger gets one of the two
+        capture labels and any other trigger none of them; and an armed clash made an attack on
+        civilians, which ACLED decides by the target: the roles pass turns a clash whose patient is
+        civilian into an attack, so the arbitration may not (the sentence's words cannot tell an army
+        truck from a minibus). An attack may still become a clash: nothing downstream does that.
         """
         if not rule_subs:
             return []
@@ -102,6 +109,8 @@ class SubtypeModel:
                 z[r, ~capture] = -np.inf
             elif sub is not None:
                 z[r, capture] = -np.inf
+            if sub in _BY_TARGET:
+                z[r, self.labels.index(_BY_TARGET[sub])] = -np.inf
         return [self.labels[i] for i in z.argmax(axis=1)]
 
 
