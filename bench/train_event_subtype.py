@@ -8,7 +8,7 @@ feature is the ``fast`` typing model's log-probabilities, out of fold (the typin
 the other folds), so that the arbitration learns how far to trust the typing model on unseen text.
 
 Plus the news dev set's matched candidates (``--dev-weight``, default 5, chosen by the GroupKFold
-accuracy below among 0, 1, 3, 5): the pipeline runs on ``../shared/dev/events`` with the rules' sub-types
+accuracy below among 0, 1, 3, 5, 10, 20, 40; 5 and 10 tied): the pipeline runs on ``../shared/dev/events`` with the rules' sub-types
 (the arbitration switched off), and every non-background report whose sentence holds the evidence of a
 core gold record with the same place and overlapping dates becomes a row (its sentence, its rule
 sub-type, the gold sub-type). The typing model never saw these sentences. Their figure is the
