@@ -45,7 +45,7 @@ STAGE_VERSION = "event_subtype.v1"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
-DATA_FILES: tuple[Path, ...] = (MODEL_PATH, DIGEST_PATH, *et.DATA_FILES)
+DATA_FILES: tuple[Path, ...] = (MODEL_PATH, DIGEST_PATH, et.FAST_MODEL_PATH)  # the fast typing model is the one read
 NO_RULE = "none"
 #: The rule sub-types the one-hot block knows (every ACLED sub-type, the capture placeholder, no trigger).
 RULE_VALUES: tuple[str, ...] = tuple(sorted({sub for _, sub in et._ACLED.values()} | {TERRITORY})) + (NO_RULE,)
