@@ -3,16 +3,23 @@
     .venv/bin/python bench/eval_event_types.py [--data FILE.tsv] [--out PRED.tsv] [--cv K]
                                                [--check] [--update-baseline [--allow-lower]]
 
-Without ``--cv`` the shipped models (``--mode auto`` by default) predict every snippet (the figure for a
-held-out file). With ``--cv K`` the model is retrained K times by
-``bench/train_event_types.py`` (stratified folds, seeded) and each fold is
-predicted by a model that never saw it: the honest figure on the training file.
+``--mode pipeline`` (the default) scores the decision the pipeline runs for a sentence's sub-type
+(:func:`sitrep.events.subtype.decide`: the rules' sub-type of the snippet's first trigger, arbitrated
+against the ``fast`` typing model by the shipped arbitration); ``fast``, ``auto`` and ``full`` score the
+typing model alone (the pipeline does not run those on their own).
+
+Without ``--cv`` the shipped models predict every snippet (the figure for a
+held-out file). With ``--cv K`` the models are retrained K times
+(``bench/train_event_types.py``, and for ``pipeline`` also ``bench/train_event_subtype.py`` on inner
+out-of-fold typing probabilities; stratified folds, seeded) and each fold is
+predicted by models that never saw it: the honest figure on the training file.
 
 Printed: weighted and macro F1 over all rows (CASE sub-task 3) and over rows
 whose gold label is one of the 25 ACLED types (sub-task 1; predictions may
 still be any label), and snippets per second. The quality gate
 (``--check`` / ``--update-baseline``) uses the cross-validated scores
-(``--cv 5`` unless another K is given).
+(``--cv 5`` unless another K is given) of the modes the product runs: ``pipeline``, and ``fast``
+(the typing model inside it).
 """
 
 from __future__ import annotations
@@ -31,6 +38,10 @@ from bench.train_event_types import DEFAULT_DATA, FAST_PARAMS, SEED, embed, read
 from sitrep.events import typing as et  # noqa: E402
 
 STAGE = "event_types"
+#: ``pipeline``: the sub-type decision the extractor runs (rules x fast typing model, sitrep/events/subtype.py).
+ALL_MODES = ("pipeline", *et.MODES)
+#: the modes the gate measures: what the product runs
+GATED_MODES = ("pipeline", "fast")
 
 
 def f1_scores(gold: list[str], pred: list[str]) -> dict[str, float]:
@@ -76,10 +87,23 @@ def stratified_folds(labels: list[str], k: int, seed: int) -> list[int]:
 
 def cross_validate(texts: list[str], labels: list[str], k: int, modes: tuple[str, ...] = ("full",),
                    seed: int = SEED) -> dict[str, list[str]]:
-    """Out-of-fold predictions per typing mode, from models trained on the other K-1 folds."""
+    """Out-of-fold predictions per mode, from models trained on the other K-1 folds."""
+    pred: dict[str, list[str]] = {}
+    if "pipeline" in modes:
+        from bench.train_event_subtype import cross_validate as cv_stack
+        from bench.train_event_subtype import dev_extra, rule_sub
+
+        # the shipped recipe: CASE training folds plus the news dev set's matched candidates
+        out = cv_stack(texts, labels, [rule_sub(t) for t in texts], k, seed, extra=dev_extra())
+        pred["pipeline"] = out["stack"]
+        if "fast" in modes:
+            pred["fast"] = out["typing"]  # the same folds and models as the fast branch below
+    modes = tuple(m for m in modes if m not in pred)
+    if not modes:
+        return pred
     emb = embed(texts) if set(modes) - {"fast"} else None
     fold = stratified_folds(labels, k, seed)
-    pred = {mode: [""] * len(texts) for mode in modes}
+    pred.update({mode: [""] * len(texts) for mode in modes})
     for f in range(k):
         tr = [i for i in range(len(texts)) if fold[i] != f]
         te = [i for i in range(len(texts)) if fold[i] == f]
@@ -112,7 +136,13 @@ def evaluate(data: Path, cv: int | None = None, modes: tuple[str, ...] = ("full"
         preds = {}
         for mode in modes:
             t0 = time.perf_counter()
-            preds[mode] = [label for label, _ in et.classify_many(texts, mode)]
+            if mode == "pipeline":
+                from bench.train_event_subtype import rule_sub
+                from sitrep.events import subtype
+
+                preds[mode] = subtype.decide(texts, [rule_sub(t) for t in texts])
+            else:
+                preds[mode] = [label for label, _ in et.classify_many(texts, mode)]
             tag = "" if mode == "full" else f"{mode}_"
             scores[f"{tag}snippets_per_s"] = len(texts) / max(time.perf_counter() - t0, 1e-9)
     for mode in modes:
@@ -129,9 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, help="write predictions here (id<TAB>SubType)")
     ap.add_argument("--cv", type=int, help="K-fold cross-validation on --data instead of the shipped model")
-    ap.add_argument("--mode", choices=et.MODES, default="auto",
-                    help="typing mode (auto, the default: fast model, full model when unsure -- the best "
-                         "cross-validated scores; full: embedding model on every snippet; fast: no embedding)")
+    ap.add_argument("--mode", choices=ALL_MODES, default="pipeline",
+                    help="pipeline (the default): the sub-type decision the extractor runs; typing model alone: "
+                         "auto (fast model, full model when unsure), full (embedding model on every snippet), "
+                         "fast (no embedding)")
     gate.add_arguments(ap)
     args = ap.parse_args(argv)
     if not args.data.exists():
@@ -139,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     gating = args.check or args.update_baseline
     cv = args.cv or (5 if gating else None)
-    modes = (args.mode, *(m for m in et.MODES if m != args.mode)) if gating else (args.mode,)
+    modes = (args.mode, *(m for m in GATED_MODES if m != args.mode)) if gating else (args.mode,)
     ids, pred, scores = evaluate(args.data, cv, modes)
     if args.out:
         args.out.write_text("id\tSubType\n" + "".join(f"{i}\t{p}\n" for i, p in zip(ids, pred, strict=True)))

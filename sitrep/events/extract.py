@@ -68,6 +68,9 @@ from sitrep.events.mentions import STAGE_VERSION as MENTIONS_VERSION
 from sitrep.events.parse import STAGE_VERSION as PARSE_VERSION
 from sitrep.events.quantities import STAGE_VERSION as QUANTITIES_VERSION
 from sitrep.events.quantities import aggregate_scope, find_quantities
+from sitrep.events.subtype import DATA_FILES as SUBTYPE_DATA_FILES
+from sitrep.events.subtype import STAGE_VERSION as SUBTYPE_VERSION
+from sitrep.events.subtype import retype
 from sitrep.events.syntax import STAGE_VERSION as SYNTAX_VERSION
 from sitrep.events.syntax import count_owner, parse_candidates
 from sitrep.events.vocab import ARMED_NOUN_RX
@@ -88,9 +91,10 @@ if TYPE_CHECKING:
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
 STAGE_VERSION = (f"sitrep.events.extract.v8+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
-                 f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}")
+                 f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
+                 f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
-DATA_FILES: tuple[Path, ...] = (*MENTIONS_DATA_FILES, DEMONYMS_PATH)
+DATA_FILES: tuple[Path, ...] = (*MENTIONS_DATA_FILES, *SUBTYPE_DATA_FILES, DEMONYMS_PATH)
 
 BACKGROUND_DAYS = 60
 NARROW_INTERVAL_DAYS = 31  # an inferred publication interval this narrow stands in for the date
@@ -205,6 +209,7 @@ def extract_reports(
     found = [_candidate_triggers(s) for s in per]
     docs = _parse_candidates(per, found)
     decisions = _classify(per, found, docs, ref, decide or _default_decide())
+    found = retype([s.sentence.text for s in per], found)  # the sub-type: rules x typing model (subtype.py)
     countries = {p.country: p.name or p.surface for p in places if p.feature == "country" and p.country}
     scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries)
     reports: list[Report] = []

@@ -1,0 +1,178 @@
+"""The sub-event type of each trigger: a learned arbitration between the rules and the typing model.
+
+The trigger rules (:mod:`sitrep.events.extract_rules`) give each trigger a sub-type from its word
+("shelled" -> shelling); the CASE-trained typing model (:mod:`sitrep.events.typing`, ``fast`` mode:
+TF-IDF and ACLED-codebook cues) reads the whole sentence and gives a probability per CASE 2021 label.
+Neither is right alone: the rule sees one word ("attack" is an armed clash, an air strike or an
+attack on civilians), the typing model sees the sentence but not which predicate is meant.
+
+The arbitration is a multinomial logistic regression over
+
+* the rule's sub-type (one-hot, with ``territory`` for a capture whose direction the actors decide
+  and ``none`` for a sentence without a trigger), and
+* the typing model's log-probabilities of the 30 CASE labels for the sentence,
+
+predicting the CASE label. It is trained by ``bench/train_event_subtype.py`` on CASE 2021 dev (with
+out-of-fold typing probabilities, so it learns how far to trust the typing model on text it did not
+see) and shipped as ``data/subtype_model.json`` with its sha256 in ``data/subtype_model.sha256``;
+:func:`load_model` refuses a missing or altered file (:class:`ModelUnavailable`), there is no fallback.
+
+Whether a trigger is a capture at all, and whether a clash is an attack on civilians, stay the
+rules' and roles' decisions (see :meth:`SubtypeModel.predict`).
+In the pipeline (:func:`retype`) the decided label becomes the trigger's sub-type, except that
+
+* a capture label (government regains / non-state actor overtakes) becomes ``territory``: which side
+  took the place is the actors' decision, made later from the agent and the home state;
+* a non-ACLED label (disaster, crime, diplomacy, claim of responsibility) keeps the rule's sub-type:
+  whether the mention is an event at all is the mention model's decision (:mod:`sitrep.events.mentions`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from sitrep.events import typing as et
+from sitrep.events.extract_rules import TERRITORY, Trigger
+
+STAGE_VERSION = "event_subtype.v1"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+MODEL_PATH = DATA_DIR / "subtype_model.json"
+DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
+DATA_FILES: tuple[Path, ...] = (MODEL_PATH, DIGEST_PATH, et.FAST_MODEL_PATH)  # the fast typing model is the one read
+NO_RULE = "none"
+#: The rule sub-types the one-hot block knows (every ACLED sub-type, the capture placeholder, no trigger).
+RULE_VALUES: tuple[str, ...] = tuple(sorted({sub for _, sub in et._ACLED.values()} | {TERRITORY})) + (NO_RULE,)
+#: a rule sub-type -> the CASE label the arbitration may not give it (the target decides between the two)
+_BY_TARGET = {"Armed clash": "ATTACK"}
+_CAPTURES = frozenset({"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"})
+_EPS = 1e-4
+
+
+class ModelUnavailable(RuntimeError):
+    """The shipped arbitration model is missing, corrupt, or not the trained one."""
+
+
+def features(rule_subs: Sequence[str | None], log_proba: np.ndarray) -> np.ndarray:
+    """Feature rows: one-hot rule sub-type, then the typing model's log-probabilities (in its label order)."""
+    onehot = np.zeros((len(rule_subs), len(RULE_VALUES)), dtype=np.float64)
+    pos = {v: i for i, v in enumerate(RULE_VALUES)}
+    for r, sub in enumerate(rule_subs):
+        key = sub if sub is not None else NO_RULE
+        if key not in pos:
+            raise ValueError(f"unknown rule sub-type {sub!r}")
+        onehot[r, pos[key]] = 1.0
+    return np.hstack([onehot, log_proba.astype(np.float64)])
+
+
+def log_proba(proba: np.ndarray) -> np.ndarray:
+    return np.log(proba.astype(np.float64) + _EPS)
+
+
+@dataclass(frozen=True)
+class SubtypeModel:
+    labels: tuple[str, ...]  # CASE labels, the output classes
+    typing_labels: tuple[str, ...]  # the typing model's label order the weights expect
+    coef: np.ndarray  # (len(labels), n_features)
+    intercept: np.ndarray  # (len(labels),)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> SubtypeModel:
+        if tuple(data["rule_values"]) != RULE_VALUES:
+            raise ModelUnavailable("sub-type model was trained with another rule sub-type list; retrain it")
+        return cls(tuple(data["labels"]), tuple(data["typing_labels"]), np.asarray(data["coef"], dtype=np.float64),
+                   np.asarray(data["intercept"], dtype=np.float64))
+
+    def predict(self, rule_subs: Sequence[str | None], proba: np.ndarray) -> list[str]:
+        """The CASE label per row, from rule sub-types and the typing model's probabilities.
+
+        Two distinctions stay with the rules and the roles, whose evidence is the predicate's own
+        arguments: capture or not (a capture rule needs a place as the verb's object; on the news dev set
+        every arbitration into or out of a capture was wrong), so a capture trigger gets one of the two
+        capture labels and any other trigger none of them; and an armed clash made an attack on
+        civilians, which ACLED decides by the target: the roles pass turns a clash whose patient is
+        civilian into an attack, so the arbitration may not (the sentence's words cannot tell an army
+        truck from a minibus). An attack may still become a clash: nothing downstream does that.
+        """
+        if not rule_subs:
+            return []
+        z = features(rule_subs, log_proba(proba)) @ self.coef.T + self.intercept
+        capture = np.array([lab in _CAPTURES for lab in self.labels])
+        for r, sub in enumerate(rule_subs):
+            if sub == TERRITORY:
+                z[r, ~capture] = -np.inf
+            elif sub is not None:
+                z[r, capture] = -np.inf
+            if sub in _BY_TARGET:
+                z[r, self.labels.index(_BY_TARGET[sub])] = -np.inf
+        return [self.labels[i] for i in z.argmax(axis=1)]
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_model(model_path: Path = MODEL_PATH, digest_path: Path = DIGEST_PATH) -> SubtypeModel:
+    """Load and verify an artifact (not cached: see :func:`load_model`)."""
+    if not model_path.exists():
+        raise ModelUnavailable(f"sub-type model not found: {model_path} (train it with bench/train_event_subtype.py)")
+    if not digest_path.exists():
+        raise ModelUnavailable(f"sub-type model digest not found: {digest_path}")
+    expected, got = digest_path.read_text(encoding="utf-8").split()[0], file_digest(model_path)
+    if got != expected:
+        raise ModelUnavailable(f"sub-type model {model_path} has sha256 {got[:12]}..., {digest_path.name} says "
+                               f"{expected[:12]}...: the file is corrupt or not the trained one")
+    try:
+        model = SubtypeModel.from_dict(json.loads(model_path.read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ModelUnavailable(f"sub-type model {model_path} could not be read: {exc}") from exc
+    if model.typing_labels != et.model(fast=True).labels:
+        raise ModelUnavailable("sub-type model was trained against another typing model's labels; retrain it")
+    return model
+
+
+@lru_cache(maxsize=1)
+def load_model() -> SubtypeModel:
+    """The shipped model, loaded and verified once per process; raises :class:`ModelUnavailable`."""
+    return read_model()
+
+
+def decide(texts: Sequence[str], rule_subs: Sequence[str | None]) -> list[str]:
+    """The CASE label the pipeline decides per (sentence, rule sub-type) pair."""
+    if not texts:
+        return []
+    proba = et.model(fast=True).proba(list(texts))
+    return load_model().predict(rule_subs, proba)
+
+
+def pipeline_sub(label: str, rule_sub: str) -> str:
+    """The trigger's sub-type for a decided CASE label (see the module docstring)."""
+    if label in _CAPTURES:
+        return TERRITORY
+    acled = et.to_acled(label)
+    return acled[1] if acled is not None else rule_sub
+
+
+def retype(texts: Sequence[str], found: Sequence[Sequence[Trigger]]) -> list[list[Trigger]]:
+    """New triggers with the arbitrated sub-type; ``texts[i]`` is the sentence of ``found[i]``.
+
+    The typing model reads each sentence that has triggers once.
+    """
+    rows = [i for i, trigs in enumerate(found) if trigs]
+    if not rows:
+        return [list(t) for t in found]
+    proba = et.model(fast=True).proba([texts[i] for i in rows])
+    model = load_model()
+    out = [list(t) for t in found]
+    for r, i in enumerate(rows):
+        trigs = found[i]
+        labels = model.predict([t.sub_event_type for t in trigs], np.repeat(proba[r:r + 1], len(trigs), axis=0))
+        out[i] = [replace(t, sub_event_type=pipeline_sub(lab, t.sub_event_type)) for t, lab in zip(trigs, labels,
+                                                                                                    strict=True)]
+    return out
