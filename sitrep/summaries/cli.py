@@ -12,21 +12,11 @@ from typing import Any
 
 import click
 
+from sitrep.events.cli import DateParam
+
 DB = click.option("--db", "db_path", default="sitrep.db", show_default=True, help="SQLite database file.")
 FORMAT = click.option("--format", "fmt", type=click.Choice(["md", "jsonl"]), default="md", show_default=True,
                       help="md: Markdown with footnote citations; jsonl: one JSON object per line with citations.")
-
-
-class DateParam(click.ParamType):
-    name = "date"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"{value!r} is not a date (expected YYYY-MM-DD)", param, ctx)
 
 
 FROM = click.option("--from", "date_from", type=DateParam(), default=None, help="First day (YYYY-MM-DD).")
