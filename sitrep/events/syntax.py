@@ -22,7 +22,7 @@ words are matched by lower-case form.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -287,9 +287,13 @@ def _span_without_clauses(t: Token) -> list[Span]:
     """The character ranges of a subtree, leaving out relative/adverbial clauses and appositions."""
     cut = [c for c in t.subtree if c.i != t.i and c.dep_ in (_CLAUSE_DEPS | {"appos"}) and c.head.i != c.i]
     cut_ids = {x.i for c in cut for x in c.subtree}
-    toks = [x for x in t.subtree if x.i not in cut_ids]
+    return _char_ranges(x for x in t.subtree if x.i not in cut_ids)
+
+
+def _char_ranges(tokens: Iterable[Token]) -> list[Span]:
+    """Character ranges of tokens in order, adjacent ones (at most one space apart) joined."""
     out: list[Span] = []
-    for x in toks:
+    for x in tokens:
         s, e = x.idx, x.idx + len(x)
         if out and s - out[-1][1] <= 1:
             out[-1] = (out[-1][0], e)
@@ -339,16 +343,7 @@ def clause_span(doc: Doc, span: Span) -> list[Span]:
     holding = {a.i for a in tok.ancestors} | {tok.i}
     cut = {x.i for c in v.subtree if c.i != v.i and c.dep_ in _CLAUSE_DEPS and c.i not in holding
            for x in c.subtree}
-    out: list[Span] = []
-    for x in v.subtree:
-        if x.i in cut:
-            continue
-        s, e = x.idx, x.idx + len(x)
-        if out and s - out[-1][1] <= 1:
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    return out
+    return _char_ranges(x for x in v.subtree if x.i not in cut)
 
 
 def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
