@@ -91,6 +91,15 @@ def test_country_level_and_self_transfers_are_not_changes() -> None:
     assert changes([coarse, same]) == []
 
 
+def test_a_capture_near_a_city_or_of_its_suburbs_does_not_hand_the_city_over() -> None:
+    suburbs = territory("u", CAPTURE, "damascus", D(2012, 1, 31), D(2012, 1, 31), "Free Syrian Army", None,
+                        text="In January, the rebel Free Syria Army briefly seized several Damascus suburbs.")
+    suburbs.geo_precision = 2
+    town = territory("t", CAPTURE, "zabadani", D(2012, 1, 31), D(2012, 1, 31), "Free Syrian Army", None)
+    town.geo_precision = 1
+    assert [c.place_id for c in changes([suburbs, town])] == ["zabadani"]
+
+
 # --------------------------------------------------------------------------- what is asserted (issue 8)
 
 GOV = "Syrian government forces"

@@ -269,3 +269,15 @@ def test_geo_precision_near_a_town_is_two() -> None:
     assert geo_precision(ms["Raqqa"], text) == 2
     assert geo_precision(ms["Manbij"], text) == 1
     assert geo_precision(ms["Manbij"]) == 1
+
+
+def test_geo_precision_of_a_part_of_a_city_is_two_but_a_named_suburb_is_itself() -> None:
+    for text in ("Rebels seized several suburbs of Damascus on Friday.",
+                 "Rebels seized several Damascus suburbs on Friday.",
+                 "Troops shelled the outskirts of Damascus and the Damascus periphery.",
+                 "The army retook most areas of Damascus."):
+        damascus = next(m for m in geoparse(text) if m.surface == "Damascus")
+        assert geo_precision(damascus, text) == 2, text
+    text = "Syrian troops entered the Damascus suburb of Douma on Sunday."
+    ms = {m.surface: m for m in geoparse(text)}
+    assert geo_precision(ms["Douma"], text) == 1 and geo_precision(ms["Damascus"], text) == 2

@@ -4,8 +4,9 @@ A ``ControlChange`` comes from each territory incident: a capture ("Non-state ac
 territory", "Government regains territory": from actor2 to actor1), a withdrawal ("X withdrew
 from Y": from X, to nobody named) or a handover ("X handed Y over to Z": from X to Z). Its date is
 the end of the incident's interval: a capture reported "since Tuesday" had happened by the
-publication date. Changes at a region or country (geo-precision 3) and "changes" from an actor to
-itself are left out.
+publication date. Changes whose place is only approximate (geo-precision 2 or 3: near a town, part of
+it such as its suburbs, a district, a region or country) and "changes" from an actor to itself are left
+out: a checkpoint taken near a city or a suburb seized does not hand the city over.
 
 Only *asserted* reports are evidence: a hedged ("reportedly took"), hypothetical ("could fall"),
 generic or negated territorial claim never moves control. Each change carries its evidence: the
@@ -28,11 +29,11 @@ from collections.abc import Iterable, Mapping
 from sitrep.events.incident import ArticleInfo, source_key
 from sitrep.records import ControlChange, Incident, Report
 
-STAGE_VERSION = "sitrep.events.control.v3"
+STAGE_VERSION = "sitrep.events.control.v4"  # v4: only precise places change hands
 
 CAPTURE_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 TRANSFER_TYPE = "Non-violent transfer of territory"
-COARSE_PRECISION = 3  # ACLED geo-precision of a region or larger
+PART_PRECISION = 2  # ACLED geo-precision of "near"/"part of" a place, a district, or coarser
 CONTEST_DAYS = 30  # a contrary claim this close to the standing one needs as many articles to replace it
 HISTORY_ARTICLES = 2  # history alone gives control of a place no reported change is about only when this many say it
 _NOT_HOLDERS = frozenset({"Civilians", "civilians"})
@@ -94,8 +95,8 @@ def control_changes(incidents: Iterable[Incident], reports: Mapping[str, Report]
         if sides is None or sides == (None, None) or sides[0] == sides[1]:
             continue
         precisions = [r.geo_precision for r in members if r.place_id == inc.place_id and r.geo_precision]
-        if precisions and min(precisions) >= COARSE_PRECISION:
-            continue  # "took Iraq": a country or province is not a place whose control changes in one event
+        if precisions and min(precisions) >= PART_PRECISION:
+            continue  # "took Iraq", "seized Damascus suburbs", "near Idlib": not the place's own control
         date = inc.date_end or inc.date_begin
         if inc.background and (date is None or not _history_dated(date, members, articles)):
             continue  # "the city, seized by the militants years ago": history with no date of its own

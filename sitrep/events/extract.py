@@ -90,7 +90,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v8+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v9+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -182,7 +182,7 @@ def extract_reports(
     sources: Sequence[SourceMention],
     *,
     hedged: Callable[[str], bool] | None = None,
-    geo_precision: Callable[[PlaceMention], int] | None = None,
+    geo_precision: Callable[[PlaceMention, str], int] | None = None,
     decide: Callable[[Sequence[Candidate]], list[Decision]] | None = None,
 ) -> list[Report]:
     """Event claims of one article, in sentence order.
@@ -193,7 +193,11 @@ def extract_reports(
     disasters or crime.
     """
     hedge_fn = hedged or _default_hedged()
-    geo_fn = geo_precision or _default_geo_precision()
+    precision_of = geo_precision or _default_geo_precision()
+    article_text = article.text
+
+    def geo_fn(p: PlaceMention) -> int:  # the mention's offsets are the article's: its words decide "near"/"part of"
+        return precision_of(p, article_text)
     per = [
         SentenceMentions(sent, t, p, a, so)
         for sent, t, p, a, so in zip(
@@ -1055,7 +1059,7 @@ def _default_hedged() -> Callable[[str], bool]:
     return is_hedged
 
 
-def _default_geo_precision() -> Callable[[PlaceMention], int]:
+def _default_geo_precision() -> Callable[[PlaceMention, str], int]:
     from sitrep.places import geo_precision
 
     return geo_precision

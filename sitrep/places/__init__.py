@@ -11,7 +11,7 @@ from sitrep.places.normalize import TRANSLITERATED_COUNTRIES
 from sitrep.places.resolve import RANKER_PATH, Mention, Ranker
 from sitrep.records import PlaceMention
 
-STAGE_VERSION = "sitrep.places.v3"
+STAGE_VERSION = "sitrep.places.v4"  # v4: "suburbs of X", "X countryside" are near X (precision 2)
 # the data files the places stage loads (the runner digests them into the stage's version key)
 DATA_FILES: tuple[Path, ...] = (*_GAZETTEER_FILES, RANKER_PATH)
 
@@ -169,6 +169,7 @@ def _trusted(m: Mention, ids: set[str], focus: str | None, text: str = "") -> bo
 
 _NEAR = re.compile(
     r"\b(?:near|outside|around|close to|outskirts of|edge of|vicinity of|countryside of|"
+    r"(?:suburbs|parts?|areas|districts|neighbou?rhoods|quarters)\s+of|"  # plural: "the suburb of Douma" is Douma
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
     r"(?:ern)?\s+(?:of|outskirts of)|km\s+(?:\w+\s+)?(?:of|from)|kilometres\s+(?:\w+\s+)?(?:of|from)|"
     r"miles\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:\w+\s+){0,2}$",
@@ -176,13 +177,19 @@ _NEAR = re.compile(
 )
 
 
+# "the Damascus suburbs", "Aleppo's countryside": the place names the whole of which the event is a part
+_PART_AFTER = re.compile(r"(?:['’]s)?\s+(?:suburbs?|outskirts|countryside|environs|periphery)\b", re.IGNORECASE)
+
+
 def geo_precision(mention: PlaceMention, text: str | None = None) -> int:
     """ACLED geo-precision: 1 town/city/neighbourhood, 2 part of a region (county/district) or "near"/"north of"
-    a town (pass the ``text`` the mention's offsets refer to), 3 admin1 or larger, or unresolved."""
+    a town or a part of it ("suburbs of", "the Damascus countryside"; pass the ``text`` the mention's offsets refer
+    to), 3 admin1 or larger, or unresolved."""
     if mention.place_id is None:
         return 3
     if mention.feature in ("city", "capital", "neighbourhood", "landmark"):
-        if text is not None and _NEAR.search(text[max(0, mention.start - 60):mention.start]):
+        if text is not None and (_NEAR.search(text[max(0, mention.start - 60):mention.start])
+                                 or _PART_AFTER.match(text, mention.end)):
             return 2
         return 1
     if mention.feature in ("admin2", "water"):
