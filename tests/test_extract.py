@@ -681,3 +681,23 @@ def test_the_forces_advancing_are_the_group_that_reports_its_own_moves():
         del SOURCES["Al-Shabaab said"]
     kismayo = [r for r in reports if r.place_name == "Kismayo"]
     assert kismayo and kismayo[0].actor1 == "Al Shabaab"
+
+
+def test_a_later_estimate_of_the_same_toll_is_not_added_to_it():
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    text = ("Russian jets bombed a hospital in Idlib on Wednesday, killing around 50 people. "
+            "A monitoring group said between nine and 50 civilians died in that attack.")
+    r, = _reports(text, wed)
+    assert [q.value for q in r.fatalities if q.status == "killed"] == [50]  # the earlier, no less exact figure
+    text = ("Russian jets bombed a hospital in Idlib on Wednesday, killing dozens of people. "
+            "Doctors said 41 people died in that attack.")
+    r, = _reports(text, wed)
+    assert [q.value for q in r.fatalities if q.status == "killed"] == [41]  # the exact figure replaces "dozens"
+
+
+def test_a_later_count_of_other_dead_still_adds_up():
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    text = ("Russian jets bombed a hospital in Idlib on Wednesday, killing 10 civilians. "
+            "Two more people later died of their wounds.")
+    r, = _reports(text, wed)
+    assert sum(q.value or 0 for q in r.fatalities if q.status == "killed") == 12

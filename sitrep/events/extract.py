@@ -922,7 +922,15 @@ def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Re
     count instead of adding to it. ``extra`` are fresh copies, completed here."""
     fatalities = list(host.fatalities)
     killed = [q for q in extra if q.status == "killed"]
-    if killed and _REVISION.search(text):
+    earlier_killed = [q for q in fatalities if q.status == "killed" and not q.cumulative]
+    if killed and earlier_killed and not _REVISION.search(text) and _same_dead(earlier_killed, killed, text):
+        # "around 50 people were killed ... Airwars said between nine and 50 civilians died in that attack": two
+        # estimates of one toll are not added up; the more exact one stands (the earlier on a tie)
+        if _exactness(killed) > _exactness(earlier_killed):
+            fatalities = [q for q in fatalities if q not in earlier_killed]
+        else:
+            extra = [q for q in extra if q.status != "killed"]
+    elif killed and _REVISION.search(text):
         earlier = [q for q in fatalities if q.status == "killed" and not q.cumulative]
         if earlier:
             total = sum(q.value or 0 for q in earlier)
@@ -937,6 +945,36 @@ def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Re
     if target is None and host.sub_event_type == "Air/drone strike" and _people_hurt(extra):
         target = "Civilians"  # the strike's toll, given in the next sentence, is of people: its victims
     return replace(host, fatalities=[*fatalities, *extra], actor2=target)
+
+
+# a later count that adds to the earlier one rather than restating it
+_ADDITIVE = re.compile(r"\b(?:also|another|more|other|others|further|additional|as well|too|separately|"
+                       r"elsewhere|later died|died later|died of (?:their|his|her) (?:wounds|injuries))\b", re.IGNORECASE)
+_FIGHTER_SIDE = {"fighters"}
+_CIVILIAN_SIDE = {"civilians", "children", "women"}
+
+
+def _same_dead(earlier: Sequence[QuantityMention], later: Sequence[QuantityMention], text: str) -> bool:
+    """A later sentence's death count restates the earlier one (another source's estimate, a precise figure for
+    "dozens"): no additive cue, and not the other side's dead (civilians then fighters)."""
+    if _ADDITIVE.search(text):
+        return False
+    cats_a = {q.category for q in earlier} - {"unknown", "mixed"}
+    cats_b = {q.category for q in later} - {"unknown", "mixed"}
+    return not ((cats_a & _FIGHTER_SIDE and cats_b & _CIVILIAN_SIDE) or (cats_a & _CIVILIAN_SIDE and cats_b & _FIGHTER_SIDE))
+
+
+def _exactness(qs: Sequence[QuantityMention]) -> int:
+    """2 for exact figures ("41 people", "at least 41"), 1 for approximate ones ("about 50", "dozens"), 0 for a
+    range ("between nine and 50")."""
+    def one(q: QuantityMention) -> int:
+        if q.min is not None and q.max is not None and q.min != q.max:
+            return 0
+        if q.qualifier in ("about", "up to") or re.search(r"dozen|scores|hundreds|thousands|several|few",
+                                                                       q.surface, re.IGNORECASE):
+            return 1
+        return 2
+    return min(one(q) for q in qs)
 
 
 _CIVILIAN_TARGET = re.compile(
