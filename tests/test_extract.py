@@ -701,3 +701,21 @@ def test_a_later_count_of_other_dead_still_adds_up():
             "Two more people later died of their wounds.")
     r, = _reports(text, wed)
     assert sum(q.value or 0 for q in r.fatalities if q.status == "killed") == 12
+
+
+def test_a_restated_toll_with_more_than_is_not_an_additional_count():
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    text = ("Russian jets bombed a market in Idlib on Wednesday, killing 12 people. "
+            "A monitoring group said more than 110 people died. Among the dead were more than 56 children.")
+    r, = _reports(text, wed)
+    assert [q.value for q in r.fatalities if q.status == "killed"] == [12]
+    assert r.actor2 == "Civilians"  # the strike's dead are people not said to be fighters
+
+
+def test_a_strike_with_no_agent_takes_the_one_the_article_names_later():
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    text = ("Six civilians were killed by fresh shelling in Aleppo on Wednesday. "
+            "Local officials said the Syrian army shelled Idlib on Wednesday.")
+    first = next(r for r in _reports(text, wed) if r.place_name == "Aleppo")
+    assert (first.sub_event_type, first.actor1, first.actor2) == (
+        "Shelling/artillery/missile attack", "Syrian government forces", "Civilians")

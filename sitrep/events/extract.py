@@ -90,7 +90,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v8+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v9+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -215,8 +215,22 @@ def extract_reports(
     reports: list[Report] = []
     for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
         reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc))
-    return [ctx.amended.get(r.report_id, r) for r in reports]  # later sentences' amendments, as new records
-    return reports
+    reports = [ctx.amended.get(r.report_id, r) for r in reports]  # later sentences' amendments, as new records
+    return _late_strike_agents(reports, ctx)
+
+
+def _late_strike_agents(reports: list[Report], ctx: Context) -> list[Report]:
+    """A strike whose sentence names no agent and none named before it ("Six civilians were killed by fresh
+    shelling in Homs" in the lede) takes the actor the whole article names as carrying out such strikes,
+    also later on (a new record)."""
+    out = []
+    for r in reports:
+        if r.actor1 is None and r.sub_event_type in _STRIKE_SUBS and not r.background:
+            agent = _strike_agent(r.sub_event_type, r.actor2, ctx)
+            if agent is not None:
+                r = replace(r, actor1=agent)
+        out.append(r)
+    return out
 
 
 _BOMBING = re.compile(r"bomb(?:ing|ings|ed)$", re.IGNORECASE)
@@ -921,6 +935,7 @@ def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Re
     """The host with counts from a later sentence (a new record); a revised toll replaces the earlier killed
     count instead of adding to it. ``extra`` are fresh copies, completed here."""
     fatalities = list(host.fatalities)
+    hurt = _people_hurt(extra)
     killed = [q for q in extra if q.status == "killed"]
     earlier_killed = [q for q in fatalities if q.status == "killed" and not q.cumulative]
     if killed and earlier_killed and not _REVISION.search(text) and _same_dead(earlier_killed, killed, text):
@@ -942,13 +957,13 @@ def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Re
                     q.category = known.category  # "the death toll rose to 22": still the same victims
                     q.breakdown = {**known.breakdown, **q.breakdown}
     target = host.actor2
-    if target is None and host.sub_event_type == "Air/drone strike" and _people_hurt(extra):
+    if target is None and host.sub_event_type in _STRIKE_SUBS and hurt:
         target = "Civilians"  # the strike's toll, given in the next sentence, is of people: its victims
     return replace(host, fatalities=[*fatalities, *extra], actor2=target)
 
 
 # a later count that adds to the earlier one rather than restating it
-_ADDITIVE = re.compile(r"\b(?:also|another|more|other|others|further|additional|as well|too|separately|"
+_ADDITIVE = re.compile(r"\b(?:also|another|more(?! than)|other|others|further|additional|as well|too|separately|"
                        r"elsewhere|later died|died later|died of (?:their|his|her) (?:wounds|injuries))\b", re.IGNORECASE)
 _FIGHTER_SIDE = {"fighters"}
 _CIVILIAN_SIDE = {"civilians", "children", "women"}
