@@ -25,7 +25,7 @@ Scoring follows ``shared/dev/events/README.md`` ("How to score"):
 * Precision counts unmatched non-background reports as false; an unmatched report that would match an
   already matched core record is a repeat and neutral. Recall counts matched core records.
 * On matched events: fatalities (the report's killed total equals gold ``killed``, ACLED's conservative
-  rule, "up to N" = N; ``fatality_accuracy`` over records with a gold count, ``fatality_accuracy_all``
+  rule, "up to N" = N, no stated deaths = 0; ``fatality_accuracy`` over records with a gold count, ``fatality_accuracy_all``
   over all matched, where no count on both sides is right), both actors (unordered pair, YPG = SDF,
   FSA = Turkish-backed rebels, joint gold actors accept either), attribution (same set of sources),
   hedging (same flag).
@@ -205,6 +205,13 @@ def gold_killed(g: dict) -> int | None:
     return (g.get("fatalities") or {}).get("killed")
 
 
+def deaths_ok(r: Report, g: dict) -> bool:
+    """The report's deaths equal gold ``killed``; a gold 0 ("tens of people had been injured", no deaths) is
+    also matched by a report that states no deaths, as ACLED codes an event without reported deaths as 0."""
+    killed, gold = killed_of(r), gold_killed(g)
+    return killed == gold or (gold == 0 and killed is None)
+
+
 def sources_key(value: str | None) -> frozenset[str]:
     if not value:
         return frozenset()
@@ -239,7 +246,7 @@ def actors_ok(r: Report, g: dict) -> bool:
 
 def agreement(r: Report, g: dict) -> int:
     """How many of the attributes scored on matched events agree (fatalities, both actors): 0-2."""
-    return int(killed_of(r) == gold_killed(g)) + int(actors_ok(r, g))
+    return int(deaths_ok(r, g)) + int(actors_ok(r, g))
 
 
 def states_evidence(r: Report, g: dict) -> bool:
@@ -446,9 +453,9 @@ def evaluate(gold_path: Path = DEFAULT_GOLD, articles_path: Path = DEFAULT_ARTIC
     scores: dict[str, float] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)}
     m = out.matched
     with_count = [(g, rep) for g, rep in m if gold_killed(g) is not None]
-    scores["fatality_accuracy"] = round(sum(killed_of(rep) == gold_killed(g) for g, rep in with_count)
+    scores["fatality_accuracy"] = round(sum(deaths_ok(rep, g) for g, rep in with_count)
                                         / max(1, len(with_count)), 4)
-    scores["fatality_accuracy_all"] = round(sum(killed_of(rep) == gold_killed(g) for g, rep in m) / max(1, len(m)), 4)
+    scores["fatality_accuracy_all"] = round(sum(deaths_ok(rep, g) for g, rep in m) / max(1, len(m)), 4)
     scores["actors_accuracy"] = round(sum(actors_ok(rep, g) for g, rep in m) / max(1, len(m)), 4)
     scores["attribution_accuracy"] = round(sum(sources_key(rep.attributed_to) == sources_key(g.get("attributed_to"))
                                                for g, rep in m) / max(1, len(m)), 4)
@@ -462,7 +469,7 @@ def evaluate(gold_path: Path = DEFAULT_GOLD, articles_path: Path = DEFAULT_ARTIC
         "articles": len(articles), "seconds": round(seconds, 2),
         "articles_per_second": round(len(articles) / seconds, 1) if seconds else 0.0,
         "stages": analyses[0].stages if analyses else {},
-        "counts": vars(out.counts), "fatality_counts": [sum(killed_of(rep) == gold_killed(g) for g, rep in with_count),
+        "counts": vars(out.counts), "fatality_counts": [sum(deaths_ok(rep, g) for g, rep in with_count),
                                                          len(with_count)],
         "by_doc": {d: {**vars(c), "f1": round(c.prf()[2], 4)} for d, c in sorted(out.by_doc.items())},
         "by_outlet": {o: {**vars(c), "precision": round(c.prf()[0], 4), "recall": round(c.prf()[1], 4),

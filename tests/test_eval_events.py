@@ -125,3 +125,12 @@ def test_held_aside_split_is_fixed_and_about_thirty_percent() -> None:
     share = sum(held_aside("H1N1_reuters", i) for i in ids) / len(ids)
     assert 0.25 < share < 0.35
     assert [held_aside("bpoil_bbc", i) for i in ids[:50]] == [held_aside("bpoil_bbc", i) for i in ids[:50]]
+
+
+def test_a_gold_toll_of_zero_is_matched_by_a_report_without_deaths() -> None:
+    from bench.eval_events import deaths_ok
+
+    assert deaths_ok(_report(), _gold(fatalities={"killed": 0, "injured": 10}))
+    assert not deaths_ok(_report(), _gold(fatalities={"killed": 3}))
+    assert not deaths_ok(_report(killed=2), _gold(fatalities={"killed": 0}))
+    assert deaths_ok(_report(killed=3), _gold(fatalities={"killed": 3}))
