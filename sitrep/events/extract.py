@@ -641,7 +641,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
                       for q in st.quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:])) or bool(
         tv is not None and tv.passive and _CIVILIAN_TARGET.search(text[max(0, trig.start - 80):trig.start]))
     # "clinics and hospitals were bombed": the passive subject is the target
-    if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Attack") and victims_civ:
+    if sub in _HITS_PEOPLE and victims_civ:
         target = "Civilians"
     elif sub == "Air/drone strike" and target is None and _people_hurt(st.quantities):
         target = "Civilians"  # people killed by an air strike with no armed target named: civilians (ACLED)
@@ -654,6 +654,11 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         target = next((n for n in scope.main if n != agent and n not in assoc and n != "Unidentified armed group"
                        and frozenset((agent, n)) not in ctx.allies), None)
     return Roles(sub, agent, None if target == agent else target, tuple(assoc))
+
+
+# sub-types whose civilian dead or civilian targets make Civilians their target (strikes, bombs, attacks)
+_HITS_PEOPLE = ("Air/drone strike", "Shelling/artillery/missile attack", "Attack", "Suicide bomb",
+                "Remote explosive/landmine/IED", "Grenade", "Chemical weapon")
 
 
 def _protest_follow_up(st: SentenceState, k: int, roles: Roles, ctx: Context) -> bool:
@@ -994,7 +999,8 @@ def _exactness(qs: Sequence[QuantityMention]) -> int:
 
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|residents|homes|houses|residential|schools?|mosques?|churches|hospitals?|clinics?|markets?|"
-    r"bakery|bakeries|refugee camps?|camps? for (?:displaced|refugees)|displaced people|market ?place|shelters?)\b",
+    r"bakery|bakeries|refugee camps?|camps? for (?:displaced|refugees)|displaced people|market ?place|shelters?|"
+    r"(?:medical|health) (?:facilities|facility|cent(?:re|er)s?)|ambulances?)\b",
     re.IGNORECASE)
 
 
