@@ -719,3 +719,12 @@ def test_a_strike_with_no_agent_takes_the_one_the_article_names_later():
     first = next(r for r in _reports(text, wed) if r.place_name == "Aleppo")
     assert (first.sub_event_type, first.actor1, first.actor2) == (
         "Shelling/artillery/missile attack", "Syrian government forces", "Civilians")
+
+
+def test_two_strikes_on_different_days_in_one_sentence_keep_their_own_tolls():
+    times = {"on 4 July": (dt.date(2016, 7, 4), dt.date(2016, 7, 4)),
+             "on 16 July": (dt.date(2016, 7, 16), dt.date(2016, 7, 16))}
+    text = ("Seven civilians were killed when Russian warplanes hit Aleppo on 4 July, "
+            "while on 16 July 36 civilians were killed in two separate airstrikes.")
+    reports = sorted(_reports(text, times), key=lambda r: r.date_begin)
+    assert [(r.date_begin.day, _killed(r)) for r in reports] == [(4, [(7, "civilians")]), (16, [(36, "civilians")])]

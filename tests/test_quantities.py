@@ -218,3 +218,9 @@ def test_one_person_named_by_trade_counts_only_when_killed_or_hurt():
     assert _one("A paramedic was wounded when the shell hit.").status == "injured"
     assert find_quantities("A tanker was seized off the coast.") == []
     assert find_quantities("An incident was reported near the border.") == []
+
+
+def test_a_count_after_a_day_and_month_is_not_a_day_of_the_month():
+    assert _one("while on 16 and 17 July 36 civilians were reportedly killed").value == 36
+    assert _one("On 3 July 12 people were killed in the strike.").value == 12
+    assert _one("Strikes on July 12 killed 5 people.").value == 5  # "July 12" is still a date

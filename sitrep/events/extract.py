@@ -345,7 +345,8 @@ class Chain:
     first_agent: str | None = None
     prev_agent: str | None = None
     prev_target: str | None = None
-    seen: dict[tuple[str, str | None], int] = field(default_factory=dict)  # (sub-type, place) -> index in out
+    seen: dict[tuple[str, str | None, dt.date | None, dt.date | None], int] = field(default_factory=dict)
+    # (sub-type, place, dates) -> index in out
 
 
 def _sentence_reports(scope: Scope, s: SentenceMentions, ctx: Context, decisions: list[Decision],
@@ -471,7 +472,7 @@ def _structure_pass(st: SentenceState) -> SentenceState:
     for k, t in enumerate(triggers):
         # a trigger is only absorbed by one that itself stands ("clashed ... and liberated hilltops")
         same = [j for j in range(len(triggers)) if j != k and triggers[j].sub_event_type == t.sub_event_type
-                and plausible[j]]
+                and plausible[j] and not _own_dates_differ(views[k], views[j])]
         terr = [j for j in range(len(triggers)) if triggers[j].sub_event_type == TERRITORY and plausible[j]]
         if t.sub_event_type == "Armed clash" and terr and not after[k]:
             absorb[k] = terr[0]  # "recaptured X after heavy fighting": one territory event
@@ -483,6 +484,16 @@ def _structure_pass(st: SentenceState) -> SentenceState:
                   for q in st.quantities)  # a toll "across Syria" is no single event's
     return replace(st, regions=regions, views=views, explicit=explicit, plausible=plausible, absorb=absorb,
                    owner=owner)
+
+
+def _own_dates_differ(a: TriggerView | None, b: TriggerView | None) -> bool:
+    """Two triggers whose own clauses carry different dates ("killed when airstrikes hit X on 4 July, while on
+    16 and 17 July 36 civilians were killed in two separate airstrikes") are two events, not one repeated."""
+    if a is None or b is None or not a.times or not b.times:
+        return False
+    days_a = {(t.begin, t.end_date) for t in a.times if t.begin}
+    days_b = {(t.begin, t.end_date) for t in b.times if t.begin}
+    return bool(days_a and days_b and not (days_a & days_b))
 
 
 def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain
@@ -739,9 +750,9 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
         sub, target = "Attack", "Civilians"
     out = list(out)
     for j, place in enumerate(ev_places or [None]):
-        key = (sub, (place.place_id or place.name or place.surface) if place else None)
+        key = (sub, (place.place_id or place.name or place.surface) if place else None, when[0], when[1])
         if key in chain.seen:
-            if j == 0:  # the same event named twice in the sentence: its counts join the first report
+            if j == 0:  # the same event named twice in the sentence (same day): its counts join the first report
                 i = chain.seen[key]
                 out[i] = replace(out[i], fatalities=[*out[i].fatalities, *_copy_quantities(nearest)])
             continue

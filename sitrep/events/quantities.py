@@ -350,7 +350,11 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
     num = nums[i]
     before = sentence[max(0, num.start - 60):num.start]
     after = sentence[num.end:]
-    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+    date_before = _DATE_BEFORE.search(before)
+    if date_before and re.search(rf"{_MONTH}\.?\s*$", date_before.group(0), re.IGNORECASE) and (
+            (num.value or 0) > 31 or re.search(rf"\b\d{{1,2}}\s+{_MONTH}\.?\s*$", before, re.IGNORECASE)):
+        date_before = None  # "on 16 and 17 July 36 civilians", "On 3 July 12 people": the month has its day
+    if date_before or _DATE_AFTER.match(after):
         return None
     if re.match(r"\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old", after, re.IGNORECASE):
         return None
