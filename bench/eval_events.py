@@ -473,10 +473,19 @@ def evaluate(gold_path: Path = DEFAULT_GOLD, articles_path: Path = DEFAULT_ARTIC
                                                          len(with_count)],
         "by_doc": {d: {**vars(c), "f1": round(c.prf()[2], 4)} for d, c in sorted(out.by_doc.items())},
         "by_outlet": {o: {**vars(c), "precision": round(c.prf()[0], 4), "recall": round(c.prf()[1], 4),
-                          "f1": round(c.prf()[2], 4)} for o, c in sorted(per_outlet.items())},
+                          "f1": round(c.prf()[2], 4), **_attributes([(g, rep) for g, rep in m
+                                                                    if outlet_of(g["doc"]) == o])}
+                      for o, c in sorted(per_outlet.items())},
         "lines": out.lines,
     }
     return scores, info
+
+
+def _attributes(matched: list[tuple[dict, Report]]) -> dict[str, Any]:
+    """Fatalities right (of matched records with a gold count) and both actors right (of matched records)."""
+    with_count = [(g, r) for g, r in matched if gold_killed(g) is not None]
+    return {"fatalities_right": [sum(deaths_ok(r, g) for g, r in with_count), len(with_count)],
+            "actors_right": [sum(actors_ok(r, g) for g, r in matched), len(matched)]}
 
 
 def false_events(path: Path, *, held_aside_only: bool = False) -> dict[str, Any]:
@@ -520,7 +529,8 @@ def _print(scores: dict[str, float], info: dict[str, Any], verbose: bool) -> Non
     print("per outlet:")
     for o, v in info["by_outlet"].items():
         print(f"  {o:<10} P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f}  (tp {v['tp']} fp {v['fp']} "
-              f"fn {v['fn']})")
+              f"fn {v['fn']}); fatalities right {v['fatalities_right'][0]}/{v['fatalities_right'][1]}, "
+              f"both actors {v['actors_right'][0]}/{v['actors_right'][1]}")
     print("per document:")
     for d, v in info["by_doc"].items():
         print(f"  {d:<28} tp {v['tp']:>3} fp {v['fp']:>3} fn {v['fn']:>3} rep {v['repeats']:>2} F1 {v['f1']:.3f}")
