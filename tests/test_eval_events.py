@@ -13,6 +13,7 @@ if str(ROOT) not in sys.path:
 from bench.eval_events import (  # noqa: E402
     Scored,
     actors_ok,
+    best_pairing,
     held_aside,
     matches,
     merge_scores,
@@ -79,6 +80,31 @@ def test_repeats_of_a_matched_claim_are_neutral_and_background_gold_is_not_match
     assert out.matched[0][1].report_id == "r1"  # the report with the right toll is preferred
 
 
+def test_pairing_maximises_matches_before_agreement() -> None:
+    # g0 can only pair with r0; r0 agrees better with g1, which could also take r1: two matches beat agreement.
+    valid = [[True, False], [True, True]]
+    no_evidence = [[False, False], [False, False]]
+    assert best_pairing(valid, no_evidence, [[0, 0], [2, 0]]) == {0: 0, 1: 1}
+
+
+def test_pairing_prefers_the_report_that_states_the_gold_evidence_over_agreement() -> None:
+    # r1 states g0's evidence; r0 only happens to agree with g0's attributes.
+    valid = [[True, True], [True, True]]
+    evidence = [[False, True], [False, False]]
+    assert best_pairing(valid, evidence, [[2, 0], [0, 0]]) == {0: 1, 1: 0}
+
+
+def test_pairing_is_optimal_where_augmenting_paths_in_preference_order_are_not() -> None:
+    # r0 states g0's toll and actors (agreement 2) and only g1's toll (1); r1 agrees with neither. Taking r0 for
+    # g0 first and then moving g0 to r1 when g1 asks for r0 (augmenting paths) scores 1; the optimum scores 2.
+    g0 = _gold("doc/e01", fatalities={"killed": 5}, actor1="Syrian government forces", actor2="Civilians")
+    g1 = _gold("doc/e02", fatalities={"killed": 5}, actor1="Islamic State", actor2="Civilians")
+    r0, r1 = _report("r0", killed=5), _report("r1", actor1=None, actor2=None)
+    out = Scored()
+    score_doc("doc", [r0, r1], [g0, g1], None, out)
+    assert {g["id"]: r.report_id for g, r in out.matched} == {"doc/e01": "r0", "doc/e02": "r1"}
+
+
 def test_background_reports_are_not_scored() -> None:
     out = Scored()
     score_doc("doc", [_report(background=True)], [_gold()], None, out)
@@ -99,3 +125,12 @@ def test_held_aside_split_is_fixed_and_about_thirty_percent() -> None:
     share = sum(held_aside("H1N1_reuters", i) for i in ids) / len(ids)
     assert 0.25 < share < 0.35
     assert [held_aside("bpoil_bbc", i) for i in ids[:50]] == [held_aside("bpoil_bbc", i) for i in ids[:50]]
+
+
+def test_a_gold_toll_of_zero_is_matched_by_a_report_without_deaths() -> None:
+    from bench.eval_events import deaths_ok
+
+    assert deaths_ok(_report(), _gold(fatalities={"killed": 0, "injured": 10}))
+    assert not deaths_ok(_report(), _gold(fatalities={"killed": 3}))
+    assert not deaths_ok(_report(killed=2), _gold(fatalities={"killed": 0}))
+    assert deaths_ok(_report(killed=3), _gold(fatalities={"killed": 3}))

@@ -681,3 +681,50 @@ def test_the_forces_advancing_are_the_group_that_reports_its_own_moves():
         del SOURCES["Al-Shabaab said"]
     kismayo = [r for r in reports if r.place_name == "Kismayo"]
     assert kismayo and kismayo[0].actor1 == "Al Shabaab"
+
+
+def test_a_later_estimate_of_the_same_toll_is_not_added_to_it():
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    text = ("Russian jets bombed a hospital in Idlib on Wednesday, killing around 50 people. "
+            "A monitoring group said between nine and 50 civilians died in that attack.")
+    r, = _reports(text, wed)
+    assert [q.value for q in r.fatalities if q.status == "killed"] == [50]  # the earlier, no less exact figure
+    text = ("Russian jets bombed a hospital in Idlib on Wednesday, killing dozens of people. "
+            "Doctors said 41 people died in that attack.")
+    r, = _reports(text, wed)
+    assert [q.value for q in r.fatalities if q.status == "killed"] == [41]  # the exact figure replaces "dozens"
+
+
+def test_a_later_count_of_other_dead_still_adds_up():
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    text = ("Russian jets bombed a hospital in Idlib on Wednesday, killing 10 civilians. "
+            "Two more people later died of their wounds.")
+    r, = _reports(text, wed)
+    assert sum(q.value or 0 for q in r.fatalities if q.status == "killed") == 12
+
+
+def test_a_restated_toll_with_more_than_is_not_an_additional_count():
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    text = ("Russian jets bombed a market in Idlib on Wednesday, killing 12 people. "
+            "A monitoring group said more than 110 people died. Among the dead were more than 56 children.")
+    r, = _reports(text, wed)
+    assert [q.value for q in r.fatalities if q.status == "killed"] == [12]
+    assert r.actor2 == "Civilians"  # the strike's dead are people not said to be fighters
+
+
+def test_a_strike_with_no_agent_takes_the_one_the_article_names_later():
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    text = ("Six civilians were killed by fresh shelling in Aleppo on Wednesday. "
+            "Local officials said the Syrian army shelled Idlib on Wednesday.")
+    first = next(r for r in _reports(text, wed) if r.place_name == "Aleppo")
+    assert (first.sub_event_type, first.actor1, first.actor2) == (
+        "Shelling/artillery/missile attack", "Syrian government forces", "Civilians")
+
+
+def test_two_strikes_on_different_days_in_one_sentence_keep_their_own_tolls():
+    times = {"on 4 July": (dt.date(2016, 7, 4), dt.date(2016, 7, 4)),
+             "on 16 July": (dt.date(2016, 7, 16), dt.date(2016, 7, 16))}
+    text = ("Seven civilians were killed when Russian warplanes hit Aleppo on 4 July, "
+            "while on 16 July 36 civilians were killed in two separate airstrikes.")
+    reports = sorted(_reports(text, times), key=lambda r: r.date_begin)
+    assert [(r.date_begin.day, _killed(r)) for r in reports] == [(4, [(7, "civilians")]), (16, [(36, "civilians")])]

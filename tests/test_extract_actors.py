@@ -24,3 +24,10 @@ def test_tanks_name_the_state_forces_not_the_rebels():
 def test_no_state_force_in_context_gives_none():
     ctx = Context(recent_actors=[("Syrian rebels", 2)])
     assert generic_subject("the regime", ctx) is None
+
+
+def test_a_sentence_initial_capital_is_not_a_group_name() -> None:
+    ctx = Context(recent_actors=[("Syrian rebels", 2), ("Syrian government forces", 1)])
+    assert generic_subject("Rebel fighters are trying to negotiate as", ctx) == "Syrian rebels"
+    assert generic_subject("Attack helicopters fired on", ctx) == "Syrian government forces"
+    assert generic_subject("Houthi forces shelled", ctx) == "Houthi forces"  # a name, also at the start

@@ -149,6 +149,16 @@ def test_nominal_object_of_a_conduct_verb_takes_its_subject_not_a_possessive_pro
     assert roles.agent is not None and doc.text[roles.agent[0]:roles.agent[1]] == "Syrian warplanes"
 
 
+def test_who_gives_way_under_a_strike_is_its_target_but_who_advances_after_one_is_not():
+    doc = syntax.parse_candidates(["The rebels withdrew from the district after intense shelling by tanks."])[0]
+    i = doc.text.index("shelling")
+    roles = syntax.roles_of(doc, (i, i + len("shelling")))
+    assert roles.patient is not None and doc.text[roles.patient[0]:roles.patient[1]] == "The rebels"
+    doc = syntax.parse_candidates(["Government forces advanced after heavy shelling of the town."])[0]
+    i = doc.text.index("shelling")
+    assert syntax.roles_of(doc, (i, i + len("shelling"))).patient is None
+
+
 def test_weapon_compound_is_the_means_not_the_agent():
     doc = syntax.parse_candidates(["The regime has also used fighter jets and artillery bombardment."])[0]
     i = doc.text.index("bombardment")

@@ -204,3 +204,23 @@ def test_a_single_journalist_killed_counts_one_civilian(sentence):
 def test_running_totals_stated_at_length_are_cumulative(sentence):
     qs = [q for q in find_quantities(sentence) if q.value == 530]
     assert qs and qs[0].cumulative
+
+
+def test_a_fate_noun_after_the_number_is_its_status():
+    dead, wounded = find_quantities("More than 100 dead, over 500 wounded.")
+    assert (dead.value, dead.status, dead.qualifier) == (100, "killed", "more than")
+    assert (wounded.value, wounded.status) == (500, "injured")
+
+
+def test_one_person_named_by_trade_counts_only_when_killed_or_hurt():
+    q = _one("An anaesthetist was killed in the attacks.")
+    assert (q.value, q.status) == (1, "killed")
+    assert _one("A paramedic was wounded when the shell hit.").status == "injured"
+    assert find_quantities("A tanker was seized off the coast.") == []
+    assert find_quantities("An incident was reported near the border.") == []
+
+
+def test_a_count_after_a_day_and_month_is_not_a_day_of_the_month():
+    assert _one("while on 16 and 17 July 36 civilians were reportedly killed").value == 36
+    assert _one("On 3 July 12 people were killed in the strike.").value == 12
+    assert _one("Strikes on July 12 killed 5 people.").value == 5  # "July 12" is still a date

@@ -90,7 +90,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v9+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v10+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -219,8 +219,22 @@ def extract_reports(
     reports: list[Report] = []
     for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
         reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc))
-    return [ctx.amended.get(r.report_id, r) for r in reports]  # later sentences' amendments, as new records
-    return reports
+    reports = [ctx.amended.get(r.report_id, r) for r in reports]  # later sentences' amendments, as new records
+    return _late_strike_agents(reports, ctx)
+
+
+def _late_strike_agents(reports: list[Report], ctx: Context) -> list[Report]:
+    """A strike whose sentence names no agent and none named before it ("Six civilians were killed by fresh
+    shelling in Homs" in the lede) takes the actor the whole article names as carrying out such strikes,
+    also later on (a new record)."""
+    out = []
+    for r in reports:
+        if r.actor1 is None and r.sub_event_type in _STRIKE_SUBS and not r.background:
+            agent = _strike_agent(r.sub_event_type, r.actor2, ctx)
+            if agent is not None:
+                r = replace(r, actor1=agent)
+        out.append(r)
+    return out
 
 
 _BOMBING = re.compile(r"bomb(?:ing|ings|ed)$", re.IGNORECASE)
@@ -335,7 +349,8 @@ class Chain:
     first_agent: str | None = None
     prev_agent: str | None = None
     prev_target: str | None = None
-    seen: dict[tuple[str, str | None], int] = field(default_factory=dict)  # (sub-type, place) -> index in out
+    seen: dict[tuple[str, str | None, dt.date | None, dt.date | None], int] = field(default_factory=dict)
+    # (sub-type, place, dates) -> index in out
 
 
 def _sentence_reports(scope: Scope, s: SentenceMentions, ctx: Context, decisions: list[Decision],
@@ -461,7 +476,7 @@ def _structure_pass(st: SentenceState) -> SentenceState:
     for k, t in enumerate(triggers):
         # a trigger is only absorbed by one that itself stands ("clashed ... and liberated hilltops")
         same = [j for j in range(len(triggers)) if j != k and triggers[j].sub_event_type == t.sub_event_type
-                and plausible[j]]
+                and plausible[j] and not _own_dates_differ(views[k], views[j])]
         terr = [j for j in range(len(triggers)) if triggers[j].sub_event_type == TERRITORY and plausible[j]]
         if t.sub_event_type == "Armed clash" and terr and not after[k]:
             absorb[k] = terr[0]  # "recaptured X after heavy fighting": one territory event
@@ -473,6 +488,16 @@ def _structure_pass(st: SentenceState) -> SentenceState:
                   for q in st.quantities)  # a toll "across Syria" is no single event's
     return replace(st, regions=regions, views=views, explicit=explicit, plausible=plausible, absorb=absorb,
                    owner=owner)
+
+
+def _own_dates_differ(a: TriggerView | None, b: TriggerView | None) -> bool:
+    """Two triggers whose own clauses carry different dates ("killed when airstrikes hit X on 4 July, while on
+    16 and 17 July 36 civilians were killed in two separate airstrikes") are two events, not one repeated."""
+    if a is None or b is None or not a.times or not b.times:
+        return False
+    days_a = {(t.begin, t.end_date) for t in a.times if t.begin}
+    days_b = {(t.begin, t.end_date) for t in b.times if t.begin}
+    return bool(days_a and days_b and not (days_a & days_b))
 
 
 def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain
@@ -631,7 +656,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
                       for q in st.quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:])) or bool(
         tv is not None and tv.passive and _CIVILIAN_TARGET.search(text[max(0, trig.start - 80):trig.start]))
     # "clinics and hospitals were bombed": the passive subject is the target
-    if sub in ("Air/drone strike", "Shelling/artillery/missile attack", "Attack") and victims_civ:
+    if sub in _HITS_PEOPLE and victims_civ:
         target = "Civilians"
     elif sub == "Air/drone strike" and target is None and _people_hurt(st.quantities):
         target = "Civilians"  # people killed by an air strike with no armed target named: civilians (ACLED)
@@ -644,6 +669,11 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         target = next((n for n in scope.main if n != agent and n not in assoc and n != "Unidentified armed group"
                        and frozenset((agent, n)) not in ctx.allies), None)
     return Roles(sub, agent, None if target == agent else target, tuple(assoc))
+
+
+# sub-types whose civilian dead or civilian targets make Civilians their target (strikes, bombs, attacks)
+_HITS_PEOPLE = ("Air/drone strike", "Shelling/artillery/missile attack", "Attack", "Suicide bomb",
+                "Remote explosive/landmine/IED", "Grenade", "Chemical weapon")
 
 
 def _protest_follow_up(st: SentenceState, k: int, roles: Roles, ctx: Context) -> bool:
@@ -724,9 +754,9 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
         sub, target = "Attack", "Civilians"
     out = list(out)
     for j, place in enumerate(ev_places or [None]):
-        key = (sub, (place.place_id or place.name or place.surface) if place else None)
+        key = (sub, (place.place_id or place.name or place.surface) if place else None, when[0], when[1])
         if key in chain.seen:
-            if j == 0:  # the same event named twice in the sentence: its counts join the first report
+            if j == 0:  # the same event named twice in the sentence (same day): its counts join the first report
                 i = chain.seen[key]
                 out[i] = replace(out[i], fatalities=[*out[i].fatalities, *_copy_quantities(nearest)])
             continue
@@ -925,8 +955,17 @@ def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Re
     """The host with counts from a later sentence (a new record); a revised toll replaces the earlier killed
     count instead of adding to it. ``extra`` are fresh copies, completed here."""
     fatalities = list(host.fatalities)
+    hurt = _people_hurt(extra)
     killed = [q for q in extra if q.status == "killed"]
-    if killed and _REVISION.search(text):
+    earlier_killed = [q for q in fatalities if q.status == "killed" and not q.cumulative]
+    if killed and earlier_killed and not _REVISION.search(text) and _same_dead(earlier_killed, killed, text):
+        # "around 50 people were killed ... Airwars said between nine and 50 civilians died in that attack": two
+        # estimates of one toll are not added up; the more exact one stands (the earlier on a tie)
+        if _exactness(killed) > _exactness(earlier_killed):
+            fatalities = [q for q in fatalities if q not in earlier_killed]
+        else:
+            extra = [q for q in extra if q.status != "killed"]
+    elif killed and _REVISION.search(text):
         earlier = [q for q in fatalities if q.status == "killed" and not q.cumulative]
         if earlier:
             total = sum(q.value or 0 for q in earlier)
@@ -938,14 +977,45 @@ def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Re
                     q.category = known.category  # "the death toll rose to 22": still the same victims
                     q.breakdown = {**known.breakdown, **q.breakdown}
     target = host.actor2
-    if target is None and host.sub_event_type == "Air/drone strike" and _people_hurt(extra):
+    if target is None and host.sub_event_type in _STRIKE_SUBS and hurt:
         target = "Civilians"  # the strike's toll, given in the next sentence, is of people: its victims
     return replace(host, fatalities=[*fatalities, *extra], actor2=target)
 
 
+# a later count that adds to the earlier one rather than restating it
+_ADDITIVE = re.compile(r"\b(?:also|another|more(?! than)|other|others|further|additional|as well|too|separately|"
+                       r"elsewhere|later died|died later|died of (?:their|his|her) (?:wounds|injuries))\b", re.IGNORECASE)
+_FIGHTER_SIDE = {"fighters"}
+_CIVILIAN_SIDE = {"civilians", "children", "women"}
+
+
+def _same_dead(earlier: Sequence[QuantityMention], later: Sequence[QuantityMention], text: str) -> bool:
+    """A later sentence's death count restates the earlier one (another source's estimate, a precise figure for
+    "dozens"): no additive cue, and not the other side's dead (civilians then fighters)."""
+    if _ADDITIVE.search(text):
+        return False
+    cats_a = {q.category for q in earlier} - {"unknown", "mixed"}
+    cats_b = {q.category for q in later} - {"unknown", "mixed"}
+    return not ((cats_a & _FIGHTER_SIDE and cats_b & _CIVILIAN_SIDE) or (cats_a & _CIVILIAN_SIDE and cats_b & _FIGHTER_SIDE))
+
+
+def _exactness(qs: Sequence[QuantityMention]) -> int:
+    """2 for exact figures ("41 people", "at least 41"), 1 for approximate ones ("about 50", "dozens"), 0 for a
+    range ("between nine and 50")."""
+    def one(q: QuantityMention) -> int:
+        if q.min is not None and q.max is not None and q.min != q.max:
+            return 0
+        if q.qualifier in ("about", "up to") or re.search(r"dozen|scores|hundreds|thousands|several|few",
+                                                                       q.surface, re.IGNORECASE):
+            return 1
+        return 2
+    return min(one(q) for q in qs)
+
+
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|residents|homes|houses|residential|schools?|mosques?|churches|hospitals?|clinics?|markets?|"
-    r"bakery|bakeries|refugee camps?|camps? for (?:displaced|refugees)|displaced people|market ?place|shelters?)\b",
+    r"bakery|bakeries|refugee camps?|camps? for (?:displaced|refugees)|displaced people|market ?place|shelters?|"
+    r"(?:medical|health) (?:facilities|facility|cent(?:re|er)s?)|ambulances?)\b",
     re.IGNORECASE)
 
 

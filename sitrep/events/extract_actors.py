@@ -63,6 +63,13 @@ _STATE_NOUNS = STATE_NOUNS | {"tanks", "warplanes", "jets", "helicopters", "guns
 
 _NEUTRAL_NOUNS = {"forces"}
 
+# ordinary words before an armed noun: capitalised only at the start of a sentence, never a group's name
+_COMMON_MODIFIERS = {"rebel", "attack", "government", "regime", "security", "enemy", "opposition", "militia", "armed",
+                     "foreign", "local", "allied", "hostile", "insurgent", "jihadist", "islamist", "extremist",
+                     "loyalist", "special", "ground", "elite", "army", "military", "police", "coalition", "state",
+                     "pro-government", "pro-regime", "fighter", "combat", "helicopter", "militant", "other", "some",
+                     "many", "several", "more", "two", "three", "both", "these", "those", "such", "heavily"}
+
 
 def actor_roles(trig: Trigger, region: tuple[int, int], s: SentenceMentions, base: int, text: str,
                 ctx: Context, exclude: str | None = None) -> tuple[ActorMention | None, ActorMention | None]:
@@ -228,7 +235,9 @@ def generic_subject(before: str, ctx: Context) -> str | None:
     if not m:
         return None
     mods = [w for w in m.group(1).split() if w.lower() not in _NOT_MODIFIERS]
-    if any(w[:1].isupper() for w in mods):
+    initial = not before[:m.start(1)].strip(" \"'“‘`")  # "Rebel fighters are trying...": a capital, not a name
+    if any(w[:1].isupper() and not (initial and i == 0 and w.lower() in _COMMON_MODIFIERS)
+           for i, w in enumerate(mods)):
         return f"{' '.join(mods)} {m.group(2)}"  # "Houthi forces": an unknown named group, kept by surface
     noun = m.group(2).lower()
     if noun in ("regime", "government"):  # the home state's forces before a foreign one named more recently

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v9"
+STAGE_VERSION = "sitrep.events.quantities.v10"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -294,6 +294,9 @@ _PREDICATE_WORD = re.compile(r"(?:died|die|dies|killed|perished|were|was|are|is|
                              r"until|if|though|although|where)\b", re.IGNORECASE)
 
 
+# counted nouns that are themselves a fate ("100 dead", "40 bodies")
+_FATE_NOUN = re.compile(r"\b(?:dead|bodies)\s*$", re.IGNORECASE)
+
 _OWN_PREDICATE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:took|gathered|marched|rallied|protested|demonstrated|"
                             r"attended|joined|staged|turned out|poured|chanted|assembled|converged)\b", re.IGNORECASE)
 
@@ -347,7 +350,11 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
     num = nums[i]
     before = sentence[max(0, num.start - 60):num.start]
     after = sentence[num.end:]
-    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+    date_before = _DATE_BEFORE.search(before)
+    if date_before and re.search(rf"{_MONTH}\.?\s*$", date_before.group(0), re.IGNORECASE) and (
+            (num.value or 0) > 31 or re.search(rf"\b\d{{1,2}}\s+{_MONTH}\.?\s*$", before, re.IGNORECASE)):
+        date_before = None  # "on 16 and 17 July 36 civilians", "On 3 July 12 people": the month has its day
+    if date_before or _DATE_AFTER.match(after):
         return None
     if re.match(r"\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old", after, re.IGNORECASE):
         return None
@@ -367,6 +374,8 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
     if status is None and (_BREAKDOWN.search(left_all) or in_breakdown) and found and cat is not None:
         status = found[-1].status
     if status is None and cat is not None:
+        status = _status_in(after.lstrip(" ")[:cat_end]) if _FATE_NOUN.search(after.lstrip(" ")[:cat_end]) else None
+    if status is None and cat is not None:  # "More than 100 dead, over 500 wounded": the noun is the fate
         window = right.lstrip(" ")[cat_end:cat_end + 80]
         own = _OWN_PREDICATE.search(window)
         status = _status_in(window[:own.start()] if own else window)  # "4,000 people took to the streets to
@@ -466,8 +475,20 @@ _SINGULAR = re.compile(
     r"farmer|shepherd|worshipper|tourist|driver|passenger|teacher|doctor|nurse|medic|priest|imam|pilgrim|"
     r"cameraman|photographer|reporter|correspondent|"
     r"villager|trader|worker|aid worker|teenager|schoolboy|schoolgirl|infant|baby|gunman|attacker|"
-    r"member of (?:the )?(?:[\w'’-]+\s+){0,3}?(?:forces|army|police|group|militia)))\b"
+    r"member of (?:the )?(?:[\w'’-]+\s+){0,3}?(?:forces|army|police|group|militia)|"
+    r"[a-z]+(?:ist|ician|ier|eer|er|or|ant|ent|ic)))\b"  # a person by trade: "an anaesthetist", "a paramedic"
     r"(?!['’]s)")
+# a noun by trade ("anaesthetist", "volunteer") counts a person only when killed or injured, never seized or
+# released ("a tanker was seized"); these are the nouns the trade suffixes also catch that are not people
+_TRADE_NOUN = re.compile(r"(?:[a-z]+(?:ist|ician|ier|eer|er|or|ant|ent|ic))$")
+_NOT_A_TRADE = re.compile(r"(?:number|order|border|corner|quarter|centre|center|letter|matter|water|power|"
+                          r"tanker|helicopter|computer|container|trailer|transporter|carrier|sector|floor|"
+                          r"incident|agreement|statement|element|settlement|movement|tent|event|moment|"
+                          r"another|other|either|neither|further|clinic|republic|topic|traffic|plastic)$")
+_KNOWN_PERSON = re.compile(
+    r"(?:soldier|fighter|officer|jihadist|insurgent|resident|journalist|student|farmer|shepherd|worshipper|"
+    r"tourist|driver|passenger|teacher|doctor|priest|pilgrim|photographer|reporter|correspondent|villager|"
+    r"trader|worker|teenager|attacker|policeman|civilian|militant|medic|imam)")
 _SINGULAR_CAT = {"cameraman": "civilians", "photographer": "civilians", "reporter": "civilians",
                  "correspondent": "civilians", "child": "children", "boy": "children", "girl": "children", "woman": "women", "man": "unknown",
                  "person": "unknown"}
@@ -506,6 +527,9 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
             if status not in ("killed", "injured", "captured"):
                 continue
         noun = m.group(2).lower()
+        if _TRADE_NOUN.fullmatch(noun) and not _KNOWN_PERSON.fullmatch(noun) and (
+                status not in ("killed", "injured") or _NOT_A_TRADE.fullmatch(noun)):
+            continue
         cat = _SINGULAR_CAT.get(noun)
         if cat is None:
             cat = next((c for rx, c in _CAT_RE if rx.match(noun)), "unknown")

@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v4"
+STAGE_VERSION = "sitrep.events.syntax.v5"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -75,6 +75,14 @@ _CONDUCT_VERBS = frozenset({"launched", "launch", "launches", "carried", "carrie
                             "unleashed", "intensified", "stepped", "resumed", "renewed", "continued", "kept",
                             "escalated", "pressed", "ramped"})
 # compounds that name the means, not the agent ("artillery bombardment", "barrel bomb attacks")
+# a clause whose subject gives way under the strike it names: that subject is the strike's target
+_UNDER_FIRE_PREPS = frozenset({"after", "under", "amid", "following"})
+_YIELD_VERBS = frozenset(f"{stem}{end}" for stem, ends in (
+    ("withdr", ("aw", "aws", "ew", "awn", "awing")), ("retreat", ("", "s", "ed", "ing")),
+    ("fle", ("e", "es", "d", "eing")), ("pull", ("", "s", "ed", "ing")), ("evacuat", ("e", "es", "ed", "ing")),
+    ("shr", ("ink", "inks", "ank", "unk", "inking")), ("collaps", ("e", "es", "ed", "ing")),
+    ("surrender", ("", "s", "ed", "ing")), ("abandon", ("", "s", "ed", "ing")), ("crumbl", ("e", "es", "ed", "ing")),
+    ("f", ("all", "alls", "ell", "allen", "alling"))) for end in ends)
 _MEANS_MODIFIERS = frozenset({"artillery", "mortar", "rocket", "missile", "tank", "barrel", "cluster", "chemical", "air",
                               "drone", "sniper", "gun", "machine", "machinegun", "shell", "bomb", "car", "truck",
                               "suicide", "helicopter", "jet", "aerial", "ground", "heavy", "fresh", "renewed"})
@@ -241,10 +249,11 @@ def roles_of(doc: Doc, span: Span) -> Roles:
         elif agent is None and host.dep_ == "pobj" and _lower(host.head) == "with" and host.head.head.i == v.i \
                 and not passive and _is_verb(v):
             agent = _subject(v)  # "rebels responded with a wave of shelling", "hit the town with rockets"
-        elif agent is None and host.dep_ == "nsubjpass" and _lower(v) in _CONDUCT_VERBS:
+        if agent is None and host.dep_ == "nsubjpass" and _lower(v) in _CONDUCT_VERBS:
             agent = next((g for c in v.subtree if c.dep_ in ("prep", "agent") and _lower(c) == "by"
                           and c.i > v.i for g in c.children if g.dep_ == "pobj"), None)
             # "the airstrikes are carried out (with impunity) by Syrian forces"
+    patient = patient or _gave_way(_np_host(tok) if nominal else tok)
     if agent is None and not nominal:
         agent_c = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent_c is not None:
@@ -259,6 +268,17 @@ def roles_of(doc: Doc, span: Span) -> Roles:
                 v, ("on", "against", "with"))
     return Roles(_core_span(agent) if agent is not None else None,
                  _core_span(patient) if patient is not None else None, passive)
+
+
+def _gave_way(host: Token) -> Token | None:
+    """ "The FSA withdrew after intense shelling by tanks": the subject of a verb of giving way, whose
+    after/under/amid phrase the strike is, was its target (not "forces advanced after shelling")."""
+    if host.dep_ != "pobj" or _lower(host.head) not in _UNDER_FIRE_PREPS:
+        return None
+    main = host.head.head
+    if _lower(main) not in _YIELD_VERBS or any(c.dep_ in ("nsubjpass", "auxpass") for c in main.children):
+        return None
+    return _subject(main)
 
 
 def _np_host(t: Token) -> Token:
