@@ -278,3 +278,30 @@ def test_government_forces_of_an_article_without_a_country_are_named_by_the_even
         del ACTORS["soldiers"], PLACES["Jisr al-Shughour"], COUNTRY["Jisr al-Shughour"]
     shelling = [r for r in reports if r.sub_event_type == "Shelling/artillery/missile attack"]
     assert shelling and shelling[0].actor1 == "Syrian government forces"
+
+
+def test_places_in_coordinated_prepositions_each_get_a_report():
+    text = ("Troops opened fire on protesters in Douma, in the northern city of Saraqeb, and in the town of Manbij "
+            "on Friday, killing four people.")
+    reports = _reports(text, {"on Friday": dt.date(2018, 2, 16)})
+    assert sorted(r.place_name for r in reports) == ["Douma", "Manbij", "Saraqeb"]
+    assert all(not r.place_inferred for r in reports)
+
+
+def test_a_name_coordinated_with_a_known_place_is_an_unresolved_place_with_its_peers_admin_context(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(COUNTRY, "Douma", "SY")
+    text = "Regime forces bombed Harasta Jadida and Douma on Monday, monitors said."
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+    by_name = {r.place_name: r for r in reports}
+    assert set(by_name) == {"Harasta Jadida", "Douma"}
+    assert by_name["Harasta Jadida"].place_id is None and by_name["Harasta Jadida"].country == "SY"
+    assert by_name["Harasta Jadida"].place_surface == "Harasta Jadida"
+
+
+def test_coordinated_names_come_from_the_parse_not_from_capitalisation():
+    doc = syntax.parse_candidates(["Jets bombed Sakhur and Hananu while Assad met Putin in Moscow."])[0]
+    hananu = doc.text.index("Hananu")
+    moscow = doc.text.index("Moscow")
+    names = syntax.coordinated_names(doc, [(hananu, hananu + 6), (moscow, moscow + 6)])
+    assert [doc.text[a:b] for (a, b), _ in names] == ["Sakhur"]

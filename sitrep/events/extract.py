@@ -61,7 +61,7 @@ from sitrep.events.extract_rules import (
     find_triggers,
     is_generic,
 )
-from sitrep.events.extract_syntax import TriggerView, government_places, view
+from sitrep.events.extract_syntax import TriggerView, coordinated_places, government_places, view
 from sitrep.events.mentions import DATA_FILES as MENTIONS_DATA_FILES
 from sitrep.events.mentions import EVENT_THRESHOLD, Candidate, Decision, load_model
 from sitrep.events.mentions import STAGE_VERSION as MENTIONS_VERSION
@@ -366,7 +366,9 @@ def _places_pass(st: SentenceState, ctx: Context) -> SentenceState:
     governing = government_places(st.doc, usable, base)
     usable = [p for p in usable if (p.start, p.end) not in governing]  # "Damascus said", "Moscow's role"
     if st.triggers:
-        extra_places = unresolved_toponyms(text, base, usable, ctx.learned_places)
+        taken = [(a.start, a.end) for a in st.s.actors] + [(x.start, x.end) for x in st.s.sources]
+        peers = coordinated_places(st.doc, usable, base, taken)  # "bombed Sakhur and Hananu": Sakhur unresolved
+        extra_places = [*peers, *unresolved_toponyms(text, base, usable + peers, ctx.learned_places)]
         extra_places = [p for p in extra_places if not any(a < p.end and p.start < b for a, b in governing)]
         usable = sorted(usable + extra_places, key=lambda p: p.start)
     else:

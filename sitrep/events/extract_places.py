@@ -19,8 +19,11 @@ from sitrep.events.extract_context import COARSE, SentenceMentions
 from sitrep.events.extract_rules import Trigger
 from sitrep.records import PlaceMention
 
-_COORD = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*&\s*)(?:the\s+)?"
-                    r"(?:(?:neighbou?rhoods?|districts?|towns?|villages?|cities|areas?)\s+of\s+)?$", re.IGNORECASE)
+# between two coordinated places: "X, Y", "X and Y", "X, , Y", "in X, in the north-eastern city of Y, and in the
+# coastal city of Z" (a repeated preposition and a descriptor noun with at most two modifiers)
+_COORD = re.compile(r"^(?:(?:\s*,)+\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|\s*&\s*)(?:(?:in|at|near|into)\s+)?(?:the\s+)?"
+                    r"(?:(?:[a-z][a-z-]*\s+){0,2}(?:neighbou?rhoods?|districts?|towns?|villages?|cit(?:y|ies)|areas?)"
+                    r"\s+of\s+)?$", re.IGNORECASE)
 
 _WITHIN = re.compile(r"^(?:['’]s\s+(?:\w+\s+)?|\s+(?:\w+\s+)?(?:suburbs?|district|neighbou?rhood|quarter|village|town|"
                      r"area|countryside|outskirts|province|governorate|region)\s+of\s+(?:the\s+)?)$", re.IGNORECASE)

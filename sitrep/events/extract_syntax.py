@@ -47,6 +47,26 @@ def government_places(doc: Doc | None, places: Sequence[PlaceMention], base: int
     return {(a + base, b + base) for a, b in syntax.government_places(doc, spans)}
 
 
+def coordinated_places(doc: Doc | None, places: Sequence[PlaceMention], base: int,
+                       taken: Sequence[tuple[int, int]]) -> list[PlaceMention]:
+    """Unresolved places: proper names the parse coordinates with a known place ("bombed Sakhur and Hananu"),
+    kept as written (no gazetteer entry) unless they overlap an actor or source span (``taken``)."""
+    if doc is None:
+        return []
+    by_span = {(p.start - base, p.end - base): p for p in places}
+    out = []
+    for (a, b), partner_span in syntax.coordinated_names(doc, list(by_span)):
+        s0, e0 = a + base, b + base
+        if any(x < e0 and s0 < y for x, y in taken):
+            continue
+        partner, name = by_span[partner_span], doc.text[a:b]
+        if partner.feature in ("country", "admin1", "region", "water"):
+            continue  # "Syria and Assad", "Idlib and Hayat Tahrir al-Sham": a peer of a country need not be a place
+        out.append(PlaceMention(s0, e0, name, None, name, feature=partner.feature, admin1=partner.admin1,
+                                country=partner.country, parent_id=partner.parent_id))
+    return out
+
+
 def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[ActorMention],
          places: Sequence[PlaceMention], times: Sequence[TimeMention]) -> TriggerView:
     """The trigger's predicate in mention terms (``trig_span`` in sentence offsets)."""

@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v4"
+STAGE_VERSION = "sitrep.events.syntax.v5"  # v5: coordinated locatives, coordinated unresolved names
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -302,6 +302,18 @@ def _char_ranges(tokens: Iterable[Token]) -> list[Span]:
     return out
 
 
+def _conj_preps(prep: Token) -> list[Token]:
+    """Prepositions coordinated with ``prep`` ("in X, and in Y"), following the conj chain."""
+    out: list[Token] = []
+    todo = [prep]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj" and _lower(c) in _LOCATIVE_PREPS:
+                out.append(c)
+                todo.append(c)
+    return out
+
+
 def locative_spans(doc: Doc, span: Span) -> list[Span]:
     """Where the predicate says the event happened (see module doc), in text order."""
     tok = token_at(doc, span)
@@ -319,10 +331,12 @@ def locative_spans(doc: Doc, span: Span) -> list[Span]:
     for h in heads:
         for c in h.children:
             word = _lower(c)
-            if c.dep_ == "prep" and (word in _LOCATIVE_PREPS or (word == "of" and h.i == tok.i and nominal)):
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.i != tok.i:
-                        out.extend(_span_without_clauses(g))
+            if (c.dep_ == "prep" and (word in _LOCATIVE_PREPS or (word == "of" and h.i == tok.i and nominal))) or \
+                    (c.dep_ == "conj" and word in _LOCATIVE_PREPS):  # "..., and in Z" parsed as the verb's conj
+                for pp in (c, *_conj_preps(c)):  # "in X, in Y, and in Z": the coordinated preposition too
+                    for g in pp.children:
+                        if g.dep_ == "pobj" and g.i != tok.i:
+                            out.extend(_span_without_clauses(g))
             elif c.dep_ == "prep":  # "since Monday morning in eastern Ghouta": a locative inside a time phrase
                 for g in c.children:
                     out.extend(sp for p in g.children if p.dep_ == "prep" and _lower(p) in _LOCATIVE_PREPS
@@ -344,6 +358,35 @@ def clause_span(doc: Doc, span: Span) -> list[Span]:
     cut = {x.i for c in v.subtree if c.i != v.i and c.dep_ in _CLAUSE_DEPS and c.i not in holding
            for x in c.subtree}
     return _char_ranges(x for x in v.subtree if x.i not in cut)
+
+
+def coordinated_names(doc: Doc, spans: Sequence[Span]) -> list[tuple[Span, Span]]:
+    """Proper names coordinated with a known place ("bombed Sakhur and Hananu", "in Binnish, Saraqeb and
+    Idlib"): the character range of each name (with its compound parts) that is not in ``spans``, and the
+    span of the known place it is coordinated with."""
+    def name_of(t: Token) -> Span:
+        parts = [x for x in t.lefts if x.dep_ == "compound" and x.tag_ in ("NNP", "NNPS")]
+        return (parts[0].idx if parts else t.idx, t.idx + len(t))
+
+    def known(t: Token) -> Span | None:
+        return next(((a, b) for a, b in spans if a <= t.idx < b), None)
+
+    out: dict[Span, Span] = {}
+    for t in doc:
+        partner = known(t)
+        if partner is None or t.tag_ not in ("NNP", "NNPS"):
+            continue
+        group = [t.head] if t.dep_ == "conj" else []
+        group += [c for c in t.children if c.dep_ == "conj"]
+        if t.dep_ == "conj":
+            group += [c for c in t.head.children if c.dep_ == "conj" and c.i != t.i]
+        for g in group:
+            if g.tag_ in ("NNP", "NNPS") and known(g) is None and g.text not in CALENDAR_WORDS:
+                out.setdefault(name_of(g), partner)
+    return sorted(out.items())
+
+
+CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)
 
 
 def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
