@@ -305,3 +305,16 @@ def test_coordinated_names_come_from_the_parse_not_from_capitalisation():
     moscow = doc.text.index("Moscow")
     names = syntax.coordinated_names(doc, [(hananu, hananu + 6), (moscow, moscow + 6)])
     assert [doc.text[a:b] for (a, b), _ in names] == ["Sakhur"]
+
+
+def test_a_weekday_that_only_modifies_a_noun_does_not_date_the_event():
+    text = "On 3 February, after Friday prayers, protesters gathered in Douma to demonstrate against the regime."
+    reports = _reports(text, {"3 February": dt.date(2018, 2, 3), "Friday": dt.date(2018, 2, 16)})
+    assert reports and reports[0].date_begin == dt.date(2018, 2, 3)
+
+
+def test_a_weekday_with_a_time_of_day_is_still_the_events_date():
+    doc = syntax.parse_candidates(["Troops shelled the town on Monday night after Friday prayers."])[0]
+    monday, friday = doc.text.index("Monday"), doc.text.index("Friday")
+    spans = [(monday, monday + len("Monday night")), (friday, friday + 6)]
+    assert syntax.modifier_times(doc, spans) == {(friday, friday + 6)}

@@ -76,6 +76,9 @@ def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[Actor
     clause = syntax.clause_span(doc, trig_span)
     in_loc = tuple(p for p in places if syntax.inside((p.start - base, p.end - base), loc))
     in_clause = tuple(t for t in times if syntax.inside((t.start - base, t.end - base), clause))
+    modifiers = syntax.modifier_times(doc, [(t.start - base, t.end - base) for t in in_clause])
+    own_times = tuple(t for t in in_clause if (t.start - base, t.end - base) not in modifiers)
+    in_clause = own_times or in_clause  # "On 3 June, after Friday prayers, ...": the date is 3 June
     agent_text = doc.text[roles.agent[0]:roles.agent[1]] if roles.agent else ""
     object_text = doc.text[roles.patient[0]:roles.patient[1]] if roles.patient else ""
     pat = roles.patient

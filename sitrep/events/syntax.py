@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v5"  # v5: coordinated locatives, coordinated unresolved names
+STAGE_VERSION = "sitrep.events.syntax.v6"  # v5: coordinated locatives and names; v6: noun-modifier times
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -387,6 +387,18 @@ def coordinated_names(doc: Doc, spans: Sequence[Span]) -> list[tuple[Span, Span]
 
 
 CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)
+
+
+def modifier_times(doc: Doc, spans: Sequence[Span]) -> set[Span]:
+    """Time spans that only modify another noun ("after Friday prayers", "the Monday market"): their last
+    token is a compound of a noun that is not itself a time word ("Monday night" stays a time)."""
+    out = set()
+    for a, b in spans:
+        last = next((t for t in reversed(doc) if t.idx < b and t.idx >= a), None)
+        if last is not None and last.dep_ == "compound" and last.head.i > last.i and \
+                not (a <= last.head.idx < b) and _lower(last.head) not in _CALENDAR:
+            out.add((a, b))
+    return out
 
 
 def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
