@@ -318,3 +318,19 @@ def test_a_weekday_with_a_time_of_day_is_still_the_events_date():
     monday, friday = doc.text.index("Monday"), doc.text.index("Friday")
     spans = [(monday, monday + len("Monday night")), (friday, friday + 6)]
     assert syntax.modifier_times(doc, spans) == {(friday, friday + 6)}
+
+
+def test_a_locative_name_missing_from_the_gazetteer_beats_a_place_elsewhere_in_the_sentence():
+    text = ("Activists in Damascus said a helicopter gunship attacked a funeral procession at Sitt Zeinab on "
+            "Wednesday.")
+    reports = _reports(text, {"on Wednesday": dt.date(2018, 2, 14)})
+    assert reports and reports[0].place_name == "Sitt Zeinab" and reports[0].place_id is None
+    assert not reports[0].place_inferred
+
+
+def test_locative_names_leave_out_times_media_and_organisations():
+    doc = syntax.parse_candidates(["Jets struck a convoy near Kafr Nabuda on Monday as envoys met at the UN "
+                                   "Security Council and a video was posted on YouTube."])[0]
+    struck = doc.text.index("struck")
+    names = syntax.locative_names(doc, (struck, struck + 6), [])
+    assert [doc.text[a:b] for a, b in names] == ["Kafr Nabuda"]

@@ -444,7 +444,7 @@ def _structure_pass(st: SentenceState) -> SentenceState:
     trigger it repeats ("killed 9 soldiers in the attack on X": the counts go to the attack)."""
     text, base, s, triggers = st.text, st.base, st.s, st.triggers
     regions = tuple(_region(triggers, k, text) for k in range(len(triggers)))
-    views = tuple(view(st.doc, (t.start, t.end), base, s.actors, st.usable, s.times) if st.doc is not None
+    views = tuple(view(st.doc, (t.start, t.end), base, s.actors, st.usable, s.times, s.places) if st.doc is not None
                   else None for t in triggers)
     own = [[p for p in v.places if base + regions[k][0] <= p.start < base + regions[k][1]] if v is not None else []
            for k, v in enumerate(views)]  # the locatives of this trigger, not of the next one's clause

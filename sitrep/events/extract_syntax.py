@@ -68,13 +68,20 @@ def coordinated_places(doc: Doc | None, places: Sequence[PlaceMention], base: in
 
 
 def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[ActorMention],
-         places: Sequence[PlaceMention], times: Sequence[TimeMention]) -> TriggerView:
-    """The trigger's predicate in mention terms (``trig_span`` in sentence offsets)."""
+         places: Sequence[PlaceMention], times: Sequence[TimeMention],
+         all_places: Sequence[PlaceMention] = ()) -> TriggerView:
+    """The trigger's predicate in mention terms (``trig_span`` in sentence offsets). ``places`` are the usable
+    places; ``all_places`` every place mention of the sentence (a name in it is never an unresolved place)."""
     roles = syntax.roles_of(doc, trig_span)
     armed = [a for a in actors if a.inter in ARMED_INTER]
     loc = syntax.locative_spans(doc, trig_span)
     clause = syntax.clause_span(doc, trig_span)
     in_loc = tuple(p for p in places if syntax.inside((p.start - base, p.end - base), loc))
+    if not in_loc:  # the predicate's locative names a place the gazetteer lacks: keep it as written
+        taken = [(m.start - base, m.end - base) for m in (*places, *all_places)] + \
+            [(m.start - base, m.end - base) for m in actors]
+        in_loc = tuple(PlaceMention(a + base, b + base, doc.text[a:b], None, doc.text[a:b], feature="village")
+                       for a, b in syntax.locative_names(doc, trig_span, taken))
     in_clause = tuple(t for t in times if syntax.inside((t.start - base, t.end - base), clause))
     modifiers = syntax.modifier_times(doc, [(t.start - base, t.end - base) for t in in_clause])
     own_times = tuple(t for t in in_clause if (t.start - base, t.end - base) not in modifiers)

@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v6"  # v5: coordinated locatives and names; v6: noun-modifier times
+STAGE_VERSION = "sitrep.events.syntax.v7"  # v5: coordinated locatives and names; v6: noun-modifier times; v7: unresolved locative names
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -346,6 +346,37 @@ def locative_spans(doc: Doc, span: Span) -> list[Span]:
             elif c.dep_ == "npadvmod" and c.tag_ in ("NNP", "NNPS"):
                 out.extend(_span_without_clauses(c))
     return sorted(set(out))
+
+
+_PLACE_NOUNS = frozenset({"town", "village", "city", "district", "neighbourhood", "neighborhood", "quarter", "suburb",
+                          "area", "hamlet", "camp", "region", "province", "countryside", "outskirts"})
+_NOT_PLACE_NAME = frozenset({"council", "ministry", "army", "forces", "committee", "observatory", "agency", "nations",
+                             "university", "party", "front", "brigade", "brigades", "state", "states", "house",
+                             "court", "union", "league", "news", "media", "tv", "times", "post", "network", "group",
+                             "organisation", "organization", "office", "department", "commission", "assembly"})
+
+
+def locative_names(doc: Doc, span: Span, known: Sequence[Span]) -> list[Span]:
+    """Proper names in the predicate's own locatives that no known place covers ("an attack on a funeral
+    procession at Sitt Zeinab", "killed in the town of Kafr Nabuda"): candidates for unresolved places.
+    Calendar words and names of organisations ("at the UN Security Council") are left out."""
+    ranges = locative_spans(doc, span)
+    out: list[Span] = []
+    for t in doc:
+        if t.tag_ not in ("NNP", "NNPS") or t.dep_ != "pobj" or not inside((t.idx, t.idx + len(t)), ranges):
+            continue
+        prep = t.head
+        if not ((_lower(prep) in _LOCATIVE_PREPS and _lower(prep) != "on")  # "on YouTube", "on Monday"
+                or (_lower(prep) == "of" and _lower(prep.head) in _PLACE_NOUNS)):
+            continue
+        parts = [x for x in t.lefts if x.dep_ == "compound" and x.tag_ in ("NNP", "NNPS")] + [t]
+        a, b = parts[0].idx, t.idx + len(t)
+        words = {_lower(x) for x in parts}
+        if any(x < b and a < y for x, y in known) or t.text in CALENDAR_WORDS or words & _NOT_PLACE_NAME \
+                or _lower(t) in _CALENDAR:
+            continue
+        out.append((a, b))
+    return out
 
 
 def clause_span(doc: Doc, span: Span) -> list[Span]:
