@@ -334,3 +334,17 @@ def test_locative_names_leave_out_times_media_and_organisations():
     struck = doc.text.index("struck")
     names = syntax.locative_names(doc, (struck, struck + 6), [])
     assert [doc.text[a:b] for a, b in names] == ["Kafr Nabuda"]
+
+
+def test_the_article_scope_lies_in_the_country_the_article_names_most():
+    from sitrep.events.extract_places import focus_place
+
+    def pm(surface: str, pid: str, feature: str, country: str) -> PlaceMention:
+        return PlaceMention(0, len(surface), surface, pid, surface, feature=feature, country=country)
+
+    london = [pm("London", "2643743", "city", "GB")] * 3
+    syria = [pm("Syria", "163843", "country", "SY")] * 3 + [pm("Raqqa", "163915", "city", "SY")] * 2
+    scope = focus_place(london + syria)
+    assert scope is not None and scope.surface == "Raqqa"
+    only_london = focus_place(london + [pm("Britain", "2635167", "country", "GB")])
+    assert only_london is not None and only_london.surface == "London"

@@ -171,8 +171,13 @@ def places_after(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
 
 def focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
     """The article's scope: its most named place below country level (a region such as eastern Ghouta
-    counts: it is what a Ghouta story is about), else its most named place."""
+    counts: it is what a Ghouta story is about) in the country it names most, else its most named place."""
+    countries = Counter(p.country for p in places if p.place_id and p.country)
+    home = countries.most_common(1)[0][0] if countries else None
     sub = [p for p in places if p.place_id and p.feature not in ("country", "water")]
+    # the scope lies in the country the article names most ("Aksoy, from London, was killed in Raqqa":
+    # a Syria story about a Briton is not about London)
+    sub = [p for p in sub if p.country == home] or sub
     pool = sub or [p for p in places if p.place_id]
     if not pool:
         return None
