@@ -348,3 +348,24 @@ def test_the_article_scope_lies_in_the_country_the_article_names_most():
     assert scope is not None and scope.surface == "Raqqa"
     only_london = focus_place(london + [pm("Britain", "2635167", "country", "GB")])
     assert only_london is not None and only_london.surface == "London"
+
+
+def test_a_definite_reference_with_a_town_refines_a_report_placed_only_in_the_country(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(COUNTRY, "Syria", "SY")
+    monkeypatch.setitem(COUNTRY, "Manbij", "SY")
+    text = ("A suicide bombing killed four soldiers in north-eastern Syria on Wednesday. "
+            "The bomber struck inside a restaurant in the town of Manbij, where troops often gathered.")
+    reports = _reports(text, {"on Wednesday": dt.date(2018, 2, 14)})
+    bombing = [r for r in reports if r.sub_event_type == "Suicide bomb"]
+    assert bombing and bombing[0].place_name == "Manbij" and not bombing[0].place_inferred
+
+
+def test_a_town_in_another_country_does_not_refine_the_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(COUNTRY, "Syria", "SY")
+    monkeypatch.setitem(COUNTRY, "Manbij", "TR")
+    text = ("A suicide bombing killed four soldiers in north-eastern Syria on Wednesday. "
+            "The bomber struck inside a restaurant in the town of Manbij, where troops often gathered.")
+    reports = _reports(text, {"on Wednesday": dt.date(2018, 2, 14)})
+    bombing = [r for r in reports if r.sub_event_type == "Suicide bomb"]
+    assert bombing and bombing[0].place_name == "Syria"

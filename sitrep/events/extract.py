@@ -90,7 +90,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v9+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v10+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -404,10 +404,33 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
                      and _EVENT_LOCATIVE.fullmatch(text[ana_event.end():p.start - base])]
         if host is not None and fine_here and (host.geo_precision is None or host.geo_precision >= 2):
             ctx.amend(_moved(host, fine_here[0], scope.geo_fn))
+    elif not st.headline:
+        _refine_coarse_host(st, ctx, scope)
     battle_after = None
     if not triggers and not st.headline:
         triggers, battle_after = _count_follow_up(st, ctx)
     return replace(st, triggers=triggers, battle_after=battle_after)
+
+
+def _refine_coarse_host(st: SentenceState, ctx: Context, scope: Scope) -> None:
+    """ "A suicide bombing killed four Americans in north-eastern Syria. The bomber struck on Wednesday inside
+    a restaurant in the town of Manbij": a definite reference to the event just reported at country or
+    province level, followed by its locative, gives that report its town (a new record). The town must lie
+    in the report's country and province."""
+    text, base = st.text, st.base
+    for m in _EVENT_REF.finditer(text):
+        fine = [p for p in st.usable if p.feature not in COARSE and p.start - base >= m.end()
+                and _EVENT_LOCATIVE.fullmatch(text[m.end():p.start - base])]
+        if not fine:
+            continue
+        p = fine[0]
+        host = next((r for at, rs in reversed(ctx.recent_reports) if st.idx - at <= 2 for r in rs
+                     if r.place_id is not None and not r.place_inferred and r.geo_precision == 3 and not r.background
+                     and r.event_type != "Strategic developments" and p.country and p.country == r.country
+                     and not (r.admin1 and p.admin1 and r.admin1 != p.admin1)), None)
+        if host is not None:
+            ctx.amend(_moved(host, p, scope.geo_fn))
+        return
 
 
 def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ...], Report | None]:
@@ -898,6 +921,9 @@ _ANAPHOR_EVENT = re.compile(r"^\s*(?:The|That|This)\s+(?:[\w'’-]+\s+)?(?:attac
                             r"firefights?|shelling|bombs?)\b")
 
 
+_EVENT_REF = re.compile(r"\b(?:the|that|this)\s+(?:[\w'’-]+\s+)?(?:attacks?|strikes?|air ?strikes?|airstrikes?|"
+                        r"raids?|blasts?|explosions?|bombings?|bombers?|ambush|assault|clashes|fighting|gun ?battles?|"
+                        r"firefights?|shelling|violence|massacre|killings?)\b", re.IGNORECASE)
 _EVENT_LOCATIVE = re.compile(r"(?:\s+(?:(?!came\b|comes\b|as\b|after\b|amid\b|while\b|when\b|followed\b|before\b|"
                              r"since\b|days?\b|weeks?\b|talks\b|said\b|was\b|were\b)[\w'’-]+\s+){0,8}?)?"
                              r"(?:in|at|near|on|of|outside)\s+(?:the\s+)?"
