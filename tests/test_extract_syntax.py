@@ -369,3 +369,21 @@ def test_a_town_in_another_country_does_not_refine_the_report(monkeypatch: pytes
     reports = _reports(text, {"on Wednesday": dt.date(2018, 2, 14)})
     bombing = [r for r in reports if r.sub_event_type == "Suicide bomb"]
     assert bombing and bombing[0].place_name == "Syria"
+
+
+def test_the_country_as_a_place_is_the_articles_country(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(COUNTRY, "Syria", "SY")
+    monkeypatch.setitem(COUNTRY, "Douma", "SY")
+    text = ("Regime forces shelled Douma in Syria on Monday, killing 12 civilians. "
+            "Douma has been besieged for months. "
+            "On Tuesday, regime forces shelled rebel positions across the country, killing 30 people.")
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19), "On Tuesday": dt.date(2018, 2, 20)})
+    tuesday = [r for r in reports if r.date_begin == dt.date(2018, 2, 20)]
+    assert tuesday and tuesday[0].place_name == "Syria" and not tuesday[0].place_inferred
+
+
+def test_the_countrys_possessive_is_not_a_place_reference():
+    from sitrep.events.extract import _ANAPHOR_COUNTRY
+
+    assert _ANAPHOR_COUNTRY.search("clashes in several parts of the country")
+    assert not _ANAPHOR_COUNTRY.search("the country's president said troops shelled the town")

@@ -47,6 +47,7 @@ from sitrep.events.extract_places import (
     DEMONYMS_PATH,
     event_places,
     focus_place,
+    home_country,
     places_after,
     unresolved_toponyms,
     usable_places,
@@ -90,7 +91,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v10+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v11+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -104,6 +105,8 @@ _SAY_BEFORE = re.compile(r"\b(?:said|says|say|told [\w .]{1,40}?|announced|repor
 _EXISTENTIAL = r"(?!\s+(?:is|are|was|were|had|has|have|will|would|could|may|might|seems?|appears?)\b)"
 _ANAPHOR_PLACE = re.compile(rf"\bthere\b{_EXISTENTIAL}|\b(?:the area|the region|the camp|the neighbou?rhood|"
                             r"the district)\b", re.IGNORECASE)
+_ANAPHOR_COUNTRY = re.compile(r"\b(?:in|across|throughout|around|over|to|into|inside|of)\s+the\s+country\b(?!['’]s)|"
+                              r"\bnationwide\b", re.IGNORECASE)
 _ANAPHOR_CITY = re.compile(r"\b(?:the|this) (?:city|town|village|province)(?:['’]s)?\b", re.IGNORECASE)
 _ANAPHOR_TIME = re.compile(rf"^\s*(?:it|they|he|she|this|these|the fighting|the attack|the strikes?|"
                            rf"the clashes|the assault|the offensive)\b|\bthere\b{_EXISTENTIAL}", re.IGNORECASE)
@@ -211,7 +214,8 @@ def extract_reports(
     decisions = _classify(per, found, docs, ref, decide or _default_decide())
     found = retype([s.sentence.text for s in per], found)  # the sub-type: rules x typing model (subtype.py)
     countries = {p.country: p.name or p.surface for p in places if p.feature == "country" and p.country}
-    scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries)
+    scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries,
+                  home_country([p for s in per for p in usable_places(s, s.sentence.text, s.sentence.start)]))
     reports: list[Report] = []
     for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
         reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc))
@@ -290,6 +294,7 @@ class Scope:
     hedge_fn: Callable[[str], bool]
     geo_fn: Callable[[PlaceMention], int]
     country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> the name the article uses
+    home: PlaceMention | None = None  # the country the article names most ("the country" in a sentence)
 
 
 @dataclass(frozen=True)
@@ -697,6 +702,8 @@ def _event_places(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tupl
         return ctx.last_places[:1], False  # "the village", "the town": the place just named
     if ana and (ctx.last_city or focus):
         return [ctx.last_city or focus], False  # type: ignore[list-item]
+    if _ANAPHOR_COUNTRY.search(text) and scope.home is not None:
+        return [scope.home], False  # "across the country", "access to the country": the article's country
     if (_ANAPHOR_PLACE.search(text) or PRONOUN_SUBJ.match(text)) and recent:
         return ctx.last_places[:1], False
     if focus:

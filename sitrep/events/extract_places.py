@@ -184,3 +184,14 @@ def focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
     counts = Counter(p.place_id for p in pool)
     best = counts.most_common(1)[0][0]
     return next(p for p in pool if p.place_id == best)
+
+
+def home_country(places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The article's country: the country mention of the country its places name most (None when the article
+    names no country as such)."""
+    counts = Counter(p.country for p in places if p.place_id and p.country)
+    for code, _ in counts.most_common():
+        mention = next((p for p in places if p.feature == "country" and p.country == code and p.place_id), None)
+        if mention is not None:
+            return mention
+    return None
