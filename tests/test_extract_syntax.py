@@ -387,3 +387,27 @@ def test_the_countrys_possessive_is_not_a_place_reference():
 
     assert _ANAPHOR_COUNTRY.search("clashes in several parts of the country")
     assert not _ANAPHOR_COUNTRY.search("the country's president said troops shelled the town")
+
+
+def test_a_named_quarter_of_a_known_city_is_the_event_place_not_the_city():
+    text = ("Further south, the Deir al-Baalba quarter of Damascus was among several districts that regime forces "
+            "pounded on Monday.")
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+    assert reports and reports[0].place_name == "Deir al-Baalba"
+
+
+def test_a_known_city_naming_its_suburb_gives_the_suburb():
+    from sitrep.events.extract_places import _inner
+
+    city = PlaceMention(0, 8, "Damascus", "170654", "Damascus", feature="capital")
+    suburb = PlaceMention(20, 26, "Qaboun", "sitrep:qaboun", "Qaboun", feature="neighbourhood")
+    unresolved = PlaceMention(0, 14, "Deir al-Baalba", None, "Deir al-Baalba", feature="neighbourhood")
+    assert _inner(city, suburb) is suburb and _inner(unresolved, city) is unresolved
+
+
+def test_a_sect_before_district_is_not_a_place():
+    from sitrep.events.extract_places import unresolved_toponyms
+
+    text = "Rebels attacked the mostly Shia district of Sayyida Zainab and the Midan district on Friday."
+    names = [p.surface for p in unresolved_toponyms(text, 0, [])]
+    assert "Shia" not in names and "Midan" in names

@@ -88,6 +88,12 @@ _LIST_OF_PLACES = re.compile(
 _NAMED_BEFORE = re.compile(rf"({_NAME}(?:\s+and\s+{_NAME})?)\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
 
 
+# religions, sects and peoples as adjectives ("the mostly Shia district of Sayyida Zainab", "Sunni areas"):
+# not place names, whatever the capital letter
+_GROUP_ADJECTIVES = frozenset({"Shia", "Shiite", "Shi'ite", "Sunni", "Alawite", "Alawi", "Christian", "Druze", "Kurdish",
+                               "Arab", "Turkmen", "Armenian", "Ismaili", "Yazidi", "Assyrian", "Jewish", "Muslim",
+                               "Catholic", "Orthodox", "Bedouin"})
+
 _RELATIVE_TO = re.compile(
     rf"\b(?:in|near|at|into|on|of)\s+(?:the\s+)?({_NAME}),?\s+(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|"
     rf"kilometers|miles)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outside)"
@@ -110,7 +116,8 @@ def unresolved_toponyms(text: str, base: int, known: list[PlaceMention],
         for m in rx.finditer(text):
             for part in re.finditer(_NAME, m.group(1)):
                 s, e = base + m.start(1) + part.start(), base + m.start(1) + part.end()
-                if part.group(0) in ("The", "A", "An") or any(p.start < e and s < p.end for p in known + out):
+                if part.group(0) in ("The", "A", "An") or part.group(0) in _GROUP_ADJECTIVES or \
+                        any(p.start < e and s < p.end for p in known + out):
                     continue
                 out.append(PlaceMention(s, e, part.group(0), None, part.group(0), feature="neighbourhood"))
     return out
@@ -148,7 +155,7 @@ def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
         first = after[0]
         for p in after[1:]:
             if _WITHIN.match(text[first.end - base:p.start - base]):
-                first = p  # "the Damascus suburb of Qaboun", "Yemen's Saada province": the inner place
+                first = _inner(first, p)  # "the Damascus suburb of Qaboun", "Yemen's Saada province": the inner
                 continue
             break
         after = after[after.index(first):]
@@ -159,9 +166,25 @@ def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
     before = [p for p in places if base + region[0] <= p.start and p.end <= t_start]
     fine_before = [p for p in before if p.feature not in COARSE]
     before = fine_before or before
+    if len(before) >= 2 and _WITHIN.match(text[before[-2].end - base:before[-1].start - base]):
+        return [_inner(before[-2], before[-1])]  # "the Deir al-Baalba quarter of Homs ... was pounded"
     if before:
         return [before[-1]]
     return []
+
+
+_FINER = {"neighbourhood": 0, "landmark": 0, "village": 1, "city": 2, "capital": 2, "admin2": 3, "region": 4,
+          "admin1": 5, "country": 6}
+
+
+def _inner(outer_first: PlaceMention, second: PlaceMention) -> PlaceMention:
+    """Of two places joined by "'s" or "<descriptor> of", the one inside the other: "the Damascus suburb of
+    Qaboun" -> Qaboun, "the Deir al-Baalba quarter of Homs" -> Deir al-Baalba (a name the gazetteer lacks is
+    a quarter or village, finer than a known city)."""
+    def rank(p: PlaceMention) -> int:
+        return _FINER.get(p.feature or "", 2) if p.place_id else 0
+
+    return outer_first if rank(outer_first) < rank(second) else second
 
 
 def places_after(trig: Trigger, region: tuple[int, int], places: list[PlaceMention], base: int
