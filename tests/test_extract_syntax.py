@@ -411,3 +411,14 @@ def test_a_sect_before_district_is_not_a_place():
     text = "Rebels attacked the mostly Shia district of Sayyida Zainab and the Midan district on Friday."
     names = [p.surface for p in unresolved_toponyms(text, 0, [])]
     assert "Shia" not in names and "Midan" in names
+
+
+def test_a_province_joined_by_and_to_a_town_gets_its_own_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(PLACES, "Idlib province", ("sitrep:idlib-province", "admin1"))
+    monkeypatch.setitem(PLACES, "Syria", ("163843", "country"))
+    both = _reports("At least 80 soldiers were killed in clashes with rebels in Douma and Idlib province on Monday.",
+                    {"on Monday": dt.date(2018, 2, 19)})
+    assert sorted(r.place_name for r in both) == ["Douma", "Idlib province"]
+    town_only = _reports("At least 80 soldiers were killed in clashes with rebels in Douma, Syria, on Monday.",
+                         {"on Monday": dt.date(2018, 2, 19)})
+    assert [r.place_name for r in town_only] == ["Douma"]

@@ -123,17 +123,28 @@ def unresolved_toponyms(text: str, base: int, known: list[PlaceMention],
     return out
 
 
-def _with_coordinated(first: PlaceMention, cands: list[PlaceMention], text: str, base: int) -> list[PlaceMention]:
+def _with_coordinated(first: PlaceMention, cands: list[PlaceMention], text: str, base: int,
+                      coarse: Sequence[PlaceMention] = ()) -> list[PlaceMention]:
+    """``first`` and the places coordinated with it; a province or region (in ``coarse``) joins only through
+    "and" ("shelling in Homs and areas of northern Aleppo province"), never through a comma ("Homs, Syria")."""
     chosen = [first]
-    i = cands.index(first)
-    for p in cands[i + 1:]:
+    pool = sorted({id(p): p for p in (*cands, *coarse)}.values(), key=lambda p: p.start)
+    for p in pool[pool.index(first) + 1:]:
         between = text[chosen[-1].end - base:p.start - base]
         between = re.sub(r"^\s*(?:neighbou?rhoods?|districts?|towns?|villages?)\b", "", between)
-        if _COORD.match(between):
+        joins_fine = p.feature in COARSE and first.feature not in COARSE  # a province after a town
+        if joins_fine and (p.feature == "country" or not _AND_COORD.match(between)):
+            break
+        if _COORD.match(between) or (joins_fine and _AND_COORD.match(between)):
             chosen.append(p)
         else:
             break
     return chosen
+
+
+_AND_COORD = re.compile(r"^\s+and\s+(?:(?:the\s+)?(?:areas?|parts?|countryside)\s+of\s+)?(?:the\s+)?"
+                        r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+                        r"(?:ern)?\s+)?$", re.IGNORECASE)
 
 
 def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMention], text: str,
@@ -159,10 +170,11 @@ def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
                 continue
             break
         after = after[after.index(first):]
+        coarse = [p for p in places if t_end <= p.start < base + region[1] and p.feature in COARSE]
         for p in after[1:]:
             if _INCLUDING.search(text[first.end - base:p.start - base]):
-                return _with_coordinated(p, after, text, base)
-        return _with_coordinated(first, after, text, base)
+                return _with_coordinated(p, after, text, base, coarse)
+        return _with_coordinated(first, after, text, base, coarse)
     before = [p for p in places if base + region[0] <= p.start and p.end <= t_start]
     fine_before = [p for p in before if p.feature not in COARSE]
     before = fine_before or before
