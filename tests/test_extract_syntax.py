@@ -288,3 +288,147 @@ def test_government_forces_of_an_article_without_a_country_are_named_by_the_even
         del ACTORS["soldiers"], PLACES["Jisr al-Shughour"], COUNTRY["Jisr al-Shughour"]
     shelling = [r for r in reports if r.sub_event_type == "Shelling/artillery/missile attack"]
     assert shelling and shelling[0].actor1 == "Syrian government forces"
+
+
+def test_places_in_coordinated_prepositions_each_get_a_report():
+    text = ("Troops opened fire on protesters in Douma, in the northern city of Saraqeb, and in the town of Manbij "
+            "on Friday, killing four people.")
+    reports = _reports(text, {"on Friday": dt.date(2018, 2, 16)})
+    assert sorted(r.place_name for r in reports) == ["Douma", "Manbij", "Saraqeb"]
+    assert all(not r.place_inferred for r in reports)
+
+
+def test_a_name_coordinated_with_a_known_place_is_an_unresolved_place_with_its_peers_admin_context(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(COUNTRY, "Douma", "SY")
+    text = "Regime forces bombed Harasta Jadida and Douma on Monday, monitors said."
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+    by_name = {r.place_name: r for r in reports}
+    assert set(by_name) == {"Harasta Jadida", "Douma"}
+    assert by_name["Harasta Jadida"].place_id is None and by_name["Harasta Jadida"].country == "SY"
+    assert by_name["Harasta Jadida"].place_surface == "Harasta Jadida"
+
+
+def test_coordinated_names_come_from_the_parse_not_from_capitalisation():
+    doc = syntax.parse_candidates(["Jets bombed Sakhur and Hananu while Assad met Putin in Moscow."])[0]
+    hananu = doc.text.index("Hananu")
+    moscow = doc.text.index("Moscow")
+    names = syntax.coordinated_names(doc, [(hananu, hananu + 6), (moscow, moscow + 6)])
+    assert [doc.text[a:b] for (a, b), _ in names] == ["Sakhur"]
+
+
+def test_a_weekday_that_only_modifies_a_noun_does_not_date_the_event():
+    text = "On 3 February, after Friday prayers, protesters gathered in Douma to demonstrate against the regime."
+    reports = _reports(text, {"3 February": dt.date(2018, 2, 3), "Friday": dt.date(2018, 2, 16)})
+    assert reports and reports[0].date_begin == dt.date(2018, 2, 3)
+
+
+def test_a_weekday_with_a_time_of_day_is_still_the_events_date():
+    doc = syntax.parse_candidates(["Troops shelled the town on Monday night after Friday prayers."])[0]
+    monday, friday = doc.text.index("Monday"), doc.text.index("Friday")
+    spans = [(monday, monday + len("Monday night")), (friday, friday + 6)]
+    assert syntax.modifier_times(doc, spans) == {(friday, friday + 6)}
+
+
+def test_a_locative_name_missing_from_the_gazetteer_beats_a_place_elsewhere_in_the_sentence():
+    text = ("Activists in Damascus said a helicopter gunship attacked a funeral procession at Sitt Zeinab on "
+            "Wednesday.")
+    reports = _reports(text, {"on Wednesday": dt.date(2018, 2, 14)})
+    assert reports and reports[0].place_name == "Sitt Zeinab" and reports[0].place_id is None
+    assert not reports[0].place_inferred
+
+
+def test_locative_names_leave_out_times_media_and_organisations():
+    doc = syntax.parse_candidates(["Jets struck a convoy near Kafr Nabuda on Monday as envoys met at the UN "
+                                   "Security Council and a video was posted on YouTube."])[0]
+    struck = doc.text.index("struck")
+    names = syntax.locative_names(doc, (struck, struck + 6), [])
+    assert [doc.text[a:b] for a, b in names] == ["Kafr Nabuda"]
+
+
+def test_the_article_scope_lies_in_the_country_the_article_names_most():
+    from sitrep.events.extract_places import focus_place
+
+    def pm(surface: str, pid: str, feature: str, country: str) -> PlaceMention:
+        return PlaceMention(0, len(surface), surface, pid, surface, feature=feature, country=country)
+
+    london = [pm("London", "2643743", "city", "GB")] * 3
+    syria = [pm("Syria", "163843", "country", "SY")] * 3 + [pm("Raqqa", "163915", "city", "SY")] * 2
+    scope = focus_place(london + syria)
+    assert scope is not None and scope.surface == "Raqqa"
+    only_london = focus_place(london + [pm("Britain", "2635167", "country", "GB")])
+    assert only_london is not None and only_london.surface == "London"
+
+
+def test_a_definite_reference_with_a_town_refines_a_report_placed_only_in_the_country(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(COUNTRY, "Syria", "SY")
+    monkeypatch.setitem(COUNTRY, "Manbij", "SY")
+    text = ("A suicide bombing killed four soldiers in north-eastern Syria on Wednesday. "
+            "The bomber struck inside a restaurant in the town of Manbij, where troops often gathered.")
+    reports = _reports(text, {"on Wednesday": dt.date(2018, 2, 14)})
+    bombing = [r for r in reports if r.sub_event_type == "Suicide bomb"]
+    assert bombing and bombing[0].place_name == "Manbij" and not bombing[0].place_inferred
+
+
+def test_a_town_in_another_country_does_not_refine_the_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(COUNTRY, "Syria", "SY")
+    monkeypatch.setitem(COUNTRY, "Manbij", "TR")
+    text = ("A suicide bombing killed four soldiers in north-eastern Syria on Wednesday. "
+            "The bomber struck inside a restaurant in the town of Manbij, where troops often gathered.")
+    reports = _reports(text, {"on Wednesday": dt.date(2018, 2, 14)})
+    bombing = [r for r in reports if r.sub_event_type == "Suicide bomb"]
+    assert bombing and bombing[0].place_name == "Syria"
+
+
+def test_the_country_as_a_place_is_the_articles_country(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(COUNTRY, "Syria", "SY")
+    monkeypatch.setitem(COUNTRY, "Douma", "SY")
+    text = ("Regime forces shelled Douma in Syria on Monday, killing 12 civilians. "
+            "Douma has been besieged for months. "
+            "On Tuesday, regime forces shelled rebel positions across the country, killing 30 people.")
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19), "On Tuesday": dt.date(2018, 2, 20)})
+    tuesday = [r for r in reports if r.date_begin == dt.date(2018, 2, 20)]
+    assert tuesday and tuesday[0].place_name == "Syria" and not tuesday[0].place_inferred
+
+
+def test_the_countrys_possessive_is_not_a_place_reference():
+    from sitrep.events.extract import _ANAPHOR_COUNTRY
+
+    assert _ANAPHOR_COUNTRY.search("clashes in several parts of the country")
+    assert not _ANAPHOR_COUNTRY.search("the country's president said troops shelled the town")
+
+
+def test_a_named_quarter_of_a_known_city_is_the_event_place_not_the_city():
+    text = ("Further south, the Deir al-Baalba quarter of Damascus was among several districts that regime forces "
+            "pounded on Monday.")
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+    assert reports and reports[0].place_name == "Deir al-Baalba"
+
+
+def test_a_known_city_naming_its_suburb_gives_the_suburb():
+    from sitrep.events.extract_places import _inner
+
+    city = PlaceMention(0, 8, "Damascus", "170654", "Damascus", feature="capital")
+    suburb = PlaceMention(20, 26, "Qaboun", "sitrep:qaboun", "Qaboun", feature="neighbourhood")
+    unresolved = PlaceMention(0, 14, "Deir al-Baalba", None, "Deir al-Baalba", feature="neighbourhood")
+    assert _inner(city, suburb) is suburb and _inner(unresolved, city) is unresolved
+
+
+def test_a_sect_before_district_is_not_a_place():
+    from sitrep.events.extract_places import unresolved_toponyms
+
+    text = "Rebels attacked the mostly Shia district of Sayyida Zainab and the Midan district on Friday."
+    names = [p.surface for p in unresolved_toponyms(text, 0, [])]
+    assert "Shia" not in names and "Midan" in names
+
+
+def test_a_province_joined_by_and_to_a_town_gets_its_own_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(PLACES, "Idlib province", ("sitrep:idlib-province", "admin1"))
+    monkeypatch.setitem(PLACES, "Syria", ("163843", "country"))
+    both = _reports("At least 80 soldiers were killed in clashes with rebels in Douma and Idlib province on Monday.",
+                    {"on Monday": dt.date(2018, 2, 19)})
+    assert sorted(r.place_name for r in both) == ["Douma", "Idlib province"]
+    town_only = _reports("At least 80 soldiers were killed in clashes with rebels in Douma, Syria, on Monday.",
+                         {"on Monday": dt.date(2018, 2, 19)})
+    assert [r.place_name for r in town_only] == ["Douma"]

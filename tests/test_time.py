@@ -431,3 +431,14 @@ def test_named_wars_are_not_durations() -> None:
     assert tag("Israel captured it in the Six-Day War.", WED_2013_03_20) == []
     assert tag("The Thirty Years' War devastated Europe.", WED_2013_03_20) == []
     assert one("A 72-hour ceasefire began.", "72-hour", WED_2013_03_20).value == "PT72H"
+
+
+def test_a_perfect_infinitive_is_past_not_future():
+    import datetime as _dt
+
+    from sitrep.time.tagger import tag_text
+
+    got = tag_text("Hundreds are believed to have surrendered to Kurdish forces in late August.", _dt.date(2017, 9, 8))
+    assert [(t.begin, t.end_date) for t in got] == [(_dt.date(2017, 8, 22), _dt.date(2017, 8, 31))]
+    later = tag_text("The talks are to be held in late October.", _dt.date(2017, 9, 8))
+    assert [t.begin.year for t in later if t.begin] == [2017]

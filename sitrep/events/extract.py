@@ -47,6 +47,7 @@ from sitrep.events.extract_places import (
     DEMONYMS_PATH,
     event_places,
     focus_place,
+    home_country,
     places_after,
     unresolved_toponyms,
     usable_places,
@@ -61,7 +62,7 @@ from sitrep.events.extract_rules import (
     find_triggers,
     is_generic,
 )
-from sitrep.events.extract_syntax import TriggerView, government_places, view
+from sitrep.events.extract_syntax import TriggerView, coordinated_places, government_places, view
 from sitrep.events.mentions import DATA_FILES as MENTIONS_DATA_FILES
 from sitrep.events.mentions import EVENT_THRESHOLD, Candidate, Decision, load_model
 from sitrep.events.mentions import STAGE_VERSION as MENTIONS_VERSION
@@ -90,7 +91,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v10+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v14+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -104,6 +105,8 @@ _SAY_BEFORE = re.compile(r"\b(?:said|says|say|told [\w .]{1,40}?|announced|repor
 _EXISTENTIAL = r"(?!\s+(?:is|are|was|were|had|has|have|will|would|could|may|might|seems?|appears?)\b)"
 _ANAPHOR_PLACE = re.compile(rf"\bthere\b{_EXISTENTIAL}|\b(?:the area|the region|the camp|the neighbou?rhood|"
                             r"the district)\b", re.IGNORECASE)
+_ANAPHOR_COUNTRY = re.compile(r"\b(?:in|across|throughout|around|over|to|into|inside|of)\s+the\s+country\b(?!['’]s)|"
+                              r"\bnationwide\b", re.IGNORECASE)
 _ANAPHOR_CITY = re.compile(r"\b(?:the|this) (?:city|town|village|province)(?:['’]s)?\b", re.IGNORECASE)
 _ANAPHOR_TIME = re.compile(rf"^\s*(?:it|they|he|she|this|these|the fighting|the attack|the strikes?|"
                            rf"the clashes|the assault|the offensive)\b|\bthere\b{_EXISTENTIAL}", re.IGNORECASE)
@@ -215,7 +218,8 @@ def extract_reports(
     decisions = _classify(per, found, docs, ref, decide or _default_decide())
     found = retype([s.sentence.text for s in per], found)  # the sub-type: rules x typing model (subtype.py)
     countries = {p.country: p.name or p.surface for p in places if p.feature == "country" and p.country}
-    scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries)
+    scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries,
+                  home_country([p for s in per for p in usable_places(s, s.sentence.text, s.sentence.start)]))
     reports: list[Report] = []
     for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
         reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc))
@@ -308,6 +312,7 @@ class Scope:
     hedge_fn: Callable[[str], bool]
     geo_fn: Callable[[PlaceMention], int]
     country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> the name the article uses
+    home: PlaceMention | None = None  # the country the article names most ("the country" in a sentence)
 
 
 @dataclass(frozen=True)
@@ -385,7 +390,9 @@ def _places_pass(st: SentenceState, ctx: Context) -> SentenceState:
     governing = government_places(st.doc, usable, base)
     usable = [p for p in usable if (p.start, p.end) not in governing]  # "Damascus said", "Moscow's role"
     if st.triggers:
-        extra_places = unresolved_toponyms(text, base, usable, ctx.learned_places)
+        taken = [(a.start, a.end) for a in st.s.actors] + [(x.start, x.end) for x in st.s.sources]
+        peers = coordinated_places(st.doc, usable, base, taken)  # "bombed Sakhur and Hananu": Sakhur unresolved
+        extra_places = [*peers, *unresolved_toponyms(text, base, usable + peers, ctx.learned_places)]
         extra_places = [p for p in extra_places if not any(a < p.end and p.start < b for a, b in governing)]
         usable = sorted(usable + extra_places, key=lambda p: p.start)
     else:
@@ -421,10 +428,33 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
                      and _EVENT_LOCATIVE.fullmatch(text[ana_event.end():p.start - base])]
         if host is not None and fine_here and (host.geo_precision is None or host.geo_precision >= 2):
             ctx.amend(_moved(host, fine_here[0], scope.geo_fn))
+    elif not st.headline:
+        _refine_coarse_host(st, ctx, scope)
     battle_after = None
     if not triggers and not st.headline:
         triggers, battle_after = _count_follow_up(st, ctx)
     return replace(st, triggers=triggers, battle_after=battle_after)
+
+
+def _refine_coarse_host(st: SentenceState, ctx: Context, scope: Scope) -> None:
+    """ "A suicide bombing killed four Americans in north-eastern Syria. The bomber struck on Wednesday inside
+    a restaurant in the town of Manbij": a definite reference to the event just reported at country or
+    province level, followed by its locative, gives that report its town (a new record). The town must lie
+    in the report's country and province."""
+    text, base = st.text, st.base
+    for m in _EVENT_REF.finditer(text):
+        fine = [p for p in st.usable if p.feature not in COARSE and p.start - base >= m.end()
+                and _EVENT_LOCATIVE.fullmatch(text[m.end():p.start - base])]
+        if not fine:
+            continue
+        p = fine[0]
+        host = next((r for at, rs in reversed(ctx.recent_reports) if st.idx - at <= 2 for r in rs
+                     if r.place_id is not None and not r.place_inferred and r.geo_precision == 3 and not r.background
+                     and r.event_type != "Strategic developments" and p.country and p.country == r.country
+                     and not (r.admin1 and p.admin1 and r.admin1 != p.admin1)), None)
+        if host is not None:
+            ctx.amend(_moved(host, p, scope.geo_fn))
+        return
 
 
 def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ...], Report | None]:
@@ -461,7 +491,7 @@ def _structure_pass(st: SentenceState) -> SentenceState:
     trigger it repeats ("killed 9 soldiers in the attack on X": the counts go to the attack)."""
     text, base, s, triggers = st.text, st.base, st.s, st.triggers
     regions = tuple(_region(triggers, k, text) for k in range(len(triggers)))
-    views = tuple(view(st.doc, (t.start, t.end), base, s.actors, st.usable, s.times) if st.doc is not None
+    views = tuple(view(st.doc, (t.start, t.end), base, s.actors, st.usable, s.times, s.places) if st.doc is not None
                   else None for t in triggers)
     own = [[p for p in v.places if base + regions[k][0] <= p.start < base + regions[k][1]] if v is not None else []
            for k, v in enumerate(views)]  # the locatives of this trigger, not of the next one's clause
@@ -706,6 +736,8 @@ def _event_places(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tupl
         return ctx.last_places[:1], False  # "the village", "the town": the place just named
     if ana and (ctx.last_city or focus):
         return [ctx.last_city or focus], False  # type: ignore[list-item]
+    if _ANAPHOR_COUNTRY.search(text) and scope.home is not None:
+        return [scope.home], False  # "across the country", "access to the country": the article's country
     if (_ANAPHOR_PLACE.search(text) or PRONOUN_SUBJ.match(text)) and recent:
         return ctx.last_places[:1], False
     if focus:
@@ -930,6 +962,9 @@ _ANAPHOR_EVENT = re.compile(r"^\s*(?:The|That|This)\s+(?:[\w'’-]+\s+)?(?:attac
                             r"firefights?|shelling|bombs?)\b")
 
 
+_EVENT_REF = re.compile(r"\b(?:the|that|this)\s+(?:[\w'’-]+\s+)?(?:attacks?|strikes?|air ?strikes?|airstrikes?|"
+                        r"raids?|blasts?|explosions?|bombings?|bombers?|ambush|assault|clashes|fighting|gun ?battles?|"
+                        r"firefights?|shelling|violence|massacre|killings?)\b", re.IGNORECASE)
 _EVENT_LOCATIVE = re.compile(r"(?:\s+(?:(?!came\b|comes\b|as\b|after\b|amid\b|while\b|when\b|followed\b|before\b|"
                              r"since\b|days?\b|weeks?\b|talks\b|said\b|was\b|were\b)[\w'’-]+\s+){0,8}?)?"
                              r"(?:in|at|near|on|of|outside)\s+(?:the\s+)?"

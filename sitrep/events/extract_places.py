@@ -19,8 +19,11 @@ from sitrep.events.extract_context import COARSE, SentenceMentions
 from sitrep.events.extract_rules import Trigger
 from sitrep.records import PlaceMention
 
-_COORD = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*&\s*)(?:the\s+)?"
-                    r"(?:(?:neighbou?rhoods?|districts?|towns?|villages?|cities|areas?)\s+of\s+)?$", re.IGNORECASE)
+# between two coordinated places: "X, Y", "X and Y", "X, , Y", "in X, in the north-eastern city of Y, and in the
+# coastal city of Z" (a repeated preposition and a descriptor noun with at most two modifiers)
+_COORD = re.compile(r"^(?:(?:\s*,)+\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|\s*&\s*)(?:(?:in|at|near|into)\s+)?(?:the\s+)?"
+                    r"(?:(?:[a-z][a-z-]*\s+){0,2}(?:neighbou?rhoods?|districts?|towns?|villages?|cit(?:y|ies)|areas?)"
+                    r"\s+of\s+)?$", re.IGNORECASE)
 
 _WITHIN = re.compile(r"^(?:['’]s\s+(?:\w+\s+)?|\s+(?:\w+\s+)?(?:suburbs?|district|neighbou?rhood|quarter|village|town|"
                      r"area|countryside|outskirts|province|governorate|region)\s+of\s+(?:the\s+)?)$", re.IGNORECASE)
@@ -85,6 +88,12 @@ _LIST_OF_PLACES = re.compile(
 _NAMED_BEFORE = re.compile(rf"({_NAME}(?:\s+and\s+{_NAME})?)\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
 
 
+# religions, sects and peoples as adjectives ("the mostly Shia district of Sayyida Zainab", "Sunni areas"):
+# not place names, whatever the capital letter
+_GROUP_ADJECTIVES = frozenset({"Shia", "Shiite", "Shi'ite", "Sunni", "Alawite", "Alawi", "Christian", "Druze", "Kurdish",
+                               "Arab", "Turkmen", "Armenian", "Ismaili", "Yazidi", "Assyrian", "Jewish", "Muslim",
+                               "Catholic", "Orthodox", "Bedouin"})
+
 _RELATIVE_TO = re.compile(
     rf"\b(?:in|near|at|into|on|of)\s+(?:the\s+)?({_NAME}),?\s+(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|"
     rf"kilometers|miles)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outside)"
@@ -107,23 +116,35 @@ def unresolved_toponyms(text: str, base: int, known: list[PlaceMention],
         for m in rx.finditer(text):
             for part in re.finditer(_NAME, m.group(1)):
                 s, e = base + m.start(1) + part.start(), base + m.start(1) + part.end()
-                if part.group(0) in ("The", "A", "An") or any(p.start < e and s < p.end for p in known + out):
+                if part.group(0) in ("The", "A", "An") or part.group(0) in _GROUP_ADJECTIVES or \
+                        any(p.start < e and s < p.end for p in known + out):
                     continue
                 out.append(PlaceMention(s, e, part.group(0), None, part.group(0), feature="neighbourhood"))
     return out
 
 
-def _with_coordinated(first: PlaceMention, cands: list[PlaceMention], text: str, base: int) -> list[PlaceMention]:
+def _with_coordinated(first: PlaceMention, cands: list[PlaceMention], text: str, base: int,
+                      coarse: Sequence[PlaceMention] = ()) -> list[PlaceMention]:
+    """``first`` and the places coordinated with it; a province or region (in ``coarse``) joins only through
+    "and" ("shelling in Homs and areas of northern Aleppo province"), never through a comma ("Homs, Syria")."""
     chosen = [first]
-    i = cands.index(first)
-    for p in cands[i + 1:]:
+    pool = sorted({id(p): p for p in (*cands, *coarse)}.values(), key=lambda p: p.start)
+    for p in pool[pool.index(first) + 1:]:
         between = text[chosen[-1].end - base:p.start - base]
         between = re.sub(r"^\s*(?:neighbou?rhoods?|districts?|towns?|villages?)\b", "", between)
-        if _COORD.match(between):
+        joins_fine = p.feature in COARSE and first.feature not in COARSE  # a province after a town
+        if joins_fine and (p.feature == "country" or not _AND_COORD.match(between)):
+            break
+        if _COORD.match(between) or (joins_fine and _AND_COORD.match(between)):
             chosen.append(p)
         else:
             break
     return chosen
+
+
+_AND_COORD = re.compile(r"^\s+and\s+(?:(?:the\s+)?(?:areas?|parts?|countryside)\s+of\s+)?(?:the\s+)?"
+                        r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+                        r"(?:ern)?\s+)?$", re.IGNORECASE)
 
 
 def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMention], text: str,
@@ -145,20 +166,37 @@ def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
         first = after[0]
         for p in after[1:]:
             if _WITHIN.match(text[first.end - base:p.start - base]):
-                first = p  # "the Damascus suburb of Qaboun", "Yemen's Saada province": the inner place
+                first = _inner(first, p)  # "the Damascus suburb of Qaboun", "Yemen's Saada province": the inner
                 continue
             break
         after = after[after.index(first):]
+        coarse = [p for p in places if t_end <= p.start < base + region[1] and p.feature in COARSE]
         for p in after[1:]:
             if _INCLUDING.search(text[first.end - base:p.start - base]):
-                return _with_coordinated(p, after, text, base)
-        return _with_coordinated(first, after, text, base)
+                return _with_coordinated(p, after, text, base, coarse)
+        return _with_coordinated(first, after, text, base, coarse)
     before = [p for p in places if base + region[0] <= p.start and p.end <= t_start]
     fine_before = [p for p in before if p.feature not in COARSE]
     before = fine_before or before
+    if len(before) >= 2 and _WITHIN.match(text[before[-2].end - base:before[-1].start - base]):
+        return [_inner(before[-2], before[-1])]  # "the Deir al-Baalba quarter of Homs ... was pounded"
     if before:
         return [before[-1]]
     return []
+
+
+_FINER = {"neighbourhood": 0, "landmark": 0, "village": 1, "city": 2, "capital": 2, "admin2": 3, "region": 4,
+          "admin1": 5, "country": 6}
+
+
+def _inner(outer_first: PlaceMention, second: PlaceMention) -> PlaceMention:
+    """Of two places joined by "'s" or "<descriptor> of", the one inside the other: "the Damascus suburb of
+    Qaboun" -> Qaboun, "the Deir al-Baalba quarter of Homs" -> Deir al-Baalba (a name the gazetteer lacks is
+    a quarter or village, finer than a known city)."""
+    def rank(p: PlaceMention) -> int:
+        return _FINER.get(p.feature or "", 2) if p.place_id else 0
+
+    return outer_first if rank(outer_first) < rank(second) else second
 
 
 def places_after(trig: Trigger, region: tuple[int, int], places: list[PlaceMention], base: int
@@ -168,11 +206,27 @@ def places_after(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
 
 def focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
     """The article's scope: its most named place below country level (a region such as eastern Ghouta
-    counts: it is what a Ghouta story is about), else its most named place."""
+    counts: it is what a Ghouta story is about) in the country it names most, else its most named place."""
+    countries = Counter(p.country for p in places if p.place_id and p.country)
+    home = countries.most_common(1)[0][0] if countries else None
     sub = [p for p in places if p.place_id and p.feature not in ("country", "water")]
+    # the scope lies in the country the article names most ("Aksoy, from London, was killed in Raqqa":
+    # a Syria story about a Briton is not about London)
+    sub = [p for p in sub if p.country == home] or sub
     pool = sub or [p for p in places if p.place_id]
     if not pool:
         return None
     counts = Counter(p.place_id for p in pool)
     best = counts.most_common(1)[0][0]
     return next(p for p in pool if p.place_id == best)
+
+
+def home_country(places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The article's country: the country mention of the country its places name most (None when the article
+    names no country as such)."""
+    counts = Counter(p.country for p in places if p.place_id and p.country)
+    for code, _ in counts.most_common():
+        mention = next((p for p in places if p.feature == "country" and p.country == code and p.place_id), None)
+        if mention is not None:
+            return mention
+    return None

@@ -47,15 +47,45 @@ def government_places(doc: Doc | None, places: Sequence[PlaceMention], base: int
     return {(a + base, b + base) for a, b in syntax.government_places(doc, spans)}
 
 
+def coordinated_places(doc: Doc | None, places: Sequence[PlaceMention], base: int,
+                       taken: Sequence[tuple[int, int]]) -> list[PlaceMention]:
+    """Unresolved places: proper names the parse coordinates with a known place ("bombed Sakhur and Hananu"),
+    kept as written (no gazetteer entry) unless they overlap an actor or source span (``taken``)."""
+    if doc is None:
+        return []
+    by_span = {(p.start - base, p.end - base): p for p in places}
+    out = []
+    for (a, b), partner_span in syntax.coordinated_names(doc, list(by_span)):
+        s0, e0 = a + base, b + base
+        if any(x < e0 and s0 < y for x, y in taken):
+            continue
+        partner, name = by_span[partner_span], doc.text[a:b]
+        if partner.feature in ("country", "admin1", "region", "water"):
+            continue  # "Syria and Assad", "Idlib and Hayat Tahrir al-Sham": a peer of a country need not be a place
+        out.append(PlaceMention(s0, e0, name, None, name, feature=partner.feature, admin1=partner.admin1,
+                                country=partner.country, parent_id=partner.parent_id))
+    return out
+
+
 def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[ActorMention],
-         places: Sequence[PlaceMention], times: Sequence[TimeMention]) -> TriggerView:
-    """The trigger's predicate in mention terms (``trig_span`` in sentence offsets)."""
+         places: Sequence[PlaceMention], times: Sequence[TimeMention],
+         all_places: Sequence[PlaceMention] = ()) -> TriggerView:
+    """The trigger's predicate in mention terms (``trig_span`` in sentence offsets). ``places`` are the usable
+    places; ``all_places`` every place mention of the sentence (a name in it is never an unresolved place)."""
     roles = syntax.roles_of(doc, trig_span)
     armed = [a for a in actors if a.inter in ARMED_INTER]
     loc = syntax.locative_spans(doc, trig_span)
     clause = syntax.clause_span(doc, trig_span)
     in_loc = tuple(p for p in places if syntax.inside((p.start - base, p.end - base), loc))
+    if not in_loc:  # the predicate's locative names a place the gazetteer lacks: keep it as written
+        taken = [(m.start - base, m.end - base) for m in (*places, *all_places)] + \
+            [(m.start - base, m.end - base) for m in actors]
+        in_loc = tuple(PlaceMention(a + base, b + base, doc.text[a:b], None, doc.text[a:b], feature="village")
+                       for a, b in syntax.locative_names(doc, trig_span, taken))
     in_clause = tuple(t for t in times if syntax.inside((t.start - base, t.end - base), clause))
+    modifiers = syntax.modifier_times(doc, [(t.start - base, t.end - base) for t in in_clause])
+    own_times = tuple(t for t in in_clause if (t.start - base, t.end - base) not in modifiers)
+    in_clause = own_times or in_clause  # "On 3 June, after Friday prayers, ...": the date is 3 June
     agent_text = doc.text[roles.agent[0]:roles.agent[1]] if roles.agent else ""
     object_text = doc.text[roles.patient[0]:roles.patient[1]] if roles.patient else ""
     pat = roles.patient

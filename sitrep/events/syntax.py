@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v5"
+STAGE_VERSION = "sitrep.events.syntax.v8"  # v5 (roles): a yielding subject is a strike target; v5: coordinated locatives and names; v6: noun-modifier times; v7: unresolved locative names; v8: both
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -322,6 +322,18 @@ def _char_ranges(tokens: Iterable[Token]) -> list[Span]:
     return out
 
 
+def _conj_preps(prep: Token) -> list[Token]:
+    """Prepositions coordinated with ``prep`` ("in X, and in Y"), following the conj chain."""
+    out: list[Token] = []
+    todo = [prep]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj" and _lower(c) in _LOCATIVE_PREPS:
+                out.append(c)
+                todo.append(c)
+    return out
+
+
 def locative_spans(doc: Doc, span: Span) -> list[Span]:
     """Where the predicate says the event happened (see module doc), in text order."""
     tok = token_at(doc, span)
@@ -339,10 +351,12 @@ def locative_spans(doc: Doc, span: Span) -> list[Span]:
     for h in heads:
         for c in h.children:
             word = _lower(c)
-            if c.dep_ == "prep" and (word in _LOCATIVE_PREPS or (word == "of" and h.i == tok.i and nominal)):
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.i != tok.i:
-                        out.extend(_span_without_clauses(g))
+            if (c.dep_ == "prep" and (word in _LOCATIVE_PREPS or (word == "of" and h.i == tok.i and nominal))) or \
+                    (c.dep_ == "conj" and word in _LOCATIVE_PREPS):  # "..., and in Z" parsed as the verb's conj
+                for pp in (c, *_conj_preps(c)):  # "in X, in Y, and in Z": the coordinated preposition too
+                    for g in pp.children:
+                        if g.dep_ == "pobj" and g.i != tok.i:
+                            out.extend(_span_without_clauses(g))
             elif c.dep_ == "prep":  # "since Monday morning in eastern Ghouta": a locative inside a time phrase
                 for g in c.children:
                     out.extend(sp for p in g.children if p.dep_ == "prep" and _lower(p) in _LOCATIVE_PREPS
@@ -352,6 +366,37 @@ def locative_spans(doc: Doc, span: Span) -> list[Span]:
             elif c.dep_ == "npadvmod" and c.tag_ in ("NNP", "NNPS"):
                 out.extend(_span_without_clauses(c))
     return sorted(set(out))
+
+
+_PLACE_NOUNS = frozenset({"town", "village", "city", "district", "neighbourhood", "neighborhood", "quarter", "suburb",
+                          "area", "hamlet", "camp", "region", "province", "countryside", "outskirts"})
+_NOT_PLACE_NAME = frozenset({"council", "ministry", "army", "forces", "committee", "observatory", "agency", "nations",
+                             "university", "party", "front", "brigade", "brigades", "state", "states", "house",
+                             "court", "union", "league", "news", "media", "tv", "times", "post", "network", "group",
+                             "organisation", "organization", "office", "department", "commission", "assembly"})
+
+
+def locative_names(doc: Doc, span: Span, known: Sequence[Span]) -> list[Span]:
+    """Proper names in the predicate's own locatives that no known place covers ("an attack on a funeral
+    procession at Sitt Zeinab", "killed in the town of Kafr Nabuda"): candidates for unresolved places.
+    Calendar words and names of organisations ("at the UN Security Council") are left out."""
+    ranges = locative_spans(doc, span)
+    out: list[Span] = []
+    for t in doc:
+        if t.tag_ not in ("NNP", "NNPS") or t.dep_ != "pobj" or not inside((t.idx, t.idx + len(t)), ranges):
+            continue
+        prep = t.head
+        if not ((_lower(prep) in _LOCATIVE_PREPS and _lower(prep) != "on")  # "on YouTube", "on Monday"
+                or (_lower(prep) == "of" and _lower(prep.head) in _PLACE_NOUNS)):
+            continue
+        parts = [x for x in t.lefts if x.dep_ == "compound" and x.tag_ in ("NNP", "NNPS")] + [t]
+        a, b = parts[0].idx, t.idx + len(t)
+        words = {_lower(x) for x in parts}
+        if any(x < b and a < y for x, y in known) or t.text in CALENDAR_WORDS or words & _NOT_PLACE_NAME \
+                or _lower(t) in _CALENDAR:
+            continue
+        out.append((a, b))
+    return out
 
 
 def clause_span(doc: Doc, span: Span) -> list[Span]:
@@ -364,6 +409,47 @@ def clause_span(doc: Doc, span: Span) -> list[Span]:
     cut = {x.i for c in v.subtree if c.i != v.i and c.dep_ in _CLAUSE_DEPS and c.i not in holding
            for x in c.subtree}
     return _char_ranges(x for x in v.subtree if x.i not in cut)
+
+
+def coordinated_names(doc: Doc, spans: Sequence[Span]) -> list[tuple[Span, Span]]:
+    """Proper names coordinated with a known place ("bombed Sakhur and Hananu", "in Binnish, Saraqeb and
+    Idlib"): the character range of each name (with its compound parts) that is not in ``spans``, and the
+    span of the known place it is coordinated with."""
+    def name_of(t: Token) -> Span:
+        parts = [x for x in t.lefts if x.dep_ == "compound" and x.tag_ in ("NNP", "NNPS")]
+        return (parts[0].idx if parts else t.idx, t.idx + len(t))
+
+    def known(t: Token) -> Span | None:
+        return next(((a, b) for a, b in spans if a <= t.idx < b), None)
+
+    out: dict[Span, Span] = {}
+    for t in doc:
+        partner = known(t)
+        if partner is None or t.tag_ not in ("NNP", "NNPS"):
+            continue
+        group = [t.head] if t.dep_ == "conj" else []
+        group += [c for c in t.children if c.dep_ == "conj"]
+        if t.dep_ == "conj":
+            group += [c for c in t.head.children if c.dep_ == "conj" and c.i != t.i]
+        for g in group:
+            if g.tag_ in ("NNP", "NNPS") and known(g) is None and g.text not in CALENDAR_WORDS:
+                out.setdefault(name_of(g), partner)
+    return sorted(out.items())
+
+
+CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)
+
+
+def modifier_times(doc: Doc, spans: Sequence[Span]) -> set[Span]:
+    """Time spans that only modify another noun ("after Friday prayers", "the Monday market"): their last
+    token is a compound of a noun that is not itself a time word ("Monday night" stays a time)."""
+    out = set()
+    for a, b in spans:
+        last = next((t for t in reversed(doc) if t.idx < b and t.idx >= a), None)
+        if last is not None and last.dep_ == "compound" and last.head.i > last.i and \
+                not (a <= last.head.idx < b) and _lower(last.head) not in _CALENDAR:
+            out.add((a, b))
+    return out
 
 
 def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:

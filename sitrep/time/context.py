@@ -10,7 +10,9 @@ from sitrep.time.normalise import Res
 from sitrep.time.patterns import FUTURE_CUE, NUMBERS, PAST_CUE, SENT_BREAK, VAGUE_NUMBERS
 
 _WS = re.compile(r"\s+")
-_PASSIVE_FUTURE = re.compile(r"\b(?:will|would|to|shall|'ll)\s+(?:be|have)\s+$")
+# "will be paid Dec. 14", "to be held on": a participle after these is not past tense. "to have surrendered"
+# (a perfect infinitive, "are believed to have surrendered in late August") is past.
+_PASSIVE_FUTURE = re.compile(r"\b(?:(?:will|would|shall|'ll)\s+(?:be|have)|to\s+be)\s+$")
 
 
 @dataclass
