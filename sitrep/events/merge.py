@@ -47,7 +47,7 @@ from sitrep.events.incident import (
 )
 from sitrep.records import Incident, Report
 
-STAGE_VERSION = "sitrep.events.merge.v4"
+STAGE_VERSION = "sitrep.events.merge.v5"  # v5: layer villages contained in their governorate whatever was geoparsed
 
 TEXT_SIMILARITY = 0.6  # word-set Jaccard above which two sentences count as the same claim
 _WORD = re.compile(r"[^\W\d_]{3,}")

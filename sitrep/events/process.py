@@ -102,14 +102,16 @@ def gazetteer_extra(store: Any) -> str | None:
 
 
 def parent_lookup(gazetteer: Any) -> ParentOf | None:
+    """Place id -> id of the place containing it, for the merge's place containment.
+
+    The answer must not depend on what this process has geoparsed: the conflict-country layer's villages
+    are copied into the gazetteer only when geoparsing first meets them, so ``gazetteer.get`` knows a
+    village in the process that analysed it and not in one whose workers did (1 and 2 workers gave
+    different incidents). ``parent_id_of`` reads the layer itself.
+    """
     if gazetteer is None:
         return None
-
-    def parent_of(place_id: str) -> str | None:
-        place = gazetteer.get(place_id)
-        return place.parent_id if place is not None else None
-
-    return parent_of
+    return gazetteer.parent_id_of  # type: ignore[no-any-return]
 
 
 def actor_parent_lookup() -> ParentOf | None:
