@@ -101,6 +101,9 @@ def test_ingest_killed_mid_run_and_resumed_equals_an_uninterrupted_run(tmp_path:
     whole, again = dump(tmp_path / "whole.db"), dump(db)
     for table in TABLES:
         assert whole[table] == again[table], table
+    conn = sqlite3.connect(db)  # the killed run is recorded as interrupted, the resumed one as done
+    assert [r[0] for r in conn.execute("SELECT status FROM runs ORDER BY run_id")] == ["interrupted", "done"]
+    conn.close()
 
 
 SHELLING = [  # one shelling, told at a layer village (Ma'arrat an-Nu'man) and at its governorate (Idlib)
