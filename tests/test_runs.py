@@ -120,3 +120,45 @@ def test_a_stage_that_cannot_be_imported_fails_the_command_loudly(tmp_path: Path
     assert "Error: P001: stage 'places' cannot be loaded: sitrep.places: ModuleNotFoundError: " \
            "import of sitrep.places.gazetteer halted; None in sys.modules" in result.stderr
     assert not db.exists() or Store(db, create=False).count("articles") == 0
+
+
+def test_a_run_killed_with_sigkill_is_shown_and_recorded_as_interrupted(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    db = tmp_path / "s.db"
+    Store(db).close()
+    code = ("import sys, time; from sitrep.store import Store; s = Store(sys.argv[1]); "
+            "print(s.start_run('ingest', engine='local', workers=1, on_error='record', versions={}), flush=True); "
+            "time.sleep(120)")
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(root)})
+    assert proc.stdout is not None
+    run_id = int(proc.stdout.readline())
+    assert "last run: ingest #1 running" in invoke("stats", "--db", str(db)).output  # alive: still running
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    shown = invoke("stats", "--db", str(db)).output
+    assert f"last run: ingest #{run_id} interrupted" in shown and "interrupted_runs: 1" in shown
+    store = Store(db)
+    assert store.stale_runs() == [run_id]
+    new = store.start_run("process", engine="local", workers=1, on_error="record", versions={})
+    rows = {r["run_id"]: r for r in store.runs(5)}
+    assert rows[run_id]["status"] == "interrupted" and rows[run_id]["finished_at"]
+    assert rows[new]["status"] == "running" and store.stale_runs() == []  # this process is alive
+    store.close()
+
+
+def test_a_running_run_of_a_pid_recycled_by_a_later_process_is_stale(tmp_path: Path) -> None:
+    import os
+
+    store = Store(tmp_path / "s.db")
+    run_id = store.start_run("ingest", engine="local", workers=1, on_error="record", versions={})
+    with store.transaction():  # the same pid, but the run started long before this process did
+        store.conn.execute("UPDATE runs SET started_at='2001-01-01T00:00:00+00:00', pid=? WHERE run_id=?",
+                           (os.getpid(), run_id))
+    assert store.stale_runs() == [run_id]
+    store.close()

@@ -101,3 +101,37 @@ def test_ingest_killed_mid_run_and_resumed_equals_an_uninterrupted_run(tmp_path:
     whole, again = dump(tmp_path / "whole.db"), dump(db)
     for table in TABLES:
         assert whole[table] == again[table], table
+    conn = sqlite3.connect(db)  # the killed run is recorded as interrupted, the resumed one as done
+    assert [r[0] for r in conn.execute("SELECT status FROM runs ORDER BY run_id")] == ["interrupted", "done"]
+    conn.close()
+
+
+SHELLING = [  # one shelling, told at a layer village (Ma'arrat an-Nu'man) and at its governorate (Idlib)
+    ("idlib-1", "2017-02-06", "BEIRUT, Feb 6 (Reuters) - Syrian government shelling killed 14 people in the town of "
+     "Maarat al-Numan in Idlib province on Monday, the Syrian Observatory for Human Rights said. The shelling hit a "
+     "market in the town."),
+    ("idlib-2", "2017-02-06", "Government forces shelled Idlib province on Monday, killing 14 people, activists "
+     "said. Rescue workers said the toll could rise."),
+    ("idlib-3", "2017-02-07", "Syrian army shelling killed 14 people in Idlib on Monday, according to the Syrian "
+     "Observatory for Human Rights. Residents of Maarat al-Numan said the strikes hit a market."),
+]
+
+
+def test_workers_in_fresh_processes_merge_layer_villages_as_one_process_does(tmp_path: Path) -> None:
+    """Each run in its own process, as the CLI runs: with 2 workers the main process geoparses nothing, so
+    the merge must find a village's governorate without the places the analysis copied in."""
+    import json
+
+    corpus = tmp_path / "idlib.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "date": d, "text": t}) + "\n" for i, d, t in SHELLING))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for workers in (1, 2):
+        cmd = [sys.executable, "-m", "sitrep.cli", "ingest", str(corpus), "--db", str(tmp_path / f"w{workers}.db"),
+               "--quiet", "--workers", str(workers), "--batch-size", "1"]
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+    one, two = dump(tmp_path / "w1.db"), dump(tmp_path / "w2.db")
+    assert len(one["reports"]) >= 2
+    assert len(one["incidents"]) < len(one["reports"])  # the village and the governorate reports merged
+    for table in TABLES:
+        assert one[table] == two[table], table

@@ -27,8 +27,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from sitrep.events.incident import (
     DATE_SLACK,
@@ -47,7 +48,7 @@ from sitrep.events.incident import (
 )
 from sitrep.records import Incident, Report
 
-STAGE_VERSION = "sitrep.events.merge.v4"
+STAGE_VERSION = "sitrep.events.merge.v5"  # v5: layer villages contained in their governorate whatever was geoparsed
 
 TEXT_SIMILARITY = 0.6  # word-set Jaccard above which two sentences count as the same claim
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -78,6 +79,10 @@ class _Cluster:
     keys: list[str] = field(default_factory=list)  # the place keys it is indexed under
     slots: set[tuple[str, int | None]] = field(default_factory=set)  # (place key, week) in the time index
 
+    def last_week(self) -> int:
+        """The latest week it is indexed under (-1: none, only undated)."""
+        return max((w for _, w in self.slots if w is not None), default=-1)
+
     def places(self) -> list[str | None]:
         if not self.members and self.fallback:
             return [self.fallback.place_id]
@@ -94,6 +99,30 @@ def _place_relation(a: str | None, b: str | None, parent_of: ParentOf | None) ->
     if b in ancestors(a, parent_of) or a in ancestors(b, parent_of):
         return "contains"
     return None
+
+
+class MergeBacking(Protocol):
+    """Where incidents that left the merger's memory are found again (``sitrep.store.merge_state``).
+
+    Slots are the merger's index entries: (group, place key, week; -1 for no date hull), per incident.
+    """
+
+    def slot_incidents(self, group: str, keys: list[str], weeks: tuple[int, int] | None,
+                       below: int | None) -> list[str]:
+        """Ids of incidents with a slot at (group, one of keys) and: any week (``weeks`` None), or week -1,
+        or a week in ``weeks`` that is below ``below`` (None: no bound)."""
+
+    def incidents_since(self, week: int) -> list[str]:
+        """Ids of incidents with a slot at ``week`` or later."""
+
+    def load(self, incident_ids: list[str]) -> list[tuple[Incident, int, list[Report]]]:
+        """(incident, its merge sequence number, its reports in merge order) for each stored id."""
+
+    def incidents_of(self, report_ids: list[str]) -> list[str]:
+        """Ids of the stored incidents holding these reports."""
+
+    def merged(self, report_ids: list[str]) -> set[str]:
+        """Those of these reports that are in a stored incident."""
 
 
 def _week(day: dt.date) -> int:
@@ -118,6 +147,14 @@ class _Merger:
         self.by_week: dict[tuple[str, str, int | None], list[_Cluster]] = {}
         self._intervals: dict[str, Interval | None] = {}
         self._tokens: dict[str, frozenset[str]] = {}
+        self.backing: MergeBacking | None = None
+        self.next_seq = 0  # creation order of clusters (ties go to the oldest)
+        self.created = 0
+        self.loaded: dict[str, _Cluster] = {}  # incident id -> cluster in memory (with a backing)
+        self.load_cluster: Callable[[Incident, int, list[Report]], _Cluster] | None = None
+        # with a backing, memory holds every cluster indexed at week >= lo (None: no such guarantee yet);
+        # the backing is asked for the rest
+        self.lo: int | None = None
 
     def family(self, actor: str) -> frozenset[str]:
         """The actor and the groups it belongs to (YPG -> Syrian Democratic Forces)."""
@@ -159,19 +196,36 @@ class _Merger:
         seen: dict[int, _Cluster] = {}
         ri = self.interval(r)
         if ri is None:  # an undated report may join any cluster at its place
+            self.fetch(group, keys, None)
             for k in keys:
                 for c in self.index.get((group, k), ()):
                     if not c.deleted:
                         seen.setdefault(id(c), c)
             return sorted(seen.values(), key=lambda c: c.seq)
         slack = dt.timedelta(days=DATE_SLACK)  # a cluster farther away than this is rejected by score()
-        weeks: list[int | None] = [None, *range(_week(ri.begin - slack), _week(ri.end + slack) + 1)]
+        first, last = _week(ri.begin - slack), _week(ri.end + slack)
+        self.fetch(group, keys, (first, last))
+        weeks: list[int | None] = [None, *range(first, last + 1)]
         for k in keys:
             for w in weeks:
                 for c in self.by_week.get((group, k, w), ()):
                     if not c.deleted:
                         seen.setdefault(id(c), c)
         return sorted(seen.values(), key=lambda c: c.seq)
+
+    def fetch(self, group: str, keys: list[str], weeks: tuple[int, int] | None) -> None:
+        """Bring into memory the stored clusters a report with these place keys and weeks could join."""
+        if self.backing is None:
+            return
+        ids = self.backing.slot_incidents(group, keys, weeks, self.lo)
+        self.bring([i for i in ids if i not in self.loaded])
+
+    def bring(self, incident_ids: list[str]) -> None:
+        if not incident_ids or self.backing is None or self.load_cluster is None:
+            return
+        for inc, seq, members in self.backing.load([i for i in incident_ids if i not in self.loaded]):
+            if inc.incident_id not in self.loaded:
+                self.load_cluster(inc, seq, members)
 
     def tokens(self, r: Report) -> frozenset[str]:
         if r.report_id not in self._tokens:
@@ -265,8 +319,12 @@ class _Merger:
             c = best[1]
         else:
             c = _Cluster(new_incident_id(r, self.info(r)), background=r.background, cumulative=cum, group=group,
-                         seq=len(self.clusters))
+                         seq=self.next_seq)
+            self.next_seq += 1
+            self.created += 1
             self.clusters.append(c)
+            if self.backing is not None:
+                self.loaded[c.incident_id] = c
         c.members.append(r)
         self.widen(c, r)
         c.changed = True
@@ -298,27 +356,92 @@ class IncidentMerger:
 
     def __init__(self, existing: Iterable[Incident] = (), *, prior_reports: Mapping[str, Report] | None = None,
                  articles: Mapping[str, ArticleInfo] | None = None, parent_of: ParentOf | None = None,
-                 actor_parent: ParentOf | None = None) -> None:
+                 actor_parent: ParentOf | None = None, backing: MergeBacking | None = None,
+                 next_seq: int = 0) -> None:
+        """With a ``backing`` (the store), ``existing`` is not given: incidents are loaded from the backing
+        when a report could join them and :meth:`evict` drops those that fell out of the date window, so
+        memory holds the open window, not the corpus; ``next_seq`` continues the stored creation order."""
         prior = prior_reports or {}
         self._m = _Merger(articles if articles is not None else {}, parent_of, actor_parent)
+        self._m.backing = backing
+        self._m.load_cluster = self._load
+        self._m.next_seq = next_seq
         self._built: dict[int, Incident] = {}
         self._seen: set[str] = set()
         for inc in existing:
-            members = [prior[rid] for rid in inc.reports if rid in prior]
-            c = _Cluster(inc.incident_id, members, inc.background, inc.cumulative,
-                         type_group(members[0].sub_event_type if members else inc.sub_event_type),
-                         None if members else inc, seq=len(self._m.clusters))
-            for m in members:
-                self._m.widen(c, m)
-            self._m.clusters.append(c)
-            for p in {m.place_id for m in members} or {inc.place_id}:
-                self._m.register(c, p)
-            self._built[c.seq] = inc
+            self._load(inc, self._m.next_seq, [prior[rid] for rid in inc.reports if rid in prior])
+            self._m.next_seq += 1
             self._seen.update(inc.reports)
+
+    def _load(self, inc: Incident, seq: int, members: list[Report]) -> _Cluster:
+        c = _Cluster(inc.incident_id, members, inc.background, inc.cumulative,
+                     type_group(members[0].sub_event_type if members else inc.sub_event_type),
+                     None if members else inc, seq=seq)
+        for m in members:
+            self._m.widen(c, m)
+        self._m.clusters.append(c)
+        for p in dict.fromkeys([m.place_id for m in members]) or [inc.place_id]:
+            self._m.register(c, p)
+        self._built[c.seq] = inc
+        if self._m.backing is not None:
+            self._m.loaded[c.incident_id] = c
+        return c
+
+    @property
+    def created(self) -> int:
+        """Incidents created so far."""
+        return self._m.created
+
+    def evict(self, lo: int) -> int:
+        """(With a backing.) Drop from memory the clusters indexed only before week ``lo`` (or undated):
+        the backing answers for them. ``lo`` never goes back. Returns how many were dropped."""
+        m = self._m
+        if m.backing is None:
+            return 0
+        if m.lo is not None and lo <= m.lo:
+            return 0
+        if m.lo is None:  # memory must hold every cluster at lo or later from now on
+            m.bring(m.backing.incidents_since(lo))
+        m.lo = lo
+        keep: list[_Cluster] = []
+        for c in m.clusters:
+            if c.deleted or c.last_week() < lo:
+                m.loaded.pop(c.incident_id, None)
+                self._built.pop(c.seq, None)
+                for r in c.members:
+                    m._tokens.pop(r.report_id, None)
+                    m._intervals.pop(r.report_id, None)
+            else:
+                keep.append(c)
+        dropped = len(m.clusters) - len(keep)
+        if dropped:
+            m.clusters = keep
+            m.index = {}
+            m.by_week = {}
+            for c in keep:
+                for k in c.keys:
+                    m.index.setdefault((c.group, k), []).append(c)
+                for k, w in sorted(c.slots, key=lambda s: (s[0], -2 if s[1] is None else s[1])):
+                    m.by_week.setdefault((c.group, k, w), []).append(c)
+        return dropped
+
+    def slots(self, incident: Incident) -> list[tuple[str, str, int]]:
+        """(group, place key, week; -1: undated) of an incident in memory: what a backing stores."""
+        c = self._m.loaded.get(incident.incident_id)
+        if c is None:
+            return []
+        return sorted({(c.group, k, -1 if w is None else w) for k, w in c.slots})
+
+    def seq_of(self, incident: Incident) -> int | None:
+        c = self._m.loaded.get(incident.incident_id)
+        return c.seq if c is not None else None
 
     def add(self, reports: Iterable[Report]) -> list[Incident]:
         """Merge reports in (those already merged are skipped); returns the incidents they created or changed."""
         touched: dict[int, _Cluster] = {}
+        if self._m.backing is not None:  # reports already merged are in the backing, not in memory
+            reports = list(reports)
+            self._seen = self._m.backing.merged([r.report_id for r in reports])
         for r in reports:
             if r.report_id in self._seen:
                 continue
@@ -330,6 +453,8 @@ class IncidentMerger:
     def remove(self, report_ids: Iterable[str]) -> tuple[list[Incident], list[str]]:
         """Take reports out (re-processed articles): (incidents rebuilt, ids of incidents left empty)."""
         gone = set(report_ids)
+        if self._m.backing is not None:
+            self._m.bring(self._m.backing.incidents_of(sorted(gone)))
         rebuilt: list[Incident] = []
         deleted: list[str] = []
         for c in self._m.clusters:
@@ -350,7 +475,7 @@ class IncidentMerger:
         return rebuilt, deleted
 
     def incidents(self) -> list[Incident]:
-        """Every incident, in creation order."""
+        """Every incident (with a backing: those in memory), in creation order."""
         return [self._built[c.seq] for c in self._m.clusters if not c.deleted]
 
     def _build(self, c: _Cluster) -> Incident:

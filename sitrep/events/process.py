@@ -23,19 +23,21 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.engines import Context, Engine, Outcome, SerialEngine
 from sitrep.events import rows
-from sitrep.events.control import control_changes
+from sitrep.events.control import CAPTURE_TYPES, TRANSFER_TYPE, control_changes
 from sitrep.events.incident import MAX_WINDOW_DAYS
 from sitrep.events.merge import ArticleInfo, IncidentMerger, ParentOf
 from sitrep.ingest.errors import CODES
 from sitrep.pipeline import ON_ERROR, WARNINGS, PipelineError, build_pipeline, degraded_stages
-from sitrep.records import Article, Report
+from sitrep.records import Article, Incident, Report
 from sitrep.store import ProcessedRow
+from sitrep.store.merge_state import MergeState
 
 log = logging.getLogger(__name__)
 
@@ -102,14 +104,16 @@ def gazetteer_extra(store: Any) -> str | None:
 
 
 def parent_lookup(gazetteer: Any) -> ParentOf | None:
+    """Place id -> id of the place containing it, for the merge's place containment.
+
+    The answer must not depend on what this process has geoparsed: the conflict-country layer's villages
+    are copied into the gazetteer only when geoparsing first meets them, so ``gazetteer.get`` knows a
+    village in the process that analysed it and not in one whose workers did (1 and 2 workers gave
+    different incidents). ``parent_id_of`` reads the layer itself.
+    """
     if gazetteer is None:
         return None
-
-    def parent_of(place_id: str) -> str | None:
-        place = gazetteer.get(place_id)
-        return place.parent_id if place is not None else None
-
-    return parent_of
+    return gazetteer.parent_id_of  # type: ignore[no-any-return]
 
 
 def actor_parent_lookup() -> ParentOf | None:
@@ -176,7 +180,8 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
     mkey = pipeline.versions_key("merge")
     conn = store.conn
     todo = store.pending_article_ids(key, article_ids)
-    remerge = rows.get_state(conn, "merge_versions") != mkey
+    state = MergeState(conn)
+    remerge = rows.get_state(conn, "merge_versions") != mkey or state.needs_rebuild()
     if not todo and not remerge:
         summary.incidents_total = store.count("incidents")
         summary.control_changes = store.count("control_changes")
@@ -187,27 +192,29 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
     if engine is None:
         engine = SerialEngine(Context(gazetteer_extra=None), analyse=analyse, gazetteer=gazetteer)
     parent_of = parent_lookup(gazetteer)
-    prior = {r.report_id: r for r in rows.load_reports(conn)}
-    infos = rows.article_infos(conn)
-    by_article: dict[str, list[str]] = {}
-    for r in prior.values():
-        by_article.setdefault(r.article_id, []).append(r.report_id)
+    infos = ArticleInfos(state)
     actor_parent = actor_parent_lookup()
+    window = _Window()
     if remerge:  # the merge or control stage changed: rebuild every incident from the stored reports
-        merger = IncidentMerger(prior_reports=prior, articles=infos, parent_of=parent_of, actor_parent=actor_parent)
         with store.transaction():
             rows.delete_all_incidents(conn)
-            rows.save_incidents(conn, merger.add(prior.values()))
-            summary.control_changes = rows.replace_control_changes(conn, control_changes(merger.incidents(), prior, infos))
+            merger = IncidentMerger(articles=infos, parent_of=parent_of, actor_parent=actor_parent, backing=state)
+            had = False
+            for chunk in _chunks(state.articles_with_reports(), batch_size):
+                reports = rows.load_reports(conn, chunk)
+                had = had or bool(reports)
+                _save(conn, state, merger, merger.add(reports))
+                window.advance(merger, (infos.get(a) for a in chunk))
+            summary.control_changes = rows.replace_control_changes(conn, _control(state, infos))
             rows.set_state(conn, "merge_versions", mkey)
-        summary.remerged = bool(prior)
+            rows.set_state(conn, "control_dirty", "0")
+        summary.remerged = had
     else:
-        merger = IncidentMerger(rows.load_incidents(conn), prior_reports=prior, articles=infos, parent_of=parent_of,
-                                actor_parent=actor_parent)
+        merger = IncidentMerger(articles=infos, parent_of=parent_of, actor_parent=actor_parent, backing=state,
+                                next_seq=state.next_seq())
     secs["load"] = time.perf_counter() - t0
-    incidents = merger.incidents()
     if rows.get_state(conn, "control_dirty") == "1" and not todo:
-        _rebuild_control(store, merger, prior, infos, summary)
+        _rebuild_control(store, state, infos, summary)
 
     def article_batches() -> Iterator[list[Article]]:  # read lazily: the engine pulls as it goes
         for start in range(0, len(todo), batch_size):
@@ -223,32 +230,107 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
 
     for outcomes in engine.map("analyse", feed()):
         batch = read.pop(0)
-        _merge_batch(store, batch, outcomes, merger, prior, by_article, infos, summary, key, on_error, run_id)
-        incidents = merger.incidents()
+        _merge_batch(store, state, batch, outcomes, merger, infos, summary, key, on_error, run_id)
+        window.advance(merger, (infos.get(a.article_id) for a in batch))
         if progress is not None:
             progress(f"{summary.articles + summary.skipped}/{len(todo)} articles processed, "
-                     f"{summary.reports} reports, {len(incidents)} incidents")
+                     f"{summary.reports} reports, {store.count('incidents')} incidents")
     if todo:
-        _rebuild_control(store, merger, prior, infos, summary)
-    summary.incidents_total = len(merger.incidents())
+        _rebuild_control(store, state, infos, summary)
+    summary.incidents_total = store.count("incidents")
     if summary.control_changes == 0 and not todo:
         summary.control_changes = store.count("control_changes")
     return summary
 
 
-def _rebuild_control(store: Any, merger: IncidentMerger, prior: dict[str, Report], infos: dict[str, ArticleInfo],
-                     summary: ProcessSummary) -> None:
+WINDOW_WEEKS = 8  # the merge keeps in memory the incidents of the last weeks of publication dates
+
+
+class _Window:
+    """The open date window of the merge: weeks back from the latest publication date merged so far."""
+
+    def __init__(self) -> None:
+        self.latest: dt.date | None = None
+
+    def advance(self, merger: IncidentMerger, infos: Iterable[ArticleInfo | None]) -> None:
+        for info in infos:
+            if info is not None and info.window is not None and (self.latest is None or info.window[1] > self.latest):
+                self.latest = info.window[1]
+        if self.latest is not None:
+            merger.evict(self.latest.toordinal() // 7 - WINDOW_WEEKS)
+
+
+class ArticleInfos(Mapping[str, ArticleInfo]):
+    """Outlet and publication window per article id, read from the store as the merge asks (a bounded
+    cache), with this batch's articles put in before they are stored."""
+
+    def __init__(self, state: MergeState, size: int = 20_000) -> None:
+        self.state = state
+        self.size = size
+        self.cache: OrderedDict[str, ArticleInfo | None] = OrderedDict()
+
+    def put(self, article_id: str, info: ArticleInfo) -> None:
+        self.cache[article_id] = info
+        self.cache.move_to_end(article_id)
+        self._trim()
+
+    def _trim(self) -> None:
+        while len(self.cache) > self.size:
+            self.cache.popitem(last=False)
+
+    def __getitem__(self, article_id: str) -> ArticleInfo:
+        if article_id in self.cache:
+            self.cache.move_to_end(article_id)
+            found = self.cache[article_id]
+        else:
+            found = self.state.article_info(article_id)
+            self.cache[article_id] = found
+            self._trim()
+        if found is None:
+            raise KeyError(article_id)
+        return found
+
+    def __iter__(self) -> Iterator[str]:  # the merge only looks ids up
+        return iter(list(self.cache))
+
+    def __len__(self) -> int:
+        return len(self.cache)
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), max(1, size)):
+        yield items[start:start + size]
+
+
+def _save(conn: Any, state: MergeState, merger: IncidentMerger, incidents: list[Incident]) -> None:
+    rows.save_incidents(conn, incidents)
+    state.save([(inc.incident_id, merger.seq_of(inc), merger.slots(inc)) for inc in incidents])
+
+
+def _control(state: MergeState, infos: Mapping[str, ArticleInfo]) -> list[Any]:
+    """Control changes from the stored territory incidents (the only ones that can change control), a
+    chunk at a time (each change comes from one incident), in ``control_changes``' order."""
+    out = []
+    ids = state.incidents_of_types(sorted(CAPTURE_TYPES | {TRANSFER_TYPE}))
+    for chunk in _chunks(ids, 500):
+        loaded = state.load(chunk)
+        reports = {r.report_id: r for _, _, members in loaded for r in members}
+        out.extend(control_changes([inc for inc, _, _ in loaded], reports, infos))
+    out.sort(key=lambda c: (c.date is None, c.date or dt.date.min, c.place_id, c.incident_id or ""))
+    return out
+
+
+def _rebuild_control(store: Any, state: MergeState, infos: Mapping[str, ArticleInfo], summary: ProcessSummary) -> None:
     t = time.perf_counter()
     with store.transaction():
-        summary.control_changes = rows.replace_control_changes(store.conn,
-                                                               control_changes(merger.incidents(), prior, infos))
+        summary.control_changes = rows.replace_control_changes(store.conn, _control(state, infos))
         rows.set_state(store.conn, "control_dirty", "0")
     summary.seconds["control"] = summary.seconds.get("control", 0.0) + time.perf_counter() - t
 
 
-def _merge_batch(store: Any, batch: list[Article], outcomes: list[Outcome], merger: IncidentMerger,
-                 prior: dict[str, Report], by_article: dict[str, list[str]], infos: dict[str, ArticleInfo],
-                 summary: ProcessSummary, key: str, on_error: str, run_id: int | None) -> None:
+def _merge_batch(store: Any, state: MergeState, batch: list[Article], outcomes: list[Outcome],
+                 merger: IncidentMerger, infos: ArticleInfos, summary: ProcessSummary, key: str, on_error: str,
+                 run_id: int | None) -> None:
     conn = store.conn
     secs = summary.seconds
     new_reports: list[Report] = []
@@ -289,41 +371,37 @@ def _merge_batch(store: Any, batch: list[Article], outcomes: list[Outcome], merg
     batch = [a for a in batch if a.article_id not in failed]  # not marked processed: tried again next run
     t = time.perf_counter()
     with store.transaction():
-        old = [rid for a in batch for rid in by_article.pop(a.article_id, ())]
+        old = state.reports_of([a.article_id for a in batch])
         if old:  # re-processing: old reports leave their incidents first
             rebuilt, deleted = merger.remove(old)
             rows.delete_incidents(conn, deleted)
-            rows.save_incidents(conn, rebuilt)
+            _save(conn, state, merger, rebuilt)
             rows.delete_reports(conn, old)
-            for rid in old:
-                prior.pop(rid, None)
             summary.incidents_deleted += len(deleted)
             summary.incidents_updated += len(rebuilt)
             summary.reprocessed += sum(1 for a in batch if a.duplicate_of is None)
         for article in batch:
-            infos[article.article_id] = ArticleInfo(article.outlet, windows.get(article.article_id),
-                                                    article.external_id)
+            infos.put(article.article_id, ArticleInfo(article.outlet, windows.get(article.article_id),
+                                                      article.external_id))
         unique = {r.report_id: r for r in new_reports}
         summary.reports += rows.insert_reports(conn, unique.values())
-        prior.update(unique)
-        for r in unique.values():
-            by_article.setdefault(r.article_id, []).append(r.report_id)
         secs["store"] = secs.get("store", 0.0) + time.perf_counter() - t
         t = time.perf_counter()
-        n_before = len(merger.incidents())
+        n_before = merger.created
         changed = merger.add(unique.values())
         secs["merge"] = secs.get("merge", 0.0) + time.perf_counter() - t
         t = time.perf_counter()
-        incidents = merger.incidents()
-        n_new = len(incidents) - n_before
+        n_new = merger.created - n_before
         summary.incidents_new += n_new
         summary.incidents_updated += len(changed) - n_new
-        rows.save_incidents(conn, changed)
+        _save(conn, state, merger, changed)
         store.mark_processed([ProcessedRow(
             a.article_id, key + " degraded" if a.article_id in degraded else key, counts.get(a.article_id, 0),
             "skipped-duplicate" if a.duplicate_of else ("degraded" if a.article_id in degraded else "processed"),
             windows.get(a.article_id), run_id) for a in batch])
         rows.set_state(conn, "control_dirty", "1")  # rebuilt once at the end of the run
+        if run_id is not None:
+            store.heartbeat(run_id)
         secs["store"] = secs.get("store", 0.0) + time.perf_counter() - t
     summary.articles += sum(1 for a in batch if a.duplicate_of is None)
     summary.skipped += sum(1 for a in batch if a.duplicate_of is not None)

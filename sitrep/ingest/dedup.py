@@ -81,6 +81,34 @@ class NearDuplicateIndex:
         return np.asarray(mh.hashvalues).astype(np.uint32).tobytes()
 
 
+class StoreNearDuplicateIndex(NearDuplicateIndex):
+    """The same decisions as the in-memory LSH, with the band hashes of the kept articles in the store
+    (table ``near_dup_bands``) instead of every MinHash in memory: a new article asks the store for the
+    articles sharing one of its bands (what ``MinHashLSH.query`` returns), so memory does not grow with
+    the corpus. Articles stored before the table existed are indexed from their stored signatures."""
+
+    def __init__(self, store, threshold: float = 0.8, num_perm: int = 64) -> None:  # store: sitrep.store.Store
+        super().__init__(threshold, num_perm)
+        self.store = store
+        self.store.index_near_duplicate_bands(self.bands_of_blob)
+
+    def bands(self, hashvalues) -> list[bytes]:
+        """The LSH band keys of a signature (datasketch's bands: equal bytes = same bucket)."""
+        values = np.asarray(hashvalues).astype(np.uint32)
+        return [values[start:end].tobytes() for start, end in self.lsh.hashranges]
+
+    def bands_of_blob(self, blob: bytes) -> list[bytes]:
+        values = np.frombuffer(blob, dtype=np.uint32)
+        return self.bands(values) if len(values) == self.num_perm else []
+
+    def query(self, mh) -> str | None:
+        hits = self.store.near_duplicate_candidates(self.bands(mh.hashvalues))
+        return min(hits) if hits else None
+
+    def add(self, article_id: str, mh) -> None:
+        self.store.add_near_duplicate_bands(article_id, self.bands(mh.hashvalues))
+
+
 _MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1], dtype=np.uint64)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from sitrep.config import Settings
 from sitrep.ingest import clean, outlet, pubdate
-from sitrep.ingest.dedup import NearDuplicateIndex, content_id
+from sitrep.ingest.dedup import NearDuplicateIndex, StoreNearDuplicateIndex, content_id
 from sitrep.ingest.errors import reject
 from sitrep.ingest.language import detect_language
 from sitrep.ingest.readers import read_paths
@@ -138,9 +138,7 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings |
     engine = engine or SerialEngine(Context(settings=settings))
     summary = IngestSummary()
     started = time.perf_counter()
-    index = NearDuplicateIndex(settings.near_duplicate_threshold, settings.minhash_perm)
-    for article_id, blob in store.minhashes():
-        index.add_serialised(article_id, blob)
+    index = StoreNearDuplicateIndex(store, settings.near_duplicate_threshold, settings.minhash_perm)
     pending = 0
     last_report = started
     own_files = [store.path + suffix for suffix in ("", "-wal", "-shm", "-journal")]
@@ -161,6 +159,8 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings |
                     _store_article(store, item, index, settings, summary, run_id)
                 pending += 1
                 if pending >= batch_size:
+                    if run_id is not None:
+                        store.heartbeat(run_id)
                     store.commit()
                     store.begin()
                     pending = 0
@@ -198,9 +198,9 @@ def _store_article(store: Store, art: Article, index: NearDuplicateIndex, settin
     if dup is not None:
         art.duplicate_of = dup
         summary.near_duplicates += 1
-    else:
-        index.add(art.article_id, mh)
     store.insert_article(art, minhash=NearDuplicateIndex.serialise(mh), stage_version=_ingest_key(), run_id=run_id)
+    if dup is None:  # kept: later copies of it are found by its bands (stored after the article they point to)
+        index.add(art.article_id, mh)
     summary.stored += 1
     summary.new_article_ids.append(art.article_id)
 

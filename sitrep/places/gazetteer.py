@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sitrep.places.normalize import ARTICLES, exact_key, fuzzy_key, latin_skeleton
 
@@ -47,6 +47,7 @@ class Layer:
         self.con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         self.countries = frozenset(r[0] for r in self.con.execute("SELECT DISTINCT country FROM places"))
         self._names = functools.lru_cache(maxsize=1 << 17)(self._query)
+        self._ids: dict[str, tuple[Any, Any]] | None = None
 
     def _query(self, key: str) -> tuple[tuple[int, int, str], ...]:
         rows = self.con.execute("SELECT n.place, n.kind, p.country FROM names n JOIN places p ON p.id = n.place"
@@ -56,6 +57,23 @@ class Layer:
     def names(self, key: str) -> tuple[tuple[int, int, str], ...]:
         """(layer row, name kind, country) for every name with this key."""
         return self._names(key) if key else ()
+
+    def find(self, place_id: str) -> int | None:
+        """The layer row of a place id ("123" GeoNames, "wof:123" Who's On First), or None."""
+        if self._ids is None:  # (sorted ids, rows) per id kind, loaded once: ~4 MB, no index on disk
+            import numpy as np
+
+            rows = np.array(self.con.execute("SELECT id, COALESCE(geonameid, -1), wof_id FROM places").fetchall(),
+                            dtype=np.int64).reshape(-1, 3)
+            geo, wof = rows[rows[:, 1] >= 0], rows[rows[:, 1] < 0]
+            self._ids = {kind: (part[order, col], part[order, 0]) for kind, part, col in (("geo", geo, 1), ("wof", wof, 2))
+                         for order in [np.argsort(part[:, col], kind="stable")]}
+        kind, _, number = place_id.rpartition(":")
+        if not number.isdigit() or kind not in ("", "wof"):
+            return None
+        keys, rids = self._ids["wof" if kind else "geo"]
+        i = int(keys.searchsorted(int(number)))
+        return int(rids[i]) if i < len(keys) and keys[i] == int(number) else None
 
     def row(self, rid: int) -> tuple[str, str, str, str, str, float, float, int | None, int]:
         """(place_id, name, feature, country, admin1_code, lat, lon, population or None, shipped)."""
@@ -268,6 +286,21 @@ class Gazetteer:
     def get(self, place_id: str | None) -> Place | None:
         idx = self.by_id.get(place_id) if place_id else None
         return None if idx is None else self.place(idx)
+
+    def parent_id_of(self, place_id: str) -> str | None:
+        """The id of the place containing ``place_id``, for a conflict-country layer place too (read from the
+        layer without copying it in), so the answer never depends on what geoparsing has loaded so far."""
+        place = self.get(place_id)
+        if place is not None:
+            return place.parent_id
+        if not LAYER_PATH.exists():
+            return None
+        rid = self.open_layer().find(place_id)
+        if rid is None:
+            return None
+        _, _, feature, cc, code, *_ = self.open_layer().row(rid)
+        a1 = self.admin1.get((cc, code)) if feature not in ("country", "region", "admin1") else None
+        return self.columns["place_id"][a1] if a1 is not None else None
 
     def parent_admin1(self, place: Place) -> Place | None:
         idx = self.admin1.get((place.country, place.admin1_code))

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import socket
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -232,6 +234,35 @@ class Store:
         ):
             yield row[0], row[1]
 
+    def near_duplicate_candidates(self, bands: list[bytes]) -> list[str]:
+        """Kept articles sharing one of these LSH bands (band i = the i-th key)."""
+        if not bands:
+            return []
+        sql = " UNION ".join(["SELECT article_id FROM near_dup_bands WHERE band=? AND hash=?"] * len(bands))
+        args: list[Any] = [v for i, b in enumerate(bands) for v in (i, b)]
+        return [r[0] for r in self.conn.execute(sql, args)]
+
+    def add_near_duplicate_bands(self, article_id: str, bands: list[bytes]) -> None:
+        self.conn.executemany("INSERT OR IGNORE INTO near_dup_bands (band, hash, article_id) VALUES (?,?,?)",
+                              [(i, b, article_id) for i, b in enumerate(bands)])
+
+    def index_near_duplicate_bands(self, bands_of: Any) -> int:
+        """Index the kept articles that have a signature but no bands yet (stored before migration 011);
+        ``bands_of(blob)`` gives the bands of a stored signature. Returns how many were indexed."""
+        todo = [r[0] for r in self.conn.execute(
+            "SELECT article_id FROM articles a WHERE minhash IS NOT NULL AND duplicate_of IS NULL AND NOT EXISTS"
+            " (SELECT 1 FROM near_dup_bands b WHERE b.article_id = a.article_id)")]
+        if not todo:
+            return 0
+        with self.transaction():
+            for start in range(0, len(todo), 500):
+                chunk = todo[start:start + 500]
+                rows = self.conn.execute(f"SELECT article_id, minhash FROM articles WHERE article_id IN "
+                                         f"({','.join('?' * len(chunk))})", chunk).fetchall()
+                for article_id, blob in rows:
+                    self.add_near_duplicate_bands(article_id, bands_of(bytes(blob)))
+        return len(todo)
+
     def counts(self) -> dict[str, Any]:
         q = self.conn.execute
         by_code = {r[0]: r[1] for r in q("SELECT code, COUNT(*) FROM rejections GROUP BY code ORDER BY code")}
@@ -263,6 +294,10 @@ class Store:
             out[table] = self.count(table)
         out["processed"] = {r[0]: r[1] for r in self.conn.execute(
             "SELECT status, COUNT(*) FROM processed_articles GROUP BY status ORDER BY status")}
+        interrupted = self.conn.execute("SELECT COUNT(*) FROM runs WHERE status='interrupted'").fetchone()[0] \
+            + len(self.stale_runs())
+        if interrupted:
+            out["interrupted_runs"] = interrupted  # killed or crashed: their committed batches are kept
         last = self.runs(1)
         if last:
             out["last_run"] = last[0]
@@ -297,13 +332,44 @@ class Store:
 
     def start_run(self, command: str, *, engine: str, workers: int, on_error: str,
                   versions: dict[str, str]) -> int:
+        """Record a new run (its process and host, for :meth:`stale_runs`); runs left "running" by a
+        process that is gone (kill -9, a crash, a power cut) are marked ``interrupted`` first."""
+        now = dt.datetime.now(dt.UTC).isoformat()
         with self.transaction():
+            stale = self.stale_runs()
+            self.conn.executemany("UPDATE runs SET status='interrupted', finished_at=? WHERE run_id=?",
+                                  [(now, run_id) for run_id in stale])
             row = self.conn.execute(
-                "INSERT INTO runs (command, started_at, status, engine, workers, on_error, versions)"
-                " VALUES (?,?,?,?,?,?,?) RETURNING run_id",
-                (command, dt.datetime.now(dt.UTC).isoformat(), "running", engine, workers, on_error,
-                 json.dumps(versions, sort_keys=True))).fetchone()
+                "INSERT INTO runs (command, started_at, status, engine, workers, on_error, versions, pid, host,"
+                " heartbeat_at) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING run_id",
+                (command, now, "running", engine, workers, on_error, json.dumps(versions, sort_keys=True),
+                 os.getpid(), socket.gethostname(), now)).fetchone()
         return int(row[0])
+
+    def heartbeat(self, run_id: int) -> None:
+        """The run is alive (called with every committed batch, inside the caller's transaction)."""
+        self.conn.execute("UPDATE runs SET heartbeat_at=? WHERE run_id=?", (dt.datetime.now(dt.UTC).isoformat(),
+                                                                            run_id))
+
+    def stale_runs(self) -> list[int]:
+        """Runs still marked running whose process is gone: on this host, no process has its pid (or the
+        process with it started after the run did); on another host, no heartbeat for ``STALE_AFTER``;
+        without a recorded process (a run of a version before migration 011), always."""
+        out = []
+        now = dt.datetime.now(dt.UTC)
+        host = socket.gethostname()
+        for r in self.conn.execute("SELECT run_id, pid, host, started_at, heartbeat_at FROM runs"
+                                   " WHERE status='running'").fetchall():
+            if r["pid"] is None:
+                out.append(int(r["run_id"]))
+            elif r["host"] == host:
+                if not _process_alive(int(r["pid"]), dt.datetime.fromisoformat(r["started_at"])):
+                    out.append(int(r["run_id"]))
+            else:
+                beat = dt.datetime.fromisoformat(r["heartbeat_at"] or r["started_at"])
+                if now - beat > STALE_AFTER:
+                    out.append(int(r["run_id"]))
+        return out
 
     def add_warning(self, run_id: int, code: str, message: str, *, stage: str = "", articles: int = 1) -> None:
         """A coded warning of a run; repeated warnings of one (code, stage) add up their article counts."""
@@ -320,10 +386,14 @@ class Store:
                                json.dumps(summary, sort_keys=True, default=str), run_id))
 
     def runs(self, limit: int = 10) -> list[dict[str, Any]]:
-        """The latest runs, newest first, each with its warnings."""
+        """The latest runs, newest first, each with its warnings (a run whose process is gone shows as
+        ``interrupted`` even before the next run records it)."""
         out = []
+        stale = set(self.stale_runs())
         for r in self.conn.execute("SELECT * FROM runs ORDER BY run_id DESC LIMIT ?", (limit,)).fetchall():
             d = dict(r)
+            if d["run_id"] in stale:
+                d["status"] = "interrupted"
             d["versions"] = json.loads(d["versions"])
             d["summary"] = json.loads(d["summary"])
             d["warnings"] = [dict(w) for w in self.conn.execute(
@@ -331,6 +401,33 @@ class Store:
                 (r["run_id"],))]
             out.append(d)
         return out
+
+
+STALE_AFTER = dt.timedelta(minutes=30)  # a run on another host with no heartbeat for this long is gone
+
+
+def _process_alive(pid: int, started: dt.datetime) -> bool:
+    """Is there a process with this pid on this host that may be the run's (not started after it)?"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: it exists
+        pass
+    began = _process_start(pid)  # a recycled pid: the process now holding it started after the run did
+    return began is None or began <= started + dt.timedelta(seconds=2)
+
+
+def _process_start(pid: int) -> dt.datetime | None:
+    """When a process started (Linux /proc: boot time + its start in clock ticks); None elsewhere."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        ticks = int(stat[stat.rindex(")") + 2:].split()[19])  # field 22, starttime
+        boot = next(int(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines()
+                    if line.startswith("btime "))
+        return dt.datetime.fromtimestamp(boot + ticks / os.sysconf("SC_CLK_TCK"), dt.UTC)
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
 
 
 @dataclass(frozen=True)
