@@ -187,6 +187,17 @@ def test_trigger_filters():
                                                     "Idlib.")} == {"Air/drone strike", "Armed clash"}
 
 
+def test_bare_combat_noun_is_a_candidate_the_mention_model_decides():
+    # no cue word around "fighting" / "clashes": still a candidate (the mention model reads the clause)
+    assert _subs("Fighting is also said to have broken out on the other side, at Barzeh and Qaboun.") == \
+        ["Armed clash"]
+    assert _subs("There were reports of further clashes overnight in the districts of Hanano and Shaar.") == \
+        ["Armed clash"]
+    # a combat noun used as a reference, and "further attacks" as a wish, are still not events
+    assert _subs("Thousands of families fled the fighting.") == []
+    assert _subs("The army said it would act to prevent further attacks on the town.") == []
+
+
 def test_count_only_sentence_adds_to_the_report_it_continues():
     text = ("Houthi rebels clashed with government troops near Marib on Wednesday. "
             "Russian jets bombed Idlib on Wednesday. "
