@@ -692,3 +692,11 @@ def test_the_forces_advancing_are_the_group_that_reports_its_own_moves():
         del SOURCES["Al-Shabaab said"]
     kismayo = [r for r in reports if r.place_name == "Kismayo"]
     assert kismayo and kismayo[0].actor1 == "Al Shabaab"
+
+
+def test_a_bare_bombing_is_a_strike_in_an_article_about_an_air_campaign():
+    bombing = "Doctors said they had treated 12 patients in Aleppo after a bombing on Wednesday."
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    air = _reports("Regime airstrikes have hit the north of the country for a week. " + bombing, wed)
+    assert "Air/drone strike" in [r.sub_event_type for r in air if r.text == bombing]
+    assert [r.sub_event_type for r in _reports(bombing, wed)] == ["Remote explosive/landmine/IED"]
