@@ -700,3 +700,17 @@ def test_a_bare_bombing_is_a_strike_in_an_article_about_an_air_campaign():
     air = _reports("Regime airstrikes have hit the north of the country for a week. " + bombing, wed)
     assert "Air/drone strike" in [r.sub_event_type for r in air if r.text == bombing]
     assert [r.sub_event_type for r in _reports(bombing, wed)] == ["Remote explosive/landmine/IED"]
+
+
+def test_shootings_single_clashes_and_hits_by_shells_are_triggers():
+    assert _subs("Shootings were also reported in the Damascus suburb of Saqba.") == ["Attack"]
+    assert _subs("Spokesman Jihad Makdissi said there was a clash in the area on Friday afternoon.") == ["Armed clash"]
+    assert _subs("A bakery in the Tariq al-Bab district had been hit by a shell, killing about 12 people.") == \
+        ["Shelling/artillery/missile attack"]
+    assert _subs("He said he was shot in the back as he tried to help the injured.") == ["Attack"]
+    # other senses of the words are not
+    assert _subs("Crews were shooting chemical dispersants at the oil.") == []
+    assert _subs("The oil could be shooting out at 12 times the current rate.") == []
+    assert _subs("The film was shot in Morocco last year.") == []
+    assert _subs("Photographs were shot in Homs by local activists.") == []
+    assert _subs("Activists say he was shot by government security forces.") == ["Attack"]

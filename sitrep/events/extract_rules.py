@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.events.taxonomy import SUB_TO_TYPE
-from sitrep.events.vocab import CALENDAR_WORD_RX, WEAPONS_RX
+from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
@@ -30,6 +30,11 @@ _TERR_OBJECT = (r"(?:\s+(?!us\b|them\b|him\b|her\b|me\b|it\b|to\b|by\b|in\b|on\b
                 r"control|(?!" + CALENDAR_WORD_RX + r"\b)[A-Z][a-z][\w'’-]+))")
 
 _WEAPONS = WEAPONS_RX
+
+
+def _after(words: str) -> str:
+    """Lookbehinds for a noun reading: the word just before is one of ``words`` ("a clash", "the shooting")."""
+    return "|".join(rf"(?<=\b{w} )" for w in words.split())
 
 _CROWD = (r"(?:protest(?:ers|s)?|demonstrat(?:ors|ions?)|crowds?|rall(?:y|ies)|march(?:ers|es)?|sit-ins?|"
           r"gatherings?|mourners|vigils?)")
@@ -69,7 +74,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"pound(?:ed|ing)|(?:conducted|carried out|launched|staged|mounted|flew) (?:[\w'’-]+ ){0,3}?(?:(?:air ?)?"
      r"(?:strikes|sorties)|air ?raids)", "Air/drone strike", 2),
     (r"(?:rocket|mortar|missile|artillery) (?:attacks?|strikes?|fire)|shell(?:ing|ed|s)|artillery|"
-     r"mortars?(?: rounds| shells)?|rockets?|missiles?|(?:tank |artillery |mortar )?shell (?:explosion|landed|hit|"
+     r"mortars?(?: rounds| shells)?|rockets?|missiles?|(?:hit|struck) by (?:an? |the )?(?:stray )?(?:tank |artillery |"
+     r"mortar )?shell|(?:tank |artillery |mortar )?shell (?:explosion|landed|hit|"
      r"struck|fell|exploded|slammed)|"
      r"rocket attacks?", "Shelling/artillery/missile attack", 2),
     (r"(?:re)?captured|(?:re)?capture[sd]?|seized|seizes|seizing|(?:re)?took(?=" + _TERR_OBJECT + r")|"
@@ -79,6 +85,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:full )?control|gained ground|took over|taken over|freed(?=" + _TERR_OBJECT + r")",
      TERRITORY, 3),
     (r"battl(?:ing|ed)|(?:heavy |fierce |violent |intense |street )?(?:fighting|clashes|clashed|fought)|"
+     r"(?:" + _after("a one another fresh new heavy fierce armed deadly brief") + r")clash|"
      r"gun ?battles?|firefights?|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
      r"(?:began|launched|started|carried out|mounted|waging|waged|repelled|repulsed) (?:[\"“”']?\w+[\"“”']? ){0,5}?"
      r"(?:offensive|assault|attack|battle|counter-?attack|operation)s?|"
@@ -95,7 +102,14 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:killed|wounded|injured) (?:and (?:wounded|injured) )?(?:[\w'’-]+ ){0,3}?(?:terrorists|militants|insurgents|"
      r"fighters|soldiers|troops|rebels|gunmen|jihadists|policemen|police officers|security forces|security personnel|"
      r"members of the security forces)", "Armed clash", 4),
-    (r"massacred?|executed|executions?|shot dead|gunned down|beheaded|opened fire on (?:civilians|"
+    (r"massacred?|executed|executions?|shot dead|gunned down|beheaded|"
+     r"shootings|(?:" + _after("a an indiscriminate heavy sporadic random militant mass deadly") + r")shooting"
+     r"(?! (?:stars?|ranges?|schedule|script|guards?|match|gallery|season|spree game)\b)|"
+     r"shooting(?= (?:was|were|has|had|began|erupted|continued|broke out|on|at|in) )|"
+     r"(?:was|were|been|being) shot(?= (?:[\w'’-]+ ){0,2}?(?:in the (?:back|head|chest|legs?|neck|stomach|arms?|face|"
+     r"eyes?|shoulder)|by (?:[\w'’-]+ ){0,3}?" + ARMED_NOUN_RX + r"|by snipers?|at close range|at point-blank))|"
+     r"(?:hit|struck|wounded|injured|killed) by (?:an? |the )?(?:stray )?(?:bullets?|gunfire|sniper fire|snipers?)|"
+     r"opened fire on (?:civilians|"
      r"protesters|worshippers|villagers|a crowd)|(?:killed|wounded|injured|died|hurt) (?:in|during) (?:a|an|the) "
      r"(?:[\w'’-]+ ){0,2}?(?:shooting|stabbing|knife attack|machete attack)", "Attack", 5),
     (r"lynch(?:ed|ing|ings)|jungle justice|mob (?:justice|violence|attacks?)|(?:mobs?|vigilantes|irate (?:villagers|"
@@ -173,7 +187,7 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
     ("Grenade", 1): ("grenade",),
     ("Air/drone strike", 2): ("air", "drone", "warplane", "jet", "raid", "bomb", "strik", "hit", "struck",
                               "targeted", "missile", "aircraft", "helicopter", "chopper", "gunship", "pound"),
-    ("Shelling/artillery/missile attack", 2): ("rocket", "mortar", "missile", "artillery", "shell"),
+    ("Shelling/artillery/missile attack", 2): ("rocket", "mortar", "missile", "artillery", "shell"),  # "hit by a shell"
     (TERRITORY, 3): ("captur", "seiz", "took", "taken", "overr", "retook", "regain", "liberat", "wrest", "control",
                      "hands of",
                      "fell to", "out of", "back", "ground", "over", "freed"),
@@ -181,9 +195,9 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                          "launched", "started", "carried out", "mounted", "wag", "repel", "repuls", "attack",
                          "assault", "storm", "raid", "incursion", "advanc", "push", "moved", "pressing", "killed",
                          "wounded", "injured", "shoot", "exchange", "fire", "raged", "continued", "erupted",
-                         "broke out", "siege"),
-    ("Attack", 5): ("massacr", "execut", "shot dead", "gunned", "behead", "opened fire", "shooting", "stabbing",
-                    "knife", "machete"),
+                         "broke out", "siege", "clash"),
+    ("Attack", 5): ("massacr", "execut", "shot", "gunned", "behead", "opened fire", "shooting", "stabbing",
+                    "knife", "machete", "bullet", "gunfire", "sniper"),
     ("Mob violence", 4): ("lynch", "jungle", "mob", "vigilante", "irate", "angry"),
     ("Abduction/forced disappearance", 5): ("abduct", "kidnap", "hostage", "disappeared"),
     ("Sexual violence", 3): ("rap", "sexual", "molest", "abused"),
