@@ -714,3 +714,6 @@ def test_shootings_single_clashes_and_hits_by_shells_are_triggers():
     assert _subs("The film was shot in Morocco last year.") == []
     assert _subs("Photographs were shot in Homs by local activists.") == []
     assert _subs("Activists say he was shot by government security forces.") == ["Attack"]
+    # shootings that a crowd protests against are the protest's reason, not force against it
+    subs = _subs("People joined protests and held vigils following two police shootings in Louisiana.")
+    assert "Peaceful protest" in subs and "Excessive force against protesters" not in subs

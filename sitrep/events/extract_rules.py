@@ -530,7 +530,7 @@ def _resolve_crowds(triggers: list[Trigger], text: str) -> list[Trigger]:
     if re.search(r"\b(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|marches|march|sit-ins?|"
                  r"mourners|funeral processions?)\b", text, re.IGNORECASE):
         for t in triggers:
-            if t.sub_event_type in ("Armed clash", "Attack") and re.match(r"(?:opened fire|fired|shot|shooting|gunned)",
+            if t.sub_event_type in ("Armed clash", "Attack") and re.match(r"(?:opened fire|fired|shot|shooting(?!s)|gunned)",
                                                                          t.surface, re.IGNORECASE):
                 t.sub_event_type = "Excessive force against protesters"  # "troops opened fire on a march"
     crowd_here = bool(_CROWD_WORD.search(text))
