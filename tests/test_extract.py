@@ -187,6 +187,17 @@ def test_trigger_filters():
                                                     "Idlib.")} == {"Air/drone strike", "Armed clash"}
 
 
+def test_bare_combat_noun_is_a_candidate_the_mention_model_decides():
+    # no cue word around "fighting" / "clashes": still a candidate (the mention model reads the clause)
+    assert _subs("Fighting is also said to have broken out on the other side, at Barzeh and Qaboun.") == \
+        ["Armed clash"]
+    assert _subs("There were reports of further clashes overnight in the districts of Hanano and Shaar.") == \
+        ["Armed clash"]
+    # a combat noun used as a reference, and "further attacks" as a wish, are still not events
+    assert _subs("Thousands of families fled the fighting.") == []
+    assert _subs("The army said it would act to prevent further attacks on the town.") == []
+
+
 def test_count_only_sentence_adds_to_the_report_it_continues():
     text = ("Houthi rebels clashed with government troops near Marib on Wednesday. "
             "Russian jets bombed Idlib on Wednesday. "
@@ -728,3 +739,28 @@ def test_two_strikes_on_different_days_in_one_sentence_keep_their_own_tolls():
             "while on 16 July 36 civilians were killed in two separate airstrikes.")
     reports = sorted(_reports(text, times), key=lambda r: r.date_begin)
     assert [(r.date_begin.day, _killed(r)) for r in reports] == [(4, [(7, "civilians")]), (16, [(36, "civilians")])]
+
+
+def test_a_bare_bombing_is_a_strike_in_an_article_about_an_air_campaign():
+    bombing = "Doctors said they had treated 12 patients in Aleppo after a bombing on Wednesday."
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    air = _reports("Regime airstrikes have hit the north of the country for a week. " + bombing, wed)
+    assert "Air/drone strike" in [r.sub_event_type for r in air if r.text == bombing]
+    assert [r.sub_event_type for r in _reports(bombing, wed)] == ["Remote explosive/landmine/IED"]
+
+
+def test_shootings_single_clashes_and_hits_by_shells_are_triggers():
+    assert _subs("Shootings were also reported in the Damascus suburb of Saqba.") == ["Attack"]
+    assert _subs("Spokesman Jihad Makdissi said there was a clash in the area on Friday afternoon.") == ["Armed clash"]
+    assert _subs("A bakery in the Tariq al-Bab district had been hit by a shell, killing about 12 people.") == \
+        ["Shelling/artillery/missile attack"]
+    assert _subs("He said he was shot in the back as he tried to help the injured.") == ["Attack"]
+    # other senses of the words are not
+    assert _subs("Crews were shooting chemical dispersants at the oil.") == []
+    assert _subs("The oil could be shooting out at 12 times the current rate.") == []
+    assert _subs("The film was shot in Morocco last year.") == []
+    assert _subs("Photographs were shot in Homs by local activists.") == []
+    assert _subs("Activists say he was shot by government security forces.") == ["Attack"]
+    # shootings that a crowd protests against are the protest's reason, not force against it
+    subs = _subs("People joined protests and held vigils following two police shootings in Louisiana.")
+    assert "Peaceful protest" in subs and "Excessive force against protesters" not in subs

@@ -91,7 +91,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v14+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v15+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -219,7 +219,8 @@ def extract_reports(
     found = retype([s.sentence.text for s in per], found)  # the sub-type: rules x typing model (subtype.py)
     countries = {p.country: p.name or p.surface for p in places if p.feature == "country" and p.country}
     scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries,
-                  home_country([p for s in per for p in usable_places(s, s.sentence.text, s.sentence.start)]))
+                  home_country([p for s in per for p in usable_places(s, s.sentence.text, s.sentence.start)]),
+                  air_war=bool(ctx.air_actors or _AIR_WAR.search(article.text)))
     reports: list[Report] = []
     for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
         reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc))
@@ -242,6 +243,9 @@ def _late_strike_agents(reports: list[Report], ctx: Context) -> list[Report]:
 
 
 _BOMBING = re.compile(r"bomb(?:ing|ings|ed)$", re.IGNORECASE)
+# words that only an air campaign uses: an article with one of them reports one ("a bombing" there is a strike)
+_AIR_WAR = re.compile(r"\b(?:air ?strikes?|airstrikes?|air raids?|warplanes?|fighter jets|jets|aircraft|helicopters?|"
+                      r"barrel bombs?|air ?force|sorties)\b", re.IGNORECASE)
 _GROUND_MEANS = re.compile(r"\b(?:rockets?|artillery|mortars?|shells?|shelling|tanks?|howitzers?|missiles?|guns?)\b",
                            re.IGNORECASE)
 _AIR_MEANS = re.compile(r"\b(?:air|aerial|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|bombers?)\b",
@@ -313,6 +317,7 @@ class Scope:
     geo_fn: Callable[[PlaceMention], int]
     country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> the name the article uses
     home: PlaceMention | None = None  # the country the article names most ("the country" in a sentence)
+    air_war: bool = False  # the article reports air strikes (named aircraft or strikes in its own words)
 
 
 @dataclass(frozen=True)
@@ -655,7 +660,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     agent = _agent_name(st, k, agent_m, ctx, chain, scope)
     target = resolve_generic(target_m, ctx, agent, s.actors)
     sub = _means_from_agent(trig.sub_event_type, st.views[k])
-    if sub == "Remote explosive/landmine/IED" and _BOMBING.match(trig.surface) and ctx.air_actors \
+    if sub == "Remote explosive/landmine/IED" and _BOMBING.match(trig.surface) and scope.air_war \
             and not MILITANT_CUE.search(text):
         sub = "Air/drone strike"  # "a bombing" in an article about an air campaign, with no militant named
     if agent is not None and sub in _STRIKE_SUBS:

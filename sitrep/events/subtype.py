@@ -41,7 +41,7 @@ import numpy as np
 from sitrep.events import typing as et
 from sitrep.events.extract_rules import TERRITORY, Trigger
 
-STAGE_VERSION = "event_subtype.v1"
+STAGE_VERSION = "event_subtype.v2"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
