@@ -431,3 +431,9 @@ def test_named_wars_are_not_durations() -> None:
     assert tag("Israel captured it in the Six-Day War.", WED_2013_03_20) == []
     assert tag("The Thirty Years' War devastated Europe.", WED_2013_03_20) == []
     assert one("A 72-hour ceasefire began.", "72-hour", WED_2013_03_20).value == "PT72H"
+
+
+def test_a_count_after_a_word_ending_in_letters_of_a_number_is_read() -> None:
+    # "recover Two weeks ago": a match starting inside "recover" used to hide the one at "Two"
+    found = tag("They may recover Two weeks ago, the agency said.", dt.date(2010, 5, 1))
+    assert [(m.surface, m.value) for m in found] == [("Two weeks ago", "2010-W15")]
