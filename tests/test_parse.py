@@ -23,6 +23,7 @@ SENTENCES = [
     "Let's see, he said: they're gonna hit the base, y'all ain't safe.",
     "Rebels  shelled the\nairport on Monday.",
     "There were clashes in Hama, and the rebels were shelled.",
+    "Ain't nothin' gonna stop 'em: there is fighting, let's go.",
 ]
 
 

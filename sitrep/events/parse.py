@@ -56,8 +56,9 @@ def load_parser() -> Language:
 # one of the ruler's few multi-token patterns ("gon na", "let 's", "there were", ...) looks at a neighbour. So
 # the pipeline runs without them and each token takes its annotations from a memo keyed on exactly those inputs
 # (plus the neighbours, for the words of those patterns). Tokens the memo does not know are annotated by the real
-# components: open-class words together in one Doc of unrelated single tokens (the patterns they can match see
-# one token only), and a sentence with an unknown pattern word or a whitespace token (whose tag and label the
+# components: other words together in one Doc of unrelated single tokens (the patterns they can match see one
+# token only; a word no pattern names gets the POS and morphology its tag and label give, and only the lemmatizer
+# runs), and a sentence with an unknown multi-token pattern word or a whitespace token (whose tag and label the
 # ruler rewrites) as a whole. The Docs are the same as the full pipeline's (tests/test_parse.py checks it on
 # real news). Past MEMO_LIMIT entries the memo stops growing and unknown tokens still go the slow way.
 MEMO_PIPES = ("attribute_ruler", "lemmatizer")
@@ -67,6 +68,7 @@ MEMO_LIMIT = 500_000
 _CONTEXT_WORDS = frozenset({"ai", "n't", "nt", "gon", "na", "got", "ta", "let", "'s", "c'm", "on", "y", "y'", "all",
                             "is", "are", "was", "were", "'re"})
 _KNOWN_MULTI = 8  # multi-token patterns of the model's attribute ruler
+_RULER_REGEX_WORDS = {"^n'?t$": ("n't", "nt"), "^y'?$": ("y", "y'"), "^n[ou]thin'$": ("nothin'", "nuthin'")}
 
 Key = tuple[int, int, int, int, int, bool]  # text, tag, label; for pattern words: the neighbours, after "there"
 Annotation = tuple[int, int, int]  # coarse POS, morphology hash, lemma
@@ -85,6 +87,26 @@ def _check_ruler(nlp: Language) -> None:
     if len(multi) != _KNOWN_MULTI or not words <= _CONTEXT_WORDS:
         raise ParserUnavailable(f"the attribute ruler of '{MODEL_PACKAGE}' has multi-token patterns the parse memo "
                                 f"does not cover ({sorted(words - _CONTEXT_WORDS)}): update sitrep/events/parse.py")
+    keys = {k for p in patterns for alt in p["patterns"] for tok in alt for k in tok}
+    if not keys <= {"TAG", "LOWER", "DEP", "IS_SPACE"}:
+        raise ParserUnavailable(f"the attribute ruler of '{MODEL_PACKAGE}' matches on {sorted(keys)}: the parse memo "
+                                "keys only on text, tag and label: update sitrep/events/parse.py")
+
+
+def _ruler_words(nlp: Language) -> set[str]:
+    """Every word a pattern of the attribute ruler names (other words get what their tag and label give)."""
+    out: set[str] = set()
+    for p in nlp.get_pipe("attribute_ruler").patterns:  # type: ignore[attr-defined]
+        for alt in p["patterns"]:
+            for tok in alt:
+                low = tok.get("LOWER")
+                if isinstance(low, dict) and "REGEX" in low:
+                    if low["REGEX"] not in _RULER_REGEX_WORDS:
+                        raise ParserUnavailable(f"an attribute ruler pattern of '{MODEL_PACKAGE}' matches words by "
+                                                f"{low['REGEX']!r}: update sitrep/events/parse.py")
+                    out.update(_RULER_REGEX_WORDS[low["REGEX"]])
+                out.update([low] if isinstance(low, str) else (low or {}).get("IN", []))
+    return out
 
 
 class _Memo:
@@ -104,7 +126,10 @@ class _Memo:
         self.read = [ORTH, TAG, DEP, LOWER, IS_SPACE]
         self.write = [POS, MORPH, LEMMA]
         self.context = frozenset(nlp.vocab.strings.add(w) for w in _CONTEXT_WORDS)
+        self.named = frozenset(nlp.vocab.strings.add(w) for w in _ruler_words(nlp)) | self.context
         self.expl = nlp.vocab.strings.add("expl")
+        # the ruler's coarse POS and morphology of a word no pattern names, by (tag, label)
+        self.by_tag: dict[tuple[int, int], tuple[int, int]] = {}
 
     def _keys(self, doc: Doc) -> tuple[list[Key], bool]:
         """Each token's memo key, and whether the Doc has a whitespace token."""
@@ -132,17 +157,41 @@ class _Memo:
             self.table.update(got)
         return got
 
-    def _singles(self, toks: dict[Key, Token]) -> dict[Key, Annotation]:
-        """Annotate unknown open-class tokens together, each as a one-token sentence."""
-        if not toks:
-            return {}
+    def _batch(self, toks: list[Token]) -> Doc:
         from spacy.tokens import Doc
 
-        ts = list(toks.values())
-        batch = Doc(self.vocab, words=[t.text for t in ts], spaces=[False] * len(ts), tags=[t.tag_ for t in ts],
-                    deps=[t.dep_ for t in ts], heads=list(range(len(ts))))
-        self._run(batch)
-        return self._learn(batch, list(toks))
+        return Doc(self.vocab, words=[t.text for t in toks], spaces=[False] * len(toks), tags=[t.tag_ for t in toks],
+                   deps=[t.dep_ for t in toks], heads=list(range(len(toks))))
+
+    def _singles(self, toks: dict[Key, Token]) -> dict[Key, Annotation]:
+        """Annotate unknown tokens (no pattern word with a neighbour that matters) as one-token sentences.
+
+        A word no ruler pattern names gets the POS and morphology of its (tag, label), learnt from the first such
+        word, and only the lemmatizer runs on it; the other words go through both components.
+        """
+        if not toks:
+            return {}
+        import numpy as np
+
+        ruled: dict[Key, Token] = {}
+        tagged: dict[Key, Token] = {}
+        for k, t in toks.items():
+            (tagged if t.lower not in self.named and (k[1], k[2]) in self.by_tag else ruled)[k] = t
+        got: dict[Key, Annotation] = {}
+        if ruled:
+            batch = self._batch(list(ruled.values()))
+            self._run(batch)
+            got.update(self._learn(batch, list(ruled)))
+            for k, t in ruled.items():
+                if t.lower not in self.named:
+                    self.by_tag.setdefault((k[1], k[2]), got[k][:2])
+        if tagged:
+            batch = self._batch(list(tagged.values()))
+            pos_morph = [self.by_tag[(k[1], k[2])] for k in tagged]
+            batch.from_array(self.write[:2], np.asarray(pos_morph, dtype=np.uint64))  # type: ignore[arg-type]
+            self.pipes[-1](batch)  # the lemmatizer
+            got.update(self._learn(batch, list(tagged)))
+        return got
 
     def annotate(self, docs: list[Doc]) -> None:
         import numpy as np
@@ -153,8 +202,8 @@ class _Memo:
         for d in docs:
             keys, space = self._keys(d)
             new = [(i, k) for i, k in enumerate(keys) if k not in table]
-            if space or any(k[3] or k[4] or k[5] for _, k in new):
-                self._run(d)  # a neighbour or a whitespace token matters: the real components, whole
+            if space or any(d[i].lower in self.context for i, _ in new):
+                self._run(d)  # a pattern word (its neighbours may matter) or a whitespace token: the whole sentence
                 self._learn(d, keys)
                 continue
             for i, k in new:
