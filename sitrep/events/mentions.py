@@ -93,8 +93,20 @@ class Decision:
 
 
 def _ngrams(text: str, prefix: str) -> list[str]:
+    return list(_ngrams_cached(text, prefix))
+
+
+@lru_cache(maxsize=2048)
+def _ngrams_cached(text: str, prefix: str) -> tuple[str, ...]:
+    """(A sentence's n-grams are asked for once per trigger in it and once as the next sentence's context; the
+    cached strings also keep their hashes for the vocabulary lookups.)"""
     toks = _TOKEN.findall(re.sub(r"\d", "0", text.lower()))
-    return [prefix + t for t in toks] + [f"{prefix}{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+    return tuple([prefix + t for t in toks] + [f"{prefix}{a} {b}" for a, b in zip(toks, toks[1:], strict=False)])
+
+
+@lru_cache(maxsize=2048)
+def _context_words(prev_text: str) -> tuple[str, ...]:
+    return tuple(f"p:{w}" for w in set(_TOKEN.findall(prev_text.lower())))
 
 
 def _trigger_token(doc: Any, start: int, end: int) -> Any:
@@ -216,7 +228,7 @@ def feature_blocks(c: Candidate, doc: Any) -> list[list[str]]:
         misc.append("question")
     if _quoted(text, start):
         misc.append("in_quote")
-    prev = [f"p:{w}" for w in set(_TOKEN.findall(c.prev_text.lower()))] if c.prev_text else ["p:none"]
+    prev = list(_context_words(c.prev_text)) if c.prev_text else ["p:none"]
     cues = [f"cue:{name}" for name in typing_rules.cue_names(text)] + [f"rule:{c.rule_sub_type}"]
     return [sent, window, syn, misc, cues, prev]
 
