@@ -128,6 +128,11 @@ class Gazetteer:
 
     def _finish(self, start: int = 0) -> None:
         ids, feats, ccs, a1s = (self.columns[k] for k in ("place_id", "feature", "country", "admin1_code"))
+        if start == 0 and not self.by_id and not self.admin1:  # the whole table: built in C, first row wins
+            n = len(ids)
+            self.by_id = dict(zip(reversed(ids), range(n - 1, -1, -1), strict=True))
+            self.admin1 = {(ccs[i], a1s[i]): i for i in reversed(range(n)) if feats[i] == "admin1"}
+            return
         for idx in range(start, len(ids)):
             self.by_id.setdefault(ids[idx], idx)
             if feats[idx] == "admin1":
