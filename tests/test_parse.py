@@ -1,4 +1,4 @@
-"""The shared spaCy parse: memoised lemmas give exactly the full pipeline's Docs."""
+"""The shared spaCy parse: the memoised attribute ruler and lemmas give exactly the full pipeline's Docs."""
 
 from __future__ import annotations
 
@@ -18,11 +18,17 @@ SENTENCES = [
     "Protesters are growing bolder and the security forces are firing on crowds.",
     "An air strike killed 24 civilians, up from an earlier toll of 13, the Observatory said.",
     "If the talks fail, the militia could attack the city within days.",
+    # the attribute ruler's context patterns and whitespace tokens: "there were" (VERB), "let's", "gonna"
+    "There were clashes in Homs and there is no sign that it's over.",
+    "Let's see, he said: they're gonna hit the base, y'all ain't safe.",
+    "Rebels  shelled the\nairport on Monday.",
+    "There were clashes in Hama, and the rebels were shelled.",
+    "Ain't nothin' gonna stop 'em: there is fighting, let's go.",
 ]
 
 
-def _view(docs: list) -> list[list[tuple[str, str, str, str, str, int]]]:  # type: ignore[type-arg]
-    return [[(t.text, t.tag_, t.pos_, t.dep_, t.lemma_, t.head.i) for t in d] for d in docs]
+def _view(docs: list) -> list[list[tuple[str, str, str, str, str, int, str]]]:  # type: ignore[type-arg]
+    return [[(t.text, t.tag_, t.pos_, t.dep_, t.lemma_, t.head.i, str(t.morph)) for t in d] for d in docs]
 
 
 def test_memoised_lemmas_equal_the_full_pipeline_cold_and_warm() -> None:

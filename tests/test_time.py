@@ -442,3 +442,9 @@ def test_a_perfect_infinitive_is_past_not_future():
     assert [(t.begin, t.end_date) for t in got] == [(_dt.date(2017, 8, 22), _dt.date(2017, 8, 31))]
     later = tag_text("The talks are to be held in late October.", _dt.date(2017, 9, 8))
     assert [t.begin.year for t in later if t.begin] == [2017]
+
+
+def test_a_count_after_a_word_ending_in_letters_of_a_number_is_read() -> None:
+    # "recover Two weeks ago": a match starting inside "recover" used to hide the one at "Two"
+    found = tag("They may recover Two weeks ago, the agency said.", dt.date(2010, 5, 1))
+    assert [(m.surface, m.value) for m in found] == [("Two weeks ago", "2010-W15")]

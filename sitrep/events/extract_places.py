@@ -99,6 +99,11 @@ _RELATIVE_TO = re.compile(
     rf"kilometers|miles)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outside)"
     rf"(?:ern)?\s+(?:of\s+)?")
 
+# a word each of those patterns' matches holds (lower-cased): a sentence without it cannot match
+_NEEDS = ((_LIST_OF_PLACES, re.compile(r"neighbou?rhood|district|village|town|area|suburb|quarter|hamlet|hill")),
+          (_NAMED_BEFORE, re.compile(r"neighbou?rhood|district|quarter")),
+          (_RELATIVE_TO, re.compile(r"north|south|east|west|outside")))
+
 
 def unresolved_toponyms(text: str, base: int, known: list[PlaceMention],
                         learned: Sequence[PlaceMention] = ()) -> list[PlaceMention]:
@@ -112,7 +117,10 @@ def unresolved_toponyms(text: str, base: int, known: list[PlaceMention],
             s0, e0 = base + m.start(), base + m.end()
             if not any(k.start < e0 and s0 < k.end for k in known + out):
                 out.append(replace(p, start=s0, end=e0))
-    for rx in (_LIST_OF_PLACES, _NAMED_BEFORE, _RELATIVE_TO):
+    low = text.lower()
+    for rx, need in _NEEDS:
+        if not need.search(low):
+            continue  # a word every match holds is absent: skip the slow scan
         for m in rx.finditer(text):
             for part in re.finditer(_NAME, m.group(1)):
                 s, e = base + m.start(1) + part.start(), base + m.start(1) + part.end()

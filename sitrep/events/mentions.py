@@ -93,8 +93,20 @@ class Decision:
 
 
 def _ngrams(text: str, prefix: str) -> list[str]:
+    return list(_ngrams_cached(text, prefix))
+
+
+@lru_cache(maxsize=2048)
+def _ngrams_cached(text: str, prefix: str) -> tuple[str, ...]:
+    """(A sentence's n-grams are asked for once per trigger in it and once as the next sentence's context; the
+    cached strings also keep their hashes for the vocabulary lookups.)"""
     toks = _TOKEN.findall(re.sub(r"\d", "0", text.lower()))
-    return [prefix + t for t in toks] + [f"{prefix}{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+    return tuple([prefix + t for t in toks] + [f"{prefix}{a} {b}" for a, b in zip(toks, toks[1:], strict=False)])
+
+
+@lru_cache(maxsize=2048)
+def _context_words(prev_text: str) -> tuple[str, ...]:
+    return tuple(f"p:{w}" for w in set(_TOKEN.findall(prev_text.lower())))
 
 
 def _trigger_token(doc: Any, start: int, end: int) -> Any:
@@ -216,7 +228,7 @@ def feature_blocks(c: Candidate, doc: Any) -> list[list[str]]:
         misc.append("question")
     if _quoted(text, start):
         misc.append("in_quote")
-    prev = [f"p:{w}" for w in set(_TOKEN.findall(c.prev_text.lower()))] if c.prev_text else ["p:none"]
+    prev = list(_context_words(c.prev_text)) if c.prev_text else ["p:none"]
     cues = [f"cue:{name}" for name in typing_rules.cue_names(text)] + [f"rule:{c.rule_sub_type}"]
     return [sent, window, syn, misc, cues, prev]
 
@@ -281,12 +293,12 @@ class MentionModel:
         if str(data["feature_version"]) != FEATURE_VERSION:
             raise ModelUnavailable(f"mention model built for features {data['feature_version']}, "
                                    f"code has {FEATURE_VERSION}: retrain it (bench/train_event_mentions.py)")
-        vocab = [str(v) for v in data["vocab"]]
+        vocab = data["vocab"].tolist()  # Python strings in one C call (108,570 of them)
         status = tuple(str(s) for s in data["status_labels"])
         if not set(status) <= set(EVENT_STATUSES):
             raise ModelUnavailable(f"mention model has unknown statuses {sorted(set(status) - set(EVENT_STATUSES))}")
         return cls(
-            version=version, index={f: i for i, f in enumerate(vocab)},
+            version=version, index=dict(zip(vocab, range(len(vocab)), strict=True)),
             event_w=data["event_w"].astype(np.float32), event_b=float(data["event_b"]),
             sub_labels=tuple(str(s) for s in data["sub_labels"]), sub_w=data["sub_w"].astype(np.float32),
             sub_b=data["sub_b"].astype(np.float32), status_labels=status,

@@ -324,7 +324,7 @@ def _clause_left(left: str) -> str:
 def find_quantities(sentence: str) -> list[QuantityMention]:
     """People counts in ``sentence`` with category, status and qualifiers."""
     low = sentence.lower()
-    if not any(c.isdigit() for c in sentence) and not any(w in low for w in _NUMBER_STEMS):
+    if not any(map(str.isdigit, sentence)) and not any(w in low for w in _NUMBER_STEMS):  # map: no generator
         return _singulars(sentence, [])
     nums = [n for n in _numbers(sentence) if not _is_year(n, sentence)
             and not re.search(r"\bno\s+$", sentence[max(0, n.start - 4):n.start], re.IGNORECASE)]  # "no one"

@@ -93,16 +93,21 @@ def _compiled() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(pat) for _, _, pat in CUES)
 
 
+@lru_cache(maxsize=4096)
+def _fires(text: str) -> tuple[bool, ...]:
+    """Which cues fire on ``text`` (cached: the mention model and the typing model ask about the same sentences)."""
+    low = text.lower()
+    return tuple(p.search(low) is not None for p in _compiled())
+
+
 def cue_vector(text: str) -> np.ndarray:
     """Binary vector, one entry per cue in :data:`CUES` (1.0 when the cue fires)."""
-    low = text.lower()
-    return np.array([1.0 if p.search(low) else 0.0 for p in _compiled()], dtype=np.float32)
+    return np.array([1.0 if f else 0.0 for f in _fires(text)], dtype=np.float32)
 
 
 def cue_names(text: str) -> list[str]:
     """Names of the cues that fire on ``text`` (for explanations and tests)."""
-    low = text.lower()
-    return [CUES[i][0] for i, p in enumerate(_compiled()) if p.search(low)]
+    return [CUES[i][0] for i, f in enumerate(_fires(text)) if f]
 
 
 # Words that make a sentence worth typing: event verbs and nouns, not actor

@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from sitrep.gcpause import gc_paused
 from sitrep.places.normalize import ARTICLES, exact_key, fuzzy_key, latin_skeleton
 
 GAZETTEER_VERSION = "sitrep.gazetteer.v2"
@@ -145,6 +146,11 @@ class Gazetteer:
 
     def _finish(self, start: int = 0) -> None:
         ids, feats, ccs, a1s = (self.columns[k] for k in ("place_id", "feature", "country", "admin1_code"))
+        if start == 0 and not self.by_id and not self.admin1:  # the whole table: built in C, first row wins
+            n = len(ids)
+            self.by_id = dict(zip(reversed(ids), range(n - 1, -1, -1), strict=True))
+            self.admin1 = {(ccs[i], a1s[i]): i for i in reversed(range(n)) if feats[i] == "admin1"}
+            return
         for idx in range(start, len(ids)):
             self.by_id.setdefault(ids[idx], idx)
             if feats[idx] == "admin1":
@@ -310,16 +316,17 @@ class Gazetteer:
 def _read_shipped(gaz: Gazetteer) -> None:
     path = resources.files("sitrep.places") / "data" / "places.json.gz"
     raw = gzip.decompress(path.read_bytes())
-    try:
-        import orjson
+    with gc_paused():  # a million fresh lists: collections during the parse find no garbage
+        try:
+            import orjson
 
-        doc = orjson.loads(raw)
-    except ImportError:  # pragma: no cover - orjson is a declared dependency; json is only slower
-        doc = json.loads(raw)
-    gaz.columns = {c: doc["columns"][c] for c in COLUMNS}
-    gaz.exact, gaz.fuzzy, gaz.demonyms = doc["exact"], doc["fuzzy"], doc["demonyms"]
-    gaz.phrases = tuple(doc.get("phrases", ()))
-    gaz._finish()
+            doc = orjson.loads(raw)
+        except ImportError:  # pragma: no cover - orjson is a declared dependency; json is only slower
+            doc = json.loads(raw)
+        gaz.columns = {c: doc["columns"][c] for c in COLUMNS}
+        gaz.exact, gaz.fuzzy, gaz.demonyms = doc["exact"], doc["fuzzy"], doc["demonyms"]
+        gaz.phrases = tuple(doc.get("phrases", ()))
+        gaz._finish()
 
 
 _FEATURE_CODES = {"ADM1": "admin1", "ADM2": "admin2", "PCLI": "country", "PCLD": "country", "PCLS": "country"}
