@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.actors import canonical_actor, find_actors, load_actors
+from sitrep.actors import canonical_actor, find_actors, load_actors, state_forces
 
 
 def names(text: str, **kw: object) -> list[str]:
@@ -230,3 +230,22 @@ def test_generic_names_take_the_country_of_the_event() -> None:
     assert d.name_in("Rebel groups", "SY") == "Syrian rebels"
     assert d.name_in("Government forces", None) == "Government forces"
     assert d.name_in("Islamic State", "SY") == "Islamic State"
+
+
+@pytest.mark.parametrize("phrase", ["The government", "the regime", "security forces", "government troops",
+                                    "the army", "regime forces", "government tanks and artillery"])
+def test_generic_state_phrase_is_the_focus_countrys_forces(phrase: str) -> None:
+    m = state_forces(phrase, country="SY")
+    assert m is not None and (m.name, m.inter) == ("Syrian government forces", 1)
+    iraq = state_forces(phrase, country="IQ")
+    assert iraq is not None and iraq.name != m.name
+
+
+@pytest.mark.parametrize("phrase", ["the forces", "its soldiers", "Turkish troops", "rebels", "tanks",
+                                    "army deserters", "a group of saboteurs"])
+def test_other_phrases_are_no_state(phrase: str) -> None:
+    assert state_forces(phrase, country="SY") is None
+
+
+def test_no_state_without_a_country() -> None:
+    assert state_forces("the government", country=None) is None

@@ -241,6 +241,37 @@ def find_actors(text: str, *, country: str | None = None, dictionary: ActorDicti
     return out
 
 
+# a generic phrase for a state's own forces: a determiner, at most one state modifier and a force noun ("the
+# government", "the regime", "security forces", "government troops", "the army"); not "its soldiers" (whose?)
+_GENERIC_STATE = re.compile(
+    r"(?:the\s+)?(?:(?:government|regime|state|security|army|military|regular)\s+)?"
+    r"(?:government|regime|forces|troops|army|soldiers|military|security\s+forces|authorities)"
+    # the state's arms named with it: "government tanks and artillery", "regime jets"
+    r"|(?:the\s+)?(?:government|regime|army|military)\s+(?:tanks|artillery|jets|warplanes|helicopters|aircraft|"
+    r"gunships|snipers)(?:\s*(?:,|and|,\s*and)\s*(?:tanks|artillery|jets|warplanes|helicopters|aircraft|gunships|"
+    r"snipers))*",
+    re.IGNORECASE)
+
+
+def state_forces(phrase: str, *, country: str | None, dictionary: ActorDictionary | None = None
+                 ) -> ActorMention | None:
+    """The focus country's state forces for a generic phrase that names them without naming the state ("the
+    government retook", "security forces stormed", "clashes with the regime"); None for anything else, and
+    without a country (never a guessed state). A bare "forces" needs a state modifier ("the forces" is anyone's).
+    """
+    if not country:
+        return None
+    m = _GENERIC_STATE.fullmatch(phrase.strip())
+    if m is None or re.fullmatch(r"(?:\w+\s+)?forces", phrase.strip(), re.IGNORECASE) and not re.search(
+            r"\b(?:government|regime|state|security|army|military|regular)\s+forces", phrase, re.IGNORECASE):
+        return None
+    d = dictionary or load_actors()
+    entry = d.get(d.state_by_country.get(country.upper()))
+    if entry is None:
+        return None
+    return _mention(d, entry, 0, len(phrase), phrase, country, 0.6)
+
+
 def _alias_actor(d: ActorDictionary, phrase: str) -> str | None:
     return next((str(p[1]) for p in d.index.lookup_all(phrase) if p[0] == "a"), None)
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sitrep.actors import state_forces
 from sitrep.events.alliances import alliances
 from sitrep.events.extract_actors import (
     GENERIC_SOURCE,
@@ -39,10 +40,18 @@ from sitrep.events.extract_actors import (
     attribution,
     backing_pairs,
     generic_subject,
+    in_prepositional_phrase,
     main_actors,
     resolve_generic,
 )
-from sitrep.events.extract_context import ARMED_INTER, COARSE, Context, SentenceMentions, by_sentence
+from sitrep.events.extract_context import (
+    ARMED_INTER,
+    COARSE,
+    Context,
+    SentenceMentions,
+    by_sentence,
+    focus_country,
+)
 from sitrep.events.extract_places import (
     DEMONYMS_PATH,
     event_places,
@@ -90,7 +99,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v10+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v11+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -215,7 +224,7 @@ def extract_reports(
     decisions = _classify(per, found, docs, ref, decide or _default_decide())
     found = retype([s.sentence.text for s in per], found)  # the sub-type: rules x typing model (subtype.py)
     countries = {p.country: p.name or p.surface for p in places if p.feature == "country" and p.country}
-    scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries)
+    scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries, focus_country(places))
     reports: list[Report] = []
     for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
         reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc))
@@ -308,6 +317,7 @@ class Scope:
     hedge_fn: Callable[[str], bool]
     geo_fn: Callable[[PlaceMention], int]
     country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> the name the article uses
+    country: str | None = None  # the article's focus country (ISO2): whose forces "the government" are
 
 
 @dataclass(frozen=True)
@@ -500,13 +510,28 @@ def _own_dates_differ(a: TriggerView | None, b: TriggerView | None) -> bool:
     return bool(days_a and days_b and not (days_a & days_b))
 
 
-def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain
+def _state_role(st: SentenceState, span: tuple[int, int] | None, scope: Scope) -> ActorMention | None:
+    """A role phrase that names the state's forces generically ("the government", "the regime", "security
+    forces") as the focus country's state forces (the actors stage decides), at article offsets."""
+    if span is None:
+        return None
+    m = state_forces(st.text[span[0]:span[1]], country=scope.country)
+    return None if m is None else replace(m, start=st.base + span[0], end=st.base + span[1])
+
+
+def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope
                     ) -> tuple[ActorMention | None, ActorMention | None]:
     """The trigger's agent and target mentions: the parse's when it found them, else the rules'."""
     trig, tv = st.triggers[k], st.views[k]
     agent_m, target_m = actor_roles(trig, st.regions[k], st.s, st.base, st.text, ctx, exclude=chain.prev_target)
+    state_agent = _state_role(st, tv.agent_span, scope) if tv is not None and tv.agent is None else None
     if tv is not None and tv.agent is not None:
         agent_m = tv.agent  # the predicate's own subject, "by" agent or nominal modifier
+    elif state_agent is not None:
+        agent_m = state_agent  # "the government retook the district": the state, never a carried-over actor
+    elif tv is not None and tv.agent_span is not None and agent_m is not None and in_prepositional_phrase(
+            st.text, agent_m.start - st.base):
+        agent_m = None  # the predicate has a subject of its own; "from rebels" in another clause is not it
     elif tv is not None and _ARMS_AGENT.search(tv.agent_text) and agent_m is not None and \
             agent_m.surface not in tv.agent_text:
         agent_m = None  # the parse's agent is weapons ("shelling by tanks and jet fighters"): not another actor
@@ -514,8 +539,11 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain
             not _AUX_BEFORE.search(st.text[:trig.start]) and agent_m.end - st.base < trig.start - 2:
         agent_m = None  # a strike noun the parse gives no agent ("the enclave shrinks under airstrikes",
         # "the FSA withdrew after shelling"): the sentence's subject is not its agent, often its target
-    if tv is not None and tv.patient is not None and (agent_m is None or tv.patient.name != agent_m.name):
-        target_m = tv.patient
+    patient = tv.patient if tv is not None else None
+    if tv is not None and patient is None:
+        patient = _state_role(st, tv.patient_span, scope)  # "clashes with the army", "attacked the regime"
+    if patient is not None and (agent_m is None or patient.name != agent_m.name):
+        target_m = patient
     return agent_m, target_m
 
 
@@ -621,7 +649,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     """Sub-type, agent, target and allies of trigger k; None when the trigger is not an event after all
     ("seized 12 soldiers": captives)."""
     trig, text, s = st.triggers[k], st.text, st.s
-    agent_m, target_m = _agent_mentions(st, k, ctx, chain)
+    agent_m, target_m = _agent_mentions(st, k, ctx, chain, scope)
     agent = _agent_name(st, k, agent_m, ctx, chain, scope)
     target = resolve_generic(target_m, ctx, agent, s.actors)
     sub = _means_from_agent(trig.sub_event_type, st.views[k])
