@@ -288,3 +288,15 @@ def test_government_forces_of_an_article_without_a_country_are_named_by_the_even
         del ACTORS["soldiers"], PLACES["Jisr al-Shughour"], COUNTRY["Jisr al-Shughour"]
     shelling = [r for r in reports if r.sub_event_type == "Shelling/artillery/missile attack"]
     assert shelling and shelling[0].actor1 == "Syrian government forces"
+
+
+def test_who_reports_fighting_is_not_its_agent() -> None:
+    text = "Activists reported fighting in the suburbs of Damascus."
+    doc, = syntax.parse_candidates([text])
+    i = text.index("fighting")
+    assert syntax.roles_of(doc, (i, i + 8)).agent is None
+    moved = "The rebels moved to seize the town."
+    doc, = syntax.parse_candidates([moved])
+    i = moved.index("seize")
+    agent = syntax.roles_of(doc, (i, i + 5)).agent
+    assert agent is not None and moved[slice(*agent)] == "The rebels"  # a control verb shares its subject

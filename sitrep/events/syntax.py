@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v5"
+STAGE_VERSION = "sitrep.events.syntax.v6"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -83,6 +83,9 @@ _YIELD_VERBS = frozenset(f"{stem}{end}" for stem, ends in (
     ("shr", ("ink", "inks", "ank", "unk", "inking")), ("collaps", ("e", "es", "ed", "ing")),
     ("surrender", ("", "s", "ed", "ing")), ("abandon", ("", "s", "ed", "ing")), ("crumbl", ("e", "es", "ed", "ing")),
     ("f", ("all", "alls", "ell", "allen", "alling"))) for end in ends)
+_REPORT_VERBS = SPEECH_VERBS | frozenset({"report", "reported", "reports", "reporting", "describe", "described",
+                                          "describes", "saw", "see", "sees", "witnessed", "heard", "hear", "filmed",
+                                          "recorded", "documented", "confirmed", "confirm"})
 _MEANS_MODIFIERS = frozenset({"artillery", "mortar", "rocket", "missile", "tank", "barrel", "cluster", "chemical", "air",
                               "drone", "sniper", "gun", "machine", "machinegun", "shell", "bomb", "car", "truck",
                               "suicide", "helicopter", "jet", "aerial", "ground", "heavy", "fresh", "renewed"})
@@ -212,6 +215,8 @@ def _subject(v: Token) -> Token | None:
             if _lower(subj) in ("who", "which", "that") and t.dep_ == "relcl":
                 return t.head
             return subj
+        if t.dep_ == "xcomp" and _lower(t.head) in _REPORT_VERBS:
+            return None  # "activists reported fighting": the reporters are not the fighters
         if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
             t = t.head  # "clashed with X and recaptured Y", "moved to seize": the shared subject
             continue
