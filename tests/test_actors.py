@@ -93,7 +93,7 @@ def test_state_forces_inter_home_and_abroad() -> None:
 
 def test_country_as_agent() -> None:
     m = find_actors("Turkey launched air strikes on Kurdish positions.")[0]
-    assert (m.surface, m.name) == ("Turkey", "Turkish forces") and m.score < 1
+    assert (m.surface, m.name) == ("Turkey", "Turkish armed forces") and m.score < 1
 
 
 def test_civilians_protesters() -> None:
@@ -249,3 +249,16 @@ def test_other_phrases_are_no_state(phrase: str) -> None:
 
 def test_no_state_without_a_country() -> None:
     assert state_forces("the government", country=None) is None
+
+
+def test_kurdish_led_forces_are_the_sdf_even_in_an_iraq_story() -> None:
+    text = "Isis members surrendered to Kurdish-led forces near Deir ez-Zor, while Kurdish forces held Kirkuk."
+    names = [(m.surface, m.name) for m in find_actors(text, country="IQ")]
+    assert ("Kurdish-led forces", "Syrian Democratic Forces") in names  # "Kurdish-led": the SDF's descriptor
+    assert ("Kurdish forces", "Peshmerga") in names  # plain "Kurdish forces" in Iraq stay the Peshmerga
+
+
+def test_turkish_forces_take_the_gold_conventions_name() -> None:
+    m = find_actors("Turkish troops shelled Afrin.", country="SY")[0]
+    assert (m.name, m.inter) == ("Turkish armed forces", 8)
+    assert canonical_actor("Turkish forces") is not None

@@ -746,3 +746,9 @@ def test_a_place_held_by_rebels_is_not_a_rebel_target():
     text = "Russian jets struck several rebel-held villages near Idlib on Monday."
     r, = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
     assert (r.sub_event_type, r.actor1, r.actor2) == ("Air/drone strike", "Russian forces", None)
+
+
+def test_a_foreign_army_is_not_guessed_as_the_home_states_enemy():
+    text = "Saudi-led coalition officials visited Mogadishu. Somali troops fought near Kismayo on Monday, killing five fighters."
+    r, = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Armed clash", "Somali government forces", None)

@@ -15,7 +15,7 @@ from sitrep.actors.dictionary import ActorDictionary, load_actors
 from sitrep.actors.match import canonical_actor, find_actors, state_forces
 from sitrep.actors.sources import find_sources, is_hedged, resolve_sources
 
-STAGE_VERSION = "sitrep.actors.v3"
+STAGE_VERSION = "sitrep.actors.v4"
 
 __all__ = [
     "STAGE_VERSION",

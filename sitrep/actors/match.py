@@ -26,7 +26,7 @@ from sitrep.actors.dictionary import ActorDictionary, ActorEntry, Descriptor, lo
 from sitrep.actors.lexicon import Hit, fold, normalise, select_longest
 from sitrep.records import ActorMention
 
-STAGE_VERSION = "sitrep.actors.match.v2"
+STAGE_VERSION = "sitrep.actors.match.v3"
 
 # layer ranks: lower wins a tie in span length
 _DICT, _STATE, _DESC, _UNKNOWN = 0, 1, 2, 3

@@ -694,9 +694,21 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         agent = _strike_agent(sub, target, ctx) or _guess_agent(trig, target, ctx, scope)
     assoc = associates(agent_m, agent, target, trig, st.regions[k], s, text)
     if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other"):
-        target = next((n for n in scope.main if n != agent and n not in assoc and n != "Unidentified armed group"
-                       and frozenset((agent, n)) not in ctx.allies), None)
+        target = _other_side(agent, agent_m, assoc, ctx, scope)
     return Roles(sub, agent, None if target == agent else target, tuple(assoc))
+
+
+def _other_side(agent: str | None, agent_m: ActorMention | None, assoc: Sequence[str], ctx: Context,
+                scope: Scope) -> str | None:
+    """A battle's unnamed other side: the article's main actor that is not the agent's ally; for the home state's
+    forces only a non-state group (never a foreign army guessed as the state's enemy). A non-state agent keeps
+    the first main actor: its enemy may be the state or another group (the SDF against IS)."""
+    sides = [n for n in scope.main if n != agent and n not in assoc and n != "Unidentified armed group"
+             and frozenset((agent, n)) not in ctx.allies]
+    inter = agent_m.inter if agent_m is not None and agent_m.name == agent else scope.main_inter.get(agent or "")
+    if inter == 1:
+        sides = [n for n in sides if scope.main_inter.get(n) in (2, 3, 4)]
+    return next(iter(sides), None)
 
 
 # sub-types whose civilian dead or civilian targets make Civilians their target (strikes, bombs, attacks)
