@@ -752,3 +752,12 @@ def test_a_foreign_army_is_not_guessed_as_the_home_states_enemy():
     text = "Saudi-led coalition officials visited Mogadishu. Somali troops fought near Kismayo on Monday, killing five fighters."
     r, = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
     assert (r.sub_event_type, r.actor1, r.actor2) == ("Armed clash", "Somali government forces", None)
+
+
+def test_a_subject_of_its_own_is_not_replaced_by_the_last_agent():
+    """ "it reported that a group of saboteurs had stormed": "it" is the speaker, the saboteurs (unknown) the agent."""
+    text = ("The Syrian army shelled Idlib on Monday. Later, it reported that a group of saboteurs had stormed the main "
+            "courthouse in Aleppo and set fire to much of the building.")
+    stormed = [r for r in _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+               if r.place_name == "Aleppo"]
+    assert stormed and all(r.actor1 is None for r in stormed)

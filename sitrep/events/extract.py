@@ -581,11 +581,12 @@ def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Co
         agent = named[0]  # "The forces advanced into X, the SDF said": the group reports its own moves
     if agent is None and tv is not None and tv.agent_text:
         agent = _context_agent(tv.agent_text, ctx)  # "the forces", after the reporting group's own moves
-    if agent is None:
+    own = tv.agent_text.strip() if tv is not None else ""  # the predicate's own subject, when the parse found one
+    if agent is None and not own:
         agent = generic_subject(text[:trig.start], ctx)
     if agent is None and ctx.last_agent and not SPEECH_SUBJ.match(text) and (
-            PRONOUN_SUBJ.match(text) or SAID_THEY_ANY.search(text[:trig.start])):
-        agent = ctx.last_agent
+            (PRONOUN_SUBJ.match(own) if own else PRONOUN_SUBJ.match(text)) or SAID_THEY_ANY.search(text[:trig.start])):
+        agent = ctx.last_agent  # "they captured": the last agent; not when the subject is "a group of saboteurs"
     if agent is None and named and named[0] in main:
         agent = named[0]
     return agent
