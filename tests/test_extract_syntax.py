@@ -300,3 +300,15 @@ def test_who_reports_fighting_is_not_its_agent() -> None:
     i = moved.index("seize")
     agent = syntax.roles_of(doc, (i, i + 5)).agent
     assert agent is not None and moved[slice(*agent)] == "The rebels"  # a control verb shares its subject
+
+
+@pytest.mark.parametrize(("text", "trigger", "agent"), [
+    ("After renewing their assault on Hama on Tuesday, Syrian tanks and troops held their positions.", "assault",
+     "Syrian tanks and troops"),  # a participle after "after" shares the main clause's subject
+    ("Rebels are stepping up their attacks on the city.", "attacks", "Rebels"),  # any form of a conduct verb
+])
+def test_the_subject_of_a_conduct_verb_carries_out_its_nominal(text: str, trigger: str, agent: str) -> None:
+    doc, = syntax.parse_candidates([text])
+    i = text.index(trigger)
+    span = syntax.roles_of(doc, (i, i + len(trigger))).agent
+    assert span is not None and text[slice(*span)] == agent

@@ -74,6 +74,8 @@ _CONDUCT_VERBS = frozenset({"launched", "launch", "launches", "carried", "carrie
                             "conduct", "staged", "mounted", "began", "begun", "started", "waged", "used", "uses",
                             "unleashed", "intensified", "stepped", "resumed", "renewed", "continued", "kept",
                             "escalated", "pressed", "ramped"})
+_CONDUCT_LEMMAS = frozenset({"launch", "carry", "conduct", "stage", "mount", "begin", "start", "wage", "use", "unleash",
+                             "intensify", "step", "resume", "renew", "continue", "keep", "escalate", "press", "ramp"})
 # compounds that name the means, not the agent ("artillery bombardment", "barrel bomb attacks")
 # a clause whose subject gives way under the strike it names: that subject is the strike's target
 _UNDER_FIRE_PREPS = frozenset({"after", "under", "amid", "following"})
@@ -217,6 +219,9 @@ def _subject(v: Token) -> Token | None:
             return subj
         if t.dep_ == "xcomp" and _lower(t.head) in _REPORT_VERBS:
             return None  # "activists reported fighting": the reporters are not the fighters
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
+            t = t.head.head  # "After renewing their assault, tanks held ...": the main clause's subject
+            continue
         if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
             t = t.head  # "clashed with X and recaptured Y", "moved to seize": the shared subject
             continue
@@ -249,12 +254,12 @@ def roles_of(doc: Doc, span: Span) -> Roles:
         agent = by or mod
         patient = _prep_object(tok, ("on", "against", "targeting"))
         host = _np_host(tok)  # "a wave of artillery bombardment": the phrase the nominal heads
-        if agent is None and host.dep_ in ("dobj",) and _lower(v) in _CONDUCT_VERBS:
+        if agent is None and host.dep_ in ("dobj",) and (_lower(v) in _CONDUCT_VERBS or v.lemma_ in _CONDUCT_LEMMAS):
             agent = _subject(v)
         elif agent is None and host.dep_ == "pobj" and _lower(host.head) == "with" and host.head.head.i == v.i \
                 and not passive and _is_verb(v):
             agent = _subject(v)  # "rebels responded with a wave of shelling", "hit the town with rockets"
-        if agent is None and host.dep_ == "nsubjpass" and _lower(v) in _CONDUCT_VERBS:
+        if agent is None and host.dep_ == "nsubjpass" and (_lower(v) in _CONDUCT_VERBS or v.lemma_ in _CONDUCT_LEMMAS):
             agent = next((g for c in v.subtree if c.dep_ in ("prep", "agent") and _lower(c) == "by"
                           and c.i > v.i for g in c.children if g.dep_ == "pobj"), None)
             # "the airstrikes are carried out (with impunity) by Syrian forces"
