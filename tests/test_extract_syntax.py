@@ -312,3 +312,11 @@ def test_the_subject_of_a_conduct_verb_carries_out_its_nominal(text: str, trigge
     i = text.index(trigger)
     span = syntax.roles_of(doc, (i, i + len(trigger))).agent
     assert span is not None and text[slice(*span)] == agent
+
+
+def test_a_participle_takes_the_noun_it_describes_as_its_patient() -> None:
+    text = "Opposition commanders said they used a tank captured from the army to bombard the air base."
+    doc, = syntax.parse_candidates([text])
+    i = text.index("captured")
+    patient = syntax.roles_of(doc, (i, i + 8)).patient
+    assert patient is not None and text[slice(*patient)] == "a tank"  # captured gear, not ground

@@ -270,6 +270,8 @@ def roles_of(doc: Doc, span: Span) -> Roles:
             agent = next((g for g in agent_c.children if g.dep_ == "pobj"), None)
         elif not passive:
             agent = _subject(v)
+    if patient is None and not nominal and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        patient = tok.head  # "a tank captured from the army", "the town seized by rebels": the noun described
     if patient is None:
         if passive:
             patient = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
