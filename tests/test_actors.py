@@ -241,10 +241,17 @@ def test_generic_state_phrase_is_the_focus_countrys_forces(phrase: str) -> None:
     assert iraq is not None and iraq.name != m.name
 
 
-@pytest.mark.parametrize("phrase", ["the forces", "its soldiers", "Turkish troops", "rebels", "tanks",
+@pytest.mark.parametrize("phrase", ["the forces", "its soldiers", "Turkish troops", "Turkey's army", "rebels", "tanks",
                                     "army deserters", "a group of saboteurs"])
 def test_other_phrases_are_no_state(phrase: str) -> None:
     assert state_forces(phrase, country="SY") is None
+
+
+def test_the_focus_countrys_own_name_before_a_generic_noun() -> None:
+    for phrase in ("Syria 's state military", "Syria's army", "Syrian forces"):
+        m = state_forces(phrase, country="SY")
+        assert m is not None and m.name == "Syrian government forces"
+        assert state_forces(phrase, country="IQ") is None  # another country's forces are not Iraq's
 
 
 def test_no_state_without_a_country() -> None:

@@ -261,13 +261,18 @@ def state_forces(phrase: str, *, country: str | None, dictionary: ActorDictionar
     """
     if not country:
         return None
-    m = _GENERIC_STATE.fullmatch(phrase.strip())
-    if m is None or re.fullmatch(r"(?:\w+\s+)?forces", phrase.strip(), re.IGNORECASE) and not re.search(
-            r"\b(?:government|regime|state|security|army|military|regular)\s+forces", phrase, re.IGNORECASE):
-        return None
     d = dictionary or load_actors()
     entry = d.get(d.state_by_country.get(country.upper()))
     if entry is None:
+        return None
+    core = re.sub(r"\s+(['’]s)\b", r"\1", phrase.strip())  # "Syria 's state military" (tokenised text)
+    lead = re.match(r"([\w-]+['’]s|[\w-]+)\s+", core)
+    own = lead is not None and lead.group(1).lower() in {x.lower() for x in entry.demonyms}
+    if lead is not None and own:
+        core = core[lead.end():]  # "Syria's state military", "Syrian government troops": the country's own
+    m = _GENERIC_STATE.fullmatch(core)
+    if m is None or re.fullmatch(r"(?:\w+\s+)?forces", core, re.IGNORECASE) and not (own or re.search(
+            r"\b(?:government|regime|state|security|army|military|regular)\s+forces", core, re.IGNORECASE)):
         return None
     return _mention(d, entry, 0, len(phrase), phrase, country, 0.6)
 
