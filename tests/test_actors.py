@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.actors import canonical_actor, find_actors, load_actors
+from sitrep.actors import canonical_actor, find_actors, load_actors, state_forces
 
 
 def names(text: str, **kw: object) -> list[str]:
@@ -93,7 +93,7 @@ def test_state_forces_inter_home_and_abroad() -> None:
 
 def test_country_as_agent() -> None:
     m = find_actors("Turkey launched air strikes on Kurdish positions.")[0]
-    assert (m.surface, m.name) == ("Turkey", "Turkish forces") and m.score < 1
+    assert (m.surface, m.name) == ("Turkey", "Turkish armed forces") and m.score < 1
 
 
 def test_civilians_protesters() -> None:
@@ -230,3 +230,42 @@ def test_generic_names_take_the_country_of_the_event() -> None:
     assert d.name_in("Rebel groups", "SY") == "Syrian rebels"
     assert d.name_in("Government forces", None) == "Government forces"
     assert d.name_in("Islamic State", "SY") == "Islamic State"
+
+
+@pytest.mark.parametrize("phrase", ["The government", "the regime", "security forces", "government troops",
+                                    "the army", "regime forces", "government tanks and artillery"])
+def test_generic_state_phrase_is_the_focus_countrys_forces(phrase: str) -> None:
+    m = state_forces(phrase, country="SY")
+    assert m is not None and (m.name, m.inter) == ("Syrian government forces", 1)
+    iraq = state_forces(phrase, country="IQ")
+    assert iraq is not None and iraq.name != m.name
+
+
+@pytest.mark.parametrize("phrase", ["the forces", "its soldiers", "Turkish troops", "Turkey's army", "rebels", "tanks",
+                                    "army deserters", "a group of saboteurs"])
+def test_other_phrases_are_no_state(phrase: str) -> None:
+    assert state_forces(phrase, country="SY") is None
+
+
+def test_the_focus_countrys_own_name_before_a_generic_noun() -> None:
+    for phrase in ("Syria 's state military", "Syria's army", "Syrian forces"):
+        m = state_forces(phrase, country="SY")
+        assert m is not None and m.name == "Syrian government forces"
+        assert state_forces(phrase, country="IQ") is None  # another country's forces are not Iraq's
+
+
+def test_no_state_without_a_country() -> None:
+    assert state_forces("the government", country=None) is None
+
+
+def test_kurdish_led_forces_are_the_sdf_even_in_an_iraq_story() -> None:
+    text = "Isis members surrendered to Kurdish-led forces near Deir ez-Zor, while Kurdish forces held Kirkuk."
+    names = [(m.surface, m.name) for m in find_actors(text, country="IQ")]
+    assert ("Kurdish-led forces", "Syrian Democratic Forces") in names  # "Kurdish-led": the SDF's descriptor
+    assert ("Kurdish forces", "Peshmerga") in names  # plain "Kurdish forces" in Iraq stay the Peshmerga
+
+
+def test_turkish_forces_take_the_gold_conventions_name() -> None:
+    m = find_actors("Turkish troops shelled Afrin.", country="SY")[0]
+    assert (m.name, m.inter) == ("Turkish armed forces", 8)
+    assert canonical_actor("Turkish forces") is not None

@@ -209,3 +209,10 @@ def test_control_at_answers_from_reported_changes_whenever_there_is_one(
     for c in seq:
         if not c.background and c.date is not None and c.date <= on:
             assert c.place_id in got  # a reported change always gives the place a holder
+
+
+def test_moving_in_after_a_withdrawal_goes_to_the_actor_moving_in() -> None:
+    out = changes([territory("m", "Non-violent transfer of territory", "homs", D(2012, 3, 1), D(2012, 3, 1),
+                             "Syrian government forces", "Syrian rebels",
+                             "Security forces moved into the area on Thursday following the departure of rebels")])
+    assert (out[0].from_actor, out[0].to_actor) == ("Syrian rebels", "Syrian government forces")

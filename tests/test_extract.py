@@ -23,7 +23,7 @@ ACTORS = {
     "al-Nusra Front": ("Jabhat al-Nusra", 2), "Nusra": ("Jabhat al-Nusra", 2),
     "Houthi rebels": ("Houthis", 3), "Houthis": ("Houthis", 3), "Saudi-led coalition": ("Saudi-led coalition", 8),
     "al-Shabaab": ("Al Shabaab", 2), "Al-Shabaab": ("Al Shabaab", 2), "Somali troops": ("Somali government forces", 1),
-    "the militants": ("Al Shabaab", 2), "civilians": ("Civilians", 7),
+    "the militants": ("Al Shabaab", 2), "civilians": ("Civilians", 7), "rebel-held": ("Syrian rebels", 2),
 }
 SOURCES = {"Syrian Observatory": "Syrian Observatory for Human Rights", "Reuters": "Reuters",
            "the monitor": "the monitor", "the army": "the army", "a spokesman": "a spokesman",
@@ -764,3 +764,36 @@ def test_shootings_single_clashes_and_hits_by_shells_are_triggers():
     # shootings that a crowd protests against are the protest's reason, not force against it
     subs = _subs("People joined protests and held vigils following two police shootings in Louisiana.")
     assert "Peaceful protest" in subs and "Excessive force against protesters" not in subs
+
+
+def test_the_government_as_subject_is_the_focus_countrys_forces():
+    """Not the rebels named in the sentence before: the sub-type and the control change follow the agent."""
+    from sitrep.events.analyse import analyse_article
+
+    text = ("Rebels from the Free Syrian Army held the Baba Amr district of Homs for a month. "
+            "The government retook the district last week after fierce shelling.")
+    art = Article(article_id="a1", external_id="a1", raw_path="a1.txt", text=text, published_at=dt.date(2012, 3, 5))
+    capture = [r for r in analyse_article(art).reports if "territory" in r.sub_event_type]
+    assert [(r.sub_event_type, r.actor1) for r in capture] == [
+        ("Government regains territory", "Syrian government forces")]
+
+
+def test_a_place_held_by_rebels_is_not_a_rebel_target():
+    text = "Russian jets struck several rebel-held villages near Idlib on Monday."
+    r, = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Air/drone strike", "Russian forces", None)
+
+
+def test_a_foreign_army_is_not_guessed_as_the_home_states_enemy():
+    text = "Saudi-led coalition officials visited Mogadishu. Somali troops fought near Kismayo on Monday, killing five fighters."
+    r, = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Armed clash", "Somali government forces", None)
+
+
+def test_a_subject_of_its_own_is_not_replaced_by_the_last_agent():
+    """ "it reported that a group of saboteurs had stormed": "it" is the speaker, the saboteurs (unknown) the agent."""
+    text = ("The Syrian army shelled Idlib on Monday. Later, it reported that a group of saboteurs had stormed the main "
+            "courthouse in Aleppo and set fire to much of the building.")
+    stormed = [r for r in _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+               if r.place_name == "Aleppo"]
+    assert stormed and all(r.actor1 is None for r in stormed)

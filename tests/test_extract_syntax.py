@@ -432,3 +432,35 @@ def test_a_province_joined_by_and_to_a_town_gets_its_own_report(monkeypatch: pyt
     town_only = _reports("At least 80 soldiers were killed in clashes with rebels in Douma, Syria, on Monday.",
                          {"on Monday": dt.date(2018, 2, 19)})
     assert [r.place_name for r in town_only] == ["Douma"]
+
+
+def test_who_reports_fighting_is_not_its_agent() -> None:
+    text = "Activists reported fighting in the suburbs of Damascus."
+    doc, = syntax.parse_candidates([text])
+    i = text.index("fighting")
+    assert syntax.roles_of(doc, (i, i + 8)).agent is None
+    moved = "The rebels moved to seize the town."
+    doc, = syntax.parse_candidates([moved])
+    i = moved.index("seize")
+    agent = syntax.roles_of(doc, (i, i + 5)).agent
+    assert agent is not None and moved[slice(*agent)] == "The rebels"  # a control verb shares its subject
+
+
+@pytest.mark.parametrize(("text", "trigger", "agent"), [
+    ("After renewing their assault on Hama on Tuesday, Syrian tanks and troops held their positions.", "assault",
+     "Syrian tanks and troops"),  # a participle after "after" shares the main clause's subject
+    ("Rebels are stepping up their attacks on the city.", "attacks", "Rebels"),  # any form of a conduct verb
+])
+def test_the_subject_of_a_conduct_verb_carries_out_its_nominal(text: str, trigger: str, agent: str) -> None:
+    doc, = syntax.parse_candidates([text])
+    i = text.index(trigger)
+    span = syntax.roles_of(doc, (i, i + len(trigger))).agent
+    assert span is not None and text[slice(*span)] == agent
+
+
+def test_a_participle_takes_the_noun_it_describes_as_its_patient() -> None:
+    text = "Opposition commanders said they used a tank captured from the army to bombard the air base."
+    doc, = syntax.parse_candidates([text])
+    i = text.index("captured")
+    patient = syntax.roles_of(doc, (i, i + 8)).patient
+    assert patient is not None and text[slice(*patient)] == "a tank"  # captured gear, not ground

@@ -2,6 +2,8 @@
 
 * ``find_actors(text, *, country=None)`` -> ``ActorMention`` list (canonical name, ACLED inter code, parent);
 * ``canonical_actor(name)`` -> ``ActorMention | None``;
+* ``state_forces(phrase, country=...)``: a generic phrase for state forces ("the government", "troops") as the
+  country's state forces;
 * ``find_sources(text)`` -> ``SourceMention`` list (attribution in a sentence, canonicalised where known);
 * ``resolve_sources(texts)``: ``find_sources`` over consecutive sentences with "it said" / "the press
   release said" / "Bali said" resolved to the source named earlier;
@@ -10,10 +12,10 @@
 """
 
 from sitrep.actors.dictionary import ActorDictionary, load_actors
-from sitrep.actors.match import canonical_actor, find_actors
+from sitrep.actors.match import canonical_actor, find_actors, state_forces
 from sitrep.actors.sources import find_sources, is_hedged, resolve_sources
 
-STAGE_VERSION = "sitrep.actors.v3"
+STAGE_VERSION = "sitrep.actors.v4"
 
 __all__ = [
     "STAGE_VERSION",
@@ -24,4 +26,5 @@ __all__ = [
     "is_hedged",
     "load_actors",
     "resolve_sources",
+    "state_forces",
 ]

@@ -26,7 +26,7 @@ from sitrep.actors.dictionary import ActorDictionary, ActorEntry, Descriptor, lo
 from sitrep.actors.lexicon import Hit, fold, normalise, select_longest
 from sitrep.records import ActorMention
 
-STAGE_VERSION = "sitrep.actors.match.v2"
+STAGE_VERSION = "sitrep.actors.match.v3"
 
 # layer ranks: lower wins a tie in span length
 _DICT, _STATE, _DESC, _UNKNOWN = 0, 1, 2, 3
@@ -239,6 +239,42 @@ def find_actors(text: str, *, country: str | None = None, dictionary: ActorDicti
             continue
         out.append(_mention(d, entry, start, end, text, country, score))
     return out
+
+
+# a generic phrase for a state's own forces: a determiner, at most one state modifier and a force noun ("the
+# government", "the regime", "security forces", "government troops", "the army"); not "its soldiers" (whose?)
+_GENERIC_STATE = re.compile(
+    r"(?:the\s+)?(?:(?:government|regime|state|security|army|military|regular)\s+)?"
+    r"(?:government|regime|forces|troops|army|soldiers|military|security\s+forces|authorities)"
+    # the state's arms named with it: "government tanks and artillery", "regime jets"
+    r"|(?:the\s+)?(?:government|regime|army|military)\s+(?:tanks|artillery|jets|warplanes|helicopters|aircraft|"
+    r"gunships|snipers)(?:\s*(?:,|and|,\s*and)\s*(?:tanks|artillery|jets|warplanes|helicopters|aircraft|gunships|"
+    r"snipers))*",
+    re.IGNORECASE)
+
+
+def state_forces(phrase: str, *, country: str | None, dictionary: ActorDictionary | None = None
+                 ) -> ActorMention | None:
+    """The focus country's state forces for a generic phrase that names them without naming the state ("the
+    government retook", "security forces stormed", "clashes with the regime"); None for anything else, and
+    without a country (never a guessed state). A bare "forces" needs a state modifier ("the forces" is anyone's).
+    """
+    if not country:
+        return None
+    d = dictionary or load_actors()
+    entry = d.get(d.state_by_country.get(country.upper()))
+    if entry is None:
+        return None
+    core = re.sub(r"\s+(['’]s)\b", r"\1", phrase.strip())  # "Syria 's state military" (tokenised text)
+    lead = re.match(r"([\w-]+['’]s|[\w-]+)\s+", core)
+    own = lead is not None and lead.group(1).lower() in {x.lower() for x in entry.demonyms}
+    if lead is not None and own:
+        core = core[lead.end():]  # "Syria's state military", "Syrian government troops": the country's own
+    m = _GENERIC_STATE.fullmatch(core)
+    if m is None or re.fullmatch(r"(?:\w+\s+)?forces", core, re.IGNORECASE) and not (own or re.search(
+            r"\b(?:government|regime|state|security|army|military|regular)\s+forces", core, re.IGNORECASE)):
+        return None
+    return _mention(d, entry, 0, len(phrase), phrase, country, 0.6)
 
 
 def _alias_actor(d: ActorDictionary, phrase: str) -> str | None:

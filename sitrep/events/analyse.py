@@ -22,6 +22,7 @@ from typing import Any
 from sitrep.actors import find_actors, find_sources, is_hedged
 from sitrep.events.extract import DATA_FILES as EXTRACT_DATA_FILES
 from sitrep.events.extract import extract_reports
+from sitrep.events.extract_context import focus_country
 from sitrep.events.mentions import ModelUnavailable, load_model
 from sitrep.events.parse import ParserUnavailable
 from sitrep.events.repeats import collapse_repeats
@@ -78,18 +79,6 @@ def article_anchor(article: Article, infer: Callable[[str], Any] | None = None) 
     if interval and (interval[1] - interval[0]).days <= MAX_ANCHOR_SPAN_DAYS:
         return interval[1]
     return None  # a wide inferred interval would give confident but wrong dates: leave them open
-
-
-def focus_country(places: list[Any]) -> str | None:
-    """The country most of the article's resolved places lie in (ISO2), if one stands out."""
-    counts: dict[str, int] = {}
-    for p in places:
-        if getattr(p, "place_id", None) and getattr(p, "country", None):
-            counts[p.country] = counts.get(p.country, 0) + 1
-    if not counts:
-        return None
-    top = max(sorted(counts), key=lambda c: counts[c])
-    return top if counts[top] * 2 >= sum(counts.values()) else None
 
 
 def _shift(mentions: list[Any], offset: int) -> list[Any]:

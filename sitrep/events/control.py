@@ -2,7 +2,8 @@
 
 A ``ControlChange`` comes from each territory incident: a capture ("Non-state actor overtakes
 territory", "Government regains territory": from actor2 to actor1), a withdrawal ("X withdrew
-from Y": from X, to nobody named) or a handover ("X handed Y over to Z": from X to Z). Its date is
+from Y": from X, to nobody named), a handover ("X handed Y over to Z": from X to Z) or another non-violent
+transfer ("troops moved into the town after the rebels' withdrawal": from actor2 to actor1). Its date is
 the end of the incident's interval: a capture reported "since Tuesday" had happened by the
 publication date. Changes whose place is only approximate (geo-precision 2 or 3: near a town, part of
 it such as its suburbs, a district, a region or country) and "changes" from an actor to itself are left
@@ -29,7 +30,7 @@ from collections.abc import Iterable, Mapping
 from sitrep.events.incident import ArticleInfo, source_key
 from sitrep.records import ControlChange, Incident, Report
 
-STAGE_VERSION = "sitrep.events.control.v4"  # v4: only precise places change hands
+STAGE_VERSION = "sitrep.events.control.v5"  # v4: only precise places change hands; v5: a transfer goes to actor1
 
 CAPTURE_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 TRANSFER_TYPE = "Non-violent transfer of territory"
@@ -58,7 +59,9 @@ def _sides(inc: Incident, texts: list[str]) -> tuple[str | None, str | None] | N
         return _holder(inc.actor1), _holder(inc.actor2)
     if _WITHDRAW.search(joined):
         return _holder(inc.actor1), None
-    return _holder(inc.actor1), _holder(inc.actor2)
+    # "troops moved into the area following the withdrawal of armed rebels", "the takeover by HTS": the
+    # extractor's actor1 is who took the ground over (the dev gold's convention), actor2 who left it
+    return _holder(inc.actor2), _holder(inc.actor1)
 
 
 def _evidence(inc: Incident, reports: Mapping[str, Report]) -> list[Report]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sitrep.actors import state_forces
 from sitrep.events.alliances import alliances
 from sitrep.events.extract_actors import (
     GENERIC_SOURCE,
@@ -39,10 +40,18 @@ from sitrep.events.extract_actors import (
     attribution,
     backing_pairs,
     generic_subject,
+    in_prepositional_phrase,
     main_actors,
     resolve_generic,
 )
-from sitrep.events.extract_context import ARMED_INTER, COARSE, Context, SentenceMentions, by_sentence
+from sitrep.events.extract_context import (
+    ARMED_INTER,
+    COARSE,
+    Context,
+    SentenceMentions,
+    by_sentence,
+    focus_country,
+)
 from sitrep.events.extract_places import (
     DEMONYMS_PATH,
     event_places,
@@ -91,7 +100,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v15+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v16+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -220,7 +229,7 @@ def extract_reports(
     countries = {p.country: p.name or p.surface for p in places if p.feature == "country" and p.country}
     scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries,
                   home_country([p for s in per for p in usable_places(s, s.sentence.text, s.sentence.start)]),
-                  air_war=bool(ctx.air_actors or _AIR_WAR.search(article.text)))
+                  air_war=bool(ctx.air_actors or _AIR_WAR.search(article.text)), country=focus_country(places))
     reports: list[Report] = []
     for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
         reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc))
@@ -318,6 +327,7 @@ class Scope:
     country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> the name the article uses
     home: PlaceMention | None = None  # the country the article names most ("the country" in a sentence)
     air_war: bool = False  # the article reports air strikes (named aircraft or strikes in its own words)
+    country: str | None = None  # the article's focus country (ISO2): whose forces "the government" are
 
 
 @dataclass(frozen=True)
@@ -535,13 +545,28 @@ def _own_dates_differ(a: TriggerView | None, b: TriggerView | None) -> bool:
     return bool(days_a and days_b and not (days_a & days_b))
 
 
-def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain
+def _state_role(st: SentenceState, span: tuple[int, int] | None, scope: Scope) -> ActorMention | None:
+    """A role phrase that names the state's forces generically ("the government", "the regime", "security
+    forces") as the focus country's state forces (the actors stage decides), at article offsets."""
+    if span is None:
+        return None
+    m = state_forces(st.text[span[0]:span[1]], country=scope.country)
+    return None if m is None else replace(m, start=st.base + span[0], end=st.base + span[1])
+
+
+def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope
                     ) -> tuple[ActorMention | None, ActorMention | None]:
     """The trigger's agent and target mentions: the parse's when it found them, else the rules'."""
     trig, tv = st.triggers[k], st.views[k]
     agent_m, target_m = actor_roles(trig, st.regions[k], st.s, st.base, st.text, ctx, exclude=chain.prev_target)
+    state_agent = _state_role(st, tv.agent_span, scope) if tv is not None and tv.agent is None else None
     if tv is not None and tv.agent is not None:
         agent_m = tv.agent  # the predicate's own subject, "by" agent or nominal modifier
+    elif state_agent is not None:
+        agent_m = state_agent  # "the government retook the district": the state, never a carried-over actor
+    elif tv is not None and tv.agent_span is not None and agent_m is not None and in_prepositional_phrase(
+            st.text, agent_m.start - st.base):
+        agent_m = None  # the predicate has a subject of its own; "from rebels" in another clause is not it
     elif tv is not None and _ARMS_AGENT.search(tv.agent_text) and agent_m is not None and \
             agent_m.surface not in tv.agent_text:
         agent_m = None  # the parse's agent is weapons ("shelling by tanks and jet fighters"): not another actor
@@ -549,8 +574,11 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain
             not _AUX_BEFORE.search(st.text[:trig.start]) and agent_m.end - st.base < trig.start - 2:
         agent_m = None  # a strike noun the parse gives no agent ("the enclave shrinks under airstrikes",
         # "the FSA withdrew after shelling"): the sentence's subject is not its agent, often its target
-    if tv is not None and tv.patient is not None and (agent_m is None or tv.patient.name != agent_m.name):
-        target_m = tv.patient
+    patient = tv.patient if tv is not None else None
+    if tv is not None and patient is None:
+        patient = _state_role(st, tv.patient_span, scope)  # "clashes with the army", "attacked the regime"
+    if patient is not None and (agent_m is None or patient.name != agent_m.name):
+        target_m = patient
     return agent_m, target_m
 
 
@@ -588,11 +616,12 @@ def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Co
         agent = named[0]  # "The forces advanced into X, the SDF said": the group reports its own moves
     if agent is None and tv is not None and tv.agent_text:
         agent = _context_agent(tv.agent_text, ctx)  # "the forces", after the reporting group's own moves
-    if agent is None:
+    own = tv.agent_text.strip() if tv is not None else ""  # the predicate's own subject, when the parse found one
+    if agent is None and not own:
         agent = generic_subject(text[:trig.start], ctx)
     if agent is None and ctx.last_agent and not SPEECH_SUBJ.match(text) and (
-            PRONOUN_SUBJ.match(text) or SAID_THEY_ANY.search(text[:trig.start])):
-        agent = ctx.last_agent
+            (PRONOUN_SUBJ.match(own) if own else PRONOUN_SUBJ.match(text)) or SAID_THEY_ANY.search(text[:trig.start])):
+        agent = ctx.last_agent  # "they captured": the last agent; not when the subject is "a group of saboteurs"
     if agent is None and named and named[0] in main:
         agent = named[0]
     return agent
@@ -656,7 +685,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     """Sub-type, agent, target and allies of trigger k; None when the trigger is not an event after all
     ("seized 12 soldiers": captives)."""
     trig, text, s = st.triggers[k], st.text, st.s
-    agent_m, target_m = _agent_mentions(st, k, ctx, chain)
+    agent_m, target_m = _agent_mentions(st, k, ctx, chain, scope)
     agent = _agent_name(st, k, agent_m, ctx, chain, scope)
     target = resolve_generic(target_m, ctx, agent, s.actors)
     sub = _means_from_agent(trig.sub_event_type, st.views[k])
@@ -701,9 +730,21 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         agent = _strike_agent(sub, target, ctx) or _guess_agent(trig, target, ctx, scope)
     assoc = associates(agent_m, agent, target, trig, st.regions[k], s, text)
     if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other"):
-        target = next((n for n in scope.main if n != agent and n not in assoc and n != "Unidentified armed group"
-                       and frozenset((agent, n)) not in ctx.allies), None)
+        target = _other_side(agent, agent_m, assoc, ctx, scope)
     return Roles(sub, agent, None if target == agent else target, tuple(assoc))
+
+
+def _other_side(agent: str | None, agent_m: ActorMention | None, assoc: Sequence[str], ctx: Context,
+                scope: Scope) -> str | None:
+    """A battle's unnamed other side: the article's main actor that is not the agent's ally; for the home state's
+    forces only a non-state group (never a foreign army guessed as the state's enemy). A non-state agent keeps
+    the first main actor: its enemy may be the state or another group (the SDF against IS)."""
+    sides = [n for n in scope.main if n != agent and n not in assoc and n != "Unidentified armed group"
+             and frozenset((agent, n)) not in ctx.allies]
+    inter = agent_m.inter if agent_m is not None and agent_m.name == agent else scope.main_inter.get(agent or "")
+    if inter == 1:
+        sides = [n for n in sides if scope.main_inter.get(n) in (2, 3, 4)]
+    return next(iter(sides), None)
 
 
 # sub-types whose civilian dead or civilian targets make Civilians their target (strikes, bombs, attacks)

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from sitrep.events.extract_context import ARMED_INTER, Context, SentenceMentions
+from sitrep.events.extract_context import ARMED_INTER, Context, SentenceMentions, participant
 from sitrep.events.extract_rules import Trigger
 from sitrep.events.vocab import STATE_NOUNS
 from sitrep.records import ActorMention
@@ -146,7 +146,7 @@ def actor_roles(trig: Trigger, region: tuple[int, int], s: SentenceMentions, bas
     if agent is None and by_agent:
         agent = by_agent[0]
     after = [a for a in s.actors if t_end <= a.start < base + region[1]
-             and (agent is None or a.name != agent.name)]
+             and (agent is None or a.name != agent.name) and participant(a)]
     if after:
         target = after[0]
     return agent, target
@@ -154,6 +154,11 @@ def actor_roles(trig: Trigger, region: tuple[int, int], s: SentenceMentions, bas
 _LOSER_VERBS = r"(?:pushed|driven|drove|expelled|forced|ousted|routed|dislodged|flushed)\b"
 _IN_PP = re.compile(r"\b(?:against|on|of|from|with|into|at|near|over|for|in|targeting|fighting)\s+(?:the\s+|an?\s+|"
                     r"their\s+|its\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def in_prepositional_phrase(text: str, start: int) -> bool:
+    """True when the mention at ``start`` (sentence offset) is the object of a preposition ("from the rebels")."""
+    return bool(_IN_PP.search(text[max(0, start - 40):start]))
 
 
 _GENERIC_GROUP = re.compile(r"^(?:the\s+)?(?:extremists?|militants?|terrorists?|jihadists?|insurgents?|"

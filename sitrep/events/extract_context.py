@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sitrep.records import ActorMention, PlaceMention, Report, Sentence, SourceMention, TimeMention
 
 ARMED_INTER = {1, 2, 3, 4, 8, None}
+
+# "rebel-held towns", "IS-controlled areas": the mention describes ground, it does not take part in the event
+_PLACE_MODIFIER = re.compile(r"-(?:held|controlled|run|occupied|besieged|dominated)$", re.IGNORECASE)
+
+
+def participant(a: ActorMention) -> bool:
+    """False for an actor mention that only describes a place ("rebel-held"), which is no agent or target."""
+    return not _PLACE_MODIFIER.search(a.surface)
 
 COARSE = {"country", "admin1", "region", "water"}
 
@@ -52,6 +61,19 @@ class SentenceMentions:
     places: list[PlaceMention]
     actors: list[ActorMention]
     sources: list[SourceMention]
+
+
+def focus_country(places: Sequence[object]) -> str | None:
+    """The country most of the article's resolved places lie in (ISO2), if one stands out."""
+    counts: dict[str, int] = {}
+    for p in places:
+        country = getattr(p, "country", None)
+        if getattr(p, "place_id", None) and country:
+            counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return None
+    top = max(sorted(counts), key=lambda c: counts[c])
+    return top if counts[top] * 2 >= sum(counts.values()) else None
 
 
 def by_sentence(sentences: Sequence[Sentence], mentions: Sequence) -> list[list]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitrep.events import syntax
-from sitrep.events.extract_context import ARMED_INTER
+from sitrep.events.extract_context import ARMED_INTER, participant
 from sitrep.records import ActorMention, PlaceMention, TimeMention
 
 if TYPE_CHECKING:
@@ -30,12 +30,14 @@ class TriggerView:
     agent_text: str = ""  # the agent phrase as written ("rockets, artillery and mortar rounds")
     object_text: str = ""  # the patient phrase as written ("the town", "10,000 barrels")
     object_has_place: bool = False  # a place mention lies inside the patient phrase
+    agent_span: syntax.Span | None = None  # the agent and patient phrases (sentence offsets)
+    patient_span: syntax.Span | None = None
 
 
 def _first_in(mentions: Sequence[ActorMention], span: syntax.Span | None, base: int) -> ActorMention | None:
     if span is None:
         return None
-    inside = [m for m in mentions if span[0] <= m.start - base and m.end - base <= span[1] + 1]
+    inside = [m for m in mentions if span[0] <= m.start - base and m.end - base <= span[1] + 1 and participant(m)]
     return min(inside, key=lambda m: m.start) if inside else None
 
 
@@ -92,4 +94,4 @@ def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[Actor
     object_place = pat is not None and any(p.start - base < pat[1] and pat[0] < p.end - base for p in places)
     return TriggerView(syntax.status_of(doc, trig_span), _first_in(armed, roles.agent, base),
                        _first_in(actors, roles.patient, base), roles.passive, in_loc, in_clause, agent_text,
-                       object_text, object_place)
+                       object_text, object_place, roles.agent, roles.patient)

@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v8"  # v5 (roles): a yielding subject is a strike target; v5: coordinated locatives and names; v6: noun-modifier times; v7: unresolved locative names; v8: both
+STAGE_VERSION = "sitrep.events.syntax.v9"  # v7: unresolved locative names; v9: + state nouns, reporters, participles
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -74,6 +74,8 @@ _CONDUCT_VERBS = frozenset({"launched", "launch", "launches", "carried", "carrie
                             "conduct", "staged", "mounted", "began", "begun", "started", "waged", "used", "uses",
                             "unleashed", "intensified", "stepped", "resumed", "renewed", "continued", "kept",
                             "escalated", "pressed", "ramped"})
+_CONDUCT_LEMMAS = frozenset({"launch", "carry", "conduct", "stage", "mount", "begin", "start", "wage", "use", "unleash",
+                             "intensify", "step", "resume", "renew", "continue", "keep", "escalate", "press", "ramp"})
 # compounds that name the means, not the agent ("artillery bombardment", "barrel bomb attacks")
 # a clause whose subject gives way under the strike it names: that subject is the strike's target
 _UNDER_FIRE_PREPS = frozenset({"after", "under", "amid", "following"})
@@ -83,6 +85,9 @@ _YIELD_VERBS = frozenset(f"{stem}{end}" for stem, ends in (
     ("shr", ("ink", "inks", "ank", "unk", "inking")), ("collaps", ("e", "es", "ed", "ing")),
     ("surrender", ("", "s", "ed", "ing")), ("abandon", ("", "s", "ed", "ing")), ("crumbl", ("e", "es", "ed", "ing")),
     ("f", ("all", "alls", "ell", "allen", "alling"))) for end in ends)
+_REPORT_VERBS = SPEECH_VERBS | frozenset({"report", "reported", "reports", "reporting", "describe", "described",
+                                          "describes", "saw", "see", "sees", "witnessed", "heard", "hear", "filmed",
+                                          "recorded", "documented", "confirmed", "confirm"})
 _MEANS_MODIFIERS = frozenset({"artillery", "mortar", "rocket", "missile", "tank", "barrel", "cluster", "chemical", "air",
                               "drone", "sniper", "gun", "machine", "machinegun", "shell", "bomb", "car", "truck",
                               "suicide", "helicopter", "jet", "aerial", "ground", "heavy", "fresh", "renewed"})
@@ -212,6 +217,11 @@ def _subject(v: Token) -> Token | None:
             if _lower(subj) in ("who", "which", "that") and t.dep_ == "relcl":
                 return t.head
             return subj
+        if t.dep_ == "xcomp" and _lower(t.head) in _REPORT_VERBS:
+            return None  # "activists reported fighting": the reporters are not the fighters
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
+            t = t.head.head  # "After renewing their assault, tanks held ...": the main clause's subject
+            continue
         if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
             t = t.head  # "clashed with X and recaptured Y", "moved to seize": the shared subject
             continue
@@ -244,12 +254,12 @@ def roles_of(doc: Doc, span: Span) -> Roles:
         agent = by or mod
         patient = _prep_object(tok, ("on", "against", "targeting"))
         host = _np_host(tok)  # "a wave of artillery bombardment": the phrase the nominal heads
-        if agent is None and host.dep_ in ("dobj",) and _lower(v) in _CONDUCT_VERBS:
+        if agent is None and host.dep_ in ("dobj",) and (_lower(v) in _CONDUCT_VERBS or v.lemma_ in _CONDUCT_LEMMAS):
             agent = _subject(v)
         elif agent is None and host.dep_ == "pobj" and _lower(host.head) == "with" and host.head.head.i == v.i \
                 and not passive and _is_verb(v):
             agent = _subject(v)  # "rebels responded with a wave of shelling", "hit the town with rockets"
-        if agent is None and host.dep_ == "nsubjpass" and _lower(v) in _CONDUCT_VERBS:
+        if agent is None and host.dep_ == "nsubjpass" and (_lower(v) in _CONDUCT_VERBS or v.lemma_ in _CONDUCT_LEMMAS):
             agent = next((g for c in v.subtree if c.dep_ in ("prep", "agent") and _lower(c) == "by"
                           and c.i > v.i for g in c.children if g.dep_ == "pobj"), None)
             # "the airstrikes are carried out (with impunity) by Syrian forces"
@@ -260,6 +270,8 @@ def roles_of(doc: Doc, span: Span) -> Roles:
             agent = next((g for g in agent_c.children if g.dep_ == "pobj"), None)
         elif not passive:
             agent = _subject(v)
+    if patient is None and not nominal and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        patient = tok.head  # "a tank captured from the army", "the town seized by rebels": the noun described
     if patient is None:
         if passive:
             patient = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
