@@ -196,19 +196,8 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
     actor_parent = actor_parent_lookup()
     window = _Window()
     if remerge:  # the merge or control stage changed: rebuild every incident from the stored reports
-        with store.transaction():
-            rows.delete_all_incidents(conn)
-            merger = IncidentMerger(articles=infos, parent_of=parent_of, actor_parent=actor_parent, backing=state)
-            had = False
-            for chunk in _chunks(state.articles_with_reports(), batch_size):
-                reports = rows.load_reports(conn, chunk)
-                had = had or bool(reports)
-                _save(conn, state, merger, merger.add(reports))
-                window.advance(merger, (infos.get(a) for a in chunk))
-            summary.control_changes = rows.replace_control_changes(conn, _control(state, infos))
-            rows.set_state(conn, "merge_versions", mkey)
-            rows.set_state(conn, "control_dirty", "0")
-        summary.remerged = had
+        merger = IncidentMerger(articles=infos, parent_of=parent_of, actor_parent=actor_parent, backing=state)
+        _remerge(store, state, merger, infos, window, batch_size, summary, mkey)
     else:
         merger = IncidentMerger(articles=infos, parent_of=parent_of, actor_parent=actor_parent, backing=state,
                                 next_seq=state.next_seq())
@@ -241,6 +230,24 @@ def process_articles(store: Any, article_ids: list[str] | None = None, *,
     if summary.control_changes == 0 and not todo:
         summary.control_changes = store.count("control_changes")
     return summary
+
+
+def _remerge(store: Any, state: MergeState, merger: IncidentMerger, infos: ArticleInfos, window: _Window,
+             batch_size: int, summary: ProcessSummary, mkey: str) -> None:
+    """Rebuild every incident and the control changes from the stored reports, article chunk by chunk."""
+    conn = store.conn
+    with store.transaction():
+        rows.delete_all_incidents(conn)
+        had = False
+        for chunk in _chunks(state.articles_with_reports(), batch_size):
+            reports = rows.load_reports(conn, chunk)
+            had = had or bool(reports)
+            _save(conn, state, merger, merger.add(reports))
+            window.advance(merger, (infos.get(a) for a in chunk))
+        summary.control_changes = rows.replace_control_changes(conn, _control(state, infos))
+        rows.set_state(conn, "merge_versions", mkey)
+        rows.set_state(conn, "control_dirty", "0")
+    summary.remerged = had
 
 
 WINDOW_WEEKS = 8  # the merge keeps in memory the incidents of the last weeks of publication dates
