@@ -24,13 +24,14 @@ re-analyses exactly the affected articles on the next ``sitrep process``.
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import hashlib
 import importlib
 import importlib.util
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -366,26 +367,17 @@ def run_ingest(paths: Iterable[Any], store: Any, settings: Any = None, options: 
 
     options = options or RunOptions()
     settings = settings or Settings()
-    pipeline = build_pipeline()  # every stage loads, or this fails before anything is written
-    run_id = store.start_run("ingest", engine=options.engine, workers=options.workers or 0,
-                             on_error=options.on_error, versions=_all_keys(pipeline))
-    result = RunResult(run_id, "done")
-    engine = _engine_for(store, options, settings, analyse=options.process and settings.process_events)
-    try:
+    analyse = options.process and settings.process_events
+    with _recorded_run(store, "ingest", options,
+                       lambda: _engine_for(store, options, settings, analyse=analyse)) as (result, engine):
         result.ingest = ingest_paths(paths, store, settings, progress=progress, engine=engine,
-                                     on_error=options.on_error, run_id=run_id)
+                                     on_error=options.on_error, run_id=result.run_id)
         if result.ingest.all_rejected:
             result.warnings.append(("W003", WARNINGS["W003"]))
-            store.add_warning(run_id, "W003", WARNINGS["W003"], articles=0)
+            store.add_warning(result.run_id, "W003", WARNINGS["W003"], articles=0)
             result.status = "failed"
-        elif options.process and settings.process_events:
+        elif analyse:
             _process(store, options, engine, result, process_progress)
-    except BaseException:
-        store.finish_run(run_id, "failed", {})
-        raise
-    finally:
-        engine.close()
-    store.finish_run(run_id, result.status, _summary_dict(result))
     return result
 
 
@@ -394,20 +386,30 @@ def run_process(store: Any, options: RunOptions | None = None, *,
     """``sitrep process``: the event stages on every stored article the current version keys have not
     processed (new articles, and articles whose stages' code or data changed)."""
     options = options or RunOptions()
+    with _recorded_run(store, "process", options, lambda: _engine_for(store, options, None)) as (result, engine):
+        _process(store, options, engine, result, progress)
+    return result
+
+
+@contextlib.contextmanager
+def _recorded_run(store: Any, kind: str, options: RunOptions,
+                  make_engine: Callable[[], Any]) -> Iterator[tuple[RunResult, Any]]:
+    """One run recorded in the store: every stage is loaded first (or this fails before anything is
+    written), the run is started with the version keys, the engine made; the run is finished as failed
+    if the body raises, else with the result's status and summary; the engine is always closed."""
     pipeline = build_pipeline()
-    run_id = store.start_run("process", engine=options.engine, workers=options.workers or 0,
+    run_id = store.start_run(kind, engine=options.engine, workers=options.workers or 0,
                              on_error=options.on_error, versions=_all_keys(pipeline))
     result = RunResult(run_id, "done")
-    engine = _engine_for(store, options, None)
+    engine = make_engine()
     try:
-        _process(store, options, engine, result, progress)
+        yield result, engine
     except BaseException:
         store.finish_run(run_id, "failed", {})
         raise
     finally:
         engine.close()
     store.finish_run(run_id, result.status, _summary_dict(result))
-    return result
 
 
 def _process(store: Any, options: RunOptions, engine: Any, result: RunResult,
