@@ -636,13 +636,9 @@ def casualty_ledger(conn: sqlite3.Connection, period: str = "month") -> list[dic
 
 
 @dataclass
-class ArticleSummary(Record):
-    article_id: str
-    external_id: str
-    title: str | None
-    url: str | None
-    outlet: str | None
-    published_at: str | None
+class ArticleSummary(ArticleRef):
+    """An article of the list: its reference plus what the list shows about it."""
+
     duplicate_of: str | None
     n_reports: int
 

@@ -56,11 +56,7 @@ def timeline(db_path: str, date_from: dt.date | None, date_to: dt.date | None, n
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
-    if fmt == "jsonl":
-        for row in timeline_jsonl(tl):
-            click.echo(json.dumps(row, ensure_ascii=False))
-    else:
-        click.echo(timeline_markdown(tl), nl=False)
+    _emit(fmt, timeline_jsonl(tl) if fmt == "jsonl" else timeline_markdown(tl))
 
 
 @click.command()
@@ -83,11 +79,16 @@ def brief(db_path: str, date_from: dt.date | None, date_to: dt.date | None, plac
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
+    _emit(fmt, brief_jsonl(result) if fmt == "jsonl" else brief_markdown(result))
+
+
+def _emit(fmt: str, out: Any) -> None:
+    """JSON lines (one object a line) or the Markdown text, as the command's --format says."""
     if fmt == "jsonl":
-        for row in brief_jsonl(result):
+        for row in out:
             click.echo(json.dumps(row, ensure_ascii=False))
     else:
-        click.echo(brief_markdown(result), nl=False)
+        click.echo(out, nl=False)
 
 
 COMMANDS = [timeline, brief]
