@@ -217,7 +217,8 @@ def extract_reports(
             by_sentence(sentences, actors), by_sentence(sentences, sources), strict=True)
     ]
     ref = _reference_date(article, times)
-    focus = focus_place([p for s in per for p in usable_places(s, s.sentence.text, s.sentence.start)])
+    usable = [p for s in per for p in usable_places(s, s.sentence.text, s.sentence.start)]
+    focus = focus_place(usable)
     main = main_actors(actors)
     main_inter = {a.name: a.inter for a in actors}
     ctx = Context(air_actors=air_actors(article.text, actors),
@@ -228,7 +229,7 @@ def extract_reports(
     found = retype([s.sentence.text for s in per], found)  # the sub-type: rules x typing model (subtype.py)
     countries = {p.country: p.name or p.surface for p in places if p.feature == "country" and p.country}
     scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries,
-                  home_country([p for s in per for p in usable_places(s, s.sentence.text, s.sentence.start)]),
+                  home_country(usable),
                   air_war=bool(ctx.air_actors or _AIR_WAR.search(article.text)), country=focus_country(places))
     reports: list[Report] = []
     for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
