@@ -216,3 +216,19 @@ def test_moving_in_after_a_withdrawal_goes_to_the_actor_moving_in() -> None:
                              "Syrian government forces", "Syrian rebels",
                              "Security forces moved into the area on Thursday following the departure of rebels")])
     assert (out[0].from_actor, out[0].to_actor) == ("Syrian rebels", "Syrian government forces")
+
+
+def test_sides_come_from_the_asserted_reports_when_a_hedged_one_typed_the_incident() -> None:
+    # "activists said government troops had regained control of the area" (asserted) merged with two
+    # hedged reports typed the other way ("an officer said it had been retaken"): the hedged majority
+    # types the incident, but only the asserted report is evidence, so its sides decide the change
+    gov, rebels = "Syrian government forces", "Syrian rebels"
+    regained = territory("a", "Government regains territory", "tadamon", D(2012, 8, 3), D(2012, 8, 3),
+                         gov, rebels)
+    hedged = [with_status(territory(rid, CAPTURE, "tadamon", D(2012, 8, 3), D(2012, 8, 3), rebels, gov),
+                          "hedged") for rid in ("b", "c")]
+    infos = {r.article_id: ArticleInfo(f"outlet-{r.report_id}") for r in [regained, *hedged]}
+    incidents = merge_reports([regained, *hedged], articles=infos)
+    assert [inc.sub_event_type for inc in incidents] == [CAPTURE]  # the premise: the hedged majority
+    out = control_changes(incidents, {r.report_id: r for r in [regained, *hedged]})
+    assert [(c.from_actor, c.to_actor, c.report_id) for c in out] == [(rebels, gov, "a")]

@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from sitrep.events.incident import ArticleInfo, source_key
 from sitrep.records import ControlChange, Incident, Report
 
-STAGE_VERSION = "sitrep.events.control.v5"  # v4: only precise places change hands; v5: a transfer goes to actor1
+# v4: only precise places change hands; v5: a transfer goes to actor1; v6: sides from the asserted reports
+STAGE_VERSION = "sitrep.events.control.v6"
 
 CAPTURE_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 TRANSFER_TYPE = "Non-violent transfer of territory"
@@ -48,20 +50,37 @@ def _holder(actor: str | None) -> str | None:
     return None if actor in _NOT_HOLDERS else actor
 
 
-def _sides(inc: Incident, texts: list[str]) -> tuple[str | None, str | None] | None:
-    """(from_actor, to_actor) of a territory incident; None when it is not a change of control."""
-    if inc.sub_event_type in CAPTURE_TYPES:
-        return _holder(inc.actor2), _holder(inc.actor1)
-    if inc.sub_event_type != TRANSFER_TYPE:
+def _asserted_view(inc: Incident, members: list[Report]) -> tuple[str, str | None, str | None]:
+    """(sub-type, actor1, actor2) of a territory incident as its asserted reports state it.
+
+    The incident's majority fields when an asserted report shares its sub-type; otherwise (the majority
+    came from hedged or other reports, e.g. "an officer said it had been retaken" typed the other way
+    beside "activists said government troops had regained control") the asserted reports' most common
+    sub-type with the actors of the first report of it.
+    """
+    subs = [r.sub_event_type for r in members]
+    if inc.sub_event_type in subs:
+        return inc.sub_event_type, inc.actor1, inc.actor2
+    sub = Counter(subs).most_common(1)[0][0]
+    first = next(r for r in members if r.sub_event_type == sub)
+    return sub, first.actor1, first.actor2
+
+
+def _sides(view: tuple[str, str | None, str | None], texts: list[str]) -> tuple[str | None, str | None] | None:
+    """(from_actor, to_actor) of a territory incident's (sub-type, actor1, actor2); None when no change."""
+    sub, actor1, actor2 = view
+    if sub in CAPTURE_TYPES:
+        return _holder(actor2), _holder(actor1)
+    if sub != TRANSFER_TYPE:
         return None
     joined = " ".join(texts)
     if _HANDOVER.search(joined):
-        return _holder(inc.actor1), _holder(inc.actor2)
+        return _holder(actor1), _holder(actor2)
     if _WITHDRAW.search(joined):
-        return _holder(inc.actor1), None
+        return _holder(actor1), None
     # "troops moved into the area following the withdrawal of armed rebels", "the takeover by HTS": the
     # extractor's actor1 is who took the ground over (the dev gold's convention), actor2 who left it
-    return _holder(inc.actor2), _holder(inc.actor1)
+    return _holder(actor2), _holder(actor1)
 
 
 def _evidence(inc: Incident, reports: Mapping[str, Report]) -> list[Report]:
@@ -94,7 +113,7 @@ def control_changes(incidents: Iterable[Incident], reports: Mapping[str, Report]
         members = _evidence(inc, reports) if inc.reports else []
         if not members:
             continue
-        sides = _sides(inc, [r.text for r in members])
+        sides = _sides(_asserted_view(inc, members), [r.text for r in members])
         if sides is None or sides == (None, None) or sides[0] == sides[1]:
             continue
         precisions = [r.geo_precision for r in members if r.place_id == inc.place_id and r.geo_precision]
