@@ -232,3 +232,18 @@ def test_sides_come_from_the_asserted_reports_when_a_hedged_one_typed_the_incide
     assert [inc.sub_event_type for inc in incidents] == [CAPTURE]  # the premise: the hedged majority
     out = control_changes(incidents, {r.report_id: r for r in [regained, *hedged]})
     assert [(c.from_actor, c.to_actor, c.report_id) for c in out] == [(rebels, gov, "a")]
+
+
+def test_partial_and_temporary_captures_hand_no_place_over() -> None:
+    texts = ["The rebels overran some districts of Aleppo three weeks ago.",
+             "Hama and Homs have in large part been liberated, he said.",
+             "Army deserters had briefly taken control of Douma on Saturday night.",
+             "Defectors seized control of Douma for a few hours."]
+    for i, text in enumerate(texts):
+        r = territory(f"p{i}", CAPTURE, "aleppo", D(2012, 7, 20), D(2012, 7, 20), "Syrian rebels", GOV, text)
+        assert changes([r]) == [], text
+    whole = territory("w", CAPTURE, "aleppo", D(2012, 7, 20), D(2012, 7, 20), "Syrian rebels", GOV,
+                      "The rebels took control of the whole of Aleppo after a week of fighting.")
+    partial = territory("s", CAPTURE, "aleppo", D(2012, 7, 20), D(2012, 7, 20), "Syrian rebels", GOV,
+                        "The rebels seized several districts of Aleppo.")
+    assert [c.to_actor for c in changes([whole, partial])] == ["Syrian rebels"]  # one full claim suffices

@@ -7,7 +7,9 @@ transfer ("troops moved into the town after the rebels' withdrawal": from actor2
 the end of the incident's interval: a capture reported "since Tuesday" had happened by the
 publication date. Changes whose place is only approximate (geo-precision 2 or 3: near a town, part of
 it such as its suburbs, a district, a region or country) and "changes" from an actor to itself are left
-out: a checkpoint taken near a city or a suburb seized does not hand the city over.
+out: a checkpoint taken near a city or a suburb seized does not hand the city over; so are captures whose
+every asserting sentence says the ground was part of the place or held for a while ("overran some districts
+of Aleppo", "briefly seized Douma").
 
 Only *asserted* reports are evidence: a hedged ("reportedly took"), hypothetical ("could fall"),
 generic or negated territorial claim never moves control. Each change carries its evidence: the
@@ -31,7 +33,8 @@ from collections.abc import Iterable, Mapping
 from sitrep.events.incident import ArticleInfo, source_key
 from sitrep.records import ControlChange, Incident, Report
 
-# v4: only precise places change hands; v5: a transfer goes to actor1; v6: sides from the asserted reports
+# v4: only precise places change hands; v5: a transfer goes to actor1; v6: sides from the asserted reports,
+# partial and temporary captures hand nothing over
 STAGE_VERSION = "sitrep.events.control.v6"
 
 CAPTURE_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
@@ -42,6 +45,16 @@ HISTORY_ARTICLES = 2  # history alone gives control of a place no reported chang
 _NOT_HOLDERS = frozenset({"Civilians", "civilians"})
 _HANDOVER = re.compile(r"\bhand(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?over\b|\bhandover\b|\bceded\b|\bturned over\b",
                        re.IGNORECASE)
+# the ground taken is part of the place ("overran some districts of Aleppo", "have in large part been
+# liberated", "regained most areas of Damascus") or was held for a while ("briefly seized", "for a few
+# hours"): the place itself did not change hands
+_PARTIAL = re.compile(r"\b(?:in (?:large |good )?part|partly|partially|largely|much of|"
+                      r"(?:some|several|many|most|parts?|areas?) of the (?:city|town|district|province|"
+                      r"neighbou?rhood|area|village|suburb)|(?:some|several|many|most) (?:of (?:its|the) )?"
+                      r"(?:districts?|neighbou?rhoods?|areas|parts|quarters?|suburbs?))\b", re.IGNORECASE)
+_LISTED_PART = re.compile(r"\b(?:including|among them|such as|notably)\b", re.IGNORECASE)
+_TEMPORARY = re.compile(r"\b(?:briefly|temporarily|for (?:a few|several|two|three|some|many) (?:hours|days)|"
+                        r"for hours)\b", re.IGNORECASE)
 _WITHDRAW = re.compile(r"\b(?:withdr[ae]w(?:n|ing|s)?|pull(?:ed|ing|s)? out|retreat(?:ed|ing|s)?|"
                        r"evacuat(?:ed|ing|es)|abandon(?:ed|ing|s)?|fled)\b", re.IGNORECASE)
 
@@ -97,6 +110,16 @@ def _history_dated(change_date: dt.date, members: list[Report], articles: Mappin
     return not starts or change_date < min(starts)
 
 
+def _part_or_while(text: str) -> bool:
+    """The sentence says only part of the place was taken, or the place was held for a while.
+
+    A part listed by name ("several neighbourhoods, including Mashlab") is itself taken whole."""
+    if _TEMPORARY.search(text):
+        return True
+    m = _PARTIAL.search(text)
+    return m is not None and not _LISTED_PART.search(text, m.end())
+
+
 def control_changes(incidents: Iterable[Incident], reports: Mapping[str, Report] | None = None,
                     articles: Mapping[str, ArticleInfo] | None = None) -> list[ControlChange]:
     """Control changes from territory incidents, ordered by date (undated last), then place.
@@ -119,6 +142,8 @@ def control_changes(incidents: Iterable[Incident], reports: Mapping[str, Report]
         precisions = [r.geo_precision for r in members if r.place_id == inc.place_id and r.geo_precision]
         if precisions and min(precisions) >= PART_PRECISION:
             continue  # "took Iraq", "seized Damascus suburbs", "near Idlib": not the place's own control
+        if all(_part_or_while(r.text) for r in members):
+            continue  # "overran some districts of Aleppo", "briefly seized Douma": the place kept its holder
         date = inc.date_end or inc.date_begin
         if inc.background and (date is None or not _history_dated(date, members, articles)):
             continue  # "the city, seized by the militants years ago": history with no date of its own
