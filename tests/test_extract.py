@@ -797,3 +797,15 @@ def test_a_subject_of_its_own_is_not_replaced_by_the_last_agent():
     stormed = [r for r in _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
                if r.place_name == "Aleppo"]
     assert stormed and all(r.actor1 is None for r in stormed)
+
+
+def test_a_death_toll_without_an_event_word_is_a_candidate_typed_from_its_sentence():
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    reports = _reports("At least 12 civilians were killed in Aleppo on Wednesday, the Syrian Observatory said.", wed)
+    assert [(r.place_name, _killed(r), r.date_begin) for r in reports] == [
+        ("Aleppo", [(12, "civilians")], dt.date(2016, 8, 3))]
+    assert reports[0].event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    # a running tally is not an event; a toll that continues the report just made joins it
+    assert _reports("More than 9,000 people have been killed since the uprising began in March.") == []
+    joined = _reports("Russian jets bombed Idlib on Wednesday. At least 11 civilians were killed.", wed)
+    assert [(r.sub_event_type, _killed(r)) for r in joined] == [("Air/drone strike", [(11, "civilians")])]

@@ -66,6 +66,8 @@ from sitrep.events.extract_rules import (
     RULES_VERSION,
     SUB_TO_TYPE,
     TERRITORY,
+    TOLL,
+    TOLL_PRIORITY,
     Trigger,
     agent_kill_triggers,
     find_triggers,
@@ -100,7 +102,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v16+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v17+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -227,6 +229,7 @@ def extract_reports(
     docs = _parse_candidates(per, found)
     decisions = _classify(per, found, docs, ref, decide or _default_decide())
     found = retype([s.sentence.text for s in per], found)  # the sub-type: rules x typing model (subtype.py)
+    found, decisions = _typed_tolls(found, decisions)
     countries = {p.country: p.name or p.surface for p in places if p.feature == "country" and p.country}
     scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries,
                   home_country(usable),
@@ -276,7 +279,31 @@ def _candidate_triggers(s: SentenceMentions) -> list[Trigger]:
     if is_headline(text, s.sentence.index) or is_generic(text):
         return []
     return find_triggers(text) or agent_kill_triggers(text, [a.start - base for a in s.actors
-                                                             if a.inter in (1, 2, 3, 4, 8)])
+                                                             if a.inter in (1, 2, 3, 4, 8)]) or toll_triggers(text)
+
+
+def toll_triggers(text: str) -> list[Trigger]:
+    """ "At least three others were killed in Binnish on Tuesday": a specific death toll with no event word of
+    its own proposes its count as a candidate (sub-type ``TOLL``, decided later by the typing model from the
+    whole sentence). A running tally ("since March", "have been killed" with no event anchor) is not one, nor a
+    toll of a thousand or more."""
+    if _TALLY_CUE.search(text) or (_PRESENT_PERFECT.search(text) and not _EVENT_ANCHOR.search(text)):
+        return []
+    for q in find_quantities(text):
+        if q.status == "killed" and not q.cumulative and 0 < (q.value or q.min or 0) < 1000:
+            return [Trigger(q.start, q.end, q.surface, TOLL, TOLL_PRIORITY)]
+    return []
+
+
+def _typed_tolls(found: list[list[Trigger]], decisions: list[list[Decision]]
+                 ) -> tuple[list[list[Trigger]], list[list[Decision]]]:
+    """Toll candidates the typing model gave no violent ACLED sub-type are dropped (with their decisions)."""
+    out_t, out_d = [], []
+    for trigs, decs in zip(found, decisions, strict=True):
+        keep = [i for i, t in enumerate(trigs) if t.sub_event_type != TOLL]
+        out_t.append([trigs[i] for i in keep])
+        out_d.append([decs[i] for i in keep])
+    return out_t, out_d
 
 
 def _parse_candidates(per: Sequence[SentenceMentions], found: Sequence[list[Trigger]]) -> list[Doc | None]:
@@ -447,6 +474,11 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
     elif not st.headline:
         _refine_coarse_host(st, ctx, scope)
     battle_after = None
+    if triggers and not st.headline and all(t.priority == TOLL_PRIORITY for t in triggers):
+        recent = ctx.recent_reports
+        battle, after = _count_follow_up(st, ctx)
+        if battle or ctx.recent_reports is not recent:  # the toll continues a recent report: that event's count
+            triggers, battle_after = battle, after
     if not triggers and not st.headline:
         triggers, battle_after = _count_follow_up(st, ctx)
     return replace(st, triggers=triggers, battle_after=battle_after)

@@ -20,6 +20,9 @@ __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_tr
 
 RULES_VERSION = "sitrep.events.extract_rules.v7"
 TERRITORY = "territory"  # resolved by actor type
+#: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
+TOLL = "toll"
+TOLL_PRIORITY = 9
 
 
 _TERR_OBJECT = (r"(?:\s+(?!us\b|them\b|him\b|her\b|me\b|it\b|to\b|by\b|in\b|on\b|at\b(?! least)|from\b|into\b|with\b|for\b|"

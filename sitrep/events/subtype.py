@@ -39,9 +39,9 @@ from pathlib import Path
 import numpy as np
 
 from sitrep.events import typing as et
-from sitrep.events.extract_rules import TERRITORY, Trigger
+from sitrep.events.extract_rules import TERRITORY, TOLL, Trigger
 
-STAGE_VERSION = "event_subtype.v2"
+STAGE_VERSION = "event_subtype.v3"  # v3: death tolls typed from the sentence
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
@@ -53,6 +53,7 @@ RULE_VALUES: tuple[str, ...] = tuple(sorted({sub for _, sub in et._ACLED.values(
 _BY_TARGET = {"Armed clash": "ATTACK"}
 _CAPTURES = frozenset({"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"})
 _EPS = 1e-4
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 class ModelUnavailable(RuntimeError):
@@ -172,7 +173,17 @@ def retype(texts: Sequence[str], found: Sequence[Sequence[Trigger]]) -> list[lis
     out = [list(t) for t in found]
     for r, i in enumerate(rows):
         trigs = found[i]
-        labels = model.predict([t.sub_event_type for t in trigs], np.repeat(proba[r:r + 1], len(trigs), axis=0))
-        out[i] = [replace(t, sub_event_type=pipeline_sub(lab, t.sub_event_type)) for t, lab in zip(trigs, labels,
-                                                                                                    strict=True)]
+        labels = model.predict([None if t.sub_event_type == TOLL else t.sub_event_type for t in trigs],
+                               np.repeat(proba[r:r + 1], len(trigs), axis=0))
+        out[i] = [replace(t, sub_event_type=_toll_sub(lab) if t.sub_event_type == TOLL
+                          else pipeline_sub(lab, t.sub_event_type)) for t, lab in zip(trigs, labels, strict=True)]
     return out
+
+
+def _toll_sub(label: str) -> str:
+    """A death toll's sub-type: the decided label's when it is a violent ACLED type other than a capture (a
+    toll does not say who took ground), else ``TOLL`` (the extractor drops it)."""
+    acled = et.to_acled(label)
+    if label in _CAPTURES or acled is None or acled[0] not in _VIOLENT:
+        return TOLL
+    return acled[1]
