@@ -224,3 +224,12 @@ def test_a_count_after_a_day_and_month_is_not_a_day_of_the_month():
     assert _one("while on 16 and 17 July 36 civilians were reportedly killed").value == 36
     assert _one("On 3 July 12 people were killed in the strike.").value == 12
     assert _one("Strikes on July 12 killed 5 people.").value == 5  # "July 12" is still a date
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two men were shot dead in Hama on Friday as thousands of people marched through the city.",
+    "A soldier was killed at the checkpoint while hundreds gathered outside the governor's office.",
+])
+def test_a_crowd_with_a_verb_of_its_own_is_not_counted_with_the_dead(sentence):
+    assert [(q.value, q.status) for q in find_quantities(sentence) if q.status == "killed"] == [
+        (2 if sentence.startswith("Two") else 1, "killed")]

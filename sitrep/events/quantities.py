@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v10"
+STAGE_VERSION = "sitrep.events.quantities.v11"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -386,7 +386,7 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
         if near and _status_in(near.group(1)):
             status = _status_in(near.group(1))
             cat = "unknown"
-        elif re.search(r"(?:toll|deaths?|killed|killing|kills|casualties|wounded|injured|injuring|"
+        elif not _OWN_PREDICATE.match(right) and re.search(r"(?:toll|deaths?|killed|killing|kills|casualties|wounded|injured|injuring|"
                        r"wounding|dead|fatalities)\s+(?:\w+\s+){0,6}(?:to|at|of|by|reached|"
                        r"stands at|stood at|rose to|was|is|were)?\s*(?:at least|more than|over|"
                        r"about|around|nearly|some|up to|almost|an estimated)?\s*$",
@@ -401,8 +401,8 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
     if status is None and cat is not None and re.match(r"[\w\s'’-]*,?\s*(?:including|among them|of whom)\b",
                                                        right):
         status = _status_in(sentence[num.end:num.end + 140])  # "19 civilians, including five children, were killed"
-    if status is None and cat is not None:
-        status = _status_in(left, last=True)
+    if status is None and cat is not None and not _OWN_PREDICATE.match(right.lstrip(" ")[cat_end:cat_end + 80]):
+        status = _status_in(left, last=True)  # (not "three were killed as thousands protested": the crowd's verb)
     if verb is None and cat is not None and status is None:
         status = None
     if cat is None and verb is not None and re.match(
