@@ -809,3 +809,13 @@ def test_a_death_toll_without_an_event_word_is_a_candidate_typed_from_its_senten
     assert _reports("More than 9,000 people have been killed since the uprising began in March.") == []
     joined = _reports("Russian jets bombed Idlib on Wednesday. At least 11 civilians were killed.", wed)
     assert [(r.sub_event_type, _killed(r)) for r in joined] == [("Air/drone strike", [(11, "civilians")])]
+
+
+def test_people_killed_as_a_crowd_protested_is_force_against_protesters():
+    fri = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    reports = _reports("Activists said at least three people were killed on Friday as thousands of people came out "
+                       "to protest in Aleppo.", fri)
+    assert [(r.sub_event_type, _killed(r), r.place_name) for r in reports] == [
+        ("Excessive force against protesters", [(3, "unknown")], "Aleppo")]
+    mourners = _reports("Thousands of people marched in Aleppo on Friday to mourn two protesters killed last week.", fri)
+    assert [(r.sub_event_type, _killed(r)) for r in mourners] == [("Peaceful protest", [])]

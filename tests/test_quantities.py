@@ -229,6 +229,7 @@ def test_a_count_after_a_day_and_month_is_not_a_day_of_the_month():
 @pytest.mark.parametrize("sentence", [
     "Two men were shot dead in Hama on Friday as thousands of people marched through the city.",
     "A soldier was killed at the checkpoint while hundreds gathered outside the governor's office.",
+    "Two men died of their wounds as about 300 people, including their parents, held a vigil in the square.",
 ])
 def test_a_crowd_with_a_verb_of_its_own_is_not_counted_with_the_dead(sentence):
     assert [(q.value, q.status) for q in find_quantities(sentence) if q.status == "killed"] == [

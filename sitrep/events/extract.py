@@ -856,9 +856,12 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
     if any(q.status == "killed" and not q.cumulative for q in nearest):
         nearest = [q for q in nearest if not q.cumulative]  # "14 were killed on Sunday, bringing the total in the
         # week to 530": the day's toll is the event's, the running total the campaign's
+    if sub == "Peaceful protest" and any(q.status in ("killed", "injured") for q in nearest) \
+            and not _MOURNING.search(text):
+        sub = "Excessive force against protesters"  # "three were killed as thousands protested": force met the crowd
     if sub == "Peaceful protest":
         nearest = [q for q in nearest if q.status not in ("killed", "injured")]  # "took to the streets to mourn a
-        # protester killed on Friday": a peaceful protest has no casualties of its own (else force met it)
+        # protester killed on Friday": the dead are an earlier event's, the mourners' protest has none of its own
     if sub == "Armed clash" and any(q.status == "killed" and q.category in ("civilians", "children", "women")
                                     and not q.cumulative for q in nearest) \
             and not any(q.status == "killed" and q.category == "fighters" for q in nearest):
@@ -1031,6 +1034,7 @@ _STATE_SUBJECT = re.compile(r"^\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:army|mili
 _TERRITORY_SUBS = ("Government regains territory", "Non-state actor overtakes territory")
 _COMBAT_NOUN = re.compile(r"\b(?:fighting|clashes|gun ?battles?|firefights?|battle|exchanges? of fire)\b",
                           re.IGNORECASE)
+_MOURNING = re.compile(r"\b(?:mourn\w*|funerals?|buried|burials?|vigils?|in memory of|commemorat\w*)\b", re.IGNORECASE)
 _PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 _DEFINITE_REF = re.compile(r"\b(?:the|that|this)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 _NOMINAL = re.compile(r"(?:(?:heavy|fierce|violent|intense)\s+)?(?:attacks?|strikes?|air ?strikes?|airstrikes?|raids?|"

@@ -297,8 +297,9 @@ _PREDICATE_WORD = re.compile(r"(?:died|die|dies|killed|perished|were|was|are|is|
 # counted nouns that are themselves a fate ("100 dead", "40 bodies")
 _FATE_NOUN = re.compile(r"\b(?:dead|bodies)\s*$", re.IGNORECASE)
 
-_OWN_PREDICATE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:took|gathered|marched|rallied|protested|demonstrated|"
-                            r"attended|joined|staged|turned out|poured|chanted|assembled|converged)\b", re.IGNORECASE)
+_OWN_PREDICATE = re.compile(r"^\s*(?:[\w'’-]+(?:\s+|(?=,))){0,3}?(?:,\s*(?:including|among them)\b[^,]{0,60},\s*)?"
+                            r"(?:took|gathered|marched|rallied|protested|demonstrated|held|"
+                            r"attended|joined|staged|turned out|came out|poured|chanted|assembled|converged)\b", re.IGNORECASE)
 
 
 def _status_in(text: str, last: bool = False) -> str | None:

@@ -53,7 +53,7 @@ RULE_VALUES: tuple[str, ...] = tuple(sorted({sub for _, sub in et._ACLED.values(
 _BY_TARGET = {"Armed clash": "ATTACK"}
 _CAPTURES = frozenset({"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"})
 _EPS = 1e-4
-_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 
 
 class ModelUnavailable(RuntimeError):
@@ -181,9 +181,12 @@ def retype(texts: Sequence[str], found: Sequence[Sequence[Trigger]]) -> list[lis
 
 
 def _toll_sub(label: str) -> str:
-    """A death toll's sub-type: the decided label's when it is a violent ACLED type other than a capture (a
-    toll does not say who took ground), else ``TOLL`` (the extractor drops it)."""
+    """A death toll's sub-type: the decided label's when it is a violent ACLED type (a battle, an explosion,
+    violence against civilians, a riot; people killed at a protest are force against protesters) other than a capture (a toll does not say who
+    took ground), else ``TOLL`` (the extractor drops it)."""
     acled = et.to_acled(label)
+    if acled is not None and acled[0] == "Protests":
+        return "Excessive force against protesters"  # people killed at a protest: force met it (ACLED)
     if label in _CAPTURES or acled is None or acled[0] not in _VIOLENT:
         return TOLL
     return acled[1]
