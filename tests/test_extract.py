@@ -819,3 +819,9 @@ def test_people_killed_as_a_crowd_protested_is_force_against_protesters():
         ("Excessive force against protesters", [(3, "unknown")], "Aleppo")]
     mourners = _reports("Thousands of people marched in Aleppo on Friday to mourn two protesters killed last week.", fri)
     assert [(r.sub_event_type, _killed(r)) for r in mourners] == [("Peaceful protest", [])]
+
+
+def test_protests_reported_in_a_place_are_a_protest_claim():
+    assert [t.sub_event_type for t in find_triggers("Anti-government demonstrations were also reported in Hama.")] \
+        == ["Peaceful protest"]
+    assert find_triggers("The protests over fuel prices were the largest in a decade.") == []
