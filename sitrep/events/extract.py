@@ -79,7 +79,7 @@ from sitrep.events.mentions import EVENT_THRESHOLD, Candidate, Decision, load_mo
 from sitrep.events.mentions import STAGE_VERSION as MENTIONS_VERSION
 from sitrep.events.parse import STAGE_VERSION as PARSE_VERSION
 from sitrep.events.quantities import STAGE_VERSION as QUANTITIES_VERSION
-from sitrep.events.quantities import aggregate_scope, find_quantities
+from sitrep.events.quantities import aggregate_scope, find_quantities, mentions_deaths
 from sitrep.events.subtype import DATA_FILES as SUBTYPE_DATA_FILES
 from sitrep.events.subtype import STAGE_VERSION as SUBTYPE_VERSION
 from sitrep.events.subtype import retype
@@ -287,7 +287,8 @@ def toll_triggers(text: str) -> list[Trigger]:
     its own proposes its count as a candidate (sub-type ``TOLL``, decided later by the typing model from the
     whole sentence). A running tally ("since March", "have been killed" with no event anchor) is not one, nor a
     toll of a thousand or more."""
-    if _TALLY_CUE.search(text) or (_PRESENT_PERFECT.search(text) and not _EVENT_ANCHOR.search(text)):
+    if not mentions_deaths(text) or _TALLY_CUE.search(text) or (
+            _PRESENT_PERFECT.search(text) and not _EVENT_ANCHOR.search(text)):
         return []
     for q in find_quantities(text):
         if q.status == "killed" and not q.cumulative and 0 < (q.value or q.min or 0) < 1000:

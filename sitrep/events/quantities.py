@@ -322,6 +322,11 @@ def _clause_left(left: str) -> str:
     return left[cut:]
 
 
+def mentions_deaths(text: str) -> bool:
+    """Whether ``text`` has a word that can make a count a death toll (a cheap test before :func:`find_quantities`)."""
+    return _STATUS_RE[0][0].search(text) is not None
+
+
 def find_quantities(sentence: str) -> list[QuantityMention]:
     """People counts in ``sentence`` with category, status and qualifiers."""
     low = sentence.lower()
