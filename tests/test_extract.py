@@ -825,3 +825,14 @@ def test_protests_reported_in_a_place_are_a_protest_claim():
     assert [t.sub_event_type for t in find_triggers("Anti-government demonstrations were also reported in Hama.")] \
         == ["Peaceful protest"]
     assert find_triggers("The protests over fuel prices were the largest in a decade.") == []
+
+
+def test_state_forces_storming_towns_with_no_armed_side_named_is_an_attack_on_civilians():
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    raid = _reports("On Wednesday at least seven people were killed when government troops overran Idlib, where "
+                    "snipers have been deployed on roofs.", wed)
+    assert [(r.sub_event_type, r.actor1, r.actor2, _killed(r)) for r in raid] == [
+        ("Attack", "Syrian government forces", "Civilians", [(7, "unknown")])]
+    held = _reports("On Wednesday at least seven people were killed when government troops overran Idlib, which "
+                    "al-Nusra Front had held for a year.", wed)
+    assert [r.sub_event_type for r in held] == ["Government regains territory"]

@@ -34,6 +34,7 @@ from sitrep.events.extract_actors import (
     PRONOUN_SUBJ,
     SAID_THEY_ANY,
     SPEECH_SUBJ,
+    UNIDENTIFIED,
     actor_roles,
     air_actors,
     associates,
@@ -608,6 +609,8 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain, scope
             not _AUX_BEFORE.search(st.text[:trig.start]) and agent_m.end - st.base < trig.start - 2:
         agent_m = None  # a strike noun the parse gives no agent ("the enclave shrinks under airstrikes",
         # "the FSA withdrew after shelling"): the sentence's subject is not its agent, often its target
+    if target_m is not None and _in_later_clause(st.text, trig.end, target_m.start - st.base):
+        target_m = None  # "overran towns and villages, where snipers have been deployed": another clause's actor
     patient = tv.patient if tv is not None else None
     if tv is not None and patient is None:
         patient = _state_role(st, tv.patient_span, scope)  # "clashes with the army", "attacked the regime"
@@ -616,6 +619,12 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain, scope
     return agent_m, target_m
 
 
+def _in_later_clause(text: str, trigger_end: int, at: int) -> bool:
+    """Whether offset ``at`` lies after the trigger behind a relative or subordinate clause's opener."""
+    return at > trigger_end and _CLAUSE_OPENER.search(text, trigger_end, at) is not None
+
+
+_CLAUSE_OPENER = re.compile(r"\b(?:where|which|who|whom|whose|while|when|whereas|because|although)\b", re.IGNORECASE)
 _STRIKE_NOUN = re.compile(r"(?:air ?strikes?|airstrikes?|air raids?|strikes|raids|bombardments?|bombings?|shelling|"
                           r"barrages?|shellfire|artillery fire)", re.IGNORECASE)
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|had|have|has|kept|continued)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -707,6 +716,17 @@ def _territory_sub(st: SentenceState, k: int, agent_m: ActorMention | None, targ
     return "Government regains territory" if agent_inter == 1 else "Non-state actor overtakes territory"
 
 
+def _unopposed_raid(st: SentenceState, k: int, target_m: ActorMention | None) -> bool:
+    """ "At least seven people were killed when troops overran towns and villages outside Hama": state forces
+    storming places with people killed and no armed side in the sentence hold no ground from anyone; ACLED
+    codes the killing as an attack on civilians, not as territory regained."""
+    end = st.triggers[k].end
+    if target_m is not None or any(a.inter in (2, 3, 4) and (a.name != UNIDENTIFIED or not _in_later_clause(
+            st.text, end, a.start - st.base)) for a in st.s.actors):
+        return False  # a named group anywhere ("Idlib, which al-Nusra had held"), unnamed men in the raid's clause
+    return any(q.status == "killed" and not q.cumulative and q.category != "fighters" for q in st.quantities)
+
+
 @dataclass(frozen=True)
 class Roles:
     sub: str
@@ -738,6 +758,8 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
             sub, target = "Abduction/forced disappearance", "Civilians"
     if sub == TERRITORY:
         sub = _territory_sub(st, k, agent_m, target_m, agent, target, scope)
+        if sub == "Government regains territory" and _unopposed_raid(st, k, target_m):
+            sub, target = "Attack", "Civilians"
     target_inter = target_m.inter if target_m and target_m.name == target else scope.main_inter.get(target or "")
     if sub == "Armed clash" and not _MUTUAL.match(trig.surface) and target_inter in (None, 5, 6, 7) \
             and (target is None or target_inter in (6, 7)) and ((target_inter == 7 and _DIRECT.match(
@@ -773,7 +795,7 @@ def _other_side(agent: str | None, agent_m: ActorMention | None, assoc: Sequence
     """A battle's unnamed other side: the article's main actor that is not the agent's ally; for the home state's
     forces only a non-state group (never a foreign army guessed as the state's enemy). A non-state agent keeps
     the first main actor: its enemy may be the state or another group (the SDF against IS)."""
-    sides = [n for n in scope.main if n != agent and n not in assoc and n != "Unidentified armed group"
+    sides = [n for n in scope.main if n != agent and n not in assoc and n != UNIDENTIFIED
              and frozenset((agent, n)) not in ctx.allies]
     inter = agent_m.inter if agent_m is not None and agent_m.name == agent else scope.main_inter.get(agent or "")
     if inter == 1:

@@ -165,16 +165,20 @@ _GENERIC_GROUP = re.compile(r"^(?:the\s+)?(?:extremists?|militants?|terrorists?|
                             r"(?:militant|terrorist|extremist|jihadist|armed) group|group)$", re.IGNORECASE)
 
 
+#: the actors table's name for unnamed armed men ("gunmen", "snipers", "armed gangs")
+UNIDENTIFIED = "Unidentified armed group"
+
+
 def resolve_generic(a: ActorMention | None, ctx: Context, other: str | None,
                      sentence_actors: Sequence[ActorMention]) -> str | None:
     """ "the extremists", "the terrorist group": the latest named non-state actor in context."""
     if a is None:
         return None
-    if a.actor_id is None or a.name == "Unidentified armed group":
+    if a.actor_id is None or a.name == UNIDENTIFIED:
         if _GENERIC_GROUP.match(a.surface.strip()):
             earlier = [(x.name, x.inter) for x in sentence_actors if x.end <= a.start]
             for name, inter in reversed(ctx.recent_actors + earlier):
-                if inter in (2, 3, 4) and name != other and name != "Unidentified armed group":
+                if inter in (2, 3, 4) and name != other and name != UNIDENTIFIED:
                     return name
     return a.name
 
