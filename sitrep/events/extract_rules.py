@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from sitrep.events.taxonomy import SUB_TO_TYPE
 from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
@@ -300,13 +302,31 @@ def find_triggers(text: str) -> list[Trigger]:
     return _refine(_drop_coordinated(kept, text), text)
 
 
+def _stem_automaton() -> ahocorasick.Automaton:
+    """Every pattern's stems in one automaton: one pass over a sentence tells which patterns can match."""
+    auto = ahocorasick.Automaton()
+    for i, (_, _, _, stems) in enumerate(TRIGGER_RES):
+        for st in stems:
+            if st in auto:
+                auto.get(st).add(i)
+            else:
+                auto.add_word(st, {i})
+    auto.make_automaton()
+    return auto
+
+
+_STEM_AUTO = _stem_automaton()
+
+
 def _matches(text: str) -> list[Trigger]:
     """Every match of every trigger pattern whose stems occur in the sentence."""
     found: list[Trigger] = []
     low = text.lower()
-    for rx, sub, prio, stems in TRIGGER_RES:
-        if not any(st in low for st in stems):
-            continue
+    live: set[int] = set()
+    for _, ids in _STEM_AUTO.iter(low):
+        live |= ids
+    for i in sorted(live):
+        rx, sub, prio, _ = TRIGGER_RES[i]
         for m in rx.finditer(text):
             found.append(Trigger(m.start(), m.end(), m.group(0), sub, prio))
     if not any(t.sub_event_type == TERRITORY for t in found):
