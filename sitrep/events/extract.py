@@ -1,7 +1,11 @@
 """Event claims (Reports) from the sentences of one article.
 
-For each sentence, triggers (``extract_rules``) say which events it asserts; for
-each trigger the stage picks the event's place (the place the event predicate
+For each sentence, candidates say which events it may assert: triggers of the lexicon
+(``extract_rules``), an armed agent killing people, or, where neither fires, a specific death
+toll ("three were killed in Binnish", sub-type read from the sentence by the typing model). The
+mention model (``mentions``) keeps the candidates that report a specific, actual event, the
+sub-type arbitration (``subtype``) types them; a toll that continues the report just made joins
+it instead. For each kept trigger the stage picks the event's place (the place the event predicate
 governs, with coordinated places giving one claim each), its agent and target
 actors, its date interval and ACLED time precision, the people counts
 (``quantities``), the attribution and hedging, and whether the claim is
