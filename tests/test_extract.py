@@ -836,3 +836,8 @@ def test_state_forces_storming_towns_with_no_armed_side_named_is_an_attack_on_ci
     held = _reports("On Wednesday at least seven people were killed when government troops overran Idlib, which "
                     "al-Nusra Front had held for a year.", wed)
     assert [r.sub_event_type for r in held] == ["Government regains territory"]
+
+
+def test_quotation_marks_inside_a_trigger_phrase_do_not_hide_it():
+    assert [t.sub_event_type for t in find_triggers(
+        "The president ordered a daily five-hour “humanitarian pause” in the besieged enclave.")] == ["Agreement"]

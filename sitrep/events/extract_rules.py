@@ -20,7 +20,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v8"
+RULES_VERSION = "sitrep.events.extract_rules.v9"
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -290,6 +290,11 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# quotation marks read as part of the word they touch ("ordered a “humanitarian pause”"): the patterns' word
+# gaps ([\w'’-]+) then step over them as over an apostrophe; the same length keeps every offset
+_QUOTE_MARKS = str.maketrans({"“": "'", "”": "'", "‘": "'", "«": "'", "»": "'", '"': "'"})
+
+
 def find_triggers(text: str) -> list[Trigger]:
     """Event triggers in a sentence that assert an event (filters applied)."""
     if text.rstrip().rstrip("\"'”’)").endswith("?"):
@@ -297,7 +302,7 @@ def find_triggers(text: str) -> list[Trigger]:
     quoted = _quoted_spans(text)
     if re.match(r"\s*[\"“]", text) and not re.search(r"[\"”]\s*,?\s*(?:\w+\s+){0,4}(?:said|says|added)", text):
         quoted.append((0, len(text)))
-    kept = [t for t in _non_overlapping(_matches(text))
+    kept = [t for t in _non_overlapping(_matches(text.translate(_QUOTE_MARKS)))
             if not any(s <= t.start < e for s, e in quoted) and _asserted_here(t, text)]
     return _refine(_drop_coordinated(kept, text), text)
 
