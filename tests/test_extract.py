@@ -841,3 +841,11 @@ def test_state_forces_storming_towns_with_no_armed_side_named_is_an_attack_on_ci
 def test_quotation_marks_inside_a_trigger_phrase_do_not_hide_it():
     assert [t.sub_event_type for t in find_triggers(
         "The president ordered a daily five-hour “humanitarian pause” in the besieged enclave.")] == ["Agreement"]
+
+
+@pytest.mark.parametrize(("sentence", "sub"), [
+    ("Activists said troops had pounded the town with tank fire overnight.", "Shelling/artillery/missile attack"),
+    ("Witnesses said soldiers were torching crops and bulldozing homes.", "Looting/property destruction"),
+])
+def test_tank_fire_and_torching_are_event_words(sentence, sub):
+    assert sub in {t.sub_event_type for t in find_triggers(sentence)}

@@ -20,7 +20,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v9"
+RULES_VERSION = "sitrep.events.extract_rules.v10"
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -78,7 +78,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?<=died in )(?:[\w'’-]+ ){0,2}?strikes|"
      r"pound(?:ed|ing)|(?:conducted|carried out|launched|staged|mounted|flew) (?:[\w'’-]+ ){0,3}?(?:(?:air ?)?"
      r"(?:strikes|sorties)|air ?raids)", "Air/drone strike", 2),
-    (r"(?:rocket|mortar|missile|artillery) (?:attacks?|strikes?|fire)|shell(?:ing|ed|s)|artillery|"
+    (r"(?:rocket|mortar|missile|artillery|tank) (?:attacks?|strikes?|fire)|tank shells|shell(?:ing|ed|s)|artillery|"
      r"mortars?(?: rounds| shells)?|rockets?|missiles?|(?:hit|struck) by (?:an? |the )?(?:stray )?(?:tank |artillery |"
      r"mortar )?shell|(?:tank |artillery |mortar )?shell (?:explosion|landed|hit|"
      r"struck|fell|exploded|slammed)|"
@@ -152,7 +152,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      "Agreement", 6),
     (r"(?:withdrew|withdrawn|withdraws|withdrawing|retreated|pulled out)(?: [\w'’\[\](),-]+){0,4}? from|"
      r"pulled out of|handed (?:[\w'’-]+ ){0,2}over to|handed over", "Non-violent transfer of territory", 6),
-    (r"looted|looting|torched|set (?:[\w'’-]+ ){0,3}?(?:on fire|ablaze|alight)|burn(?:ed|t) down|demolished|razed|"
+    (r"looted|looting|torched|torching|bulldoz(?:ed|ing) (?:[\w'’-]+ ){0,2}?(?:homes|houses|buildings|shops)|"
+     r"set (?:[\w'’-]+ ){0,3}?(?:on fire|ablaze|alight)|burn(?:ed|t) down|demolished|razed|"
      r"vandali[sz]ed|set ablaze|set alight", "Looting/property destruction", 7),
     (r"rioted|riots?(?! police| gear| squads?| control| units?| act)|rioters|(?:protesters|demonstrators|protestors|"
      r"youths|students|marchers|rioters) (?:[\w'’-]+ ){0,3}?(?:threw|hurled|pelted|torched|burn(?:ed|t)|set fire|"
@@ -192,7 +193,7 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
     ("Grenade", 1): ("grenade",),
     ("Air/drone strike", 2): ("air", "drone", "warplane", "jet", "raid", "bomb", "strik", "hit", "struck",
                               "targeted", "missile", "aircraft", "helicopter", "chopper", "gunship", "pound"),
-    ("Shelling/artillery/missile attack", 2): ("rocket", "mortar", "missile", "artillery", "shell"),  # "hit by a shell"
+    ("Shelling/artillery/missile attack", 2): ("rocket", "mortar", "missile", "artillery", "shell", "tank"),  # "hit by a shell"
     (TERRITORY, 3): ("captur", "seiz", "took", "taken", "overr", "retook", "regain", "liberat", "wrest", "control",
                      "hands of",
                      "fell to", "out of", "back", "ground", "over", "freed"),
@@ -216,7 +217,8 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
     ("Agreement", 6): ("ceasefire", "cease-fire", "truce", "agreement", "deal", "accord", "exchange", "swap",
                        "agreed to", "pause", "cessation", "surrendered"),
     ("Non-violent transfer of territory", 6): ("withdr", "retreated", "pulled out", "handed"),
-    ("Looting/property destruction", 7): ("loot", "torch", "fire", "burn", "demolish", "razed", "vandal", "ablaze",
+    ("Looting/property destruction", 7): ("loot", "torch", "bulldoz", "fire", "burn", "demolish", "razed", "vandal",
+                                          "ablaze",
                                           "alight"),
     ("Violent demonstration", 3): ("riot", "protest", "demonstrat", "youths", "students", "marchers", "threw",
                                    "hurl", "stone", "molotov", "petrol bomb"),
