@@ -464,3 +464,42 @@ def test_a_participle_takes_the_noun_it_describes_as_its_patient() -> None:
     i = text.index("captured")
     patient = syntax.roles_of(doc, (i, i + 8)).patient
     assert patient is not None and text[slice(*patient)] == "a tank"  # captured gear, not ground
+
+
+def test_a_province_in_a_list_of_places_gets_its_own_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(PLACES, "Idlib", ("sitrep:idlib", "admin1"))
+    text = ("Gunmen opened fire on crowds in the Damascus suburb of Douma, southern Idlib province and the northern "
+            "city of Saraqeb on Friday.")
+    reports = _reports(text, {"on Friday": dt.date(2018, 2, 16)})
+    assert sorted(r.place_name for r in reports) == ["Douma", "Idlib", "Saraqeb"]
+
+
+def test_a_province_after_a_comma_is_the_towns_container_not_a_second_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(PLACES, "Idlib", ("sitrep:idlib", "admin1"))
+    reports = _reports("Jets bombed the town of Saraqeb, in Idlib province, on Monday.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    assert [r.place_name for r in reports] == ["Saraqeb"]
+
+
+def test_every_place_of_a_list_that_goes_on_past_a_city_and_its_suburbs_gets_a_report():
+    text = "Crowds marched through towns on Friday, including Damascus and its suburbs, Douma, Saraqeb and Manbij."
+    reports = _reports(text, {"on Friday": dt.date(2018, 2, 16)})
+    assert sorted(r.place_name for r in reports) == ["Damascus", "Douma", "Manbij", "Saraqeb"]
+
+
+def test_places_before_an_inverted_said_are_event_places_not_speakers():
+    text = "There was heavy fighting overnight in the districts of Douma, Saraqeb and Manbij, said the Observatory."
+    reports = _reports(text)
+    assert sorted(r.place_name for r in reports) == ["Douma", "Manbij", "Saraqeb"]
+    doc = syntax.parse_candidates([text])[0]
+    spans = [(i, i + len(n)) for n in ("Douma", "Saraqeb", "Manbij") for i in [text.index(n)]]
+    assert syntax.government_places(doc, spans) == set()
+
+
+def test_a_place_naming_a_road_is_not_a_peer_in_a_list_of_places():
+    text = "Tanks shelled the Douma and Saraqeb districts, the Manbij road in the south and the old market on Monday."
+    doc = syntax.parse_candidates([text])[0]
+    i = text.index("Manbij")
+    assert syntax.modifier_places(doc, [(i, i + 6)]) == {(i, i + 6)}
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+    assert "Manbij" not in {r.place_name for r in reports}

@@ -71,7 +71,14 @@ from sitrep.events.extract_rules import (
     find_triggers,
     is_generic,
 )
-from sitrep.events.extract_syntax import TriggerView, coordinated_places, government_places, view
+from sitrep.events.extract_syntax import (
+    TriggerView,
+    coordinated_places,
+    coordination,
+    government_places,
+    modifier_places,
+    view,
+)
 from sitrep.events.mentions import DATA_FILES as MENTIONS_DATA_FILES
 from sitrep.events.mentions import EVENT_THRESHOLD, Candidate, Decision, load_model
 from sitrep.events.mentions import STAGE_VERSION as MENTIONS_VERSION
@@ -100,7 +107,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v16+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v17+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -511,8 +518,12 @@ def _structure_pass(st: SentenceState) -> SentenceState:
                   else None for t in triggers)
     own = [[p for p in v.places if base + regions[k][0] <= p.start < base + regions[k][1]] if v is not None else []
            for k, v in enumerate(views)]  # the locatives of this trigger, not of the next one's clause
-    explicit = tuple(event_places(t, regions[k], own[k], text, base) if own[k]
-                     else event_places(t, regions[k], list(st.usable), text, base) for k, t in enumerate(triggers))
+    linked = coordination(st.doc, base)
+    naming = modifier_places(st.doc, st.usable, base)  # "the Aleppo road": not a peer in a list of places
+    peers = [p for p in st.usable if (p.start, p.end) not in naming]
+    explicit = tuple(event_places(t, regions[k], own[k], text, base, peers, linked) if own[k]
+                     else event_places(t, regions[k], list(st.usable), text, base, (), linked)
+                     for k, t in enumerate(triggers))
     after = [places_after(t, regions[k], list(st.usable), base) for k, t in enumerate(triggers)]
     armed_here = any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NOUN.search(text))
     hurt = any(q.status in ("killed", "injured") for q in st.quantities)

@@ -7,7 +7,7 @@ locatives, the time mentions in its own clause, and the places the sentence uses
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,6 +49,14 @@ def government_places(doc: Doc | None, places: Sequence[PlaceMention], base: int
     return {(a + base, b + base) for a, b in syntax.government_places(doc, spans)}
 
 
+def modifier_places(doc: Doc | None, places: Sequence[PlaceMention], base: int) -> set[tuple[int, int]]:
+    """Article offsets of places that only name another thing ("the Aleppo road")."""
+    if doc is None:
+        return set()
+    spans = [(p.start - base, p.end - base) for p in places]
+    return {(a + base, b + base) for a, b in syntax.modifier_places(doc, spans)}
+
+
 def coordinated_places(doc: Doc | None, places: Sequence[PlaceMention], base: int,
                        taken: Sequence[tuple[int, int]]) -> list[PlaceMention]:
     """Unresolved places: proper names the parse coordinates with a known place ("bombed Sakhur and Hananu"),
@@ -67,6 +75,17 @@ def coordinated_places(doc: Doc | None, places: Sequence[PlaceMention], base: in
         out.append(PlaceMention(s0, e0, name, None, name, feature=partner.feature, admin1=partner.admin1,
                                 country=partner.country, parent_id=partner.parent_id))
     return out
+
+
+def coordination(doc: Doc | None, base: int) -> Callable[[PlaceMention, PlaceMention], bool] | None:
+    """Whether the parse coordinates two place mentions (article offsets); None without a parse."""
+    if doc is None:
+        return None
+    parsed = doc
+
+    def linked(a: PlaceMention, b: PlaceMention) -> bool:
+        return syntax.coordinated(parsed, (a.start - base, a.end - base), (b.start - base, b.end - base))
+    return linked
 
 
 def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[ActorMention],

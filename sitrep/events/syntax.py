@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v9"  # v7: unresolved locative names; v9: + state nouns, reporters, participles
+STAGE_VERSION = "sitrep.events.syntax.v10"  # v9: + state nouns, reporters, participles; v10: place lists, inverted "said"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -381,7 +381,8 @@ def locative_spans(doc: Doc, span: Span) -> list[Span]:
 
 
 _PLACE_NOUNS = frozenset({"town", "village", "city", "district", "neighbourhood", "neighborhood", "quarter", "suburb",
-                          "area", "hamlet", "camp", "region", "province", "countryside", "outskirts"})
+                          "area", "hamlet", "camp", "region", "province", "countryside", "outskirts", "governorate",
+                          "towns", "villages", "districts", "neighbourhoods", "neighborhoods", "quarters", "suburbs"})
 _NOT_PLACE_NAME = frozenset({"council", "ministry", "army", "forces", "committee", "observatory", "agency", "nations",
                              "university", "party", "front", "brigade", "brigades", "state", "states", "house",
                              "court", "union", "league", "news", "media", "tv", "times", "post", "network", "group",
@@ -474,7 +475,8 @@ def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
         if tok is None:
             continue
         if tok.dep_ in ("nsubj", "nsubjpass") and _lower(tok.head) in SPEECH_VERBS:
-            out.add(sp)
+            if not _inverted_speech(tok.head, tok):
+                out.add(sp)
         elif tok.dep_ in ("poss", "compound") and _lower(tok.head) in _GOV_NOUNS:
             out.add(sp)
         elif tok.tag_ == "JJ" and tok.dep_ == "amod":
@@ -482,6 +484,73 @@ def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
         elif tok.dep_ == "pobj" and _lower(tok.head) == "from" and tok.head.head.tag_ in ("NNP", "NNPS", "NN", "NNS"):
             out.add(sp)  # "Mehmet Aksoy, from London": where a person comes from
     return out
+
+
+def modifier_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
+    """Place spans that only name another thing ("the Aleppo road", "the Homs refinery"): the compound of a common
+    noun that is not a place noun ("the Damascus suburb of X" keeps its city)."""
+    out = set()
+    for sp in spans:
+        tok = token_at(doc, sp)
+        if tok is not None and tok.dep_ in ("compound", "amod") and tok.head.tag_ in ("NN", "NNS") \
+                and _lower(tok.head) not in _PLACE_NOUNS:
+            out.add(sp)
+    return out
+
+
+def _inverted_speech(verb: Token, tok: Token) -> bool:
+    """ "..., in X, Y and Z, said the Observatory": the speech verb has its own subject after it, so a place
+    parsed as a second subject before it ends the reported clause, it does not speak."""
+    return tok.i < verb.i and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+
+
+def _place_anchors(t: Token) -> list[Token]:
+    """The tokens a place name can stand as in a list: the name itself and the descriptor nouns it names
+    ("northern Idlib province" -> province, "the central city of Homs" -> city)."""
+    out = [t]
+    for _ in range(3):
+        if t.dep_ == "compound" and _lower(t.head) in _PLACE_NOUNS:
+            t = t.head
+        elif t.dep_ == "pobj" and _lower(t.head) == "of" and _lower(t.head.head) in _PLACE_NOUNS \
+                and t.head.head.i < t.i:
+            t = t.head.head
+        else:
+            break
+        out.append(t)
+    return out
+
+
+def _in_list(t: Token) -> bool:
+    """``t`` is a member of its head's list: a conjunct, or an apposition the list goes on from ("X, Idlib
+    province and Y" is often parsed with the province as X's apposition); a lone apposition ("X, Idlib
+    province, on Monday") is X's container, not a list member."""
+    return t.dep_ == "conj" or (t.dep_ == "appos" and any(c.dep_ == "conj" for c in t.children))
+
+
+def _conj_group(t: Token) -> set[int]:
+    """Token ids of the coordination ``t`` belongs to (its conj chain, both ways)."""
+    root = t
+    while _in_list(root) and root.head.i != root.i:
+        root = root.head
+    out, todo = {root.i}, [root]
+    while todo:
+        for c in todo.pop().children:
+            if _in_list(c):
+                out.add(c.i)
+                todo.append(c)
+    return out
+
+
+def coordinated(doc: Doc, a: Span, b: Span) -> bool:
+    """Two place spans the parse coordinates ("in Saqba, northern Idlib province and the central city of Homs",
+    "Damascus and its suburbs, Homs, Aleppo"): one list, each an event place of its own."""
+    ta, tb = token_at(doc, a), token_at(doc, b)
+    if ta is None or tb is None:
+        return False
+    xs, ys = _place_anchors(ta), _place_anchors(tb)
+    if {x.i for x in xs} & {y.i for y in ys}:
+        return False  # one inside the other ("the Damascus suburb of Saqba"), not a list
+    return any(y.i in _conj_group(x) for x in xs for y in ys)
 
 
 def inside(span: Span, ranges: Sequence[Span]) -> bool:
