@@ -7,6 +7,7 @@ real ones shipped with the package.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -471,7 +472,7 @@ def test_a_province_in_a_list_of_places_gets_its_own_report(monkeypatch: pytest.
     text = ("Gunmen opened fire on crowds in the Damascus suburb of Douma, southern Idlib province and the northern "
             "city of Saraqeb on Friday.")
     reports = _reports(text, {"on Friday": dt.date(2018, 2, 16)})
-    assert sorted(r.place_name for r in reports) == ["Douma", "Idlib", "Saraqeb"]
+    assert sorted(r.place_name for r in reports) == ["Douma", "Idlib province", "Saraqeb"]
 
 
 def test_a_province_after_a_comma_is_the_towns_container_not_a_second_place(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -503,3 +504,20 @@ def test_a_place_naming_a_road_is_not_a_peer_in_a_list_of_places():
     assert syntax.modifier_places(doc, [(i, i + 6)]) == {(i, i + 6)}
     reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
     assert "Manbij" not in {r.place_name for r in reports}
+
+
+def test_a_province_is_named_as_the_article_writes_it_with_its_level() -> None:
+    from sitrep.events.extract_places import place_label
+
+    province = PlaceMention(0, 6, "Aleppo", "p1", "Ḩalab", feature="admin1")
+    assert place_label(province) == "Aleppo province"  # not the local "Ḩalab", nor "Aleppo", the city
+    assert place_label(replace(province, surface="Hama governorate")) == "Hama governorate"
+    assert place_label(PlaceMention(0, 4, "Hama", "c1", "Ḩamāh", feature="city")) == "Ḩamāh"
+
+
+def test_shelling_in_a_province_reports_the_province_by_its_english_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(PLACES, "Idlib", ("sitrep:idlib", "admin1"))
+    reports = _reports("Regime forces shelled villages in southern Idlib province on Monday.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    assert [r.place_name for r in reports] == ["Idlib province"]
+    assert reports[0].place_id == "sitrep:idlib"

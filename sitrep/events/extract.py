@@ -57,6 +57,7 @@ from sitrep.events.extract_places import (
     event_places,
     focus_place,
     home_country,
+    place_label,
     places_after,
     unresolved_toponyms,
     usable_places,
@@ -884,7 +885,7 @@ def _report(st: SentenceState, k: int, scope: Scope, sub: str, agent: str | None
         article_id=article_id, sentence_index=st.idx,
         event_type=SUB_TO_TYPE.get(sub, "Strategic developments"), sub_event_type=sub,
         actor1=agent, actor2=target, assoc_actors=list(assoc),
-        place_id=place.place_id if place else None, place_name=(place.name or place.surface) if place else None,
+        place_id=place.place_id if place else None, place_name=place_label(place) if place else None,
         lat=place.lat if place else None, lon=place.lon if place else None,
         admin1=place.admin1 if place else None, country=place.country if place else None,
         geo_precision=(min(3, geo_fn(place) + 1) if inferred else geo_fn(place)) if place else None,
@@ -1031,7 +1032,7 @@ _EVENT_LOCATIVE = re.compile(r"(?:\s+(?:(?!came\b|comes\b|as\b|after\b|amid\b|wh
 
 def _moved(r: Report, p: PlaceMention, geo_fn: Callable[[PlaceMention], int]) -> Report:
     """The report placed at ``p`` (a new record)."""
-    return replace(r, place_id=p.place_id, place_name=p.name or p.surface, lat=p.lat, lon=p.lon, admin1=p.admin1,
+    return replace(r, place_id=p.place_id, place_name=place_label(p), lat=p.lat, lon=p.lon, admin1=p.admin1,
                    country=p.country, geo_precision=geo_fn(p), place_inferred=False, place_surface=p.surface)
 
 

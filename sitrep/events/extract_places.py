@@ -222,6 +222,17 @@ def places_after(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
     return [p for p in places if base + trig.end <= p.start < base + region[1]]
 
 
+_LEVEL_WORD = re.compile(r"\b(?:province|governorate|region|state|county|district|countryside)$", re.IGNORECASE)
+
+
+def place_label(p: PlaceMention) -> str:
+    """The name a report shows: the gazetteer's, except for a province, named as the article writes it with its
+    level ("Aleppo province", not the gazetteer's local "Ḩalab", nor "Aleppo", which a reader takes for the city)."""
+    if p.feature == "admin1" and p.place_id and p.surface[:1].isupper():
+        return p.surface if _LEVEL_WORD.search(p.surface) else f"{p.surface} province"
+    return p.name or p.surface
+
+
 def focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
     """The article's scope: its most named place below country level (a region such as eastern Ghouta
     counts: it is what a Ghouta story is about) in the country it names most, else its most named place."""
