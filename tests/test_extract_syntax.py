@@ -521,3 +521,22 @@ def test_shelling_in_a_province_reports_the_province_by_its_english_name(monkeyp
                        {"on Monday": dt.date(2018, 2, 19)})
     assert [r.place_name for r in reports] == ["Idlib province"]
     assert reports[0].place_id == "sitrep:idlib"
+
+
+def test_a_street_named_in_apposition_to_the_locative_is_the_event_place():
+    text = "Clashes broke out on Monday in a main shopping street, Qasr Street, and lasted for hours."
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+    assert reports and reports[0].place_name == "Qasr Street" and reports[0].place_id is None
+
+
+def test_a_landmark_a_city_owns_is_the_place_named_as_written_in_the_citys_context(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(COUNTRY, "Manbij", "SY")
+    reports = _reports("Rebels attacked Manbij's military airport on Monday, state media said.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    assert reports and reports[0].place_name == "Manbij military airport"
+    assert reports[0].place_id is None and reports[0].country == "SY"
+    doc = syntax.parse_candidates(["Jets bombed Syria's Hmeimim air base and Manbij's old market."])[0]
+    i, j = doc.text.index("Syria"), doc.text.index("Manbij")
+    assert syntax.landmark_of(doc, (i, i + 5)) is None  # a named landmark: the places stage's
+    assert syntax.landmark_of(doc, (j, j + 6)) == (j, doc.text.index(" market") + 7)

@@ -77,6 +77,7 @@ from sitrep.events.extract_syntax import (
     coordinated_places,
     coordination,
     government_places,
+    landmarks,
     modifier_places,
     view,
 )
@@ -413,6 +414,8 @@ def _places_pass(st: SentenceState, ctx: Context) -> SentenceState:
     usable = usable_places(st.s, text, base)
     governing = government_places(st.doc, usable, base)
     usable = [p for p in usable if (p.start, p.end) not in governing]  # "Damascus said", "Moscow's role"
+    owned = {(lm.start, lm.parent_id): lm for lm in landmarks(st.doc, usable, base)}
+    usable = [owned.get((p.start, p.place_id), p) for p in usable]  # "Aleppo's airport": the airport
     if st.triggers:
         taken = [(a.start, a.end) for a in st.s.actors] + [(x.start, x.end) for x in st.s.sources]
         peers = coordinated_places(st.doc, usable, base, taken)  # "bombed Sakhur and Hananu": Sakhur unresolved

@@ -49,6 +49,25 @@ def government_places(doc: Doc | None, places: Sequence[PlaceMention], base: int
     return {(a + base, b + base) for a, b in syntax.government_places(doc, spans)}
 
 
+def landmarks(doc: Doc | None, places: Sequence[PlaceMention], base: int) -> list[PlaceMention]:
+    """Landmarks a place owns ("Aleppo's international airport"), as unresolved places in that place's
+    admin context, named as written without the possessive."""
+    if doc is None:
+        return []
+    out = []
+    for p in places:
+        if p.feature in ("country", "admin1", "region", "water") or p.place_id is None:
+            continue
+        sp = syntax.landmark_of(doc, (p.start - base, p.end - base))
+        if sp is None:
+            continue
+        rest = doc.text[p.end - base:sp[1]]
+        name = f"{p.surface} {rest.split(None, 1)[1] if len(rest.split(None, 1)) > 1 else rest.strip()}"
+        out.append(PlaceMention(p.start, sp[1] + base, doc.text[sp[0]:sp[1]], None, name, feature="landmark",
+                                admin1=p.admin1, country=p.country, parent_id=p.place_id))
+    return out
+
+
 def modifier_places(doc: Doc | None, places: Sequence[PlaceMention], base: int) -> set[tuple[int, int]]:
     """Article offsets of places that only name another thing ("the Aleppo road")."""
     if doc is None:

@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v10"  # v9: + state nouns, reporters, participles; v10: place lists, inverted "said"
+STAGE_VERSION = "sitrep.events.syntax.v11"  # v10: place lists, inverted "said"; v11: landmarks, appositive names
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -396,9 +396,17 @@ def locative_names(doc: Doc, span: Span, known: Sequence[Span]) -> list[Span]:
     ranges = locative_spans(doc, span)
     out: list[Span] = []
     for t in doc:
-        if t.tag_ not in ("NNP", "NNPS") or t.dep_ != "pobj" or not inside((t.idx, t.idx + len(t)), ranges):
+        if t.tag_ not in ("NNP", "NNPS"):
             continue
-        prep = t.head
+        if t.dep_ == "pobj" and inside((t.idx, t.idx + len(t)), ranges):
+            prep = t.head
+        elif t.dep_ == "appos" and t.head.dep_ == "pobj" and t.head.tag_ in ("NN", "NNS") \
+                and inside((t.head.idx, t.head.idx + len(t.head)), ranges):
+            prep = t.head.head  # "in a major thoroughfare, Baghdad Street": the name of the locative's object
+        elif t.dep_ == "npadvmod" and (after := _appositive_name(t)) is not None:
+            prep = after  # the same, parsed as a modifier of the verb
+        else:
+            continue
         if not ((_lower(prep) in _LOCATIVE_PREPS and _lower(prep) != "on")  # "on YouTube", "on Monday"
                 or (_lower(prep) == "of" and _lower(prep.head) in _PLACE_NOUNS)):
             continue
@@ -410,6 +418,18 @@ def locative_names(doc: Doc, span: Span, known: Sequence[Span]) -> list[Span]:
             continue
         out.append((a, b))
     return out
+
+
+def _appositive_name(t: Token) -> Token | None:
+    """The locative preposition of a common noun that the name ``t`` follows after a comma ("in a main street,
+    Qasr Street" parsed with the name as the verb's modifier); None when ``t`` follows no such noun."""
+    k = min([x.i for x in t.lefts if x.dep_ == "compound"] + [t.i])
+    if k < 2 or t.doc[k - 1].text != ",":
+        return None
+    noun = t.doc[k - 2]
+    if noun.dep_ == "pobj" and noun.tag_ in ("NN", "NNS") and _lower(noun.head) in _LOCATIVE_PREPS:
+        return noun.head
+    return None
 
 
 def clause_span(doc: Doc, span: Span) -> list[Span]:
@@ -484,6 +504,24 @@ def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
         elif tok.dep_ == "pobj" and _lower(tok.head) == "from" and tok.head.head.tag_ in ("NNP", "NNPS", "NN", "NNS"):
             out.add(sp)  # "Mehmet Aksoy, from London": where a person comes from
     return out
+
+
+_LANDMARK_NOUNS = frozenset({"airport", "airbase", "base", "street", "square", "road", "avenue", "roundabout", "bridge",
+                             "highway", "motorway", "crossing", "checkpoint", "stadium", "hospital", "university",
+                             "prison", "port", "harbour", "refinery", "dam", "citadel", "mosque", "church", "market",
+                             "airfield", "station", "palace", "compound", "headquarters", "camp"})
+
+
+def landmark_of(doc: Doc, span: Span) -> Span | None:
+    """A place that owns a landmark ("Aleppo's international airport", "Homs's main hospital"): the landmark's
+    phrase (place, modifiers, landmark noun), the most specific place there is; None otherwise."""
+    tok = token_at(doc, span)
+    if tok is None or tok.dep_ != "poss" or _lower(tok.head) not in _LANDMARK_NOUNS:
+        return None
+    head = tok.head
+    if any(c.dep_ in ("compound", "amod") and c.i > tok.i and c.tag_ in ("NNP", "NNPS") for c in head.children):
+        return None  # "Syria's Hmeimim air base": a named landmark, the places stage's to find
+    return (span[0], head.idx + len(head))
 
 
 def modifier_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
