@@ -149,6 +149,9 @@ def classify_misses(verbose: bool) -> None:
             if cause == "wrong place":
                 got = sorted({str(r.place_name) for r in near if ev.type_ok(r, g)})
                 detail = f" | gold={g.get('location')} got={', '.join(got)}"
+            elif cause == "several wrong":
+                got = sorted({f"{r.sub_event_type}@{r.place_name} {r.date_begin}" for r in near})
+                detail = f" | gold={g['sub_event_type']}@{g.get('location')} {g.get('date_begin')} got={'; '.join(got)}"
             if cause in ("no candidate", "model rejected", "status rejected", "dropped later"):
                 sc = [c for c in cands if any(_hits(s, c["start"], c["end"]) for s in spans)]
                 detail = " | " + "; ".join(f"{c['surface']}:{c['rule_sub']}->{c.get('arb_sub')} p={c['p']:.2f} "
