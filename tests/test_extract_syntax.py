@@ -540,3 +540,24 @@ def test_a_landmark_a_city_owns_is_the_place_named_as_written_in_the_citys_conte
     i, j = doc.text.index("Syria"), doc.text.index("Manbij")
     assert syntax.landmark_of(doc, (i, i + 5)) is None  # a named landmark: the places stage's
     assert syntax.landmark_of(doc, (j, j + 6)) == (j, doc.text.index(" market") + 7)
+
+
+def test_a_contrasting_clause_with_its_own_toll_place_and_day_is_another_event_of_the_same_kind():
+    text = ("Forty people were killed in airstrikes on 3 February in residential areas, while nine people were "
+            "killed in the Saraqeb district three days later.")
+    reports = _reports(text, {"3 February": dt.date(2018, 2, 3), "three days later": dt.date(2018, 2, 6)})
+    strikes = sorted((r for r in reports if r.sub_event_type == "Air/drone strike"), key=lambda r: r.date_begin)
+    assert [r.date_begin for r in strikes] == [dt.date(2018, 2, 3), dt.date(2018, 2, 6)]
+    assert strikes[0].place_inferred  # the first strike's sentence names no place of its own: the scope's
+    assert strikes[1].place_name == "Saraqeb" and not strikes[1].place_inferred
+    assert [q.value for q in strikes[1].fatalities if q.status == "killed"] == [9]
+    assert [q.value for q in strikes[0].fatalities if q.status == "killed"] == [40]
+
+
+def test_contrasting_clauses_come_from_the_parse():
+    text = "Jets bombed the market on Monday, while five people were killed in Douma a day later."
+    doc = syntax.parse_candidates([text])[0]
+    i = text.index("bombed")
+    (c,) = syntax.contrast_clauses(doc, [(i, i + 6)])
+    assert c.host == 0 and [text[a:b] for a, b in c.locatives] == ["Douma"]
+    assert syntax.contrast_clauses(doc, [(i, i + 6), (text.index("killed"), text.index("killed") + 6)]) == []

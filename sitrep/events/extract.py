@@ -91,7 +91,7 @@ from sitrep.events.subtype import DATA_FILES as SUBTYPE_DATA_FILES
 from sitrep.events.subtype import STAGE_VERSION as SUBTYPE_VERSION
 from sitrep.events.subtype import retype
 from sitrep.events.syntax import STAGE_VERSION as SYNTAX_VERSION
-from sitrep.events.syntax import count_owner, parse_candidates
+from sitrep.events.syntax import Contrast, contrast_clauses, count_owner, inside, parse_candidates
 from sitrep.events.vocab import ARMED_NOUN_RX
 from sitrep.records import (
     ActorMention,
@@ -109,7 +109,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v17+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v18+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -358,6 +358,7 @@ class SentenceState:
     plausible: tuple[bool, ...] = ()
     absorb: dict[int, int] = field(default_factory=dict)  # trigger -> the trigger it repeats
     owner: tuple[int, ...] = ()  # per quantity: the trigger it belongs to
+    contrasts: tuple[Contrast, ...] = ()  # "..., while another 20 were killed in X": events with no trigger
 
     @property
     def text(self) -> str:
@@ -392,9 +393,14 @@ def _sentence_reports(scope: Scope, s: SentenceMentions, ctx: Context, decisions
     st = _structure_pass(st)
     out: list[Report] = []
     chain = Chain()
+    first_of: dict[int, Report] = {}
     for k in range(len(st.triggers)):
         if st.absorb.get(k, k) == k and st.plausible[k]:
+            n = len(out)
             out = _trigger_reports(st, k, ctx, scope, chain, out)
+            if len(out) > n:
+                first_of[k] = out[n]
+    out = _contrast_pass(st, scope, out, first_of)
     out = _battle_after_pass(st, ctx, out)
     _context_pass(st, ctx, out, chain.first_agent)
     return out
@@ -520,13 +526,18 @@ def _structure_pass(st: SentenceState) -> SentenceState:
     regions = tuple(_region(triggers, k, text) for k in range(len(triggers)))
     views = tuple(view(st.doc, (t.start, t.end), base, s.actors, st.usable, s.times, s.places) if st.doc is not None
                   else None for t in triggers)
-    own = [[p for p in v.places if base + regions[k][0] <= p.start < base + regions[k][1]] if v is not None else []
-           for k, v in enumerate(views)]  # the locatives of this trigger, not of the next one's clause
+    contrasts = tuple(contrast_clauses(st.doc, [(t.start, t.end) for t in triggers])) if st.doc is not None else ()
+
+    def elsewhere(p: PlaceMention) -> bool:  # in a contrasting clause of its own: that clause's event's place
+        return any(inside((p.start - base, p.end - base), c.extent) for c in contrasts)
+    own = [[p for p in v.places if base + regions[k][0] <= p.start < base + regions[k][1] and not elsewhere(p)]
+           if v is not None else [] for k, v in enumerate(views)]  # this trigger's locatives, not the next clause's
     linked = coordination(st.doc, base)
     naming = modifier_places(st.doc, st.usable, base)  # "the Aleppo road": not a peer in a list of places
-    peers = [p for p in st.usable if (p.start, p.end) not in naming]
+    peers = [p for p in st.usable if (p.start, p.end) not in naming and not elsewhere(p)]
+    fallback = [p for p in st.usable if not elsewhere(p)]
     explicit = tuple(event_places(t, regions[k], own[k], text, base, peers, linked) if own[k]
-                     else event_places(t, regions[k], list(st.usable), text, base, (), linked)
+                     else event_places(t, regions[k], fallback, text, base, (), linked)
                      for k, t in enumerate(triggers))
     after = [places_after(t, regions[k], list(st.usable), base) for k, t in enumerate(triggers)]
     armed_here = any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NOUN.search(text))
@@ -548,7 +559,7 @@ def _structure_pass(st: SentenceState) -> SentenceState:
     owner = tuple(-1 if aggregate_scope(text, q) else _count_owner(st, q, absorb)
                   for q in st.quantities)  # a toll "across Syria" is no single event's
     return replace(st, regions=regions, views=views, explicit=explicit, plausible=plausible, absorb=absorb,
-                   owner=owner)
+                   owner=owner, contrasts=contrasts)
 
 
 def _own_dates_differ(a: TriggerView | None, b: TriggerView | None) -> bool:
@@ -902,6 +913,37 @@ def _report(st: SentenceState, k: int, scope: Scope, sub: str, agent: str | None
 
 _PLACE_FIELDS = ("place_id", "place_name", "lat", "lon", "admin1", "country", "geo_precision", "place_inferred",
                  "place_surface")
+
+
+def _contrast_pass(st: SentenceState, scope: Scope, out: list[Report], first_of: dict[int, Report]) -> list[Report]:
+    """ "62 were killed in airstrikes on 26 July, while 15 were killed in the Shammas district two days later":
+    a contrasting clause with its own toll and its own place or day is another event of its host's kind, one
+    report per place it names (the host's place and day where it names none)."""
+    text, base = st.text, st.base
+    new = list(out)
+    for c in st.contrasts:
+        host = first_of.get(c.host)
+        counts = [q for q in st.quantities if q.status in ("killed", "injured") and inside((q.start, q.end), c.extent)]
+        if host is None or not counts:
+            continue
+        places = [p for p in st.usable if inside((p.start - base, p.end - base), c.locatives)]
+        places = [p for p in places if p.feature not in COARSE] or places
+        times = [t for t in st.s.times if inside((t.start - base, t.end - base), c.extent)]
+        anchor = Trigger(c.extent[0][0], c.extent[-1][1], "", host.sub_event_type, 0)
+        when = _event_time(anchor, times, base, text) if times else None
+        if not places and when is None:
+            continue  # the same event told again
+        begin, end, precision = when or (host.date_begin, host.date_end, host.time_precision)
+        cutoff = scope.ref - dt.timedelta(days=BACKGROUND_DAYS) if scope.ref else None
+        background = bool(cutoff and ((begin and begin < cutoff) or (end and end < cutoff)))
+        for j, p in enumerate(places or [None]):
+            key = (p.place_id or p.name or p.surface) if p else host.place_id
+            r = replace(host, report_id=_report_id(scope.article.article_id, st.idx, host.sub_event_type, key,
+                                                   host.actor1, len(new)),
+                        date_begin=begin, date_end=end, time_precision=precision, background=background,
+                        fatalities=_copy_quantities(counts) if j == 0 else [])
+            new.append(_moved(r, p, scope.geo_fn) if p is not None else r)
+    return new
 
 
 def _battle_after_pass(st: SentenceState, ctx: Context, out: list[Report]) -> list[Report]:

@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v11"  # v10: place lists, inverted "said"; v11: landmarks, appositive names
+STAGE_VERSION = "sitrep.events.syntax.v12"  # v11: landmarks, appositive names; v12: contrasting clauses
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -622,6 +622,34 @@ def count_owner(doc: Doc, count: Span, triggers: Sequence[Span]) -> int | None:
     if vq.dep_ in ("advcl", "conj") and _contrasted(vq):
         return -1
     return None
+
+
+@dataclass(frozen=True)
+class Contrast:
+    """A contrasting clause with no trigger of its own ("..., while another 20 were killed two days later in X"):
+    the trigger whose clause it contrasts with, its locatives and its extent (sentence offsets)."""
+
+    host: int
+    locatives: tuple[Span, ...]
+    extent: tuple[Span, ...]
+
+
+def contrast_clauses(doc: Doc, triggers: Sequence[Span]) -> list[Contrast]:
+    """The contrasting clauses (``while``/``whereas``) that state an event of their own but hold no trigger."""
+    toks = [token_at(doc, sp) for sp in triggers]
+    out: list[Contrast] = []
+    for v in doc:
+        if v.dep_ not in ("advcl", "conj") or not _is_verb(v) or not _contrasted(v):
+            continue
+        inner = {x.i for x in v.subtree}
+        if any(t is not None and t.i in inner for t in toks):
+            continue
+        hosts = [k for k, t in enumerate(toks) if t is not None and clause_of(t).i == v.head.i]
+        if len(hosts) != 1:
+            continue
+        out.append(Contrast(hosts[0], tuple(locative_spans(doc, (v.idx, v.idx + len(v)))),
+                            tuple(_char_ranges(v.subtree))))
+    return out
 
 
 def _contrasted(v: Token) -> bool:
