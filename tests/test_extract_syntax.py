@@ -561,3 +561,22 @@ def test_contrasting_clauses_come_from_the_parse():
     (c,) = syntax.contrast_clauses(doc, [(i, i + 6)])
     assert c.host == 0 and [text[a:b] for a, b in c.locatives] == ["Douma"]
     assert syntax.contrast_clauses(doc, [(i, i + 6), (text.index("killed"), text.index("killed") + 6)]) == []
+
+
+def test_a_place_in_a_relative_clause_is_not_the_place_of_an_event_whose_predicate_names_none():
+    text = ("Regime forces shelled Saraqeb on Friday. Saraqeb was shelled again on Saturday. "
+            "Rebels clashed with regime forces on Sunday in a battle that monitors said recalled the siege of Douma.")
+    reports = _reports(text, {"on Friday": dt.date(2018, 2, 16), "on Saturday": dt.date(2018, 2, 17),
+                              "on Sunday": dt.date(2018, 2, 18)})
+    fighting = [r for r in reports if r.date_begin == dt.date(2018, 2, 18)]
+    assert fighting and all(r.place_name != "Douma" for r in fighting)
+    assert fighting[0].place_inferred
+
+
+def test_only_finite_relative_clauses_are_cut_from_an_events_places():
+    text = "Rebels waged a battle to drive the militants from Douma, which lies near the border."
+    doc = syntax.parse_candidates([text])[0]
+    i = text.index("battle")
+    cut = syntax.relative_clauses(doc, (i, i + 6))
+    assert any(text[a:b].startswith("which lies") for a, b in cut)
+    assert not any(a <= text.index("Douma") < b for a, b in cut)  # "to drive ... from Douma": the battle's place

@@ -91,7 +91,14 @@ from sitrep.events.subtype import DATA_FILES as SUBTYPE_DATA_FILES
 from sitrep.events.subtype import STAGE_VERSION as SUBTYPE_VERSION
 from sitrep.events.subtype import retype
 from sitrep.events.syntax import STAGE_VERSION as SYNTAX_VERSION
-from sitrep.events.syntax import Contrast, contrast_clauses, count_owner, inside, parse_candidates
+from sitrep.events.syntax import (
+    Contrast,
+    contrast_clauses,
+    count_owner,
+    inside,
+    parse_candidates,
+    relative_clauses,
+)
 from sitrep.events.vocab import ARMED_NOUN_RX
 from sitrep.records import (
     ActorMention,
@@ -109,7 +116,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v18+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v19+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -536,8 +543,13 @@ def _structure_pass(st: SentenceState) -> SentenceState:
     naming = modifier_places(st.doc, st.usable, base)  # "the Aleppo road": not a peer in a list of places
     peers = [p for p in st.usable if (p.start, p.end) not in naming and not elsewhere(p)]
     fallback = [p for p in st.usable if not elsewhere(p)]
+    relatives = [relative_clauses(st.doc, (t.start, t.end)) if st.doc is not None else [] for t in triggers]
+
+    def in_relative(p: PlaceMention, k: int) -> bool:  # "in the town, which is near the border": the town's
+        return inside((p.start - base, p.end - base), relatives[k])
     explicit = tuple(event_places(t, regions[k], own[k], text, base, peers, linked) if own[k]
-                     else event_places(t, regions[k], fallback, text, base, (), linked)
+                     else event_places(t, regions[k], [p for p in fallback if not in_relative(p, k)], text, base,
+                                       (), linked)
                      for k, t in enumerate(triggers))
     after = [places_after(t, regions[k], list(st.usable), base) for k, t in enumerate(triggers)]
     armed_here = any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NOUN.search(text))

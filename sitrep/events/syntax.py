@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v12"  # v11: landmarks, appositive names; v12: contrasting clauses
+STAGE_VERSION = "sitrep.events.syntax.v13"  # v12: contrasting clauses; v13: relative clauses
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -622,6 +622,22 @@ def count_owner(doc: Doc, count: Span, triggers: Sequence[Span]) -> int | None:
     if vq.dep_ in ("advcl", "conj") and _contrasted(vq):
         return -1
     return None
+
+
+def relative_clauses(doc: Doc, span: Span) -> list[Span]:
+    """Finite relative clauses in the sentence that do not hold the trigger ("in the town, which is near the border";
+    "a second week of conflict that could match the siege of Aleppo"): what they name describes a noun, not
+    where the trigger's event happened."""
+    tok = token_at(doc, span)
+    holding = {a.i for a in tok.ancestors} | {tok.i} if tok is not None else set()
+    return [r for t in doc if t.dep_ == "relcl" and t.i not in holding and _finite(t) for r in _char_ranges(t.subtree)]
+
+
+def _finite(v: Token) -> bool:
+    """A finite clause ("which is", "that could match"), not an infinitive ("the battle to uproot them from X",
+    whose place is the battle's)."""
+    return v.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in v.children)
 
 
 @dataclass(frozen=True)
