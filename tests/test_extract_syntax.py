@@ -580,3 +580,11 @@ def test_only_finite_relative_clauses_are_cut_from_an_events_places():
     cut = syntax.relative_clauses(doc, (i, i + 6))
     assert any(text[a:b].startswith("which lies") for a, b in cut)
     assert not any(a <= text.index("Douma") < b for a, b in cut)  # "to drive ... from Douma": the battle's place
+
+
+def test_the_same_town_points_to_the_place_just_named_not_the_articles_scope():
+    text = ("Rebels in Manbij said life in Manbij had returned to normal. Regime forces shelled Saraqeb on Monday. "
+            "Gunmen shot dead six people in the same town on Tuesday.")
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19), "on Tuesday": dt.date(2018, 2, 20)})
+    later = [r for r in reports if r.date_begin == dt.date(2018, 2, 20)]
+    assert later and later[0].place_name == "Saraqeb" and not later[0].place_inferred

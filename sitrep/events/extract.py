@@ -116,7 +116,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v19+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v20+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -128,11 +128,11 @@ _SAY_BEFORE = re.compile(r"\b(?:said|says|say|told [\w .]{1,40}?|announced|repor
                          r"(?:\s+in\s+an?\s+(?:[\w-]+\s+)?(?:statement|press release|tweet|post|interview|briefing))?\s*$",
                          re.IGNORECASE)
 _EXISTENTIAL = r"(?!\s+(?:is|are|was|were|had|has|have|will|would|could|may|might|seems?|appears?)\b)"
-_ANAPHOR_PLACE = re.compile(rf"\bthere\b{_EXISTENTIAL}|\b(?:the area|the region|the camp|the neighbou?rhood|"
-                            r"the district)\b", re.IGNORECASE)
+_ANAPHOR_PLACE = re.compile(rf"\bthere\b{_EXISTENTIAL}|\b(?:the|this)(?: same)? (?:area|region|camp|neighbou?rhood|"
+                            r"district|quarter|suburb)\b", re.IGNORECASE)
 _ANAPHOR_COUNTRY = re.compile(r"\b(?:in|across|throughout|around|over|to|into|inside|of)\s+the\s+country\b(?!['’]s)|"
                               r"\bnationwide\b", re.IGNORECASE)
-_ANAPHOR_CITY = re.compile(r"\b(?:the|this) (?:city|town|village|province)(?:['’]s)?\b", re.IGNORECASE)
+_ANAPHOR_CITY = re.compile(r"\b(?:the|this)(?: same)? (?:city|town|village|province)(?:['’]s)?\b", re.IGNORECASE)
 _ANAPHOR_TIME = re.compile(rf"^\s*(?:it|they|he|she|this|these|the fighting|the attack|the strikes?|"
                            rf"the clashes|the assault|the offensive)\b|\bthere\b{_EXISTENTIAL}", re.IGNORECASE)
 _NOW = re.compile(r"\b(?:currently|now|today|on-going|ongoing|still)\b|\b(?:is|are)\s+(?:\w+ly\s+)?\w+ing\b",
