@@ -480,6 +480,9 @@ def test_a_province_after_a_comma_is_the_towns_container_not_a_second_place(monk
     reports = _reports("Jets bombed the town of Saraqeb, in Idlib province, on Monday.",
                        {"on Monday": dt.date(2018, 2, 19)})
     assert [r.place_name for r in reports] == ["Saraqeb"]
+    reports = _reports("Jets bombed Saraqeb and Douma, Idlib province, on Monday, monitors said.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    assert sorted(r.place_name for r in reports) == ["Douma", "Saraqeb"]  # after the list's end: its container
 
 
 def test_every_place_of_a_list_that_goes_on_past_a_city_and_its_suburbs_gets_a_report():

@@ -141,11 +141,14 @@ def _with_coordinated(first: PlaceMention, cands: list[PlaceMention], text: str,
     ("in X, northern Idlib province and Homs"), never through a comma alone ("Homs, Syria")."""
     chosen = [first]
     pool = sorted({id(p): p for p in (*cands, *coarse)}.values(), key=lambda p: p.start)
-    for p in pool[pool.index(first) + 1:]:
+    for i, p in enumerate(pool[pool.index(first) + 1:], start=pool.index(first) + 1):
         between = text[chosen[-1].end - base:p.start - base]
         between = re.sub(r"^\s*(?:neighbou?rhoods?|districts?|towns?|villages?)\b", "", between)
         joins_fine = p.feature in COARSE and first.feature not in COARSE  # a province after a town
         listed = linked is not None and p.feature != "country" and linked(chosen[-1], p)
+        if listed and joins_fine and not _AND_COORD.match(between) and linked is not None \
+                and not any(linked(p, q) for q in pool[i + 1:]):
+            listed = False  # "X and Y, Idlib province, on Monday": a province after the list's end holds it
         if joins_fine and not listed and (p.feature == "country" or not _AND_COORD.match(between)):
             break
         if listed or _COORD.match(between) or (joins_fine and _AND_COORD.match(between)):
