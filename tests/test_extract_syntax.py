@@ -488,7 +488,7 @@ def test_a_province_after_a_comma_is_the_towns_container_not_a_second_place(monk
 def test_every_place_of_a_list_that_goes_on_past_a_city_and_its_suburbs_gets_a_report():
     text = "Crowds marched through towns on Friday, including Damascus and its suburbs, Douma, Saraqeb and Manbij."
     reports = _reports(text, {"on Friday": dt.date(2018, 2, 16)})
-    assert sorted(r.place_name for r in reports) == ["Damascus", "Douma", "Manbij", "Saraqeb"]
+    assert sorted(r.place_name for r in reports) == ["Damascus", "Damascus suburbs", "Douma", "Manbij", "Saraqeb"]
 
 
 def test_places_before_an_inverted_said_are_event_places_not_speakers():
@@ -591,3 +591,15 @@ def test_the_same_town_points_to_the_place_just_named_not_the_articles_scope():
     reports = _reports(text, {"on Monday": dt.date(2018, 2, 19), "on Tuesday": dt.date(2018, 2, 20)})
     later = [r for r in reports if r.date_begin == dt.date(2018, 2, 20)]
     assert later and later[0].place_name == "Saraqeb" and not later[0].place_inferred
+
+
+def test_a_place_and_its_suburbs_are_two_places(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(COUNTRY, "Douma", "SY")
+    text = "Thousands of protesters marched in Douma and its suburbs and in Saraqeb on Friday."
+    reports = _reports(text, {"on Friday": dt.date(2018, 2, 16)})
+    by_name = {r.place_name: r for r in reports}
+    assert set(by_name) == {"Douma", "Douma suburbs", "Saraqeb"}
+    assert by_name["Douma suburbs"].place_id is None and by_name["Douma suburbs"].country == "SY"
+    doc = syntax.parse_candidates(["Jets bombed Homs and its countryside."])[0]
+    assert [(doc.text[a:b], n) for (a, b), _, n in syntax.own_parts(doc, [(12, 16)])] == [("its countryside",
+                                                                                            "countryside")]

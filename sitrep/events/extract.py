@@ -79,6 +79,7 @@ from sitrep.events.extract_syntax import (
     government_places,
     landmarks,
     modifier_places,
+    place_parts,
     view,
 )
 from sitrep.events.mentions import DATA_FILES as MENTIONS_DATA_FILES
@@ -116,7 +117,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v21+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v22+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -429,6 +430,7 @@ def _places_pass(st: SentenceState, ctx: Context) -> SentenceState:
     usable = [p for p in usable if (p.start, p.end) not in governing]  # "Damascus said", "Moscow's role"
     owned = {(lm.start, lm.parent_id): lm for lm in landmarks(st.doc, usable, base)}
     usable = [owned.get((p.start, p.place_id), p) for p in usable]  # "Aleppo's airport": the airport
+    usable = sorted(usable + place_parts(st.doc, usable, base), key=lambda p: p.start)  # "and its suburbs"
     if st.triggers:
         taken = [(a.start, a.end) for a in st.s.actors] + [(x.start, x.end) for x in st.s.sources]
         peers = coordinated_places(st.doc, usable, base, taken)  # "bombed Sakhur and Hananu": Sakhur unresolved

@@ -68,6 +68,21 @@ def landmarks(doc: Doc | None, places: Sequence[PlaceMention], base: int) -> lis
     return out
 
 
+def place_parts(doc: Doc | None, places: Sequence[PlaceMention], base: int) -> list[PlaceMention]:
+    """ "Damascus and its suburbs": the part as an unresolved place named "<place> <part>" ("Damascus suburbs")
+    in its place's admin context."""
+    if doc is None:
+        return []
+    by_span = {(p.start - base, p.end - base): p for p in places if p.feature not in ("country", "water")}
+    out = []
+    for (a, b), owner_span, noun in syntax.own_parts(doc, list(by_span)):
+        owner = by_span[owner_span]
+        out.append(PlaceMention(a + base, b + base, doc.text[a:b], None, f"{owner.surface} {noun}",
+                                feature="neighbourhood", admin1=owner.admin1, country=owner.country,
+                                parent_id=owner.place_id))
+    return out
+
+
 def modifier_places(doc: Doc | None, places: Sequence[PlaceMention], base: int) -> set[tuple[int, int]]:
     """Article offsets of places that only name another thing ("the Aleppo road")."""
     if doc is None:

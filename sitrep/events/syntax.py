@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v13"  # v12: contrasting clauses; v13: relative clauses
+STAGE_VERSION = "sitrep.events.syntax.v14"  # v13: relative clauses; v14: "X and its suburbs"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -522,6 +522,25 @@ def landmark_of(doc: Doc, span: Span) -> Span | None:
     if any(c.dep_ in ("compound", "amod") and c.i > tok.i and c.tag_ in ("NNP", "NNPS") for c in head.children):
         return None  # "Syria's Hmeimim air base": a named landmark, the places stage's to find
     return (span[0], head.idx + len(head))
+
+
+_PART_NOUNS = frozenset({"suburbs", "outskirts", "countryside", "environs", "surroundings"})
+
+
+def own_parts(doc: Doc, spans: Sequence[Span]) -> list[tuple[Span, Span, str]]:
+    """ "Damascus and its suburbs": a part of a place coordinated with it, a place of its own. Per part: its
+    span ("its suburbs"), the span of the place it belongs to, and the part noun."""
+    out = []
+    for sp in spans:
+        tok = token_at(doc, sp)
+        if tok is None:
+            continue
+        for c in tok.children:
+            if c.dep_ == "conj" and _lower(c) in _PART_NOUNS and any(
+                    g.dep_ == "poss" and _lower(g) in ("its", "their") for g in c.children):
+                start = min(x.idx for x in c.subtree if x.i <= c.i)
+                out.append(((start, c.idx + len(c)), sp, _lower(c)))
+    return out
 
 
 def modifier_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
