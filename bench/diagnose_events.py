@@ -146,6 +146,12 @@ def classify_misses(verbose: bool) -> None:
                     cause = "dropped later"
             fn_causes[cause] += 1
             detail = ""
+            if cause == "wrong place":
+                got = sorted({str(r.place_name) for r in near if ev.type_ok(r, g)})
+                detail = f" | gold={g.get('location')} got={', '.join(got)}"
+            elif cause == "several wrong":
+                got = sorted({f"{r.sub_event_type}@{r.place_name} {r.date_begin}" for r in near})
+                detail = f" | gold={g['sub_event_type']}@{g.get('location')} {g.get('date_begin')} got={'; '.join(got)}"
             if cause in ("no candidate", "model rejected", "status rejected", "dropped later"):
                 sc = [c for c in cands if any(_hits(s, c["start"], c["end"]) for s in spans)]
                 detail = " | " + "; ".join(f"{c['surface']}:{c['rule_sub']}->{c.get('arb_sub')} p={c['p']:.2f} "
@@ -175,7 +181,9 @@ def classify_misses(verbose: bool) -> None:
                 elif cause in ("no gold", "background"):
                     cause = "gold in sentence, other type+place/date"
             fp_causes[cause] += 1
-            examples.setdefault("FP " + cause, []).append(f"{doc} {r.sub_event_type} [{r.status}] :: {r.text[:160]}")
+            where = f" @{r.place_name}" if cause == "wrong place/date" else ""
+            examples.setdefault("FP " + cause, []).append(f"{doc} {r.sub_event_type} [{r.status}]{where} :: "
+                                                          f"{r.text[:160]}")
     print("FN causes:", sum(fn_causes.values()))
     for k, v in fn_causes.most_common():
         print(f"  {v:4d} {k}")

@@ -7,6 +7,7 @@ real ones shipped with the package.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -464,3 +465,141 @@ def test_a_participle_takes_the_noun_it_describes_as_its_patient() -> None:
     i = text.index("captured")
     patient = syntax.roles_of(doc, (i, i + 8)).patient
     assert patient is not None and text[slice(*patient)] == "a tank"  # captured gear, not ground
+
+
+def test_a_province_in_a_list_of_places_gets_its_own_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(PLACES, "Idlib", ("sitrep:idlib", "admin1"))
+    text = ("Gunmen opened fire on crowds in the Damascus suburb of Douma, southern Idlib province and the northern "
+            "city of Saraqeb on Friday.")
+    reports = _reports(text, {"on Friday": dt.date(2018, 2, 16)})
+    assert sorted(r.place_name for r in reports) == ["Douma", "Idlib province", "Saraqeb"]
+
+
+def test_a_province_after_a_comma_is_the_towns_container_not_a_second_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(PLACES, "Idlib", ("sitrep:idlib", "admin1"))
+    reports = _reports("Jets bombed the town of Saraqeb, in Idlib province, on Monday.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    assert [r.place_name for r in reports] == ["Saraqeb"]
+    reports = _reports("Jets bombed Saraqeb and Douma, Idlib province, on Monday, monitors said.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    assert sorted(r.place_name for r in reports) == ["Douma", "Saraqeb"]  # after the list's end: its container
+
+
+def test_every_place_of_a_list_that_goes_on_past_a_city_and_its_suburbs_gets_a_report():
+    text = "Crowds marched through towns on Friday, including Damascus and its suburbs, Douma, Saraqeb and Manbij."
+    reports = _reports(text, {"on Friday": dt.date(2018, 2, 16)})
+    assert sorted(r.place_name for r in reports) == ["Damascus", "Damascus suburbs", "Douma", "Manbij", "Saraqeb"]
+
+
+def test_places_before_an_inverted_said_are_event_places_not_speakers():
+    text = "There was heavy fighting overnight in the districts of Douma, Saraqeb and Manbij, said the Observatory."
+    reports = _reports(text)
+    assert sorted(r.place_name for r in reports) == ["Douma", "Manbij", "Saraqeb"]
+    doc = syntax.parse_candidates([text])[0]
+    spans = [(i, i + len(n)) for n in ("Douma", "Saraqeb", "Manbij") for i in [text.index(n)]]
+    assert syntax.government_places(doc, spans) == set()
+
+
+def test_a_place_naming_a_road_is_not_a_peer_in_a_list_of_places():
+    text = "Tanks shelled the Douma and Saraqeb districts, the Manbij road in the south and the old market on Monday."
+    doc = syntax.parse_candidates([text])[0]
+    i = text.index("Manbij")
+    assert syntax.modifier_places(doc, [(i, i + 6)]) == {(i, i + 6)}
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+    assert "Manbij" not in {r.place_name for r in reports}
+
+
+def test_a_province_is_named_as_the_article_writes_it_with_its_level() -> None:
+    from sitrep.events.extract_places import place_label
+
+    province = PlaceMention(0, 6, "Aleppo", "p1", "Ḩalab", feature="admin1")
+    assert place_label(province) == "Aleppo province"  # not the local "Ḩalab", nor "Aleppo", the city
+    assert place_label(replace(province, surface="Hama governorate")) == "Hama governorate"
+    assert place_label(PlaceMention(0, 4, "Hama", "c1", "Ḩamāh", feature="city")) == "Ḩamāh"
+
+
+def test_shelling_in_a_province_reports_the_province_by_its_english_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(PLACES, "Idlib", ("sitrep:idlib", "admin1"))
+    reports = _reports("Regime forces shelled villages in southern Idlib province on Monday.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    assert [r.place_name for r in reports] == ["Idlib province"]
+    assert reports[0].place_id == "sitrep:idlib"
+
+
+def test_a_street_named_in_apposition_to_the_locative_is_the_event_place():
+    text = "Clashes broke out on Monday in a main shopping street, Qasr Street, and lasted for hours."
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+    assert reports and reports[0].place_name == "Qasr Street" and reports[0].place_id is None
+
+
+def test_a_landmark_a_city_owns_is_the_place_named_as_written_in_the_citys_context(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(COUNTRY, "Manbij", "SY")
+    reports = _reports("Rebels attacked Manbij's military airport on Monday, state media said.",
+                       {"on Monday": dt.date(2018, 2, 19)})
+    assert reports and reports[0].place_name == "Manbij military airport"
+    assert reports[0].place_id is None and reports[0].country == "SY"
+    doc = syntax.parse_candidates(["Jets bombed Syria's Hmeimim air base and Manbij's old market."])[0]
+    i, j = doc.text.index("Syria"), doc.text.index("Manbij")
+    assert syntax.landmark_of(doc, (i, i + 5)) is None  # a named landmark: the places stage's
+    assert syntax.landmark_of(doc, (j, j + 6)) == (j, doc.text.index(" market") + 7)
+
+
+def test_a_contrasting_clause_with_its_own_toll_place_and_day_is_another_event_of_the_same_kind():
+    text = ("Forty people were killed in airstrikes on 3 February in residential areas, while nine people were "
+            "killed in the Saraqeb district three days later.")
+    reports = _reports(text, {"3 February": dt.date(2018, 2, 3), "three days later": dt.date(2018, 2, 6)})
+    strikes = sorted((r for r in reports if r.sub_event_type == "Air/drone strike"), key=lambda r: r.date_begin)
+    assert [r.date_begin for r in strikes] == [dt.date(2018, 2, 3), dt.date(2018, 2, 6)]
+    assert strikes[0].place_inferred  # the first strike's sentence names no place of its own: the scope's
+    assert strikes[1].place_name == "Saraqeb" and not strikes[1].place_inferred
+    assert [q.value for q in strikes[1].fatalities if q.status == "killed"] == [9]
+    assert [q.value for q in strikes[0].fatalities if q.status == "killed"] == [40]
+
+
+def test_contrasting_clauses_come_from_the_parse():
+    text = "Jets bombed the market on Monday, while five people were killed in Douma a day later."
+    doc = syntax.parse_candidates([text])[0]
+    i = text.index("bombed")
+    (c,) = syntax.contrast_clauses(doc, [(i, i + 6)])
+    assert c.host == 0 and [text[a:b] for a, b in c.locatives] == ["Douma"]
+    assert syntax.contrast_clauses(doc, [(i, i + 6), (text.index("killed"), text.index("killed") + 6)]) == []
+
+
+def test_a_place_in_a_relative_clause_is_not_the_place_of_an_event_whose_predicate_names_none():
+    text = ("Regime forces shelled Saraqeb on Friday. Saraqeb was shelled again on Saturday. "
+            "Rebels clashed with regime forces on Sunday in a battle that monitors said recalled the siege of Douma.")
+    reports = _reports(text, {"on Friday": dt.date(2018, 2, 16), "on Saturday": dt.date(2018, 2, 17),
+                              "on Sunday": dt.date(2018, 2, 18)})
+    fighting = [r for r in reports if r.date_begin == dt.date(2018, 2, 18)]
+    assert fighting and all(r.place_name != "Douma" for r in fighting)
+    assert fighting[0].place_inferred
+
+
+def test_only_finite_relative_clauses_are_cut_from_an_events_places():
+    text = "Rebels waged a battle to drive the militants from Douma, which lies near the border."
+    doc = syntax.parse_candidates([text])[0]
+    i = text.index("battle")
+    cut = syntax.relative_clauses(doc, (i, i + 6))
+    assert any(text[a:b].startswith("which lies") for a, b in cut)
+    assert not any(a <= text.index("Douma") < b for a, b in cut)  # "to drive ... from Douma": the battle's place
+
+
+def test_the_same_town_points_to_the_place_just_named_not_the_articles_scope():
+    text = ("Rebels in Manbij said life in Manbij had returned to normal. Regime forces shelled Saraqeb on Monday. "
+            "Gunmen shot dead six people in the same town on Tuesday.")
+    reports = _reports(text, {"on Monday": dt.date(2018, 2, 19), "on Tuesday": dt.date(2018, 2, 20)})
+    later = [r for r in reports if r.date_begin == dt.date(2018, 2, 20)]
+    assert later and later[0].place_name == "Saraqeb" and not later[0].place_inferred
+
+
+def test_a_place_and_its_suburbs_are_two_places(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(COUNTRY, "Douma", "SY")
+    text = "Thousands of protesters marched in Douma and its suburbs and in Saraqeb on Friday."
+    reports = _reports(text, {"on Friday": dt.date(2018, 2, 16)})
+    by_name = {r.place_name: r for r in reports}
+    assert set(by_name) == {"Douma", "Douma suburbs", "Saraqeb"}
+    assert by_name["Douma suburbs"].place_id is None and by_name["Douma suburbs"].country == "SY"
+    doc = syntax.parse_candidates(["Jets bombed Homs and its countryside."])[0]
+    assert [(doc.text[a:b], n) for (a, b), _, n in syntax.own_parts(doc, [(12, 16)])] == [("its countryside",
+                                                                                            "countryside")]

@@ -62,6 +62,7 @@ from sitrep.events.extract_places import (
     event_places,
     focus_place,
     home_country,
+    place_label,
     places_after,
     unresolved_toponyms,
     usable_places,
@@ -78,7 +79,16 @@ from sitrep.events.extract_rules import (
     find_triggers,
     is_generic,
 )
-from sitrep.events.extract_syntax import TriggerView, coordinated_places, government_places, view
+from sitrep.events.extract_syntax import (
+    TriggerView,
+    coordinated_places,
+    coordination,
+    government_places,
+    landmarks,
+    modifier_places,
+    place_parts,
+    view,
+)
 from sitrep.events.mentions import DATA_FILES as MENTIONS_DATA_FILES
 from sitrep.events.mentions import EVENT_THRESHOLD, Candidate, Decision, load_model
 from sitrep.events.mentions import STAGE_VERSION as MENTIONS_VERSION
@@ -89,7 +99,14 @@ from sitrep.events.subtype import DATA_FILES as SUBTYPE_DATA_FILES
 from sitrep.events.subtype import STAGE_VERSION as SUBTYPE_VERSION
 from sitrep.events.subtype import retype
 from sitrep.events.syntax import STAGE_VERSION as SYNTAX_VERSION
-from sitrep.events.syntax import count_owner, parse_candidates
+from sitrep.events.syntax import (
+    Contrast,
+    contrast_clauses,
+    count_owner,
+    inside,
+    parse_candidates,
+    relative_clauses,
+)
 from sitrep.events.vocab import ARMED_NOUN_RX
 from sitrep.records import (
     ActorMention,
@@ -107,7 +124,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v17+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v23+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -119,11 +136,11 @@ _SAY_BEFORE = re.compile(r"\b(?:said|says|say|told [\w .]{1,40}?|announced|repor
                          r"(?:\s+in\s+an?\s+(?:[\w-]+\s+)?(?:statement|press release|tweet|post|interview|briefing))?\s*$",
                          re.IGNORECASE)
 _EXISTENTIAL = r"(?!\s+(?:is|are|was|were|had|has|have|will|would|could|may|might|seems?|appears?)\b)"
-_ANAPHOR_PLACE = re.compile(rf"\bthere\b{_EXISTENTIAL}|\b(?:the area|the region|the camp|the neighbou?rhood|"
-                            r"the district)\b", re.IGNORECASE)
+_ANAPHOR_PLACE = re.compile(rf"\bthere\b{_EXISTENTIAL}|\b(?:the|this)(?: same)? (?:area|region|camp|neighbou?rhood|"
+                            r"district|quarter|suburb)\b", re.IGNORECASE)
 _ANAPHOR_COUNTRY = re.compile(r"\b(?:in|across|throughout|around|over|to|into|inside|of)\s+the\s+country\b(?!['’]s)|"
                               r"\bnationwide\b", re.IGNORECASE)
-_ANAPHOR_CITY = re.compile(r"\b(?:the|this) (?:city|town|village|province)(?:['’]s)?\b", re.IGNORECASE)
+_ANAPHOR_CITY = re.compile(r"\b(?:the|this)(?: same)? (?:city|town|village|province)(?:['’]s)?\b", re.IGNORECASE)
 _ANAPHOR_TIME = re.compile(rf"^\s*(?:it|they|he|she|this|these|the fighting|the attack|the strikes?|"
                            rf"the clashes|the assault|the offensive)\b|\bthere\b{_EXISTENTIAL}", re.IGNORECASE)
 _NOW = re.compile(r"\b(?:currently|now|today|on-going|ongoing|still)\b|\b(?:is|are)\s+(?:\w+ly\s+)?\w+ing\b",
@@ -382,6 +399,7 @@ class SentenceState:
     plausible: tuple[bool, ...] = ()
     absorb: dict[int, int] = field(default_factory=dict)  # trigger -> the trigger it repeats
     owner: tuple[int, ...] = ()  # per quantity: the trigger it belongs to
+    contrasts: tuple[Contrast, ...] = ()  # "..., while another 20 were killed in X": events with no trigger
 
     @property
     def text(self) -> str:
@@ -416,9 +434,14 @@ def _sentence_reports(scope: Scope, s: SentenceMentions, ctx: Context, decisions
     st = _structure_pass(st)
     out: list[Report] = []
     chain = Chain()
+    first_of: dict[int, Report] = {}
     for k in range(len(st.triggers)):
         if st.absorb.get(k, k) == k and st.plausible[k]:
+            n = len(out)
             out = _trigger_reports(st, k, ctx, scope, chain, out)
+            if len(out) > n:
+                first_of[k] = out[n]
+    out = _contrast_pass(st, scope, out, first_of)
     out = _battle_after_pass(st, ctx, out)
     _context_pass(st, ctx, out, chain.first_agent)
     return out
@@ -438,6 +461,9 @@ def _places_pass(st: SentenceState, ctx: Context) -> SentenceState:
     usable = usable_places(st.s, text, base)
     governing = government_places(st.doc, usable, base)
     usable = [p for p in usable if (p.start, p.end) not in governing]  # "Damascus said", "Moscow's role"
+    owned = {(lm.start, lm.parent_id): lm for lm in landmarks(st.doc, usable, base)}
+    usable = [owned.get((p.start, p.place_id), p) for p in usable]  # "Aleppo's airport": the airport
+    usable = sorted(usable + place_parts(st.doc, usable, base), key=lambda p: p.start)  # "and its suburbs"
     if st.triggers:
         taken = [(a.start, a.end) for a in st.s.actors] + [(x.start, x.end) for x in st.s.sources]
         peers = coordinated_places(st.doc, usable, base, taken)  # "bombed Sakhur and Hananu": Sakhur unresolved
@@ -547,10 +573,24 @@ def _structure_pass(st: SentenceState) -> SentenceState:
     regions = tuple(_region(triggers, k, text) for k in range(len(triggers)))
     views = tuple(view(st.doc, (t.start, t.end), base, s.actors, st.usable, s.times, s.places) if st.doc is not None
                   else None for t in triggers)
-    own = [[p for p in v.places if base + regions[k][0] <= p.start < base + regions[k][1]] if v is not None else []
-           for k, v in enumerate(views)]  # the locatives of this trigger, not of the next one's clause
-    explicit = tuple(event_places(t, regions[k], own[k], text, base) if own[k]
-                     else event_places(t, regions[k], list(st.usable), text, base) for k, t in enumerate(triggers))
+    contrasts = tuple(contrast_clauses(st.doc, [(t.start, t.end) for t in triggers])) if st.doc is not None else ()
+
+    def elsewhere(p: PlaceMention) -> bool:  # in a contrasting clause of its own: that clause's event's place
+        return any(inside((p.start - base, p.end - base), c.extent) for c in contrasts)
+    own = [[p for p in v.places if base + regions[k][0] <= p.start < base + regions[k][1] and not elsewhere(p)]
+           if v is not None else [] for k, v in enumerate(views)]  # this trigger's locatives, not the next clause's
+    linked = coordination(st.doc, base)
+    naming = modifier_places(st.doc, st.usable, base)  # "the Aleppo road": not a peer in a list of places
+    peers = [p for p in st.usable if (p.start, p.end) not in naming and not elsewhere(p)]
+    fallback = [p for p in st.usable if not elsewhere(p)]
+    relatives = [relative_clauses(st.doc, (t.start, t.end)) if st.doc is not None else [] for t in triggers]
+
+    def in_relative(p: PlaceMention, k: int) -> bool:  # "in the town, which is near the border": the town's
+        return inside((p.start - base, p.end - base), relatives[k])
+    explicit = tuple(event_places(t, regions[k], own[k], text, base, peers, linked) if own[k]
+                     else event_places(t, regions[k], [p for p in fallback if not in_relative(p, k)], text, base,
+                                       (), linked)
+                     for k, t in enumerate(triggers))
     after = [places_after(t, regions[k], list(st.usable), base) for k, t in enumerate(triggers)]
     armed_here = any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NOUN.search(text))
     hurt = any(q.status in ("killed", "injured") for q in st.quantities)
@@ -571,7 +611,7 @@ def _structure_pass(st: SentenceState) -> SentenceState:
     owner = tuple(-1 if aggregate_scope(text, q) else _count_owner(st, q, absorb)
                   for q in st.quantities)  # a toll "across Syria" is no single event's
     return replace(st, regions=regions, views=views, explicit=explicit, plausible=plausible, absorb=absorb,
-                   owner=owner)
+                   owner=owner, contrasts=contrasts)
 
 
 def _own_dates_differ(a: TriggerView | None, b: TriggerView | None) -> bool:
@@ -935,7 +975,7 @@ def _report(st: SentenceState, k: int, scope: Scope, sub: str, agent: str | None
         article_id=article_id, sentence_index=st.idx,
         event_type=SUB_TO_TYPE.get(sub, "Strategic developments"), sub_event_type=sub,
         actor1=agent, actor2=target, assoc_actors=list(assoc),
-        place_id=place.place_id if place else None, place_name=(place.name or place.surface) if place else None,
+        place_id=place.place_id if place else None, place_name=place_label(place) if place else None,
         lat=place.lat if place else None, lon=place.lon if place else None,
         admin1=place.admin1 if place else None, country=place.country if place else None,
         geo_precision=(min(3, geo_fn(place) + 1) if inferred else geo_fn(place)) if place else None,
@@ -949,6 +989,37 @@ def _report(st: SentenceState, k: int, scope: Scope, sub: str, agent: str | None
 
 _PLACE_FIELDS = ("place_id", "place_name", "lat", "lon", "admin1", "country", "geo_precision", "place_inferred",
                  "place_surface")
+
+
+def _contrast_pass(st: SentenceState, scope: Scope, out: list[Report], first_of: dict[int, Report]) -> list[Report]:
+    """ "62 were killed in airstrikes on 26 July, while 15 were killed in the Shammas district two days later":
+    a contrasting clause with its own toll and its own place or day is another event of its host's kind, one
+    report per place it names (the host's place and day where it names none)."""
+    text, base = st.text, st.base
+    new = list(out)
+    for c in st.contrasts:
+        host = first_of.get(c.host)
+        counts = [q for q in st.quantities if q.status in ("killed", "injured") and inside((q.start, q.end), c.extent)]
+        if host is None or not counts:
+            continue
+        places = [p for p in st.usable if inside((p.start - base, p.end - base), c.locatives)]
+        places = [p for p in places if p.feature not in COARSE] or places
+        times = [t for t in st.s.times if inside((t.start - base, t.end - base), c.extent)]
+        anchor = Trigger(c.extent[0][0], c.extent[-1][1], "", host.sub_event_type, 0)
+        when = _event_time(anchor, times, base, text) if times else None
+        if not places and when is None:
+            continue  # the same event told again
+        begin, end, precision = when or (host.date_begin, host.date_end, host.time_precision)
+        cutoff = scope.ref - dt.timedelta(days=BACKGROUND_DAYS) if scope.ref else None
+        background = bool(cutoff and ((begin and begin < cutoff) or (end and end < cutoff)))
+        for j, p in enumerate(places or [None]):
+            key = (p.place_id or p.name or p.surface) if p else host.place_id
+            r = replace(host, report_id=_report_id(scope.article.article_id, st.idx, host.sub_event_type, key,
+                                                   host.actor1, len(new)),
+                        date_begin=begin, date_end=end, time_precision=precision, background=background,
+                        fatalities=_copy_quantities(counts) if j == 0 else [])
+            new.append(_moved(r, p, scope.geo_fn) if p is not None else r)
+    return new
 
 
 def _battle_after_pass(st: SentenceState, ctx: Context, out: list[Report]) -> list[Report]:
@@ -1083,7 +1154,7 @@ _EVENT_LOCATIVE = re.compile(r"(?:\s+(?:(?!came\b|comes\b|as\b|after\b|amid\b|wh
 
 def _moved(r: Report, p: PlaceMention, geo_fn: Callable[[PlaceMention], int]) -> Report:
     """The report placed at ``p`` (a new record)."""
-    return replace(r, place_id=p.place_id, place_name=p.name or p.surface, lat=p.lat, lon=p.lon, admin1=p.admin1,
+    return replace(r, place_id=p.place_id, place_name=place_label(p), lat=p.lat, lon=p.lon, admin1=p.admin1,
                    country=p.country, geo_precision=geo_fn(p), place_inferred=False, place_surface=p.surface)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -131,19 +131,27 @@ def unresolved_toponyms(text: str, base: int, known: list[PlaceMention],
     return out
 
 
+Linked = Callable[[PlaceMention, PlaceMention], bool]
+
+
 def _with_coordinated(first: PlaceMention, cands: list[PlaceMention], text: str, base: int,
-                      coarse: Sequence[PlaceMention] = ()) -> list[PlaceMention]:
+                      coarse: Sequence[PlaceMention] = (), linked: Linked | None = None) -> list[PlaceMention]:
     """``first`` and the places coordinated with it; a province or region (in ``coarse``) joins only through
-    "and" ("shelling in Homs and areas of northern Aleppo province"), never through a comma ("Homs, Syria")."""
+    "and" ("shelling in Homs and areas of northern Aleppo province") or when the parse puts it in the list
+    ("in X, northern Idlib province and Homs"), never through a comma alone ("Homs, Syria")."""
     chosen = [first]
     pool = sorted({id(p): p for p in (*cands, *coarse)}.values(), key=lambda p: p.start)
-    for p in pool[pool.index(first) + 1:]:
+    for i, p in enumerate(pool[pool.index(first) + 1:], start=pool.index(first) + 1):
         between = text[chosen[-1].end - base:p.start - base]
         between = re.sub(r"^\s*(?:neighbou?rhoods?|districts?|towns?|villages?)\b", "", between)
         joins_fine = p.feature in COARSE and first.feature not in COARSE  # a province after a town
-        if joins_fine and (p.feature == "country" or not _AND_COORD.match(between)):
+        listed = linked is not None and p.feature != "country" and linked(chosen[-1], p)
+        if listed and joins_fine and not _AND_COORD.match(between) and linked is not None \
+                and not any(linked(p, q) for q in pool[i + 1:]):
+            listed = False  # "X and Y, Idlib province, on Monday": a province after the list's end holds it
+        if joins_fine and not listed and (p.feature == "country" or not _AND_COORD.match(between)):
             break
-        if _COORD.match(between) or (joins_fine and _AND_COORD.match(between)):
+        if listed or _COORD.match(between) or (joins_fine and _AND_COORD.match(between)):
             chosen.append(p)
         else:
             break
@@ -156,8 +164,11 @@ _AND_COORD = re.compile(r"^\s+and\s+(?:(?:the\s+)?(?:areas?|parts?|countryside)\
 
 
 def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMention], text: str,
-                  base: int) -> list[PlaceMention]:
-    """Places governed by the trigger: the object/locative after it, else the nearest before it."""
+                  base: int, peers: Sequence[PlaceMention] = (), linked: Linked | None = None) -> list[PlaceMention]:
+    """Places governed by the trigger: the object/locative after it, else the nearest before it. A list that
+    goes on past the locative the parse found ("in the districts of X, Y and Z" parsed as two clauses) takes
+    its other names from ``peers`` (the sentence's usable places); ``linked`` says which places the parse
+    coordinates."""
     t_start, t_end = base + trig.start, base + trig.end
     after = [p for p in places if t_end <= p.start < base + region[1]]
     fine_after = [p for p in after if p.feature not in COARSE]
@@ -178,11 +189,13 @@ def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
                 continue
             break
         after = after[after.index(first):]
-        coarse = [p for p in places if t_end <= p.start < base + region[1] and p.feature in COARSE]
+        coarse = [p for p in (*places, *peers) if t_end <= p.start < base + region[1] and p.feature in COARSE]
+        pool = sorted({id(p): p for p in (*after, *(p for p in peers if first.start < p.start < base + region[1]
+                                                   and p.feature not in COARSE))}.values(), key=lambda p: p.start)
         for p in after[1:]:
             if _INCLUDING.search(text[first.end - base:p.start - base]):
-                return _with_coordinated(p, after, text, base, coarse)
-        return _with_coordinated(first, after, text, base, coarse)
+                return _with_coordinated(p, pool, text, base, coarse, linked)
+        return _with_coordinated(first, pool, text, base, coarse, linked)
     before = [p for p in places if base + region[0] <= p.start and p.end <= t_start]
     fine_before = [p for p in before if p.feature not in COARSE]
     before = fine_before or before
@@ -210,6 +223,17 @@ def _inner(outer_first: PlaceMention, second: PlaceMention) -> PlaceMention:
 def places_after(trig: Trigger, region: tuple[int, int], places: list[PlaceMention], base: int
                   ) -> list[PlaceMention]:
     return [p for p in places if base + trig.end <= p.start < base + region[1]]
+
+
+_LEVEL_WORD = re.compile(r"\b(?:province|governorate|region|state|county|district|countryside)$", re.IGNORECASE)
+
+
+def place_label(p: PlaceMention) -> str:
+    """The name a report shows: the gazetteer's, except for a province, named as the article writes it with its
+    level ("Aleppo province", not the gazetteer's local "Ḩalab", nor "Aleppo", which a reader takes for the city)."""
+    if p.feature == "admin1" and p.place_id and p.surface[:1].isupper():
+        return p.surface if _LEVEL_WORD.search(p.surface) else f"{p.surface} province"
+    return p.name or p.surface
 
 
 def focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:

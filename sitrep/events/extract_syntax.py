@@ -7,7 +7,7 @@ locatives, the time mentions in its own clause, and the places the sentence uses
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,6 +49,48 @@ def government_places(doc: Doc | None, places: Sequence[PlaceMention], base: int
     return {(a + base, b + base) for a, b in syntax.government_places(doc, spans)}
 
 
+def landmarks(doc: Doc | None, places: Sequence[PlaceMention], base: int) -> list[PlaceMention]:
+    """Landmarks a place owns ("Aleppo's international airport"), as unresolved places in that place's
+    admin context, named as written without the possessive."""
+    if doc is None:
+        return []
+    out = []
+    for p in places:
+        if p.feature in ("country", "admin1", "region", "water") or p.place_id is None:
+            continue
+        sp = syntax.landmark_of(doc, (p.start - base, p.end - base))
+        if sp is None:
+            continue
+        rest = doc.text[p.end - base:sp[1]]
+        name = f"{p.surface} {rest.split(None, 1)[1] if len(rest.split(None, 1)) > 1 else rest.strip()}"
+        out.append(PlaceMention(p.start, sp[1] + base, doc.text[sp[0]:sp[1]], None, name, feature="landmark",
+                                admin1=p.admin1, country=p.country, parent_id=p.place_id))
+    return out
+
+
+def place_parts(doc: Doc | None, places: Sequence[PlaceMention], base: int) -> list[PlaceMention]:
+    """ "Damascus and its suburbs": the part as an unresolved place named "<place> <part>" ("Damascus suburbs")
+    in its place's admin context."""
+    if doc is None:
+        return []
+    by_span = {(p.start - base, p.end - base): p for p in places if p.feature not in ("country", "water")}
+    out = []
+    for (a, b), owner_span, noun in syntax.own_parts(doc, list(by_span)):
+        owner = by_span[owner_span]
+        out.append(PlaceMention(a + base, b + base, doc.text[a:b], None, f"{owner.surface} {noun}",
+                                feature="neighbourhood", admin1=owner.admin1, country=owner.country,
+                                parent_id=owner.place_id))
+    return out
+
+
+def modifier_places(doc: Doc | None, places: Sequence[PlaceMention], base: int) -> set[tuple[int, int]]:
+    """Article offsets of places that only name another thing ("the Aleppo road")."""
+    if doc is None:
+        return set()
+    spans = [(p.start - base, p.end - base) for p in places]
+    return {(a + base, b + base) for a, b in syntax.modifier_places(doc, spans)}
+
+
 def coordinated_places(doc: Doc | None, places: Sequence[PlaceMention], base: int,
                        taken: Sequence[tuple[int, int]]) -> list[PlaceMention]:
     """Unresolved places: proper names the parse coordinates with a known place ("bombed Sakhur and Hananu"),
@@ -67,6 +109,17 @@ def coordinated_places(doc: Doc | None, places: Sequence[PlaceMention], base: in
         out.append(PlaceMention(s0, e0, name, None, name, feature=partner.feature, admin1=partner.admin1,
                                 country=partner.country, parent_id=partner.parent_id))
     return out
+
+
+def coordination(doc: Doc | None, base: int) -> Callable[[PlaceMention, PlaceMention], bool] | None:
+    """Whether the parse coordinates two place mentions (article offsets); None without a parse."""
+    if doc is None:
+        return None
+    parsed = doc
+
+    def linked(a: PlaceMention, b: PlaceMention) -> bool:
+        return syntax.coordinated(parsed, (a.start - base, a.end - base), (b.start - base, b.end - base))
+    return linked
 
 
 def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[ActorMention],

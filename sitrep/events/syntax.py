@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v9"  # v7: unresolved locative names; v9: + state nouns, reporters, participles
+STAGE_VERSION = "sitrep.events.syntax.v14"  # v13: relative clauses; v14: "X and its suburbs"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -381,7 +381,8 @@ def locative_spans(doc: Doc, span: Span) -> list[Span]:
 
 
 _PLACE_NOUNS = frozenset({"town", "village", "city", "district", "neighbourhood", "neighborhood", "quarter", "suburb",
-                          "area", "hamlet", "camp", "region", "province", "countryside", "outskirts"})
+                          "area", "hamlet", "camp", "region", "province", "countryside", "outskirts", "governorate",
+                          "towns", "villages", "districts", "neighbourhoods", "neighborhoods", "quarters", "suburbs"})
 _NOT_PLACE_NAME = frozenset({"council", "ministry", "army", "forces", "committee", "observatory", "agency", "nations",
                              "university", "party", "front", "brigade", "brigades", "state", "states", "house",
                              "court", "union", "league", "news", "media", "tv", "times", "post", "network", "group",
@@ -395,9 +396,17 @@ def locative_names(doc: Doc, span: Span, known: Sequence[Span]) -> list[Span]:
     ranges = locative_spans(doc, span)
     out: list[Span] = []
     for t in doc:
-        if t.tag_ not in ("NNP", "NNPS") or t.dep_ != "pobj" or not inside((t.idx, t.idx + len(t)), ranges):
+        if t.tag_ not in ("NNP", "NNPS"):
             continue
-        prep = t.head
+        if t.dep_ == "pobj" and inside((t.idx, t.idx + len(t)), ranges):
+            prep = t.head
+        elif t.dep_ == "appos" and t.head.dep_ == "pobj" and t.head.tag_ in ("NN", "NNS") \
+                and inside((t.head.idx, t.head.idx + len(t.head)), ranges):
+            prep = t.head.head  # "in a major thoroughfare, Baghdad Street": the name of the locative's object
+        elif t.dep_ == "npadvmod" and (after := _appositive_name(t)) is not None:
+            prep = after  # the same, parsed as a modifier of the verb
+        else:
+            continue
         if not ((_lower(prep) in _LOCATIVE_PREPS and _lower(prep) != "on")  # "on YouTube", "on Monday"
                 or (_lower(prep) == "of" and _lower(prep.head) in _PLACE_NOUNS)):
             continue
@@ -409,6 +418,18 @@ def locative_names(doc: Doc, span: Span, known: Sequence[Span]) -> list[Span]:
             continue
         out.append((a, b))
     return out
+
+
+def _appositive_name(t: Token) -> Token | None:
+    """The locative preposition of a common noun that the name ``t`` follows after a comma ("in a main street,
+    Qasr Street" parsed with the name as the verb's modifier); None when ``t`` follows no such noun."""
+    k = min([x.i for x in t.lefts if x.dep_ == "compound"] + [t.i])
+    if k < 2 or t.doc[k - 1].text != ",":
+        return None
+    noun = t.doc[k - 2]
+    if noun.dep_ == "pobj" and noun.tag_ in ("NN", "NNS") and _lower(noun.head) in _LOCATIVE_PREPS:
+        return noun.head
+    return None
 
 
 def clause_span(doc: Doc, span: Span) -> list[Span]:
@@ -474,7 +495,8 @@ def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
         if tok is None:
             continue
         if tok.dep_ in ("nsubj", "nsubjpass") and _lower(tok.head) in SPEECH_VERBS:
-            out.add(sp)
+            if not _inverted_speech(tok.head, tok):
+                out.add(sp)
         elif tok.dep_ in ("poss", "compound") and _lower(tok.head) in _GOV_NOUNS:
             out.add(sp)
         elif tok.tag_ == "JJ" and tok.dep_ == "amod":
@@ -482,6 +504,110 @@ def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
         elif tok.dep_ == "pobj" and _lower(tok.head) == "from" and tok.head.head.tag_ in ("NNP", "NNPS", "NN", "NNS"):
             out.add(sp)  # "Mehmet Aksoy, from London": where a person comes from
     return out
+
+
+_LANDMARK_NOUNS = frozenset({"airport", "airbase", "base", "street", "square", "road", "avenue", "roundabout", "bridge",
+                             "highway", "motorway", "crossing", "checkpoint", "stadium", "hospital", "university",
+                             "prison", "port", "harbour", "refinery", "dam", "citadel", "mosque", "church", "market",
+                             "airfield", "station", "palace", "compound", "headquarters", "camp"})
+
+
+def landmark_of(doc: Doc, span: Span) -> Span | None:
+    """A place that owns a landmark ("Aleppo's international airport", "Homs's main hospital"): the landmark's
+    phrase (place, modifiers, landmark noun), the most specific place there is; None otherwise."""
+    tok = token_at(doc, span)
+    if tok is None or tok.dep_ != "poss" or _lower(tok.head) not in _LANDMARK_NOUNS:
+        return None
+    head = tok.head
+    if any(c.dep_ in ("compound", "amod") and c.i > tok.i and c.tag_ in ("NNP", "NNPS") for c in head.children):
+        return None  # "Syria's Hmeimim air base": a named landmark, the places stage's to find
+    return (span[0], head.idx + len(head))
+
+
+_PART_NOUNS = frozenset({"suburbs", "outskirts", "countryside", "environs", "surroundings"})
+
+
+def own_parts(doc: Doc, spans: Sequence[Span]) -> list[tuple[Span, Span, str]]:
+    """ "Damascus and its suburbs": a part of a place coordinated with it, a place of its own. Per part: its
+    span ("its suburbs"), the span of the place it belongs to, and the part noun."""
+    out = []
+    for sp in spans:
+        tok = token_at(doc, sp)
+        if tok is None:
+            continue
+        for c in tok.children:
+            if c.dep_ == "conj" and _lower(c) in _PART_NOUNS and any(
+                    g.dep_ == "poss" and _lower(g) in ("its", "their") for g in c.children):
+                start = min(x.idx for x in c.subtree if x.i <= c.i)
+                out.append(((start, c.idx + len(c)), sp, _lower(c)))
+    return out
+
+
+def modifier_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
+    """Place spans that only name another thing ("the Aleppo road", "the Homs refinery"): the compound of a common
+    noun that is not a place noun ("the Damascus suburb of X" keeps its city)."""
+    out = set()
+    for sp in spans:
+        tok = token_at(doc, sp)
+        if tok is not None and tok.dep_ in ("compound", "amod") and tok.head.tag_ in ("NN", "NNS") \
+                and _lower(tok.head) not in _PLACE_NOUNS:
+            out.add(sp)
+    return out
+
+
+def _inverted_speech(verb: Token, tok: Token) -> bool:
+    """ "..., in X, Y and Z, said the Observatory": the speech verb has its own subject after it, so a place
+    parsed as a second subject before it ends the reported clause, it does not speak."""
+    return tok.i < verb.i and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+
+
+def _place_anchors(t: Token) -> list[Token]:
+    """The tokens a place name can stand as in a list: the name itself and the descriptor nouns it names
+    ("northern Idlib province" -> province, "the central city of Homs" -> city)."""
+    out = [t]
+    for _ in range(3):
+        if t.dep_ == "compound" and _lower(t.head) in _PLACE_NOUNS:
+            t = t.head
+        elif t.dep_ == "pobj" and _lower(t.head) == "of" and _lower(t.head.head) in _PLACE_NOUNS \
+                and t.head.head.i < t.i:
+            t = t.head.head
+        else:
+            break
+        out.append(t)
+    return out
+
+
+def _in_list(t: Token) -> bool:
+    """``t`` is a member of its head's list: a conjunct, or an apposition the list goes on from ("X, Idlib
+    province and Y" is often parsed with the province as X's apposition); a lone apposition ("X, Idlib
+    province, on Monday") is X's container, not a list member."""
+    return t.dep_ == "conj" or (t.dep_ == "appos" and any(c.dep_ == "conj" for c in t.children))
+
+
+def _conj_group(t: Token) -> set[int]:
+    """Token ids of the coordination ``t`` belongs to (its conj chain, both ways)."""
+    root = t
+    while _in_list(root) and root.head.i != root.i:
+        root = root.head
+    out, todo = {root.i}, [root]
+    while todo:
+        for c in todo.pop().children:
+            if _in_list(c):
+                out.add(c.i)
+                todo.append(c)
+    return out
+
+
+def coordinated(doc: Doc, a: Span, b: Span) -> bool:
+    """Two place spans the parse coordinates ("in Saqba, northern Idlib province and the central city of Homs",
+    "Damascus and its suburbs, Homs, Aleppo"): one list, each an event place of its own."""
+    ta, tb = token_at(doc, a), token_at(doc, b)
+    if ta is None or tb is None:
+        return False
+    xs, ys = _place_anchors(ta), _place_anchors(tb)
+    if {x.i for x in xs} & {y.i for y in ys}:
+        return False  # one inside the other ("the Damascus suburb of Saqba"), not a list
+    return any(y.i in _conj_group(x) for x in xs for y in ys)
 
 
 def inside(span: Span, ranges: Sequence[Span]) -> bool:
@@ -515,6 +641,50 @@ def count_owner(doc: Doc, count: Span, triggers: Sequence[Span]) -> int | None:
     if vq.dep_ in ("advcl", "conj") and _contrasted(vq):
         return -1
     return None
+
+
+def relative_clauses(doc: Doc, span: Span) -> list[Span]:
+    """Finite relative clauses in the sentence that do not hold the trigger ("in the town, which is near the border";
+    "a second week of conflict that could match the siege of Aleppo"): what they name describes a noun, not
+    where the trigger's event happened."""
+    tok = token_at(doc, span)
+    holding = {a.i for a in tok.ancestors} | {tok.i} if tok is not None else set()
+    return [r for t in doc if t.dep_ == "relcl" and t.i not in holding and _finite(t) for r in _char_ranges(t.subtree)]
+
+
+def _finite(v: Token) -> bool:
+    """A finite clause ("which is", "that could match"), not an infinitive ("the battle to uproot them from X",
+    whose place is the battle's)."""
+    return v.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in v.children)
+
+
+@dataclass(frozen=True)
+class Contrast:
+    """A contrasting clause with no trigger of its own ("..., while another 20 were killed two days later in X"):
+    the trigger whose clause it contrasts with, its locatives and its extent (sentence offsets)."""
+
+    host: int
+    locatives: tuple[Span, ...]
+    extent: tuple[Span, ...]
+
+
+def contrast_clauses(doc: Doc, triggers: Sequence[Span]) -> list[Contrast]:
+    """The contrasting clauses (``while``/``whereas``) that state an event of their own but hold no trigger."""
+    toks = [token_at(doc, sp) for sp in triggers]
+    out: list[Contrast] = []
+    for v in doc:
+        if v.dep_ not in ("advcl", "conj") or not _is_verb(v) or not _contrasted(v):
+            continue
+        inner = {x.i for x in v.subtree}
+        if any(t is not None and t.i in inner for t in toks):
+            continue
+        hosts = [k for k, t in enumerate(toks) if t is not None and clause_of(t).i == v.head.i]
+        if len(hosts) != 1:
+            continue
+        out.append(Contrast(hosts[0], tuple(locative_spans(doc, (v.idx, v.idx + len(v)))),
+                            tuple(_char_ranges(v.subtree))))
+    return out
 
 
 def _contrasted(v: Token) -> bool:
