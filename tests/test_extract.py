@@ -797,3 +797,43 @@ def test_a_subject_of_its_own_is_not_replaced_by_the_last_agent():
     stormed = [r for r in _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
                if r.place_name == "Aleppo"]
     assert stormed and all(r.actor1 is None for r in stormed)
+
+
+def _reports_in(text: str, country: str, times: dict[str, tuple[dt.date, dt.date]] | None = None):
+    """As ``_reports``, with every place resolved in ``country`` (the article's focus country)."""
+    from dataclasses import replace
+
+    art = Article(article_id="a1", external_id="a1", raw_path="a1.txt", text=text, published_at=PUB)
+    tm, pm, am, sm = _mentions(text, times or {})
+    pm = [replace(p, country=country) for p in pm]
+    return extract_reports(art, split_sentences("a1", text), tm, pm, am, sm)
+
+
+def test_agentless_strike_falls_back_to_the_home_state_forces():
+    text = ("The Syrian army pushed into the outskirts of Idlib on Tuesday. "
+            "Six civilians were killed by shelling in Aleppo on Wednesday.")
+    times = {"on Tuesday": (dt.date(2016, 8, 2), dt.date(2016, 8, 2)),
+             "on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    shelling = [r for r in _reports_in(text, "SY", times) if r.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [(r.actor1, r.actor2) for r in shelling] == [("Syrian government forces", "Civilians")]
+    # abroad (no focus country of the state's own), the strike keeps no guessed agent
+    shelling = [r for r in _reports(text, times) if r.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [(r.actor1, r.actor2) for r in shelling] == [(None, "Civilians")]
+
+
+def test_a_toll_stated_twice_in_one_sentence_is_counted_once():
+    text = ("Yemen war: Marib massacre leaves 40 dead' At least 40 people, among them many women, have been killed "
+            "in Marib, local officials say, calling it a massacre.")
+    r, = _reports(text)
+    assert [v for v, _ in _killed(r)] == [40]
+    # a new group of the same size is added
+    text = "Jets bombed a market in Idlib on Monday, killing 12 people; another 12 were killed in Aleppo."
+    assert sum(v for r in _reports(text) for v, _ in _killed(r)) == 24
+
+
+def test_a_larger_toll_of_people_replaces_the_toll_of_one_group_it_includes():
+    text = ("A suicide bombing claimed by al-Shabaab has killed four Kenyans in Mogadishu, days after Somali troops "
+            "announced a new offensive. The bomber struck on Wednesday inside a restaurant in Mogadishu. "
+            "As many as 16 people were killed in the attack, the deadliest to target Kenyan forces in Somalia.")
+    bombing = [r for r in _reports(text) if r.sub_event_type == "Suicide bomb"]
+    assert [_killed(r) for r in bombing] == [[(16, "unknown")]]

@@ -100,7 +100,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v16+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v17+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -235,17 +235,18 @@ def extract_reports(
     for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
         reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc))
     reports = [ctx.amended.get(r.report_id, r) for r in reports]  # later sentences' amendments, as new records
-    return _late_strike_agents(reports, ctx)
+    return _late_strike_agents(reports, ctx, scope)
 
 
-def _late_strike_agents(reports: list[Report], ctx: Context) -> list[Report]:
+def _late_strike_agents(reports: list[Report], ctx: Context, scope: Scope) -> list[Report]:
     """A strike whose sentence names no agent and none named before it ("Six civilians were killed by fresh
     shelling in Homs" in the lede) takes the actor the whole article names as carrying out such strikes,
-    also later on (a new record)."""
+    also later on (a new record); failing that, in the article's own country, that state's forces when the
+    article names them among its main actors (who else bombs a town of its own war)."""
     out = []
     for r in reports:
         if r.actor1 is None and r.sub_event_type in _STRIKE_SUBS and not r.background:
-            agent = _strike_agent(r.sub_event_type, r.actor2, ctx)
+            agent = _strike_agent(r.sub_event_type, r.actor2, ctx) or _home_forces(r, scope)
             if agent is not None:
                 r = replace(r, actor1=agent)
         out.append(r)
@@ -641,6 +642,13 @@ def _strike_agent(sub: str, target: str | None, ctx: Context) -> str | None:
     return None
 
 
+def _home_forces(r: Report, scope: Scope) -> str | None:
+    """The home state's forces, for a strike in the article's focus country that names them as a main actor."""
+    if scope.country is None or r.country not in (None, scope.country):
+        return None
+    return next((n for n in scope.main if scope.main_inter.get(n) == 1 and n != r.actor2), None)
+
+
 def _guess_agent(trig: Trigger, target: str | None, ctx: Context, scope: Scope) -> str | None:
     """No agent in the sentence: the article's air power for a strike, the other ground side for a battle."""
     main, main_inter = scope.main, scope.main_inter
@@ -819,7 +827,7 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
     trig, text = st.triggers[k], st.text
     ev_places, inferred = _event_places(st, k, ctx, scope)
     when, background = _when(st, k, ctx, scope)
-    nearest = [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k]
+    nearest = _joined([], [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k], text)
     sub, target = roles.sub, roles.target
     if any(q.status == "killed" and not q.cumulative for q in nearest):
         nearest = [q for q in nearest if not q.cumulative]  # "14 were killed on Sunday, bringing the total in the
@@ -837,7 +845,7 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
         if key in chain.seen:
             if j == 0:  # the same event named twice in the sentence (same day): its counts join the first report
                 i = chain.seen[key]
-                out[i] = replace(out[i], fatalities=[*out[i].fatalities, *_copy_quantities(nearest)])
+                out[i] = replace(out[i], fatalities=_joined(out[i].fatalities, _copy_quantities(nearest), text))
             continue
         agent, target_here = roles.agent, target
         if agent == "Protesters" and place is not None and place.country in scope.country_names:
@@ -1043,7 +1051,7 @@ def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Re
     if killed and earlier_killed and not _REVISION.search(text) and _same_dead(earlier_killed, killed, text):
         # "around 50 people were killed ... Airwars said between nine and 50 civilians died in that attack": two
         # estimates of one toll are not added up; the more exact one stands (the earlier on a tie)
-        if _exactness(killed) > _exactness(earlier_killed):
+        if _exactness(killed) > _exactness(earlier_killed) or _whole_of(killed, earlier_killed):
             fatalities = [q for q in fatalities if q not in earlier_killed]
         else:
             extra = [q for q in extra if q.status != "killed"]
@@ -1071,6 +1079,20 @@ _FIGHTER_SIDE = {"fighters"}
 _CIVILIAN_SIDE = {"civilians", "children", "women"}
 
 
+def _joined(have: list[QuantityMention], more: list[QuantityMention], text: str) -> list[QuantityMention]:
+    """Counts of one event stated twice ("massacre leaves 90 dead ... at least 90 people have been killed"):
+    a count with the value, status and category (or an unknown one) of a count it has already is not added."""
+    def stated(q: QuantityMention, before: list[QuantityMention]) -> bool:
+        return any(h.status == q.status and h.value == q.value and (
+            h.category == q.category or "unknown" in (h.category, q.category)) for h in before)
+    out = list(have)
+    for q in more:
+        near = text[max(0, q.start - 12):q.end + 25]  # "another 90", "90 more were also killed": a new group
+        if not (q.status in ("killed", "injured") and q.value and stated(q, out) and not _ADDITIVE.search(near)):
+            out.append(q)
+    return out
+
+
 def _same_dead(earlier: Sequence[QuantityMention], later: Sequence[QuantityMention], text: str) -> bool:
     """A later sentence's death count restates the earlier one (another source's estimate, a precise figure for
     "dozens"): no additive cue, and not the other side's dead (civilians then fighters)."""
@@ -1079,6 +1101,18 @@ def _same_dead(earlier: Sequence[QuantityMention], later: Sequence[QuantityMenti
     cats_a = {q.category for q in earlier} - {"unknown", "mixed"}
     cats_b = {q.category for q in later} - {"unknown", "mixed"}
     return not ((cats_a & _FIGHTER_SIDE and cats_b & _CIVILIAN_SIDE) or (cats_a & _CIVILIAN_SIDE and cats_b & _FIGHTER_SIDE))
+
+
+_GENERIC_DEAD = re.compile(r"^(?:\S+\s+){0,4}?(?:people|persons|dead|deaths|victims|bodies|killed|died)\b|^[\w,.-]+$",
+                           re.IGNORECASE)
+
+
+def _whole_of(later: Sequence[QuantityMention], earlier: Sequence[QuantityMention]) -> bool:
+    """ "killed four Americans ... As many as 16 people were killed in the attack": a larger toll of people at
+    large after a toll of one named group is the whole toll, which includes that group (it replaces it)."""
+    total = sum(q.value or 0 for q in earlier)
+    return (sum(q.value or 0 for q in later) > total > 0 and all(_GENERIC_DEAD.match(q.surface) for q in later)
+            and not any(_GENERIC_DEAD.match(q.surface) for q in earlier))
 
 
 def _exactness(qs: Sequence[QuantityMention]) -> int:
@@ -1150,15 +1184,16 @@ def _overlaps(begin: dt.date, end: dt.date, r: Report) -> bool:
 
 
 def _follow_up_host(ctx: Context, idx: int, s: SentenceMentions) -> Report | None:
-    """The earlier report a count-only sentence continues: recent, sharing most actors with it."""
+    """The earlier report a count-only sentence continues: recent, sharing most actors with it, and one that can
+    have dead (a strike, not the withdrawal the same sentence announced)."""
     names = {a.name for a in s.actors}
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None
     host = None
     for at, reports in ctx.recent_reports:
         if idx - at > 3:
             continue
         for r in reports:
-            key = (len(names & {r.actor1, r.actor2}), at)
+            key = (int(r.event_type != "Strategic developments"), len(names & {r.actor1, r.actor2}), at)
             if best is None or key > best:
                 best, host = key, r
     return host
