@@ -224,3 +224,24 @@ def test_a_count_after_a_day_and_month_is_not_a_day_of_the_month():
     assert _one("while on 16 and 17 July 36 civilians were reportedly killed").value == 36
     assert _one("On 3 July 12 people were killed in the strike.").value == 12
     assert _one("Strikes on July 12 killed 5 people.").value == 5  # "July 12" is still a date
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebels lost the revolt, in which the monitors say 6,500 people have been killed.",
+    "Roughly 1,800 police officers have been killed fighting the insurgents, the ministry says.",
+    "Since the army launched a siege of the city in April, 300 have died.",
+])
+def test_present_perfect_tolls_over_a_war_or_period_are_running_totals(sentence):
+    q, = find_quantities(sentence)
+    assert q.status == "killed" and q.cumulative
+
+
+@pytest.mark.parametrize("sentence", [
+    "At least 30 people have been killed in Idlib on Monday, as the war enters its eighth year.",
+    "Twelve people have been killed in an air strike on a market in the north of the country, amid the war.",
+    "More than 400 people have been killed in six days of the heaviest bombing of the war.",
+    "Twelve people have been killed in clashes with police in the capital.",
+])
+def test_present_perfect_tolls_with_a_time_or_incident_of_their_own_are_not(sentence):
+    q, = find_quantities(sentence)
+    assert q.status == "killed" and not q.cumulative

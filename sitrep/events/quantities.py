@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v10"
+STAGE_VERSION = "sitrep.events.quantities.v11"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -459,7 +459,7 @@ def _attach(q: QuantityMention, num: _Num, left_all: str, sentence: str, found: 
         return False
     window = sentence[max(0, num.start - 80):num.end + 80]
     if _CUMULATIVE.search(window) or aggregate_scope(sentence, q) or _SINCE_BEGAN.match(sentence, q.end) or \
-            _TOTAL_LEFT.search(sentence[max(0, num.start - 80):num.start]):
+            _TOTAL_LEFT.search(sentence[max(0, num.start - 80):num.start]) or running_total(sentence, q):
         q.cumulative = True  # a running total, or a toll over a whole country ("60 people dead across Syria")
         if re.search(r"\btotal\b", window, re.IGNORECASE):
             q.qualifier = "total since" if re.search(r"\bsince\b", window, re.IGNORECASE) else "total"
@@ -536,6 +536,29 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
         out.append(QuantityMention(start=m.start(), end=m.end(), surface=m.group(0), value=1,
                                    category=cat, status=status))  # type: ignore[arg-type]
     return out
+
+
+# a toll in the present perfect: what has happened up to now, not on one day
+_PERFECT_TOLL = re.compile(r"[^.;:]{0,60}?\b(?:have|has)\s+(?:now\s+|so far\s+|already\s+|reportedly\s+)?(?:been\s+"
+                           r"(?:killed|slain|wounded|injured|shot dead)|died|perished|lost their lives)\b",
+                           re.IGNORECASE)
+# what a running total covers: a whole war or uprising, a period opened by "since", fighters killed fighting
+_PERIOD_SCOPE = re.compile(r"\b(?:war|uprising|conflict|insurgency|revolt|revolution|rebellion|crackdown|unrest|"
+                           r"occupation|since)\b|\b(?:killed|died)\s+(?:while\s+)?fighting\b", re.IGNORECASE)
+# a time or a single incident of the toll's own: then it is that day's or that attack's toll
+_OWN_TIME = re.compile(r"\b(?:today|yesterday|tonight|overnight|this (?:morning|afternoon|evening|week)|last (?:night|"
+                       r"week)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                       r"(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:[\w-]+\s+)?(?:hours|days|week)\b|"
+                       r"(?:in|by|during)\s+(?:an?|the|that|this|one)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|airstrike|"
+                       r"air raid|raid|bombing|blast|explosion|ambush|massacre|shelling))\b", re.IGNORECASE)
+
+
+def running_total(sentence: str, q: QuantityMention) -> bool:
+    """A present-perfect toll with no time or incident of its own that covers a war, an uprising or a period
+    ("the uprising, in which 9,000 people have been killed", "since the assault began in March, 400 have
+    died", "2,000 soldiers have been killed fighting"): a running total, not the deaths of one event."""
+    return bool(q.status in ("killed", "injured") and _PERFECT_TOLL.match(sentence, q.end)
+                and _PERIOD_SCOPE.search(sentence) and not _OWN_TIME.search(sentence))
 
 
 def aggregate_scope(sentence: str, q: QuantityMention) -> bool:
