@@ -100,7 +100,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v17+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v18+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -241,8 +241,8 @@ def extract_reports(
 def _late_strike_agents(reports: list[Report], ctx: Context, scope: Scope) -> list[Report]:
     """A strike whose sentence names no agent and none named before it ("Six civilians were killed by fresh
     shelling in Homs" in the lede) takes the actor the whole article names as carrying out such strikes,
-    also later on (a new record); failing that, in the article's own country, that state's forces when the
-    article names them among its main actors (who else bombs a town of its own war)."""
+    also later on (a new record); failing that, the forces of the state the strike lies in, when the article
+    names them among its main actors (who else bombs a town of its own war)."""
     out = []
     for r in reports:
         if r.actor1 is None and r.sub_event_type in _STRIKE_SUBS and not r.background:
@@ -643,10 +643,13 @@ def _strike_agent(sub: str, target: str | None, ctx: Context) -> str | None:
 
 
 def _home_forces(r: Report, scope: Scope) -> str | None:
-    """The home state's forces, for a strike in the article's focus country that names them as a main actor."""
-    if scope.country is None or r.country not in (None, scope.country):
+    """The forces of the state the strike lies in (else the article's focus country), when the article names them
+    as one of its main actors."""
+    country = r.country or scope.country
+    if country is None:
         return None
-    return next((n for n in scope.main if scope.main_inter.get(n) == 1 and n != r.actor2), None)
+    name = _in_country("Government forces", country)
+    return name if name != "Government forces" and name in scope.main and name != r.actor2 else None
 
 
 def _guess_agent(trig: Trigger, target: str | None, ctx: Context, scope: Scope) -> str | None:
