@@ -245,3 +245,11 @@ def test_present_perfect_tolls_over_a_war_or_period_are_running_totals(sentence)
 def test_present_perfect_tolls_with_a_time_or_incident_of_their_own_are_not(sentence):
     q, = find_quantities(sentence)
     assert q.status == "killed" and not q.cumulative
+
+
+def test_one_member_of_a_group_with_a_fate_of_its_own_is_one_victim():
+    q, = find_quantities("The charity said one of its drivers, Omar Haddad, died on Sunday after a shell hit his van.")
+    assert (q.value, q.status) == (1, "killed")
+    q, = find_quantities("One of their children was wounded by shrapnel in the yard.")
+    assert (q.value, q.status, q.category) == (1, "injured", "children")
+    assert find_quantities("One of its members said the talks had failed.") == []

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v11"
+STAGE_VERSION = "sitrep.events.quantities.v12"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -498,10 +498,24 @@ _ANOTHER = re.compile(r"\b(?:[Aa]nother|[Oo]ne other)\b(?=\s+(?:(?:was|had been|
                       r"(?:killed|shot dead|shot|wounded|injured|hurt)|(?:later\s+)?died)\b)")
 
 
+# "one of its volunteers, Rami Saad, died": one member of a group, named or not, with the fate of its own verb
+_ONE_OF = re.compile(r"\b[Oo]ne of (?:its|their|his|her|our|the)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]+s)\b"
+                     r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*,)?\s*(?:who\s+)?(?:(?:was|had been|has been)\s+"
+                     r"(?:\w+ly\s+)?(?P<fate>killed|shot dead|wounded|injured)|(?:later\s+)?(?P<died>died|perished))\b")
+
+
 def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMention]:
     """One victim: "an Isis militant who was reportedly killed", "a civilian was wounded", "and another was shot
-    dead" (of the kind counted just before)."""
+    dead" (of the kind counted just before), "one of its volunteers, Rami Saad, died"."""
     out = []
+    for m in _ONE_OF.finditer(sentence):
+        if any(q.start < m.end("noun") and m.start() < q.end for q in found):
+            continue  # "one of the soldiers" read as a number already
+        noun = m.group("noun")
+        group = next((c for rx, c in _CAT_RE if rx.match(noun)), "unknown")
+        fate = "killed" if m.group("died") or m.group("fate") in ("killed", "shot dead") else "injured"
+        out.append(QuantityMention(start=m.start(), end=m.end("noun"), surface=sentence[m.start():m.end("noun")],
+                                   value=1, category=group, status=fate))  # type: ignore[arg-type]
     for m in _ANOTHER.finditer(sentence):
         earlier = [q for q in found if q.end <= m.start()]
         out.append(QuantityMention(start=m.start(), end=m.end(), surface=m.group(0), value=1,
