@@ -837,3 +837,14 @@ def test_a_larger_toll_of_people_replaces_the_toll_of_one_group_it_includes():
             "As many as 16 people were killed in the attack, the deadliest to target Kenyan forces in Somalia.")
     bombing = [r for r in _reports(text) if r.sub_event_type == "Suicide bomb"]
     assert [_killed(r) for r in bombing] == [[(16, "unknown")]]
+
+
+def test_people_killed_by_a_bomb_with_no_armed_target_are_civilians():
+    r, = _reports("A suicide bombing claimed by al-Shabaab killed nine people at a cafe in Mogadishu on Monday.")
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Suicide bomb", "Al Shabaab", "Civilians")
+    r, = _reports("A suicide bombing claimed by al-Shabaab hit a cafe in Mogadishu on Monday. "
+                  "Nine people were killed in the blast.")
+    assert (r.actor2, _killed(r)) == ("Civilians", [(9, "unknown")])
+    # shelling of a town names no target by its dead alone (they may be the other side's fighters)
+    r, = _reports("Houthi rebels shelled Marib on Monday, killing nine people.")
+    assert (r.actor1, r.actor2) == ("Houthis", None)

@@ -100,7 +100,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v18+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v19+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -734,8 +734,8 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     # "clinics and hospitals were bombed": the passive subject is the target
     if sub in _HITS_PEOPLE and victims_civ:
         target = "Civilians"
-    elif sub == "Air/drone strike" and target is None and _people_hurt(st.quantities):
-        target = "Civilians"  # people killed by an air strike with no armed target named: civilians (ACLED)
+    elif sub in _BOMBS and target is None and _people_hurt(st.quantities):
+        target = "Civilians"  # people killed by an air strike or a bomb with no armed target named: civilians (ACLED)
     if SUB_TO_TYPE.get(sub) == "Violence against civilians" and target != "Civilians":
         target = "Civilians"  # ACLED: one-sided violence against civilians (a named armed target would be a battle)
     if agent is None and sub in _STRIKE_SUBS:
@@ -762,6 +762,11 @@ def _other_side(agent: str | None, agent_m: ActorMention | None, assoc: Sequence
 # sub-types whose civilian dead or civilian targets make Civilians their target (strikes, bombs, attacks)
 _HITS_PEOPLE = ("Air/drone strike", "Shelling/artillery/missile attack", "Attack", "Suicide bomb",
                 "Remote explosive/landmine/IED", "Grenade", "Chemical weapon")
+
+
+# strikes from the air and bombs: their dead, with no armed target named, are civilians ("killing 12 people");
+# shelling aimed at a front is not read so (its dead are often the other side's)
+_BOMBS = ("Air/drone strike", "Suicide bomb", "Remote explosive/landmine/IED", "Grenade")
 
 
 def _protest_follow_up(st: SentenceState, k: int, roles: Roles, ctx: Context) -> bool:
@@ -1070,8 +1075,8 @@ def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Re
                     q.category = known.category  # "the death toll rose to 22": still the same victims
                     q.breakdown = {**known.breakdown, **q.breakdown}
     target = host.actor2
-    if target is None and host.sub_event_type in _STRIKE_SUBS and hurt:
-        target = "Civilians"  # the strike's toll, given in the next sentence, is of people: its victims
+    if target is None and host.sub_event_type in (*_STRIKE_SUBS, *_BOMBS) and hurt:
+        target = "Civilians"  # the strike's or bomb's toll, given in the next sentence, is of people: its victims
     return replace(host, fatalities=[*fatalities, *extra], actor2=target)
 
 
