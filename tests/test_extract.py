@@ -848,3 +848,14 @@ def test_people_killed_by_a_bomb_with_no_armed_target_are_civilians():
     # shelling of a town names no target by its dead alone (they may be the other side's fighters)
     r, = _reports("Houthi rebels shelled Marib on Monday, killing nine people.")
     assert (r.actor1, r.actor2) == ("Houthis", None)
+
+
+def test_a_guessed_side_is_never_the_unnamed_gunmen(monkeypatch):
+    monkeypatch.setitem(ACTORS, "unknown gunmen", ("Unidentified armed group", 3))
+    text = ("Police said unknown gunmen killed two traders in Kismayo on Sunday; unknown gunmen also shot a teacher "
+            "there, and unknown gunmen burned a lorry. Somali troops said al-Shabaab was behind it. "
+            "Heavy fighting was reported in Afgooye on Wednesday.")
+    attack, clash = _reports(text)
+    assert (attack.actor1, attack.actor2) == ("Unidentified armed group", "Civilians")  # named in its sentence
+    assert clash.sub_event_type == "Armed clash"
+    assert {clash.actor1, clash.actor2} == {"Al Shabaab", "Somali government forces"}

@@ -100,7 +100,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v19+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v20+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -630,6 +630,7 @@ def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Co
 
 
 _STRIKE_SUBS = ("Air/drone strike", "Shelling/artillery/missile attack")
+UNIDENTIFIED = "Unidentified armed group"
 
 
 def _strike_agent(sub: str, target: str | None, ctx: Context) -> str | None:
@@ -659,14 +660,15 @@ def _guess_agent(trig: Trigger, target: str | None, ctx: Context, scope: Scope) 
         # only an actor the article itself links to air power ("coalition air strikes", "Russian jets")
         return next((n for n in main if n != target and n in ctx.air_actors), None)
     if trig.sub_event_type in (TERRITORY, "Armed clash"):
-        ground = [n for n in main if main_inter.get(n) in (1, 2, 3, 4)]
+        # never "Unidentified armed group": unnamed gunmen elsewhere in the article are no side one can infer
+        ground = [n for n in main if main_inter.get(n) in (1, 2, 3, 4) and n != UNIDENTIFIED]
         loser_state = main_inter.get(target or "") in (1, 8) if target and trig.sub_event_type == TERRITORY \
             else None
         if loser_state is not None:
             # the other side of a known loser: a state force against a rebel, a rebel against the state
             ground = [n for n in ground if (main_inter.get(n) in (1, 8)) != loser_state]
             return next((n for n in ground if n != target), None)
-        return next((n for n in ground + main if n != target), None)
+        return next((n for n in ground + main if n not in (target, UNIDENTIFIED)), None)
     return None
 
 
@@ -751,7 +753,7 @@ def _other_side(agent: str | None, agent_m: ActorMention | None, assoc: Sequence
     """A battle's unnamed other side: the article's main actor that is not the agent's ally; for the home state's
     forces only a non-state group (never a foreign army guessed as the state's enemy). A non-state agent keeps
     the first main actor: its enemy may be the state or another group (the SDF against IS)."""
-    sides = [n for n in scope.main if n != agent and n not in assoc and n != "Unidentified armed group"
+    sides = [n for n in scope.main if n != agent and n not in assoc and n != UNIDENTIFIED
              and frozenset((agent, n)) not in ctx.allies]
     inter = agent_m.inter if agent_m is not None and agent_m.name == agent else scope.main_inter.get(agent or "")
     if inter == 1:
