@@ -253,3 +253,8 @@ def test_one_member_of_a_group_with_a_fate_of_its_own_is_one_victim():
     q, = find_quantities("One of their children was wounded by shrapnel in the yard.")
     assert (q.value, q.status, q.category) == (1, "injured", "children")
     assert find_quantities("One of its members said the talks had failed.") == []
+
+
+def test_the_object_of_shot_dead_is_one_victim():
+    q, = find_quantities("Masked men shot dead a shopkeeper outside his home on Friday.")
+    assert (q.value, q.status) == (1, "killed")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v12"
+STAGE_VERSION = "sitrep.events.quantities.v13"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -528,9 +528,9 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
         status: str | None
         if re.search(r"\b(?:body|bodies|corpse)\s+of\s+$", left[-20:], re.I):
             status = "killed"
-        elif re.search(r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+$", left, re.I):
-            # "killing a woman and her two children": the victim is the verb's object
-            status = "killed" if re.search(r"kill\w*\s+$", left, re.I) else "injured"
+        elif re.search(r"\b(?:killing|killed|(?:shot|shooting) dead|wounding|wounded|injuring|injured)\s+$", left, re.I):
+            # "killing a woman and her two children", "gunmen shot dead a teacher": the victim is the verb's object
+            status = "killed" if re.search(r"(?:kill\w*|dead)\s+$", left, re.I) else "injured"
         else:
             right = re.match(r"(?:\s+(?:for|of|from|with|at)\s+[^,.;]{1,50}?)?"  # "a cameraman for Al-Jadeed TV was"
                              r"\s*(?:,\s*)?(?:who\s+)?(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(\w+(?:\s+dead)?)",
