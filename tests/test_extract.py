@@ -859,3 +859,15 @@ def test_a_guessed_side_is_never_the_unnamed_gunmen(monkeypatch):
     assert (attack.actor1, attack.actor2) == ("Unidentified armed group", "Civilians")  # named in its sentence
     assert clash.sub_event_type == "Armed clash"
     assert {clash.actor1, clash.actor2} == {"Al Shabaab", "Somali government forces"}
+
+
+def test_a_foreign_strike_with_no_target_hits_the_forces_of_the_state_it_strikes_in(monkeypatch):
+    monkeypatch.setitem(ACTORS, "Israeli jets", ("Israeli forces", 8))
+    times = {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))}
+    text = "The Syrian army said Israeli jets struck Aleppo on Monday. The Syrian army vowed to respond."
+    strike, = [r for r in _reports_in(text, "SY", times) if r.sub_event_type == "Air/drone strike"]
+    assert (strike.actor1, strike.actor2) == ("Israeli forces", "Syrian government forces")
+    # an ally's strike is not aimed at the state's own forces
+    text = "The Syrian army said Russian jets struck Aleppo on Monday. The Syrian army vowed to advance."
+    strike, = [r for r in _reports_in(text, "SY", times) if r.sub_event_type == "Air/drone strike"]
+    assert (strike.actor1, strike.actor2) == ("Russian forces", None)
