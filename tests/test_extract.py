@@ -871,3 +871,11 @@ def test_a_foreign_strike_with_no_target_hits_the_forces_of_the_state_it_strikes
     text = "The Syrian army said Russian jets struck Aleppo on Monday. The Syrian army vowed to advance."
     strike, = [r for r in _reports_in(text, "SY", times) if r.sub_event_type == "Air/drone strike"]
     assert (strike.actor1, strike.actor2) == ("Russian forces", None)
+
+
+def test_clashes_across_a_whole_country_take_no_guessed_sides():
+    text = ("The Syrian army shelled Aleppo on Monday. The Syrian army said Nusra fighters had attacked Idlib. "
+            "Clashes across Syria on Friday left 20 people dead. Heavy fighting was reported in Aleppo on Saturday.")
+    clashes = [(r.place_name, r.actor1, r.actor2) for r in _reports(text) if r.sub_event_type == "Armed clash"]
+    assert clashes == [("Idlib", "Jabhat al-Nusra", "Syrian government forces"), ("Syria", None, None),
+                       ("Aleppo", "Syrian government forces", "Jabhat al-Nusra")]  # a town's fighting: the main sides

@@ -100,7 +100,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v21+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v22+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -699,6 +699,7 @@ class Roles:
     agent: str | None
     target: str | None
     assoc: tuple[str, ...]
+    guessed: bool = False  # the battle's sides are the article's main actors, not named for this event
 
 
 def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) -> Roles | None:
@@ -714,6 +715,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         sub = "Air/drone strike"  # "a bombing" in an article about an air campaign, with no militant named
     if agent is not None and sub in _STRIKE_SUBS:
         ctx.strike_agents.append((sub, agent))
+    guessed = agent is None and target is None and sub == "Armed clash"
     if agent is None and sub not in _STRIKE_SUBS:
         agent = _guess_agent(trig, target, ctx, scope)
     if sub == TERRITORY:
@@ -751,7 +753,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     assoc = associates(agent_m, agent, target, trig, st.regions[k], s, text)
     if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other"):
         target = _other_side(agent, agent_m, assoc, ctx, scope)
-    return Roles(sub, agent, None if target == agent else target, tuple(assoc))
+    return Roles(sub, agent, None if target == agent else target, tuple(assoc), guessed and sub == "Armed clash")
 
 
 def _other_side(agent: str | None, agent_m: ActorMention | None, assoc: Sequence[str], ctx: Context,
@@ -864,6 +866,8 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
                 out[i] = replace(out[i], fatalities=_joined(out[i].fatalities, _copy_quantities(nearest), text))
             continue
         agent, target_here = roles.agent, target
+        if roles.guessed and place is not None and place.feature == "country":
+            agent = target_here = None  # "clashes throughout the country": many battles, no one pair of sides
         if agent == "Protesters" and place is not None and place.country in scope.country_names:
             agent = f"Protesters ({scope.country_names[place.country]})"  # ACLED names crowds by country
         if place is not None and place.country:  # "government forces", "rebels" in the country of the event
