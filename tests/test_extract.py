@@ -879,3 +879,11 @@ def test_clashes_across_a_whole_country_take_no_guessed_sides():
     clashes = [(r.place_name, r.actor1, r.actor2) for r in _reports(text) if r.sub_event_type == "Armed clash"]
     assert clashes == [("Idlib", "Jabhat al-Nusra", "Syrian government forces"), ("Syria", None, None),
                        ("Aleppo", "Syrian government forces", "Jabhat al-Nusra")]  # a town's fighting: the main sides
+
+
+def test_arrests_with_no_agent_are_the_home_state_forces_of_civilians():
+    times = {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1)),
+             "on Tuesday": (dt.date(2016, 8, 2), dt.date(2016, 8, 2))}
+    text = "The Syrian army shelled Aleppo on Monday. Hundreds of people were detained in Idlib on Tuesday, the monitor said."
+    arrests, = [r for r in _reports_in(text, "SY", times) if r.sub_event_type == "Arrests"]
+    assert (arrests.actor1, arrests.actor2) == ("Syrian government forces", "Civilians")

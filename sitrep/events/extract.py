@@ -100,7 +100,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v22+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v23+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -243,13 +243,17 @@ def _late_strike_agents(reports: list[Report], ctx: Context, scope: Scope) -> li
     shelling in Homs" in the lede) takes the actor the whole article names as carrying out such strikes,
     also later on (a new record); failing that, the forces of the state the strike lies in, when the article
     names them among its main actors (who else bombs a town of its own war). A foreign state's strike with no
-    target named is aimed at the forces of the state it strikes in (named among the main actors), unless allied."""
+    target named is aimed at the forces of the state it strikes in (named among the main actors), unless allied.
+    Arrests with no agent named are the home state's forces', of civilians when no target is named."""
     out = []
     for r in reports:
         if r.actor1 is None and r.sub_event_type in _STRIKE_SUBS and not r.background:
             agent = _strike_agent(r.sub_event_type, r.actor2, ctx) or _home_forces(r, scope)
             if agent is not None:
                 r = replace(r, actor1=agent)
+        if r.sub_event_type == "Arrests" and not r.background:
+            # "as many as 10,000 people have been detained": arrests are the state's, of civilians (ACLED)
+            r = replace(r, actor1=r.actor1 or _home_forces(r, scope), actor2=r.actor2 or "Civilians")
         if r.actor1 is not None and r.actor2 is None and r.sub_event_type in _STRIKE_SUBS and not r.background \
                 and scope.main_inter.get(r.actor1) == 8:
             host = _home_forces(r, scope)  # "Israeli missiles were fired at several Syrian locations"
