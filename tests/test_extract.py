@@ -887,3 +887,11 @@ def test_arrests_with_no_agent_are_the_home_state_forces_of_civilians():
     text = "The Syrian army shelled Aleppo on Monday. Hundreds of people were detained in Idlib on Tuesday, the monitor said."
     arrests, = [r for r in _reports_in(text, "SY", times) if r.sub_event_type == "Arrests"]
     assert (arrests.actor1, arrests.actor2) == ("Syrian government forces", "Civilians")
+
+
+def test_a_capture_whose_loser_is_unnamed_takes_the_other_side(monkeypatch):
+    monkeypatch.setitem(ACTORS, "the Somali government", ("Somali government forces", 1))
+    text = ("Al-Shabaab attacked Somali troops near Kismayo on Monday. Afgooye was retaken on Tuesday by forces "
+            "fighting on behalf of the Somali government, including Somali troops.")
+    capture, = [r for r in _reports(text) if r.sub_event_type == "Government regains territory"]
+    assert (capture.actor1, capture.actor2) == ("Somali government forces", "Al Shabaab")
