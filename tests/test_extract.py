@@ -895,3 +895,10 @@ def test_a_capture_whose_loser_is_unnamed_takes_the_other_side(monkeypatch):
             "fighting on behalf of the Somali government, including Somali troops.")
     capture, = [r for r in _reports(text) if r.sub_event_type == "Government regains territory"]
     assert (capture.actor1, capture.actor2) == ("Somali government forces", "Al Shabaab")
+
+
+def test_an_agreement_with_one_party_named_is_with_its_enemy():
+    text = ("Al-Shabaab attacked Somali troops near Kismayo on Monday. "
+            "On Tuesday several villages near Afgooye surrendered to Somali troops.")
+    deal, = [r for r in _reports(text) if r.sub_event_type == "Agreement"]
+    assert {deal.actor1, deal.actor2} == {"Al Shabaab", "Somali government forces"}
