@@ -902,3 +902,11 @@ def test_an_agreement_with_one_party_named_is_with_its_enemy():
             "On Tuesday several villages near Afgooye surrendered to Somali troops.")
     deal, = [r for r in _reports(text) if r.sub_event_type == "Agreement"]
     assert {deal.actor1, deal.actor2} == {"Al Shabaab", "Somali government forces"}
+
+
+def test_people_fired_on_in_the_sentence_are_the_civilian_target():
+    r, = _reports("Witnesses described soldiers firing on residents before the Syrian army shelled Idlib on Monday.")
+    assert (r.sub_event_type, r.actor1, r.actor2) == (
+        "Shelling/artillery/missile attack", "Syrian government forces", "Civilians")
+    r, = _reports("The Syrian army shelled Idlib on Monday, witnesses said.")
+    assert r.actor2 is None

@@ -100,7 +100,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v25+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v26+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -744,6 +744,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     tv = st.views[k]
     victims_civ = any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
                       for q in st.quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:])) or bool(
+        _FIRED_ON_PEOPLE.search(text)) or bool(
         tv is not None and tv.passive and _CIVILIAN_TARGET.search(text[max(0, trig.start - 80):trig.start]))
     # "clinics and hospitals were bombed": the passive subject is the target
     if sub in _HITS_PEOPLE and victims_civ:
@@ -1162,6 +1163,12 @@ _CIVILIAN_TARGET = re.compile(
     r"bakery|bakeries|refugee camps?|camps? for (?:displaced|refugees)|displaced people|market ?place|shelters?|"
     r"(?:medical|health) (?:facilities|facility|cent(?:re|er)s?)|ambulances?)\b",
     re.IGNORECASE)
+
+
+# "soldiers firing on residents": people shot at in the event's sentence are its civilian target
+_FIRED_ON_PEOPLE = re.compile(r"\b(?:fir(?:e|es|ing|ed)|opened fire|opening fire|shooting|shot)\s+(?:on|at|into)\s+"
+                              r"(?:the\s+)?(?:unarmed\s+)?(?:civilians|residents|villagers|crowds?|demonstrators|"
+                              r"protesters|mourners|worshippers|families)\b", re.IGNORECASE)
 
 
 _ARMED_NOUN = re.compile(rf"\b(?:{ARMED_NOUN_RX}|they|their)\b", re.IGNORECASE)
