@@ -258,3 +258,9 @@ def test_one_member_of_a_group_with_a_fate_of_its_own_is_one_victim():
 def test_the_object_of_shot_dead_is_one_victim():
     q, = find_quantities("Masked men shot dead a shopkeeper outside his home on Friday.")
     assert (q.value, q.status) == (1, "killed")
+
+
+def test_a_victim_seen_to_die_is_one_death():
+    q, = find_quantities("The nurse said she saw a small infant die on the operating table that night.")
+    assert (q.value, q.status, q.category) == (1, "killed", "children")
+    assert find_quantities("We watched a child sing in the square.") == []

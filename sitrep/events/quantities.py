@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v13"
+STAGE_VERSION = "sitrep.events.quantities.v14"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -468,7 +468,7 @@ def _attach(q: QuantityMention, num: _Num, left_all: str, sentence: str, found: 
 
 
 _SINGULAR = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|local|young|unarmed|elderly|suspected|senior|"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|local|young|little|old|small|pregnant|unarmed|elderly|suspected|senior|"
     r"government|regime|rebel|army|police|security|civilian|female|male|foreign|Kurdish|Syrian|Iraqi|"
     r"Afghan)\s+){0,3}?)((?i:civilian|child|boy|girl|woman|man|soldier|militant|fighter|"
     r"policeman|police officer|officer|guard|jihadist|rebel|insurgent|person|resident|journalist|student|"
@@ -491,7 +491,7 @@ _KNOWN_PERSON = re.compile(
     r"trader|worker|teenager|attacker|policeman|civilian|militant|medic|imam)")
 _SINGULAR_CAT = {"cameraman": "civilians", "photographer": "civilians", "reporter": "civilians",
                  "correspondent": "civilians", "child": "children", "boy": "children", "girl": "children", "woman": "women", "man": "unknown",
-                 "person": "unknown"}
+                 "person": "unknown", "baby": "children", "infant": "children"}
 
 
 _ANOTHER = re.compile(r"\b(?:[Aa]nother|[Oo]ne other)\b(?=\s+(?:(?:was|had been|has been)\s+(?:\w+ly\s+)?"
@@ -538,6 +538,9 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
             status = _status_in(right.group(1)) if right else None
             if status is None and re.match(r"\s*(?:,\s*)?(?:who\s+)?(?:later\s+)?(?:died|perished)\b", sentence[m.end():]):
                 status = "killed"
+            if status is None and re.search(r"\b(?:saw|seen|watched|watch|see)\s+$", left) and \
+                    re.match(r"\s+die\b", sentence[m.end():]):
+                status = "killed"  # "I watched a baby die": a perception verb's object and its bare infinitive
             if status not in ("killed", "injured", "captured"):
                 continue
         noun = m.group(2).lower()
