@@ -121,3 +121,20 @@ def test_running_totals_stay_apart_from_the_sums() -> None:
     assert by[("2018-02", None)].conservative == 30
     assert by[("2018-02", "SOHR")].claimed == 30
     assert by[("2018-02", "SOHR")].cumulative_claims == [{"value": 500, "report": "t", "date": "2018-02-20"}]
+
+
+def test_running_totals_read_from_text_stay_out_of_the_totals() -> None:
+    from sitrep.events.quantities import find_quantities
+
+    day = D(2017, 6, 10)
+    reports = [
+        strike("r1", "a1", day, [killed(9)], "SOHR"),
+        strike("t1", "a1", day, find_quantities("The monitor said the uprising, in which 7,000 people have been "
+                                                "killed, goes on."), "SOHR", place="idlib"),
+        strike("t2", "a2", day, find_quantities("Since the army began its assault in March, 350 have died."),
+               "SOHR", place="hama"),
+    ]
+    incidents = merge_reports(reports, articles=ARTICLES)
+    by = {(r.period, r.source): r for r in ledger(reports, incidents, "month", articles=ARTICLES)}
+    assert by[("2017-06", None)].conservative == 9
+    assert sorted(c["value"] for c in by[("2017-06", "SOHR")].cumulative_claims) == [350, 7000]

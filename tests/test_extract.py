@@ -849,3 +849,117 @@ def test_quotation_marks_inside_a_trigger_phrase_do_not_hide_it():
 ])
 def test_tank_fire_and_torching_are_event_words(sentence, sub):
     assert sub in {t.sub_event_type for t in find_triggers(sentence)}
+
+
+
+def _reports_in(text: str, country: str, times: dict[str, tuple[dt.date, dt.date]] | None = None):
+    """As ``_reports``, with every place resolved in ``country`` (the article's focus country)."""
+    from dataclasses import replace
+
+    art = Article(article_id="a1", external_id="a1", raw_path="a1.txt", text=text, published_at=PUB)
+    tm, pm, am, sm = _mentions(text, times or {})
+    pm = [replace(p, country=country) for p in pm]
+    return extract_reports(art, split_sentences("a1", text), tm, pm, am, sm)
+
+
+def test_agentless_strike_falls_back_to_the_home_state_forces():
+    text = ("The Syrian army pushed into the outskirts of Idlib on Tuesday. "
+            "Six civilians were killed by shelling in Aleppo on Wednesday.")
+    times = {"on Tuesday": (dt.date(2016, 8, 2), dt.date(2016, 8, 2)),
+             "on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    shelling = [r for r in _reports_in(text, "SY", times) if r.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [(r.actor1, r.actor2) for r in shelling] == [("Syrian government forces", "Civilians")]
+    # abroad (no focus country of the state's own), the strike keeps no guessed agent
+    shelling = [r for r in _reports(text, times) if r.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [(r.actor1, r.actor2) for r in shelling] == [(None, "Civilians")]
+
+
+def test_a_toll_stated_twice_in_one_sentence_is_counted_once():
+    text = ("Yemen war: Marib massacre leaves 40 dead' At least 40 people, among them many women, have been killed "
+            "in Marib, local officials say, calling it a massacre.")
+    r, = _reports(text)
+    assert [v for v, _ in _killed(r)] == [40]
+    # a new group of the same size is added
+    text = "Jets bombed a market in Idlib on Monday, killing 12 people; another 12 were killed in Aleppo."
+    assert sum(v for r in _reports(text) for v, _ in _killed(r)) == 24
+
+
+def test_a_larger_toll_of_people_replaces_the_toll_of_one_group_it_includes():
+    text = ("A suicide bombing claimed by al-Shabaab has killed four Kenyans in Mogadishu, days after Somali troops "
+            "announced a new offensive. The bomber struck on Wednesday inside a restaurant in Mogadishu. "
+            "As many as 16 people were killed in the attack, the deadliest to target Kenyan forces in Somalia.")
+    bombing = [r for r in _reports(text) if r.sub_event_type == "Suicide bomb"]
+    assert [_killed(r) for r in bombing] == [[(16, "unknown")]]
+
+
+def test_people_killed_by_a_bomb_with_no_armed_target_are_civilians():
+    r, = _reports("A suicide bombing claimed by al-Shabaab killed nine people at a cafe in Mogadishu on Monday.")
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Suicide bomb", "Al Shabaab", "Civilians")
+    r, = _reports("A suicide bombing claimed by al-Shabaab hit a cafe in Mogadishu on Monday. "
+                  "Nine people were killed in the blast.")
+    assert (r.actor2, _killed(r)) == ("Civilians", [(9, "unknown")])
+    # shelling of a town names no target by its dead alone (they may be the other side's fighters)
+    r, = _reports("Houthi rebels shelled Marib on Monday, killing nine people.")
+    assert (r.actor1, r.actor2) == ("Houthis", None)
+
+
+def test_a_guessed_side_is_never_the_unnamed_gunmen(monkeypatch):
+    monkeypatch.setitem(ACTORS, "unknown gunmen", ("Unidentified armed group", 3))
+    text = ("Police said unknown gunmen killed two traders in Kismayo on Sunday; unknown gunmen also shot a teacher "
+            "there, and unknown gunmen burned a lorry. Somali troops said al-Shabaab was behind it. "
+            "Heavy fighting was reported in Afgooye on Wednesday.")
+    attack, clash = _reports(text)
+    assert (attack.actor1, attack.actor2) == ("Unidentified armed group", "Civilians")  # named in its sentence
+    assert clash.sub_event_type == "Armed clash"
+    assert {clash.actor1, clash.actor2} == {"Al Shabaab", "Somali government forces"}
+
+
+def test_a_foreign_strike_with_no_target_hits_the_forces_of_the_state_it_strikes_in(monkeypatch):
+    monkeypatch.setitem(ACTORS, "Israeli jets", ("Israeli forces", 8))
+    times = {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))}
+    text = "The Syrian army said Israeli jets struck Aleppo on Monday. The Syrian army vowed to respond."
+    strike, = [r for r in _reports_in(text, "SY", times) if r.sub_event_type == "Air/drone strike"]
+    assert (strike.actor1, strike.actor2) == ("Israeli forces", "Syrian government forces")
+    # an ally's strike is not aimed at the state's own forces
+    text = "The Syrian army said Russian jets struck Aleppo on Monday. The Syrian army vowed to advance."
+    strike, = [r for r in _reports_in(text, "SY", times) if r.sub_event_type == "Air/drone strike"]
+    assert (strike.actor1, strike.actor2) == ("Russian forces", None)
+
+
+def test_clashes_across_a_whole_country_take_no_guessed_sides():
+    text = ("The Syrian army shelled Aleppo on Monday. The Syrian army said Nusra fighters had attacked Idlib. "
+            "Clashes across Syria on Friday left 20 people dead. Heavy fighting was reported in Aleppo on Saturday.")
+    clashes = [(r.place_name, r.actor1, r.actor2) for r in _reports(text) if r.sub_event_type == "Armed clash"]
+    assert clashes == [("Idlib", "Jabhat al-Nusra", "Syrian government forces"), ("Syria", None, None),
+                       ("Aleppo", "Syrian government forces", "Jabhat al-Nusra")]  # a town's fighting: the main sides
+
+
+def test_arrests_with_no_agent_are_the_home_state_forces_of_civilians():
+    times = {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1)),
+             "on Tuesday": (dt.date(2016, 8, 2), dt.date(2016, 8, 2))}
+    text = "The Syrian army shelled Aleppo on Monday. Hundreds of people were detained in Idlib on Tuesday, the monitor said."
+    arrests, = [r for r in _reports_in(text, "SY", times) if r.sub_event_type == "Arrests"]
+    assert (arrests.actor1, arrests.actor2) == ("Syrian government forces", "Civilians")
+
+
+def test_a_capture_whose_loser_is_unnamed_takes_the_other_side(monkeypatch):
+    monkeypatch.setitem(ACTORS, "the Somali government", ("Somali government forces", 1))
+    text = ("Al-Shabaab attacked Somali troops near Kismayo on Monday. Afgooye was retaken on Tuesday by forces "
+            "fighting on behalf of the Somali government, including Somali troops.")
+    capture, = [r for r in _reports(text) if r.sub_event_type == "Government regains territory"]
+    assert (capture.actor1, capture.actor2) == ("Somali government forces", "Al Shabaab")
+
+
+def test_an_agreement_with_one_party_named_is_with_its_enemy():
+    text = ("Al-Shabaab attacked Somali troops near Kismayo on Monday. "
+            "On Tuesday several villages near Afgooye surrendered to Somali troops.")
+    deal, = [r for r in _reports(text) if r.sub_event_type == "Agreement"]
+    assert {deal.actor1, deal.actor2} == {"Al Shabaab", "Somali government forces"}
+
+
+def test_people_fired_on_in_the_sentence_are_the_civilian_target():
+    r, = _reports("Witnesses described soldiers firing on residents before the Syrian army shelled Idlib on Monday.")
+    assert (r.sub_event_type, r.actor1, r.actor2) == (
+        "Shelling/artillery/missile attack", "Syrian government forces", "Civilians")
+    r, = _reports("The Syrian army shelled Idlib on Monday, witnesses said.")
+    assert r.actor2 is None

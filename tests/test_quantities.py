@@ -234,3 +234,44 @@ def test_a_count_after_a_day_and_month_is_not_a_day_of_the_month():
 def test_a_crowd_with_a_verb_of_its_own_is_not_counted_with_the_dead(sentence):
     assert [(q.value, q.status) for q in find_quantities(sentence) if q.status == "killed"] == [
         (2 if sentence.startswith("Two") else 1, "killed")]
+
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebels lost the revolt, in which the monitors say 6,500 people have been killed.",
+    "Roughly 1,800 police officers have been killed fighting the insurgents, the ministry says.",
+    "Since the army launched a siege of the city in April, 300 have died.",
+])
+def test_present_perfect_tolls_over_a_war_or_period_are_running_totals(sentence):
+    q, = find_quantities(sentence)
+    assert q.status == "killed" and q.cumulative
+
+
+@pytest.mark.parametrize("sentence", [
+    "At least 30 people have been killed in Idlib on Monday, as the war enters its eighth year.",
+    "Twelve people have been killed in an air strike on a market in the north of the country, amid the war.",
+    "More than 400 people have been killed in six days of the heaviest bombing of the war.",
+    "Twelve people have been killed in clashes with police in the capital.",
+])
+def test_present_perfect_tolls_with_a_time_or_incident_of_their_own_are_not(sentence):
+    q, = find_quantities(sentence)
+    assert q.status == "killed" and not q.cumulative
+
+
+def test_one_member_of_a_group_with_a_fate_of_its_own_is_one_victim():
+    q, = find_quantities("The charity said one of its drivers, Omar Haddad, died on Sunday after a shell hit his van.")
+    assert (q.value, q.status) == (1, "killed")
+    q, = find_quantities("One of their children was wounded by shrapnel in the yard.")
+    assert (q.value, q.status, q.category) == (1, "injured", "children")
+    assert find_quantities("One of its members said the talks had failed.") == []
+
+
+def test_the_object_of_shot_dead_is_one_victim():
+    q, = find_quantities("Masked men shot dead a shopkeeper outside his home on Friday.")
+    assert (q.value, q.status) == (1, "killed")
+
+
+def test_a_victim_seen_to_die_is_one_death():
+    q, = find_quantities("The nurse said she saw a small infant die on the operating table that night.")
+    assert (q.value, q.status, q.category) == (1, "killed", "children")
+    assert find_quantities("We watched a child sing in the square.") == []

@@ -43,6 +43,18 @@ def test_countless_repeat_joins_only_when_dated_and_same_source() -> None:
     assert len(collapse_repeats([report(1, 10, attributed="Monitor"), report(3, None, attributed="Monitor")])) == 2
 
 
+def test_one_victim_each_described_apart_by_two_sources_are_two_people() -> None:
+    import dataclasses
+
+    def one(idx: int, who: str, source: str) -> Report:
+        r = report(idx, 1, attributed=source)
+        return dataclasses.replace(r, fatalities=[dataclasses.replace(r.fatalities[0], surface=who)])
+
+    assert len(collapse_repeats([one(1, "A nurse", "Doctors"), one(4, "one of its drivers", "Red Crescent")])) == 2
+    assert len(collapse_repeats([one(1, "A nurse", "Doctors"), one(4, "the nurse", "Red Crescent")])) == 1
+    assert len(collapse_repeats([one(1, "A nurse", "Doctors"), one(4, "a driver", "Doctors")])) == 1
+
+
 def test_backing_pairs_and_alliances() -> None:
     text = "Turkish-backed rebels attacked the town. The army, supported by Russian jets, advanced."
     def m(surface: str, name: str) -> ActorMention:

@@ -124,7 +124,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v23+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v27+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -260,19 +260,30 @@ def extract_reports(
     for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
         reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc))
     reports = [ctx.amended.get(r.report_id, r) for r in reports]  # later sentences' amendments, as new records
-    return _late_strike_agents(reports, ctx)
+    return _late_strike_agents(reports, ctx, scope)
 
 
-def _late_strike_agents(reports: list[Report], ctx: Context) -> list[Report]:
+def _late_strike_agents(reports: list[Report], ctx: Context, scope: Scope) -> list[Report]:
     """A strike whose sentence names no agent and none named before it ("Six civilians were killed by fresh
     shelling in Homs" in the lede) takes the actor the whole article names as carrying out such strikes,
-    also later on (a new record)."""
+    also later on (a new record); failing that, the forces of the state the strike lies in, when the article
+    names them among its main actors (who else bombs a town of its own war). A foreign state's strike with no
+    target named is aimed at the forces of the state it strikes in (named among the main actors), unless allied.
+    Arrests with no agent named are the home state's forces', of civilians when no target is named."""
     out = []
     for r in reports:
         if r.actor1 is None and r.sub_event_type in _STRIKE_SUBS and not r.background:
-            agent = _strike_agent(r.sub_event_type, r.actor2, ctx)
+            agent = _strike_agent(r.sub_event_type, r.actor2, ctx) or _home_forces(r, scope)
             if agent is not None:
                 r = replace(r, actor1=agent)
+        if r.sub_event_type == "Arrests" and not r.background:
+            # "as many as 10,000 people have been detained": arrests are the state's, of civilians (ACLED)
+            r = replace(r, actor1=r.actor1 or _home_forces(r, scope), actor2=r.actor2 or "Civilians")
+        if r.actor1 is not None and r.actor2 is None and r.sub_event_type in _STRIKE_SUBS and not r.background \
+                and scope.main_inter.get(r.actor1) == 8:
+            host = _home_forces(r, scope)  # "Israeli missiles were fired at several Syrian locations"
+            if host is not None and host != r.actor1 and frozenset((r.actor1, host)) not in ctx.allies:
+                r = replace(r, actor2=host)
         out.append(r)
     return out
 
@@ -727,6 +738,16 @@ def _strike_agent(sub: str, target: str | None, ctx: Context) -> str | None:
     return None
 
 
+def _home_forces(r: Report, scope: Scope) -> str | None:
+    """The forces of the state the strike lies in (else the article's focus country), when the article names them
+    as one of its main actors."""
+    country = r.country or scope.country
+    if country is None:
+        return None
+    name = _in_country("Government forces", country)
+    return name if name != "Government forces" and name in scope.main and name != r.actor2 else None
+
+
 def _guess_agent(trig: Trigger, target: str | None, ctx: Context, scope: Scope) -> str | None:
     """No agent in the sentence: the article's air power for a strike, the other ground side for a battle."""
     main, main_inter = scope.main, scope.main_inter
@@ -734,14 +755,15 @@ def _guess_agent(trig: Trigger, target: str | None, ctx: Context, scope: Scope) 
         # only an actor the article itself links to air power ("coalition air strikes", "Russian jets")
         return next((n for n in main if n != target and n in ctx.air_actors), None)
     if trig.sub_event_type in (TERRITORY, "Armed clash"):
-        ground = [n for n in main if main_inter.get(n) in (1, 2, 3, 4)]
+        # never "Unidentified armed group": unnamed gunmen elsewhere in the article are no side one can infer
+        ground = [n for n in main if main_inter.get(n) in (1, 2, 3, 4) and n != UNIDENTIFIED]
         loser_state = main_inter.get(target or "") in (1, 8) if target and trig.sub_event_type == TERRITORY \
             else None
         if loser_state is not None:
             # the other side of a known loser: a state force against a rebel, a rebel against the state
             ground = [n for n in ground if (main_inter.get(n) in (1, 8)) != loser_state]
             return next((n for n in ground if n != target), None)
-        return next((n for n in ground + main if n != target), None)
+        return next((n for n in ground + main if n not in (target, UNIDENTIFIED)), None)
     return None
 
 
@@ -777,6 +799,7 @@ class Roles:
     agent: str | None
     target: str | None
     assoc: tuple[str, ...]
+    guessed: bool = False  # the battle's sides are the article's main actors, not named for this event
 
 
 def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) -> Roles | None:
@@ -792,6 +815,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         sub = "Air/drone strike"  # "a bombing" in an article about an air campaign, with no militant named
     if agent is not None and sub in _STRIKE_SUBS:
         ctx.strike_agents.append((sub, agent))
+    guessed = agent is None and target is None and sub == "Armed clash"
     if agent is None and sub not in _STRIKE_SUBS:
         agent = _guess_agent(trig, target, ctx, scope)
     if sub == TERRITORY:
@@ -818,20 +842,26 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     tv = st.views[k]
     victims_civ = any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
                       for q in st.quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:])) or bool(
+        _FIRED_ON_PEOPLE.search(text)) or bool(
         tv is not None and tv.passive and _CIVILIAN_TARGET.search(text[max(0, trig.start - 80):trig.start]))
     # "clinics and hospitals were bombed": the passive subject is the target
     if sub in _HITS_PEOPLE and victims_civ:
         target = "Civilians"
-    elif sub == "Air/drone strike" and target is None and _people_hurt(st.quantities):
-        target = "Civilians"  # people killed by an air strike with no armed target named: civilians (ACLED)
+    elif sub in _BOMBS and target is None and _people_hurt(st.quantities):
+        target = "Civilians"  # people killed by an air strike or a bomb with no armed target named: civilians (ACLED)
     if SUB_TO_TYPE.get(sub) == "Violence against civilians" and target != "Civilians":
         target = "Civilians"  # ACLED: one-sided violence against civilians (a named armed target would be a battle)
     if agent is None and sub in _STRIKE_SUBS:
         agent = _strike_agent(sub, target, ctx) or _guess_agent(trig, target, ctx, scope)
     assoc = associates(agent_m, agent, target, trig, st.regions[k], s, text)
-    if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other"):
+    if sub == "Agreement" and agent is None and target is not None:
+        agent = _other_side(target, None, assoc, ctx, scope)  # "towns surrendered to the regime": with its enemy
+    if sub in _TERRITORY_SUBS and target == agent:
+        target = None  # "retaken by forces fighting on behalf of the regime": the agent's own words name no loser
+    if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other" or sub in _TERRITORY_SUBS):
+        # a battle's or a capture's unnamed other side (the loser of ground held by the article's other side)
         target = _other_side(agent, agent_m, assoc, ctx, scope)
-    return Roles(sub, agent, None if target == agent else target, tuple(assoc))
+    return Roles(sub, agent, None if target == agent else target, tuple(assoc), guessed and sub == "Armed clash")
 
 
 def _other_side(agent: str | None, agent_m: ActorMention | None, assoc: Sequence[str], ctx: Context,
@@ -850,6 +880,11 @@ def _other_side(agent: str | None, agent_m: ActorMention | None, assoc: Sequence
 # sub-types whose civilian dead or civilian targets make Civilians their target (strikes, bombs, attacks)
 _HITS_PEOPLE = ("Air/drone strike", "Shelling/artillery/missile attack", "Attack", "Suicide bomb",
                 "Remote explosive/landmine/IED", "Grenade", "Chemical weapon")
+
+
+# strikes from the air and bombs: their dead, with no armed target named, are civilians ("killing 12 people");
+# shelling aimed at a front is not read so (its dead are often the other side's)
+_BOMBS = ("Air/drone strike", "Suicide bomb", "Remote explosive/landmine/IED", "Grenade")
 
 
 def _protest_follow_up(st: SentenceState, k: int, roles: Roles, ctx: Context) -> bool:
@@ -918,7 +953,7 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
     trig, text = st.triggers[k], st.text
     ev_places, inferred = _event_places(st, k, ctx, scope)
     when, background = _when(st, k, ctx, scope)
-    nearest = [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k]
+    nearest = _joined([], [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k], text)
     sub, target = roles.sub, roles.target
     if any(q.status == "killed" and not q.cumulative for q in nearest):
         nearest = [q for q in nearest if not q.cumulative]  # "14 were killed on Sunday, bringing the total in the
@@ -939,9 +974,11 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
         if key in chain.seen:
             if j == 0:  # the same event named twice in the sentence (same day): its counts join the first report
                 i = chain.seen[key]
-                out[i] = replace(out[i], fatalities=[*out[i].fatalities, *_copy_quantities(nearest)])
+                out[i] = replace(out[i], fatalities=_joined(out[i].fatalities, _copy_quantities(nearest), text))
             continue
         agent, target_here = roles.agent, target
+        if roles.guessed and place is not None and place.feature == "country":
+            agent = target_here = None  # "clashes throughout the country": many battles, no one pair of sides
         if agent == "Protesters" and place is not None and place.country in scope.country_names:
             agent = f"Protesters ({scope.country_names[place.country]})"  # ACLED names crowds by country
         if place is not None and place.country:  # "government forces", "rebels" in the country of the event
@@ -1177,7 +1214,7 @@ def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Re
     if killed and earlier_killed and not _REVISION.search(text) and _same_dead(earlier_killed, killed, text):
         # "around 50 people were killed ... Airwars said between nine and 50 civilians died in that attack": two
         # estimates of one toll are not added up; the more exact one stands (the earlier on a tie)
-        if _exactness(killed) > _exactness(earlier_killed):
+        if _exactness(killed) > _exactness(earlier_killed) or _whole_of(killed, earlier_killed):
             fatalities = [q for q in fatalities if q not in earlier_killed]
         else:
             extra = [q for q in extra if q.status != "killed"]
@@ -1193,8 +1230,8 @@ def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Re
                     q.category = known.category  # "the death toll rose to 22": still the same victims
                     q.breakdown = {**known.breakdown, **q.breakdown}
     target = host.actor2
-    if target is None and host.sub_event_type in _STRIKE_SUBS and hurt:
-        target = "Civilians"  # the strike's toll, given in the next sentence, is of people: its victims
+    if target is None and host.sub_event_type in (*_STRIKE_SUBS, *_BOMBS) and hurt:
+        target = "Civilians"  # the strike's or bomb's toll, given in the next sentence, is of people: its victims
     return replace(host, fatalities=[*fatalities, *extra], actor2=target)
 
 
@@ -1205,6 +1242,20 @@ _FIGHTER_SIDE = {"fighters"}
 _CIVILIAN_SIDE = {"civilians", "children", "women"}
 
 
+def _joined(have: list[QuantityMention], more: list[QuantityMention], text: str) -> list[QuantityMention]:
+    """Counts of one event stated twice ("massacre leaves 90 dead ... at least 90 people have been killed"):
+    a count with the value, status and category (or an unknown one) of a count it has already is not added."""
+    def stated(q: QuantityMention, before: list[QuantityMention]) -> bool:
+        return any(h.status == q.status and h.value == q.value and (
+            h.category == q.category or "unknown" in (h.category, q.category)) for h in before)
+    out = list(have)
+    for q in more:
+        near = text[max(0, q.start - 12):q.end + 25]  # "another 90", "90 more were also killed": a new group
+        if not (q.status in ("killed", "injured") and q.value and stated(q, out) and not _ADDITIVE.search(near)):
+            out.append(q)
+    return out
+
+
 def _same_dead(earlier: Sequence[QuantityMention], later: Sequence[QuantityMention], text: str) -> bool:
     """A later sentence's death count restates the earlier one (another source's estimate, a precise figure for
     "dozens"): no additive cue, and not the other side's dead (civilians then fighters)."""
@@ -1213,6 +1264,18 @@ def _same_dead(earlier: Sequence[QuantityMention], later: Sequence[QuantityMenti
     cats_a = {q.category for q in earlier} - {"unknown", "mixed"}
     cats_b = {q.category for q in later} - {"unknown", "mixed"}
     return not ((cats_a & _FIGHTER_SIDE and cats_b & _CIVILIAN_SIDE) or (cats_a & _CIVILIAN_SIDE and cats_b & _FIGHTER_SIDE))
+
+
+_GENERIC_DEAD = re.compile(r"^(?:\S+\s+){0,4}?(?:people|persons|dead|deaths|victims|bodies|killed|died)\b|^[\w,.-]+$",
+                           re.IGNORECASE)
+
+
+def _whole_of(later: Sequence[QuantityMention], earlier: Sequence[QuantityMention]) -> bool:
+    """ "killed four Americans ... As many as 16 people were killed in the attack": a larger toll of people at
+    large after a toll of one named group is the whole toll, which includes that group (it replaces it)."""
+    total = sum(q.value or 0 for q in earlier)
+    return (sum(q.value or 0 for q in later) > total > 0 and all(_GENERIC_DEAD.match(q.surface) for q in later)
+            and not any(_GENERIC_DEAD.match(q.surface) for q in earlier))
 
 
 def _exactness(qs: Sequence[QuantityMention]) -> int:
@@ -1233,6 +1296,12 @@ _CIVILIAN_TARGET = re.compile(
     r"bakery|bakeries|refugee camps?|camps? for (?:displaced|refugees)|displaced people|market ?place|shelters?|"
     r"(?:medical|health) (?:facilities|facility|cent(?:re|er)s?)|ambulances?)\b",
     re.IGNORECASE)
+
+
+# "soldiers firing on residents": people shot at in the event's sentence are its civilian target
+_FIRED_ON_PEOPLE = re.compile(r"\b(?:fir(?:e|es|ing|ed)|opened fire|opening fire|shooting|shot)\s+(?:on|at|into)\s+"
+                              r"(?:the\s+)?(?:unarmed\s+)?(?:civilians|residents|villagers|crowds?|demonstrators|"
+                              r"protesters|mourners|worshippers|families)\b", re.IGNORECASE)
 
 
 _ARMED_NOUN = re.compile(rf"\b(?:{ARMED_NOUN_RX}|they|their)\b", re.IGNORECASE)
@@ -1284,15 +1353,16 @@ def _overlaps(begin: dt.date, end: dt.date, r: Report) -> bool:
 
 
 def _follow_up_host(ctx: Context, idx: int, s: SentenceMentions) -> Report | None:
-    """The earlier report a count-only sentence continues: recent, sharing most actors with it."""
+    """The earlier report a count-only sentence continues: recent, sharing most actors with it, and one that can
+    have dead (a strike, not the withdrawal the same sentence announced)."""
     names = {a.name for a in s.actors}
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None
     host = None
     for at, reports in ctx.recent_reports:
         if idx - at > 3:
             continue
         for r in reports:
-            key = (len(names & {r.actor1, r.actor2}), at)
+            key = (int(r.event_type != "Strategic developments"), len(names & {r.actor1, r.actor2}), at)
             if best is None or key > best:
                 best, host = key, r
     return host

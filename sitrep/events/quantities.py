@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v11"
+STAGE_VERSION = "sitrep.events.quantities.v14"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -465,7 +465,7 @@ def _attach(q: QuantityMention, num: _Num, left_all: str, sentence: str, found: 
         return False
     window = sentence[max(0, num.start - 80):num.end + 80]
     if _CUMULATIVE.search(window) or aggregate_scope(sentence, q) or _SINCE_BEGAN.match(sentence, q.end) or \
-            _TOTAL_LEFT.search(sentence[max(0, num.start - 80):num.start]):
+            _TOTAL_LEFT.search(sentence[max(0, num.start - 80):num.start]) or running_total(sentence, q):
         q.cumulative = True  # a running total, or a toll over a whole country ("60 people dead across Syria")
         if re.search(r"\btotal\b", window, re.IGNORECASE):
             q.qualifier = "total since" if re.search(r"\bsince\b", window, re.IGNORECASE) else "total"
@@ -474,7 +474,7 @@ def _attach(q: QuantityMention, num: _Num, left_all: str, sentence: str, found: 
 
 
 _SINGULAR = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|local|young|unarmed|elderly|suspected|senior|"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|local|young|little|old|small|pregnant|unarmed|elderly|suspected|senior|"
     r"government|regime|rebel|army|police|security|civilian|female|male|foreign|Kurdish|Syrian|Iraqi|"
     r"Afghan)\s+){0,3}?)((?i:civilian|child|boy|girl|woman|man|soldier|militant|fighter|"
     r"policeman|police officer|officer|guard|jihadist|rebel|insurgent|person|resident|journalist|student|"
@@ -497,17 +497,31 @@ _KNOWN_PERSON = re.compile(
     r"trader|worker|teenager|attacker|policeman|civilian|militant|medic|imam)")
 _SINGULAR_CAT = {"cameraman": "civilians", "photographer": "civilians", "reporter": "civilians",
                  "correspondent": "civilians", "child": "children", "boy": "children", "girl": "children", "woman": "women", "man": "unknown",
-                 "person": "unknown"}
+                 "person": "unknown", "baby": "children", "infant": "children"}
 
 
 _ANOTHER = re.compile(r"\b(?:[Aa]nother|[Oo]ne other)\b(?=\s+(?:(?:was|had been|has been)\s+(?:\w+ly\s+)?"
                       r"(?:killed|shot dead|shot|wounded|injured|hurt)|(?:later\s+)?died)\b)")
 
 
+# "one of its volunteers, Rami Saad, died": one member of a group, named or not, with the fate of its own verb
+_ONE_OF = re.compile(r"\b[Oo]ne of (?:its|their|his|her|our|the)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]+s)\b"
+                     r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*,)?\s*(?:who\s+)?(?:(?:was|had been|has been)\s+"
+                     r"(?:\w+ly\s+)?(?P<fate>killed|shot dead|wounded|injured)|(?:later\s+)?(?P<died>died|perished))\b")
+
+
 def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMention]:
     """One victim: "an Isis militant who was reportedly killed", "a civilian was wounded", "and another was shot
-    dead" (of the kind counted just before)."""
+    dead" (of the kind counted just before), "one of its volunteers, Rami Saad, died"."""
     out = []
+    for m in _ONE_OF.finditer(sentence):
+        if any(q.start < m.end("noun") and m.start() < q.end for q in found):
+            continue  # "one of the soldiers" read as a number already
+        noun = m.group("noun")
+        group = next((c for rx, c in _CAT_RE if rx.match(noun)), "unknown")
+        fate = "killed" if m.group("died") or m.group("fate") in ("killed", "shot dead") else "injured"
+        out.append(QuantityMention(start=m.start(), end=m.end("noun"), surface=sentence[m.start():m.end("noun")],
+                                   value=1, category=group, status=fate))  # type: ignore[arg-type]
     for m in _ANOTHER.finditer(sentence):
         earlier = [q for q in found if q.end <= m.start()]
         out.append(QuantityMention(start=m.start(), end=m.end(), surface=m.group(0), value=1,
@@ -520,9 +534,9 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
         status: str | None
         if re.search(r"\b(?:body|bodies|corpse)\s+of\s+$", left[-20:], re.I):
             status = "killed"
-        elif re.search(r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+$", left, re.I):
-            # "killing a woman and her two children": the victim is the verb's object
-            status = "killed" if re.search(r"kill\w*\s+$", left, re.I) else "injured"
+        elif re.search(r"\b(?:killing|killed|(?:shot|shooting) dead|wounding|wounded|injuring|injured)\s+$", left, re.I):
+            # "killing a woman and her two children", "gunmen shot dead a teacher": the victim is the verb's object
+            status = "killed" if re.search(r"(?:kill\w*|dead)\s+$", left, re.I) else "injured"
         else:
             right = re.match(r"(?:\s+(?:for|of|from|with|at)\s+[^,.;]{1,50}?)?"  # "a cameraman for Al-Jadeed TV was"
                              r"\s*(?:,\s*)?(?:who\s+)?(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(\w+(?:\s+dead)?)",
@@ -530,6 +544,9 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
             status = _status_in(right.group(1)) if right else None
             if status is None and re.match(r"\s*(?:,\s*)?(?:who\s+)?(?:later\s+)?(?:died|perished)\b", sentence[m.end():]):
                 status = "killed"
+            if status is None and re.search(r"\b(?:saw|seen|watched|watch|see)\s+$", left) and \
+                    re.match(r"\s+die\b", sentence[m.end():]):
+                status = "killed"  # "I watched a baby die": a perception verb's object and its bare infinitive
             if status not in ("killed", "injured", "captured"):
                 continue
         noun = m.group(2).lower()
@@ -542,6 +559,29 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
         out.append(QuantityMention(start=m.start(), end=m.end(), surface=m.group(0), value=1,
                                    category=cat, status=status))  # type: ignore[arg-type]
     return out
+
+
+# a toll in the present perfect: what has happened up to now, not on one day
+_PERFECT_TOLL = re.compile(r"[^.;:]{0,60}?\b(?:have|has)\s+(?:now\s+|so far\s+|already\s+|reportedly\s+)?(?:been\s+"
+                           r"(?:killed|slain|wounded|injured|shot dead)|died|perished|lost their lives)\b",
+                           re.IGNORECASE)
+# what a running total covers: a whole war or uprising, a period opened by "since", fighters killed fighting
+_PERIOD_SCOPE = re.compile(r"\b(?:war|uprising|conflict|insurgency|revolt|revolution|rebellion|crackdown|unrest|"
+                           r"occupation|since)\b|\b(?:killed|died)\s+(?:while\s+)?fighting\b", re.IGNORECASE)
+# a time or a single incident of the toll's own: then it is that day's or that attack's toll
+_OWN_TIME = re.compile(r"\b(?:today|yesterday|tonight|overnight|this (?:morning|afternoon|evening|week)|last (?:night|"
+                       r"week)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                       r"(?:in|over|within)\s+(?:the\s+(?:past|last)\s+)?(?:[\w-]+\s+)?(?:hours|days|week)\b|"
+                       r"(?:in|by|during)\s+(?:an?|the|that|this|one)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|airstrike|"
+                       r"air raid|raid|bombing|blast|explosion|ambush|massacre|shelling))\b", re.IGNORECASE)
+
+
+def running_total(sentence: str, q: QuantityMention) -> bool:
+    """A present-perfect toll with no time or incident of its own that covers a war, an uprising or a period
+    ("the uprising, in which 9,000 people have been killed", "since the assault began in March, 400 have
+    died", "2,000 soldiers have been killed fighting"): a running total, not the deaths of one event."""
+    return bool(q.status in ("killed", "injured") and _PERFECT_TOLL.match(sentence, q.end)
+                and _PERIOD_SCOPE.search(sentence) and not _OWN_TIME.search(sentence))
 
 
 def aggregate_scope(sentence: str, q: QuantityMention) -> bool:

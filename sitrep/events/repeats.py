@@ -10,7 +10,8 @@ earlier toll, a date) are folded in, and every sentence is kept in
 
 Two reports of one article are repeats when they have the same sub-event type,
 background flag, place and sides, overlapping dates, and the same death toll;
-or, when both are dated and from the same source, one of them has no toll.
+or, when both are dated and from the same source, one of them has no toll. One victim each, described
+differently by different sources, are two people.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention, Report
 
-STAGE_VERSION = "sitrep.events.repeats.v1"
+STAGE_VERSION = "sitrep.events.repeats.v2"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 
@@ -52,6 +53,13 @@ def _sources(r: Report) -> frozenset[str]:
     return frozenset(p.strip().casefold() for p in (r.attributed_to or "").split(";") if p.strip())
 
 
+def _victim(r: Report) -> str:
+    """The head noun of a report's only victim ("anaesthetist", "volunteer")."""
+    killed = [q for q in r.fatalities if q.status == "killed" and not q.cumulative]
+    words = killed[0].surface.casefold().split() if len(killed) == 1 else []
+    return words[-1].removesuffix("s") if words else ""
+
+
 def _cumulative(r: Report) -> bool:
     return any(q.cumulative for q in r.fatalities)
 
@@ -64,6 +72,8 @@ def is_repeat(a: Report, b: Report) -> bool:
     if not (_same_sides(a, b) and _same_place(a, b) and _overlap(a, b)):
         return False
     ka, kb = _killed(a), _killed(b)
+    if ka == kb == 1 and _sources(a) != _sources(b) and _victim(a) != _victim(b):
+        return False  # "an anaesthetist was killed", "one of its volunteers died": two people, told by two sources
     if ka == kb:
         return True
     return (None in (ka, kb) and a.date_begin is not None and b.date_begin is not None
