@@ -963,3 +963,11 @@ def test_people_fired_on_in_the_sentence_are_the_civilian_target():
         "Shelling/artillery/missile attack", "Syrian government forces", "Civilians")
     r, = _reports("The Syrian army shelled Idlib on Monday, witnesses said.")
     assert r.actor2 is None
+
+
+def test_a_toll_that_continues_a_report_is_added_once():
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    reports = _reports("Russian jets bombed Idlib on Wednesday. At least 41 people were killed and 90 others were "
+                       "injured.", wed)
+    assert [(_killed(r), [q.value for q in r.fatalities if q.status == "injured"]) for r in reports] == [
+        ([(41, "unknown")], [90])]

@@ -124,7 +124,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v27+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v28+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -522,7 +522,7 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
         battle, after = _count_follow_up(st, ctx)
         if battle or ctx.recent_reports is not recent:  # the toll continues a recent report: that event's count
             triggers, battle_after = battle, after
-    if not triggers and not st.headline:
+    elif not triggers and not st.headline:
         triggers, battle_after = _count_follow_up(st, ctx)
     return replace(st, triggers=triggers, battle_after=battle_after)
 
@@ -1049,6 +1049,9 @@ def _contrast_pass(st: SentenceState, scope: Scope, out: list[Report], first_of:
         begin, end, precision = when or (host.date_begin, host.date_end, host.time_precision)
         cutoff = scope.ref - dt.timedelta(days=BACKGROUND_DAYS) if scope.ref else None
         background = bool(cutoff and ((begin and begin < cutoff) or (end and end < cutoff)))
+        spans = {(q.start, q.end) for q in counts}
+        new = [replace(r, fatalities=[q for q in r.fatalities if (q.start, q.end) not in spans])
+               if r.report_id == host.report_id else r for r in new]  # the clause's toll is its event's, not the host's
         for j, p in enumerate(places or [None]):
             key = (p.place_id or p.name or p.surface) if p else host.place_id
             r = replace(host, report_id=_report_id(scope.article.article_id, st.idx, host.sub_event_type, key,
