@@ -616,3 +616,10 @@ def test_countries_as_the_sides_of_a_fight_or_the_doer_of_a_passive_are_not_plac
                                                                                           (israel, israel + 6)}
     w = texts[1].index("Washington")
     assert syntax.government_places(docs[1], [(w, w + 10)]) == {(w, w + 10)}
+
+
+def test_a_struck_village_the_gazetteer_lacks_is_not_replaced_by_the_town_it_lies_near():
+    for text in ("Jets struck Tell Hamis, a village near Douma, on Monday.",
+                 "Jets struck the village of Tell Hamis, near Douma, on Monday."):
+        reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+        assert [(r.place_name, r.place_id) for r in reports] == [("Tell Hamis", None)], text

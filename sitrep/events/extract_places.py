@@ -21,7 +21,7 @@ from sitrep.records import PlaceMention
 
 # between two coordinated places: "X, Y", "X and Y", "X, , Y", "in X, in the north-eastern city of Y, and in the
 # coastal city of Z" (a repeated preposition and a descriptor noun with at most two modifiers)
-_COORD = re.compile(r"^(?:(?:\s*,)+\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|\s*&\s*)(?:(?:in|at|near|into)\s+)?(?:the\s+)?"
+_COORD = re.compile(r"^(?:(?:\s*,)+\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|\s*&\s*)(?:(?:in|at|into)\s+)?(?:the\s+)?"
                     r"(?:(?:[a-z][a-z-]*\s+){0,2}(?:neighbou?rhoods?|districts?|towns?|villages?|cit(?:y|ies)|areas?)"
                     r"\s+of\s+)?$", re.IGNORECASE)
 

@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v15"  # v14: "X and its suburbs"; v15: by-agents, "between" sides
+STAGE_VERSION = "sitrep.events.syntax.v16"  # v15: by-agents, "between" sides; v16: unresolved objects
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -405,10 +405,13 @@ def locative_names(doc: Doc, span: Span, known: Sequence[Span]) -> list[Span]:
             prep = t.head.head  # "in a major thoroughfare, Baghdad Street": the name of the locative's object
         elif t.dep_ == "npadvmod" and (after := _appositive_name(t)) is not None:
             prep = after  # the same, parsed as a modifier of the verb
+        elif t.dep_ in ("dobj", "nsubjpass") and _lower(t.head) in _PLACE_OBJECT_VERBS \
+                and inside((t.idx, t.idx + len(t)), ranges):
+            prep = None  # "jets struck Tell Hamis, a village near X": the place hit or taken
         else:
             continue
-        if not ((_lower(prep) in _LOCATIVE_PREPS and _lower(prep) != "on")  # "on YouTube", "on Monday"
-                or (_lower(prep) == "of" and _lower(prep.head) in _PLACE_NOUNS)):
+        if prep is not None and not ((_lower(prep) in _LOCATIVE_PREPS and _lower(prep) != "on")  # "on YouTube"
+                                     or (_lower(prep) == "of" and _lower(prep.head) in _PLACE_NOUNS)):
             continue
         parts = [x for x in t.lefts if x.dep_ == "compound" and x.tag_ in ("NNP", "NNPS")] + [t]
         a, b = parts[0].idx, t.idx + len(t)
