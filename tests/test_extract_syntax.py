@@ -7,7 +7,6 @@ real ones shipped with the package.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import pytest
 
@@ -510,11 +509,15 @@ def test_a_place_naming_a_road_is_not_a_peer_in_a_list_of_places():
 
 
 def test_a_province_is_named_as_the_article_writes_it_with_its_level() -> None:
-    from sitrep.events.extract_places import place_label
+    from sitrep.events.extract_places import place_label, with_level
 
-    province = PlaceMention(0, 6, "Aleppo", "p1", "Ḩalab", feature="admin1")
+    text = "Shelling hit northern Aleppo province while Washington said nothing."
+    i, j = text.index("Aleppo"), text.index("Washington")
+    province = with_level(PlaceMention(i, i + 6, "Aleppo", "p1", "Ḩalab", feature="admin1"), text, 0)
     assert place_label(province) == "Aleppo province"  # not the local "Ḩalab", nor "Aleppo", the city
-    assert place_label(replace(province, surface="Hama governorate")) == "Hama governorate"
+    state = with_level(PlaceMention(j, j + 10, "Washington", "p2", "Washington", feature="admin1"), text, 0)
+    assert place_label(state) == "Washington"  # no level word written: the gazetteer's name, no "province"
+    assert place_label(PlaceMention(0, 16, "Hama governorate", "p3", "Ḩamāh", feature="admin1")) == "Hama governorate"
     assert place_label(PlaceMention(0, 4, "Hama", "c1", "Ḩamāh", feature="city")) == "Ḩamāh"
 
 
@@ -603,3 +606,20 @@ def test_a_place_and_its_suburbs_are_two_places(monkeypatch: pytest.MonkeyPatch)
     doc = syntax.parse_candidates(["Jets bombed Homs and its countryside."])[0]
     assert [(doc.text[a:b], n) for (a, b), _, n in syntax.own_parts(doc, [(12, 16)])] == [("its countryside",
                                                                                             "countryside")]
+
+
+def test_countries_as_the_sides_of_a_fight_or_the_doer_of_a_passive_are_not_places():
+    texts = ["The war has led to clashes between Iran and Israel.", "Fighters armed by Washington took the town."]
+    docs = syntax.parse_candidates(texts)
+    iran, israel = texts[0].index("Iran"), texts[0].index("Israel")
+    assert syntax.between_parties(docs[0], [(iran, iran + 4), (israel, israel + 6)]) == {(iran, iran + 4),
+                                                                                          (israel, israel + 6)}
+    w = texts[1].index("Washington")
+    assert syntax.government_places(docs[1], [(w, w + 10)]) == {(w, w + 10)}
+
+
+def test_a_struck_village_the_gazetteer_lacks_is_not_replaced_by_the_town_it_lies_near():
+    for text in ("Jets struck Tell Hamis, a village near Douma, on Monday.",
+                 "Jets struck the village of Tell Hamis, near Douma, on Monday."):
+        reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
+        assert [(r.place_name, r.place_id) for r in reports] == [("Tell Hamis", None)], text

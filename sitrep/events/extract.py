@@ -66,6 +66,7 @@ from sitrep.events.extract_places import (
     places_after,
     unresolved_toponyms,
     usable_places,
+    with_level,
 )
 from sitrep.events.extract_rules import (
     MILITANT_CUE,
@@ -124,7 +125,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v28+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v29+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -469,7 +470,7 @@ def _decide_pass(s: SentenceMentions, triggers: list[Trigger], decisions: list[D
 def _places_pass(st: SentenceState, ctx: Context) -> SentenceState:
     """Places that can be event places: no government uses, plus names the gazetteer missed."""
     text, base = st.text, st.base
-    usable = usable_places(st.s, text, base)
+    usable = [with_level(p, text, base) for p in usable_places(st.s, text, base)]  # "Aleppo province"
     governing = government_places(st.doc, usable, base)
     usable = [p for p in usable if (p.start, p.end) not in governing]  # "Damascus said", "Moscow's role"
     owned = {(lm.start, lm.parent_id): lm for lm in landmarks(st.doc, usable, base)}

@@ -21,7 +21,7 @@ from sitrep.records import PlaceMention
 
 # between two coordinated places: "X, Y", "X and Y", "X, , Y", "in X, in the north-eastern city of Y, and in the
 # coastal city of Z" (a repeated preposition and a descriptor noun with at most two modifiers)
-_COORD = re.compile(r"^(?:(?:\s*,)+\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|\s*&\s*)(?:(?:in|at|near|into)\s+)?(?:the\s+)?"
+_COORD = re.compile(r"^(?:(?:\s*,)+\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|\s*&\s*)(?:(?:in|at|into)\s+)?(?:the\s+)?"
                     r"(?:(?:[a-z][a-z-]*\s+){0,2}(?:neighbou?rhoods?|districts?|towns?|villages?|cit(?:y|ies)|areas?)"
                     r"\s+of\s+)?$", re.IGNORECASE)
 
@@ -226,13 +226,23 @@ def places_after(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
 
 
 _LEVEL_WORD = re.compile(r"\b(?:province|governorate|region|state|county|district|countryside)$", re.IGNORECASE)
+_LEVEL_AFTER = re.compile(r"^\s+(province|governorate|region|state|county)\b", re.IGNORECASE)
+
+
+def with_level(p: PlaceMention, text: str, base: int) -> PlaceMention:
+    """A province named with its level word ("northern Aleppo province") keeps the article's English name
+    ("Aleppo province"), not the gazetteer's local one ("Ḩalab"), nor "Aleppo", which a reader takes for the
+    city; a bare name ("Washington" resolved to a state) keeps the gazetteer's."""
+    if p.feature != "admin1" or not p.place_id or _LEVEL_WORD.search(p.surface):
+        return p
+    m = _LEVEL_AFTER.match(text[p.end - base:p.end - base + 16])
+    return replace(p, name=f"{p.surface} {m.group(1).lower()}") if m else p
 
 
 def place_label(p: PlaceMention) -> str:
-    """The name a report shows: the gazetteer's, except for a province, named as the article writes it with its
-    level ("Aleppo province", not the gazetteer's local "Ḩalab", nor "Aleppo", which a reader takes for the city)."""
-    if p.feature == "admin1" and p.place_id and p.surface[:1].isupper():
-        return p.surface if _LEVEL_WORD.search(p.surface) else f"{p.surface} province"
+    """The name a report shows: a province as the article writes it with its level word, else the gazetteer's."""
+    if p.feature == "admin1" and p.place_id and _LEVEL_WORD.search(p.surface):
+        return p.surface
     return p.name or p.surface
 
 

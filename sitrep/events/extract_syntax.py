@@ -46,7 +46,10 @@ def government_places(doc: Doc | None, places: Sequence[PlaceMention], base: int
     if doc is None:
         return set()
     spans = [(p.start - base, p.end - base) for p in places]
-    return {(a + base, b + base) for a, b in syntax.government_places(doc, spans)}
+    countries = [(p.start - base, p.end - base) for p in places if p.feature == "country"]
+    # "clashes between Iran and Israel": countries as the sides of a fight are its actors, not its place
+    found = syntax.government_places(doc, spans) | syntax.between_parties(doc, countries)
+    return {(a + base, b + base) for a, b in found}
 
 
 def landmarks(doc: Doc | None, places: Sequence[PlaceMention], base: int) -> list[PlaceMention]:

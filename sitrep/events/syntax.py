@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v14"  # v13: relative clauses; v14: "X and its suburbs"
+STAGE_VERSION = "sitrep.events.syntax.v16"  # v15: by-agents, "between" sides; v16: unresolved objects
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -405,10 +405,13 @@ def locative_names(doc: Doc, span: Span, known: Sequence[Span]) -> list[Span]:
             prep = t.head.head  # "in a major thoroughfare, Baghdad Street": the name of the locative's object
         elif t.dep_ == "npadvmod" and (after := _appositive_name(t)) is not None:
             prep = after  # the same, parsed as a modifier of the verb
+        elif t.dep_ in ("dobj", "nsubjpass") and _lower(t.head) in _PLACE_OBJECT_VERBS \
+                and inside((t.idx, t.idx + len(t)), ranges):
+            prep = None  # "jets struck Tell Hamis, a village near X": the place hit or taken
         else:
             continue
-        if not ((_lower(prep) in _LOCATIVE_PREPS and _lower(prep) != "on")  # "on YouTube", "on Monday"
-                or (_lower(prep) == "of" and _lower(prep.head) in _PLACE_NOUNS)):
+        if prep is not None and not ((_lower(prep) in _LOCATIVE_PREPS and _lower(prep) != "on")  # "on YouTube"
+                                     or (_lower(prep) == "of" and _lower(prep.head) in _PLACE_NOUNS)):
             continue
         parts = [x for x in t.lefts if x.dep_ == "compound" and x.tag_ in ("NNP", "NNPS")] + [t]
         a, b = parts[0].idx, t.idx + len(t)
@@ -503,6 +506,8 @@ def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
             out.add(sp)  # "a Shia-majority district", "Syrian troops"
         elif tok.dep_ == "pobj" and _lower(tok.head) == "from" and tok.head.head.tag_ in ("NNP", "NNPS", "NN", "NNS"):
             out.add(sp)  # "Mehmet Aksoy, from London": where a person comes from
+        elif tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+            out.add(sp)  # "groups armed by Washington": the doer of a passive is an actor
     return out
 
 
@@ -608,6 +613,19 @@ def coordinated(doc: Doc, a: Span, b: Span) -> bool:
     if {x.i for x in xs} & {y.i for y in ys}:
         return False  # one inside the other ("the Damascus suburb of Saqba"), not a list
     return any(y.i in _conj_group(x) for x in xs for y in ys)
+
+
+def between_parties(doc: Doc, spans: Sequence[Span]) -> set[Span]:
+    """Spans named as the sides of "between X and Y" ("clashes between Iran and Israel")."""
+    out: set[Span] = set()
+    for sp in spans:
+        tok = token_at(doc, sp)
+        t = tok
+        while t is not None and t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        if t is not None and t.dep_ == "pobj" and _lower(t.head) == "between":
+            out.add(sp)
+    return out
 
 
 def inside(span: Span, ranges: Sequence[Span]) -> bool:
