@@ -910,3 +910,14 @@ def test_people_fired_on_in_the_sentence_are_the_civilian_target():
         "Shelling/artillery/missile attack", "Syrian government forces", "Civilians")
     r, = _reports("The Syrian army shelled Idlib on Monday, witnesses said.")
     assert r.actor2 is None
+
+
+def test_a_revised_toll_includes_the_counts_it_revises():
+    times = {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))}
+    same = "Russian jets bombed a market in Idlib on Monday, killing 24 civilians, bringing the death toll to 30."
+    later = ("Russian jets bombed a market in Idlib on Monday, killing 24 civilians. "
+             "Six more died of their wounds overnight, bringing the toll to 30.")
+    for text in (same, later):
+        r, = _reports(text, times)
+        killed = [q for q in r.fatalities if q.status == "killed"]
+        assert [(q.value, q.earlier_value, q.category) for q in killed] == [(30, 24, "civilians")], text

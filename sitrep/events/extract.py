@@ -100,7 +100,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v26+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v27+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -855,7 +855,7 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
     trig, text = st.triggers[k], st.text
     ev_places, inferred = _event_places(st, k, ctx, scope)
     when, background = _when(st, k, ctx, scope)
-    nearest = _joined([], [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k], text)
+    nearest = _revised(_joined([], [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k], text), text)
     sub, target = roles.sub, roles.target
     if any(q.status == "killed" and not q.cumulative for q in nearest):
         nearest = [q for q in nearest if not q.cumulative]  # "14 were killed on Sunday, bringing the total in the
@@ -1091,6 +1091,11 @@ def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Re
             total = sum(q.value or 0 for q in earlier)
             fatalities = [q for q in fatalities if q not in earlier]
             known = next((q for q in earlier if q.category != "unknown"), None)
+            toll = max(killed, key=lambda q: q.value or 0)
+            if len(killed) > 1 and (toll.value or 0) > total:
+                # "Six more died overnight, bringing the toll to 30": the new toll includes the six
+                extra = [q for q in extra if q.status != "killed" or q is toll]
+                killed = [toll]
             for q in killed:
                 q.earlier_value = q.earlier_value or total
                 if q.category == "unknown" and known is not None:
@@ -1107,6 +1112,28 @@ _ADDITIVE = re.compile(r"\b(?:also|another|more(?! than)|other|others|further|ad
                        r"elsewhere|later died|died later|died of (?:their|his|her) (?:wounds|injuries))\b", re.IGNORECASE)
 _FIGHTER_SIDE = {"fighters"}
 _CIVILIAN_SIDE = {"civilians", "children", "women"}
+
+
+# the words that put a revised toll right before its number: "bringing the death toll to", "raising the toll to"
+_TOLL_TO = re.compile(r"\b(?:bringing|taking|raising|pushing|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?(?:death\s+)?"
+                      r"(?:toll|number of (?:dead|deaths|victims)|tally)\s+(?:\w+\s+){0,3}?to\s+(?:at least\s+|more than\s+|"
+                      r"about\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
+
+
+def _revised(qs: list[QuantityMention], text: str) -> list[QuantityMention]:
+    """ "killing 24 civilians, bringing the toll to 30": a larger toll the sentence gives as the event's revised
+    total replaces the smaller counts before it (they are part of it), which it keeps as its earlier value."""
+    for i, q in enumerate(qs):
+        if q.status != "killed" or q.cumulative or not _TOLL_TO.search(text[max(0, q.start - 60):q.start]):
+            continue
+        before = [p for p in qs[:i] if p.status == "killed" and not p.cumulative]
+        total = sum(p.value or 0 for p in before)
+        if before and (q.value or 0) > total:
+            q.earlier_value = q.earlier_value or total
+            if q.category == "unknown":
+                q.category = before[0].category
+            return [p for p in qs if p not in before]
+    return qs
 
 
 def _joined(have: list[QuantityMention], more: list[QuantityMention], text: str) -> list[QuantityMention]:
