@@ -921,3 +921,13 @@ def test_a_revised_toll_includes_the_counts_it_revises():
         r, = _reports(text, times)
         killed = [q for q in r.fatalities if q.status == "killed"]
         assert [(q.value, q.earlier_value, q.category) for q in killed] == [(30, 24, "civilians")], text
+
+
+def test_a_part_of_a_wider_toll_that_dies_in_the_event_is_its_toll():
+    text = ("Monitors counted more than 80 deaths on Monday, among them at least 25 children who were killed in "
+            "an air strike on a school in Idlib.")
+    strike, = [r for r in _reports(text) if r.sub_event_type == "Air/drone strike"]
+    assert _killed(strike) == [(25, "children")]
+    # a breakdown of the event's own toll stays a breakdown
+    r, = _reports("Jets bombed Idlib on Monday, killing 40 people, among them 12 children.")
+    assert [v for v, _ in _killed(r)] == [40]

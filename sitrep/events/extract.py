@@ -100,7 +100,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v27+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v28+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -856,6 +856,7 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
     ev_places, inferred = _event_places(st, k, ctx, scope)
     when, background = _when(st, k, ctx, scope)
     nearest = _revised(_joined([], [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k], text), text)
+    nearest = [_part_of(q, trig, text) for q in nearest]
     sub, target = roles.sub, roles.target
     if any(q.status == "killed" and not q.cumulative for q in nearest):
         nearest = [q for q in nearest if not q.cumulative]  # "14 were killed on Sunday, bringing the total in the
@@ -1112,6 +1113,25 @@ _ADDITIVE = re.compile(r"\b(?:also|another|more(?! than)|other|others|further|ad
                        r"elsewhere|later died|died later|died of (?:their|his|her) (?:wounds|injuries))\b", re.IGNORECASE)
 _FIGHTER_SIDE = {"fighters"}
 _CIVILIAN_SIDE = {"civilians", "children", "women"}
+
+
+# "100 deaths - among them 30 civilians who died during the bombardment": the part whose own clause names the event
+_PART_CLAUSE = re.compile(r"[^.;]{0,40}?[-–—,:]?\s*(?:including|among them|of whom|of them)\s+(?P<part>(?:at least\s+|some\s+|"
+                          r"about\s+)?[\w,-]+\s+[\w-]+)\s+(?:who\s+(?:had\s+|have\s+)?(?:died|were killed|perished)|killed|who died)"
+                          r"\s+(?:during|in|by|when)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _part_of(q: QuantityMention, trig: Trigger, text: str) -> QuantityMention:
+    """A toll with a one-part breakdown whose part dies in this trigger's event is the part's toll: the whole is
+    a wider count ("more than 100 deaths" across the country that day)."""
+    m = _PART_CLAUSE.fullmatch(text[q.end:trig.start]) if trig.start >= q.end else None
+    if q.status != "killed" or len(q.breakdown) != 1 or m is None:
+        return q
+    (cat, value), = q.breakdown.items()
+    start, end = q.end + m.start("part"), q.end + m.end("part")
+    return replace(q, start=start, end=end, surface=text[start:end], value=value, min=None, max=None,
+                   qualifier="at least" if m.group("part").lower().startswith("at least") else None,
+                   category=cat, breakdown={}, earlier_value=None)
 
 
 # the words that put a revised toll right before its number: "bringing the death toll to", "raising the toll to"
