@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast, get_args
 
 from sitrep.actors import state_forces
 from sitrep.events.alliances import alliances
@@ -94,6 +94,7 @@ from sitrep.records import (
     Sentence,
     SourceMention,
     TimeMention,
+    VictimCategory,
 )
 
 if TYPE_CHECKING:
@@ -1128,10 +1129,12 @@ def _part_of(q: QuantityMention, trig: Trigger, text: str) -> QuantityMention:
     if q.status != "killed" or len(q.breakdown) != 1 or m is None:
         return q
     (cat, value), = q.breakdown.items()
+    if cat not in get_args(VictimCategory):
+        return q
     start, end = q.end + m.start("part"), q.end + m.end("part")
     return replace(q, start=start, end=end, surface=text[start:end], value=value, min=None, max=None,
                    qualifier="at least" if m.group("part").lower().startswith("at least") else None,
-                   category=cat, breakdown={}, earlier_value=None)
+                   category=cast(VictimCategory, cat), breakdown={}, earlier_value=None)
 
 
 # the words that put a revised toll right before its number: "bringing the death toll to", "raising the toll to"
