@@ -931,3 +931,11 @@ def test_a_part_of_a_wider_toll_that_dies_in_the_event_is_its_toll():
     # a breakdown of the event's own toll stays a breakdown
     r, = _reports("Jets bombed Idlib on Monday, killing 40 people, among them 12 children.")
     assert [v for v, _ in _killed(r)] == [40]
+
+
+def test_a_count_belongs_to_the_event_of_its_after_clause():
+    text = ("In the second of the skirmishes on the Yemen border at least four people died after families crossing "
+            "from Yemen into Oman at Harib were shot at by Houthi rebels.")
+    by_sub = {r.sub_event_type: _killed(r) for r in _reports(text)}
+    assert by_sub["Attack"] == [(4, "unknown")]
+    assert by_sub.get("Armed clash", []) == []
