@@ -939,3 +939,11 @@ def test_a_count_belongs_to_the_event_of_its_after_clause():
     by_sub = {r.sub_event_type: _killed(r) for r in _reports(text)}
     assert by_sub["Attack"] == [(4, "unknown")]
     assert by_sub.get("Armed clash", []) == []
+
+
+def test_places_of_a_contrasting_clause_are_not_the_events():
+    text = ("Russian jets have pounded Idlib for weeks, residents of Idlib say. Forty people were reportedly killed in "
+            "Russian air strikes on Monday in residential areas, while nine members of one family were killed in "
+            "Aleppo two days later.")
+    toll = [r for r in _reports(text) if _killed(r)]
+    assert [(r.place_name, _killed(r)) for r in toll] == [("Idlib", [(40, "unknown")])]

@@ -1290,7 +1290,14 @@ def _region(triggers: Sequence[Trigger], k: int, text: str) -> tuple[int, int]:
     trig = triggers[k]
     region = (triggers[k - 1].end if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(text))
     tail = _SAID_TAIL.search(text, trig.end, region[1])
-    return (region[0], tail.start()) if tail else region
+    region = (region[0], tail.start()) if tail else region
+    contrast = _CONTRAST_CLAUSE.search(text, trig.end, region[1])
+    # "killed in airstrikes on 26 July, while 15 others were killed in the Shammas district two days later": a
+    # contrasting clause with no trigger of its own tells another incident; its places are not this event's
+    return (region[0], contrast.start()) if contrast else region
+
+
+_CONTRAST_CLAUSE = re.compile(r",?\s+(?:while|whereas)\s+(?!also\b)|;\s+", re.IGNORECASE)
 
 
 def _in_country(name: str | None, country: str) -> str | None:
