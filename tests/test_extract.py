@@ -971,3 +971,41 @@ def test_a_toll_that_continues_a_report_is_added_once():
                        "injured.", wed)
     assert [(_killed(r), [q.value for q in r.fatalities if q.status == "injured"]) for r in reports] == [
         ([(41, "unknown")], [90])]
+
+
+
+def test_a_revised_toll_includes_the_counts_it_revises():
+    times = {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))}
+    same = "Russian jets bombed a market in Idlib on Monday, killing 24 civilians, bringing the death toll to 30."
+    later = ("Russian jets bombed a market in Idlib on Monday, killing 24 civilians. "
+             "Six more died of their wounds overnight, bringing the toll to 30.")
+    for text in (same, later):
+        r, = _reports(text, times)
+        killed = [q for q in r.fatalities if q.status == "killed"]
+        assert [(q.value, q.earlier_value, q.category) for q in killed] == [(30, 24, "civilians")], text
+
+
+def test_a_part_of_a_wider_toll_that_dies_in_the_event_is_its_toll():
+    text = ("Monitors counted more than 80 deaths on Monday, among them at least 25 children who were killed in "
+            "an air strike on a school in Idlib.")
+    strike, = [r for r in _reports(text) if r.sub_event_type == "Air/drone strike"]
+    assert _killed(strike) == [(25, "children")]
+    # a breakdown of the event's own toll stays a breakdown
+    r, = _reports("Jets bombed Idlib on Monday, killing 40 people, among them 12 children.")
+    assert [v for v, _ in _killed(r)] == [40]
+
+
+def test_a_count_belongs_to_the_event_of_its_after_clause():
+    text = ("In the second of the skirmishes on the Yemen border at least four people died after families crossing "
+            "from Yemen into Oman at Harib were shot at by Houthi rebels.")
+    by_sub = {r.sub_event_type: _killed(r) for r in _reports(text)}
+    assert by_sub["Attack"] == [(4, "unknown")]
+    assert by_sub.get("Armed clash", []) == []
+
+
+def test_places_of_a_contrasting_clause_are_not_the_events():
+    text = ("Russian jets have pounded Idlib for weeks, residents of Idlib say. Forty people were reportedly killed in "
+            "Russian air strikes on Monday in residential areas, while nine members of one family were killed in "
+            "Aleppo two days later.")
+    toll = [r for r in _reports(text) if _killed(r)]
+    assert [(r.place_name, _killed(r)) for r in toll] == [("Idlib", [(40, "unknown")])]

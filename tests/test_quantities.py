@@ -275,3 +275,9 @@ def test_a_victim_seen_to_die_is_one_death():
     q, = find_quantities("The nurse said she saw a small infant die on the operating table that night.")
     assert (q.value, q.status, q.category) == (1, "killed", "children")
     assert find_quantities("We watched a child sing in the square.") == []
+
+
+def test_a_toll_stated_after_a_long_qualifying_stretch_is_read():
+    q, = find_quantities("The ministry said the number of civilian deaths it had verified since the start of the "
+                         "operation in March stood at 87, after hundreds of raids.")
+    assert (q.value, q.status, q.category, q.cumulative) == (87, "killed", "civilians", True)

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast, get_args
 
 from sitrep.actors import state_forces
 from sitrep.events.alliances import alliances
@@ -119,13 +119,14 @@ from sitrep.records import (
     Sentence,
     SourceMention,
     TimeMention,
+    VictimCategory,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v29+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v30+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -954,7 +955,8 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
     trig, text = st.triggers[k], st.text
     ev_places, inferred = _event_places(st, k, ctx, scope)
     when, background = _when(st, k, ctx, scope)
-    nearest = _joined([], [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k], text)
+    nearest = _revised(_joined([], [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k], text), text)
+    nearest = [_part_of(q, trig, text) for q in nearest]
     sub, target = roles.sub, roles.target
     if any(q.status == "killed" and not q.cumulative for q in nearest):
         nearest = [q for q in nearest if not q.cumulative]  # "14 were killed on Sunday, bringing the total in the
@@ -1228,6 +1230,11 @@ def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Re
             total = sum(q.value or 0 for q in earlier)
             fatalities = [q for q in fatalities if q not in earlier]
             known = next((q for q in earlier if q.category != "unknown"), None)
+            toll = max(killed, key=lambda q: q.value or 0)
+            if len(killed) > 1 and (toll.value or 0) > total:
+                # "Six more died overnight, bringing the toll to 30": the new toll includes the six
+                extra = [q for q in extra if q.status != "killed" or q is toll]
+                killed = [toll]
             for q in killed:
                 q.earlier_value = q.earlier_value or total
                 if q.category == "unknown" and known is not None:
@@ -1244,6 +1251,49 @@ _ADDITIVE = re.compile(r"\b(?:also|another|more(?! than)|other|others|further|ad
                        r"elsewhere|later died|died later|died of (?:their|his|her) (?:wounds|injuries))\b", re.IGNORECASE)
 _FIGHTER_SIDE = {"fighters"}
 _CIVILIAN_SIDE = {"civilians", "children", "women"}
+
+
+# "100 deaths - among them 30 civilians who died during the bombardment": the part whose own clause names the event
+_PART_CLAUSE = re.compile(r"[^.;]{0,40}?[-–—,:]?\s*(?:including|among them|of whom|of them)\s+(?P<part>(?:at least\s+|some\s+|"
+                          r"about\s+)?[\w,-]+\s+[\w-]+)\s+(?:who\s+(?:had\s+|have\s+)?(?:died|were killed|perished)|killed|who died)"
+                          r"\s+(?:during|in|by|when)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _part_of(q: QuantityMention, trig: Trigger, text: str) -> QuantityMention:
+    """A toll with a one-part breakdown whose part dies in this trigger's event is the part's toll: the whole is
+    a wider count ("more than 100 deaths" across the country that day)."""
+    m = _PART_CLAUSE.fullmatch(text[q.end:trig.start]) if trig.start >= q.end else None
+    if q.status != "killed" or len(q.breakdown) != 1 or m is None:
+        return q
+    (cat, value), = q.breakdown.items()
+    if cat not in get_args(VictimCategory):
+        return q
+    start, end = q.end + m.start("part"), q.end + m.end("part")
+    return replace(q, start=start, end=end, surface=text[start:end], value=value, min=None, max=None,
+                   qualifier="at least" if m.group("part").lower().startswith("at least") else None,
+                   category=cast(VictimCategory, cat), breakdown={}, earlier_value=None)
+
+
+# the words that put a revised toll right before its number: "bringing the death toll to", "raising the toll to"
+_TOLL_TO = re.compile(r"\b(?:bringing|taking|raising|pushing|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?(?:death\s+)?"
+                      r"(?:toll|number of (?:dead|deaths|victims)|tally)\s+(?:\w+\s+){0,3}?to\s+(?:at least\s+|more than\s+|"
+                      r"about\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
+
+
+def _revised(qs: list[QuantityMention], text: str) -> list[QuantityMention]:
+    """ "killing 24 civilians, bringing the toll to 30": a larger toll the sentence gives as the event's revised
+    total replaces the smaller counts before it (they are part of it), which it keeps as its earlier value."""
+    for i, q in enumerate(qs):
+        if q.status != "killed" or q.cumulative or not _TOLL_TO.search(text[max(0, q.start - 60):q.start]):
+            continue
+        before = [p for p in qs[:i] if p.status == "killed" and not p.cumulative]
+        total = sum(p.value or 0 for p in before)
+        if before and (q.value or 0) > total:
+            q.earlier_value = q.earlier_value or total
+            if q.category == "unknown":
+                q.category = before[0].category
+            return [p for p in qs if p not in before]
+    return qs
 
 
 def _joined(have: list[QuantityMention], more: list[QuantityMention], text: str) -> list[QuantityMention]:
@@ -1377,7 +1427,14 @@ def _region(triggers: Sequence[Trigger], k: int, text: str) -> tuple[int, int]:
     trig = triggers[k]
     region = (triggers[k - 1].end if k else 0, triggers[k + 1].start if k + 1 < len(triggers) else len(text))
     tail = _SAID_TAIL.search(text, trig.end, region[1])
-    return (region[0], tail.start()) if tail else region
+    region = (region[0], tail.start()) if tail else region
+    contrast = _CONTRAST_CLAUSE.search(text, trig.end, region[1])
+    # "killed in airstrikes on 26 July, while 15 others were killed in the Shammas district two days later": a
+    # contrasting clause with no trigger of its own tells another incident; its places are not this event's
+    return (region[0], contrast.start()) if contrast else region
+
+
+_CONTRAST_CLAUSE = re.compile(r",?\s+(?:while|whereas)\s+(?!also\b)|;\s+", re.IGNORECASE)
 
 
 def _in_country(name: str | None, country: str) -> str | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v14"
+STAGE_VERSION = "sitrep.events.quantities.v15"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -396,7 +396,7 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
                        r"wounding|dead|fatalities)\s+(?:\w+\s+){0,6}(?:to|at|of|by|reached|"
                        r"stands at|stood at|rose to|was|is|were)?\s*(?:at least|more than|over|"
                        r"about|around|nearly|some|up to|almost|an estimated)?\s*$",
-                       left, re.IGNORECASE):
+                       left, re.IGNORECASE) or _TOLL_STOOD.search(left):
             status = _status_in(left, last=True)
             cat = "unknown"
         else:
@@ -561,6 +561,11 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
     return out
 
 
+# "the number of civilian deaths it deemed credible since 2014 stood at 151": a toll noun, a long qualifying
+# stretch, and a verb that states the figure
+_TOLL_STOOD = re.compile(r"\b(?:toll|deaths|fatalities|dead)\s+(?:[\w’'-]+\s+){0,14}?(?:stood|stands|was put|had risen|"
+                         r"has risen|rose|reached|climbed)\s+(?:at|to)?\s*(?:at least|more than|over|about|around|"
+                         r"nearly|some|almost)?\s*$", re.IGNORECASE)
 # a toll in the present perfect: what has happened up to now, not on one day
 _PERFECT_TOLL = re.compile(r"[^.;:]{0,60}?\b(?:have|has)\s+(?:now\s+|so far\s+|already\s+|reportedly\s+)?(?:been\s+"
                            r"(?:killed|slain|wounded|injured|shot dead)|died|perished|lost their lives)\b",

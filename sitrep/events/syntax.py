@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v16"  # v15: by-agents, "between" sides; v16: unresolved objects
+STAGE_VERSION = "sitrep.events.syntax.v17"  # v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their after-clause
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -644,7 +644,7 @@ def count_owner(doc: Doc, count: Span, triggers: Sequence[Span]) -> int | None:
     if q is None:
         return None
     vq = clause_of(q)
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None
     for k, sp in enumerate(triggers):
         t = token_at(doc, sp)
         if t is None:
@@ -652,10 +652,14 @@ def count_owner(doc: Doc, count: Span, triggers: Sequence[Span]) -> int | None:
         vt = clause_of(t)
         linked = vt.i == vq.i or (vt.dep_ == "advcl" and vt.head.i == vq.i and not _contrasted(vt)) or (
             vq.dep_ in ("advcl", "conj") and vq.head.i == vt.i and not _contrasted(vq))
-        if linked and (best is None or abs(t.i - q.i) < best[0]):
-            best = (abs(t.i - q.i), k)
+        # the trigger of the count's when/after-clause states how they died ("two people died after they were
+        # shot at by the army"): it comes before a reference in the count's own clause ("in the first of the
+        # skirmishes"), then the nearest
+        cause = int(not (vt.dep_ == "advcl" and vt.head.i == vq.i and t.pos_ == "VERB"))
+        if linked and (best is None or (cause, abs(t.i - q.i)) < best[:2]):
+            best = (cause, abs(t.i - q.i), k)
     if best is not None:
-        return best[1]
+        return best[2]
     if vq.dep_ in ("advcl", "conj") and _contrasted(vq):
         return -1
     return None
