@@ -41,7 +41,7 @@ import numpy as np
 from sitrep.events import typing as et
 from sitrep.events.extract_rules import TERRITORY, TOLL, Trigger
 
-STAGE_VERSION = "event_subtype.v3"  # v3: death tolls typed from the sentence
+STAGE_VERSION = "event_subtype.v4"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
