@@ -1009,3 +1009,12 @@ def test_places_of_a_contrasting_clause_are_not_the_events():
             "Aleppo two days later.")
     toll = [r for r in _reports(text) if _killed(r)]
     assert [(r.place_name, _killed(r)) for r in toll] == [("Idlib", [(40, "unknown")])]
+
+
+def test_a_coarser_place_after_comma_in_holds_the_event_place():
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    held = _reports("On Wednesday government troops took control of the Sukkari neighbourhood, in Aleppo, after "
+                    "fierce fighting with al-Nusra Front.", wed)
+    assert [r.place_name for r in held] == ["Sukkari"]
+    listed = _reports("On Wednesday Russian jets bombed Idlib, Marib and Sirwah.", wed)
+    assert [r.place_name for r in listed] == ["Idlib", "Marib", "Sirwah"]
