@@ -1018,3 +1018,10 @@ def test_a_coarser_place_after_comma_in_holds_the_event_place():
     assert [r.place_name for r in held] == ["Sukkari"]
     listed = _reports("On Wednesday Russian jets bombed Idlib, Marib and Sirwah.", wed)
     assert [r.place_name for r in listed] == ["Idlib", "Marib", "Sirwah"]
+
+
+def test_the_area_after_a_district_of_a_city_is_the_district():
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    reports = _reports("The Red Cross tried again to get aid into the Sukkari district of the northern city of Aleppo. "
+                       "Government troops moved into the area on Wednesday after the withdrawal of al-Nusra Front.", wed)
+    assert [r.place_name for r in reports] == ["Sukkari"]

@@ -62,6 +62,7 @@ from sitrep.events.extract_places import (
     event_places,
     focus_place,
     home_country,
+    last_named,
     place_label,
     places_after,
     unresolved_toponyms,
@@ -126,7 +127,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v31+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v32+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1107,7 +1108,7 @@ def _context_pass(st: SentenceState, ctx: Context, out: list[Report], first_agen
     if not st.triggers and st.usable:
         fine = [p for p in st.usable if p.feature not in COARSE and p.place_id]
         if fine:
-            ctx.last_places, ctx.last_places_at = fine[-1:], idx
+            ctx.last_places, ctx.last_places_at = [last_named(fine, st.text, st.base)], idx
     cities = [p for p in st.usable if p.feature in ("city", "admin2") and p.place_id]
     if cities:
         ctx.last_city = cities[-1]

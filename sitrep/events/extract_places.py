@@ -224,6 +224,20 @@ def _inner(outer_first: PlaceMention, second: PlaceMention) -> PlaceMention:
     return outer_first if rank(outer_first) < rank(second) else second
 
 
+_WITHIN_CITY = re.compile(r"^\s+(?:\w+\s+)?(?:suburbs?|district|neighbou?rhood|quarter|area)\s+of\s+(?:the\s+)?"
+                          r"(?:[\w-]+\s+){0,3}?(?:city|town|capital)\s+of\s+$", re.IGNORECASE)
+
+
+def last_named(places: Sequence[PlaceMention], text: str, base: int) -> PlaceMention:
+    """The place a later "the area", "the town" refers back to: the last one named, or, when it names the
+    whole that holds the one before it ("the Baba Amr district of the city of Homs"), that inner place."""
+    last = places[-1]
+    between = text[places[-2].end - base:last.start - base] if len(places) >= 2 else ""
+    if between and (_WITHIN.match(between) or _WITHIN_CITY.match(between)):
+        return _inner(places[-2], last)
+    return last
+
+
 def places_after(trig: Trigger, region: tuple[int, int], places: list[PlaceMention], base: int
                   ) -> list[PlaceMention]:
     return [p for p in places if base + trig.end <= p.start < base + region[1]]
