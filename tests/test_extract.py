@@ -1025,3 +1025,17 @@ def test_the_area_after_a_district_of_a_city_is_the_district():
     reports = _reports("The Red Cross tried again to get aid into the Sukkari district of the northern city of Aleppo. "
                        "Government troops moved into the area on Wednesday after the withdrawal of al-Nusra Front.", wed)
     assert [r.place_name for r in reports] == ["Sukkari"]
+
+
+def test_an_untyped_toll_takes_the_kind_of_the_violent_event_just_reported():
+    from sitrep.events.extract import _toll_in_context
+    from sitrep.events.extract_context import Context
+    from sitrep.events.extract_rules import TOLL, TOLL_PRIORITY, Trigger
+    from sitrep.events.mentions import Decision
+
+    strike, = _reports("Russian jets bombed Idlib on Wednesday.", {"on Wednesday": (dt.date(2016, 8, 3),) * 2})
+    toll = Trigger(0, 16, "Dozens of people", TOLL, TOLL_PRIORITY)
+    dec = Decision(0.9, None, 0.0, "asserted", False)
+    typed, decided = _toll_in_context((toll,), {id(toll): dec}, Context(recent_reports=[(3, [strike])]), 4)
+    assert [t.sub_event_type for t in typed] == ["Air/drone strike"] and decided[id(typed[0])] is dec
+    assert _toll_in_context((toll,), {id(toll): dec}, Context(recent_reports=[(1, [strike])]), 4)[0] == ()

@@ -127,7 +127,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v32+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v33+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -254,7 +254,6 @@ def extract_reports(
     docs = _parse_candidates(per, found)
     decisions = _classify(per, found, docs, ref, decide or _default_decide())
     found = retype([s.sentence.text for s in per], found)  # the sub-type: rules x typing model (subtype.py)
-    found, decisions = _typed_tolls(found, decisions)
     countries = {p.country: p.name or p.surface for p in places if p.feature == "country" and p.country}
     scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries,
                   home_country(usable),
@@ -332,15 +331,21 @@ def toll_triggers(text: str) -> list[Trigger]:
     return []
 
 
-def _typed_tolls(found: list[list[Trigger]], decisions: list[list[Decision]]
-                 ) -> tuple[list[list[Trigger]], list[list[Decision]]]:
-    """Toll candidates the typing model gave no violent ACLED sub-type are dropped (with their decisions)."""
-    out_t, out_d = [], []
-    for trigs, decs in zip(found, decisions, strict=True):
-        keep = [i for i, t in enumerate(trigs) if t.sub_event_type != TOLL]
-        out_t.append([trigs[i] for i in keep])
-        out_d.append([decs[i] for i in keep])
-    return out_t, out_d
+def _toll_in_context(triggers: tuple[Trigger, ...], decided: dict[int, Decision], ctx: Context, idx: int
+                     ) -> tuple[tuple[Trigger, ...], dict[int, Decision]]:
+    """A death toll the typing model could not type ("Dozens of people were killed in Syria on Wednesday") that
+    joins no report: of the kind of the violent event reported in the last two sentences ("another 20 were
+    killed in X" after an air strike), else no event."""
+    prior = next((r for at, rs in reversed(ctx.recent_reports) if idx - at <= 2 for r in rs
+                  if r.event_type in _TOLL_TYPES and not r.background), None)
+    if prior is None:
+        return (), decided
+    typed = tuple(replace(t, sub_event_type=prior.sub_event_type) if t.sub_event_type == TOLL else t
+                  for t in triggers)
+    return typed, {**decided, **{id(n): decided[id(o)] for n, o in zip(typed, triggers, strict=True)}}
+
+
+_TOLL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def _parse_candidates(per: Sequence[SentenceMentions], found: Sequence[list[Trigger]]) -> list[Doc | None]:
@@ -525,6 +530,9 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
         battle, after = _count_follow_up(st, ctx)
         if battle or ctx.recent_reports is not recent:  # the toll continues a recent report: that event's count
             triggers, battle_after = battle, after
+        elif any(t.sub_event_type == TOLL for t in triggers):
+            triggers, decided = _toll_in_context(triggers, st.decided, ctx, idx)
+            return replace(st, triggers=triggers, decided=decided, battle_after=None)
     elif not triggers and not st.headline:
         triggers, battle_after = _count_follow_up(st, ctx)
     return replace(st, triggers=triggers, battle_after=battle_after)

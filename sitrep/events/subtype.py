@@ -183,7 +183,7 @@ def retype(texts: Sequence[str], found: Sequence[Sequence[Trigger]]) -> list[lis
 def _toll_sub(label: str) -> str:
     """A death toll's sub-type: the decided label's when it is a violent ACLED type (a battle, an explosion,
     violence against civilians, a riot; people killed at a protest are force against protesters) other than a capture (a toll does not say who
-    took ground), else ``TOLL`` (the extractor drops it)."""
+    took ground), else ``TOLL`` (the extractor takes the kind of a violent event just reported, or drops it)."""
     acled = et.to_acled(label)
     if acled is not None and acled[0] == "Protests":
         return "Excessive force against protesters"  # people killed at a protest: force met it (ACLED)
