@@ -1039,3 +1039,11 @@ def test_an_untyped_toll_takes_the_kind_of_the_violent_event_just_reported():
     typed, decided = _toll_in_context((toll,), {id(toll): dec}, Context(recent_reports=[(3, [strike])]), 4)
     assert [t.sub_event_type for t in typed] == ["Air/drone strike"] and decided[id(typed[0])] is dec
     assert _toll_in_context((toll,), {id(toll): dec}, Context(recent_reports=[(1, [strike])]), 4)[0] == ()
+
+
+def test_rockets_fired_by_aircraft_are_an_air_strike():
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    reports = _reports("On Wednesday attack helicopters were seen firing rockets at Idlib.", wed)
+    assert [r.sub_event_type for r in reports] == ["Air/drone strike"]
+    ground = _reports("On Wednesday government troops were seen firing rockets at Idlib.", wed)
+    assert [r.sub_event_type for r in ground] == ["Shelling/artillery/missile attack"]

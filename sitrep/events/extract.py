@@ -127,7 +127,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v33+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v34+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -301,10 +301,14 @@ _AIR_MEANS = re.compile(r"\b(?:air|aerial|jets?|warplanes?|planes?|aircraft|heli
 
 
 def _means_from_agent(sub: str, tv: TriggerView | None) -> str:
-    """ "rockets, artillery and mortar rounds pounded X": a strike verb whose subject is a ground weapon."""
+    """ "rockets, artillery and mortar rounds pounded X": a strike verb whose subject is a ground weapon; rockets
+    or missiles fired by aircraft are an air strike."""
     if sub == "Air/drone strike" and tv is not None and _GROUND_MEANS.search(tv.agent_text) \
             and not _AIR_MEANS.search(tv.agent_text):
         return "Shelling/artillery/missile attack"
+    if sub == "Shelling/artillery/missile attack" and tv is not None and _AIR_MEANS.search(tv.agent_text) \
+            and not _GROUND_MEANS.search(tv.agent_text):
+        return "Air/drone strike"  # "attack helicopters were seen firing rockets": rockets from the air
     return sub
 
 

@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v17"  # v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their after-clause
+STAGE_VERSION = "sitrep.events.syntax.v18"  # v16: unresolved objects; v17: counts to their after-clause; v18: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -73,9 +73,10 @@ _PLACE_OBJECT_VERBS = frozenset({
 _CONDUCT_VERBS = frozenset({"launched", "launch", "launches", "carried", "carries", "carry", "conducted", "conducts",
                             "conduct", "staged", "mounted", "began", "begun", "started", "waged", "used", "uses",
                             "unleashed", "intensified", "stepped", "resumed", "renewed", "continued", "kept",
-                            "escalated", "pressed", "ramped"})
+                            "escalated", "pressed", "ramped", "fired", "firing", "fires", "fire"})
 _CONDUCT_LEMMAS = frozenset({"launch", "carry", "conduct", "stage", "mount", "begin", "start", "wage", "use", "unleash",
-                             "intensify", "step", "resume", "renew", "continue", "keep", "escalate", "press", "ramp"})
+                             "intensify", "step", "resume", "renew", "continue", "keep", "escalate", "press", "ramp",
+                             "fire"})
 # compounds that name the means, not the agent ("artillery bombardment", "barrel bomb attacks")
 # a clause whose subject gives way under the strike it names: that subject is the strike's target
 _UNDER_FIRE_PREPS = frozenset({"after", "under", "amid", "following"})
@@ -223,6 +224,10 @@ def _subject(v: Token) -> Token | None:
             t = t.head.head  # "After renewing their assault, tanks held ...": the main clause's subject
             continue
         if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
+            if t.dep_ in ("xcomp", "advcl") and t.tag_ == "VBG":
+                seen = next((c for c in t.head.children if c.dep_ == "nsubjpass"), None)
+                if seen is not None:
+                    return seen  # "helicopters were seen firing rockets": the one seen does the firing
             t = t.head  # "clashed with X and recaptured Y", "moved to seize": the shared subject
             continue
         if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBG"):
