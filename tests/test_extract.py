@@ -1047,3 +1047,12 @@ def test_rockets_fired_by_aircraft_are_an_air_strike():
     assert [r.sub_event_type for r in reports] == ["Air/drone strike"]
     ground = _reports("On Wednesday government troops were seen firing rockets at Idlib.", wed)
     assert [r.sub_event_type for r in ground] == ["Shelling/artillery/missile attack"]
+
+
+def test_state_forces_attacking_protesters_is_excessive_force():
+    wed = {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))}
+    reports = _reports("On Wednesday government troops attacked protesters at a mosque in Idlib.", wed)
+    assert [(r.sub_event_type, r.actor2) for r in reports] == [
+        ("Excessive force against protesters", "Syrian government forces")]
+    militants = _reports("On Wednesday al-Nusra Front attacked protesters at a mosque in Idlib.", wed)
+    assert [r.sub_event_type for r in militants] == ["Attack"]

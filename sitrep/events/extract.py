@@ -127,7 +127,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v34+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v35+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -797,6 +797,15 @@ def _territory_sub(st: SentenceState, k: int, agent_m: ActorMention | None, targ
     return "Government regains territory" if agent_inter == 1 else "Non-state actor overtakes territory"
 
 
+_CROWD_TARGET = re.compile(r"^(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:protesters|demonstrators|protestors|"
+                           r"mourners|marchers|worshippers leaving (?:a|the) protest)\b", re.IGNORECASE)
+
+
+def _agent_is_state(st: SentenceState, agent: str | None, scope: Scope) -> bool:
+    """The trigger's agent is the state's forces (an actor of type 1)."""
+    return scope.main_inter.get(agent or "") == 1 or any(a.name == agent and a.inter == 1 for a in st.s.actors)
+
+
 def _unopposed_raid(st: SentenceState, k: int, target_m: ActorMention | None) -> bool:
     """ "At least seven people were killed when troops overran towns and villages outside Hama": state forces
     storming places with people killed and no armed side in the sentence hold no ground from anyone; ACLED
@@ -850,6 +859,11 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
                 trig, text, st.quantities, lone_agent=not any(a.inter in (1, 2, 3, 4, 8) and a.name != agent
                                                               for a in s.actors))):
         sub, target = "Attack", "Civilians"  # armed men attacking a village, a bus, worshippers
+    view_k = st.views[k]
+    if sub == "Attack" and _agent_is_state(st, agent, scope) and view_k is not None and _CROWD_TARGET.match(
+            view_k.object_text):
+        sub = "Excessive force against protesters"  # "security forces attacked protesters at a mosque" (ACLED)
+        agent, target = "Protesters", agent  # the crowd is actor1 of a protest event, the force that met it actor2
     if SUB_TO_TYPE.get(sub) in ("Protests", "Riots"):
         agent, target = _crowd_roles(s, sub, agent, target)
         if agent is None and sub in _PROTEST_RANK:
