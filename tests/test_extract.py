@@ -1056,3 +1056,10 @@ def test_state_forces_attacking_protesters_is_excessive_force():
         ("Excessive force against protesters", "Syrian government forces")]
     militants = _reports("On Wednesday al-Nusra Front attacked protesters at a mosque in Idlib.", wed)
     assert [r.sub_event_type for r in militants] == ["Attack"]
+
+
+def test_a_protest_named_in_an_after_clause_is_a_protest_claim():
+    assert "Peaceful protest" in {t.sub_event_type for t in find_triggers(
+        "Troops began the assault on the town after an anti-regime demonstration following Friday prayers.")}
+    assert find_triggers("The minister spoke after the protest season ended.") == []
+    assert find_triggers("The minister spoke after protest leaders met the governor.") == []

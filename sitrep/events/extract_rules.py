@@ -20,7 +20,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v10"
+RULES_VERSION = "sitrep.events.extract_rules.v11"
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -177,7 +177,10 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"supporters|opponents) (?:[\w'’-]+ ){0,5}?(?:gathered|marched|rallied|chanted|blocked|converged|walked)|"
      r"rallied (?:in|outside|against)|marched (?:in|through|to|on|from|against)|in a (?:peaceful |silent )?"
      r"(?:protest|march|rally|sit-in)|(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?) (?:[\w'’-]+ ){0,6}?"
-     r"(?:were|are being|are|was|is being|is) (?:reportedly |also )?(?:held|reported|staged)", "Peaceful protest", 6),
+     r"(?:were|are being|are|was|is being|is) (?:reportedly |also )?(?:held|reported|staged)|"
+     r"(?:(?<=after )|(?<=during ))(?:an? )?(?:[\w'’-]+ ){0,2}?(?:protests?|demonstrations?|rall(?:y|ies)|"
+     r"sit-ins?)(?! (?:leaders?|organi[sz]ers?|movements?|groups?|season|camps?|sites?)\b)",
+     "Peaceful protest", 6),
 ]
 # literal stems, one of which every match of the (sub-event type, priority) pattern contains (lower case):
 # a pattern is only run on a sentence that contains one of its stems
