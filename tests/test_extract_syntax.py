@@ -623,3 +623,29 @@ def test_a_struck_village_the_gazetteer_lacks_is_not_replaced_by_the_town_it_lie
                  "Jets struck the village of Tell Hamis, near Douma, on Monday."):
         reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
         assert [(r.place_name, r.place_id) for r in reports] == [("Tell Hamis", None)], text
+
+
+def test_a_relative_clause_telling_what_its_head_noun_did_describes_a_participant():
+    cases = {
+        "The army moved on the militants, who seized the village two years ago.": ("seized", True),
+        "Officials fear the weapons reach the same men that carried out attacks on convoys.": ("carried", True),
+        "The militants seized the village two years ago.": ("seized", False),
+        "Five civilians who fled the bombardment reached the border.": ("bombardment", False),
+        "They returned to Saraqeb, which rebels stormed in the spring.": ("stormed", False),
+    }
+    docs = syntax.parse_candidates(list(cases))
+    for (text, (word, want)), doc in zip(cases.items(), docs, strict=True):
+        i = text.index(word)
+        assert syntax.describes_doer(doc, (i, i + len(word))) == want, text
+
+
+def test_a_deed_told_in_a_relative_clause_about_its_doer_is_background_unless_dated_this_week():
+    old = _reports("Regime forces shelled Douma on Monday to push back the rebels, who captured Saraqeb last month.",
+                   {"on Monday": dt.date(2018, 2, 19), "last month": dt.date(2018, 1, 15)})
+    capture = [r for r in old if r.sub_event_type == "Non-state actor overtakes territory"]
+    assert capture and all(r.background for r in capture)
+    assert any(r.sub_event_type == "Shelling/artillery/missile attack" and not r.background for r in old)
+    news = _reports("Regime forces shelled Douma to push back the rebels, who captured Saraqeb on Sunday.",
+                    {"on Sunday": dt.date(2018, 2, 18)})
+    capture = [r for r in news if r.sub_event_type == "Non-state actor overtakes territory"]
+    assert capture and not any(r.background for r in capture)

@@ -126,13 +126,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v30+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v31+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
 DATA_FILES: tuple[Path, ...] = (*MENTIONS_DATA_FILES, *SUBTYPE_DATA_FILES, DEMONYMS_PATH)
 
 BACKGROUND_DAYS = 60
+RECENT_DAYS = 7  # a relative clause about a participant's deed is news only when it dates the deed this recently
 NARROW_INTERVAL_DAYS = 31  # an inferred publication interval this narrow stands in for the date
 _SAY_BEFORE = re.compile(r"\b(?:said|says|say|told [\w .]{1,40}?|announced|reported|added|claimed|stated)"
                          r"(?:\s+in\s+an?\s+(?:[\w-]+\s+)?(?:statement|press release|tweet|post|interview|briefing))?\s*$",
@@ -943,6 +944,11 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
     begin, end, _ = when
     cutoff = ref - dt.timedelta(days=BACKGROUND_DAYS) if ref else None
     background = bool(cutoff and ((begin and begin < cutoff) or (end and end < cutoff)))
+    if tv is not None and tv.describes_doer and not background:
+        # "rebels, who overran some districts three weeks ago": the clause says who the rebels are; it is
+        # the news only when it dates the deed to the last days ("militants, who stormed the town on Sunday")
+        recent = ref - dt.timedelta(days=RECENT_DAYS) if ref else None
+        background = not (tv.times and end is not None and (recent is None or end >= recent))
     return when, background
 
 

@@ -34,7 +34,8 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v17"  # v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their after-clause
+STAGE_VERSION = "sitrep.events.syntax.v18"  # v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+# after-clause; v18: relative clauses describing their doer
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -193,6 +194,25 @@ def status_of(doc: Doc, span: Span) -> Status:
     if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):
         return "generic"  # "the seized districts": a participle describing ground, not an event
     return "asserted"
+
+
+def describes_doer(doc: Doc, span: Span) -> bool:
+    """The trigger's predicate is a relative clause that says what its head noun did ("rebel fighters, who overran
+    some districts", "the people that mounted attacks"): the relative pronoun is the active subject, the trigger the
+    clause's verb or the object of a conduct verb ("mounted attacks"), and the head noun is not a place ("the town, which has borne the brunt" is not).
+    Such a clause describes a participant; it does not report the deed as news."""
+    tok = token_at(doc, span)
+    if tok is None:
+        return False
+    v = clause_of(tok)
+    if v.dep_ != "relcl" or not _is_verb(v) or v.head.i == v.i:
+        return False
+    conduct = _lower(v) in _CONDUCT_VERBS or v.lemma_ in _CONDUCT_LEMMAS
+    if not (tok.i == v.i or (conduct and tok.head.i == v.i and tok.dep_ == "dobj")):
+        return False  # "civilians who fled the bombardment": the bombardment is not what they did
+    if not any(c.dep_ == "nsubj" and _lower(c) in ("who", "which", "that") for c in v.children):
+        return False
+    return v.head.ent_type_ not in ("GPE", "LOC", "FAC") and v.head.pos_ in ("NOUN", "PROPN")
 
 
 def _core_span(t: Token) -> Span:
