@@ -649,3 +649,23 @@ def test_a_deed_told_in_a_relative_clause_about_its_doer_is_background_unless_da
                     {"on Sunday": dt.date(2018, 2, 18)})
     capture = [r for r in news if r.sub_event_type == "Non-state actor overtakes territory"]
     assert capture and not any(r.background for r in capture)
+
+
+def test_a_pluperfect_main_verb_frames_the_sentence_as_the_past_before_the_story():
+    cases = {
+        "The militia had previously claimed that the commander died in an airstrike.": ("airstrike", True),
+        "Their crimes had been filmed in a series of execution videos.": ("execution", True),
+        "Monitors said rebels had shelled the town overnight.": ("shelled", False),
+        "Rebels shelled the town overnight.": ("shelled", False),
+    }
+    docs = syntax.parse_candidates(list(cases))
+    for (text, (word, want)), doc in zip(cases.items(), docs, strict=True):
+        i = text.index(word)
+        assert syntax.past_before_past(doc, (i, i + len(word))) == want, text
+
+
+def test_a_strike_told_in_a_pluperfect_sentence_without_a_recent_date_is_background():
+    old = _reports("Russian jets had bombed Saraqeb repeatedly before the truce.")
+    assert old and all(r.background for r in old)
+    news = _reports("Monitors said Russian jets had bombed Saraqeb on Monday.", {"on Monday": dt.date(2018, 2, 19)})
+    assert news and not any(r.background for r in news)

@@ -944,9 +944,10 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
     begin, end, _ = when
     cutoff = ref - dt.timedelta(days=BACKGROUND_DAYS) if ref else None
     background = bool(cutoff and ((begin and begin < cutoff) or (end and end < cutoff)))
-    if tv is not None and tv.describes_doer and not background:
-        # "rebels, who overran some districts three weeks ago": the clause says who the rebels are; it is
-        # the news only when it dates the deed to the last days ("militants, who stormed the town on Sunday")
+    if tv is not None and (tv.describes_doer or tv.past_before_past) and not background:
+        # "rebels, who overran some districts three weeks ago": the clause says who the rebels are; "the group's
+        # crimes had been shown in videos": the past before the story's past. News only when the clause dates
+        # the deed to the last days ("militants, who stormed the town on Sunday")
         recent = ref - dt.timedelta(days=RECENT_DAYS) if ref else None
         background = not (tv.times and end is not None and (recent is None or end >= recent))
     return when, background

@@ -34,8 +34,8 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v18"  # v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
-# after-clause; v18: relative clauses describing their doer
+STAGE_VERSION = "sitrep.events.syntax.v19"  # v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+# after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -213,6 +213,17 @@ def describes_doer(doc: Doc, span: Span) -> bool:
     if not any(c.dep_ == "nsubj" and _lower(c) in ("who", "which", "that") for c in v.children):
         return False
     return v.head.ent_type_ not in ("GPE", "LOC", "FAC") and v.head.pos_ in ("NOUN", "PROPN")
+
+
+def past_before_past(doc: Doc, span: Span) -> bool:
+    """The main verb of the trigger's sentence is in the pluperfect ("had been showcased", "had previously claimed
+    he was killed"): the sentence tells what happened before the story's own past, not the news. (A pluperfect
+    under a simple-past "said" is reported speech shifted back and does not count.)"""
+    tok = token_at(doc, span)
+    if tok is None:
+        return False
+    root = tok.sent.root
+    return root.tag_ == "VBN" and any(c.dep_ == "aux" and _lower(c) == "had" for c in root.children)
 
 
 def _core_span(t: Token) -> Span:
