@@ -669,3 +669,29 @@ def test_a_strike_told_in_a_pluperfect_sentence_without_a_recent_date_is_backgro
     assert old and all(r.background for r in old)
     news = _reports("Monitors said Russian jets had bombed Saraqeb on Monday.", {"on Monday": dt.date(2018, 2, 19)})
     assert news and not any(r.background for r in news)
+
+
+def _vague(text: str, surface: str, begin: dt.date, end: dt.date) -> list[Report]:
+    """Reports of ``text`` with one time expression of a vague (not one day) interval."""
+    art = Article(article_id="a1", external_id="a1", raw_path="a1.txt", text=text, published_at=PUB)
+    i = text.index(surface)
+    tm = [TimeMention(i, i + len(surface), surface, "DATE", begin.isoformat(), begin, end, PUB)]
+    pm = [PlaceMention(j, j + len(s), s, pid, s, feature=feat) for s, (pid, feat) in PLACES.items() for j in _all(text, s)]
+    am = [ActorMention(j, j + len(s), s, name.lower(), name, inter) for s, (name, inter) in ACTORS.items()
+          for j in _all(text, s)]
+    return extract_reports(art, split_sentences("a1", text), tm, pm, am, [])
+
+
+def test_a_deed_dated_only_vaguely_weeks_before_the_report_is_background_but_an_onset_is_not():
+    weeks_ago = _vague("Russian jets bombed Saraqeb in the middle of last month.", "in the middle of last month",
+                       dt.date(2018, 1, 10), dt.date(2018, 1, 20))
+    assert weeks_ago and all(r.background for r in weeks_ago)
+    this_week = _vague("Russian jets bombed Saraqeb earlier this week.", "earlier this week",
+                       dt.date(2018, 2, 15), dt.date(2018, 2, 19))
+    assert this_week and not any(r.background for r in this_week)
+    dated = _vague("Russian jets bombed Saraqeb on 20 January.", "on 20 January", dt.date(2018, 1, 20),
+                   dt.date(2018, 1, 20))
+    assert dated and not any(r.background for r in dated)  # news weeks old is dated to its day
+    onset = _vague("Saraqeb has borne the brunt of the bombardment by Russian jets that began last month.",
+                   "last month", dt.date(2018, 1, 1), dt.date(2018, 1, 31))
+    assert onset and not any(r.background for r in onset)

@@ -34,8 +34,9 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v19"  # v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
-# after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs
+STAGE_VERSION = "sitrep.events.syntax.v20"  # v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+# after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
+# dates of an onset
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -224,6 +225,23 @@ def past_before_past(doc: Doc, span: Span) -> bool:
         return False
     root = tok.sent.root
     return root.tag_ == "VBN" and any(c.dep_ == "aux" and _lower(c) == "had" for c in root.children)
+
+
+_ONSET_LEMMAS = frozenset({"begin", "start", "continue", "resume"})  # aspectual verbs: the date opens a span
+
+
+def dates_an_onset(doc: Doc, span: Span) -> bool:
+    """The time expression at ``span`` dates when something began or went on ("the bombardment that began last
+    month"), not the whole deed: the deed may still be under way."""
+    tok = token_at(doc, span)
+    if tok is None:
+        return False
+    t = tok
+    for _ in range(4):
+        if _is_verb(t) or t.head.i == t.i:
+            break
+        t = t.head
+    return t.lemma_ in _ONSET_LEMMAS
 
 
 def _core_span(t: Token) -> Span:
