@@ -695,3 +695,20 @@ def test_a_deed_dated_only_vaguely_weeks_before_the_report_is_background_but_an_
     onset = _vague("Saraqeb has borne the brunt of the bombardment by Russian jets that began last month.",
                    "last month", dt.date(2018, 1, 1), dt.date(2018, 1, 31))
     assert onset and not any(r.background for r in onset)
+
+
+def test_a_predicate_measured_over_years_is_a_campaign_not_news():
+    cases = {
+        "The group has waged an insurgency for decades.": ("insurgency", True),
+        "Over the past decade the militia has carried out attacks across the region.": ("attacks", True),
+        "The army has besieged the town for three years.": ("besieged", True),
+        "Militants shelled the town for hours on Sunday.": ("shelled", False),
+    }
+    docs = syntax.parse_candidates(list(cases))
+    for (text, (word, want)), doc in zip(cases.items(), docs, strict=True):
+        i = text.index(word)
+        assert syntax.long_span(doc, (i, i + len(word))) == want, text
+    reports = _reports("Islamic State fighters have shelled Manbij for three years.")
+    assert reports and all(r.background for r in reports)
+    reports = _reports("Islamic State fighters shelled Manbij for hours on Monday.", {"on Monday": dt.date(2018, 2, 19)})
+    assert reports and not any(r.background for r in reports)

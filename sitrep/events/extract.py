@@ -953,10 +953,11 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
         background = True  # "last month Turkey sent troops", "three weeks ago": a deed recalled by a vague date
         # weeks old is context; news that old is dated to its day ("on 4 July"), and "the bombardment that
         # began last month" dates only its start
-    if tv is not None and (tv.describes_doer or tv.past_before_past) and not background:
+    if tv is not None and (tv.describes_doer or tv.past_before_past or tv.long_span) and not background:
         # "rebels, who overran some districts three weeks ago": the clause says who the rebels are; "the group's
-        # crimes had been shown in videos": the past before the story's past. News only when the clause dates
-        # the deed to the last days ("militants, who stormed the town on Sunday")
+        # crimes had been shown in videos": the past before the story's past; "has waged an insurgency for
+        # decades": a campaign. News only when the clause dates the deed to the last days ("militants, who
+        # stormed the town on Sunday")
         recent = ref - dt.timedelta(days=RECENT_DAYS) if ref else None
         background = not (tv.times and end is not None and (recent is None or end >= recent))
     return when, background

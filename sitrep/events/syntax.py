@@ -34,9 +34,9 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v20"  # v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v21"  # v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
-# dates of an onset
+# dates of an onset; v21: spans of years
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -225,6 +225,24 @@ def past_before_past(doc: Doc, span: Span) -> bool:
         return False
     root = tok.sent.root
     return root.tag_ == "VBN" and any(c.dep_ == "aux" and _lower(c) == "had" for c in root.children)
+
+
+_SPAN_PREPS = frozenset({"for", "over", "throughout"})
+_LONG_UNITS = frozenset({"year", "decade", "century", "generation"})  # spans no single event lasts
+
+
+def long_span(doc: Doc, span: Span) -> bool:
+    """The trigger's predicate is measured over years ("has waged an insurgency for decades", "over the past
+    decade the militia has carried out attacks"): a campaign or a habit, not an event of the news."""
+    tok = token_at(doc, span)
+    if tok is None:
+        return False
+    for head in {tok, clause_of(tok)}:
+        for c in head.children:
+            if c.dep_ == "prep" and _lower(c) in _SPAN_PREPS and \
+                    any(g.dep_ == "pobj" and g.lemma_ in _LONG_UNITS for g in c.children):
+                return True
+    return False
 
 
 _ONSET_LEMMAS = frozenset({"begin", "start", "continue", "resume"})  # aspectual verbs: the date opens a span
