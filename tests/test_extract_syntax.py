@@ -629,6 +629,7 @@ def test_a_relative_clause_telling_what_its_head_noun_did_describes_a_participan
     cases = {
         "The army moved on the militants, who seized the village two years ago.": ("seized", True),
         "Officials fear the weapons reach the same men that carried out attacks on convoys.": ("carried", True),
+        "The alliance, which trains the militia and has launched dozens of raids, met on Friday.": ("raids", True),
         "The militants seized the village two years ago.": ("seized", False),
         "Five civilians who fled the bombardment reached the border.": ("bombardment", False),
         "They returned to Saraqeb, which rebels stormed in the spring.": ("stormed", False),

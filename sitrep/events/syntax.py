@@ -34,9 +34,9 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v21"  # v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v22"  # v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
-# dates of an onset; v21: spans of years
+# dates of an onset; v21: spans of years; v22: coordinated relative verbs
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -206,14 +206,18 @@ def describes_doer(doc: Doc, span: Span) -> bool:
     if tok is None:
         return False
     v = clause_of(tok)
-    if v.dep_ != "relcl" or not _is_verb(v) or v.head.i == v.i:
+    rel = v.head if v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) else v
+    # "the coalition, which arms the SDF and has launched hundreds of airstrikes": a verb coordinated in the
+    # relative clause shares its relative subject
+    if rel.dep_ != "relcl" or not _is_verb(v) or rel.head.i == rel.i:
         return False
     conduct = _lower(v) in _CONDUCT_VERBS or v.lemma_ in _CONDUCT_LEMMAS
-    if not (tok.i == v.i or (conduct and tok.head.i == v.i and tok.dep_ == "dobj")):
+    obj = tok.head.head if tok.dep_ == "pobj" and _lower(tok.head) == "of" else tok  # "dozens of raids"
+    if not (tok.i == v.i or (conduct and obj.head.i == v.i and obj.dep_ == "dobj")):
         return False  # "civilians who fled the bombardment": the bombardment is not what they did
-    if not any(c.dep_ == "nsubj" and _lower(c) in ("who", "which", "that") for c in v.children):
+    if not any(c.dep_ == "nsubj" and _lower(c) in ("who", "which", "that") for c in rel.children):
         return False
-    return v.head.ent_type_ not in ("GPE", "LOC", "FAC") and v.head.pos_ in ("NOUN", "PROPN")
+    return rel.head.ent_type_ not in ("GPE", "LOC", "FAC") and rel.head.pos_ in ("NOUN", "PROPN")
 
 
 def past_before_past(doc: Doc, span: Span) -> bool:
