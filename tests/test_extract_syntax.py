@@ -623,3 +623,93 @@ def test_a_struck_village_the_gazetteer_lacks_is_not_replaced_by_the_town_it_lie
                  "Jets struck the village of Tell Hamis, near Douma, on Monday."):
         reports = _reports(text, {"on Monday": dt.date(2018, 2, 19)})
         assert [(r.place_name, r.place_id) for r in reports] == [("Tell Hamis", None)], text
+
+
+def test_a_relative_clause_telling_what_its_head_noun_did_describes_a_participant():
+    cases = {
+        "The army moved on the militants, who seized the village two years ago.": ("seized", True),
+        "Officials fear the weapons reach the same men that carried out attacks on convoys.": ("carried", True),
+        "The alliance, which trains the militia and has launched dozens of raids, met on Friday.": ("raids", True),
+        "The militants seized the village two years ago.": ("seized", False),
+        "Five civilians who fled the bombardment reached the border.": ("bombardment", False),
+        "They returned to Saraqeb, which rebels stormed in the spring.": ("stormed", False),
+    }
+    docs = syntax.parse_candidates(list(cases))
+    for (text, (word, want)), doc in zip(cases.items(), docs, strict=True):
+        i = text.index(word)
+        assert syntax.describes_doer(doc, (i, i + len(word))) == want, text
+
+
+def test_a_deed_told_in_a_relative_clause_about_its_doer_is_background_unless_dated_this_week():
+    old = _reports("Regime forces shelled Douma on Monday to push back the rebels, who captured Saraqeb last month.",
+                   {"on Monday": dt.date(2018, 2, 19), "last month": dt.date(2018, 1, 15)})
+    capture = [r for r in old if r.sub_event_type == "Non-state actor overtakes territory"]
+    assert capture and all(r.background for r in capture)
+    assert any(r.sub_event_type == "Shelling/artillery/missile attack" and not r.background for r in old)
+    news = _reports("Regime forces shelled Douma to push back the rebels, who captured Saraqeb on Sunday.",
+                    {"on Sunday": dt.date(2018, 2, 18)})
+    capture = [r for r in news if r.sub_event_type == "Non-state actor overtakes territory"]
+    assert capture and not any(r.background for r in capture)
+
+
+def test_a_pluperfect_main_verb_frames_the_sentence_as_the_past_before_the_story():
+    cases = {
+        "The militia had previously claimed that the commander died in an airstrike.": ("airstrike", True),
+        "Their crimes had been filmed in a series of execution videos.": ("execution", True),
+        "Monitors said rebels had shelled the town overnight.": ("shelled", False),
+        "Rebels shelled the town overnight.": ("shelled", False),
+    }
+    docs = syntax.parse_candidates(list(cases))
+    for (text, (word, want)), doc in zip(cases.items(), docs, strict=True):
+        i = text.index(word)
+        assert syntax.past_before_past(doc, (i, i + len(word))) == want, text
+
+
+def test_a_strike_told_in_a_pluperfect_sentence_without_a_recent_date_is_background():
+    old = _reports("Russian jets had bombed Saraqeb repeatedly before the truce.")
+    assert old and all(r.background for r in old)
+    news = _reports("Monitors said Russian jets had bombed Saraqeb on Monday.", {"on Monday": dt.date(2018, 2, 19)})
+    assert news and not any(r.background for r in news)
+
+
+def _vague(text: str, surface: str, begin: dt.date, end: dt.date) -> list[Report]:
+    """Reports of ``text`` with one time expression of a vague (not one day) interval."""
+    art = Article(article_id="a1", external_id="a1", raw_path="a1.txt", text=text, published_at=PUB)
+    i = text.index(surface)
+    tm = [TimeMention(i, i + len(surface), surface, "DATE", begin.isoformat(), begin, end, PUB)]
+    pm = [PlaceMention(j, j + len(s), s, pid, s, feature=feat) for s, (pid, feat) in PLACES.items() for j in _all(text, s)]
+    am = [ActorMention(j, j + len(s), s, name.lower(), name, inter) for s, (name, inter) in ACTORS.items()
+          for j in _all(text, s)]
+    return extract_reports(art, split_sentences("a1", text), tm, pm, am, [])
+
+
+def test_a_deed_dated_only_vaguely_weeks_before_the_report_is_background_but_an_onset_is_not():
+    weeks_ago = _vague("Russian jets bombed Saraqeb in the middle of last month.", "in the middle of last month",
+                       dt.date(2018, 1, 10), dt.date(2018, 1, 20))
+    assert weeks_ago and all(r.background for r in weeks_ago)
+    this_week = _vague("Russian jets bombed Saraqeb earlier this week.", "earlier this week",
+                       dt.date(2018, 2, 15), dt.date(2018, 2, 19))
+    assert this_week and not any(r.background for r in this_week)
+    dated = _vague("Russian jets bombed Saraqeb on 20 January.", "on 20 January", dt.date(2018, 1, 20),
+                   dt.date(2018, 1, 20))
+    assert dated and not any(r.background for r in dated)  # news weeks old is dated to its day
+    onset = _vague("Saraqeb has borne the brunt of the bombardment by Russian jets that began last month.",
+                   "last month", dt.date(2018, 1, 1), dt.date(2018, 1, 31))
+    assert onset and not any(r.background for r in onset)
+
+
+def test_a_predicate_measured_over_years_is_a_campaign_not_news():
+    cases = {
+        "The group has waged an insurgency for decades.": ("insurgency", True),
+        "Over the past decade the militia has carried out attacks across the region.": ("attacks", True),
+        "The army has besieged the town for three years.": ("besieged", True),
+        "Militants shelled the town for hours on Sunday.": ("shelled", False),
+    }
+    docs = syntax.parse_candidates(list(cases))
+    for (text, (word, want)), doc in zip(cases.items(), docs, strict=True):
+        i = text.index(word)
+        assert syntax.long_span(doc, (i, i + len(word))) == want, text
+    reports = _reports("Islamic State fighters have shelled Manbij for three years.")
+    assert reports and all(r.background for r in reports)
+    reports = _reports("Islamic State fighters shelled Manbij for hours on Monday.", {"on Monday": dt.date(2018, 2, 19)})
+    assert reports and not any(r.background for r in reports)

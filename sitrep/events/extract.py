@@ -105,6 +105,7 @@ from sitrep.events.syntax import (
     Contrast,
     contrast_clauses,
     count_owner,
+    dates_an_onset,
     inside,
     parse_candidates,
     relative_clauses,
@@ -127,13 +128,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v35+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v40+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
 DATA_FILES: tuple[Path, ...] = (*MENTIONS_DATA_FILES, *SUBTYPE_DATA_FILES, DEMONYMS_PATH)
 
 BACKGROUND_DAYS = 60
+VAGUE_DAYS = 14  # a date vaguer than a day ("last month", "three weeks ago") ending this long ago is context
+RECENT_DAYS = 7  # a relative clause about a participant's deed is news only when it dates the deed this recently
 NARROW_INTERVAL_DAYS = 31  # an inferred publication interval this narrow stands in for the date
 _SAY_BEFORE = re.compile(r"\b(?:said|says|say|told [\w .]{1,40}?|announced|reported|added|claimed|stated)"
                          r"(?:\s+in\s+an?\s+(?:[\w-]+\s+)?(?:statement|press release|tweet|post|interview|briefing))?\s*$",
@@ -962,15 +965,37 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
     """The trigger's own date (its clause's time expression), an anaphor's, else the reporting date; and
     whether it is background (more than ``BACKGROUND_DAYS`` before the reporting date)."""
     trig, tv, text, ref = st.triggers[k], st.views[k], st.text, scope.ref
-    when = _event_time(trig, tv.times if tv is not None and tv.times else st.s.times, st.base, text)
+    times = tv.times if tv is not None and tv.times else st.s.times
+    when = _event_time(trig, times, st.base, text)
     if when is None and ctx.last_time and st.idx - ctx.last_time_at <= 1 and _ANAPHOR_TIME.search(text):
         when = ctx.last_time
+    stated = when is not None
     if when is None:
         when = (ref, ref, 1 if _NOW.search(text) else 2) if ref is not None else (None, None, None)
-    begin, end, _ = when
+    begin, end, precision = when
     cutoff = ref - dt.timedelta(days=BACKGROUND_DAYS) if ref else None
     background = bool(cutoff and ((begin and begin < cutoff) or (end and end < cutoff)))
+    if stated and ref is not None and end is not None and precision is not None and precision >= 2 \
+            and end < ref - dt.timedelta(days=VAGUE_DAYS) and not _onset(st, times, begin, end):
+        background = True  # "last month Turkey sent troops", "three weeks ago": a deed recalled by a vague date
+        # weeks old is context; news that old is dated to its day ("on 4 July"), and "the bombardment that
+        # began last month" dates only its start
+    if tv is not None and (tv.describes_doer or tv.past_before_past or tv.long_span) and not background:
+        # "rebels, who overran some districts three weeks ago": the clause says who the rebels are; "the group's
+        # crimes had been shown in videos": the past before the story's past; "has waged an insurgency for
+        # decades": a campaign. News only when the clause dates the deed to the last days ("militants, who
+        # stormed the town on Sunday")
+        recent = ref - dt.timedelta(days=RECENT_DAYS) if ref else None
+        background = not (tv.times and end is not None and (recent is None or end >= recent))
     return when, background
+
+
+def _onset(st: SentenceState, times: Sequence[TimeMention], begin: dt.date | None, end: dt.date | None) -> bool:
+    """The sentence's time expression of these dates dates the start of the deed ("that began last month")."""
+    if st.doc is None:
+        return False
+    return any(dates_an_onset(st.doc, (t.start - st.base, t.end - st.base))
+               for t in times if t.begin == begin and t.end_date == end)
 
 
 def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chain: Chain,

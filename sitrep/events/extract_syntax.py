@@ -32,6 +32,9 @@ class TriggerView:
     object_has_place: bool = False  # a place mention lies inside the patient phrase
     agent_span: syntax.Span | None = None  # the agent and patient phrases (sentence offsets)
     patient_span: syntax.Span | None = None
+    describes_doer: bool = False  # a relative clause telling what its head noun did ("fighters who overran ...")
+    past_before_past: bool = False  # the sentence's main verb is pluperfect ("had been showcased")
+    long_span: bool = False  # the predicate is measured over years ("has waged an insurgency for decades")
 
 
 def _first_in(mentions: Sequence[ActorMention], span: syntax.Span | None, base: int) -> ActorMention | None:
@@ -150,4 +153,5 @@ def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[Actor
     object_place = pat is not None and any(p.start - base < pat[1] and pat[0] < p.end - base for p in places)
     return TriggerView(syntax.status_of(doc, trig_span), _first_in(armed, roles.agent, base),
                        _first_in(actors, roles.patient, base), roles.passive, in_loc, in_clause, agent_text,
-                       object_text, object_place, roles.agent, roles.patient)
+                       object_text, object_place, roles.agent, roles.patient, syntax.describes_doer(doc, trig_span),
+                       syntax.past_before_past(doc, trig_span), syntax.long_span(doc, trig_span))

@@ -34,7 +34,9 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v18"  # v16: unresolved objects; v17: counts to their after-clause; v18: seen firing
+STAGE_VERSION = "sitrep.events.syntax.v23"  # v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+# after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
+# dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 Span = tuple[int, int]
 
@@ -194,6 +196,75 @@ def status_of(doc: Doc, span: Span) -> Status:
     if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):
         return "generic"  # "the seized districts": a participle describing ground, not an event
     return "asserted"
+
+
+def describes_doer(doc: Doc, span: Span) -> bool:
+    """The trigger's predicate is a relative clause that says what its head noun did ("rebel fighters, who overran
+    some districts", "the people that mounted attacks"): the relative pronoun is the active subject, the trigger the
+    clause's verb or the object of a conduct verb ("mounted attacks"), and the head noun is not a place ("the town, which has borne the brunt" is not).
+    Such a clause describes a participant; it does not report the deed as news."""
+    tok = token_at(doc, span)
+    if tok is None:
+        return False
+    v = clause_of(tok)
+    rel = v.head if v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) else v
+    # "the coalition, which arms the SDF and has launched hundreds of airstrikes": a verb coordinated in the
+    # relative clause shares its relative subject
+    if rel.dep_ != "relcl" or not _is_verb(v) or rel.head.i == rel.i:
+        return False
+    conduct = _lower(v) in _CONDUCT_VERBS or v.lemma_ in _CONDUCT_LEMMAS
+    obj = tok.head.head if tok.dep_ == "pobj" and _lower(tok.head) == "of" else tok  # "dozens of raids"
+    if not (tok.i == v.i or (conduct and obj.head.i == v.i and obj.dep_ == "dobj")):
+        return False  # "civilians who fled the bombardment": the bombardment is not what they did
+    if not any(c.dep_ == "nsubj" and _lower(c) in ("who", "which", "that") for c in rel.children):
+        return False
+    return rel.head.ent_type_ not in ("GPE", "LOC", "FAC") and rel.head.pos_ in ("NOUN", "PROPN")
+
+
+def past_before_past(doc: Doc, span: Span) -> bool:
+    """The main verb of the trigger's sentence is in the pluperfect ("had been showcased", "had previously claimed
+    he was killed"): the sentence tells what happened before the story's own past, not the news. (A pluperfect
+    under a simple-past "said" is reported speech shifted back and does not count.)"""
+    tok = token_at(doc, span)
+    if tok is None:
+        return False
+    root = tok.sent.root
+    return root.tag_ == "VBN" and any(c.dep_ == "aux" and _lower(c) == "had" for c in root.children)
+
+
+_SPAN_PREPS = frozenset({"for", "over", "throughout"})
+_LONG_UNITS = frozenset({"year", "decade", "century", "generation"})  # spans no single event lasts
+
+
+def long_span(doc: Doc, span: Span) -> bool:
+    """The trigger's predicate is measured over years ("has waged an insurgency for decades", "over the past
+    decade the militia has carried out attacks"): a campaign or a habit, not an event of the news."""
+    tok = token_at(doc, span)
+    if tok is None:
+        return False
+    for head in {tok, clause_of(tok)}:
+        for c in head.children:
+            if c.dep_ == "prep" and _lower(c) in _SPAN_PREPS and \
+                    any(g.dep_ == "pobj" and g.lemma_ in _LONG_UNITS for g in c.children):
+                return True
+    return False
+
+
+_ONSET_LEMMAS = frozenset({"begin", "start", "continue", "resume"})  # aspectual verbs: the date opens a span
+
+
+def dates_an_onset(doc: Doc, span: Span) -> bool:
+    """The time expression at ``span`` dates when something began or went on ("the bombardment that began last
+    month"), not the whole deed: the deed may still be under way."""
+    tok = token_at(doc, span)
+    if tok is None:
+        return False
+    t = tok
+    for _ in range(4):
+        if _is_verb(t) or t.head.i == t.i:
+            break
+        t = t.head
+    return t.lemma_ in _ONSET_LEMMAS
 
 
 def _core_span(t: Token) -> Span:
