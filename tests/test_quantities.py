@@ -258,6 +258,14 @@ def test_present_perfect_tolls_with_a_time_or_incident_of_their_own_are_not(sent
     assert q.status == "killed" and not q.cumulative
 
 
+def test_a_running_total_is_read_in_its_own_line_not_the_quoted_lines_after_it():
+    # a report's text can run on over the quotes that follow it; their "on Friday" is not the toll's own time
+    text = ("The ministry says 900 police officers have been killed fighting \"bandits\" .\n"
+            "\"The talks failed\" , a newspaper wrote in an editorial on Friday .")
+    q, = find_quantities(text)
+    assert q.status == "killed" and q.cumulative
+
+
 def test_one_member_of_a_group_with_a_fate_of_its_own_is_one_victim():
     q, = find_quantities("The charity said one of its drivers, Omar Haddad, died on Sunday after a shell hit his van.")
     assert (q.value, q.status) == (1, "killed")

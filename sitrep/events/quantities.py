@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v15"
+STAGE_VERSION = "sitrep.events.quantities.v16"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -585,8 +585,13 @@ def running_total(sentence: str, q: QuantityMention) -> bool:
     """A present-perfect toll with no time or incident of its own that covers a war, an uprising or a period
     ("the uprising, in which 9,000 people have been killed", "since the assault began in March, 400 have
     died", "2,000 soldiers have been killed fighting"): a running total, not the deaths of one event."""
-    return bool(q.status in ("killed", "injured") and _PERFECT_TOLL.match(sentence, q.end)
-                and _PERIOD_SCOPE.search(sentence) and not _OWN_TIME.search(sentence))
+    if q.status not in ("killed", "injured") or not _PERFECT_TOLL.match(sentence, q.end):
+        return False
+    # the scope and a time of its own are read in the toll's own line: a report's text can run on over the
+    # quoted lines that follow it ("... killed fighting armed gangs ''. \n`` The resolution ... on Monday")
+    start, end = sentence.rfind("\n", 0, q.start) + 1, sentence.find("\n", q.end)
+    own = sentence[start:end if end >= 0 else len(sentence)]
+    return bool(_PERIOD_SCOPE.search(own) and not _OWN_TIME.search(own))
 
 
 def aggregate_scope(sentence: str, q: QuantityMention) -> bool:
