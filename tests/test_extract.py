@@ -553,6 +553,28 @@ def test_follow_up_sentences_refine_the_event_they_refer_to():
     assert sorted(_killed(r)) == [(4, "fighters"), (6, "fighters")]
 
 
+def test_an_elaboration_of_the_attack_just_reported_is_that_attack_and_its_toll():
+    # the later sentences tell how the attack unfolded (no date or place of their own): one event, whose
+    # precise toll replaces the lede's "dozens"; the injured "others" are not dead beyond that toll
+    text = ("On Monday, dozens of civilians in Mogadishu were killed in a suicide attack on a hotel. "
+            "The assault was the latest in a wave of attacks. "
+            "Two car bombs were detonated at the gate, which also leads to a market. "
+            "A gunman then blew himself up in the lobby. "
+            "At least 35 people were killed and 80 others were injured.")
+    reports = [r for r in _reports(text, {"On Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+               if not r.background]
+    assert [(r.sub_event_type, r.place_name, r.date_begin) for r in reports] == [
+        ("Suicide bomb", "Mogadishu", dt.date(2016, 8, 1))]
+    assert [q.value for q in reports[0].fatalities if q.status == "killed"] == [35]
+
+
+def test_another_attack_in_the_next_sentence_is_its_own_event():
+    text = ("On Monday, dozens of civilians in Mogadishu were killed in a suicide attack on a hotel. "
+            "Separately, a car bomb was detonated at the gate of an army base.")
+    reports = _reports(text, {"On Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert len(reports) == 2
+
+
 def test_no_one_hurt_is_not_a_casualty():
     assert _reports("Nobody was hurt when a rocket hit an empty field near Kismayo on Monday.")[0].fatalities == []
     r, = _reports("No one was injured when a mortar round landed in Afgooye.")

@@ -126,7 +126,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v30+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v31+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -509,6 +509,8 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
         if host is not None and not any(t.begin for t in s.times) and (
                 not fine_here or any(p.place_id and p.place_id == host.place_id for p in fine_here)):
             triggers = ()
+    if triggers and not st.headline and _elaborates(st, ctx, triggers):
+        triggers = ()  # its counts join the host below (_count_follow_up), which stays the event in focus
     ana_event = _ANAPHOR_EVENT.match(text) if not triggers and not st.headline else None
     if ana_event:
         host = _follow_up_host(ctx, idx, s)
@@ -527,6 +529,36 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
     elif not triggers and not st.headline:
         triggers, battle_after = _count_follow_up(st, ctx)
     return replace(st, triggers=triggers, battle_after=battle_after)
+
+
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# a narrated next step of the incident ("a bomber then blew himself up"), or its setting named as already known
+# ("three blasts were detonated at the compound"): the sentence tells more of the event just reported
+_ELABORATION = re.compile(r"\bthen\b(?<!\bsince then)(?<!\buntil then)(?<!\bby then)(?<!\bfrom then)|"
+                          r"\b(?:at|inside|into|outside)\s+the\s+(?:[a-z]+\s+)?[a-z]+\b(?!\s+of\b)(?!['’])")
+
+
+_RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose)\b[^,;]*")
+
+
+def _elaborates(st: SentenceState, ctx: Context, triggers: tuple[Trigger, ...]) -> bool:
+    """The sentence's violent events tell more of the violent event reported just before, not another one:
+    an elaboration cue, no "also"/"another"/"elsewhere", no date of their own and no place but the host's.
+    The host is then the event in focus again (a toll in the next sentences is its toll)."""
+    s = st.s
+    text = _RELATIVE_TAIL.sub("", st.text)  # "the compound, which also houses a news agency": not another event
+    if not _ELABORATION.search(text) or _ADDITIVE.search(text) or any(t.begin for t in s.times):
+        return False
+    if not all(SUB_TO_TYPE.get(t.sub_event_type) in _VIOLENT for t in triggers):
+        return False
+    host = _follow_up_host(ctx, st.idx, s)
+    if host is None or host.background or host.event_type not in _VIOLENT:
+        return False
+    fine_here = [p for p in st.usable if p.feature not in COARSE]
+    if any(not (p.place_id and p.place_id == host.place_id) for p in fine_here):
+        return False
+    ctx.recent_reports = [*ctx.recent_reports[-1:], (st.idx, [host])]
+    return True
 
 
 def _refine_coarse_host(st: SentenceState, ctx: Context, scope: Scope) -> None:
@@ -1310,10 +1342,16 @@ def _joined(have: list[QuantityMention], more: list[QuantityMention], text: str)
     return out
 
 
+# "41 people were killed and 90 others were injured": the others are the hurt beside this sentence's dead, not
+# dead beyond an earlier toll
+_HURT_OTHERS = re.compile(r"\b(?:and|while|with)\s+(?:[\w,-]+\s+)?others?\s+(?:(?:were|had been|have been|being)\s+)?"
+                          r"(?:\w+ly\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
+
+
 def _same_dead(earlier: Sequence[QuantityMention], later: Sequence[QuantityMention], text: str) -> bool:
     """A later sentence's death count restates the earlier one (another source's estimate, a precise figure for
     "dozens"): no additive cue, and not the other side's dead (civilians then fighters)."""
-    if _ADDITIVE.search(text):
+    if _ADDITIVE.search(_HURT_OTHERS.sub("", text)):
         return False
     cats_a = {q.category for q in earlier} - {"unknown", "mixed"}
     cats_b = {q.category for q in later} - {"unknown", "mixed"}
