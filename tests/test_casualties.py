@@ -138,3 +138,18 @@ def test_running_totals_read_from_text_stay_out_of_the_totals() -> None:
     by = {(r.period, r.source): r for r in ledger(reports, incidents, "month", articles=ARTICLES)}
     assert by[("2017-06", None)].conservative == 9
     assert sorted(c["value"] for c in by[("2017-06", "SOHR")].cumulative_claims) == [350, 7000]
+
+
+def test_a_toll_across_a_whole_country_is_listed_apart_not_summed() -> None:
+    country = strike("c", "a1", D(2017, 6, 10), [killed(40)], "SOHR", place="syria")
+    country.geo_precision = 3  # resolved to the country itself: no province
+    town = strike("t", "a2", D(2017, 6, 10), [killed(7)], "SOHR", place="tabqa")
+    town.geo_precision, town.admin1 = 1, "Raqqa"
+    province = strike("p", "a3", D(2017, 6, 11), [killed(5)], None, place="raqqa-province")
+    province.geo_precision, province.admin1 = 3, "Raqqa"
+    reports = [country, town, province]
+    rows = ledger(reports, merge_reports(reports, articles=ARTICLES), "month", articles=ARTICLES)
+    by = {(r.period, r.source): r for r in rows}
+    assert by[("2017-06", None)].conservative == 7 + 5
+    assert by[("2017-06", "SOHR")].claimed == 7
+    assert [c["value"] for c in by[("2017-06", "SOHR")].cumulative_claims] == [40]

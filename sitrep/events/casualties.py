@@ -9,7 +9,9 @@ Per source (each source in the report's ``attributed_to``, else the article's ou
 week or day of the event), a row gives the deaths the source claimed: for each incident, the
 source's highest current figure across its reports (a source repeating or revising its own toll is
 counted once), summed. Running tallies ("a total of 58 since June 6") are listed separately and
-never summed. Per period, a totals row (``source`` = None) gives the ACLED conservative total (per
+never summed, and so are tolls placed at a whole country ("89 people were killed across Syria on
+Saturday", "at least 95 were killed on Monday alone" with no place of its own): an aggregate over the
+located events of those days, not one more event. Per period, a totals row (``source`` = None) gives the ACLED conservative total (per
 incident the lowest credible figure, summed) and the Airwars range (sum of per-incident minima ..
 sum of per-incident maxima), from the incident's counted reports only.
 """
@@ -25,7 +27,7 @@ from sitrep.events.incident import fatality_range
 from sitrep.events.merge import ArticleInfo, report_deaths, report_interval
 from sitrep.records import Incident, Record, Report
 
-STAGE_VERSION = "sitrep.events.casualties.v2"
+STAGE_VERSION = "sitrep.events.casualties.v3"  # v3: country-wide tolls are aggregates
 
 COUNTED_STATUSES = frozenset({"asserted", "hedged"})
 FAR_BEFORE_DAYS = 365  # an event dated this long before its article is a passing mention of history
@@ -83,6 +85,12 @@ def counts_in_ledger(report: Report, info: ArticleInfo | None = None) -> bool:
     return (begin - iv.end).days <= FAR_BEFORE_DAYS and (iv.begin - end).days <= FAR_AFTER_DAYS
 
 
+def country_wide(report: Report) -> bool:
+    """The report is placed at a whole country (resolved, no province, ACLED precision 3): its toll is a count
+    across the country, which overlaps the located events of the same days."""
+    return report.place_id is not None and report.admin1 is None and report.geo_precision == 3
+
+
 def ledger(reports: Iterable[Report], incidents: Iterable[Incident], period: Period = "month", *,
            articles: Mapping[str, ArticleInfo] | None = None) -> list[LedgerRow]:
     """Ledger rows ordered by period, then the totals row, then sources by name."""
@@ -109,7 +117,7 @@ def ledger(reports: Iterable[Report], incidents: Iterable[Incident], period: Per
         day = inc.date_begin if inc and inc.date_begin else (iv.begin if iv else None)
         p = period_key(day, period)
         cumulative = (inc is not None and inc.cumulative) or (
-            inc is None and all(q.cumulative for q in r.fatalities if q.status == "killed"))
+            inc is None and all(q.cumulative for q in r.fatalities if q.status == "killed")) or country_wide(r)
         for source in report_sources(r, info):
             row(p, source).reports.append(r.report_id)
             if cumulative:
@@ -127,7 +135,7 @@ def ledger(reports: Iterable[Report], incidents: Iterable[Incident], period: Per
     for inc in incidents:
         if inc.cumulative or inc.background:
             continue
-        members = [counted[rid] for rid in inc.reports if rid in counted]
+        members = [counted[rid] for rid in inc.reports if rid in counted and not country_wide(counted[rid])]
         low, high, conservative = fatality_range(members)
         if conservative is None:
             continue
