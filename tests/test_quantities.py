@@ -248,6 +248,16 @@ def test_present_perfect_tolls_over_a_war_or_period_are_running_totals(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
+    "The envoy arrived after a month-long siege of the town by the army that left about 400 people dead.",
+    "The rebels pulled out after nearly two weeks of heavy shelling in which some 250 people were killed.",
+    "Troops entered the old city, which had been under siege for almost a month, leaving 300 residents dead.",
+])
+def test_a_toll_over_weeks_or_months_of_one_campaign_is_a_running_total(sentence):
+    q, = find_quantities(sentence)
+    assert q.status == "killed" and q.cumulative
+
+
+@pytest.mark.parametrize("sentence", [
     "At least 30 people have been killed in Idlib on Monday, as the war enters its eighth year.",
     "Twelve people have been killed in an air strike on a market in the north of the country, amid the war.",
     "More than 400 people have been killed in six days of the heaviest bombing of the war.",

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v16"
+STAGE_VERSION = "sitrep.events.quantities.v17"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -150,7 +150,15 @@ _CUMULATIVE = re.compile(r"\b(?:a total of|in total|total of|totall?ing|so far|t
                          r"broke out)|since the (?:uprising|unrest|revolt|revolution|crackdown|protests|rebellion)|"
                          r"since (?:that|then|this|these)|in the (?:air )?campaign|"
                          r"(?:in|during|over)\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:weeks|months|years)\s+of\s+"
-                         r"(?:fighting|war|conflict|bombing|bombardment|air ?strikes|violence|clashes|siege))\b",
+                         r"(?:fighting|war|conflict|bombing|bombardment|air ?strikes|violence|clashes|siege)|"
+                         # a toll over weeks or months of one campaign ("a nearly month-long bombardment that left 700
+                         # dead", "under bombardment for almost a month, leaving 700 dead"): a running total
+                         r"(?:week|month|year)-long\s+(?:[\w-]+\s+)?(?:fighting|war|conflict|bombing|bombardment|"
+                         r"air ?strikes|violence|clashes|siege|shelling|offensive|assault|campaign)|"
+                         r"(?:a|one|two|three|four|several|many)\s+(?:weeks?|months?)\s+of\s+(?:[\w-]+\s+)?(?:fighting|"
+                         r"bombing|bombardment|air ?strikes|violence|clashes|siege|shelling)|"
+                         r"under\s+(?:bombardment|siege|shelling|attack)\s+for\s+(?:almost\s+|nearly\s+|more than\s+|"
+                         r"about\s+|over\s+)?(?:a|one|two|three|four|several|many)\s+(?:weeks?|months?))\b",
                          re.IGNORECASE)
 _VERB_LEFT = re.compile(
     r"\b(killed|killing|kills|kill|wounded|wounding|injured|injuring|kidnapped|kidnapping|abducted|"
