@@ -153,3 +153,16 @@ def test_a_toll_across_a_whole_country_is_listed_apart_not_summed() -> None:
     assert by[("2017-06", None)].conservative == 7 + 5
     assert by[("2017-06", "SOHR")].claimed == 7
     assert [c["value"] for c in by[("2017-06", "SOHR")].cumulative_claims] == [40]
+
+
+def test_one_toll_given_to_two_places_is_counted_once() -> None:
+    # "another 20 were killed in A and B": the same count, in the same sentence, on the report of each place
+    a = strike("a", "a1", D(2017, 8, 3), [killed(20)], "activists", place="badu")
+    b = strike("b", "a1", D(2017, 8, 3), [killed(20)], "activists", place="takana")
+    other = strike("o", "a1", D(2017, 8, 3), [killed(20)], "activists", place="tabqa")
+    other.sentence_index = 4  # the same figure in another sentence is another toll
+    reports = [a, b, other]
+    rows = ledger(reports, merge_reports(reports, articles=ARTICLES), "month", articles=ARTICLES)
+    by = {(r.period, r.source): r for r in rows}
+    assert by[("2017-08", None)].conservative == 40
+    assert by[("2017-08", "activists")].claimed == 40
