@@ -575,6 +575,25 @@ def test_another_attack_in_the_next_sentence_is_its_own_event():
     assert len(reports) == 2
 
 
+def test_one_toll_for_coordinated_places_is_stated_for_each():
+    mon = {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))}
+    reports = _reports("Russian warplanes struck Sukkari and Ansari on Monday, killing 9 civilians.", mon)
+    assert [(r.place_name, _killed(r)) for r in reports] == [("Sukkari", [(9, "civilians")]),
+                                                             ("Ansari", [(9, "civilians")])]
+    text = ("Russian warplanes killed a family of 5 in Idlib on Monday, while another 20 were killed in Sukkari "
+            "and Ansari two days later.")
+    reports = _reports(text, {**mon, "two days later": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
+    assert {r.place_name: [v for v, _ in _killed(r)] for r in reports} == {"Idlib": [5], "Sukkari": [20],
+                                                                          "Ansari": [20]}
+
+
+def test_a_toll_for_an_area_is_not_given_to_its_examples():
+    text = ("Government troops overran villages outside Aleppo on Monday, including Sukkari and Ansari, "
+            "killing at least 7 people.")
+    reports = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert sum(bool(_killed(r)) for r in reports) <= 1
+
+
 def test_no_one_hurt_is_not_a_casualty():
     assert _reports("Nobody was hurt when a rocket hit an empty field near Kismayo on Monday.")[0].fatalities == []
     r, = _reports("No one was injured when a mortar round landed in Afgooye.")

@@ -126,7 +126,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v31+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v32+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -978,6 +978,20 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
     return when, background
 
 
+_EXAMPLES = re.compile(r"\b(?:including|such as|notably|among them|like)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+def _shared_toll(nearest: list[QuantityMention], places: list[PlaceMention], text: str, base: int) -> bool:
+    """ "another 20 were killed in al-Badou and al-Takana": one toll for an event at coordinated places is
+    stated for each of them (ACLED records the combined figure on each; the ledger counts it once). Not when
+    the places are examples of a wider area ("towns outside Hama, including A, B and C": the area's toll)."""
+    killed = [q for q in nearest if q.status == "killed"]
+    if len(places) < 2 or len(killed) != 1 or killed[0].cumulative:
+        return False
+    first = min(places, key=lambda p: p.start)
+    return not _EXAMPLES.search(text[max(0, first.start - base - 40):first.start - base])
+
+
 def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chain: Chain,
                      out: list[Report]) -> list[Report]:
     """The reports of trigger k (one per coordinated place), appended to ``out`` as new records."""
@@ -1004,6 +1018,7 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
             and not any(q.status == "killed" and q.category == "fighters" for q in nearest):
         sub, target = "Attack", "Civilians"
     out = list(out)
+    shared = _shared_toll(nearest, ev_places, text, st.base)
     for j, place in enumerate(ev_places or [None]):
         key = (sub, (place.place_id or place.name or place.surface) if place else None, when[0], when[1])
         if key in chain.seen:
@@ -1019,7 +1034,8 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
         if place is not None and place.country:  # "government forces", "rebels" in the country of the event
             agent, target_here = (_in_country(agent, place.country), _in_country(target_here, place.country))
         out.append(_report(st, k, scope, sub, agent, target_here, roles.assoc, place, inferred, when, background,
-                           _copy_quantities(nearest) if j == 0 else [], attribution(st.s, text, roles.agent, ctx),
+                           _copy_quantities(nearest) if j == 0 or shared else [],
+                           attribution(st.s, text, roles.agent, ctx),
                            len(out)))
         chain.seen[key] = len(out) - 1
         if st.explicit[k]:
@@ -1087,12 +1103,13 @@ def _contrast_pass(st: SentenceState, scope: Scope, out: list[Report], first_of:
         spans = {(q.start, q.end) for q in counts}
         new = [replace(r, fatalities=[q for q in r.fatalities if (q.start, q.end) not in spans])
                if r.report_id == host.report_id else r for r in new]  # the clause's toll is its event's, not the host's
+        shared = _shared_toll(counts, places, text, base)
         for j, p in enumerate(places or [None]):
             key = (p.place_id or p.name or p.surface) if p else host.place_id
             r = replace(host, report_id=_report_id(scope.article.article_id, st.idx, host.sub_event_type, key,
                                                    host.actor1, len(new)),
                         date_begin=begin, date_end=end, time_precision=precision, background=background,
-                        fatalities=_copy_quantities(counts) if j == 0 else [])
+                        fatalities=_copy_quantities(counts) if j == 0 or shared else [])
             new.append(_moved(r, p, scope.geo_fn) if p is not None else r)
     return new
 
