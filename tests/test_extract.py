@@ -594,6 +594,13 @@ def test_a_toll_for_an_area_is_not_given_to_its_examples():
     assert sum(bool(_killed(r)) for r in reports) <= 1
 
 
+def test_an_event_at_a_place_has_the_part_of_a_wider_toll_given_for_it():
+    text = "Troops shelled villages on Monday, and activists said at least 40 people died, including twelve in Idlib."
+    reports = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert [(r.place_name, [q.value for q in r.fatalities if q.status == "killed"]) for r in reports] == [
+        ("Idlib", [12])]
+
+
 def test_no_one_hurt_is_not_a_casualty():
     assert _reports("Nobody was hurt when a rocket hit an empty field near Kismayo on Monday.")[0].fatalities == []
     r, = _reports("No one was injured when a mortar round landed in Afgooye.")

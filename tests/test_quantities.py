@@ -299,3 +299,16 @@ def test_a_toll_stated_after_a_long_qualifying_stretch_is_read():
     q, = find_quantities("The ministry said the number of civilian deaths it had verified since the start of the "
                          "operation in March stood at 87, after hundreds of raids.")
     assert (q.value, q.status, q.category, q.cumulative) == (87, "killed", "civilians", True)
+
+
+@pytest.mark.parametrize(("sentence", "place", "part"), [
+    ("Monitors said at least 40 more people had died, including twelve in and around Homs.", "Homs", 12),
+    ("At least 30 people were killed on Monday, 10 of them in Idlib.", "Idlib", 10),
+    ("At least 30 people were killed in Idlib on Monday.", "Idlib", None),
+    ("Twelve people were killed when shells hit Aleppo.", "Aleppo", None),
+])
+def test_the_part_of_a_toll_given_for_a_place(sentence, place, part):
+    from sitrep.events.quantities import place_part
+
+    q = find_quantities(sentence)[0]
+    assert place_part(sentence, q, sentence.index(place)) == part

@@ -95,7 +95,7 @@ from sitrep.events.mentions import EVENT_THRESHOLD, Candidate, Decision, load_mo
 from sitrep.events.mentions import STAGE_VERSION as MENTIONS_VERSION
 from sitrep.events.parse import STAGE_VERSION as PARSE_VERSION
 from sitrep.events.quantities import STAGE_VERSION as QUANTITIES_VERSION
-from sitrep.events.quantities import aggregate_scope, find_quantities, mentions_deaths
+from sitrep.events.quantities import aggregate_scope, find_quantities, mentions_deaths, place_part
 from sitrep.events.subtype import DATA_FILES as SUBTYPE_DATA_FILES
 from sitrep.events.subtype import STAGE_VERSION as SUBTYPE_VERSION
 from sitrep.events.subtype import retype
@@ -126,7 +126,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v32+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v33+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -981,6 +981,19 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
 _EXAMPLES = re.compile(r"\b(?:including|such as|notably|among them|like)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
+def _toll_at(qs: list[QuantityMention], place: PlaceMention | None, text: str, base: int) -> list[QuantityMention]:
+    """ "at least 28 more people had been killed, including nine in and around Hama": the event at Hama has the
+    part of the toll the sentence gives for it."""
+    if place is None:
+        return qs
+    out = []
+    for q in qs:
+        part = place_part(text, q, place.start - base)
+        out.append(q if part is None else replace(q, value=part, min=None, max=None, breakdown={}, earlier_value=None,
+                                                  cumulative=False))
+    return out
+
+
 def _shared_toll(nearest: list[QuantityMention], places: list[PlaceMention], text: str, base: int) -> bool:
     """ "another 20 were killed in al-Badou and al-Takana": one toll for an event at coordinated places is
     stated for each of them (ACLED records the combined figure on each; the ledger counts it once). Not when
@@ -1034,7 +1047,7 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
         if place is not None and place.country:  # "government forces", "rebels" in the country of the event
             agent, target_here = (_in_country(agent, place.country), _in_country(target_here, place.country))
         out.append(_report(st, k, scope, sub, agent, target_here, roles.assoc, place, inferred, when, background,
-                           _copy_quantities(nearest) if j == 0 or shared else [],
+                           _toll_at(_copy_quantities(nearest), place, text, st.base) if j == 0 or shared else [],
                            attribution(st.s, text, roles.agent, ctx),
                            len(out)))
         chain.seen[key] = len(out) - 1

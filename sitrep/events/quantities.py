@@ -602,6 +602,26 @@ def running_total(sentence: str, q: QuantityMention) -> bool:
     return bool(_PERIOD_SCOPE.search(own) and not _OWN_TIME.search(own))
 
 
+# between a toll and a place: the part of the toll that died there ("28 killed, including nine in and around Hama",
+# "30 dead, 10 of them in Idlib")
+_PLACE_PART = re.compile(r"[^.;]{0,60}?(?:,|-|–|—)\s*(?:including|among them|with|of whom)?\s*(?P<n>[\w,-]+)"
+                         r"(?:\s+(?:of them|people|others|dead|deaths))?\s+(?:(?:were\s+)?(?:killed|died)\s+)?"
+                         r"(?:in and around|in|at|near|around|outside)\s+(?:the\s+)?(?:(?:town|city|village|province|"
+                         r"district|region|area)\s+of\s+)?$", re.IGNORECASE)
+
+
+def place_part(sentence: str, q: QuantityMention, place_start: int) -> int | None:
+    """The count of the toll ``q`` the sentence gives for the place at ``place_start`` ("at least 28 more people had
+    been killed, including nine in and around Hama": nine for Hama), else None."""
+    if q.status != "killed" or place_start < q.end:
+        return None
+    m = _PLACE_PART.fullmatch(sentence, q.end, place_start)
+    if m is None:
+        return None
+    value = _word_value(m.group("n"))
+    return value if value is not None and 0 < value < (q.value or 0) else None
+
+
 def aggregate_scope(sentence: str, q: QuantityMention) -> bool:
     """The count is a toll over a whole country or "elsewhere" ("60 people dead across Syria"): not the toll of
     the event its sentence reports."""
