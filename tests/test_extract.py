@@ -601,6 +601,15 @@ def test_an_event_at_a_place_has_the_part_of_a_wider_toll_given_for_it():
         ("Idlib", [12])]
 
 
+def test_a_later_count_at_one_of_the_places_just_reported_is_that_places_toll():
+    text = ("Government troops overran villages outside Aleppo on Tuesday, including Sukkari and Ansari, killing at "
+            "least 7 people. Three children were among the five dead brought to a clinic in Ansari, while the monitor "
+            "said at least 26 people had died.")
+    reports = _reports(text, {"on Tuesday": (dt.date(2016, 8, 2), dt.date(2016, 8, 2))})
+    tolls = {r.place_name: [q.value for q in r.fatalities if q.status == "killed"] for r in reports}
+    assert tolls["Ansari"] == [5]
+
+
 def test_no_one_hurt_is_not_a_casualty():
     assert _reports("Nobody was hurt when a rocket hit an empty field near Kismayo on Monday.")[0].fatalities == []
     r, = _reports("No one was injured when a mortar round landed in Afgooye.")

@@ -126,7 +126,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v33+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v34+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -597,9 +597,19 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
                                 for t in s.times):
         host = None  # the count is dated to another day than the event it would join
     fine_here = [p for p in st.usable if p.feature not in COARSE]
-    if host is not None and fine_here and not any(
-            (p.place_id and p.place_id == host.place_id) or (p.name or p.surface) == host.place_name for p in fine_here):
-        host = None  # "a bakery in Tariq al-Bab had been hit, killing 12": the count of an event elsewhere
+
+    def at_place(r: Report) -> bool:
+        return any((p.place_id and p.place_id == r.place_id) or (p.name or p.surface) == r.place_name
+                   for p in fine_here)
+    if host is not None and fine_here and not at_place(host):
+        # "the five dead brought to a hospital in Taybat": the count of the recent event at that place, if any
+        host = next((r for at, rs in reversed(ctx.recent_reports) if idx - at <= 3 for r in rs
+                     if at_place(r) and r.event_type != "Strategic developments"), None)
+        # (else "a bakery in Tariq al-Bab had been hit, killing 12": the count of an event elsewhere)
+        cut = _CONTRAST_CLAUSE.search(text)
+        if host is not None and cut and any(q.start < cut.start() for q in extra if q.status == "killed"):
+            # "..., while the monitor said at least 26 people had died": another, wider figure
+            extra = [q for q in extra if q.start < cut.start() or q.status != "killed"]
     if host is not None and host.event_type in ("Violence against civilians", "Protests", "Riots") and \
             extra and all(q.category == "fighters" for q in extra):
         combat = _COMBAT_NOUN.search(text)
