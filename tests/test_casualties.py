@@ -166,3 +166,16 @@ def test_one_toll_given_to_two_places_is_counted_once() -> None:
     by = {(r.period, r.source): r for r in rows}
     assert by[("2017-08", None)].conservative == 40
     assert by[("2017-08", "activists")].claimed == 40
+
+
+def test_the_first_place_of_a_shared_toll_keeps_it() -> None:
+    # the same 20 told earlier for Badu alone, then "20 were killed in Badu and Takana": Badu's incident holds it
+    earlier = strike("m", "a1", D(2017, 8, 3), [killed(20)], "activists", place="badu")
+    first = strike("z", "a1", D(2017, 8, 3), [QuantityMention(5, 7, "20", value=20, category="civilians")],
+                   "activists", place="badu")
+    second = strike("a", "a1", D(2017, 8, 3), [QuantityMention(5, 7, "20", value=20, category="civilians")],
+                    "activists", place="takana")
+    first.sentence_index = second.sentence_index = 1
+    reports = [earlier, first, second]
+    rows = ledger(reports, merge_reports(reports, articles=ARTICLES), "month", articles=ARTICLES)
+    assert {(r.period, r.source): r for r in rows}[("2017-08", None)].conservative == 20

@@ -107,7 +107,7 @@ def _restated(reports: Iterable[Report], by_report: Mapping[str, Incident]) -> s
     a placeless toll inherits. The deaths happened once; the first incident keeps them."""
     owner: dict[TollKey, str] = {}
     out: set[str] = set()
-    for r in sorted(reports, key=lambda r: (r.article_id, r.sentence_index, r.report_id)):
+    for r in sorted(reports, key=lambda r: (r.article_id, r.sentence_index)):  # stable: the first place first
         keys = _toll_keys(r)
         inc = by_report[r.report_id].incident_id if r.report_id in by_report else r.report_id
         if keys and all(owner.get(k, inc) != inc for k in keys):
