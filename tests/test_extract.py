@@ -610,6 +610,15 @@ def test_a_later_count_at_one_of_the_places_just_reported_is_that_places_toll():
     assert tolls["Ansari"] == [5]
 
 
+def test_an_event_dated_by_the_years_since_it_is_history():
+    text = ("Thousands of people marched in Aleppo to mark 20 years since the city's worst massacre, "
+            "when more than 3,000 people were killed by government troops.")
+    reports = _reports(text)
+    assert not any(_killed(r) and not r.background for r in reports)  # the march has no deaths of its own
+    shelling, = _reports("It is 20 years since troops shelled Aleppo, killing 300 people.")
+    assert shelling.background and shelling.date_begin == dt.date(1996, 1, 1)
+
+
 def test_no_one_hurt_is_not_a_casualty():
     assert _reports("Nobody was hurt when a rocket hit an empty field near Kismayo on Monday.")[0].fatalities == []
     r, = _reports("No one was injured when a mortar round landed in Afgooye.")

@@ -95,7 +95,13 @@ from sitrep.events.mentions import EVENT_THRESHOLD, Candidate, Decision, load_mo
 from sitrep.events.mentions import STAGE_VERSION as MENTIONS_VERSION
 from sitrep.events.parse import STAGE_VERSION as PARSE_VERSION
 from sitrep.events.quantities import STAGE_VERSION as QUANTITIES_VERSION
-from sitrep.events.quantities import aggregate_scope, find_quantities, mentions_deaths, place_part
+from sitrep.events.quantities import (
+    aggregate_scope,
+    find_quantities,
+    mentions_deaths,
+    number_value,
+    place_part,
+)
 from sitrep.events.subtype import DATA_FILES as SUBTYPE_DATA_FILES
 from sitrep.events.subtype import STAGE_VERSION as SUBTYPE_VERSION
 from sitrep.events.subtype import retype
@@ -126,7 +132,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v34+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v35+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -973,6 +979,27 @@ def _event_places(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tupl
 Dates = tuple[dt.date | None, dt.date | None, int | None]
 
 
+# "to mark 30 years since the country's worst massacre": the event is that many years before the reporting date
+_YEARS_SINCE = re.compile(r"\b(?P<n>[\w-]+)\s+(?P<unit>years|decades)\s+(?:since|after|on from)\s+(?:[\w'’,-]+\s+){0,8}$",
+                          re.IGNORECASE)
+
+
+_YEARS_BACK = re.compile(r"\b[\w-]+\s+(?:years|decades)\s+(?:since|after|ago|on from)\b", re.IGNORECASE)
+
+
+def _anniversary(before: str, ref: dt.date) -> Dates | None:
+    """The year of an event the sentence dates by the years since it ("30 years since the massacre", "two decades
+    after the war began"), at year precision; None when the trigger is not dated that way."""
+    m = _YEARS_SINCE.search(before)
+    n = number_value(m.group("n")) if m else None
+    if m is None or not n:
+        return None
+    year = ref.year - n * (10 if m.group("unit").lower() == "decades" else 1)
+    if not 1 <= year <= 9999:
+        return None
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), 3
+
+
 def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates, bool]:
     """The trigger's own date (its clause's time expression), an anaphor's, else the reporting date; and
     whether it is background (more than ``BACKGROUND_DAYS`` before the reporting date)."""
@@ -980,6 +1007,8 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
     when = _event_time(trig, tv.times if tv is not None and tv.times else st.s.times, st.base, text)
     if when is None and ctx.last_time and st.idx - ctx.last_time_at <= 1 and _ANAPHOR_TIME.search(text):
         when = ctx.last_time
+    if when is None and ref is not None:
+        when = _anniversary(text[:trig.start], ref)
     if when is None:
         when = (ref, ref, 1 if _NOW.search(text) else 2) if ref is not None else (None, None, None)
     begin, end, _ = when
@@ -1025,7 +1054,9 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
     ev_places, inferred = _event_places(st, k, ctx, scope)
     when, background = _when(st, k, ctx, scope)
     nearest = _revised(_joined([], [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k], text), text)
-    nearest = [_part_of(q, trig, text) for q in nearest]
+    nearest = [_part_of(q, trig, text) for q in nearest
+               if not (q.start >= trig.end and _YEARS_BACK.search(text, trig.end, q.start))]
+    # "marched to mark 30 years since the massacre, when 10,000 were killed": the toll is of the dated history
     sub, target = roles.sub, roles.target
     if any(q.status == "killed" and not q.cumulative for q in nearest):
         nearest = [q for q in nearest if not q.cumulative]  # "14 were killed on Sunday, bringing the total in the

@@ -210,6 +210,11 @@ def _word_value(text: str) -> int | None:
     return total * scale
 
 
+def number_value(text: str) -> int | None:
+    """The value of one number written in digits or words ("30", "thirty", "two hundred")."""
+    return _word_value(text)
+
+
 def _numbers(text: str) -> list[_Num]:
     out: list[_Num] = []
     for m in _NUMBER.finditer(text):
