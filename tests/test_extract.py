@@ -619,6 +619,17 @@ def test_an_event_dated_by_the_years_since_it_is_history():
     assert shelling.background and shelling.date_begin == dt.date(1996, 1, 1)
 
 
+@pytest.mark.parametrize("text", [
+    "Russian warplanes struck Idlib on Monday, killing at least 40 people, with one group putting the death toll "
+    "at over 70.",
+    "Russian warplanes struck Idlib on Monday. Activists said at least 40 people were killed, with one group "
+    "putting the death toll at over 70.",
+])
+def test_another_estimate_of_the_same_toll_is_a_range_not_more_dead(text):
+    r, = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert [(q.value, q.min, q.max) for q in r.fatalities if q.status == "killed"] == [(40, 40, 70)]
+
+
 def test_no_one_hurt_is_not_a_casualty():
     assert _reports("Nobody was hurt when a rocket hit an empty field near Kismayo on Monday.")[0].fatalities == []
     r, = _reports("No one was injured when a mortar round landed in Afgooye.")

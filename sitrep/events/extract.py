@@ -132,7 +132,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v35+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v36+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -595,7 +595,7 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
     extra = [q for q in st.quantities if q.status in ("killed", "injured") and not q.cumulative]
     if _TALLY_CUE.search(text) or (_PRESENT_PERFECT.search(text) and not _EVENT_ANCHOR.search(text)):
         extra = []  # "since the uprising began", "thousands have been killed": a running tally
-    extra = [q for q in extra if (q.value or 0) < 1000]
+    extra = _estimates([q for q in extra if (q.value or 0) < 1000], text)
     host = _follow_up_host(ctx, idx, s) if extra else None
     if host is not None and any(q.cumulative and q.status == "killed" for q in host.fatalities):
         host = None  # a running total is not the incident a day's toll belongs to (they must not be added)
@@ -1053,7 +1053,8 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
     trig, text = st.triggers[k], st.text
     ev_places, inferred = _event_places(st, k, ctx, scope)
     when, background = _when(st, k, ctx, scope)
-    nearest = _revised(_joined([], [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k], text), text)
+    nearest = _estimates(_revised(_joined([], [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k],
+                                          text), text), text)
     nearest = [_part_of(q, trig, text) for q in nearest
                if not (q.start >= trig.end and _YEARS_BACK.search(text, trig.end, q.start))]
     # "marched to mark 30 years since the massacre, when 10,000 were killed": the toll is of the dated history
@@ -1397,6 +1398,28 @@ def _revised(qs: list[QuantityMention], text: str) -> list[QuantityMention]:
                 q.category = before[0].category
             return [p for p in qs if p not in before]
     return qs
+
+
+# "at least 40 people were killed, with one group putting the death toll at over 70": another estimate of that toll
+_ESTIMATE_LEFT = re.compile(r"\b(?:put|puts|putting|placed|places|placing)\s+(?:the\s+|that\s+)?(?:overall\s+)?(?:death\s+)?"
+                            r"(?:toll|figure|number)\s+(?:even\s+)?(?:higher\s+)?(?:at|to)\s+(?:at least\s+|more than\s+|"
+                            r"over\s+|about\s+|around\s+|nearly\s+|as many as\s+|up to\s+)?$", re.IGNORECASE)
+
+
+def _estimates(qs: list[QuantityMention], text: str) -> list[QuantityMention]:
+    """A later toll the sentence gives as another source's estimate of the same dead ("putting the death toll at
+    over 70") widens the earlier count into a range (40 to 70) instead of adding to it."""
+    out: list[QuantityMention] = []
+    for q in qs:
+        before = [p for p in out if p.status == "killed" and not p.cumulative]
+        if q.status == "killed" and not q.cumulative and len(before) == 1 and q.value and before[0].value and \
+                _ESTIMATE_LEFT.search(text[max(0, q.start - 60):q.start]):
+            p = before[0]
+            lo, hi = min(p.min or p.value or 0, q.value), max(p.max or p.value or 0, q.value)
+            out[out.index(p)] = replace(p, value=lo, min=lo, max=hi)
+            continue
+        out.append(q)
+    return out
 
 
 def _joined(have: list[QuantityMention], more: list[QuantityMention], text: str) -> list[QuantityMention]:
