@@ -138,3 +138,44 @@ def test_running_totals_read_from_text_stay_out_of_the_totals() -> None:
     by = {(r.period, r.source): r for r in ledger(reports, incidents, "month", articles=ARTICLES)}
     assert by[("2017-06", None)].conservative == 9
     assert sorted(c["value"] for c in by[("2017-06", "SOHR")].cumulative_claims) == [350, 7000]
+
+
+def test_a_toll_across_a_whole_country_is_listed_apart_not_summed() -> None:
+    country = strike("c", "a1", D(2017, 6, 10), [killed(40)], "SOHR", place="syria")
+    country.geo_precision = 3  # resolved to the country itself: no province
+    town = strike("t", "a2", D(2017, 6, 10), [killed(7)], "SOHR", place="tabqa")
+    town.geo_precision, town.admin1 = 1, "Raqqa"
+    province = strike("p", "a3", D(2017, 6, 11), [killed(5)], None, place="raqqa-province")
+    province.geo_precision, province.admin1 = 3, "Raqqa"
+    reports = [country, town, province]
+    rows = ledger(reports, merge_reports(reports, articles=ARTICLES), "month", articles=ARTICLES)
+    by = {(r.period, r.source): r for r in rows}
+    assert by[("2017-06", None)].conservative == 7 + 5
+    assert by[("2017-06", "SOHR")].claimed == 7
+    assert [c["value"] for c in by[("2017-06", "SOHR")].cumulative_claims] == [40]
+
+
+def test_one_toll_given_to_two_places_is_counted_once() -> None:
+    # "another 20 were killed in A and B": the same count, in the same sentence, on the report of each place
+    a = strike("a", "a1", D(2017, 8, 3), [killed(20)], "activists", place="badu")
+    b = strike("b", "a1", D(2017, 8, 3), [killed(20)], "activists", place="takana")
+    other = strike("o", "a1", D(2017, 8, 3), [killed(20)], "activists", place="tabqa")
+    other.sentence_index = 4  # the same figure in another sentence is another toll
+    reports = [a, b, other]
+    rows = ledger(reports, merge_reports(reports, articles=ARTICLES), "month", articles=ARTICLES)
+    by = {(r.period, r.source): r for r in rows}
+    assert by[("2017-08", None)].conservative == 40
+    assert by[("2017-08", "activists")].claimed == 40
+
+
+def test_the_first_place_of_a_shared_toll_keeps_it() -> None:
+    # the same 20 told earlier for Badu alone, then "20 were killed in Badu and Takana": Badu's incident holds it
+    earlier = strike("m", "a1", D(2017, 8, 3), [killed(20)], "activists", place="badu")
+    first = strike("z", "a1", D(2017, 8, 3), [QuantityMention(5, 7, "20", value=20, category="civilians")],
+                   "activists", place="badu")
+    second = strike("a", "a1", D(2017, 8, 3), [QuantityMention(5, 7, "20", value=20, category="civilians")],
+                    "activists", place="takana")
+    first.sentence_index = second.sentence_index = 1
+    reports = [earlier, first, second]
+    rows = ledger(reports, merge_reports(reports, articles=ARTICLES), "month", articles=ARTICLES)
+    assert {(r.period, r.source): r for r in rows}[("2017-08", None)].conservative == 20

@@ -553,6 +553,83 @@ def test_follow_up_sentences_refine_the_event_they_refer_to():
     assert sorted(_killed(r)) == [(4, "fighters"), (6, "fighters")]
 
 
+def test_an_elaboration_of_the_attack_just_reported_is_that_attack_and_its_toll():
+    # the later sentences tell how the attack unfolded (no date or place of their own): one event, whose
+    # precise toll replaces the lede's "dozens"; the injured "others" are not dead beyond that toll
+    text = ("On Monday, dozens of civilians in Mogadishu were killed in a suicide attack on a hotel. "
+            "The assault was the latest in a wave of attacks. "
+            "Two car bombs were detonated at the gate, which also leads to a market. "
+            "A gunman then blew himself up in the lobby. "
+            "At least 35 people were killed and 80 others were injured.")
+    reports = [r for r in _reports(text, {"On Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+               if not r.background]
+    assert [(r.sub_event_type, r.place_name, r.date_begin) for r in reports] == [
+        ("Suicide bomb", "Mogadishu", dt.date(2016, 8, 1))]
+    assert [q.value for q in reports[0].fatalities if q.status == "killed"] == [35]
+
+
+def test_another_attack_in_the_next_sentence_is_its_own_event():
+    text = ("On Monday, dozens of civilians in Mogadishu were killed in a suicide attack on a hotel. "
+            "Separately, a car bomb was detonated at the gate of an army base.")
+    reports = _reports(text, {"On Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert len(reports) == 2
+
+
+def test_one_toll_for_coordinated_places_is_stated_for_each():
+    mon = {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))}
+    reports = _reports("Russian warplanes struck Sukkari and Ansari on Monday, killing 9 civilians.", mon)
+    assert [(r.place_name, _killed(r)) for r in reports] == [("Sukkari", [(9, "civilians")]),
+                                                             ("Ansari", [(9, "civilians")])]
+    text = ("Russian warplanes killed a family of 5 in Idlib on Monday, while another 20 were killed in Sukkari "
+            "and Ansari two days later.")
+    reports = _reports(text, {**mon, "two days later": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
+    assert {r.place_name: [v for v, _ in _killed(r)] for r in reports} == {"Idlib": [5], "Sukkari": [20],
+                                                                          "Ansari": [20]}
+
+
+def test_a_toll_for_an_area_is_not_given_to_its_examples():
+    text = ("Government troops overran villages outside Aleppo on Monday, including Sukkari and Ansari, "
+            "killing at least 7 people.")
+    reports = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert sum(bool(_killed(r)) for r in reports) <= 1
+
+
+def test_an_event_at_a_place_has_the_part_of_a_wider_toll_given_for_it():
+    text = "Troops shelled villages on Monday, and activists said at least 40 people died, including twelve in Idlib."
+    reports = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert [(r.place_name, [q.value for q in r.fatalities if q.status == "killed"]) for r in reports] == [
+        ("Idlib", [12])]
+
+
+def test_a_later_count_at_one_of_the_places_just_reported_is_that_places_toll():
+    text = ("Government troops overran villages outside Aleppo on Tuesday, including Sukkari and Ansari, killing at "
+            "least 7 people. Three children were among the five dead brought to a clinic in Ansari, while the monitor "
+            "said at least 26 people had died.")
+    reports = _reports(text, {"on Tuesday": (dt.date(2016, 8, 2), dt.date(2016, 8, 2))})
+    tolls = {r.place_name: [q.value for q in r.fatalities if q.status == "killed"] for r in reports}
+    assert tolls["Ansari"] == [5]
+
+
+def test_an_event_dated_by_the_years_since_it_is_history():
+    text = ("Thousands of people marched in Aleppo to mark 20 years since the city's worst massacre, "
+            "when more than 3,000 people were killed by government troops.")
+    reports = _reports(text)
+    assert not any(_killed(r) and not r.background for r in reports)  # the march has no deaths of its own
+    shelling, = _reports("It is 20 years since troops shelled Aleppo, killing 300 people.")
+    assert shelling.background and shelling.date_begin == dt.date(1996, 1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian warplanes struck Idlib on Monday, killing at least 40 people, with one group putting the death toll "
+    "at over 70.",
+    "Russian warplanes struck Idlib on Monday. Activists said at least 40 people were killed, with one group "
+    "putting the death toll at over 70.",
+])
+def test_another_estimate_of_the_same_toll_is_a_range_not_more_dead(text):
+    r, = _reports(text, {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))})
+    assert [(q.value, q.min, q.max) for q in r.fatalities if q.status == "killed"] == [(40, 40, 70)]
+
+
 def test_no_one_hurt_is_not_a_casualty():
     assert _reports("Nobody was hurt when a rocket hit an empty field near Kismayo on Monday.")[0].fatalities == []
     r, = _reports("No one was injured when a mortar round landed in Afgooye.")

@@ -248,6 +248,16 @@ def test_present_perfect_tolls_over_a_war_or_period_are_running_totals(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
+    "The envoy arrived after a month-long siege of the town by the army that left about 400 people dead.",
+    "The rebels pulled out after nearly two weeks of heavy shelling in which some 250 people were killed.",
+    "Troops entered the old city, which had been under siege for almost a month, leaving 300 residents dead.",
+])
+def test_a_toll_over_weeks_or_months_of_one_campaign_is_a_running_total(sentence):
+    q, = find_quantities(sentence)
+    assert q.status == "killed" and q.cumulative
+
+
+@pytest.mark.parametrize("sentence", [
     "At least 30 people have been killed in Idlib on Monday, as the war enters its eighth year.",
     "Twelve people have been killed in an air strike on a market in the north of the country, amid the war.",
     "More than 400 people have been killed in six days of the heaviest bombing of the war.",
@@ -256,6 +266,14 @@ def test_present_perfect_tolls_over_a_war_or_period_are_running_totals(sentence)
 def test_present_perfect_tolls_with_a_time_or_incident_of_their_own_are_not(sentence):
     q, = find_quantities(sentence)
     assert q.status == "killed" and not q.cumulative
+
+
+def test_a_running_total_is_read_in_its_own_line_not_the_quoted_lines_after_it():
+    # a report's text can run on over the quotes that follow it; their "on Friday" is not the toll's own time
+    text = ("The ministry says 900 police officers have been killed fighting \"bandits\" .\n"
+            "\"The talks failed\" , a newspaper wrote in an editorial on Friday .")
+    q, = find_quantities(text)
+    assert q.status == "killed" and q.cumulative
 
 
 def test_one_member_of_a_group_with_a_fate_of_its_own_is_one_victim():
@@ -281,3 +299,16 @@ def test_a_toll_stated_after_a_long_qualifying_stretch_is_read():
     q, = find_quantities("The ministry said the number of civilian deaths it had verified since the start of the "
                          "operation in March stood at 87, after hundreds of raids.")
     assert (q.value, q.status, q.category, q.cumulative) == (87, "killed", "civilians", True)
+
+
+@pytest.mark.parametrize(("sentence", "place", "part"), [
+    ("Monitors said at least 40 more people had died, including twelve in and around Homs.", "Homs", 12),
+    ("At least 30 people were killed on Monday, 10 of them in Idlib.", "Idlib", 10),
+    ("At least 30 people were killed in Idlib on Monday.", "Idlib", None),
+    ("Twelve people were killed when shells hit Aleppo.", "Aleppo", None),
+])
+def test_the_part_of_a_toll_given_for_a_place(sentence, place, part):
+    from sitrep.events.quantities import place_part
+
+    q = find_quantities(sentence)[0]
+    assert place_part(sentence, q, sentence.index(place)) == part

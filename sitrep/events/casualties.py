@@ -9,7 +9,10 @@ Per source (each source in the report's ``attributed_to``, else the article's ou
 week or day of the event), a row gives the deaths the source claimed: for each incident, the
 source's highest current figure across its reports (a source repeating or revising its own toll is
 counted once), summed. Running tallies ("a total of 58 since June 6") are listed separately and
-never summed. Per period, a totals row (``source`` = None) gives the ACLED conservative total (per
+never summed, and so are tolls placed at a whole country ("89 people were killed across Syria on
+Saturday", "at least 95 were killed on Monday alone" with no place of its own): an aggregate over the
+located events of those days, not one more event. One sentence's toll carried by the reports of several
+places ("another 20 were killed in A and B") is counted once, in the first incident that holds it. Per period, a totals row (``source`` = None) gives the ACLED conservative total (per
 incident the lowest credible figure, summed) and the Airwars range (sum of per-incident minima ..
 sum of per-incident maxima), from the incident's counted reports only.
 """
@@ -25,7 +28,7 @@ from sitrep.events.incident import fatality_range
 from sitrep.events.merge import ArticleInfo, report_deaths, report_interval
 from sitrep.records import Incident, Record, Report
 
-STAGE_VERSION = "sitrep.events.casualties.v2"
+STAGE_VERSION = "sitrep.events.casualties.v4"  # v3: country-wide tolls are aggregates; v4: one toll counted once
 
 COUNTED_STATUSES = frozenset({"asserted", "hedged"})
 FAR_BEFORE_DAYS = 365  # an event dated this long before its article is a passing mention of history
@@ -83,6 +86,38 @@ def counts_in_ledger(report: Report, info: ArticleInfo | None = None) -> bool:
     return (begin - iv.end).days <= FAR_BEFORE_DAYS and (iv.begin - end).days <= FAR_AFTER_DAYS
 
 
+def country_wide(report: Report) -> bool:
+    """The report is placed at a whole country (resolved, no province, ACLED precision 3): its toll is a count
+    across the country, which overlaps the located events of the same days."""
+    return report.place_id is not None and report.admin1 is None and report.geo_precision == 3
+
+
+TollKey = tuple[str, int, int, int, int | None]
+
+
+def _toll_keys(report: Report) -> frozenset[TollKey]:
+    """Each death count of the report, as the sentence and span that state it and its value."""
+    return frozenset((report.article_id, report.sentence_index, q.start, q.end, q.value)
+                     for q in report.fatalities if q.status == "killed")
+
+
+def _restated(reports: Iterable[Report], by_report: Mapping[str, Incident]) -> set[str]:
+    """Reports whose every death count is one sentence's toll already held by a report of another incident:
+    one combined toll given to each of several places ("another 20 were killed in A and B"), or to each place
+    a placeless toll inherits. The deaths happened once; the first incident keeps them."""
+    owner: dict[TollKey, str] = {}
+    out: set[str] = set()
+    for r in sorted(reports, key=lambda r: (r.article_id, r.sentence_index)):  # stable: the first place first
+        keys = _toll_keys(r)
+        inc = by_report[r.report_id].incident_id if r.report_id in by_report else r.report_id
+        if keys and all(owner.get(k, inc) != inc for k in keys):
+            out.add(r.report_id)
+            continue
+        for k in keys:
+            owner.setdefault(k, inc)
+    return out
+
+
 def ledger(reports: Iterable[Report], incidents: Iterable[Incident], period: Period = "month", *,
            articles: Mapping[str, ArticleInfo] | None = None) -> list[LedgerRow]:
     """Ledger rows ordered by period, then the totals row, then sources by name."""
@@ -92,6 +127,8 @@ def ledger(reports: Iterable[Report], incidents: Iterable[Incident], period: Per
     incidents = list(incidents)
     counted = {r.report_id: r for r in reports if counts_in_ledger(r, articles.get(r.article_id))}
     by_report = {rid: inc for inc in incidents for rid in inc.reports}
+    restated = _restated(counted.values(), by_report)
+    counted = {rid: r for rid, r in counted.items() if rid not in restated}
     rows: dict[tuple[str, str | None], LedgerRow] = {}
 
     def row(p: str, source: str | None) -> LedgerRow:
@@ -109,7 +146,7 @@ def ledger(reports: Iterable[Report], incidents: Iterable[Incident], period: Per
         day = inc.date_begin if inc and inc.date_begin else (iv.begin if iv else None)
         p = period_key(day, period)
         cumulative = (inc is not None and inc.cumulative) or (
-            inc is None and all(q.cumulative for q in r.fatalities if q.status == "killed"))
+            inc is None and all(q.cumulative for q in r.fatalities if q.status == "killed")) or country_wide(r)
         for source in report_sources(r, info):
             row(p, source).reports.append(r.report_id)
             if cumulative:
@@ -127,7 +164,7 @@ def ledger(reports: Iterable[Report], incidents: Iterable[Incident], period: Per
     for inc in incidents:
         if inc.cumulative or inc.background:
             continue
-        members = [counted[rid] for rid in inc.reports if rid in counted]
+        members = [counted[rid] for rid in inc.reports if rid in counted and not country_wide(counted[rid])]
         low, high, conservative = fatality_range(members)
         if conservative is None:
             continue

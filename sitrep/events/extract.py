@@ -96,7 +96,13 @@ from sitrep.events.mentions import EVENT_THRESHOLD, Candidate, Decision, load_mo
 from sitrep.events.mentions import STAGE_VERSION as MENTIONS_VERSION
 from sitrep.events.parse import STAGE_VERSION as PARSE_VERSION
 from sitrep.events.quantities import STAGE_VERSION as QUANTITIES_VERSION
-from sitrep.events.quantities import aggregate_scope, find_quantities, mentions_deaths
+from sitrep.events.quantities import (
+    aggregate_scope,
+    find_quantities,
+    mentions_deaths,
+    number_value,
+    place_part,
+)
 from sitrep.events.subtype import DATA_FILES as SUBTYPE_DATA_FILES
 from sitrep.events.subtype import STAGE_VERSION as SUBTYPE_VERSION
 from sitrep.events.subtype import retype
@@ -128,7 +134,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v40+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v41+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -522,6 +528,8 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
         if host is not None and not any(t.begin for t in s.times) and (
                 not fine_here or any(p.place_id and p.place_id == host.place_id for p in fine_here)):
             triggers = ()
+    if triggers and not st.headline and _elaborates(st, ctx, triggers):
+        triggers = ()  # its counts join the host below (_count_follow_up), which stays the event in focus
     ana_event = _ANAPHOR_EVENT.match(text) if not triggers and not st.headline else None
     if ana_event:
         host = _follow_up_host(ctx, idx, s)
@@ -543,6 +551,36 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
     elif not triggers and not st.headline:
         triggers, battle_after = _count_follow_up(st, ctx)
     return replace(st, triggers=triggers, battle_after=battle_after)
+
+
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# a narrated next step of the incident ("a bomber then blew himself up"), or its setting named as already known
+# ("three blasts were detonated at the compound"): the sentence tells more of the event just reported
+_ELABORATION = re.compile(r"\bthen\b(?<!\bsince then)(?<!\buntil then)(?<!\bby then)(?<!\bfrom then)|"
+                          r"\b(?:at|inside|into|outside)\s+the\s+(?:[a-z]+\s+)?[a-z]+\b(?!\s+of\b)(?!['’])")
+
+
+_RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose)\b[^,;]*")
+
+
+def _elaborates(st: SentenceState, ctx: Context, triggers: tuple[Trigger, ...]) -> bool:
+    """The sentence's violent events tell more of the violent event reported just before, not another one:
+    an elaboration cue, no "also"/"another"/"elsewhere", no date of their own and no place but the host's.
+    The host is then the event in focus again (a toll in the next sentences is its toll)."""
+    s = st.s
+    text = _RELATIVE_TAIL.sub("", st.text)  # "the compound, which also houses a news agency": not another event
+    if not _ELABORATION.search(text) or _ADDITIVE.search(text) or any(t.begin for t in s.times):
+        return False
+    if not all(SUB_TO_TYPE.get(t.sub_event_type) in _VIOLENT for t in triggers):
+        return False
+    host = _follow_up_host(ctx, st.idx, s)
+    if host is None or host.background or host.event_type not in _VIOLENT:
+        return False
+    fine_here = [p for p in st.usable if p.feature not in COARSE]
+    if any(not (p.place_id and p.place_id == host.place_id) for p in fine_here):
+        return False
+    ctx.recent_reports = [*ctx.recent_reports[-1:], (st.idx, [host])]
+    return True
 
 
 def _refine_coarse_host(st: SentenceState, ctx: Context, scope: Scope) -> None:
@@ -573,7 +611,7 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
     extra = [q for q in st.quantities if q.status in ("killed", "injured") and not q.cumulative]
     if _TALLY_CUE.search(text) or (_PRESENT_PERFECT.search(text) and not _EVENT_ANCHOR.search(text)):
         extra = []  # "since the uprising began", "thousands have been killed": a running tally
-    extra = [q for q in extra if (q.value or 0) < 1000]
+    extra = _estimates([q for q in extra if (q.value or 0) < 1000], text)
     host = _follow_up_host(ctx, idx, s) if extra else None
     if host is not None and any(q.cumulative and q.status == "killed" for q in host.fatalities):
         host = None  # a running total is not the incident a day's toll belongs to (they must not be added)
@@ -581,9 +619,19 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
                                 for t in s.times):
         host = None  # the count is dated to another day than the event it would join
     fine_here = [p for p in st.usable if p.feature not in COARSE]
-    if host is not None and fine_here and not any(
-            (p.place_id and p.place_id == host.place_id) or (p.name or p.surface) == host.place_name for p in fine_here):
-        host = None  # "a bakery in Tariq al-Bab had been hit, killing 12": the count of an event elsewhere
+
+    def at_place(r: Report) -> bool:
+        return any((p.place_id and p.place_id == r.place_id) or (p.name or p.surface) == r.place_name
+                   for p in fine_here)
+    if host is not None and fine_here and not at_place(host):
+        # "the five dead brought to a hospital in Taybat": the count of the recent event at that place, if any
+        host = next((r for at, rs in reversed(ctx.recent_reports) if idx - at <= 3 for r in rs
+                     if at_place(r) and r.event_type != "Strategic developments"), None)
+        # (else "a bakery in Tariq al-Bab had been hit, killing 12": the count of an event elsewhere)
+        cut = _CONTRAST_CLAUSE.search(text)
+        if host is not None and cut and any(q.start < cut.start() for q in extra if q.status == "killed"):
+            # "..., while the monitor said at least 26 people had died": another, wider figure
+            extra = [q for q in extra if q.start < cut.start() or q.status != "killed"]
     if host is not None and host.event_type in ("Violence against civilians", "Protests", "Riots") and \
             extra and all(q.category == "fighters" for q in extra):
         combat = _COMBAT_NOUN.search(text)
@@ -961,6 +1009,27 @@ def _event_places(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tupl
 Dates = tuple[dt.date | None, dt.date | None, int | None]
 
 
+# "to mark 30 years since the country's worst massacre": the event is that many years before the reporting date
+_YEARS_SINCE = re.compile(r"\b(?P<n>[\w-]+)\s+(?P<unit>years|decades)\s+(?:since|after|on from)\s+(?:[\w'’,-]+\s+){0,8}$",
+                          re.IGNORECASE)
+
+
+_YEARS_BACK = re.compile(r"\b[\w-]+\s+(?:years|decades)\s+(?:since|after|ago|on from)\b", re.IGNORECASE)
+
+
+def _anniversary(before: str, ref: dt.date) -> Dates | None:
+    """The year of an event the sentence dates by the years since it ("30 years since the massacre", "two decades
+    after the war began"), at year precision; None when the trigger is not dated that way."""
+    m = _YEARS_SINCE.search(before)
+    n = number_value(m.group("n")) if m else None
+    if m is None or not n:
+        return None
+    year = ref.year - n * (10 if m.group("unit").lower() == "decades" else 1)
+    if not 1 <= year <= 9999:
+        return None
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), 3
+
+
 def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates, bool]:
     """The trigger's own date (its clause's time expression), an anaphor's, else the reporting date; and
     whether it is background (more than ``BACKGROUND_DAYS`` before the reporting date)."""
@@ -970,6 +1039,8 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
     if when is None and ctx.last_time and st.idx - ctx.last_time_at <= 1 and _ANAPHOR_TIME.search(text):
         when = ctx.last_time
     stated = when is not None
+    if when is None and ref is not None:
+        when = _anniversary(text[:trig.start], ref)
     if when is None:
         when = (ref, ref, 1 if _NOW.search(text) else 2) if ref is not None else (None, None, None)
     begin, end, precision = when
@@ -998,6 +1069,33 @@ def _onset(st: SentenceState, times: Sequence[TimeMention], begin: dt.date | Non
                for t in times if t.begin == begin and t.end_date == end)
 
 
+_EXAMPLES = re.compile(r"\b(?:including|such as|notably|among them|like)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+def _toll_at(qs: list[QuantityMention], place: PlaceMention | None, text: str, base: int) -> list[QuantityMention]:
+    """ "at least 28 more people had been killed, including nine in and around Hama": the event at Hama has the
+    part of the toll the sentence gives for it."""
+    if place is None:
+        return qs
+    out = []
+    for q in qs:
+        part = place_part(text, q, place.start - base)
+        out.append(q if part is None else replace(q, value=part, min=None, max=None, breakdown={}, earlier_value=None,
+                                                  cumulative=False))
+    return out
+
+
+def _shared_toll(nearest: list[QuantityMention], places: list[PlaceMention], text: str, base: int) -> bool:
+    """ "another 20 were killed in al-Badou and al-Takana": one toll for an event at coordinated places is
+    stated for each of them (ACLED records the combined figure on each; the ledger counts it once). Not when
+    the places are examples of a wider area ("towns outside Hama, including A, B and C": the area's toll)."""
+    killed = [q for q in nearest if q.status == "killed"]
+    if len(places) < 2 or len(killed) != 1 or killed[0].cumulative:
+        return False
+    first = min(places, key=lambda p: p.start)
+    return not _EXAMPLES.search(text[max(0, first.start - base - 40):first.start - base])
+
+
 def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chain: Chain,
                      out: list[Report]) -> list[Report]:
     """The reports of trigger k (one per coordinated place), appended to ``out`` as new records."""
@@ -1007,8 +1105,11 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
     trig, text = st.triggers[k], st.text
     ev_places, inferred = _event_places(st, k, ctx, scope)
     when, background = _when(st, k, ctx, scope)
-    nearest = _revised(_joined([], [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k], text), text)
-    nearest = [_part_of(q, trig, text) for q in nearest]
+    nearest = _estimates(_revised(_joined([], [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k],
+                                          text), text), text)
+    nearest = [_part_of(q, trig, text) for q in nearest
+               if not (q.start >= trig.end and _YEARS_BACK.search(text, trig.end, q.start))]
+    # "marched to mark 30 years since the massacre, when 10,000 were killed": the toll is of the dated history
     sub, target = roles.sub, roles.target
     if any(q.status == "killed" and not q.cumulative for q in nearest):
         nearest = [q for q in nearest if not q.cumulative]  # "14 were killed on Sunday, bringing the total in the
@@ -1024,6 +1125,7 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
             and not any(q.status == "killed" and q.category == "fighters" for q in nearest):
         sub, target = "Attack", "Civilians"
     out = list(out)
+    shared = _shared_toll(nearest, ev_places, text, st.base)
     for j, place in enumerate(ev_places or [None]):
         key = (sub, (place.place_id or place.name or place.surface) if place else None, when[0], when[1])
         if key in chain.seen:
@@ -1039,7 +1141,8 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
         if place is not None and place.country:  # "government forces", "rebels" in the country of the event
             agent, target_here = (_in_country(agent, place.country), _in_country(target_here, place.country))
         out.append(_report(st, k, scope, sub, agent, target_here, roles.assoc, place, inferred, when, background,
-                           _copy_quantities(nearest) if j == 0 else [], attribution(st.s, text, roles.agent, ctx),
+                           _toll_at(_copy_quantities(nearest), place, text, st.base) if j == 0 or shared else [],
+                           attribution(st.s, text, roles.agent, ctx),
                            len(out)))
         chain.seen[key] = len(out) - 1
         if st.explicit[k]:
@@ -1107,12 +1210,13 @@ def _contrast_pass(st: SentenceState, scope: Scope, out: list[Report], first_of:
         spans = {(q.start, q.end) for q in counts}
         new = [replace(r, fatalities=[q for q in r.fatalities if (q.start, q.end) not in spans])
                if r.report_id == host.report_id else r for r in new]  # the clause's toll is its event's, not the host's
+        shared = _shared_toll(counts, places, text, base)
         for j, p in enumerate(places or [None]):
             key = (p.place_id or p.name or p.surface) if p else host.place_id
             r = replace(host, report_id=_report_id(scope.article.article_id, st.idx, host.sub_event_type, key,
                                                    host.actor1, len(new)),
                         date_begin=begin, date_end=end, time_precision=precision, background=background,
-                        fatalities=_copy_quantities(counts) if j == 0 else [])
+                        fatalities=_copy_quantities(counts) if j == 0 or shared else [])
             new.append(_moved(r, p, scope.geo_fn) if p is not None else r)
     return new
 
@@ -1348,6 +1452,28 @@ def _revised(qs: list[QuantityMention], text: str) -> list[QuantityMention]:
     return qs
 
 
+# "at least 40 people were killed, with one group putting the death toll at over 70": another estimate of that toll
+_ESTIMATE_LEFT = re.compile(r"\b(?:put|puts|putting|placed|places|placing)\s+(?:the\s+|that\s+)?(?:overall\s+)?(?:death\s+)?"
+                            r"(?:toll|figure|number)\s+(?:even\s+)?(?:higher\s+)?(?:at|to)\s+(?:at least\s+|more than\s+|"
+                            r"over\s+|about\s+|around\s+|nearly\s+|as many as\s+|up to\s+)?$", re.IGNORECASE)
+
+
+def _estimates(qs: list[QuantityMention], text: str) -> list[QuantityMention]:
+    """A later toll the sentence gives as another source's estimate of the same dead ("putting the death toll at
+    over 70") widens the earlier count into a range (40 to 70) instead of adding to it."""
+    out: list[QuantityMention] = []
+    for q in qs:
+        before = [p for p in out if p.status == "killed" and not p.cumulative]
+        if q.status == "killed" and not q.cumulative and len(before) == 1 and q.value and before[0].value and \
+                _ESTIMATE_LEFT.search(text[max(0, q.start - 60):q.start]):
+            p = before[0]
+            lo, hi = min(p.min or p.value or 0, q.value), max(p.max or p.value or 0, q.value)
+            out[out.index(p)] = replace(p, value=lo, min=lo, max=hi)
+            continue
+        out.append(q)
+    return out
+
+
 def _joined(have: list[QuantityMention], more: list[QuantityMention], text: str) -> list[QuantityMention]:
     """Counts of one event stated twice ("massacre leaves 90 dead ... at least 90 people have been killed"):
     a count with the value, status and category (or an unknown one) of a count it has already is not added."""
@@ -1362,10 +1488,16 @@ def _joined(have: list[QuantityMention], more: list[QuantityMention], text: str)
     return out
 
 
+# "41 people were killed and 90 others were injured": the others are the hurt beside this sentence's dead, not
+# dead beyond an earlier toll
+_HURT_OTHERS = re.compile(r"\b(?:and|while|with)\s+(?:[\w,-]+\s+)?others?\s+(?:(?:were|had been|have been|being)\s+)?"
+                          r"(?:\w+ly\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
+
+
 def _same_dead(earlier: Sequence[QuantityMention], later: Sequence[QuantityMention], text: str) -> bool:
     """A later sentence's death count restates the earlier one (another source's estimate, a precise figure for
     "dozens"): no additive cue, and not the other side's dead (civilians then fighters)."""
-    if _ADDITIVE.search(text):
+    if _ADDITIVE.search(_HURT_OTHERS.sub("", text)):
         return False
     cats_a = {q.category for q in earlier} - {"unknown", "mixed"}
     cats_b = {q.category for q in later} - {"unknown", "mixed"}

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v15"
+STAGE_VERSION = "sitrep.events.quantities.v17"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -150,7 +150,15 @@ _CUMULATIVE = re.compile(r"\b(?:a total of|in total|total of|totall?ing|so far|t
                          r"broke out)|since the (?:uprising|unrest|revolt|revolution|crackdown|protests|rebellion)|"
                          r"since (?:that|then|this|these)|in the (?:air )?campaign|"
                          r"(?:in|during|over)\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:weeks|months|years)\s+of\s+"
-                         r"(?:fighting|war|conflict|bombing|bombardment|air ?strikes|violence|clashes|siege))\b",
+                         r"(?:fighting|war|conflict|bombing|bombardment|air ?strikes|violence|clashes|siege)|"
+                         # a toll over weeks or months of one campaign ("a nearly month-long bombardment that left 700
+                         # dead", "under bombardment for almost a month, leaving 700 dead"): a running total
+                         r"(?:week|month|year)-long\s+(?:[\w-]+\s+)?(?:fighting|war|conflict|bombing|bombardment|"
+                         r"air ?strikes|violence|clashes|siege|shelling|offensive|assault|campaign)|"
+                         r"(?:a|one|two|three|four|several|many)\s+(?:weeks?|months?)\s+of\s+(?:[\w-]+\s+)?(?:fighting|"
+                         r"bombing|bombardment|air ?strikes|violence|clashes|siege|shelling)|"
+                         r"under\s+(?:bombardment|siege|shelling|attack)\s+for\s+(?:almost\s+|nearly\s+|more than\s+|"
+                         r"about\s+|over\s+)?(?:a|one|two|three|four|several|many)\s+(?:weeks?|months?))\b",
                          re.IGNORECASE)
 _VERB_LEFT = re.compile(
     r"\b(killed|killing|kills|kill|wounded|wounding|injured|injuring|kidnapped|kidnapping|abducted|"
@@ -200,6 +208,11 @@ def _word_value(text: str) -> int | None:
         else:
             return None
     return total * scale
+
+
+def number_value(text: str) -> int | None:
+    """The value of one number written in digits or words ("30", "thirty", "two hundred")."""
+    return _word_value(text)
 
 
 def _numbers(text: str) -> list[_Num]:
@@ -585,8 +598,33 @@ def running_total(sentence: str, q: QuantityMention) -> bool:
     """A present-perfect toll with no time or incident of its own that covers a war, an uprising or a period
     ("the uprising, in which 9,000 people have been killed", "since the assault began in March, 400 have
     died", "2,000 soldiers have been killed fighting"): a running total, not the deaths of one event."""
-    return bool(q.status in ("killed", "injured") and _PERFECT_TOLL.match(sentence, q.end)
-                and _PERIOD_SCOPE.search(sentence) and not _OWN_TIME.search(sentence))
+    if q.status not in ("killed", "injured") or not _PERFECT_TOLL.match(sentence, q.end):
+        return False
+    # the scope and a time of its own are read in the toll's own line: a report's text can run on over the
+    # quoted lines that follow it ("... killed fighting armed gangs ''. \n`` The resolution ... on Monday")
+    start, end = sentence.rfind("\n", 0, q.start) + 1, sentence.find("\n", q.end)
+    own = sentence[start:end if end >= 0 else len(sentence)]
+    return bool(_PERIOD_SCOPE.search(own) and not _OWN_TIME.search(own))
+
+
+# between a toll and a place: the part of the toll that died there ("28 killed, including nine in and around Hama",
+# "30 dead, 10 of them in Idlib")
+_PLACE_PART = re.compile(r"[^.;]{0,60}?(?:,|-|–|—)\s*(?:including|among them|with|of whom)?\s*(?P<n>[\w,-]+)"
+                         r"(?:\s+(?:of them|people|others|dead|deaths))?\s+(?:(?:were\s+)?(?:killed|died)\s+)?"
+                         r"(?:in and around|in|at|near|around|outside)\s+(?:the\s+)?(?:(?:town|city|village|province|"
+                         r"district|region|area)\s+of\s+)?$", re.IGNORECASE)
+
+
+def place_part(sentence: str, q: QuantityMention, place_start: int) -> int | None:
+    """The count of the toll ``q`` the sentence gives for the place at ``place_start`` ("at least 28 more people had
+    been killed, including nine in and around Hama": nine for Hama), else None."""
+    if q.status != "killed" or place_start < q.end:
+        return None
+    m = _PLACE_PART.fullmatch(sentence, q.end, place_start)
+    if m is None:
+        return None
+    value = _word_value(m.group("n"))
+    return value if value is not None and 0 < value < (q.value or 0) else None
 
 
 def aggregate_scope(sentence: str, q: QuantityMention) -> bool:
