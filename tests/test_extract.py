@@ -1140,3 +1140,16 @@ def test_a_protest_named_in_an_after_clause_is_a_protest_claim():
         "Troops began the assault on the town after an anti-regime demonstration following Friday prayers.")}
     assert find_triggers("The minister spoke after the protest season ended.") == []
     assert find_triggers("The minister spoke after protest leaders met the governor.") == []
+
+
+def test_a_toll_with_no_place_or_day_of_its_own_is_no_candidate():
+    from sitrep.events.extract import _candidate_triggers
+    from sitrep.events.extract_context import SentenceMentions
+    from sitrep.records import Sentence
+
+    text = "At least 12 people were killed, the monitor said."
+    bare = SentenceMentions(Sentence("a1", 0, 0, len(text), text), [], [], [], [])
+    assert _candidate_triggers(bare) == []  # only the count follow-up can give it a report
+    day = TimeMention(12, 23, "on Tuesday", "DATE", "2016-08-02", dt.date(2016, 8, 2), dt.date(2016, 8, 2), PUB)
+    dated = SentenceMentions(Sentence("a1", 0, 0, len(text), text), [day], [], [], [])
+    assert [t.surface for t in _candidate_triggers(dated)] == ["At least 12 people"]

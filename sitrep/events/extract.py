@@ -134,7 +134,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v41+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v42+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -327,7 +327,9 @@ def _candidate_triggers(s: SentenceMentions) -> list[Trigger]:
     if is_headline(text, s.sentence.index) or is_generic(text):
         return []
     return find_triggers(text) or agent_kill_triggers(text, [a.start - base for a in s.actors
-                                                             if a.inter in (1, 2, 3, 4, 8)]) or toll_triggers(text)
+                                                             if a.inter in (1, 2, 3, 4, 8)]) or (
+        toll_triggers(text) if s.times or s.places else [])  # a toll with no place or day of its own can only
+    # continue the report just made (the count follow-up does that without a parse)
 
 
 def toll_triggers(text: str) -> list[Trigger]:
