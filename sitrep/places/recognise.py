@@ -211,6 +211,9 @@ def _split_compounds(tokens: list[tuple[int, int, str]], gaz: Gazetteer) -> list
     is a known name; "Wal-Mart" stays whole."""
     out = []
     for s, e, tok in tokens:
+        if "-" not in tok:  # most tokens: one part
+            out.append((s, e, tok))
+            continue
         parts = tok.split("-")
         if len(parts) > 1 and all(p[:1].isupper() for p in parts) and not _ARTICLE_PREFIX.match(tok) \
                 and not gaz.exact.get(exact_key(tok)) and any(_major_place(p.rstrip("."), gaz) for p in parts):
