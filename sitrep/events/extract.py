@@ -675,7 +675,8 @@ def _structure_pass(st: SentenceState) -> SentenceState:
                                        (), linked)
                      for k, t in enumerate(triggers))
     after = [places_after(t, regions[k], list(st.usable), base) for k, t in enumerate(triggers)]
-    armed_here = any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NOUN.search(text))
+    armed_here = bool(triggers) and (  # (only the triggers' plausibility reads it)
+        any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NOUN.search(text)))
     hurt = any(q.status in ("killed", "injured") for q in st.quantities)
     plausible = tuple(_plausible(t, text, explicit[k], armed_here, hurt) and _plausible_by_parse(t, views[k])
                       for k, t in enumerate(triggers))
