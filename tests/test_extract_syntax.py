@@ -713,3 +713,10 @@ def test_a_predicate_measured_over_years_is_a_campaign_not_news():
     assert reports and all(r.background for r in reports)
     reports = _reports("Islamic State fighters shelled Manbij for hours on Monday.", {"on Monday": dt.date(2018, 2, 19)})
     assert reports and not any(r.background for r in reports)
+
+
+def test_doc_text_is_the_parsed_sentence_joined_once() -> None:
+    text = "Rebels shelled the  town of Kafr Nabl on Monday, killing two people."
+    doc = syntax.parse_candidates([text])[0]
+    assert syntax.doc_text(doc) == text == doc.text
+    assert syntax.doc_text(doc) is syntax.doc_text(doc)  # the join is kept with the Doc

@@ -132,6 +132,13 @@ def test_demonyms_and_person_names_are_not_places() -> None:
     assert "Jordan" not in surfaces and "Paris" not in surfaces
 
 
+def test_possessive_and_punctuation_bound_a_name() -> None:
+    ms = geoparse("Jets struck Manbij\u2019s outskirts and Raqqa's centre; Tabqa, Deir ez-Zor (east) held.")
+    surfaces = {m.surface for m in ms}
+    assert {"Manbij", "Raqqa", "Tabqa"} <= surfaces
+    assert not any("'" in x or "\u2019" in x or "," in x or "(" in x for x in surfaces)
+
+
 def test_organisation_names_are_not_places() -> None:
     ms = geoparse("The Washington Post quoted the Islamic State of Iraq in a report.")
     assert not any(m.surface in ("Washington", "Iraq") for m in ms)

@@ -253,7 +253,8 @@ def extract_reports(
             by_sentence(sentences, actors), by_sentence(sentences, sources), strict=True)
     ]
     ref = _reference_date(article, times)
-    usable = [p for s in per for p in usable_places(s, s.sentence.text, s.sentence.start)]
+    usable_of = [usable_places(s, s.sentence.text, s.sentence.start) for s in per]  # (read again per sentence)
+    usable = [p for u in usable_of for p in u]
     focus = focus_place(usable)
     main = main_actors(actors)
     main_inter = {a.name: a.inter for a in actors}
@@ -268,8 +269,8 @@ def extract_reports(
                   home_country(usable),
                   air_war=bool(ctx.air_actors or _AIR_WAR.search(article.text)), country=focus_country(places))
     reports: list[Report] = []
-    for s, trigs, doc, dec in zip(per, found, docs, decisions, strict=True):
-        reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc))
+    for s, trigs, doc, dec, u in zip(per, found, docs, decisions, usable_of, strict=True):
+        reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc, u))
     reports = [ctx.amended.get(r.report_id, r) for r in reports]  # later sentences' amendments, as new records
     return _late_strike_agents(reports, ctx, scope)
 
@@ -460,10 +461,11 @@ class Chain:
 
 
 def _sentence_reports(scope: Scope, s: SentenceMentions, ctx: Context, decisions: list[Decision],
-                      triggers: list[Trigger], doc: Doc | None) -> list[Report]:
-    """The passes over one sentence: decide, places, follow-ups, structure, reports, context."""
+                      triggers: list[Trigger], doc: Doc | None, usable: list[PlaceMention]) -> list[Report]:
+    """The passes over one sentence: decide, places, follow-ups, structure, reports, context (``usable``: the
+    sentence's ``usable_places``)."""
     st = _decide_pass(s, triggers, decisions, doc)
-    st = _places_pass(st, ctx)
+    st = _places_pass(st, ctx, usable)
     st = _follow_up_pass(st, ctx, scope)
     st = _structure_pass(st)
     out: list[Report] = []
@@ -489,10 +491,10 @@ def _decide_pass(s: SentenceMentions, triggers: list[Trigger], decisions: list[D
     return SentenceState(s, kept, decided, doc, headline=is_headline(s.sentence.text, s.sentence.index))
 
 
-def _places_pass(st: SentenceState, ctx: Context) -> SentenceState:
+def _places_pass(st: SentenceState, ctx: Context, usable_here: list[PlaceMention]) -> SentenceState:
     """Places that can be event places: no government uses, plus names the gazetteer missed."""
     text, base = st.text, st.base
-    usable = [with_level(p, text, base) for p in usable_places(st.s, text, base)]  # "Aleppo province"
+    usable = [with_level(p, text, base) for p in usable_here]  # "Aleppo province"
     governing = government_places(st.doc, usable, base)
     usable = [p for p in usable if (p.start, p.end) not in governing]  # "Damascus said", "Moscow's role"
     owned = {(lm.start, lm.parent_id): lm for lm in landmarks(st.doc, usable, base)}
@@ -611,6 +613,8 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
     attack on civilians are the battle that followed it (returned as a trigger and the attack)."""
     text, idx, s = st.text, st.idx, st.s
     extra = [q for q in st.quantities if q.status in ("killed", "injured") and not q.cumulative]
+    if not extra:
+        return (), None  # no count to join anything (most sentences): the tests below need not run
     if _TALLY_CUE.search(text) or (_PRESENT_PERFECT.search(text) and not _EVENT_ANCHOR.search(text)):
         extra = []  # "since the uprising began", "thousands have been killed": a running tally
     extra = _estimates([q for q in extra if (q.value or 0) < 1000], text)
@@ -671,7 +675,8 @@ def _structure_pass(st: SentenceState) -> SentenceState:
                                        (), linked)
                      for k, t in enumerate(triggers))
     after = [places_after(t, regions[k], list(st.usable), base) for k, t in enumerate(triggers)]
-    armed_here = any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NOUN.search(text))
+    armed_here = bool(triggers) and (  # (only the triggers' plausibility reads it)
+        any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NOUN.search(text)))
     hurt = any(q.status in ("killed", "injured") for q in st.quantities)
     plausible = tuple(_plausible(t, text, explicit[k], armed_here, hurt) and _plausible_by_parse(t, views[k])
                       for k, t in enumerate(triggers))

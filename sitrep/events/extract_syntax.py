@@ -67,9 +67,10 @@ def landmarks(doc: Doc | None, places: Sequence[PlaceMention], base: int) -> lis
         sp = syntax.landmark_of(doc, (p.start - base, p.end - base))
         if sp is None:
             continue
-        rest = doc.text[p.end - base:sp[1]]
+        rest = syntax.doc_text(doc)[p.end - base:sp[1]]
         name = f"{p.surface} {rest.split(None, 1)[1] if len(rest.split(None, 1)) > 1 else rest.strip()}"
-        out.append(PlaceMention(p.start, sp[1] + base, doc.text[sp[0]:sp[1]], None, name, feature="landmark",
+        out.append(PlaceMention(p.start, sp[1] + base, syntax.doc_text(doc)[sp[0]:sp[1]], None, name,
+                                feature="landmark",
                                 admin1=p.admin1, country=p.country, parent_id=p.place_id))
     return out
 
@@ -83,7 +84,7 @@ def place_parts(doc: Doc | None, places: Sequence[PlaceMention], base: int) -> l
     out = []
     for (a, b), owner_span, noun in syntax.own_parts(doc, list(by_span)):
         owner = by_span[owner_span]
-        out.append(PlaceMention(a + base, b + base, doc.text[a:b], None, f"{owner.surface} {noun}",
+        out.append(PlaceMention(a + base, b + base, syntax.doc_text(doc)[a:b], None, f"{owner.surface} {noun}",
                                 feature="neighbourhood", admin1=owner.admin1, country=owner.country,
                                 parent_id=owner.place_id))
     return out
@@ -109,7 +110,7 @@ def coordinated_places(doc: Doc | None, places: Sequence[PlaceMention], base: in
         s0, e0 = a + base, b + base
         if any(x < e0 and s0 < y for x, y in taken):
             continue
-        partner, name = by_span[partner_span], doc.text[a:b]
+        partner, name = by_span[partner_span], syntax.doc_text(doc)[a:b]
         if partner.feature in ("country", "admin1", "region", "water"):
             continue  # "Syria and Assad", "Idlib and Hayat Tahrir al-Sham": a peer of a country need not be a place
         out.append(PlaceMention(s0, e0, name, None, name, feature=partner.feature, admin1=partner.admin1,
@@ -141,14 +142,15 @@ def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[Actor
     if not in_loc:  # the predicate's locative names a place the gazetteer lacks: keep it as written
         taken = [(m.start - base, m.end - base) for m in (*places, *all_places)] + \
             [(m.start - base, m.end - base) for m in actors]
-        in_loc = tuple(PlaceMention(a + base, b + base, doc.text[a:b], None, doc.text[a:b], feature="village")
+        text = syntax.doc_text(doc)
+        in_loc = tuple(PlaceMention(a + base, b + base, text[a:b], None, text[a:b], feature="village")
                        for a, b in syntax.locative_names(doc, trig_span, taken))
     in_clause = tuple(t for t in times if syntax.inside((t.start - base, t.end - base), clause))
     modifiers = syntax.modifier_times(doc, [(t.start - base, t.end - base) for t in in_clause])
     own_times = tuple(t for t in in_clause if (t.start - base, t.end - base) not in modifiers)
     in_clause = own_times or in_clause  # "On 3 June, after Friday prayers, ...": the date is 3 June
-    agent_text = doc.text[roles.agent[0]:roles.agent[1]] if roles.agent else ""
-    object_text = doc.text[roles.patient[0]:roles.patient[1]] if roles.patient else ""
+    agent_text = syntax.doc_text(doc)[roles.agent[0]:roles.agent[1]] if roles.agent else ""
+    object_text = syntax.doc_text(doc)[roles.patient[0]:roles.patient[1]] if roles.patient else ""
     pat = roles.patient
     object_place = pat is not None and any(p.start - base < pat[1] and pat[0] < p.end - base for p in places)
     return TriggerView(syntax.status_of(doc, trig_span), _first_in(armed, roles.agent, base),

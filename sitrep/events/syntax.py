@@ -112,6 +112,17 @@ def parse_candidates(texts: Sequence[str]) -> list[Doc]:
     return parse_many(texts, batch_size=256)  # one article's candidates in one batch: ~12% less CPU than 64
 
 
+_TEXT_KEY = "sitrep.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy joins every token's text again on each access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
+
+
 def _lower(t: Token) -> str:
     return str(t.lower_)
 
@@ -515,7 +526,7 @@ def clause_span(doc: Doc, span: Span) -> list[Span]:
     """The predicate's clause, without embedded clauses that do not hold the trigger."""
     tok = token_at(doc, span)
     if tok is None:
-        return [(0, len(doc.text))]
+        return [(0, len(doc_text(doc)))]
     v = clause_of(tok)
     holding = {a.i for a in tok.ancestors} | {tok.i}
     cut = {x.i for c in v.subtree if c.i != v.i and c.dep_ in _CLAUSE_DEPS and c.i not in holding

@@ -21,7 +21,7 @@ from collections.abc import Collection
 from importlib import resources
 
 from sitrep.places.gazetteer import Gazetteer
-from sitrep.places.normalize import exact_key
+from sitrep.places.normalize import exact_key, fuzzy_key
 from sitrep.places.resolve import Mention, make_mention
 
 RECOGNISE_VERSION = "sitrep.places.recognise.v2"
@@ -75,6 +75,11 @@ def _sentence_initial(text: str, start: int) -> bool:
     return start == 0 or bool(re.search(r"(?:[.!?\"“”:]\s*|\n\s*)$", before))
 
 
+_NAME_BREAK = re.compile(r"[,;:!?()\"“”\n/]")  # sentence punctuation: never inside a multi-token name
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_DOTTED_END = re.compile(r"\.[A-Za-z]+\.$")
+
+
 def find_toponyms(text: str, gaz: Gazetteer, *, layers: Collection[str] = ()) -> list[Mention]:
     """Recognise toponym spans and look them up (resolution happens later); ``layers``: countries whose
     conflict-country layer is searched too."""
@@ -99,24 +104,25 @@ def find_toponyms(text: str, gaz: Gazetteer, *, layers: Collection[str] = ()) ->
             if not _is_cap(last[2]):
                 continue
             # no sentence punctuation inside a multi-token name
-            if n > 1 and re.search(r"[,;:!?()\"“”\n/]", text[tokens[i][0]:last[1]]):
+            if n > 1 and _NAME_BREAK.search(text, tokens[i][0], last[1]):
                 continue
-            if n > 1 and any(t[2].endswith(".") and t[2][:-1] not in _ABBREV_TOKENS and not re.fullmatch(r"(?:[A-Z]\.)+", t[2])
+            if n > 1 and any(t[2].endswith(".") and t[2][:-1] not in _ABBREV_TOKENS and not _INITIALS.fullmatch(t[2])
                              for t in tokens[i:i + n - 1]):
                 continue  # "Sudan. As" spans a sentence break
             start, end = tokens[i][0], last[1]
             surface = text[start:end]
-            if surface.endswith(".") and not re.search(r"\.[A-Za-z]+\.$", surface) and surface not in _AP_ABBREVIATIONS:
+            if surface.endswith(".") and not _DOTTED_END.search(surface) and surface not in _AP_ABBREVIATIONS:
                 end -= 1
                 surface = surface[:-1]
-            surface = re.sub(r"['’]s$", "", surface)
+            if surface.endswith(("'s", "’s")):  # (a token never ends in a newline, where "$" also matches)
+                surface = surface[:-2]
             end = start + len(surface)
             key = exact_key(surface)
             if not key or key in stop:
                 continue
             if key in _ABBREVIATION_KEYS and not surface.endswith("."):
                 continue  # "Wash" is not "Wash." (Washington)
-            if gaz.exact.get(key) or (len(key) >= 4 and gaz.lookup(surface)) or gaz.layer_has(key, layers):
+            if gaz.exact.get(key) or (len(key) >= 4 and gaz.fuzzy.get(fuzzy_key(surface))) or gaz.layer_has(key, layers):
                 match = (start, end, n)
                 break
         if match is None:
@@ -205,6 +211,9 @@ def _split_compounds(tokens: list[tuple[int, int, str]], gaz: Gazetteer) -> list
     is a known name; "Wal-Mart" stays whole."""
     out = []
     for s, e, tok in tokens:
+        if "-" not in tok:  # most tokens: one part
+            out.append((s, e, tok))
+            continue
         parts = tok.split("-")
         if len(parts) > 1 and all(p[:1].isupper() for p in parts) and not _ARTICLE_PREFIX.match(tok) \
                 and not gaz.exact.get(exact_key(tok)) and any(_major_place(p.rstrip("."), gaz) for p in parts):
