@@ -236,7 +236,6 @@ def test_a_crowd_with_a_verb_of_its_own_is_not_counted_with_the_dead(sentence):
         (2 if sentence.startswith("Two") else 1, "killed")]
 
 
-
 @pytest.mark.parametrize("sentence", [
     "The rebels lost the revolt, in which the monitors say 6,500 people have been killed.",
     "Roughly 1,800 police officers have been killed fighting the insurgents, the ministry says.",

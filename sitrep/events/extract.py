@@ -338,8 +338,7 @@ def toll_triggers(text: str) -> list[Trigger]:
     its own proposes its count as a candidate (sub-type ``TOLL``, decided later by the typing model from the
     whole sentence). A running tally ("since March", "have been killed" with no event anchor) is not one, nor a
     toll of a thousand or more."""
-    if not mentions_deaths(text) or _TALLY_CUE.search(text) or (
-            _PRESENT_PERFECT.search(text) and not _EVENT_ANCHOR.search(text)):
+    if not mentions_deaths(text) or _running_tally(text):
         return []
     for q in find_quantities(text):
         if q.status == "killed" and not q.cumulative and 0 < (q.value or q.min or 0) < 1000:
@@ -352,8 +351,7 @@ def _toll_in_context(triggers: tuple[Trigger, ...], decided: dict[int, Decision]
     """A death toll the typing model could not type ("Dozens of people were killed in Syria on Wednesday") that
     joins no report: of the kind of the violent event reported in the last two sentences ("another 20 were
     killed in X" after an air strike), else no event."""
-    prior = next((r for at, rs in reversed(ctx.recent_reports) if idx - at <= 2 for r in rs
-                  if r.event_type in _TOLL_TYPES and not r.background), None)
+    prior = next((r for r in ctx.recent(idx, 2) if r.event_type in _TOLL_TYPES and not r.background), None)
     if prior is None:
         return (), decided
     typed = tuple(replace(t, sub_event_type=prior.sub_event_type) if t.sub_event_type == TOLL else t
@@ -599,7 +597,7 @@ def _refine_coarse_host(st: SentenceState, ctx: Context, scope: Scope) -> None:
         if not fine:
             continue
         p = fine[0]
-        host = next((r for at, rs in reversed(ctx.recent_reports) if st.idx - at <= 2 for r in rs
+        host = next((r for r in ctx.recent(st.idx, 2)
                      if r.place_id is not None and not r.place_inferred and r.geo_precision == 3 and not r.background
                      and r.event_type != "Strategic developments" and p.country and p.country == r.country
                      and not (r.admin1 and p.admin1 and r.admin1 != p.admin1)), None)
@@ -615,7 +613,7 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
     extra = [q for q in st.quantities if q.status in ("killed", "injured") and not q.cumulative]
     if not extra:
         return (), None  # no count to join anything (most sentences): the tests below need not run
-    if _TALLY_CUE.search(text) or (_PRESENT_PERFECT.search(text) and not _EVENT_ANCHOR.search(text)):
+    if _running_tally(text):
         extra = []  # "since the uprising began", "thousands have been killed": a running tally
     extra = _estimates([q for q in extra if (q.value or 0) < 1000], text)
     host = _follow_up_host(ctx, idx, s) if extra else None
@@ -631,8 +629,8 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
                    for p in fine_here)
     if host is not None and fine_here and not at_place(host):
         # "the five dead brought to a hospital in Taybat": the count of the recent event at that place, if any
-        host = next((r for at, rs in reversed(ctx.recent_reports) if idx - at <= 3 for r in rs
-                     if at_place(r) and r.event_type != "Strategic developments"), None)
+        host = next((r for r in ctx.recent(idx, 3) if at_place(r) and r.event_type != "Strategic developments"),
+                    None)
         # (else "a bakery in Tariq al-Bab had been hit, killing 12": the count of an event elsewhere)
         cut = _CONTRAST_CLAUSE.search(text)
         if host is not None and cut and any(q.start < cut.start() for q in extra if q.status == "killed"):
@@ -979,8 +977,7 @@ def _protest_follow_up(st: SentenceState, k: int, roles: Roles, ctx: Context) ->
     protest is upgraded (a new record) and this trigger makes no report of its own."""
     if roles.sub not in _PROTEST_RANK or st.explicit[k] or any(t.begin for t in st.s.times):
         return False
-    prior = next((r for at, rs in reversed(ctx.recent_reports) if st.idx - at <= 2 for r in rs
-                  if r.sub_event_type in _PROTEST_RANK), None)
+    prior = next((r for r in ctx.recent(st.idx, 2) if r.sub_event_type in _PROTEST_RANK), None)
     if prior is None:
         return False
     counts = _copy_quantities([q for q, o in zip(st.quantities, st.owner, strict=True) if o == k])
@@ -1590,6 +1587,12 @@ _PRESENT_PERFECT = re.compile(r"\b(?:have|has)\s+(?:now\s+|reportedly\s+)?been\s
 _EVENT_ANCHOR = re.compile(r"\b(?:in|during|by)\s+(?:the|that|this)\s+(?:\w+\s+)?(?:attack|strikes?|raids?|clashes|"
                            r"fighting|blast|explosion|assault|bombing|shelling|offensive|ambush)\b", re.IGNORECASE)
 _TALLY_CUE = re.compile(r"\b(?:since|so far|to date|in total|overall|altogether)\b", re.IGNORECASE)
+
+
+def _running_tally(text: str) -> bool:
+    """The sentence's counts are a running tally ("since the uprising began", "have been killed" with no event
+    of its own), not one event's toll."""
+    return bool(_TALLY_CUE.search(text) or (_PRESENT_PERFECT.search(text) and not _EVENT_ANCHOR.search(text)))
 
 
 def _overlaps(begin: dt.date, end: dt.date, r: Report) -> bool:

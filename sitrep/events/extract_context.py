@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from sitrep.records import ActorMention, PlaceMention, Report, Sentence, SourceMention, TimeMention
@@ -44,6 +44,10 @@ class Context:
     learned_places: list[PlaceMention] = field(default_factory=list)  # fine places named earlier (by surface)
     explicit: set[str] = field(default_factory=set)  # report ids whose place the sentence itself names
     amended: dict[str, Report] = field(default_factory=dict)  # report id -> its newest record
+
+    def recent(self, idx: int, within: int) -> Iterator[Report]:
+        """Reports of the sentences at most ``within`` before sentence ``idx``, newest sentence first."""
+        return (r for at, rs in reversed(self.recent_reports) if idx - at <= within for r in rs)
 
     def amend(self, new: Report) -> None:
         """A later sentence completed an earlier report: keep the new record (the old one is not edited)."""
