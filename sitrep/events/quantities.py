@@ -115,6 +115,7 @@ _STATUS = [
                 r"sheltering|still inside|hiding|are believed|are thought|stationed|deployed|gathered"),
 ]
 _STATUS_RE = [(re.compile(rf"\b(?:{pat})\b", re.IGNORECASE), st) for st, pat in _STATUS]
+_KILLED_RE = next(rx for rx, st in _STATUS_RE if st == "killed")
 
 _NOT_PEOPLE = re.compile(
     r"\s*(?:%|per\s?cent|percent|years?\b|yrs|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b|"
@@ -337,7 +338,7 @@ def _clause_left(left: str) -> str:
 
 def mentions_deaths(text: str) -> bool:
     """Whether ``text`` has a word that can make a count a death toll (a cheap test before :func:`find_quantities`)."""
-    return _STATUS_RE[0][0].search(text) is not None
+    return _KILLED_RE.search(text) is not None
 
 
 def find_quantities(sentence: str) -> list[QuantityMention]:
