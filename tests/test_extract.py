@@ -112,6 +112,14 @@ def test_one_claim_per_coordinated_place():
     assert all(r.date_begin == PUB and r.time_precision == 1 for r in reports)
 
 
+def test_list_items_with_their_whereabouts_are_each_a_place():
+    # "at X in the north, Y on the coast and Z": each item's whereabouts does not end the list
+    text = ("Houthi rebels clashed with government troops on Tuesday in several towns, including Marib in the "
+            "east, Sirwah on the coast and Harib.")
+    reports = _reports(text, {"on Tuesday": (dt.date(2016, 8, 2), dt.date(2016, 8, 2))})
+    assert [r.place_name for r in reports if r.sub_event_type == "Armed clash"] == ["Marib", "Sirwah", "Harib"]
+
+
 @pytest.mark.xfail(strict=True, reason="known recall loss: the mention model (mentions-2026-12-07d) scores an "
                    "ongoing campaign sentence ('has been striking targets in ...') p_event 0.07 (issue 8 note)")
 def test_strikes_on_a_list_of_towns():

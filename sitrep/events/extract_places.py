@@ -144,6 +144,7 @@ def _with_coordinated(first: PlaceMention, cands: list[PlaceMention], text: str,
     for i, p in enumerate(pool[pool.index(first) + 1:], start=pool.index(first) + 1):
         between = text[chosen[-1].end - base:p.start - base]
         between = re.sub(r"^\s*(?:neighbou?rhoods?|districts?|towns?|villages?)\b", "", between)
+        between = _WHERE_IN_LIST.sub("", between)  # "at X in the east, Y on the coast, Z": each item's whereabouts
         joins_fine = p.feature in COARSE and first.feature not in COARSE  # a province after a town
         listed = linked is not None and p.feature != "country" and linked(chosen[-1], p)
         if listed and joins_fine and not _AND_COORD.match(between) and linked is not None \
@@ -160,6 +161,11 @@ def _with_coordinated(first: PlaceMention, cands: list[PlaceMention], text: str,
             break
     return chosen
 
+
+#: a list item's whereabouts before the next item ("Deir al-Zour in the east, Latakia on the coast, Homs")
+_WHERE_IN_LIST = re.compile(r"^\s+(?:in|on|along)\s+the\s+(?:(?:far|north|south|east|west)[a-z-]*\s+)?"
+                            r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|centre|center|"
+                            r"coast|border|frontier)(?=\s*,|\s+and\s)", re.IGNORECASE)
 
 _IN_CONTAINER = re.compile(r"^\s*,\s*in\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_COORD = re.compile(r"^\s+and\s+(?:(?:the\s+)?(?:areas?|parts?|countryside)\s+of\s+)?(?:the\s+)?"
