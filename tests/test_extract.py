@@ -1161,3 +1161,12 @@ def test_a_toll_with_no_place_or_day_of_its_own_is_no_candidate():
     day = TimeMention(12, 23, "on Tuesday", "DATE", "2016-08-02", dt.date(2016, 8, 2), dt.date(2016, 8, 2), PUB)
     dated = SentenceMentions(Sentence("a1", 0, 0, len(text), text), [day], [], [], [])
     assert [t.surface for t in _candidate_triggers(dated)] == ["At least 12 people"]
+
+
+def test_police_work_on_ordinary_crime_is_not_a_political_arrest():
+    # ACLED's arrests are political: a police-blotter arrest is not a conflict event, an opposition one is
+    crime = ("Mogadishu police said a 27-year-old man was arrested on Sunday on charges of burglary and "
+             "possession of stolen goods.")
+    assert not [r for r in _reports(crime) if r.sub_event_type == "Arrests"]
+    political = "Somali troops arrested six opposition activists in Mogadishu on Sunday on charges of incitement."
+    assert [r.sub_event_type for r in _reports(political)] == ["Arrests"]

@@ -18,9 +18,10 @@ import ahocorasick
 from sitrep.events.taxonomy import SUB_TO_TYPE
 from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
-__all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
+__all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
+           "ordinary_crime"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v11"
+RULES_VERSION = "sitrep.events.extract_rules.v12"
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -309,7 +310,35 @@ def find_triggers(text: str) -> list[Trigger]:
         quoted.append((0, len(text)))
     kept = [t for t in _non_overlapping(_matches(text.translate(_QUOTE_MARKS)))
             if not any(s <= t.start < e for s, e in quoted) and _asserted_here(t, text)]
+    if any(t.sub_event_type in _CRIME_PRONE for t in kept) and ordinary_crime(text):
+        kept = [t for t in kept if t.sub_event_type not in _CRIME_PRONE]
     return _refine(_drop_coordinated(kept, text), text)
+
+
+#: ACLED codes arrests, abductions and sexual violence of political conflict, not police work on ordinary crime
+_CRIME_PRONE = frozenset({"Arrests", "Abduction/forced disappearance", "Sexual violence"})
+# the marks of a criminal case: a charge, a count, a warrant, a conviction, an offence against the criminal code
+_CRIMINAL_CASE = re.compile(
+    r"\b(?:charge[sd]?|counts? of|warrants?|convicted|misdemeanou?r|felony|indicted|bail|bond|jail(?:ed)?|"
+    r"on suspicion of|traffic stop|possession of|theft|burglar(?:y|ies)|robber(?:y|ies)|shoplifting|fraud|"
+    r"embezzle\w*|drugs?|narcotics?|heroin|cocaine|marijuana|meth(?:amphetamine)?|DUI|drunk(?:en)? driving|"
+    r"pornography|stolen|trespass\w*|vandal\w*|homicide|manslaughter|murder\w*|rapists?|crimes?|criminals?|"
+    r"offen[cs]es?|drive-by|without incident|detectives?|police department|sheriff\W?s?|deputies)\b", re.IGNORECASE)
+# a private person introduced by age or street address: the style of a police blotter
+_PRIVATE_PERSON = re.compile(r"\b\d{1,2}-year-old\b|[A-Z][a-z]+,\s\d{1,2},|\b\d+\s+block\s+of\b")
+# who is held says a conflict is at stake: members of armed or political groups, protesters, the press
+_POLITICAL_DETAINEE = re.compile(
+    r"\b(?:activists?|protesters?|demonstrators?|dissidents?|opposition|journalists?|reporters?|bloggers?|"
+    r"militants?|insurgents?|rebels?|jihadists?|fighters?|terror\w*|extremists?|separatists?|militias?|"
+    r"party members?|members? of (?:the )?(?:[A-Z]\w*|banned|outlawed)|politicians?|(?:former )?ministers?|"
+    r"lawmakers?|MPs?|plotters?|coup|soldiers?|troops|army|security forces)\b")
+
+
+def ordinary_crime(text: str) -> bool:
+    """The sentence reports police work on an ordinary crime ("a 36-year-old man was arrested on drug charges"),
+    not a political arrest ("opposition members were arrested on arms charges"): a criminal case or a private
+    person of the police blotter, and nobody whose detention is political."""
+    return bool((_CRIMINAL_CASE.search(text) or _PRIVATE_PERSON.search(text)) and not _POLITICAL_DETAINEE.search(text))
 
 
 def _stem_automaton() -> ahocorasick.Automaton:
