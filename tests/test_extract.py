@@ -1170,3 +1170,9 @@ def test_police_work_on_ordinary_crime_is_not_a_political_arrest():
     assert not [r for r in _reports(crime) if r.sub_event_type == "Arrests"]
     political = "Somali troops arrested six opposition activists in Mogadishu on Sunday on charges of incitement."
     assert [r.sub_event_type for r in _reports(political)] == ["Arrests"]
+
+
+def test_driving_back_home_is_not_driving_an_enemy_back():
+    assert not _reports("The mayor drove back to Mogadishu on Sunday after the talks.")
+    pushed = _reports("Somali troops drove back al-Shabaab from Afgooye on Sunday.")
+    assert [r.sub_event_type for r in pushed] == ["Government regains territory"]

@@ -21,7 +21,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "ordinary_crime"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v12"
+RULES_VERSION = "sitrep.events.extract_rules.v13"
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -87,7 +87,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (r"(?:re)?captured|(?:re)?capture[sd]?|seized|seizes|seizing|(?:re)?took(?=" + _TERR_OBJECT + r")|"
      r"(?:re)?taken(?=" + _TERR_OBJECT + r")|overr[au]n|retook|retaken|regained|liberated|wrested|"
      r"gained control|took control|taken control|fell to|(?:is|are|was|were|fell|now|back) (?:now )?in the hands of|(?:drove|driven|pushed|expelled) (?:[\w'’-]+ ){0,3}out of|"
-     r"(?:drove|driven|pushed) (?:[\w'’-]+ ){0,3}back|(?:recovered|restored|established|imposed|regained|took|taken) "
+     r"(?:drove|driven|pushed) (?:[\w'’-]+ ){0,3}back(?! (?:to|home|into|in|on|at|and|after)\b)|(?:recovered|restored|established|imposed|regained|took|taken) "
      r"(?:full )?control|gained ground|took over|taken over|freed(?=" + _TERR_OBJECT + r")",
      TERRITORY, 3),
     (r"battl(?:ing|ed)|(?:heavy |fierce |violent |intense |street )?(?:fighting|clashes|clashed|fought)|"
@@ -316,7 +316,7 @@ def find_triggers(text: str) -> list[Trigger]:
 
 
 #: ACLED codes arrests, abductions and sexual violence of political conflict, not police work on ordinary crime
-_CRIME_PRONE = frozenset({"Arrests", "Abduction/forced disappearance", "Sexual violence"})
+_CRIME_PRONE = frozenset({"Arrests", "Abduction/forced disappearance", "Sexual violence", "Disrupted weapons use"})
 # the marks of a criminal case: a charge, a count, a warrant, a conviction, an offence against the criminal code
 _CRIMINAL_CASE = re.compile(
     r"\b(?:charge[sd]?|counts? of|warrants?|convicted|misdemeanou?r|felony|indicted|bail|bond|jail(?:ed)?|"
@@ -326,12 +326,13 @@ _CRIMINAL_CASE = re.compile(
     r"offen[cs]es?|drive-by|without incident|detectives?|police department|sheriff\W?s?|deputies)\b", re.IGNORECASE)
 # a private person introduced by age or street address: the style of a police blotter
 _PRIVATE_PERSON = re.compile(r"\b\d{1,2}-year-old\b|[A-Z][a-z]+,\s\d{1,2},|\b\d+\s+block\s+of\b")
-# who is held says a conflict is at stake: members of armed or political groups, protesters, the press
+# who is held, or who holds, says a conflict is at stake: armed or political groups, protesters, the press, the military
 _POLITICAL_DETAINEE = re.compile(
     r"\b(?:activists?|protesters?|demonstrators?|dissidents?|opposition|journalists?|reporters?|bloggers?|"
     r"militants?|insurgents?|rebels?|jihadists?|fighters?|terror\w*|extremists?|separatists?|militias?|"
     r"party members?|members? of (?:the )?(?:[A-Z]\w*|banned|outlawed)|politicians?|(?:former )?ministers?|"
-    r"lawmakers?|MPs?|plotters?|coup|soldiers?|troops|army|security forces)\b")
+    r"lawmakers?|MPs?|plotters?|coup|soldiers?|troops|army|military|marines|security forces|"
+    r"(?i:defen[cs]e ministry|ministry of defen[cs]e))\b")
 
 
 def ordinary_crime(text: str) -> bool:
