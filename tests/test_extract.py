@@ -1176,3 +1176,11 @@ def test_driving_back_home_is_not_driving_an_enemy_back():
     assert not _reports("The mayor drove back to Mogadishu on Sunday after the talks.")
     pushed = _reports("Somali troops drove back al-Shabaab from Afgooye on Sunday.")
     assert [r.sub_event_type for r in pushed] == ["Government regains territory"]
+
+
+def test_fighters_captured_are_detained_not_ground_taken():
+    # a capture whose patient is an armed group's members and no battle told: an arrest, never territory
+    reports = _reports("Two al-Shabaab commanders were captured by Somali troops near Afgooye on Sunday.",
+                       {"on Sunday": (dt.date(2016, 7, 31), dt.date(2016, 7, 31))})
+    assert [(r.sub_event_type, r.actor1, r.actor2) for r in reports] == [
+        ("Arrests", "Somali government forces", "Al Shabaab")]

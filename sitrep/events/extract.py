@@ -134,7 +134,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v44+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v45+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -900,8 +900,14 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         agent = _guess_agent(trig, target, ctx, scope)
     if sub == TERRITORY:
         people = _people_object(trig, st.quantities, text)
-        if people == "fighters":
-            return None  # "seized 12 soldiers": captives in a battle, not territory
+        tv = st.views[k]
+        taken = tv.patient if tv is not None and tv.patient is not None and tv.patient.inter in (1, 2, 3, 4, 8) \
+            and not tv.object_has_place and _TAKING.match(trig.surface) else None
+        if people == "fighters" or (people is None and taken is not None):
+            if any(SUB_TO_TYPE.get(t.sub_event_type) == "Battles" for t in st.triggers):
+                return None  # "killed ten and seized 12 soldiers": captives of the battle told, not territory
+            # "two Isis militants have been captured by Kurdish fighters": fighters detained, no battle told
+            return Roles("Arrests", agent, taken.name if taken is not None else target, ())
         if people:
             sub, target = "Abduction/forced disappearance", "Civilians"
     if sub == TERRITORY:
@@ -1275,6 +1281,9 @@ def _context_pass(st: SentenceState, ctx: Context, out: list[Report], first_agen
 
 _PEOPLE_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:people|civilians|residents|villagers|hostages|workers|"
                            r"journalists|students|women|children|men|passengers|nationals|tourists)\b", re.IGNORECASE)
+
+
+_TAKING = re.compile(r"(?:re)?(?:captur|seiz|took|taken)", re.IGNORECASE)  # verbs that take people as well as ground
 
 
 def _people_object(trig: Trigger, quantities: Sequence[QuantityMention], text: str) -> str | None:
