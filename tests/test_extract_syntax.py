@@ -720,3 +720,16 @@ def test_doc_text_is_the_parsed_sentence_joined_once() -> None:
     doc = syntax.parse_candidates([text])[0]
     assert syntax.doc_text(doc) == text == doc.text
     assert syntax.doc_text(doc) is syntax.doc_text(doc)  # the join is kept with the Doc
+
+
+def test_a_deed_alleged_of_someone_describes_them_and_is_no_report():
+    cases = {
+        "Police detained two men accused of bombing the market in Kano.": ("bombing", True),
+        "The commander, blamed for the shelling of Marib, was dismissed.": ("shelling", True),
+        "Militants suspected of the ambush attacked a checkpoint on Friday.": ("attacked", False),
+        "Soldiers killed in the ambush were buried on Friday.": ("ambush", False),
+    }
+    docs = syntax.parse_candidates(list(cases))
+    for (text, (word, want)), doc in zip(cases.items(), docs, strict=True):
+        i = text.index(word)
+        assert syntax.alleged_deed(doc, (i, i + len(word))) is want, text

@@ -155,5 +155,5 @@ def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[Actor
     object_place = pat is not None and any(p.start - base < pat[1] and pat[0] < p.end - base for p in places)
     return TriggerView(syntax.status_of(doc, trig_span), _first_in(armed, roles.agent, base),
                        _first_in(actors, roles.patient, base), roles.passive, in_loc, in_clause, agent_text,
-                       object_text, object_place, roles.agent, roles.patient, syntax.describes_doer(doc, trig_span),
+                       object_text, object_place, roles.agent, roles.patient, syntax.describes_doer(doc, trig_span) or syntax.alleged_deed(doc, trig_span),
                        syntax.past_before_past(doc, trig_span), syntax.long_span(doc, trig_span))

@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v23"  # v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v24"  # v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
 # dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
@@ -230,6 +230,26 @@ def describes_doer(doc: Doc, span: Span) -> bool:
     if not any(c.dep_ == "nsubj" and _lower(c) in ("who", "which", "that") for c in rel.children):
         return False
     return rel.head.ent_type_ not in ("GPE", "LOC", "FAC") and rel.head.pos_ in ("NOUN", "PROPN")
+
+
+#: participles that characterise a person by a deed alleged or past ("militants implicated in executions")
+_ALLEGING = frozenset({"implicate", "accuse", "suspect", "involve", "convict", "charge", "blame", "link", "tie",
+                       "indict", "want", "sentence", "jail", "know", "responsible"})
+
+
+def alleged_deed(doc: Doc, span: Span) -> bool:
+    """The trigger lies in a participle phrase that characterises a noun by a deed alleged or known ("two
+    militants implicated in torture and executions", "a man accused of bombing the market"): a description of
+    who someone is, not a report of the deed."""
+    tok = token_at(doc, span)
+    while tok is not None and tok.head.i != tok.i:
+        if tok.dep_ in ("nsubj", "nsubjpass", "acl", "relcl", "advcl", "ccomp") \
+                or (_is_verb(tok) and tok.dep_ not in ("pcomp", "xcomp", "conj")):
+            return False  # the trigger's own clause, or a participle that does not allege, comes first
+        if tok.head.dep_ == "acl" and tok.head.tag_ == "VBN" and tok.head.lemma_ in _ALLEGING:
+            return True
+        tok = tok.head
+    return False
 
 
 def past_before_past(doc: Doc, span: Span) -> bool:
