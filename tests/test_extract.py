@@ -1121,9 +1121,11 @@ def test_an_untyped_toll_takes_the_kind_of_the_violent_event_just_reported():
     strike, = _reports("Russian jets bombed Idlib on Wednesday.", {"on Wednesday": (dt.date(2016, 8, 3),) * 2})
     toll = Trigger(0, 16, "Dozens of people", TOLL, TOLL_PRIORITY)
     dec = Decision(0.9, None, 0.0, "asserted", False)
-    typed, decided = _toll_in_context((toll,), {id(toll): dec}, Context(recent_reports=[(3, [strike])]), 4)
+    text = "Dozens of people were killed in Syria on Wednesday."
+    typed, decided = _toll_in_context((toll,), {id(toll): dec}, Context(recent_reports=[(3, [strike])]), 4, text,
+                                      False)
     assert [t.sub_event_type for t in typed] == ["Air/drone strike"] and decided[id(typed[0])] is dec
-    assert _toll_in_context((toll,), {id(toll): dec}, Context(recent_reports=[(1, [strike])]), 4)[0] == ()
+    assert _toll_in_context((toll,), {id(toll): dec}, Context(recent_reports=[(1, [strike])]), 4, text, False)[0] == ()
 
 
 def test_rockets_fired_by_aircraft_are_an_air_strike():
@@ -1184,3 +1186,13 @@ def test_fighters_captured_are_detained_not_ground_taken():
                        {"on Sunday": (dt.date(2016, 7, 31), dt.date(2016, 7, 31))})
     assert [(r.sub_event_type, r.actor1, r.actor2) for r in reports] == [
         ("Arrests", "Somali government forces", "Al Shabaab")]
+
+
+def test_a_toll_with_no_event_word_takes_the_kind_of_what_killed():
+    # the typing model's fallback for an untyped toll with no report before it: the means named as the killer
+    from sitrep.events.extract import _toll_means
+    text = "at least 500 people were killed this past week by Russian and Syrian bombs"
+    assert _toll_means(text, air_war=True) == "Air/drone strike"
+    assert _toll_means(text, air_war=False) == "Remote explosive/landmine/IED"
+    assert _toll_means("four died overnight in a barrage of mortar rounds", False) == "Shelling/artillery/missile attack"
+    assert _toll_means("40 people were killed in a storm", True) is None

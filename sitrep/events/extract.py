@@ -134,7 +134,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v45+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v46+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -346,20 +346,37 @@ def toll_triggers(text: str) -> list[Trigger]:
     return []
 
 
-def _toll_in_context(triggers: tuple[Trigger, ...], decided: dict[int, Decision], ctx: Context, idx: int
-                     ) -> tuple[tuple[Trigger, ...], dict[int, Decision]]:
+def _toll_in_context(triggers: tuple[Trigger, ...], decided: dict[int, Decision], ctx: Context, idx: int,
+                     text: str, air_war: bool) -> tuple[tuple[Trigger, ...], dict[int, Decision]]:
     """A death toll the typing model could not type ("Dozens of people were killed in Syria on Wednesday") that
     joins no report: of the kind of the violent event reported in the last two sentences ("another 20 were
-    killed in X" after an air strike), else no event."""
-    prior = next((r for r in ctx.recent(idx, 2) if r.event_type in _TOLL_TYPES and not r.background), None)
+    killed in X" after an air strike), else of the means that killed them ("killed by bombs"), else no
+    event."""
+    prior = next((r.sub_event_type for r in ctx.recent(idx, 2) if r.event_type in _TOLL_TYPES and not r.background),
+                 None) or _toll_means(text, air_war)
     if prior is None:
         return (), decided
-    typed = tuple(replace(t, sub_event_type=prior.sub_event_type) if t.sub_event_type == TOLL else t
-                  for t in triggers)
+    typed = tuple(replace(t, sub_event_type=prior) if t.sub_event_type == TOLL else t for t in triggers)
     return typed, {**decided, **{id(n): decided[id(o)] for n, o in zip(typed, triggers, strict=True)}}
 
 
 _TOLL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# the explosive means a toll names as what killed ("killed this past week by Russian and Syrian bombs")
+_KILLED_BY_MEANS = re.compile(r"\b(?:killed|died|dead|wounded|injured)\s+(?:[\w'’-]+\s+){0,4}?(?:by|in|from)\s+"
+                              r"(?:[\w'’-]+\s+){0,4}?(?P<means>bombs|bombing|bombardment|bombs? dropped|shells|mortars?|"
+                              r"mortar rounds|rockets|artillery|explosions?|blasts?)\b", re.IGNORECASE)
+
+
+def _toll_means(text: str, air_war: bool) -> str | None:
+    """The sub-type the means of a toll names: shells and rockets are shelling, bombs an air strike in an air
+    war and an explosive device elsewhere; None when the sentence names no explosive means."""
+    m = _KILLED_BY_MEANS.search(text)
+    if m is None:
+        return None
+    means = m.group("means").lower()
+    if means.startswith(("shell", "mortar", "rocket", "artillery")):
+        return "Shelling/artillery/missile attack"
+    return "Air/drone strike" if air_war and means.startswith("bomb") else "Remote explosive/landmine/IED"
 
 
 def _parse_candidates(per: Sequence[SentenceMentions], found: Sequence[list[Trigger]]) -> list[Doc | None]:
@@ -548,7 +565,7 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
         if battle or ctx.recent_reports is not recent:  # the toll continues a recent report: that event's count
             triggers, battle_after = battle, after
         elif any(t.sub_event_type == TOLL for t in triggers):
-            triggers, decided = _toll_in_context(triggers, st.decided, ctx, idx)
+            triggers, decided = _toll_in_context(triggers, st.decided, ctx, idx, text, scope.air_war)
             return replace(st, triggers=triggers, decided=decided, battle_after=None)
     elif not triggers and not st.headline:
         triggers, battle_after = _count_follow_up(st, ctx)
