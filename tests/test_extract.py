@@ -1196,3 +1196,9 @@ def test_a_toll_with_no_event_word_takes_the_kind_of_what_killed():
     assert _toll_means(text, air_war=False) == "Remote explosive/landmine/IED"
     assert _toll_means("four died overnight in a barrage of mortar rounds", False) == "Shelling/artillery/missile attack"
     assert _toll_means("40 people were killed in a storm", True) is None
+
+
+def test_aerial_strikes_are_air_strikes():
+    reports = _reports("Residents said Russian jets conducted at least 12 aerial strikes on Idlib on Wednesday.",
+                       {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
+    assert [(r.sub_event_type, r.place_name) for r in reports] == [("Air/drone strike", "Idlib")]

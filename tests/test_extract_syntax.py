@@ -733,3 +733,13 @@ def test_a_deed_alleged_of_someone_describes_them_and_is_no_report():
     for (text, (word, want)), doc in zip(cases.items(), docs, strict=True):
         i = text.index(word)
         assert syntax.alleged_deed(doc, (i, i + len(word))) is want, text
+
+
+def test_a_where_clause_hangs_its_event_on_the_place_before_it():
+    texts = ["The siege of Marib, where government jets struck a market on Friday, is the worst in Yemen.",
+             "Government jets struck a market in Marib on Friday."]
+    docs = syntax.parse_candidates(texts)
+    i = texts[0].index("struck")
+    assert docs[0].text[slice(*syntax.where_antecedent(docs[0], (i, i + 6)))] == "Marib"
+    j = texts[1].index("struck")
+    assert syntax.where_antecedent(docs[1], (j, j + 6)) is None

@@ -115,6 +115,7 @@ from sitrep.events.syntax import (
     inside,
     parse_candidates,
     relative_clauses,
+    where_antecedent,
 )
 from sitrep.events.vocab import ARMED_NOUN_RX
 from sitrep.records import (
@@ -664,6 +665,15 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
     return (), None
 
 
+def _where_place(st: SentenceState, trig: Trigger) -> list[PlaceMention]:
+    """The place a "where" clause holding the trigger hangs on ("in Ghouta, where at least 500 were killed"),
+    when it is a usable place; else nothing."""
+    ante = where_antecedent(st.doc, (trig.start, trig.end)) if st.doc is not None else None
+    if ante is None:
+        return []
+    return [p for p in st.usable if p.start - st.base <= ante[0] and ante[1] <= p.end - st.base][:1]
+
+
 def _structure_pass(st: SentenceState) -> SentenceState:
     """Per trigger: its region of the sentence, its parse view, its own places, whether it stands, and which
     trigger it repeats ("killed 9 soldiers in the attack on X": the counts go to the attack)."""
@@ -686,8 +696,9 @@ def _structure_pass(st: SentenceState) -> SentenceState:
     def in_relative(p: PlaceMention, k: int) -> bool:  # "in the town, which is near the border": the town's
         return inside((p.start - base, p.end - base), relatives[k])
     explicit = tuple(event_places(t, regions[k], own[k], text, base, peers, linked) if own[k]
-                     else event_places(t, regions[k], [p for p in fallback if not in_relative(p, k)], text, base,
-                                       (), linked)
+                     else _where_place(st, t) or event_places(t, regions[k], [p for p in fallback
+                                                                              if not in_relative(p, k)],
+                                                              text, base, (), linked)
                      for k, t in enumerate(triggers))
     after = [places_after(t, regions[k], list(st.usable), base) for k, t in enumerate(triggers)]
     armed_here = bool(triggers) and (  # (only the triggers' plausibility reads it)

@@ -21,7 +21,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "ordinary_crime"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v13"
+RULES_VERSION = "sitrep.events.extract_rules.v14"
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -67,7 +67,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"attacks?)|(?:explosion|blast|detonation) of (?:[\w'’-]+ ){0,2}?grenades?|grenades? (?:was|were) (?:launched|"
      r"thrown|hurled|lobbed|tossed)", "Grenade", 1),
     (r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:attacks?|bombardment|bombing)|"
-     r"drone (?:strikes?|attacks?)|warplanes|fighter jets|(?:coalition|Russian|Israeli|Syrian|regime|"
+     r"drone (?:strikes?|attacks?)|aerial (?:strikes?|raids?)|air (?:blitz|campaign)|warplanes|fighter jets|(?:coalition|Russian|Israeli|Syrian|regime|"
      r"government|US|U\.S\.|American|Saudi[- ]led) (?:raids|strikes|bombing|bombardments?|jets)|"
      r"bombard(?:ed|ing|ments?)|bombed|bombing(?:s)?|striking targets|(?:incendiary|barrel|cluster) bombs?|"
      r"(?:was|were) (?:hit|struck|targeted) (?:by|in) (?:an? |the )?(?:air|aerial|drone|coalition|Russian|regime|"

@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v24"  # v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v25"  # v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
 # dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
@@ -779,6 +779,21 @@ def relative_clauses(doc: Doc, span: Span) -> list[Span]:
     tok = token_at(doc, span)
     holding = {a.i for a in tok.ancestors} | {tok.i} if tok is not None else set()
     return [r for t in doc if t.dep_ == "relcl" and t.i not in holding and _finite(t) for r in _char_ranges(t.subtree)]
+
+
+def where_antecedent(doc: Doc, span: Span) -> Span | None:
+    """The noun a "where" relative clause holding the trigger hangs on ("Ghouta, where an air blitz entered a
+    second week": Ghouta), as sentence offsets: the place of the clause's event; None otherwise."""
+    tok = token_at(doc, span)
+    if tok is None:
+        return None
+    v = clause_of(tok)
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    if v.dep_ != "relcl" or not any(c.dep_ == "advmod" and _lower(c) == "where" for c in v.children):
+        return None
+    head = v.head
+    return head.idx, head.idx + len(head.text)
 
 
 def _finite(v: Token) -> bool:
