@@ -81,3 +81,12 @@ def test_a_capture_trigger_keeps_a_capture_and_other_triggers_never_become_one()
     text = "Rebels captured the town of Kafr Nabl after fierce fighting with government troops on Sunday."
     out = subtype.retype([text], [[_trigger(text, "captured", TERRITORY), _trigger(text, "fighting", "Armed clash")]])
     assert [t.sub_event_type for t in out[0]] == [TERRITORY, "Armed clash"]
+
+
+def test_talk_of_a_ceasefire_does_not_make_fighting_an_agreement():
+    from sitrep.events.subtype import pipeline_sub
+
+    assert pipeline_sub("AGREEMENT", "Armed clash") == "Armed clash"
+    assert pipeline_sub("AGREEMENT", "Air/drone strike") == "Air/drone strike"
+    assert pipeline_sub("AGREEMENT", "Change to group/activity") == "Agreement"
+    assert pipeline_sub("ARMED_CLASH", "Air/drone strike") == "Armed clash"

@@ -40,8 +40,9 @@ import numpy as np
 
 from sitrep.events import typing as et
 from sitrep.events.extract_rules import TERRITORY, TOLL, Trigger
+from sitrep.events.taxonomy import SUB_TO_TYPE
 
-STAGE_VERSION = "event_subtype.v4"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1
+STAGE_VERSION = "event_subtype.v5"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
@@ -153,10 +154,14 @@ def decide(texts: Sequence[str], rule_subs: Sequence[str | None]) -> list[str]:
 
 
 def pipeline_sub(label: str, rule_sub: str) -> str:
-    """The trigger's sub-type for a decided CASE label (see the module docstring)."""
+    """The trigger's sub-type for a decided CASE label (see the module docstring). A violent trigger word
+    ("fighting", "an offensive") stays violent: the sentence's talk of a ceasefire does not make it an
+    agreement."""
     if label in _CAPTURES:
         return TERRITORY
     acled = et.to_acled(label)
+    if acled is not None and acled[1] == "Agreement" and SUB_TO_TYPE.get(rule_sub) in _VIOLENT:
+        return rule_sub
     return acled[1] if acled is not None else rule_sub
 
 
