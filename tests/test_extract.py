@@ -1202,3 +1202,10 @@ def test_aerial_strikes_are_air_strikes():
     reports = _reports("Residents said Russian jets conducted at least 12 aerial strikes on Idlib on Wednesday.",
                        {"on Wednesday": (dt.date(2016, 8, 3), dt.date(2016, 8, 3))})
     assert [(r.sub_event_type, r.place_name) for r in reports] == [("Air/drone strike", "Idlib")]
+
+
+def test_a_business_deal_is_no_agreement_between_warring_sides():
+    mon = {"on Monday": (dt.date(2016, 8, 1), dt.date(2016, 8, 1))}
+    assert not _reports("The two banks said they reached an agreement on Monday to merge their Aleppo branches.", mon)
+    truce = _reports("Somali troops and al-Shabaab reached an agreement on Monday to open the road to Afgooye.", mon)
+    assert [r.sub_event_type for r in truce] == ["Agreement"]

@@ -135,7 +135,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v46+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v47+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -701,10 +701,12 @@ def _structure_pass(st: SentenceState) -> SentenceState:
                                                               text, base, (), linked)
                      for k, t in enumerate(triggers))
     after = [places_after(t, regions[k], list(st.usable), base) for k, t in enumerate(triggers)]
-    armed_here = bool(triggers) and (  # (only the triggers' plausibility reads it)
-        any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NOUN.search(text)))
+    armed_named = bool(triggers) and (  # (only the triggers' plausibility reads these)
+        any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NAMED.search(text)))
+    armed_here = armed_named or (bool(triggers) and bool(_ARMED_NOUN.search(text)))
     hurt = any(q.status in ("killed", "injured") for q in st.quantities)
-    plausible = tuple(_plausible(t, text, explicit[k], armed_here, hurt) and _plausible_by_parse(t, views[k])
+    plausible = tuple(_plausible(t, text, explicit[k], (armed_here, armed_named), hurt)
+                      and _plausible_by_parse(t, views[k])
                       for k, t in enumerate(triggers))
     absorb = {}
     for k, t in enumerate(triggers):
@@ -1584,6 +1586,7 @@ _FIRED_ON_PEOPLE = re.compile(r"\b(?:fir(?:e|es|ing|ed)|opened fire|opening fire
 
 
 _ARMED_NOUN = re.compile(rf"\b(?:{ARMED_NOUN_RX}|they|their)\b", re.IGNORECASE)
+_ARMED_NAMED = re.compile(rf"\b{ARMED_NOUN_RX}\b", re.IGNORECASE)
 _WEAK_CLASH = re.compile(r"^(?:battl|fought|attack|assault|storm|advanc|push|moved|pressing)", re.IGNORECASE)
 _TERRITORY_NOUN = re.compile(r"\b(?:villages?|towns?|city|cities|neighbou?rhoods?|districts?|areas?|territory|"
                              r"ground|positions?|bases?|airport|dam|hills?|bridge|checkpoints?|region|province|"
@@ -1607,18 +1610,25 @@ def _plausible_by_parse(trig: Trigger, tv: TriggerView | None) -> bool:
     return not (trig.sub_event_type in _PROTEST_RANK and tv.agent_text and _NOT_A_CROWD.search(tv.agent_text))
 
 
-def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed_here: bool, hurt: bool) -> bool:
-    """Context checks for triggers whose words also have everyday senses."""
+def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed: tuple[bool, bool], hurt: bool) -> bool:
+    """Context checks for triggers whose words also have everyday senses. ``armed``: whether the sentence names
+    armed people (a pronoun counts: "they attacked") and whether it names them outright."""
+    armed_here, armed_named = armed
     if trig.priority >= 8 and not hurt:
         return False  # "last week's explosion": a bare blast is a new event only with casualties
     if trig.sub_event_type == "Armed clash" and _WEAK_CLASH.match(trig.surface) and not armed_here:
         return False  # "battling H5N1", "used to attacking"
+    if not armed_named and trig.sub_event_type == "Agreement" and not _WAR_TERMS.search(trig.surface):
+        return False  # "they reached an agreement to acquire the bank": a deal, but no warring side to make it
     if trig.sub_event_type == TERRITORY and not places and not _TERRITORY_NOUN.search(
             text[max(0, trig.start - 40):trig.end + 60]):
         return False  # "data being captured", "taken a sample"
     return True
 
 
+# what only an agreement between warring sides settles (a deal or an accord alone may be a merger)
+_WAR_TERMS = re.compile(r"\b(?:ceasefire|cease-fire|truce|pause|hostilities|prisoners|detainees|captives|bodies|"
+                        r"surrendered|peace)\b", re.IGNORECASE)
 _PRESENT_PERFECT = re.compile(r"\b(?:have|has)\s+(?:now\s+|reportedly\s+)?been\s+(?:killed|wounded|injured)\b",
                               re.IGNORECASE)
 _EVENT_ANCHOR = re.compile(r"\b(?:in|during|by)\s+(?:the|that|this)\s+(?:\w+\s+)?(?:attack|strikes?|raids?|clashes|"
