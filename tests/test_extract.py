@@ -1209,3 +1209,11 @@ def test_a_business_deal_is_no_agreement_between_warring_sides():
     assert not _reports("The two banks said they reached an agreement on Monday to merge their Aleppo branches.", mon)
     truce = _reports("Somali troops and al-Shabaab reached an agreement on Monday to open the road to Afgooye.", mon)
     assert [r.sub_event_type for r in truce] == ["Agreement"]
+
+
+def test_where_a_source_is_based_is_not_where_the_event_happened():
+    # the monitor's seat is no event place; a protest has no dead to add a later toll to
+    text = ("Protesters marched in Aleppo on Friday. A death toll of 40 was reported by the Syrian Observatory, "
+            "based in London.")
+    reports = _reports(text, {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))})
+    assert [(r.sub_event_type, r.place_name, _killed(r)) for r in reports] == [("Peaceful protest", "Aleppo", [])]

@@ -135,7 +135,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v47+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v48+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -330,8 +330,8 @@ def _candidate_triggers(s: SentenceMentions) -> list[Trigger]:
         return []
     return find_triggers(text) or agent_kill_triggers(text, [a.start - base for a in s.actors
                                                              if a.inter in (1, 2, 3, 4, 8)]) or (
-        toll_triggers(text) if s.times or s.places else [])  # a toll with no place or day of its own can only
-    # continue the report just made (the count follow-up does that without a parse)
+        toll_triggers(text) if s.times or usable_places(s, text, base) else [])  # a toll with no place or day of
+    # its own can only continue the report just made (the count follow-up does that without a parse)
 
 
 def toll_triggers(text: str) -> list[Trigger]:
@@ -637,6 +637,8 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
     host = _follow_up_host(ctx, idx, s) if extra else None
     if host is not None and any(q.cumulative and q.status == "killed" for q in host.fatalities):
         host = None  # a running total is not the incident a day's toll belongs to (they must not be added)
+    if host is not None and host.sub_event_type == "Peaceful protest":
+        host = None  # "a death toll of 107 was reported" after a protest: a peaceful protest has no dead
     if host is not None and any(t.begin and t.end_date and not _overlaps(t.begin, t.end_date, host)
                                 for t in s.times):
         host = None  # the count is dated to another day than the event it would join

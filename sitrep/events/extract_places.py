@@ -73,9 +73,11 @@ def usable_places(s: SentenceMentions, text: str, base: int) -> list[PlaceMentio
             continue
         if _is_demonym(p.surface) and re.match(r"\s+(?:[a-z][\w-]*)", after):
             continue  # "a Malian village", "a Canadian tourist": an adjective, not the event place
-        if re.search(r"\b(?:attributed to|blamed on|carried out by|backed by|supported by)\s+(?:the\s+)?$",
+        if re.search(r"\b(?:attributed to|blamed on|carried out by|backed by|supported by|(?:based|headquartered|"
+                     r"located|exiled|living) in)\s+(?:the\s+)?$",
                      text[max(0, p.start - base - 30):p.start - base], re.IGNORECASE):
-            continue  # "strikes attributed to Israel": the country is the actor, not the place
+            continue  # "strikes attributed to Israel": the country is the actor, not the place; "the Observatory,
+            # based in London": where a source or a group sits, not where the event happened
         out.append(p)
     return out
 
