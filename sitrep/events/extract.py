@@ -117,6 +117,7 @@ from sitrep.events.syntax import (
     relative_clauses,
     where_antecedent,
 )
+from sitrep.events.taxonomy import LETHAL_TYPES
 from sitrep.events.vocab import ARMED_NOUN_RX
 from sitrep.records import (
     ActorMention,
@@ -353,7 +354,7 @@ def _toll_in_context(triggers: tuple[Trigger, ...], decided: dict[int, Decision]
     joins no report: of the kind of the violent event reported in the last two sentences ("another 20 were
     killed in X" after an air strike), else of the means that killed them ("killed by bombs"), else no
     event."""
-    prior = next((r.sub_event_type for r in ctx.recent(idx, 2) if r.event_type in _TOLL_TYPES and not r.background),
+    prior = next((r.sub_event_type for r in ctx.recent(idx, 2) if r.event_type in LETHAL_TYPES and not r.background),
                  None) or _toll_means(text, air_war)
     if prior is None:
         return (), decided
@@ -361,7 +362,6 @@ def _toll_in_context(triggers: tuple[Trigger, ...], decided: dict[int, Decision]
     return typed, {**decided, **{id(n): decided[id(o)] for n, o in zip(typed, triggers, strict=True)}}
 
 
-_TOLL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # the explosive means a toll names as what killed ("killed this past week by Russian and Syrian bombs")
 _KILLED_BY_MEANS = re.compile(r"\b(?:killed|died|dead|wounded|injured)\s+(?:[\w'’-]+\s+){0,4}?(?:by|in|from)\s+"
                               r"(?:[\w'’-]+\s+){0,4}?(?P<means>bombs|bombing|bombardment|bombs? dropped|shells|mortars?|"
@@ -573,7 +573,6 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
     return replace(st, triggers=triggers, battle_after=battle_after)
 
 
-_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # a narrated next step of the incident ("a bomber then blew himself up"), or its setting named as already known
 # ("three blasts were detonated at the compound"): the sentence tells more of the event just reported
 _ELABORATION = re.compile(r"\bthen\b(?<!\bsince then)(?<!\buntil then)(?<!\bby then)(?<!\bfrom then)|"
@@ -591,10 +590,10 @@ def _elaborates(st: SentenceState, ctx: Context, triggers: tuple[Trigger, ...]) 
     text = _RELATIVE_TAIL.sub("", st.text)  # "the compound, which also houses a news agency": not another event
     if not _ELABORATION.search(text) or _ADDITIVE.search(text) or any(t.begin for t in s.times):
         return False
-    if not all(SUB_TO_TYPE.get(t.sub_event_type) in _VIOLENT for t in triggers):
+    if not all(SUB_TO_TYPE.get(t.sub_event_type) in LETHAL_TYPES for t in triggers):
         return False
     host = _follow_up_host(ctx, st.idx, s)
-    if host is None or host.background or host.event_type not in _VIOLENT:
+    if host is None or host.background or host.event_type not in LETHAL_TYPES:
         return False
     fine_here = [p for p in st.usable if p.feature not in COARSE]
     if any(not (p.place_id and p.place_id == host.place_id) for p in fine_here):

@@ -40,7 +40,7 @@ import numpy as np
 
 from sitrep.events import typing as et
 from sitrep.events.extract_rules import TERRITORY, TOLL, Trigger
-from sitrep.events.taxonomy import SUB_TO_TYPE
+from sitrep.events.taxonomy import SUB_TO_TYPE, VIOLENT_TYPES
 
 STAGE_VERSION = "event_subtype.v5"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -54,7 +54,6 @@ RULE_VALUES: tuple[str, ...] = tuple(sorted({sub for _, sub in et._ACLED.values(
 _BY_TARGET = {"Armed clash": "ATTACK"}
 _CAPTURES = frozenset({"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"})
 _EPS = 1e-4
-_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 
 
 class ModelUnavailable(RuntimeError):
@@ -160,7 +159,7 @@ def pipeline_sub(label: str, rule_sub: str) -> str:
     if label in _CAPTURES:
         return TERRITORY
     acled = et.to_acled(label)
-    if acled is not None and acled[1] == "Agreement" and SUB_TO_TYPE.get(rule_sub) in _VIOLENT:
+    if acled is not None and acled[1] == "Agreement" and SUB_TO_TYPE.get(rule_sub) in VIOLENT_TYPES:
         return rule_sub
     return acled[1] if acled is not None else rule_sub
 
@@ -192,6 +191,6 @@ def _toll_sub(label: str) -> str:
     acled = et.to_acled(label)
     if acled is not None and acled[0] == "Protests":
         return "Excessive force against protesters"  # people killed at a protest: force met it (ACLED)
-    if label in _CAPTURES or acled is None or acled[0] not in _VIOLENT:
+    if label in _CAPTURES or acled is None or acled[0] not in VIOLENT_TYPES:
         return TOLL
     return acled[1]

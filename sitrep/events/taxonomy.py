@@ -55,6 +55,11 @@ SUB_TO_TYPE: dict[str, str] = {
     "Other": "Strategic developments",
 }
 
+#: the event types of political violence with a victim count of their own (a toll belongs to one of these)
+LETHAL_TYPES: frozenset[str] = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+#: those and riots: what a violent trigger word can mean, and what a death toll can be typed as
+VIOLENT_TYPES: frozenset[str] = LETHAL_TYPES | {"Riots"}
+
 TERRITORY_SUBS: tuple[str, str] = ("Government regains territory", "Non-state actor overtakes territory")
 PROTEST_SUBS: tuple[str, ...] = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
 REMOTE_SUBS: tuple[str, ...] = ("Air/drone strike", "Shelling/artillery/missile attack")
