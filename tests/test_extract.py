@@ -497,6 +497,17 @@ def test_bombardment_without_aircraft_is_shelling():
     assert _subs("Rescuers said 30 bodies were pulled out of the rubble in Idlib.") == []
 
 
+def test_remote_attack_by_mixed_means_with_aircraft_is_an_air_strike():
+    # one barrage of several means, one of them from the air: an air strike, whichever is named first
+    assert set(_subs("Medics said 40 people have died in Marib since a barrage of rocket fire, shelling and air "
+                     "raids began on Monday.")) == {"Air/drone strike"}
+    assert _subs("Dozens were killed in shelling and airstrikes on Idlib.") == ["Air/drone strike"]
+    # two clauses with their own verbs stay two events; a ground pair stays shelling
+    assert _subs("Tanks shelled Idlib and jets struck Aleppo.") == \
+        ["Shelling/artillery/missile attack", "Air/drone strike"]
+    assert _subs("Two died in shelling and fighting near Idlib.") == ["Shelling/artillery/missile attack"]
+
+
 def test_headline_is_decided_by_position_and_shape_not_by_punctuation():
     from sitrep.events.extract import is_headline
     assert is_headline("Rebels Seize Key Town In Northern Mali", 0)
