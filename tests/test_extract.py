@@ -1164,3 +1164,11 @@ def test_a_toll_with_no_place_or_day_of_its_own_is_no_candidate():
     day = TimeMention(12, 23, "on Tuesday", "DATE", "2016-08-02", dt.date(2016, 8, 2), dt.date(2016, 8, 2), PUB)
     dated = SentenceMentions(Sentence("a1", 0, 0, len(text), text), [day], [], [], [])
     assert [t.surface for t in _candidate_triggers(dated)] == ["At least 12 people"]
+
+
+def test_attack_with_no_one_named_on_either_side_has_no_target():
+    day = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    [r] = _reports("Shootings were also reported in Idlib on Friday.", day)
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Attack", None, None)
+    [r] = _reports("Two people were shot dead in Idlib on Friday.", day)
+    assert (r.sub_event_type, r.actor2) == ("Attack", "Civilians")

@@ -134,7 +134,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v43+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v44+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -934,8 +934,10 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         target = "Civilians"
     elif sub in _BOMBS and target is None and _people_hurt(st.quantities):
         target = "Civilians"  # people killed by an air strike or a bomb with no armed target named: civilians (ACLED)
-    if SUB_TO_TYPE.get(sub) == "Violence against civilians" and target != "Civilians":
+    if SUB_TO_TYPE.get(sub) == "Violence against civilians" and target != "Civilians" and (
+            agent is not None or target is not None or _victims_named(st)):
         target = "Civilians"  # ACLED: one-sided violence against civilians (a named armed target would be a battle)
+    # "Shootings were also reported in X": no one named on either side; who was shot the text does not say
     if agent is None and sub in _STRIKE_SUBS:
         agent = _strike_agent(sub, target, ctx) or _guess_agent(trig, target, ctx, scope)
     assoc = associates(agent_m, agent, target, trig, st.regions[k], s, text)
@@ -1541,6 +1543,19 @@ _CIVILIAN_TARGET = re.compile(
 
 
 # "soldiers firing on residents": people shot at in the event's sentence are its civilian target
+# words that name people hurt or harmed by an attack (its victims), whatever their side
+_VICTIM_WORD = re.compile(r"\b(?:people|persons?|civilians?|residents|villagers|inhabitants|passengers|worshippers|"
+                          r"protesters|demonstrators|mourners|crowds?|famil(?:y|ies)|children|boys?|girls?|wom[ae]n|m[ae]n|"
+                          r"victims?|bodies|dead|died|killed|killing|massacre\w*|executed|wounded|injur\w+|hurt|"
+                          r"casualties|homes?|houses?|villages?)\b", re.IGNORECASE)
+
+
+def _victims_named(st: SentenceState) -> bool:
+    """The sentence names the attack's victims or harm: a count of people, or a word for people or homes."""
+    return any(q.status in ("killed", "injured", "captured", "displaced") for q in st.quantities) or bool(
+        _VICTIM_WORD.search(st.text))
+
+
 _FIRED_ON_PEOPLE = re.compile(r"\b(?:fir(?:e|es|ing|ed)|opened fire|opening fire|shooting|shot)\s+(?:on|at|into)\s+"
                               r"(?:the\s+)?(?:unarmed\s+)?(?:civilians|residents|villagers|crowds?|demonstrators|"
                               r"protesters|mourners|worshippers|families)\b", re.IGNORECASE)
