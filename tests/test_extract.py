@@ -1172,3 +1172,19 @@ def test_attack_with_no_one_named_on_either_side_has_no_target():
     assert (r.sub_event_type, r.actor1, r.actor2) == ("Attack", None, None)
     [r] = _reports("Two people were shot dead in Idlib on Friday.", day)
     assert (r.sub_event_type, r.actor2) == ("Attack", "Civilians")
+
+
+def test_assault_whose_next_sentence_counts_dead_people_is_one_sided():
+    day = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    text = ("After renewing their assault on Idlib on Friday, government troops held their positions around the "
+            "city. Residents said three more people were killed.")
+    [r] = _reports(text, day)
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Attack", "Syrian government forces", "Civilians")
+    assert _killed(r) == [(3, "unknown")]
+    # the dead are fighters, or the first sentence names fighting: the battle stays a battle
+    text = ("After renewing their assault on Idlib on Friday, government troops held their positions around the "
+            "city. Three more fighters were killed.")
+    assert [r.sub_event_type for r in _reports(text, day)] == ["Armed clash"]
+    text = ("Fighting raged in Idlib on Friday as government troops held their positions around the city. "
+            "Residents said three more people were killed.")
+    assert [r.sub_event_type for r in _reports(text, day)] == ["Armed clash"]

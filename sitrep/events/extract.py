@@ -134,7 +134,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v44+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v45+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -643,8 +643,25 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
             return (Trigger(combat.start(), combat.end(), combat.group(0), "Armed clash", 4),), host
         return (), None
     if host is not None:
-        ctx.amend(_with_follow_up(host, _copy_quantities(extra), text))
+        amended = _with_follow_up(host, _copy_quantities(extra), text)
+        if _one_sided_after_all(amended, extra, s):
+            amended = replace(amended, sub_event_type="Attack", event_type=SUB_TO_TYPE["Attack"], actor2="Civilians")
+        ctx.amend(amended)
     return (), None
+
+
+def _one_sided_after_all(host: Report, extra: Sequence[QuantityMention], s: SentenceMentions) -> bool:
+    """ "After renewing their assault on Hama, tanks and troops held their positions. Residents said three more
+    people were killed by tank and sniper fire.": an assault with no other side named, whose dead, given in the
+    next sentence, are people and not fighters, is one-sided violence; the rule ``_attack_on_civilians`` applies
+    to a toll in the assault's own sentence."""
+    if host.sub_event_type != "Armed clash" or host.actor1 is None or host.actor2 is not None \
+            or _MUTUAL.search(host.text) or any(a.inter in (1, 2, 3, 4, 8) and a.name not in (host.actor1, UNIDENTIFIED)
+                                                for a in s.actors):  # "sniper fire": the weapon, no side
+        return False
+    hurt = [q for q in extra if q.status in ("killed", "injured")]
+    return any(q.status == "killed" for q in hurt) and all(
+        q.category in ("civilians", "children", "women", "unknown") for q in hurt)
 
 
 def _structure_pass(st: SentenceState) -> SentenceState:
