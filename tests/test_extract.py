@@ -1188,3 +1188,17 @@ def test_assault_whose_next_sentence_counts_dead_people_is_one_sided():
     text = ("Fighting raged in Idlib on Friday as government troops held their positions around the city. "
             "Residents said three more people were killed.")
     assert [r.sub_event_type for r in _reports(text, day)] == ["Armed clash"]
+
+
+def test_attack_takes_the_perpetrator_of_the_next_sentences_strike_on_the_same_scene():
+    day = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    text = ("At least 40 civilians were shot dead in Idlib on Friday, activists said. They said dozens were wounded "
+            "in Idlib on Friday as government troops shelled the town.")
+    attack, shelling = _reports(text, day)
+    assert (attack.sub_event_type, attack.actor1, attack.actor2) == ("Attack", "Syrian government forces", "Civilians")
+    assert shelling.actor1 == "Syrian government forces"
+    # a battle nearby names no perpetrator of the killing
+    text = ("At least 40 civilians were shot dead in Idlib on Friday, activists said. Later on Friday, "
+            "government troops fought al-Nusra Front in Idlib.")
+    attack = _reports(text, day)[0]
+    assert (attack.sub_event_type, attack.actor1) == ("Attack", None)

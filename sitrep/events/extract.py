@@ -134,7 +134,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v45+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v46+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1265,6 +1265,7 @@ def _context_pass(st: SentenceState, ctx: Context, out: list[Report], first_agen
     """What this sentence establishes for the next ones: recent reports, source, agent, places."""
     s, idx, base = st.s, st.idx, st.base
     named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
+    _neighbour_agents(ctx, idx, out)
     current = [r for r in out if not r.background]
     if current:
         ctx.recent_reports = [*ctx.recent_reports[-1:], (idx, current)]
@@ -1290,6 +1291,42 @@ def _context_pass(st: SentenceState, ctx: Context, out: list[Report], first_agen
     cities = [p for p in st.usable if p.feature in ("city", "admin2") and p.place_id]
     if cities:
         ctx.last_city = cities[-1]
+
+
+def _neighbour_agents(ctx: Context, idx: int, out: list[Report]) -> None:
+    """ "At least 90 people have been killed in Houla. They said scores were wounded as government forces
+    shelled and attacked the town.": an attack on civilians whose own sentence names no perpetrator takes the
+    agent of the strike or attack the next (or the previous) sentence reports at the same place on the same days.
+    ``out`` (this sentence's reports) is edited in place; an earlier report gets a new record."""
+    def doer(r: Report) -> str | None:
+        ok = r.actor1 not in (None, "Civilians", UNIDENTIFIED) and not r.background \
+            and r.event_type in _ONE_SIDED and r.sub_event_type not in _CROWD_SUBS
+        return r.actor1 if ok else None
+
+    def same_scene(a: Report, b: Report) -> bool:
+        return a.place_id is not None and a.place_id == b.place_id and a.date_begin == b.date_begin \
+            and a.date_end == b.date_end
+
+    def agentless(r: Report) -> bool:
+        return r.sub_event_type == "Attack" and r.actor1 is None and r.actor2 == "Civilians" and not r.background
+
+    earlier = list(ctx.recent(idx, 1))
+    for r in earlier:
+        if agentless(r):
+            agent = next((doer(n) for n in out if doer(n) and same_scene(r, n)), None)
+            if agent is not None:
+                ctx.amend(replace(r, actor1=agent))
+    for i, r in enumerate(out):
+        if agentless(r):
+            agent = next((doer(e) for e in earlier if doer(e) and same_scene(r, e)), None)
+            if agent is not None:
+                out[i] = replace(r, actor1=agent)
+
+
+# a strike or an attack on the same place and days is the same violence; a battle's side is not its perpetrator
+_ONE_SIDED = ("Explosions/Remote violence", "Violence against civilians")
+_CROWD_SUBS = ("Excessive force against protesters", "Protest with intervention", "Peaceful protest",
+               "Violent demonstration", "Mob violence")
 
 
 _PEOPLE_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:people|civilians|residents|villagers|hostages|workers|"
