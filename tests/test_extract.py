@@ -1202,3 +1202,11 @@ def test_attack_takes_the_perpetrator_of_the_next_sentences_strike_on_the_same_s
             "government troops fought al-Nusra Front in Idlib.")
     attack = _reports(text, day)[0]
     assert (attack.sub_event_type, attack.actor1) == ("Attack", None)
+
+
+def test_destroyed_homes_and_crops_make_civilians_the_target():
+    day = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    [r] = _reports("Houthi rebels looted shops and burned homes in Marib on Friday.", day)
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Looting/property destruction", "Houthis", "Civilians")
+    [r] = _reports("Houthi rebels torched an army depot in Marib on Friday.", day)
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Looting/property destruction", "Houthis", None)

@@ -134,7 +134,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v46+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v47+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -955,6 +955,8 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
             agent is not None or target is not None or _victims_named(st)):
         target = "Civilians"  # ACLED: one-sided violence against civilians (a named armed target would be a battle)
     # "Shootings were also reported in X": no one named on either side; who was shot the text does not say
+    if sub == "Looting/property destruction" and target is None and _CIVILIAN_PROPERTY.match(text[trig.start:]):
+        target = "Civilians"  # "troops bulldozed homes and torched crops": the property is civilians' (ACLED)
     if agent is None and sub in _STRIKE_SUBS:
         agent = _strike_agent(sub, target, ctx) or _guess_agent(trig, target, ctx, scope)
     assoc = associates(agent_m, agent, target, trig, st.regions[k], s, text)
@@ -1597,6 +1599,10 @@ _CIVILIAN_TARGET = re.compile(
 
 
 # "soldiers firing on residents": people shot at in the event's sentence are its civilian target
+# the looted or destroyed things named right after the verb are civilians' property
+_CIVILIAN_PROPERTY = re.compile(r"[^.;,]{0,30}?\b(?:homes?|houses?|crops|fields|farms?|farmland|orchards?|olive groves|"
+                                r"livestock|shops?|stores?|markets?|businesses|property|properties|possessions|"
+                                r"belongings|villages?|mosques?|churches)\b", re.IGNORECASE)
 # words that name people hurt or harmed by an attack (its victims), whatever their side
 _VICTIM_WORD = re.compile(r"\b(?:people|persons?|civilians?|residents|villagers|inhabitants|passengers|worshippers|"
                           r"protesters|demonstrators|mourners|crowds?|famil(?:y|ies)|children|boys?|girls?|wom[ae]n|m[ae]n|"
