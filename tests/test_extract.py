@@ -1210,3 +1210,18 @@ def test_destroyed_homes_and_crops_make_civilians_the_target():
     assert (r.sub_event_type, r.actor1, r.actor2) == ("Looting/property destruction", "Houthis", "Civilians")
     [r] = _reports("Houthi rebels torched an army depot in Marib on Friday.", day)
     assert (r.sub_event_type, r.actor1, r.actor2) == ("Looting/property destruction", "Houthis", None)
+
+
+def test_toll_of_the_area_around_a_town_is_the_provinces_not_its_examples():
+    text = ("On Friday, at least nine people were killed when government troops stormed villages outside the city "
+            "of Marib, including Sirwah and Harib.")
+    day = {"On Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    art = Article(article_id="a1", external_id="a1", raw_path="a1.txt", text=text, published_at=PUB)
+    tm, _, am, sm = _mentions(text, day)
+    pm = [PlaceMention(text.find(n), text.find(n) + len(n), n, pid, n, feature="city", admin1="Marib",
+                       parent_id="ye-marib-province", country="YE")
+          for n, pid in (("Marib", "76184"), ("Sirwah", "sitrep:sirwah"), ("Harib", "sitrep:harib"))]
+    reports = extract_reports(art, split_sentences("a1", text), tm, pm, am, sm)
+    assert [(r.place_name, r.place_id, _killed(r)) for r in reports] == [
+        ("Marib province", "ye-marib-province", [(9, "unknown")]), ("Sirwah", "sitrep:sirwah", []),
+        ("Harib", "sitrep:harib", [])]

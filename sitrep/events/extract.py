@@ -134,7 +134,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v47+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v48+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1117,8 +1117,7 @@ def _shared_toll(nearest: list[QuantityMention], places: list[PlaceMention], tex
     killed = [q for q in nearest if q.status == "killed"]
     if len(places) < 2 or len(killed) != 1 or killed[0].cumulative:
         return False
-    first = min(places, key=lambda p: p.start)
-    return not _EXAMPLES.search(text[max(0, first.start - base - 40):first.start - base])
+    return not any(_EXAMPLES.search(text[max(0, p.start - base - 40):p.start - base]) for p in places)
 
 
 def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chain: Chain,
