@@ -1225,3 +1225,17 @@ def test_toll_of_the_area_around_a_town_is_the_provinces_not_its_examples():
     assert [(r.place_name, r.place_id, _killed(r)) for r in reports] == [
         ("Marib province", "ye-marib-province", [(9, "unknown")]), ("Sirwah", "sitrep:sirwah", []),
         ("Harib", "sitrep:harib", [])]
+
+
+def test_next_sentence_naming_the_author_of_the_violence_gives_the_agent():
+    day = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    [r] = _reports("A shopkeeper was shot dead in Idlib on Friday. Witnesses said the shop had come under a hail of "
+                   "bullets from government troops.", day)
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Attack", "Syrian government forces", "Civilians")
+    [r] = _reports("A suicide bomber killed 12 civilians in Idlib on Friday. The bombing was the latest in a series "
+                   "of attacks by al-Nusra Front.", day)
+    assert (r.sub_event_type, r.actor1) == ("Suicide bomb", "Jabhat al-Nusra")
+    # a member and its group is no author of the violence
+    [r] = _reports("A shopkeeper was shot dead in Idlib on Friday. Witnesses said fighters from al-Nusra Front were "
+                   "holding out in the town.", day)
+    assert r.actor1 is None

@@ -134,7 +134,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v48+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v49+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1267,6 +1267,8 @@ def _context_pass(st: SentenceState, ctx: Context, out: list[Report], first_agen
     s, idx, base = st.s, st.idx, st.base
     named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
     _neighbour_agents(ctx, idx, out)
+    if not out:
+        _perpetrator_named_after(st, ctx)
     current = [r for r in out if not r.background]
     if current:
         ctx.recent_reports = [*ctx.recent_reports[-1:], (idx, current)]
@@ -1322,6 +1324,38 @@ def _neighbour_agents(ctx: Context, idx: int, out: list[Report]) -> None:
             agent = next((doer(e) for e in earlier if doer(e) and same_scene(r, e)), None)
             if agent is not None:
                 out[i] = replace(r, actor1=agent)
+
+
+# "a hail of bullets from troops", "attacks by an affiliate of Isis": violence and its author (not "rebels from the
+# FSA", a member and its group)
+_GENERIC_NAMES = ("Government forces", "Rebel groups")
+_AGENTIVE_BEFORE = re.compile(r"\b(?:fire|gunfire|bullets|shots|shells?|shelling|rockets?|attacks?|assaults?|strikes?|"
+                              r"bombings?|raids?|killings?|massacres?|carried out|committed|perpetrated|claimed|"
+                              r"killed|shot|targeted)\s+(?:by|from)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$",
+                              re.IGNORECASE)
+
+
+def _perpetrator_named_after(st: SentenceState, ctx: Context) -> None:
+    """ "In a separate incident, a cameraman was shot dead. [He] was killed when a film crew came under a hail of
+    bullets from troops on the Syrian side.", "Dozens were killed in a suicide attack in Kabul. The assault was the
+    latest in persistent attacks by an affiliate of Isis.": a sentence that reports nothing new but names, after
+    "by" or "from", one armed actor gives the agentless attack or bombing of the previous sentence its agent."""
+    hosts = [r for r in ctx.recent(st.idx, 1) if r.actor1 is None and r.event_type in _ONE_SIDED
+             and not r.background]
+    if len(hosts) != 1:
+        return
+    base = st.base
+    named = {a.name: a for a in st.s.actors if a.inter in (1, 2, 3, 4, 8) and a.name != UNIDENTIFIED
+             and _AGENTIVE_BEFORE.search(st.text[max(0, a.start - base - 40):a.start - base])}
+    if len(named) != 1:
+        return
+    a = next(iter(named.values()))
+    agent: str | None = a.name
+    if agent in _GENERIC_NAMES:  # "troops": the forces of that kind the article has named
+        agent = next((name for name, inter in reversed(ctx.recent_actors)
+                      if name not in _GENERIC_NAMES and (inter in (1, 8)) == (a.inter in (1, 8))), None)
+    if agent is not None and agent != hosts[0].actor2:
+        ctx.amend(replace(hosts[0], actor1=agent))
 
 
 # a strike or an attack on the same place and days is the same violence; a battle's side is not its perpetrator
