@@ -1239,3 +1239,13 @@ def test_next_sentence_naming_the_author_of_the_violence_gives_the_agent():
     [r] = _reports("A shopkeeper was shot dead in Idlib on Friday. Witnesses said fighters from al-Nusra Front were "
                    "holding out in the town.", day)
     assert r.actor1 is None
+
+
+def test_more_victims_take_the_perpetrator_of_the_violence_just_reported():
+    day = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    first = "At least 50 civilians were killed in Idlib on Friday when government troops stormed the town. " \
+            "A resident said the tanks had withdrawn. "
+    more = _reports(first + "Twenty others were shot dead in Aleppo on Friday.", day)[-1]
+    assert (more.place_name, more.actor1) == ("Aleppo", "Syrian government forces")
+    other = _reports(first + "Twenty people were shot dead in Aleppo on Friday.", day)[-1]
+    assert (other.place_name, other.actor1) == ("Aleppo", None)

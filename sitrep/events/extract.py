@@ -134,7 +134,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v49+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v50+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1322,8 +1322,19 @@ def _neighbour_agents(ctx: Context, idx: int, out: list[Report]) -> None:
     for i, r in enumerate(out):
         if agentless(r):
             agent = next((doer(e) for e in earlier if doer(e) and same_scene(r, e)), None)
+            if agent is None and _MORE_VICTIMS.match(r.text):
+                # "... at least 50 died when soldiers stormed Deir al-Zour. Twenty-six others were killed in Hula":
+                # more victims of the violence just reported, wherever they died
+                doers = {d for d in (doer(e) for e in ctx.recent(idx, 2)) if d}
+                agent = doers.pop() if len(doers) == 1 else None
             if agent is not None:
                 out[i] = replace(r, actor1=agent)
+
+
+# a sentence that opens with more victims of the violence reported before ("Twenty-six others were killed")
+_MORE_VICTIMS = re.compile(r"^\s*(?:(?:at least|some|about|another)\s+)?[\w,-]+\s+(?:others|more|other people|more people)\s+"
+                           r"(?:were|have been|had been|was)\s+(?:killed|shot dead|shot|massacred|executed)\b",
+                           re.IGNORECASE)
 
 
 # "a hail of bullets from troops", "attacks by an affiliate of Isis": violence and its author (not "rebels from the
