@@ -1249,3 +1249,12 @@ def test_more_victims_take_the_perpetrator_of_the_violence_just_reported():
     assert (more.place_name, more.actor1) == ("Aleppo", "Syrian government forces")
     other = _reports(first + "Twenty people were shot dead in Aleppo on Friday.", day)[-1]
     assert (other.place_name, other.actor1) == ("Aleppo", None)
+
+
+def test_deaths_that_caused_a_move_or_draw_blame_are_no_toll_of_the_event():
+    day = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    first = "Government troops shelled Idlib on Friday. "
+    for then in ("The government said its forces went into the town after the deaths of 12 soldiers.",
+                 "The government blamed armed groups for the deaths of 12 soldiers."):
+        assert _killed(_reports(first + then, day)[0]) == []
+    assert _killed(_reports(first + "Residents said 12 people were killed.", day)[0]) == [(12, "unknown")]

@@ -134,7 +134,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v50+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v51+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -615,6 +615,7 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
         return (), None  # no count to join anything (most sentences): the tests below need not run
     if _running_tally(text):
         extra = []  # "since the uprising began", "thousands have been killed": a running tally
+    extra = [q for q in extra if not _EARLIER_DEATHS.search(text[max(0, q.start - 50):q.start])]
     extra = _estimates([q for q in extra if (q.value or 0) < 1000], text)
     host = _follow_up_host(ctx, idx, s) if extra else None
     if host is not None and any(q.cumulative and q.status == "killed" for q in host.fatalities):
@@ -648,6 +649,14 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
             amended = replace(amended, sub_event_type="Attack", event_type=SUB_TO_TYPE["Attack"], actor2="Civilians")
         ctx.amend(amended)
     return (), None
+
+
+# "its forces went into the town after the deaths of 120 security personnel", "blamed armed groups for the deaths
+# of 120": the deaths that caused the move or that blame is laid for, an earlier event's, are no toll of the event
+# the sentence continues
+_EARLIER_DEATHS = re.compile(r"\b(?:after|following|since|avenging|avenge|revenge for|in (?:retaliation|response) "
+                             r"(?:for|to)|(?:blamed?|blaming|responsible|responsibility)\s+(?:[\w`'’\"-]+\s+){0,4}?for)\s+(?:the\s+)?(?:deaths?|killings?|murders?|massacre)\s+of\s+"
+                             r"(?:at least\s+|some\s+|about\s+|more than\s+)?$", re.IGNORECASE)
 
 
 def _one_sided_after_all(host: Report, extra: Sequence[QuantityMention], s: SentenceMentions) -> bool:
