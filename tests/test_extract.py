@@ -1258,3 +1258,15 @@ def test_deaths_that_caused_a_move_or_draw_blame_are_no_toll_of_the_event():
                  "The government blamed armed groups for the deaths of 12 soldiers."):
         assert _killed(_reports(first + then, day)[0]) == []
     assert _killed(_reports(first + "Residents said 12 people were killed.", day)[0]) == [(12, "unknown")]
+
+
+def test_a_toll_of_the_mosque_attack_goes_to_the_attack_on_the_mosque():
+    day = {"On Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29)),
+           "on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    text = ("On Friday, government troops attacked protesters at a mosque in Idlib. Hundreds had gathered after "
+            "prayers. Al-Nusra Front fighters shot dead a shopkeeper in Aleppo on Friday. The monitor said one "
+            "person was killed in the mosque attack.")
+    mosque, shop = _reports(text, day)
+    assert (mosque.sub_event_type, mosque.place_name) == ("Excessive force against protesters", "Idlib")
+    assert _killed(mosque) == [(1, "unknown")]
+    assert _killed(shop) == [(1, "civilians")]

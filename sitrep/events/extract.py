@@ -134,7 +134,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v51+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v52+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -617,7 +617,7 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
         extra = []  # "since the uprising began", "thousands have been killed": a running tally
     extra = [q for q in extra if not _EARLIER_DEATHS.search(text[max(0, q.start - 50):q.start])]
     extra = _estimates([q for q in extra if (q.value or 0) < 1000], text)
-    host = _follow_up_host(ctx, idx, s) if extra else None
+    host = (_named_antecedent(text, ctx) or _follow_up_host(ctx, idx, s)) if extra else None
     if host is not None and any(q.cumulative and q.status == "killed" for q in host.fatalities):
         host = None  # a running total is not the incident a day's toll belongs to (they must not be added)
     if host is not None and any(t.begin and t.end_date and not _overlaps(t.begin, t.end_date, host)
@@ -657,6 +657,25 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
 _EARLIER_DEATHS = re.compile(r"\b(?:after|following|since|avenging|avenge|revenge for|in (?:retaliation|response) "
                              r"(?:for|to)|(?:blamed?|blaming|responsible|responsibility)\s+(?:[\w`'’\"-]+\s+){0,4}?for)\s+(?:the\s+)?(?:deaths?|killings?|murders?|massacre)\s+of\s+"
                              r"(?:at least\s+|some\s+|about\s+|more than\s+)?$", re.IGNORECASE)
+
+
+# "killed in the mosque attack", "died in the market bombing": a definite event noun with a noun of its own before it
+_NAMED_REF = re.compile(r"\b(?:in|during|by|from)\s+the\s+(?P<m>[a-z]{4,})\s+(?:attacks?|bombings?|blasts?|raids?|"
+                        r"strikes?|air ?strikes?|airstrikes?|shelling|massacre|shooting|explosion|ambush|assault)\b")
+_NOT_NAMING = re.compile(r"(?:latest|same|deadly|recent|earlier|first|second|last|previous|suicide|double|twin|"
+                         r"government|regime|rebel|army|military|coalition|\w+ly|\w+ed|\w+ing)$")
+
+
+def _named_antecedent(text: str, ctx: Context) -> Report | None:
+    """ "AFP quoted the monitor as saying one person was killed in the mosque attack": the reference names its
+    event by the thing attacked; the host is the latest violent report (or force against protesters) whose
+    sentence names that thing, however far back, rather than whichever report came last."""
+    m = _NAMED_REF.search(text)
+    if m is None or _NOT_NAMING.match(m.group("m")):
+        return None
+    word = re.compile(rf"\b{m.group('m')}\b", re.IGNORECASE)
+    return next((r for r in reversed(ctx.history) if not r.background and word.search(r.text)
+                 and (r.event_type in _VIOLENT or r.sub_event_type == "Excessive force against protesters")), None)
 
 
 def _one_sided_after_all(host: Report, extra: Sequence[QuantityMention], s: SentenceMentions) -> bool:
@@ -1281,6 +1300,7 @@ def _context_pass(st: SentenceState, ctx: Context, out: list[Report], first_agen
     current = [r for r in out if not r.background]
     if current:
         ctx.recent_reports = [*ctx.recent_reports[-1:], (idx, current)]
+        ctx.history.extend(current)
     if named:
         ctx.last_source = named[-1]
     elif s.sources and first_agent:
