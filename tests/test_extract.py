@@ -505,6 +505,17 @@ def test_bombardment_without_aircraft_is_shelling():
     assert _subs("Rescuers said 30 bodies were pulled out of the rubble in Idlib.") == []
 
 
+def test_remote_attack_by_mixed_means_with_aircraft_is_an_air_strike():
+    # one barrage of several means, one of them from the air: an air strike, whichever is named first
+    assert set(_subs("Medics said 40 people have died in Marib since a barrage of rocket fire, shelling and air "
+                     "raids began on Monday.")) == {"Air/drone strike"}
+    assert _subs("Dozens were killed in shelling and airstrikes on Idlib.") == ["Air/drone strike"]
+    # two clauses with their own verbs stay two events; a ground pair stays shelling
+    assert _subs("Tanks shelled Idlib and jets struck Aleppo.") == \
+        ["Shelling/artillery/missile attack", "Air/drone strike"]
+    assert _subs("Two died in shelling and fighting near Idlib.") == ["Shelling/artillery/missile attack"]
+
+
 def test_headline_is_decided_by_position_and_shape_not_by_punctuation():
     from sitrep.events.extract import is_headline
     assert is_headline("Rebels Seize Key Town In Northern Mali", 0)
@@ -1217,3 +1228,109 @@ def test_where_a_source_is_based_is_not_where_the_event_happened():
             "based in London.")
     reports = _reports(text, {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))})
     assert [(r.sub_event_type, r.place_name, _killed(r)) for r in reports] == [("Peaceful protest", "Aleppo", [])]
+
+
+def test_attack_with_no_one_named_on_either_side_has_no_target():
+    day = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    [r] = _reports("Shootings were also reported in Idlib on Friday.", day)
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Attack", None, None)
+    [r] = _reports("Two people were shot dead in Idlib on Friday.", day)
+    assert (r.sub_event_type, r.actor2) == ("Attack", "Civilians")
+
+
+def test_assault_whose_next_sentence_counts_dead_people_is_one_sided():
+    day = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    text = ("After renewing their assault on Idlib on Friday, government troops held their positions around the "
+            "city. Residents said three more people were killed.")
+    [r] = _reports(text, day)
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Attack", "Syrian government forces", "Civilians")
+    assert _killed(r) == [(3, "unknown")]
+    # the dead are fighters, or the first sentence names fighting: the battle stays a battle
+    text = ("After renewing their assault on Idlib on Friday, government troops held their positions around the "
+            "city. Three more fighters were killed.")
+    assert [r.sub_event_type for r in _reports(text, day)] == ["Armed clash"]
+    text = ("Fighting raged in Idlib on Friday as government troops held their positions around the city. "
+            "Residents said three more people were killed.")
+    assert [r.sub_event_type for r in _reports(text, day)] == ["Armed clash"]
+
+
+def test_attack_takes_the_perpetrator_of_the_next_sentences_strike_on_the_same_scene():
+    day = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    text = ("At least 40 civilians were shot dead in Idlib on Friday, activists said. They said dozens were wounded "
+            "in Idlib on Friday as government troops shelled the town.")
+    attack, shelling = _reports(text, day)
+    assert (attack.sub_event_type, attack.actor1, attack.actor2) == ("Attack", "Syrian government forces", "Civilians")
+    assert shelling.actor1 == "Syrian government forces"
+    # a battle nearby names no perpetrator of the killing
+    text = ("At least 40 civilians were shot dead in Idlib on Friday, activists said. Later on Friday, "
+            "government troops fought al-Nusra Front in Idlib.")
+    attack = _reports(text, day)[0]
+    assert (attack.sub_event_type, attack.actor1) == ("Attack", None)
+
+
+def test_destroyed_homes_and_crops_make_civilians_the_target():
+    day = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    [r] = _reports("Houthi rebels looted shops and burned homes in Marib on Friday.", day)
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Looting/property destruction", "Houthis", "Civilians")
+    [r] = _reports("Houthi rebels torched an army depot in Marib on Friday.", day)
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Looting/property destruction", "Houthis", None)
+
+
+def test_toll_of_the_area_around_a_town_is_the_provinces_not_its_examples():
+    text = ("On Friday, at least nine people were killed when government troops stormed villages outside the city "
+            "of Marib, including Sirwah and Harib.")
+    day = {"On Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    art = Article(article_id="a1", external_id="a1", raw_path="a1.txt", text=text, published_at=PUB)
+    tm, _, am, sm = _mentions(text, day)
+    pm = [PlaceMention(text.find(n), text.find(n) + len(n), n, pid, n, feature="city", admin1="Marib",
+                       parent_id="ye-marib-province", country="YE")
+          for n, pid in (("Marib", "76184"), ("Sirwah", "sitrep:sirwah"), ("Harib", "sitrep:harib"))]
+    reports = extract_reports(art, split_sentences("a1", text), tm, pm, am, sm)
+    assert [(r.place_name, r.place_id, _killed(r)) for r in reports] == [
+        ("Marib province", "ye-marib-province", [(9, "unknown")]), ("Sirwah", "sitrep:sirwah", []),
+        ("Harib", "sitrep:harib", [])]
+
+
+def test_next_sentence_naming_the_author_of_the_violence_gives_the_agent():
+    day = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    [r] = _reports("A shopkeeper was shot dead in Idlib on Friday. Witnesses said the shop had come under a hail of "
+                   "bullets from government troops.", day)
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Attack", "Syrian government forces", "Civilians")
+    [r] = _reports("A suicide bomber killed 12 civilians in Idlib on Friday. The bombing was the latest in a series "
+                   "of attacks by al-Nusra Front.", day)
+    assert (r.sub_event_type, r.actor1) == ("Suicide bomb", "Jabhat al-Nusra")
+    # a member and its group is no author of the violence
+    [r] = _reports("A shopkeeper was shot dead in Idlib on Friday. Witnesses said fighters from al-Nusra Front were "
+                   "holding out in the town.", day)
+    assert r.actor1 is None
+
+
+def test_more_victims_take_the_perpetrator_of_the_violence_just_reported():
+    day = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    first = "At least 50 civilians were killed in Idlib on Friday when government troops stormed the town. " \
+            "A resident said the tanks had withdrawn. "
+    more = _reports(first + "Twenty others were shot dead in Aleppo on Friday.", day)[-1]
+    assert (more.place_name, more.actor1) == ("Aleppo", "Syrian government forces")
+    other = _reports(first + "Twenty people were shot dead in Aleppo on Friday.", day)[-1]
+    assert (other.place_name, other.actor1) == ("Aleppo", None)
+
+
+def test_deaths_that_caused_a_move_or_draw_blame_are_no_toll_of_the_event():
+    day = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    first = "Government troops shelled Idlib on Friday. "
+    for then in ("The government said its forces went into the town after the deaths of 12 soldiers.",
+                 "The government blamed armed groups for the deaths of 12 soldiers."):
+        assert _killed(_reports(first + then, day)[0]) == []
+    assert _killed(_reports(first + "Residents said 12 people were killed.", day)[0]) == [(12, "unknown")]
+
+
+def test_a_toll_of_the_mosque_attack_goes_to_the_attack_on_the_mosque():
+    day = {"On Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29)),
+           "on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    text = ("On Friday, government troops attacked protesters at a mosque in Idlib. Hundreds had gathered after "
+            "prayers. Al-Nusra Front fighters shot dead a shopkeeper in Aleppo on Friday. The monitor said one "
+            "person was killed in the mosque attack.")
+    mosque, shop = _reports(text, day)
+    assert (mosque.sub_event_type, mosque.place_name) == ("Excessive force against protesters", "Idlib")
+    assert _killed(mosque) == [(1, "unknown")]
+    assert _killed(shop) == [(1, "civilians")]

@@ -311,3 +311,14 @@ def test_the_part_of_a_toll_given_for_a_place(sentence, place, part):
 
     q = find_quantities(sentence)[0]
     assert place_part(sentence, q, sentence.index(place)) == part
+
+
+def test_coordinated_single_victims_of_one_verb_each_count():
+    def victims(sentence):
+        return [(q.value, q.category, q.status) for q in find_quantities(sentence)]
+
+    assert victims("Gunmen opened fire on the bus, killing a policeman and a child.") == [
+        (1, "fighters", "killed"), (1, "children", "killed")]
+    assert victims("The blast killed a doctor, a nurse and a driver in Kunduz.") == [(1, "civilians", "killed")] * 3
+    # the second noun with a verb of its own is not the first verb's object
+    assert victims("Militants killed a policeman and a child survived the attack.") == [(1, "fighters", "killed")]

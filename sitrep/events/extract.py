@@ -136,7 +136,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v48+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v53+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -632,8 +632,9 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
         return (), None  # no count to join anything (most sentences): the tests below need not run
     if _running_tally(text):
         extra = []  # "since the uprising began", "thousands have been killed": a running tally
+    extra = [q for q in extra if not _EARLIER_DEATHS.search(text[max(0, q.start - 50):q.start])]
     extra = _estimates([q for q in extra if (q.value or 0) < 1000], text)
-    host = _follow_up_host(ctx, idx, s) if extra else None
+    host = (_named_antecedent(text, ctx) or _follow_up_host(ctx, idx, s)) if extra else None
     if host is not None and any(q.cumulative and q.status == "killed" for q in host.fatalities):
         host = None  # a running total is not the incident a day's toll belongs to (they must not be added)
     if host is not None and host.sub_event_type == "Peaceful protest":
@@ -662,7 +663,10 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
             return (Trigger(combat.start(), combat.end(), combat.group(0), "Armed clash", 4),), host
         return (), None
     if host is not None:
-        ctx.amend(_with_follow_up(host, _copy_quantities(extra), text))
+        amended = _with_follow_up(host, _copy_quantities(extra), text)
+        if _one_sided_after_all(amended, extra, s):
+            amended = replace(amended, sub_event_type="Attack", event_type=SUB_TO_TYPE["Attack"], actor2="Civilians")
+        ctx.amend(amended)
     return (), None
 
 
@@ -673,6 +677,47 @@ def _where_place(st: SentenceState, trig: Trigger) -> list[PlaceMention]:
     if ante is None:
         return []
     return [p for p in st.usable if p.start - st.base <= ante[0] and ante[1] <= p.end - st.base][:1]
+
+
+# "its forces went into the town after the deaths of 120 security personnel", "blamed armed groups for the deaths
+# of 120": the deaths that caused the move or that blame is laid for, an earlier event's, are no toll of the event
+# the sentence continues
+_EARLIER_DEATHS = re.compile(r"\b(?:after|following|since|avenging|avenge|revenge for|in (?:retaliation|response) "
+                             r"(?:for|to)|(?:blamed?|blaming|responsible|responsibility)\s+(?:[\w`'’\"-]+\s+){0,4}?for)\s+(?:the\s+)?(?:deaths?|killings?|murders?|massacre)\s+of\s+"
+                             r"(?:at least\s+|some\s+|about\s+|more than\s+)?$", re.IGNORECASE)
+
+
+# "killed in the mosque attack", "died in the market bombing": a definite event noun with a noun of its own before it
+_NAMED_REF = re.compile(r"\b(?:in|during|by|from)\s+the\s+(?P<m>[a-z]{4,})\s+(?:attacks?|bombings?|blasts?|raids?|"
+                        r"strikes?|air ?strikes?|airstrikes?|shelling|massacre|shooting|explosion|ambush|assault)\b")
+_NOT_NAMING = re.compile(r"(?:latest|same|deadly|recent|earlier|first|second|last|previous|suicide|double|twin|"
+                         r"government|regime|rebel|army|military|coalition|\w+ly|\w+ed|\w+ing)$")
+
+
+def _named_antecedent(text: str, ctx: Context) -> Report | None:
+    """ "AFP quoted the monitor as saying one person was killed in the mosque attack": the reference names its
+    event by the thing attacked; the host is the latest violent report (or force against protesters) whose
+    sentence names that thing, however far back, rather than whichever report came last."""
+    m = _NAMED_REF.search(text)
+    if m is None or _NOT_NAMING.match(m.group("m")):
+        return None
+    word = re.compile(rf"\b{m.group('m')}\b", re.IGNORECASE)
+    return next((r for r in reversed(ctx.history) if not r.background and word.search(r.text)
+                 and (r.event_type in LETHAL_TYPES or r.sub_event_type == "Excessive force against protesters")), None)
+
+
+def _one_sided_after_all(host: Report, extra: Sequence[QuantityMention], s: SentenceMentions) -> bool:
+    """ "After renewing their assault on Hama, tanks and troops held their positions. Residents said three more
+    people were killed by tank and sniper fire.": an assault with no other side named, whose dead, given in the
+    next sentence, are people and not fighters, is one-sided violence; the rule ``_attack_on_civilians`` applies
+    to a toll in the assault's own sentence."""
+    if host.sub_event_type != "Armed clash" or host.actor1 is None or host.actor2 is not None \
+            or _MUTUAL.search(host.text) or any(a.inter in (1, 2, 3, 4, 8) and a.name not in (host.actor1, UNIDENTIFIED)
+                                                for a in s.actors):  # "sniper fire": the weapon, no side
+        return False
+    hurt = [q for q in extra if q.status in ("killed", "injured")]
+    return any(q.status == "killed" for q in hurt) and all(
+        q.category in ("civilians", "children", "women", "unknown") for q in hurt)
 
 
 def _structure_pass(st: SentenceState) -> SentenceState:
@@ -971,8 +1016,12 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         target = "Civilians"
     elif sub in _BOMBS and target is None and _people_hurt(st.quantities):
         target = "Civilians"  # people killed by an air strike or a bomb with no armed target named: civilians (ACLED)
-    if SUB_TO_TYPE.get(sub) == "Violence against civilians" and target != "Civilians":
+    if SUB_TO_TYPE.get(sub) == "Violence against civilians" and target != "Civilians" and (
+            agent is not None or target is not None or _victims_named(st)):
         target = "Civilians"  # ACLED: one-sided violence against civilians (a named armed target would be a battle)
+    # "Shootings were also reported in X": no one named on either side; who was shot the text does not say
+    if sub == "Looting/property destruction" and target is None and _CIVILIAN_PROPERTY.match(text[trig.start:]):
+        target = "Civilians"  # "troops bulldozed homes and torched crops": the property is civilians' (ACLED)
     if agent is None and sub in _STRIKE_SUBS:
         agent = _strike_agent(sub, target, ctx) or _guess_agent(trig, target, ctx, scope)
     assoc = associates(agent_m, agent, target, trig, st.regions[k], s, text)
@@ -1133,8 +1182,7 @@ def _shared_toll(nearest: list[QuantityMention], places: list[PlaceMention], tex
     killed = [q for q in nearest if q.status == "killed"]
     if len(places) < 2 or len(killed) != 1 or killed[0].cumulative:
         return False
-    first = min(places, key=lambda p: p.start)
-    return not _EXAMPLES.search(text[max(0, first.start - base - 40):first.start - base])
+    return not any(_EXAMPLES.search(text[max(0, p.start - base - 40):p.start - base]) for p in places)
 
 
 def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chain: Chain,
@@ -1283,9 +1331,13 @@ def _context_pass(st: SentenceState, ctx: Context, out: list[Report], first_agen
     """What this sentence establishes for the next ones: recent reports, source, agent, places."""
     s, idx, base = st.s, st.idx, st.base
     named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
+    _neighbour_agents(ctx, idx, out)
+    if not out:
+        _perpetrator_named_after(st, ctx)
     current = [r for r in out if not r.background]
     if current:
         ctx.recent_reports = [*ctx.recent_reports[-1:], (idx, current)]
+        ctx.history.extend(current)
     if named:
         ctx.last_source = named[-1]
     elif s.sources and first_agent:
@@ -1308,6 +1360,85 @@ def _context_pass(st: SentenceState, ctx: Context, out: list[Report], first_agen
     cities = [p for p in st.usable if p.feature in ("city", "admin2") and p.place_id]
     if cities:
         ctx.last_city = cities[-1]
+
+
+def _neighbour_agents(ctx: Context, idx: int, out: list[Report]) -> None:
+    """ "At least 90 people have been killed in Houla. They said scores were wounded as government forces
+    shelled and attacked the town.": an attack on civilians whose own sentence names no perpetrator takes the
+    agent of the strike or attack the next (or the previous) sentence reports at the same place on the same days.
+    ``out`` (this sentence's reports) is edited in place; an earlier report gets a new record."""
+    def doer(r: Report) -> str | None:
+        ok = r.actor1 not in (None, "Civilians", UNIDENTIFIED) and not r.background \
+            and r.event_type in _ONE_SIDED and r.sub_event_type not in _CROWD_SUBS
+        return r.actor1 if ok else None
+
+    def same_scene(a: Report, b: Report) -> bool:
+        return a.place_id is not None and a.place_id == b.place_id and a.date_begin == b.date_begin \
+            and a.date_end == b.date_end
+
+    def agentless(r: Report) -> bool:
+        return r.sub_event_type == "Attack" and r.actor1 is None and r.actor2 == "Civilians" and not r.background
+
+    earlier = list(ctx.recent(idx, 1))
+    for r in earlier:
+        if agentless(r):
+            agent = next((doer(n) for n in out if doer(n) and same_scene(r, n)), None)
+            if agent is not None:
+                ctx.amend(replace(r, actor1=agent))
+    for i, r in enumerate(out):
+        if agentless(r):
+            agent = next((doer(e) for e in earlier if doer(e) and same_scene(r, e)), None)
+            if agent is None and _MORE_VICTIMS.match(r.text):
+                # "... at least 50 died when soldiers stormed Deir al-Zour. Twenty-six others were killed in Hula":
+                # more victims of the violence just reported, wherever they died
+                doers = {d for d in (doer(e) for e in ctx.recent(idx, 2)) if d}
+                agent = doers.pop() if len(doers) == 1 else None
+            if agent is not None:
+                out[i] = replace(r, actor1=agent)
+
+
+# a sentence that opens with more victims of the violence reported before ("Twenty-six others were killed")
+_MORE_VICTIMS = re.compile(r"^\s*(?:(?:at least|some|about|another)\s+)?[\w,-]+\s+(?:others|more|other people|more people)\s+"
+                           r"(?:were|have been|had been|was)\s+(?:killed|shot dead|shot|massacred|executed)\b",
+                           re.IGNORECASE)
+
+
+# "a hail of bullets from troops", "attacks by an affiliate of Isis": violence and its author (not "rebels from the
+# FSA", a member and its group)
+_GENERIC_NAMES = ("Government forces", "Rebel groups")
+_AGENTIVE_BEFORE = re.compile(r"\b(?:fire|gunfire|bullets|shots|shells?|shelling|rockets?|attacks?|assaults?|strikes?|"
+                              r"bombings?|raids?|killings?|massacres?|carried out|committed|perpetrated|claimed|"
+                              r"killed|shot|targeted)\s+(?:by|from)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$",
+                              re.IGNORECASE)
+
+
+def _perpetrator_named_after(st: SentenceState, ctx: Context) -> None:
+    """ "In a separate incident, a cameraman was shot dead. [He] was killed when a film crew came under a hail of
+    bullets from troops on the Syrian side.", "Dozens were killed in a suicide attack in Kabul. The assault was the
+    latest in persistent attacks by an affiliate of Isis.": a sentence that reports nothing new but names, after
+    "by" or "from", one armed actor gives the agentless attack or bombing of the previous sentence its agent."""
+    hosts = [r for r in ctx.recent(st.idx, 1) if r.actor1 is None and r.event_type in _ONE_SIDED
+             and not r.background]
+    if len(hosts) != 1:
+        return
+    base = st.base
+    named = {a.name: a for a in st.s.actors if a.inter in (1, 2, 3, 4, 8) and a.name != UNIDENTIFIED
+             and _AGENTIVE_BEFORE.search(st.text[max(0, a.start - base - 40):a.start - base])}
+    if len(named) != 1:
+        return
+    a = next(iter(named.values()))
+    agent: str | None = a.name
+    if agent in _GENERIC_NAMES:  # "troops": the forces of that kind the article has named
+        agent = next((name for name, inter in reversed(ctx.recent_actors)
+                      if name not in _GENERIC_NAMES and (inter in (1, 8)) == (a.inter in (1, 8))), None)
+    if agent is not None and agent != hosts[0].actor2:
+        ctx.amend(replace(hosts[0], actor1=agent))
+
+
+# a strike or an attack on the same place and days is the same violence; a battle's side is not its perpetrator
+_ONE_SIDED = ("Explosions/Remote violence", "Violence against civilians")
+_CROWD_SUBS = ("Excessive force against protesters", "Protest with intervention", "Peaceful protest",
+               "Violent demonstration", "Mob violence")
 
 
 _PEOPLE_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:people|civilians|residents|villagers|hostages|workers|"
@@ -1581,6 +1712,23 @@ _CIVILIAN_TARGET = re.compile(
 
 
 # "soldiers firing on residents": people shot at in the event's sentence are its civilian target
+# the looted or destroyed things named right after the verb are civilians' property
+_CIVILIAN_PROPERTY = re.compile(r"[^.;,]{0,30}?\b(?:homes?|houses?|crops|fields|farms?|farmland|orchards?|olive groves|"
+                                r"livestock|shops?|stores?|markets?|businesses|property|properties|possessions|"
+                                r"belongings|villages?|mosques?|churches)\b", re.IGNORECASE)
+# words that name people hurt or harmed by an attack (its victims), whatever their side
+_VICTIM_WORD = re.compile(r"\b(?:people|persons?|civilians?|residents|villagers|inhabitants|passengers|worshippers|"
+                          r"protesters|demonstrators|mourners|crowds?|famil(?:y|ies)|children|boys?|girls?|wom[ae]n|m[ae]n|"
+                          r"victims?|bodies|dead|died|killed|killing|massacre\w*|executed|wounded|injur\w+|hurt|"
+                          r"casualties|homes?|houses?|villages?)\b", re.IGNORECASE)
+
+
+def _victims_named(st: SentenceState) -> bool:
+    """The sentence names the attack's victims or harm: a count of people, or a word for people or homes."""
+    return any(q.status in ("killed", "injured", "captured", "displaced") for q in st.quantities) or bool(
+        _VICTIM_WORD.search(st.text))
+
+
 _FIRED_ON_PEOPLE = re.compile(r"\b(?:fir(?:e|es|ing|ed)|opened fire|opening fire|shooting|shot)\s+(?:on|at|into)\s+"
                               r"(?:the\s+)?(?:unarmed\s+)?(?:civilians|residents|villagers|crowds?|demonstrators|"
                               r"protesters|mourners|worshippers|families)\b", re.IGNORECASE)

@@ -44,6 +44,7 @@ class Context:
     learned_places: list[PlaceMention] = field(default_factory=list)  # fine places named earlier (by surface)
     explicit: set[str] = field(default_factory=set)  # report ids whose place the sentence itself names
     amended: dict[str, Report] = field(default_factory=dict)  # report id -> its newest record
+    history: list[Report] = field(default_factory=list)  # every report so far (newest records), oldest first
 
     def recent(self, idx: int, within: int) -> Iterator[Report]:
         """Reports of the sentences at most ``within`` before sentence ``idx``, newest sentence first."""
@@ -54,6 +55,7 @@ class Context:
         self.amended[new.report_id] = new
         self.recent_reports = [(at, [new if r.report_id == new.report_id else r for r in rs])
                                for at, rs in self.recent_reports]
+        self.history = [new if r.report_id == new.report_id else r for r in self.history]
 
 
 @dataclass

@@ -206,7 +206,9 @@ def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
                                                    and p.feature not in COARSE))}.values(), key=lambda p: p.start)
         for p in after[1:]:
             if _INCLUDING.search(text[first.end - base:p.start - base]):
-                return _with_coordinated(p, pool, text, base, coarse, linked)
+                examples = _with_coordinated(p, pool, text, base, coarse, linked)
+                area = _surroundings(first, text, base)
+                return [area, *examples] if area is not None else examples
         return _with_coordinated(first, pool, text, base, coarse, linked)
     before = [p for p in places if base + region[0] <= p.start and p.end <= t_start]
     fine_before = [p for p in before if p.feature not in COARSE]
@@ -216,6 +218,20 @@ def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
     if before:
         return [before[-1]]
     return []
+
+
+_AROUND = re.compile(r"\b(?:outside|around|surrounding)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|town)\s+of\s+)?$",
+                     re.IGNORECASE)
+
+
+def _surroundings(p: PlaceMention, text: str, base: int) -> PlaceMention | None:
+    """ "towns and villages outside the city of Hama, including A, B and C": the area around a town, of which the
+    examples are part, is its province (not the town itself); None when the place is not named as surroundings."""
+    if p.feature not in ("city", "capital", "village") or not p.parent_id or not p.admin1 \
+            or not _AROUND.search(text[max(0, p.start - base - 60):p.start - base]):
+        return None
+    return replace(p, place_id=p.parent_id, name=f"{p.admin1} province", feature="admin1", feature_class="admin1",
+                   parent_id=None)
 
 
 _FINER = {"neighbourhood": 0, "landmark": 0, "village": 1, "city": 2, "capital": 2, "admin2": 3, "region": 4,

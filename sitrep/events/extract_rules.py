@@ -21,7 +21,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "ordinary_crime"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v14"
+RULES_VERSION = "sitrep.events.extract_rules.v15"
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -468,9 +468,26 @@ def _drop_coordinated(kept: list[Trigger], text: str) -> list[Trigger]:
             continue  # "a bombing that killed six soldiers": the toll of the event already named
         if out and re.fullmatch(r"\s+(?:and|or)\s+", text[out[-1].end:t.start]) \
                 and out[-1].sub_event_type != t.sub_event_type:
+            if t.sub_event_type == _AIR and out[-1].sub_event_type == _SHELLING:
+                _air_over_shelling(out, text)
             continue
         out.append(t)
     return out
+
+
+_AIR, _SHELLING = "Air/drone strike", "Shelling/artillery/missile attack"
+
+
+def _air_over_shelling(out: list[Trigger], text: str) -> None:
+    """ "a barrage of rocket fire, shelling and airstrikes": one remote attack by several means, of which one is
+    from the air, is an air strike (the means that needs an air force names the campaign; the dev set's
+    annotators code "airstrikes and shelling" so, whichever comes first). Every trigger of the list is retyped."""
+    k = len(out) - 1
+    while k >= 0 and out[k].sub_event_type == _SHELLING:
+        out[k].sub_event_type = _AIR
+        if k == 0 or not re.fullmatch(r"\s*,\s*", text[out[k - 1].end:out[k].start]):
+            break
+        k -= 1
 
 
 _MEANS = [

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v17"
+STAGE_VERSION = "sitrep.events.quantities.v18"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -524,6 +524,12 @@ _ONE_OF = re.compile(r"\b[Oo]ne of (?:its|their|his|her|our|the)\s+(?:[\w-]+\s+)
                      r"(?:\w+ly\s+)?(?P<fate>killed|shot dead|wounded|injured)|(?:later\s+)?(?P<died>died|perished))\b")
 
 
+# between two singular victims of one verb: "a policeman and a child", "a doctor, a nurse and a driver"
+_NEXT_VICTIM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|as well as|along with)\s+)", re.IGNORECASE)
+# ... unless the second is the subject of a verb of its own ("killing a policeman, and a child was later found")
+_OWN_VERB = re.compile(r"\s*(?:,\s*)?(?:who\s+)?(?:was|were|is|are|has|had|later|died|survived|escaped)\b", re.IGNORECASE)
+
+
 def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMention]:
     """One victim: "an Isis militant who was reportedly killed", "a civilian was wounded", "and another was shot
     dead" (of the kind counted just before), "one of its volunteers, Rami Saad, died"."""
@@ -551,6 +557,9 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
         elif re.search(r"\b(?:killing|killed|(?:shot|shooting) dead|wounding|wounded|injuring|injured)\s+$", left, re.I):
             # "killing a woman and her two children", "gunmen shot dead a teacher": the victim is the verb's object
             status = "killed" if re.search(r"(?:kill\w*|dead)\s+$", left, re.I) else "injured"
+        elif out and out[-1].status in ("killed", "injured") and _NEXT_VICTIM.fullmatch(sentence, out[-1].end, m.start()) \
+                and not _OWN_VERB.match(sentence, m.end()):
+            status = out[-1].status  # "killing a policeman and a child": the second object of the same verb
         else:
             right = re.match(r"(?:\s+(?:for|of|from|with|at)\s+[^,.;]{1,50}?)?"  # "a cameraman for Al-Jadeed TV was"
                              r"\s*(?:,\s*)?(?:who\s+)?(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(\w+(?:\s+dead)?)",
