@@ -1334,3 +1334,13 @@ def test_a_toll_of_the_mosque_attack_goes_to_the_attack_on_the_mosque():
     assert (mosque.sub_event_type, mosque.place_name) == ("Excessive force against protesters", "Idlib")
     assert _killed(mosque) == [(1, "unknown")]
     assert _killed(shop) == [(1, "civilians")]
+
+
+def test_a_states_forces_regain_ground_at_home_and_overtake_it_abroad():
+    # ACLED: a foreign state's forces taking territory are coded as a non-state actor overtaking it
+    from sitrep.events.extract import _at_home
+
+    iraqi = ActorMention(0, 12, "Iraqi forces", "iraq_forces", "Iraqi forces", 8)
+    mosul = PlaceMention(20, 25, "Mosul", "99072", "Mosul", feature="city", country="IQ")
+    raqqa = PlaceMention(20, 25, "Raqqa", "163915", "Raqqa", feature="city", country="SY")
+    assert _at_home(iraqi, [mosul]) and not _at_home(iraqi, [raqqa]) and not _at_home(iraqi, [])

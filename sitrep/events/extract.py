@@ -136,7 +136,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v53+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v54+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -926,7 +926,18 @@ def _territory_sub(st: SentenceState, k: int, agent_m: ActorMention | None, targ
         agent_inter = 1  # "Military forces from the north": an unlisted state force
     if agent_inter is None and target_inter in (2, 3, 4):
         agent_inter = 1  # the loser is a rebel or militia: the state regained the ground
+    if agent_inter == 8 and agent_m is not None and agent_m.name == agent and _at_home(agent_m, st.explicit[k]):
+        agent_inter = 1  # "Iraqi forces wrested back Mosul" in a story about Syria: a state's forces at home
     return "Government regains territory" if agent_inter == 1 else "Non-state actor overtakes territory"
+
+
+def _at_home(actor: ActorMention, places: Sequence[PlaceMention]) -> bool:
+    """The actor is the state forces of the country the places lie in (ACLED: a foreign state's forces take
+    territory as a non-state actor does; at home they regain it)."""
+    from sitrep.actors import load_actors
+
+    home = load_actors().state_by_country
+    return bool(places) and all(p.country and home.get(p.country.upper()) == actor.actor_id for p in places)
 
 
 _CROWD_TARGET = re.compile(r"^(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:protesters|demonstrators|protestors|"
