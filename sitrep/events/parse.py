@@ -13,6 +13,11 @@ blis 1.3 has no kernel for some current CPUs (AMD Zen 5 here) and then runs its
 generic C code, at ~60 % of OpenBLAS's speed on the same products. One thread,
 because sitrep runs one worker per core (an OpenBLAS thread pool on a pinned
 core only competes with itself); ``load_parser`` sets that for the process.
+OpenBLAS rounds a product's last bits differently with its number of rows, so a
+knife-edge sentence can parse differently in another batch (one head in the
+692,366 tokens of the four dev sources, between one article's batch and a
+batch of 1,000); the pipeline's batch is one article's candidates, so the
+same article always parses the same.
 
 The model is a declared dependency: if it cannot be loaded, ``load_parser``
 raises ``ParserUnavailable`` with the reason; nothing falls back to "no parse".
