@@ -1344,3 +1344,17 @@ def test_a_states_forces_regain_ground_at_home_and_overtake_it_abroad():
     mosul = PlaceMention(20, 25, "Mosul", "99072", "Mosul", feature="city", country="IQ")
     raqqa = PlaceMention(20, 25, "Raqqa", "163915", "Raqqa", feature="city", country="SY")
     assert _at_home(iraqi, [mosul]) and not _at_home(iraqi, [raqqa]) and not _at_home(iraqi, [])
+
+
+def test_the_age_of_a_thing_is_not_the_date_of_the_event():
+    from sitrep.events.extract import _event_time
+    from sitrep.events.extract_rules import Trigger
+
+    text = "Shelling damaged part of the 13th-century citadel on Friday."
+    i = text.index("13th-century")
+    century = TimeMention(i, i + 12, "13th-century", "DATE", "12XX", dt.date(1200, 1, 1), dt.date(1299, 12, 31), PUB)
+    j = text.index("on Friday")
+    friday = TimeMention(j, j + 9, "on Friday", "DATE", "2016-07-29", dt.date(2016, 7, 29), dt.date(2016, 7, 29), PUB)
+    shelling = Trigger(0, 8, "Shelling", "Shelling/artillery/missile attack", 2)
+    assert _event_time(shelling, [century], 0, text) is None
+    assert _event_time(shelling, [century, friday], 0, text)[:2] == (dt.date(2016, 7, 29), dt.date(2016, 7, 29))

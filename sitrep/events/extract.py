@@ -136,7 +136,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v54+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v55+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -201,12 +201,17 @@ def _precision(begin: dt.date | None, end: dt.date | None) -> int | None:
     return 1 if span == 0 else 2 if span <= 7 else 3
 
 
+# a time expression glued to the noun after it as a compound modifier ("13th-century citadel", "1990s-era")
+_DESCRIBES_NOUN = re.compile(r"-(?:century|era|old|long)$", re.IGNORECASE)
+
+
 def _event_time(trig: Trigger, times: Sequence[TimeMention], base: int, text: str
                 ) -> tuple[dt.date | None, dt.date | None, int | None] | None:
     cands = []
     for t in times:
-        if t.begin is None or t.end_date is None:
-            continue
+        if t.begin is None or t.end_date is None or (_DESCRIBES_NOUN.search(t.surface)
+                                                     and re.match(r"\s+[a-z]", text[t.end - base:])):
+            continue  # "Aleppo's 13th-century citadel", "a decade-old ban": the age of a thing, not the event's date
         reporting = bool(_SAY_BEFORE.search(text[max(0, t.start - base - 50):t.start - base].rstrip()
                                             .removesuffix("on").rstrip()))
         dist = abs((t.start - base) - trig.start)
