@@ -1377,3 +1377,10 @@ def test_a_border_is_the_place_of_an_event_on_it():
     reports = _reports("Somali troops shot dead two smugglers on the Somalia-Kenya border on Sunday.",
                        {"on Sunday": (dt.date(2016, 7, 31), dt.date(2016, 7, 31))})
     assert [(r.place_name, r.place_id) for r in reports] == [("Somalia-Kenya border", None)]
+
+
+def test_a_town_in_a_city_of_the_same_rank_is_held_by_it_not_listed_with_it():
+    # "X, in Y, after ...": Y says where X is, even when both resolve as cities
+    reports = _reports("Somali troops took control of the town of Afgooye, in Mogadishu, after fierce fighting "
+                       "with al-Shabaab on Sunday.", {"on Sunday": (dt.date(2016, 7, 31), dt.date(2016, 7, 31))})
+    assert {r.place_name for r in reports} == {"Afgooye"}

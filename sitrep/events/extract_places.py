@@ -152,7 +152,7 @@ def _with_coordinated(first: PlaceMention, cands: list[PlaceMention], text: str,
             listed = False  # "X and Y, Idlib province, on Monday": a province after the list's end holds it
         if joins_fine and not listed and (p.feature == "country" or not _AND_COORD.match(between)):
             break
-        if _IN_CONTAINER.match(between) and _FINER.get(p.feature or "", 2) > _FINER.get(chosen[-1].feature or "", 2) \
+        if _IN_CONTAINER.match(between) and _FINER.get(p.feature or "", 2) >= _FINER.get(chosen[-1].feature or "", 2) \
                 and not _COORD.match(text[p.end - base:pool[i + 1].start - base] if i + 1 < len(pool) else "."):
             break  # "the town of Haffa, in Latakia, after fierce fighting": the coarser place holds the town
         if listed or _COORD.match(between) or (joins_fine and _AND_COORD.match(between)):
