@@ -247,3 +247,12 @@ def test_partial_and_temporary_captures_hand_no_place_over() -> None:
     partial = territory("s", CAPTURE, "aleppo", D(2012, 7, 20), D(2012, 7, 20), "Syrian rebels", GOV,
                         "The rebels seized several districts of Aleppo.")
     assert [c.to_actor for c in changes([whole, partial])] == ["Syrian rebels"]  # one full claim suffices
+
+
+def test_history_that_names_no_taker_sets_no_holder() -> None:
+    # "areas retaken by Assad" with the doer unresolved: the history says the place was lost, not to whom
+    out = changes([
+        territory("h", CAPTURE, "aleppo", D(2016, 12, 1), D(2016, 12, 31), None, "Rebel groups", background=True),
+        territory("k", CAPTURE, "aleppo", D(2016, 12, 1), D(2016, 12, 31), IS, "Rebel groups", background=True),
+    ])
+    assert [(c.from_actor, c.to_actor) for c in out] == [("Rebel groups", IS)]

@@ -1384,3 +1384,11 @@ def test_a_town_in_a_city_of_the_same_rank_is_held_by_it_not_listed_with_it():
     reports = _reports("Somali troops took control of the town of Afgooye, in Mogadishu, after fierce fighting "
                        "with al-Shabaab on Sunday.", {"on Sunday": (dt.date(2016, 7, 31), dt.date(2016, 7, 31))})
     assert {r.place_name for r in reports} == {"Afgooye"}
+
+
+def test_a_doer_named_but_unknown_is_not_replaced_by_a_guess():
+    # the article names al-Shabaab first; "retaken by Farmaajo" names another doer the dictionary does not know
+    text = "Al-Shabaab fighters attacked Afgooye on Sunday. Kismayo was recaptured by Farmaajo on Monday."
+    reports = _reports(text, {"on Sunday": (dt.date(2016, 7, 31),) * 2, "on Monday": (dt.date(2016, 8, 1),) * 2})
+    kismayo, = [r for r in reports if r.place_name == "Kismayo"]
+    assert kismayo.actor1 is None

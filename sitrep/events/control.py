@@ -34,8 +34,8 @@ from sitrep.events.incident import ArticleInfo, source_key
 from sitrep.records import ControlChange, Incident, Report
 
 # v4: only precise places change hands; v5: a transfer goes to actor1; v6: sides from the asserted reports,
-# partial and temporary captures hand nothing over
-STAGE_VERSION = "sitrep.events.control.v6"
+# partial and temporary captures hand nothing over; v7: history naming no taker sets no holder
+STAGE_VERSION = "sitrep.events.control.v7"
 
 CAPTURE_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 TRANSFER_TYPE = "Non-violent transfer of territory"
@@ -147,6 +147,8 @@ def control_changes(incidents: Iterable[Incident], reports: Mapping[str, Report]
         date = inc.date_end or inc.date_begin
         if inc.background and (date is None or not _history_dated(date, members, articles)):
             continue  # "the city, seized by the militants years ago": history with no date of its own
+        if inc.background and sides[1] is None:
+            continue  # "areas retaken by Assad" with the taker unknown: history that names no holder
         claims: list[str] = []
         for r in members:
             for name in (r.attributed_to or "").split(";"):

@@ -138,7 +138,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v57+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v58+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -959,6 +959,17 @@ _CROWD_TARGET = re.compile(r"^(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:proteste
                            r"mourners|marchers)\b", re.IGNORECASE)
 
 
+_PRONOUN_DOER = re.compile(r"^(?:they|it|he|she|we|who|which|that|them|its|their)$", re.IGNORECASE)
+
+
+def _unknown_doer(trig: Trigger, tv: TriggerView | None) -> bool:
+    """The sentence names who did it after a passive verb ("areas retaken by Assad") but as no known actor: the
+    doer stays unknown rather than one guessed from the article (a pronoun names nobody, so it does not count; a
+    subject before the verb, "the group retreated", may well be the actor just named)."""
+    return tv is not None and tv.agent is None and tv.agent_span is not None and tv.agent_span[0] >= trig.end \
+        and bool(tv.agent_text.strip()) and not _PRONOUN_DOER.match(tv.agent_text.strip())
+
+
 def _agent_is_state(st: SentenceState, agent: str | None, scope: Scope) -> bool:
     """The trigger's agent is the state's forces (an actor of type 1)."""
     return scope.main_inter.get(agent or "") == 1 or any(a.name == agent and a.inter == 1 for a in st.s.actors)
@@ -998,7 +1009,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     if agent is not None and sub in _STRIKE_SUBS:
         ctx.strike_agents.append((sub, agent))
     guessed = agent is None and target is None and sub == "Armed clash"
-    if agent is None and sub not in _STRIKE_SUBS:
+    if agent is None and sub not in _STRIKE_SUBS and not _unknown_doer(trig, st.views[k]):
         agent = _guess_agent(trig, target, ctx, scope)
     if sub == TERRITORY:
         people = _people_object(trig, st.quantities, text)
