@@ -42,7 +42,7 @@ from sitrep.events import typing as et
 from sitrep.events.extract_rules import TERRITORY, TOLL, Trigger
 from sitrep.events.taxonomy import SUB_TO_TYPE, VIOLENT_TYPES
 
-STAGE_VERSION = "event_subtype.v5"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence
+STAGE_VERSION = "event_subtype.v6"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0)
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
