@@ -1392,3 +1392,10 @@ def test_a_doer_named_but_unknown_is_not_replaced_by_a_guess():
     reports = _reports(text, {"on Sunday": (dt.date(2016, 7, 31),) * 2, "on Monday": (dt.date(2016, 8, 1),) * 2})
     kismayo, = [r for r in reports if r.place_name == "Kismayo"]
     assert kismayo.actor1 is None
+
+
+def test_the_killing_a_protest_is_against_is_its_cause_not_a_new_event():
+    fri = {"on Friday": (dt.date(2016, 7, 29), dt.date(2016, 7, 29))}
+    reports = _reports("Thousands of protesters rallied in Mogadishu on Friday against the shooting of a student.", fri)
+    assert [r.sub_event_type for r in reports] == ["Peaceful protest"]
+    assert "Attack" in {t.sub_event_type for t in find_triggers("Gunmen shot dead a student in Mogadishu on Friday.")}

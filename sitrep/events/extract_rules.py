@@ -21,7 +21,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "ordinary_crime"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v15"
+RULES_VERSION = "sitrep.events.extract_rules.v16"
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -604,9 +604,21 @@ def _resolve_overlaps(triggers: list[Trigger], text: str) -> list[Trigger]:
     return triggers
 
 
+# what a protest is against or in memory of ("rallied against the execution of", "to mourn those killed in a
+# raid last month", "protests following two police shootings"): an earlier event, the protest's cause
+_PROTEST_CAUSE = re.compile(r"\b(?:against|over|following|to (?:mourn|protest|denounce|condemn)|mourn(?:ing|ed)?|"
+                            r"in (?:protest|anger) (?:at|against|over)|condemn(?:ing|ed)|denounc(?:ing|ed)|"
+                            r"in memory of)\s+(?:[\w'’-]+\s+){0,6}?$", re.IGNORECASE)
+_VIOLENT_SUBS = frozenset(sub for sub, etype in SUB_TO_TYPE.items()
+                          if etype in ("Battles", "Explosions/Remote violence", "Violence against civilians"))
+
+
 def _resolve_crowds(triggers: list[Trigger], text: str) -> list[Trigger]:
     """Crowds: fire on a march is excessive force, clashes with protesters a violent demonstration, one
-    protest reading per sentence."""
+    protest reading per sentence; the killing a protest is against is its cause, no event of the sentence."""
+    if any(t.sub_event_type == "Peaceful protest" for t in triggers):
+        triggers = [t for t in triggers if not (t.sub_event_type in _VIOLENT_SUBS
+                                                and _PROTEST_CAUSE.search(text[max(0, t.start - 80):t.start]))]
     if re.search(r"\b(?:protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|marches|march|sit-ins?|"
                  r"mourners|funeral processions?)\b", text, re.IGNORECASE):
         for t in triggers:

@@ -42,7 +42,7 @@ from sitrep.events import typing as et
 from sitrep.events.extract_rules import TERRITORY, TOLL, Trigger
 from sitrep.events.taxonomy import SUB_TO_TYPE, VIOLENT_TYPES
 
-STAGE_VERSION = "event_subtype.v6"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0)
+STAGE_VERSION = "event_subtype.v7"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
@@ -53,6 +53,8 @@ RULE_VALUES: tuple[str, ...] = tuple(sorted({sub for _, sub in et._ACLED.values(
 #: a rule sub-type -> the CASE label the arbitration may not give it (the target decides between the two)
 _BY_TARGET = {"Armed clash": "ATTACK"}
 _CAPTURES = frozenset({"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"})
+#: what a violent trigger word ("attacked", "fighting") cannot mean, whatever the rest of the sentence talks about
+_NOT_VIOLENCE = frozenset({"Agreement", "Peaceful protest"})
 _EPS = 1e-4
 
 
@@ -154,13 +156,13 @@ def decide(texts: Sequence[str], rule_subs: Sequence[str | None]) -> list[str]:
 
 def pipeline_sub(label: str, rule_sub: str) -> str:
     """The trigger's sub-type for a decided CASE label (see the module docstring). A violent trigger word
-    ("fighting", "an offensive") stays violent: the sentence's talk of a ceasefire does not make it an
-    agreement."""
+    ("fighting", "an offensive", "attacked") stays violent: the sentence's talk of a ceasefire or of protesters
+    makes it no agreement and no peaceful protest (force against protesters stays possible)."""
     if label in _CAPTURES:
         return TERRITORY
     acled = et.to_acled(label)
-    if acled is not None and acled[1] == "Agreement" and SUB_TO_TYPE.get(rule_sub) in VIOLENT_TYPES:
-        return rule_sub
+    if acled is not None and SUB_TO_TYPE.get(rule_sub) in VIOLENT_TYPES and acled[1] in _NOT_VIOLENCE:
+        return rule_sub  # an attack on protesters is no peaceful protest, fighting despite a truce no agreement
     return acled[1] if acled is not None else rule_sub
 
 
