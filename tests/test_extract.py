@@ -1377,3 +1377,51 @@ def test_a_border_is_the_place_of_an_event_on_it():
     reports = _reports("Somali troops shot dead two smugglers on the Somalia-Kenya border on Sunday.",
                        {"on Sunday": (dt.date(2016, 7, 31), dt.date(2016, 7, 31))})
     assert [(r.place_name, r.place_id) for r in reports] == [("Somalia-Kenya border", None)]
+
+
+def test_campaign_language_and_event_nouns_state_events():
+    # a deverbal noun of taking ground, ground that has fallen, a battle won, a force let into a town, a deal
+    def got(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+        return [(r.sub_event_type, r.actor1, r.actor2, r.place_name) for r in _reports(text)]
+
+    assert got("The takeover of Idlib by al-Nusra Front last month cemented its grip on the province.") == [
+        ("Non-state actor overtakes territory", "Jabhat al-Nusra", None, "Idlib")]
+    assert got("Large parts of the rebel-held enclave around Idlib have already fallen, the Syrian Observatory "
+               "said.") == [("Government regains territory", None, "Syrian rebels", "Idlib")]
+    assert got("The battle for Marib was won by Houthi rebels after weeks of fighting.") == [
+        ("Non-state actor overtakes territory", "Houthis", None, "Marib")]
+    assert got("Somali troops were allowed into Kismayo on Tuesday.") == [
+        ("Other", "Somali government forces", None, "Kismayo")]
+    assert [s for s, *_ in got("al-Nusra Front forced other armed groups in Idlib into a surrender deal.")] == [
+        "Agreement"]
+
+
+@pytest.mark.parametrize("text", [
+    "The takeover of the bank by a Qatari fund was completed in Aleppo last year.",
+    "The fall of the dollar has hurt exporters in Yemen.",
+    "The battle for the presidency was won by the incumbent in Yemen.",
+    "Prices in Aleppo have fallen sharply.",
+    "A storm swept through Mogadishu on Tuesday.",
+    "The company entered the Yemen market last year.",
+    "His transfer to Arsenal was completed on Tuesday.",
+    "The president declared victory in Mogadishu after the vote.",
+])
+def test_everyday_senses_of_campaign_words_are_no_events(text):
+    assert _reports(text) == []
+
+
+def test_a_demonym_before_a_town_places_it_in_that_country():
+    from sitrep.events.extract import _home_by_demonym
+
+    iraqi = ActorMention(0, 12, "Iraqi forces", "iraq_forces", "Iraqi forces", 8)
+    assert _home_by_demonym(iraqi, "The battle for the northern Iraqi town of Qaim was won by Iraqi forces.")
+    assert not _home_by_demonym(iraqi, "Iraqi forces entered the eastern Syrian town of Bukamal.")
+
+
+def test_a_move_into_an_area_is_only_an_event_on_its_own():
+    def subs(text: str) -> list[tuple[str, str]]:
+        return [(t.surface, t.sub_event_type) for t in find_triggers(text)]
+
+    assert subs("Militiamen started entering the border town of Qamishli.") == [("entering", "Other")]
+    assert subs("Rebels entered Qamishli and captured the airport.") == [("captured", "territory")]
+    assert subs("The ceasefire entered a second week.") == []
