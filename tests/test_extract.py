@@ -1425,3 +1425,17 @@ def test_a_move_into_an_area_is_only_an_event_on_its_own():
     assert subs("Militiamen started entering the border town of Qamishli.") == [("entering", "Other")]
     assert subs("Rebels entered Qamishli and captured the airport.") == [("captured", "territory")]
     assert subs("The ceasefire entered a second week.") == []
+
+
+def test_an_attack_by_armed_men_a_transfer_of_fighters_and_control_restored_are_triggers():
+    def subs(text: str) -> list[tuple[str, str]]:
+        return [(t.surface, t.sub_event_type) for t in find_triggers(text)]
+
+    assert subs("Villagers fled after an attack by gunmen on the market.")[0] == ("attack by", "Armed clash")
+    assert subs("A deal allowed the evacuation of 400 fighters and their families to the north.") == [
+        ("evacuation of 400 fighters", "Agreement")]
+    assert subs("Troops restored government control over the district.") == [
+        ("restored government control", "territory")]
+    # everyday senses: an attack by a critic, a transfer of a player, control of a budget
+    assert subs("The attack by the opposition leader on the budget was fierce.") == []
+    assert subs("The transfer of the striker to Arsenal was completed.") == []

@@ -1809,7 +1809,8 @@ _TERRITORY_NOUN = re.compile(r"\b(?:villages?|towns?|city|cities|neighbou?rhoods
 
 
 # campaign language and event nouns that also have everyday senses: an event only among armed people
-_CAMPAIGN = re.compile(r"^(?:takeover|seizure|liberation|fall|surrender|capitulation|evacuation|reconciliation)\b|"
+_CAMPAIGN = re.compile(r"^(?:takeover|seizure|liberation|fall|surrender|capitulation|evacuation|reconciliation|"
+                       r"transfer|relocation|repatriation)\b|"
                        r"^(?:battle|fight) for$|\b(?:fallen|victory|won|swept|sweeping|sweeps|entered|entering|enters|allowed)\b",
                        re.IGNORECASE)
 _FALLEN = re.compile(r"\bfallen$")

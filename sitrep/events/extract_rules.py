@@ -21,7 +21,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "ordinary_crime"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v16"
+RULES_VERSION = "sitrep.events.extract_rules.v17"
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -88,7 +88,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:re)?taken(?=" + _TERR_OBJECT + r")|overr[au]n|retook|retaken|regained|liberated|wrested|"
      r"gained control|took control|taken control|fell to|(?:is|are|was|were|fell|now|back) (?:now )?in the hands of|(?:drove|driven|pushed|expelled) (?:[\w'’-]+ ){0,3}out of|"
      r"(?:drove|driven|pushed) (?:[\w'’-]+ ){0,3}back(?! (?:to|home|into|in|on|at|and|after)\b)|(?:recovered|restored|established|imposed|regained|took|taken) "
-     r"(?:full )?control|gained ground|took over|taken over|freed(?=" + _TERR_OBJECT + r")|"
+     r"(?:full |government |state |regime )?control|gained ground|took over|taken over|freed(?=" + _TERR_OBJECT + r")|"
      # campaign language: a deverbal noun of taking ground ("the takeover of the area", "the seizure of Raqqa"),
      # ground that has fallen, a battle won, victory declared in a place, a force sweeping through an area
      # (extract._plausible wants armed people in the sentence, extract._plausible_by_parse the right subject)
@@ -103,7 +103,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:began|launched|started|carried out|mounted|waging|waged|repelled|repulsed) (?:[\"“”']?\w+[\"“”']? ){0,5}?"
      r"(?:offensive|assault|attack|battle|counter-?attack|operation)s?|"
      r"(?:attacked|attacking|assaulted|assaulting|stormed|storming|raided|raiding)(?= (?:the |an? )?[\w-]+)|"
-     r"(?:attacks?|assaults?|raids?|incursions?) (?:on|against)|"
+     r"(?:attacks?|assaults?|raids?|incursions?) (?:on|against|by(?= (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:forces|"
+     r"troops|soldiers|fighters|militants|insurgents|rebels|gunmen|jihadists|militias?|army|drones|jets|"
+     r"warplanes|aircraft|helicopters)\b))|"
      r"(?:advanc(?:e|ed|ing)|push(?:ed|ing)?|pressing) (?:deeper |further )?(?:into|on|towards?)|"
      r"moved (?:deeper |further )?(?:into|towards?)|"
      r"under attack|killed by (?:[\w'’-]+ ){0,3}(?:forces|troops|soldiers|fighters|militants|army)|"
@@ -158,7 +160,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:has )?(?:held|holding|took hold|went into effect|began|started)|"
      r"(?:towns?|villages?|cities|city|districts?) (?:[\w'’-]+ ){0,3}?(?:have |has |had )?surrendered|"
      r"(?:surrender|evacuation|reconciliation|capitulation) (?:deals?|agreements?|accords?)|"
-     r"(?:surrender|capitulation) of", "Agreement", 6),
+     r"(?:surrender|capitulation) of|(?:transfer|evacuation|relocation|repatriation) (?:[\w'’-]+ ){0,4}?of "
+     r"(?:[\w,'’-]+ ){0,8}?(?:fighters|militants|rebels|gunmen|jihadists|militiamen)", "Agreement", 6),
     # a force moving into an area it did not fight for ("troops were allowed into Afrin"); extract wants an armed
     # mover and no other event word in the sentence
     (r"(?:entered|entering|enters|(?:were|was|been) allowed (?:in)?to)(?= (?:the )?(?:[\w'’-]+ ){0,4}?(?:(?-i:[A-Z])"
@@ -232,7 +235,8 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                                       "set up", "established"),
     ("Other", 6): ("surrender", "laid down"),
     ("Agreement", 6): ("ceasefire", "cease-fire", "truce", "agreement", "deal", "accord", "exchange", "swap",
-                       "agreed to", "pause", "cessation", "surrendered", "surrender", "capitulation"),
+                       "agreed to", "pause", "cessation", "surrendered", "surrender", "capitulation", "transfer", "evacuation", "relocation",
+                       "repatriation"),
     ("Other", 7): ("enter", "allowed"),
     ("Non-violent transfer of territory", 6): ("withdr", "retreated", "pulled out", "handed"),
     ("Looting/property destruction", 7): ("loot", "torch", "bulldoz", "fire", "burn", "demolish", "razed", "vandal",
