@@ -1439,3 +1439,9 @@ def test_an_attack_by_armed_men_a_transfer_of_fighters_and_control_restored_are_
     # everyday senses: an attack by a critic, a transfer of a player, control of a budget
     assert subs("The attack by the opposition leader on the budget was fierce.") == []
     assert subs("The transfer of the striker to Arsenal was completed.") == []
+
+
+def test_only_a_force_moving_in_is_a_move():
+    assert find_triggers("She was allowed to return home on Monday.") == []
+    assert [r.sub_event_type for r in _reports("A gunman entered a church in Aleppo on Tuesday.")] != ["Other"]
+    assert [r.sub_event_type for r in _reports("Rebel fighters entered Aleppo on Tuesday.")] == ["Other"]

@@ -138,7 +138,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v57+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v58+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1814,6 +1814,8 @@ _CAMPAIGN = re.compile(r"^(?:takeover|seizure|liberation|fall|surrender|capitula
                        r"^(?:battle|fight) for$|\b(?:fallen|victory|won|swept|sweeping|sweeps|entered|entering|enters|allowed)\b",
                        re.IGNORECASE)
 _FALLEN = re.compile(r"\bfallen$")
+_FORCE = re.compile(r"\b(?:forces|troops|soldiers|fighters|militias?|militiam[ae]n|army|units|rebels|convoys?|columns?|"
+                    r"tanks|battalions?|brigades?|divisions?|reinforcements)\b", re.IGNORECASE)
 _BATTLE_WON = re.compile(r"(?:battle|fight) for$", re.IGNORECASE)
 _WON_BY = re.compile(r"\b(?:was|has been|had been) won by\b")
 _NEEDS_MOVER = re.compile(r"(?:swept|sweeping|sweeps|entered|entering|enters|(?:were|was|been) allowed)\b")
@@ -1834,9 +1836,11 @@ def _plausible_by_parse(trig: Trigger, tv: TriggerView | None, places: Sequence[
     if _FALLEN.search(trig.surface) and not (_TERRITORY_NOUN.search(tv.agent_text) or subject_place):
         return False  # ground has fallen ("parts of the enclave have fallen"), not prices or a government
     mover = tv.object_text if tv.passive else tv.agent_text
-    if _NEEDS_MOVER.match(trig.surface) and not ((tv.agent is not None and not tv.passive) or (
-            tv.passive and tv.patient is not None and tv.patient.inter in ARMED_INTER) or _ARMED_NAMED.search(mover)):
-        return False  # an armed force sweeps through or enters an area, not a storm or a company
+    if _NEEDS_MOVER.match(trig.surface) and not (_FORCE.search(mover) or any(
+            m is not None and m.inter in (1, 2, 3, 8) and m.name != UNIDENTIFIED
+            for m in ((tv.patient,) if tv.passive else (tv.agent,)))):
+        return False  # a force (a named group, troops) sweeps through or enters an area; not a storm, a company or
+        # a lone gunman entering a church (the killing there is his attack)
     if trig.sub_event_type == TERRITORY and tv.object_text and not _CAMPAIGN.search(trig.surface) \
             and not tv.object_has_place and tv.patient is None \
             and not _TERRITORY_NOUN.search(tv.object_text) and not _PRONOUN_OBJECT.match(tv.object_text.strip()):

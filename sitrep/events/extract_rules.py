@@ -21,7 +21,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "ordinary_crime"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v17"
+RULES_VERSION = "sitrep.events.extract_rules.v18"
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -164,7 +164,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:[\w,'’-]+ ){0,8}?(?:fighters|militants|rebels|gunmen|jihadists|militiamen)", "Agreement", 6),
     # a force moving into an area it did not fight for ("troops were allowed into Afrin"); extract wants an armed
     # mover and no other event word in the sentence
-    (r"(?:entered|entering|enters|(?:were|was|been) allowed (?:in)?to)(?= (?:the )?(?:[\w'’-]+ ){0,4}?(?:(?-i:[A-Z])"
+    (r"(?:entered|entering|enters|(?:were|was|been) allowed into)(?= (?:the )?(?:[\w'’-]+ ){0,4}?(?:(?-i:[A-Z])"
      r"[\w'’-]+|towns?|city|villages?|enclaves?|areas?|region|province|districts?)\b)", "Other", 7),
     (r"(?:withdrew|withdrawn|withdraws|withdrawing|retreated|pulled out)(?: [\w'’\[\](),-]+){0,4}? from|"
      r"pulled out of|handed (?:[\w'’-]+ ){0,2}over to|handed over", "Non-violent transfer of territory", 6),
