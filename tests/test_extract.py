@@ -1399,3 +1399,71 @@ def test_the_killing_a_protest_is_against_is_its_cause_not_a_new_event():
     reports = _reports("Thousands of protesters rallied in Mogadishu on Friday against the shooting of a student.", fri)
     assert [r.sub_event_type for r in reports] == ["Peaceful protest"]
     assert "Attack" in {t.sub_event_type for t in find_triggers("Gunmen shot dead a student in Mogadishu on Friday.")}
+
+
+def test_campaign_language_and_event_nouns_state_events():
+    # a deverbal noun of taking ground, ground that has fallen, a battle won, a force let into a town, a deal
+    def got(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+        return [(r.sub_event_type, r.actor1, r.actor2, r.place_name) for r in _reports(text)]
+
+    assert got("The takeover of Idlib by al-Nusra Front last month cemented its grip on the province.") == [
+        ("Non-state actor overtakes territory", "Jabhat al-Nusra", None, "Idlib")]
+    assert got("Large parts of the rebel-held enclave around Idlib have already fallen, the Syrian Observatory "
+               "said.") == [("Government regains territory", None, "Syrian rebels", "Idlib")]
+    assert got("The battle for Marib was won by Houthi rebels after weeks of fighting.") == [
+        ("Non-state actor overtakes territory", "Houthis", None, "Marib")]
+    assert got("Somali troops were allowed into Kismayo on Tuesday.") == [
+        ("Other", "Somali government forces", None, "Kismayo")]
+    assert [s for s, *_ in got("al-Nusra Front forced other armed groups in Idlib into a surrender deal.")] == [
+        "Agreement"]
+
+
+@pytest.mark.parametrize("text", [
+    "The takeover of the bank by a Qatari fund was completed in Aleppo last year.",
+    "The fall of the dollar has hurt exporters in Yemen.",
+    "The battle for the presidency was won by the incumbent in Yemen.",
+    "Prices in Aleppo have fallen sharply.",
+    "A storm swept through Mogadishu on Tuesday.",
+    "The company entered the Yemen market last year.",
+    "His transfer to Arsenal was completed on Tuesday.",
+    "The president declared victory in Mogadishu after the vote.",
+])
+def test_everyday_senses_of_campaign_words_are_no_events(text):
+    assert _reports(text) == []
+
+
+def test_a_demonym_before_a_town_places_it_in_that_country():
+    from sitrep.events.extract import _home_by_demonym
+
+    iraqi = ActorMention(0, 12, "Iraqi forces", "iraq_forces", "Iraqi forces", 8)
+    assert _home_by_demonym(iraqi, "The battle for the northern Iraqi town of Qaim was won by Iraqi forces.")
+    assert not _home_by_demonym(iraqi, "Iraqi forces entered the eastern Syrian town of Bukamal.")
+
+
+def test_a_move_into_an_area_is_only_an_event_on_its_own():
+    def subs(text: str) -> list[tuple[str, str]]:
+        return [(t.surface, t.sub_event_type) for t in find_triggers(text)]
+
+    assert subs("Militiamen started entering the border town of Qamishli.") == [("entering", "Other")]
+    assert subs("Rebels entered Qamishli and captured the airport.") == [("captured", "territory")]
+    assert subs("The ceasefire entered a second week.") == []
+
+
+def test_an_attack_by_armed_men_a_transfer_of_fighters_and_control_restored_are_triggers():
+    def subs(text: str) -> list[tuple[str, str]]:
+        return [(t.surface, t.sub_event_type) for t in find_triggers(text)]
+
+    assert subs("Villagers fled after an attack by gunmen on the market.")[0] == ("attack by", "Armed clash")
+    assert subs("A deal allowed the evacuation of 400 fighters and their families to the north.") == [
+        ("evacuation of 400 fighters", "Agreement")]
+    assert subs("Troops restored government control over the district.") == [
+        ("restored government control", "territory")]
+    # everyday senses: an attack by a critic, a transfer of a player, control of a budget
+    assert subs("The attack by the opposition leader on the budget was fierce.") == []
+    assert subs("The transfer of the striker to Arsenal was completed.") == []
+
+
+def test_only_a_force_moving_in_is_a_move():
+    assert find_triggers("She was allowed to return home on Monday.") == []
+    assert [r.sub_event_type for r in _reports("A gunman entered a church in Aleppo on Tuesday.")] != ["Other"]
+    assert [r.sub_event_type for r in _reports("Rebel fighters entered Aleppo on Tuesday.")] == ["Other"]

@@ -138,7 +138,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v58+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v59+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -272,7 +272,10 @@ def extract_reports(
     found = [_candidate_triggers(s) for s in per]
     docs = _parse_candidates(per, found)
     decisions = _classify(per, found, docs, ref, decide or _default_decide())
-    found = retype([s.sentence.text for s in per], found)  # the sub-type: rules x typing model (subtype.py)
+    typed = retype([s.sentence.text for s in per], found)  # the sub-type: rules x typing model (subtype.py)
+    # a force moving into an area with no other event word stays a move (ACLED "Other"): the typing model reads
+    # the armed men in the sentence as a battle
+    found = [[o if _moves_in(o) else t for o, t in zip(orig, new, strict=True)] for orig, new in zip(found, typed, strict=True)]
     countries = {p.country: p.name or p.surface for p in places if p.feature == "country" and p.country}
     scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries,
                   home_country(usable),
@@ -336,6 +339,10 @@ def _means_from_agent(sub: str, tv: TriggerView | None) -> str:
             and not _GROUND_MEANS.search(tv.agent_text):
         return "Air/drone strike"  # "attack helicopters were seen firing rockets": rockets from the air
     return sub
+
+
+def _moves_in(t: Trigger) -> bool:
+    return t.sub_event_type == "Other" and bool(_NEEDS_MOVER.match(t.surface)) and not t.surface.startswith("swe")
 
 
 def _candidate_triggers(s: SentenceMentions) -> list[Trigger]:
@@ -767,7 +774,7 @@ def _structure_pass(st: SentenceState) -> SentenceState:
     armed_here = armed_named or (bool(triggers) and bool(_ARMED_NOUN.search(text)))
     hurt = any(q.status in ("killed", "injured") for q in st.quantities)
     plausible = tuple(_plausible(t, text, explicit[k], (armed_here, armed_named), hurt)
-                      and _plausible_by_parse(t, views[k])
+                      and _plausible_by_parse(t, views[k], st.usable, base)
                       for k, t in enumerate(triggers))
     absorb = {}
     for k, t in enumerate(triggers):
@@ -833,6 +840,18 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain, scope
         patient = _state_role(st, tv.patient_span, scope)  # "clashes with the army", "attacked the regime"
     if patient is not None and (agent_m is None or patient.name != agent_m.name):
         target_m = patient
+    if _FALLEN.search(trig.surface):  # "parts of the rebel enclave have fallen (to the army)": the subject lost it
+        armed = [a for a in st.s.actors if a.inter in ARMED_INTER]
+        lost = [a for a in armed if a.start - st.base < trig.start]
+        won = [a for a in armed if 0 <= a.start - st.base - trig.end < 12 and st.text[trig.end:a.start - st.base]
+               .strip().startswith("to")]
+        return (won[0] if won else None), (lost[-1] if lost else None)
+    if _BATTLE_WON.match(trig.surface):  # "the battle for X was won by Iraqi forces": the winner took X
+        m = _WON_BY.search(st.text, trig.end)
+        won = [a for a in st.s.actors if a.inter in ARMED_INTER and m is not None and 0 <= a.start - st.base - m.end()
+               < 12] if m else []
+        if won:
+            return won[0], (target_m if target_m is not None and target_m.name != won[0].name else None)
     return agent_m, target_m
 
 
@@ -941,9 +960,25 @@ def _territory_sub(st: SentenceState, k: int, agent_m: ActorMention | None, targ
         agent_inter = 1  # "Military forces from the north": an unlisted state force
     if agent_inter is None and target_inter in (2, 3, 4):
         agent_inter = 1  # the loser is a rebel or militia: the state regained the ground
-    if agent_inter == 8 and agent_m is not None and agent_m.name == agent and _at_home(agent_m, st.explicit[k]):
+    if agent_inter == 8 and agent_m is not None and agent_m.name == agent and (
+            _at_home(agent_m, st.explicit[k]) or _home_by_demonym(agent_m, st.text)):
         agent_inter = 1  # "Iraqi forces wrested back Mosul" in a story about Syria: a state's forces at home
     return "Government regains territory" if agent_inter == 1 else "Non-state actor overtakes territory"
+
+
+_DEMONYM_PLACE = re.compile(r"\b(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-\w+|south-\w+|"
+                            r"north\w+|south\w+)\s+)?(?P<dem>[A-Z][a-z]+)\s+(?:town|city|village|province|"
+                            r"district|region|governorate)\s+of\s+[A-Z]")
+
+
+def _home_by_demonym(actor: ActorMention, text: str) -> bool:
+    """ "Iraqi forces ... the northern Iraqi town of Tal Afar": the sentence places the ground in the actor's
+    own country by its demonym (for a place the gazetteer did not resolve)."""
+    from sitrep.actors import load_actors
+
+    dems = {m.group("dem").lower() for m in _DEMONYM_PLACE.finditer(text)}
+    to_actor = load_actors().demonym_to_actor
+    return len(dems) == 1 and to_actor.get(next(iter(dems))) == actor.actor_id
 
 
 def _at_home(actor: ActorMention, places: Sequence[PlaceMention]) -> bool:
@@ -1066,7 +1101,8 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         agent = _other_side(target, None, assoc, ctx, scope)  # "towns surrendered to the regime": with its enemy
     if sub in _TERRITORY_SUBS and target == agent:
         target = None  # "retaken by forces fighting on behalf of the regime": the agent's own words name no loser
-    if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or sub == "Other" or sub in _TERRITORY_SUBS):
+    if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or (sub == "Other" and not _moves_in(trig))
+                           or sub in _TERRITORY_SUBS):  # (a force moving into an area faces no one)
         # a battle's or a capture's unnamed other side (the loser of ground held by the article's other side)
         target = _other_side(agent, agent_m, assoc, ctx, scope)
     return Roles(sub, agent, None if target == agent else target, tuple(assoc), guessed and sub == "Armed clash")
@@ -1780,20 +1816,44 @@ _WEAK_CLASH = re.compile(r"^(?:battl|fought|attack|assault|storm|advanc|push|mov
 _TERRITORY_NOUN = re.compile(r"\b(?:villages?|towns?|city|cities|neighbou?rhoods?|districts?|areas?|territory|"
                              r"ground|positions?|bases?|airport|dam|hills?|bridge|checkpoints?|region|province|"
                              r"control|parts|suburbs?|quarters?|outposts?|strongholds?|hilltops?|posts?|crossings?|border|islands?|"
-                             r"(?:oil |gas )?fields|oilfields|mountains?|heights|ridges?|highway|road)\b", re.IGNORECASE)
+                             r"(?:oil |gas )?fields|oilfields|mountains?|heights|ridges?|highway|road|enclaves?|pockets?)\b", re.IGNORECASE)
 
 
+# campaign language and event nouns that also have everyday senses: an event only among armed people
+_CAMPAIGN = re.compile(r"^(?:takeover|seizure|liberation|fall|surrender|capitulation|evacuation|reconciliation|"
+                       r"transfer|relocation|repatriation)\b|"
+                       r"^(?:battle|fight) for$|\b(?:fallen|victory|won|swept|sweeping|sweeps|entered|entering|enters|allowed)\b",
+                       re.IGNORECASE)
+_FALLEN = re.compile(r"\bfallen$")
+_FORCE = re.compile(r"\b(?:forces|troops|soldiers|fighters|militias?|militiam[ae]n|army|units|rebels|convoys?|columns?|"
+                    r"tanks|battalions?|brigades?|divisions?|reinforcements)\b", re.IGNORECASE)
+_BATTLE_WON = re.compile(r"(?:battle|fight) for$", re.IGNORECASE)
+_WON_BY = re.compile(r"\b(?:was|has been|had been) won by\b")
+_NEEDS_MOVER = re.compile(r"(?:swept|sweeping|sweeps|entered|entering|enters|(?:were|was|been) allowed)\b")
+_NEEDS_PARSE = re.compile(r"\bfallen$|^(?:swept|sweeping|sweeps|entered|entering|enters|(?:were|was|been) allowed)\b")
 _PRONOUN_OBJECT = re.compile(r"^(?:it|them|this|that|these|those|which|all|most|much|parts? of it)$", re.IGNORECASE)
 _NOT_A_CROWD = re.compile(r"\b(?:markets?|shares|stocks?|prices?|index|indices|indexes|currenc(?:y|ies)|dollar|pound|"
                           r"euro|yen|sterling|bonds?|futures|oil|gold|economy|sales|profits?|earnings)\b", re.IGNORECASE)
 
 
-def _plausible_by_parse(trig: Trigger, tv: TriggerView | None) -> bool:
+def _plausible_by_parse(trig: Trigger, tv: TriggerView | None, places: Sequence[PlaceMention] = (),
+                        base: int = 0) -> bool:
     """The parse's objections: ground taken must be ground ("captures 10,000 barrels a day" is not), a crowd
     must be people ("markets rallied" is not)."""
     if tv is None:
-        return True
-    if trig.sub_event_type == TERRITORY and tv.object_text and not tv.object_has_place and tv.patient is None \
+        return not _NEEDS_PARSE.search(trig.surface)
+    subject_place = tv.agent_span is not None and any(
+        tv.agent_span[0] <= p.start - base and p.end - base <= tv.agent_span[1] for p in places)
+    if _FALLEN.search(trig.surface) and not (_TERRITORY_NOUN.search(tv.agent_text) or subject_place):
+        return False  # ground has fallen ("parts of the enclave have fallen"), not prices or a government
+    mover = tv.object_text if tv.passive else tv.agent_text
+    if _NEEDS_MOVER.match(trig.surface) and not (_FORCE.search(mover) or any(
+            m is not None and m.inter in (1, 2, 3, 8) and m.name != UNIDENTIFIED
+            for m in ((tv.patient,) if tv.passive else (tv.agent,)))):
+        return False  # a force (a named group, troops) sweeps through or enters an area; not a storm, a company or
+        # a lone gunman entering a church (the killing there is his attack)
+    if trig.sub_event_type == TERRITORY and tv.object_text and not _CAMPAIGN.search(trig.surface) \
+            and not tv.object_has_place and tv.patient is None \
             and not _TERRITORY_NOUN.search(tv.object_text) and not _PRONOUN_OBJECT.match(tv.object_text.strip()):
         return False
     return not (trig.sub_event_type in _PROTEST_RANK and tv.agent_text and _NOT_A_CROWD.search(tv.agent_text))
@@ -1803,6 +1863,8 @@ def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed: tupl
     """Context checks for triggers whose words also have everyday senses. ``armed``: whether the sentence names
     armed people (a pronoun counts: "they attacked") and whether it names them outright."""
     armed_here, armed_named = armed
+    if _CAMPAIGN.search(trig.surface) and not armed_here:
+        return False  # "the takeover of the bank", "the fall of the dollar", "the battle for the presidency was won"
     if trig.priority >= 8 and not hurt:
         return False  # "last week's explosion": a bare blast is a new event only with casualties
     if trig.sub_event_type == "Armed clash" and _WEAK_CLASH.match(trig.surface) and not armed_here:

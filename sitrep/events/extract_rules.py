@@ -21,7 +21,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "ordinary_crime"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v16"
+RULES_VERSION = "sitrep.events.extract_rules.v19"
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -88,7 +88,14 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:re)?taken(?=" + _TERR_OBJECT + r")|overr[au]n|retook|retaken|regained|liberated|wrested|"
      r"gained control|took control|taken control|fell to|(?:is|are|was|were|fell|now|back) (?:now )?in the hands of|(?:drove|driven|pushed|expelled) (?:[\w'’-]+ ){0,3}out of|"
      r"(?:drove|driven|pushed) (?:[\w'’-]+ ){0,3}back(?! (?:to|home|into|in|on|at|and|after)\b)|(?:recovered|restored|established|imposed|regained|took|taken) "
-     r"(?:full )?control|gained ground|took over|taken over|freed(?=" + _TERR_OBJECT + r")",
+     r"(?:full |government |state |regime )?control|gained ground|took over|taken over|freed(?=" + _TERR_OBJECT + r")|"
+     # campaign language: a deverbal noun of taking ground ("the takeover of the area", "the seizure of Raqqa"),
+     # ground that has fallen, a battle won, victory declared in a place, a force sweeping through an area
+     # (extract._plausible wants armed people in the sentence, extract._plausible_by_parse the right subject)
+     r"(?i:takeover|seizure|liberation) of(?=" + _TERR_OBJECT + r")|(?:has|have|had) (?:already |now |finally |"
+     r"also )?fallen|(?i:declared|declares|claimed|claims) victory (?:over|against|in)|(?i:battle|fight) for(?= "
+     r"(?:[\w'’-]+ ){1,9}?(?:was|has been|had been) won)|(?:won|wins) the (?:battle|fight) for|"
+     r"swept (?:through|into|across)",  # (a participle, "sweeping through the town, seeking out", is a search)
      TERRITORY, 3),
     (r"battl(?:ing|ed)|(?:heavy |fierce |violent |intense |street )?(?:fighting|clashes|clashed|fought)|"
      r"(?:" + _after("a one another fresh new heavy fierce armed deadly brief") + r")clash|"
@@ -96,7 +103,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:began|launched|started|carried out|mounted|waging|waged|repelled|repulsed) (?:[\"“”']?\w+[\"“”']? ){0,5}?"
      r"(?:offensive|assault|attack|battle|counter-?attack|operation)s?|"
      r"(?:attacked|attacking|assaulted|assaulting|stormed|storming|raided|raiding)(?= (?:the |an? )?[\w-]+)|"
-     r"(?:attacks?|assaults?|raids?|incursions?) (?:on|against)|"
+     r"(?:attacks?|assaults?|raids?|incursions?) (?:on|against|by(?= (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:forces|"
+     r"troops|soldiers|fighters|militants|insurgents|rebels|gunmen|jihadists|militias?|army|drones|jets|"
+     r"warplanes|aircraft|helicopters)\b))|"
      r"(?:advanc(?:e|ed|ing)|push(?:ed|ing)?|pressing) (?:deeper |further )?(?:into|on|towards?)|"
      r"moved (?:deeper |further )?(?:into|towards?)|"
      r"under attack|killed by (?:[\w'’-]+ ){0,3}(?:forces|troops|soldiers|fighters|militants|army)|"
@@ -149,8 +158,14 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:ordered|declared|announced|agreed|brokered|imposed) (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:humanitarian )?"
      r"(?:pause|ceasefire|cease-fire|truce|cessation of hostilities)|(?:ceasefire|cease-fire|truce) (?:[\w'’-]+ ){0,2}?"
      r"(?:has )?(?:held|holding|took hold|went into effect|began|started)|"
-     r"(?:towns?|villages?|cities|city|districts?) (?:[\w'’-]+ ){0,3}?(?:have |has |had )?surrendered",
-     "Agreement", 6),
+     r"(?:towns?|villages?|cities|city|districts?) (?:[\w'’-]+ ){0,3}?(?:have |has |had )?surrendered|"
+     r"(?:surrender|evacuation|reconciliation|capitulation) (?:deals?|agreements?|accords?)|"
+     r"(?:surrender|capitulation) of|(?:transfer|evacuation|relocation|repatriation) (?:[\w'’-]+ ){0,4}?of "
+     r"(?:[\w,'’-]+ ){0,8}?(?:fighters|militants|rebels|gunmen|jihadists|militiamen)", "Agreement", 6),
+    # a force moving into an area it did not fight for ("troops were allowed into Afrin"); extract wants an armed
+    # mover and no other event word in the sentence
+    (r"(?:entered|entering|enters|(?:were|was|been) allowed into)(?= (?:the )?(?:[\w'’-]+ ){0,4}?(?:(?-i:[A-Z])"
+     r"[\w'’-]+|towns?|city|villages?|enclaves?|areas?|region|province|districts?)\b)", "Other", 7),
     (r"(?:withdrew|withdrawn|withdraws|withdrawing|retreated|pulled out)(?: [\w'’\[\](),-]+){0,4}? from|"
      r"pulled out of|handed (?:[\w'’-]+ ){0,2}over to|handed over", "Non-violent transfer of territory", 6),
     (r"looted|looting|torched|torching|bulldoz(?:ed|ing) (?:[\w'’-]+ ){0,2}?(?:homes|houses|buildings|shops)|"
@@ -200,7 +215,8 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
     ("Shelling/artillery/missile attack", 2): ("rocket", "mortar", "missile", "artillery", "shell", "tank"),  # "hit by a shell"
     (TERRITORY, 3): ("captur", "seiz", "took", "taken", "overr", "retook", "regain", "liberat", "wrest", "control",
                      "hands of",
-                     "fell to", "out of", "back", "ground", "over", "freed"),
+                     "fell to", "out of", "back", "ground", "over", "freed", "fallen", "victory", " won",
+                     "swept", "sweep"),
     ("Armed clash", 4): ("battl", "fight", "fought", "clash", "gun", "firefight", "skirmish", "ambush", "began",
                          "launched", "started", "carried out", "mounted", "wag", "repel", "repuls", "attack",
                          "assault", "storm", "raid", "incursion", "advanc", "push", "moved", "pressing", "killed",
@@ -219,7 +235,9 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                                       "set up", "established"),
     ("Other", 6): ("surrender", "laid down"),
     ("Agreement", 6): ("ceasefire", "cease-fire", "truce", "agreement", "deal", "accord", "exchange", "swap",
-                       "agreed to", "pause", "cessation", "surrendered"),
+                       "agreed to", "pause", "cessation", "surrendered", "surrender", "capitulation", "transfer", "evacuation", "relocation",
+                       "repatriation"),
+    ("Other", 7): ("enter", "allowed"),
     ("Non-violent transfer of territory", 6): ("withdr", "retreated", "pulled out", "handed"),
     ("Looting/property destruction", 7): ("loot", "torch", "bulldoz", "fire", "burn", "demolish", "razed", "vandal",
                                           "ablaze",
@@ -312,7 +330,13 @@ def find_triggers(text: str) -> list[Trigger]:
             if not any(s <= t.start < e for s, e in quoted) and _asserted_here(t, text)]
     if any(t.sub_event_type in _CRIME_PRONE for t in kept) and ordinary_crime(text):
         kept = [t for t in kept if t.sub_event_type not in _CRIME_PRONE]
-    return _refine(_drop_coordinated(kept, text), text)
+    out = _refine(_drop_coordinated(kept, text), text)
+    if any(t.sub_event_type != "Other" or t.priority != _MOVE_IN for t in out):
+        out = [t for t in out if t.sub_event_type != "Other" or t.priority != _MOVE_IN]  # the move-in is that event's
+    return out
+
+
+_MOVE_IN = 7  # the priority of the move-in trigger ("forces entered Afrin"): an event only when nothing else is
 
 
 #: ACLED codes arrests, abductions and sexual violence of political conflict, not police work on ordinary crime
