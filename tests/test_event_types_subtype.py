@@ -90,3 +90,11 @@ def test_talk_of_a_ceasefire_does_not_make_fighting_an_agreement():
     assert pipeline_sub("AGREEMENT", "Air/drone strike") == "Air/drone strike"
     assert pipeline_sub("AGREEMENT", "Change to group/activity") == "Agreement"
     assert pipeline_sub("ARMED_CLASH", "Air/drone strike") == "Armed clash"
+
+
+def test_a_peaceful_crowd_stays_peaceful_when_the_killing_is_in_another_clause():
+    from sitrep.events.subtype import pipeline_sub
+
+    assert pipeline_sub("FORCE_AGAINST_PROTEST", "Peaceful protest") == "Peaceful protest"
+    assert pipeline_sub("FORCE_AGAINST_PROTEST", "Protest with intervention") == "Excessive force against protesters"
+    assert pipeline_sub("PROTEST_WITH_INTER", "Peaceful protest") == "Protest with intervention"

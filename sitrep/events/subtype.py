@@ -42,7 +42,7 @@ from sitrep.events import typing as et
 from sitrep.events.extract_rules import TERRITORY, TOLL, Trigger
 from sitrep.events.taxonomy import SUB_TO_TYPE, VIOLENT_TYPES
 
-STAGE_VERSION = "event_subtype.v7"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest
+STAGE_VERSION = "event_subtype.v8"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
@@ -163,6 +163,9 @@ def pipeline_sub(label: str, rule_sub: str) -> str:
     acled = et.to_acled(label)
     if acled is not None and SUB_TO_TYPE.get(rule_sub) in VIOLENT_TYPES and acled[1] in _NOT_VIOLENCE:
         return rule_sub  # an attack on protesters is no peaceful protest, fighting despite a truce no agreement
+    if acled is not None and rule_sub == "Peaceful protest" and acled[1] == "Excessive force against protesters":
+        return rule_sub  # the rules read force against a crowd from its own clause, the model from the sentence
+        # (a killing in another clause of a run-together sentence is not force against this crowd)
     return acled[1] if acled is not None else rule_sub
 
 
