@@ -12,7 +12,7 @@ import re
 
 from sitrep.records import Sentence
 
-STAGE_VERSION = "sitrep.sentences.v2"
+STAGE_VERSION = "sitrep.sentences.v3"
 
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm", "gov",
@@ -46,6 +46,8 @@ def _is_abbreviation(chunk: str) -> bool:
 # word followed by a lower-case one starts a sentence ("`` gaining hold '' Turkey has protested").
 # A capitalised common word ("... by monitors Militants killed ...") is left alone: too often a name.
 _GLUE = re.compile(r"(?<=[a-z0-9']|”)( +)(?=([A-Z][a-z]*)\b( +\S+)?)")
+#: a scraped page's "Topic : Headline" title ("Syria crisis : Troops move into towns"; the colon spaced)
+TOPIC = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,3} : (?=\S)")
 _TITLE = re.compile(r"The +[A-Z]\S* +[A-Z]")
 _GLUE_LEFT = re.compile(r"([\w'-]+|”)$")
 _OPENERS = {"The", "A", "An", "This", "These", "Those", "He", "She", "They", "We", "It", "Its", "Their", "His",
@@ -76,7 +78,7 @@ def _glue_points(text: str) -> list[int]:
         if not left or left.group(1).lower() in _FUNCTION:
             continue
         if left.group(1) in ("''", "”"):  # "... `` gaining hold '' Turkey has protested ..."
-            if len(word) >= 3 and after[:1].islower():
+            if word in _OPENERS and word != "At" or after.startswith("least") or len(word) >= 3 and after[:1].islower():
                 points.append(m.end())
             continue
         if word not in _OPENERS or not left.group(1)[:1].islower() and not left.group(1)[:1].isdigit() \
@@ -90,11 +92,30 @@ def _glue_points(text: str) -> list[int]:
     return points
 
 
-def _split_block(text: str, base: int) -> list[tuple[int, int]]:
+def _headline_end(text: str, after: int) -> int | None:
+    """Where the headline of a "Topic : Headline" title ends when the next sentence is glued to it: the first
+    lowercase content word followed by a capitalised word and a lowercase one ("Syria crisis : Troops move into
+    towns in north Security forces , seen here ...")."""
+    for m in _GLUE.finditer(text, after):
+        left = _GLUE_LEFT.search(text, 0, m.start())
+        after_word = (m.group(3) or "").strip()
+        if left and left.group(1)[:1].islower() and left.group(1).lower() not in _FUNCTION \
+                and after_word[:1].islower() and len(m.group(2)) > 1:
+            return m.end()
+    return None
+
+
+def _split_block(text: str, base: int, first: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph (``first``: the article's first, which can open with a title)."""
     spans: list[tuple[int, int]] = []
     for s, e in _split_punctuated(text, 0):
         start = s
-        for p in _glue_points(text[s:e]):
+        points = _glue_points(text[s:e])
+        if first and s == 0 and (topic := TOPIC.match(text)):
+            title_end = _headline_end(text[:e], topic.end() - 1)
+            if title_end is not None and (not points or title_end < points[0]):
+                points.insert(0, title_end)
+        for p in points:
             cut = s + len(text[s:s + p].rstrip())
             if cut > start:
                 spans.append((base + start, base + cut))
@@ -133,10 +154,10 @@ def split_sentences(article_id: str, text: str) -> list[Sentence]:
         blocks.append((pos, m.start()))
         pos = m.end()
     blocks.append((pos, len(text)))
-    for b_start, b_end in blocks:
+    for n, (b_start, b_end) in enumerate(blocks):
         block = text[b_start:b_end]
         lead = len(block) - len(block.lstrip())
-        for s, e in _split_block(block.lstrip(), b_start + lead):
+        for s, e in _split_block(block.lstrip(), b_start + lead, first=n == 0):
             if e > s:
                 sentences.append(Sentence(article_id, len(sentences), s, e, text[s:e]))
     return sentences

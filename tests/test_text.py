@@ -12,7 +12,8 @@ def _texts(text: str) -> list[str]:
 def test_caption_glued_to_the_next_sentence_is_cut_off():
     text = ("Yemen conflict : Port city shelled again Residents said the bombardment lasted all night "
             "The coalition has denied targeting homes in Hodeidah . Aid groups said food was running out .")
-    assert _texts(text) == ["Yemen conflict : Port city shelled again Residents said the bombardment lasted all night",
+    assert _texts(text) == ["Yemen conflict : Port city shelled again",
+                            "Residents said the bombardment lasted all night",
                             "The coalition has denied targeting homes in Hodeidah .",
                             "Aid groups said food was running out ."]
 
@@ -41,3 +42,20 @@ def test_names_titles_and_reported_speech_stay_whole():
                  "Plan A is to hold the town , the officer said .",
                  "Fighters loyal to the general Militants attacked the base ."):
         assert _texts(text) == [text], text
+
+
+def test_a_topic_title_ends_where_the_next_sentence_is_glued_on():
+    text = ("Yemen crisis : Fighting spreads to port Coalition jets have struck Hodeidah again , residents say . "
+            "Aid groups said food was running out .")
+    assert _texts(text)[:2] == ["Yemen crisis : Fighting spreads to port",
+                                "Coalition jets have struck Hodeidah again , residents say ."]
+    # only at the start of an article, and a name in the title stays in it
+    assert _texts("Aid : Yemen talks in Geneva stall . Coalition jets struck Hodeidah .")[0] == \
+        "Aid : Yemen talks in Geneva stall ."
+    body = "Officials said . Yemen crisis : Fighting spreads to port Coalition jets have struck Hodeidah ."
+    assert _texts(body)[1] == "Yemen crisis : Fighting spreads to port Coalition jets have struck Hodeidah ."
+
+
+def test_glue_after_a_quotation_before_a_quantifier():
+    text = "The envoy said it had been `` a long war '' At least 90 people were killed in Gao ."
+    assert _texts(text) == ["The envoy said it had been `` a long war ''", "At least 90 people were killed in Gao ."]

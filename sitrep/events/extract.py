@@ -133,12 +133,13 @@ from sitrep.records import (
     TimeMention,
     VictimCategory,
 )
+from sitrep.text import TOPIC
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v57+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v58+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -173,7 +174,7 @@ def is_headline(text: str, index: int, glued: bool = False) -> bool:
     caption or a headline sentence ("Gunmen storm university campus") is body text."""
     if _HEADLINE_END.search(text):
         return False
-    if glued and _TOPIC.match(text):
+    if glued and TOPIC.match(text):
         return True
     words = text.split()
     if len(words) > 20:
@@ -185,8 +186,6 @@ def is_headline(text: str, index: int, glued: bool = False) -> bool:
         sum(w[:1].isupper() for w in long_words) >= 0.6 * len(long_words)
 
 
-#: a scraped page's "Topic : Headline" title ("Syria crisis : Troops move into towns"; the colon spaced)
-_TOPIC = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,3} : \S")
 #: at most this many unpunctuated pieces open an article as its headline, standfirst and photo captions
 LEAD_IN_MAX = 4
 
