@@ -105,10 +105,13 @@ def _headline_end(text: str, after: int) -> int | None:
     return None
 
 
-def _split_block(text: str, base: int, first: bool = False) -> list[tuple[int, int]]:
+def _split_block(text: str, base: int, first: bool = False, glue: bool = True) -> list[tuple[int, int]]:
     """Sentence spans of one paragraph (``first``: the article's first, which can open with a title)."""
     spans: list[tuple[int, int]] = []
     for s, e in _split_punctuated(text, 0):
+        if not glue:
+            spans.append((base + s, base + e))
+            continue
         start = s
         points = _glue_points(text[s:e])
         if first and s == 0 and (topic := TOPIC.match(text)):
@@ -145,8 +148,9 @@ def _split_punctuated(text: str, base: int) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(article_id: str, text: str) -> list[Sentence]:
-    """Split ``text`` into sentences with offsets into ``text``."""
+def split_sentences(article_id: str, text: str, *, glue: bool = True) -> list[Sentence]:
+    """Split ``text`` into sentences with offsets into ``text``. ``glue=False`` keeps a headline or caption
+    glued to the next sentence whole (see ``_GLUE``): only punctuation and paragraphs end a sentence."""
     sentences: list[Sentence] = []
     pos = 0
     blocks = []
@@ -157,7 +161,7 @@ def split_sentences(article_id: str, text: str) -> list[Sentence]:
     for n, (b_start, b_end) in enumerate(blocks):
         block = text[b_start:b_end]
         lead = len(block) - len(block.lstrip())
-        for s, e in _split_block(block.lstrip(), b_start + lead, first=n == 0):
+        for s, e in _split_block(block.lstrip(), b_start + lead, first=n == 0, glue=glue):
             if e > s:
                 sentences.append(Sentence(article_id, len(sentences), s, e, text[s:e]))
     return sentences

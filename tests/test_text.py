@@ -59,3 +59,9 @@ def test_a_topic_title_ends_where_the_next_sentence_is_glued_on():
 def test_glue_after_a_quotation_before_a_quantifier():
     text = "The envoy said it had been `` a long war '' At least 90 people were killed in Gao ."
     assert _texts(text) == ["The envoy said it had been `` a long war ''", "At least 90 people were killed in Gao ."]
+
+
+def test_glue_false_splits_on_punctuation_only():
+    text = "Yemen crisis : Port shelled Residents fled They said the coalition struck at night . Aid ran out ."
+    assert [s.text for s in split_sentences("t", text, glue=False)] == [
+        "Yemen crisis : Port shelled Residents fled They said the coalition struck at night .", "Aid ran out ."]
