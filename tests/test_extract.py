@@ -1467,3 +1467,21 @@ def test_only_a_force_moving_in_is_a_move():
     assert find_triggers("She was allowed to return home on Monday.") == []
     assert [r.sub_event_type for r in _reports("A gunman entered a church in Aleppo on Tuesday.")] != ["Other"]
     assert [r.sub_event_type for r in _reports("Rebel fighters entered Aleppo on Tuesday.")] == ["Other"]
+
+
+def test_headline_and_caption_glued_to_the_lede_state_no_event():
+    from sitrep.events.extract import is_headline, lead_in
+    text = ("Somalia conflict : Clashes in Mogadishu Al-Shabaab fighters were seen here in Afgooye last year "
+            "The militants killed four Somali troops in an ambush near Kismayo on Monday , local officials said .")
+    sentences = split_sentences("a1", text)
+    assert [s.text[:20] for s in sentences] == ["Somalia conflict : C", "The militants killed"]
+    assert lead_in(sentences, text) == {0}
+    assert is_headline(sentences[0].text, 0, glued=True)
+    assert not is_headline("Gunmen storm university campus at dawn", 0, glued=True)  # a glued headline sentence
+    reports = _reports(text)
+    assert reports and {r.place_name for r in reports} == {"Kismayo"}
+    assert all(r.sentence_index == 1 for r in reports)
+    # lines of their own are not a lead-in, nor is an article with no punctuated sentence
+    for text in ("Two soldiers killed in Kismayo\n\nFour more wounded in Afgooye .",
+                 "Clashes in Kismayo They said two soldiers were killed in Kismayo"):
+        assert lead_in(split_sentences("a1", text), text) == set()

@@ -133,12 +133,13 @@ from sitrep.records import (
     TimeMention,
     VictimCategory,
 )
+from sitrep.text import TOPIC
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v59+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v60+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -165,19 +166,44 @@ _HEADLINE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 _SAID_TAIL = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,6}?(?:said|says|reported|added|told|according)\b")
 
 
-def is_headline(text: str, index: int) -> bool:
+def is_headline(text: str, index: int, glued: bool = False) -> bool:
     """A title line: no final punctuation, and either the article's first line or short and in Title Case.
-    A body line that lost its full stop (a caption, a scraped list item, a snippet) is still body text."""
+    A body line that lost its full stop (a caption, a scraped list item, a snippet) is still body text.
+    A piece the sentence splitter cut off the start of the text it was glued to (``glued``, see ``lead_in``)
+    is a headline when it reads as one: a "Topic : Headline" title, or short and in Title Case; a glued
+    caption or a headline sentence ("Gunmen storm university campus") is body text."""
     if _HEADLINE_END.search(text):
         return False
+    if glued and TOPIC.match(text):
+        return True
     words = text.split()
     if len(words) > 20:
         return False
-    if index == 0:
+    if index == 0 and not glued:
         return True
     long_words = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
     return bool(long_words) and len(words) <= 15 and \
         sum(w[:1].isupper() for w in long_words) >= 0.6 * len(long_words)
+
+
+#: at most this many unpunctuated pieces open an article as its headline, standfirst and photo captions
+LEAD_IN_MAX = 4
+
+
+def lead_in(sentences: Sequence[Sentence], text: str) -> frozenset[int]:
+    """The pieces before the article's first punctuated sentence that the sentence splitter cut off the text
+    they were glued to (no line break between): a scraped page's headline, standfirst and photo captions run
+    into the lede ("Syria unrest : UN urges restraint Activists said thousands protested on Friday The UN
+    has ..."). They state no event of their own (the lede and body tell it). A line of its own that lost its
+    full stop is still body text (``is_headline`` decides on a first line)."""
+    out: list[int] = []
+    for s, nxt in zip(sentences[:LEAD_IN_MAX + 1], [*sentences[1:LEAD_IN_MAX + 1], None], strict=False):
+        if _HEADLINE_END.search(s.text):
+            return frozenset(out)
+        if nxt is None or "\n" in text[s.end:nxt.start]:
+            return frozenset()
+        out.append(s.index)
+    return frozenset()
 
 
 def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
@@ -269,9 +295,10 @@ def extract_reports(
     main_inter = {a.name: a.inter for a in actors}
     ctx = Context(air_actors=air_actors(article.text, actors),
                   allies=backing_pairs(article.text, actors) | alliances())
-    found = [_candidate_triggers(s) for s in per]
+    head = lead_in(sentences, article.text)
+    found = [_candidate_triggers(s, s.sentence.index in head) for s in per]
     docs = _parse_candidates(per, found)
-    decisions = _classify(per, found, docs, ref, decide or _default_decide())
+    decisions = _classify(per, found, docs, ref, decide or _default_decide(), head)
     typed = retype([s.sentence.text for s in per], found)  # the sub-type: rules x typing model (subtype.py)
     # a force moving into an area with no other event word stays a move (ACLED "Other"): the typing model reads
     # the armed men in the sentence as a battle
@@ -283,7 +310,7 @@ def extract_reports(
                   neighbour=_neighbour(usable))
     reports: list[Report] = []
     for s, trigs, doc, dec, u in zip(per, found, docs, decisions, usable_of, strict=True):
-        reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc, u))
+        reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc, u, s.sentence.index in head))
     reports = [ctx.amended.get(r.report_id, r) for r in reports]  # later sentences' amendments, as new records
     return _late_strike_agents(reports, ctx, scope)
 
@@ -345,10 +372,10 @@ def _moves_in(t: Trigger) -> bool:
     return t.sub_event_type == "Other" and bool(_NEEDS_MOVER.match(t.surface)) and not t.surface.startswith("swe")
 
 
-def _candidate_triggers(s: SentenceMentions) -> list[Trigger]:
-    """Triggers of a sentence that can hold an event (not a headline, not a generic statement)."""
+def _candidate_triggers(s: SentenceMentions, head: bool = False) -> list[Trigger]:
+    """Triggers of a sentence that can hold an event (not a headline or lead-in, not a generic statement)."""
     text, base = s.sentence.text, s.sentence.start
-    if is_headline(text, s.sentence.index) or is_generic(text):
+    if is_headline(text, s.sentence.index, head) or is_generic(text):
         return []
     return find_triggers(text) or agent_kill_triggers(text, [a.start - base for a in s.actors
                                                              if a.inter in (1, 2, 3, 4, 8)]) or (
@@ -422,10 +449,12 @@ def _status(tv: TriggerView | None, dec: Decision | None, hedged: bool) -> Event
 
 
 def _classify(per: Sequence[SentenceMentions], found: Sequence[list[Trigger]], docs: Sequence[Doc | None],
-              ref: dt.date | None, decide: Callable[[Sequence[Candidate]], list[Decision]]) -> list[list[Decision]]:
-    """The mention model's decision for every trigger, in one batch per article."""
+              ref: dt.date | None, decide: Callable[[Sequence[Candidate]], list[Decision]],
+              head: frozenset[int] = frozenset()) -> list[list[Decision]]:
+    """The mention model's decision for every trigger, in one batch per article. The lede is the article's
+    first sentence for the model (its position, no sentence before it) also when a lead-in (``head``) precedes it."""
     cands = [Candidate(s.sentence.text, (t.start, t.end), t.sub_event_type,
-                       per[i - 1].sentence.text if i else "", s.sentence.index, docs[i],
+                       per[i - 1].sentence.text if i > len(head) else "", s.sentence.index - len(head), docs[i],
                        tuple(s.times), ref)
              for i, (s, trigs) in enumerate(zip(per, found, strict=True)) for t in trigs]
     flat = iter(decide(cands) if cands else [])
@@ -499,10 +528,11 @@ class Chain:
 
 
 def _sentence_reports(scope: Scope, s: SentenceMentions, ctx: Context, decisions: list[Decision],
-                      triggers: list[Trigger], doc: Doc | None, usable: list[PlaceMention]) -> list[Report]:
+                      triggers: list[Trigger], doc: Doc | None, usable: list[PlaceMention],
+                      head: bool = False) -> list[Report]:
     """The passes over one sentence: decide, places, follow-ups, structure, reports, context (``usable``: the
-    sentence's ``usable_places``)."""
-    st = _decide_pass(s, triggers, decisions, doc)
+    sentence's ``usable_places``; ``head``: the sentence is part of the article's ``lead_in``)."""
+    st = _decide_pass(s, triggers, decisions, doc, head)
     st = _places_pass(st, ctx, usable)
     st = _follow_up_pass(st, ctx, scope)
     st = _structure_pass(st)
@@ -522,11 +552,11 @@ def _sentence_reports(scope: Scope, s: SentenceMentions, ctx: Context, decisions
 
 
 def _decide_pass(s: SentenceMentions, triggers: list[Trigger], decisions: list[Decision],
-                 doc: Doc | None) -> SentenceState:
+                 doc: Doc | None, head: bool = False) -> SentenceState:
     """Keep the triggers the mention model reads as events."""
     decided = {id(t): d for t, d in zip(triggers, decisions, strict=True)}
     kept = tuple(t for t in triggers if decided[id(t)].p_event >= EVENT_THRESHOLD)
-    return SentenceState(s, kept, decided, doc, headline=is_headline(s.sentence.text, s.sentence.index))
+    return SentenceState(s, kept, decided, doc, headline=is_headline(s.sentence.text, s.sentence.index, head))
 
 
 def _places_pass(st: SentenceState, ctx: Context, usable_here: list[PlaceMention]) -> SentenceState:
