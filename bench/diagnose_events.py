@@ -39,8 +39,8 @@ def _install_probes(log: list[Record]) -> None:
     """Record every candidate trigger with its mention decision and arbitrated sub-type."""
     orig_classify, orig_retype = extract._classify, extract.retype
 
-    def classify(per, found, docs, ref, decide):  # type: ignore[no-untyped-def]
-        out = orig_classify(per, found, docs, ref, decide)
+    def classify(per, found, docs, ref, decide, *rest):  # type: ignore[no-untyped-def]
+        out = orig_classify(per, found, docs, ref, decide, *rest)
         for s, trigs, decs in zip(per, found, out, strict=True):
             for t, d in zip(trigs, decs, strict=True):
                 log.append({"start": s.sentence.start, "end": s.sentence.end, "text": s.sentence.text,
