@@ -322,3 +322,10 @@ def test_coordinated_single_victims_of_one_verb_each_count():
     assert victims("The blast killed a doctor, a nurse and a driver in Kunduz.") == [(1, "civilians", "killed")] * 3
     # the second noun with a verb of its own is not the first verb's object
     assert victims("Militants killed a policeman and a child survived the attack.") == [(1, "fighters", "killed")]
+
+
+def test_victims_named_one_by_one_as_a_death_verbs_subject_are_counted():
+    q, = find_quantities("The governor's driver, his bodyguard and Mr Hassan Ali died when the convoy was hit.")
+    assert (q.value, q.status) == (3, "killed")
+    assert find_quantities("Prices, wages and profits died down after the reform.") == []
+    assert find_quantities("The talks and the ceasefire died last week.") == []

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v18"
+STAGE_VERSION = "sitrep.events.quantities.v19"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -530,9 +530,40 @@ _NEXT_VICTIM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|as well as|along wit
 _OWN_VERB = re.compile(r"\s*(?:,\s*)?(?:who\s+)?(?:was|were|is|are|has|had|later|died|survived|escaped)\b", re.IGNORECASE)
 
 
+# the people a death verb's coordinated subject names one by one ("Mr Assad's brother-in-law, his defense minister
+# and the head of his crisis team died"): two to five items, each a titled or proper name or a possessed role
+_ROLE = (r"(?:brother|sister|son|daughter|wife|husband|father|mother|uncle|cousin|nephew|in-law|minister|head|chief|"
+         r"leader|commander|general|officer|spokes(?:man|woman)|deputy|governor|mayor|aide|adviser|advisor|"
+         r"bodyguard|driver|guard|journalist|photographer|cameraman|reporter|colleague|friend|companion)")
+_PERSON_ITEM = (r"(?:(?:Mr|Ms|Mrs|Dr|Gen|Col|Maj|Capt)\.?\s+[A-Z][\w'’-]+(?:\s+'?s\s+[a-z][\w'’-]+)?|"
+                r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he)\s+(?:[a-z][\w'’-]*\s+){0,3}?[\w-]*" + _ROLE + r"[\w-]*"
+                r"(?:\s+of\s+(?:his|her|their|its|the)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)?|"
+                r"(?:[a-z]+\s+)?[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|de\s+)?[A-Z][\w'’-]+){0,2})")
+_NAMED_VICTIMS = re.compile(rf"(?:^|[,;:]\s+|\bthat\s+)(?P<list>{_PERSON_ITEM}(?:\s*,\s*{_PERSON_ITEM}){{0,3}}"
+                            rf"\s*,?\s+and\s+{_PERSON_ITEM})\s+(?:both\s+|all\s+)?(?P<fate>died|were killed|"
+                            rf"were shot dead|were assassinated|lost their lives)\b(?!\s+(?:out|down|off|away)\b)")
+
+
+def _named_victims(sentence: str) -> list[QuantityMention]:
+    """A death verb whose subject lists its victims one by one: as many dead as the list has items."""
+    m = _NAMED_VICTIMS.search(sentence)
+    if m is None or any(ch.isdigit() for ch in m.group("list")):
+        return []
+    items = [x for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")) if x.strip()]
+    if not 2 <= len(items) <= 5:
+        return []
+    return [QuantityMention(start=m.start("list"), end=m.end("list"), surface=m.group("list"), value=len(items),
+                            category="unknown", status="killed")]  # type: ignore[arg-type]
+
+
 def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMention]:
     """One victim: "an Isis militant who was reportedly killed", "a civilian was wounded", "and another was shot
-    dead" (of the kind counted just before), "one of its volunteers, Rami Saad, died"."""
+    dead" (of the kind counted just before), "one of its volunteers, Rami Saad, died"; victims named one by one
+    as a death verb's subject."""
+    if not any(q.status == "killed" for q in found):
+        named = _named_victims(sentence)
+        if named:
+            return named
     out = []
     for m in _ONE_OF.finditer(sentence):
         if any(q.start < m.end("noun") and m.start() < q.end for q in found):
