@@ -1810,6 +1810,7 @@ def _exactness(qs: Sequence[QuantityMention]) -> int:
     return min(one(q) for q in qs)
 
 
+# "soldiers firing on residents": people and places shot at in the event's sentence make civilians its target
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|residents|homes|houses|residential|schools?|mosques?|churches|hospitals?|clinics?|markets?|"
     r"bakery|bakeries|refugee camps?|camps? for (?:displaced|refugees)|displaced people|market ?place|shelters?|"
@@ -1817,7 +1818,6 @@ _CIVILIAN_TARGET = re.compile(
     re.IGNORECASE)
 
 
-# "soldiers firing on residents": people shot at in the event's sentence are its civilian target
 # the looted or destroyed things named right after the verb are civilians' property
 _CIVILIAN_PROPERTY = re.compile(r"[^.;,]{0,30}?\b(?:homes?|houses?|crops|fields|farms?|farmland|orchards?|olive groves|"
                                 r"livestock|shops?|stores?|markets?|businesses|property|properties|possessions|"
