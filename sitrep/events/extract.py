@@ -296,7 +296,7 @@ def extract_reports(
     ctx = Context(air_actors=air_actors(article.text, actors),
                   allies=backing_pairs(article.text, actors) | alliances())
     head = lead_in(sentences, article.text)
-    found = [_candidate_triggers(s, s.sentence.index in head) for s in per]
+    found = [_candidate_triggers(s, s.sentence.index in head, u) for s, u in zip(per, usable_of, strict=True)]
     docs = _parse_candidates(per, found)
     decisions = _classify(per, found, docs, ref, decide or _default_decide(), head)
     typed = retype([s.sentence.text for s in per], found)  # the sub-type: rules x typing model (subtype.py)
@@ -304,21 +304,15 @@ def extract_reports(
     # the armed men in the sentence as a battle
     found = [[o if _moves_in(o) else t for o, t in zip(orig, new, strict=True)] for orig, new in zip(found, typed, strict=True)]
     countries = {p.country: p.name or p.surface for p in places if p.feature == "country" and p.country}
-    scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries,
-                  home_country(usable),
+    home = home_country(usable)
+    scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries, home,
                   air_war=bool(ctx.air_actors or _AIR_WAR.search(article.text)), country=focus_country(places),
-                  neighbour=_neighbour(usable))
+                  neighbour=neighbour_of(home.country if home else None, [p.country for p in usable if p.country]))
     reports: list[Report] = []
     for s, trigs, doc, dec, u in zip(per, found, docs, decisions, usable_of, strict=True):
         reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc, u, s.sentence.index in head))
     reports = [ctx.amended.get(r.report_id, r) for r in reports]  # later sentences' amendments, as new records
     return _late_strike_agents(reports, ctx, scope)
-
-
-def _neighbour(usable: Sequence[PlaceMention]) -> str | None:
-    """The neighbouring country the article's places lie in most often (ISO2)."""
-    home = home_country(usable)
-    return neighbour_of(home.country if home else None, [p.country for p in usable if p.country])
 
 
 def _late_strike_agents(reports: list[Report], ctx: Context, scope: Scope) -> list[Report]:
@@ -372,15 +366,19 @@ def _moves_in(t: Trigger) -> bool:
     return t.sub_event_type == "Other" and bool(_NEEDS_MOVER.match(t.surface)) and not t.surface.startswith("swe")
 
 
-def _candidate_triggers(s: SentenceMentions, head: bool = False) -> list[Trigger]:
-    """Triggers of a sentence that can hold an event (not a headline or lead-in, not a generic statement)."""
+def _candidate_triggers(s: SentenceMentions, head: bool = False,
+                        usable: Sequence[PlaceMention] | None = None) -> list[Trigger]:
+    """Triggers of a sentence that can hold an event (not a headline or lead-in, not a generic statement);
+    ``usable``: the sentence's usable places when the caller has them already."""
     text, base = s.sentence.text, s.sentence.start
     if is_headline(text, s.sentence.index, head) or is_generic(text):
         return []
-    return find_triggers(text) or agent_kill_triggers(text, [a.start - base for a in s.actors
-                                                             if a.inter in (1, 2, 3, 4, 8)]) or (
-        toll_triggers(text) if s.times or usable_places(s, text, base) else [])  # a toll with no place or day of
-    # its own can only continue the report just made (the count follow-up does that without a parse)
+    found = find_triggers(text) or agent_kill_triggers(text, [a.start - base for a in s.actors
+                                                              if a.inter in (1, 2, 3, 4, 8)])
+    if found or not (s.times or (usable if usable is not None else usable_places(s, text, base))):
+        return found  # a toll with no place or day of its own can only continue the report just made (the count
+        # follow-up does that without a parse)
+    return toll_triggers(text)
 
 
 def toll_triggers(text: str) -> list[Trigger]:
@@ -422,9 +420,9 @@ def _toll_means(text: str, air_war: bool) -> str | None:
     m = _KILLED_BY_MEANS.search(text)
     if m is None:
         return None
-    means = m.group("means").lower()
-    if means.startswith(("shell", "mortar", "rocket", "artillery")):
+    if _GROUND_MEANS.search(m.group("means")):
         return "Shelling/artillery/missile attack"
+    means = m.group("means").lower()
     return "Air/drone strike" if air_war and means.startswith("bomb") else "Remote explosive/landmine/IED"
 
 

