@@ -329,3 +329,16 @@ def test_victims_named_one_by_one_as_a_death_verbs_subject_are_counted():
     assert (q.value, q.status) == (3, "killed")
     assert find_quantities("Prices, wages and profits died down after the reform.") == []
     assert find_quantities("The talks and the ceasefire died last week.") == []
+
+
+def test_a_victim_given_by_age_is_one_civilian():
+    def victims(sentence):
+        return [(q.value, q.category, q.status) for q in find_quantities(sentence)]
+
+    assert victims("In the city of Kherson, Russian shelling killed a 67-year-old man on Monday.") == [
+        (1, "civilians", "killed")]
+    assert victims("Gunmen shot dead a seventy-year-old man near the market.") == [(1, "civilians", "killed")]
+    assert victims("A 9-year-old girl was wounded by sniper fire.") == [(1, "children", "injured")]
+    assert victims("A man was killed by shelling.") == [(1, "unknown", "killed")]  # no age: who he was is open
+    # the age inside a toll is not another victim
+    assert victims("Twenty-six others were killed in Hula, including a 10-year-old boy.") == [(26, "unknown", "killed")]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v19"
+STAGE_VERSION = "sitrep.events.quantities.v20"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -488,7 +488,7 @@ def _attach(q: QuantityMention, num: _Num, left_all: str, sentence: str, found: 
 
 
 _SINGULAR = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|local|young|little|old|small|pregnant|unarmed|elderly|suspected|senior|"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|\d{1,3}-(?:year|month|week)-old|local|young|little|old|small|pregnant|unarmed|elderly|suspected|senior|"
     r"government|regime|rebel|army|police|security|civilian|female|male|foreign|Kurdish|Syrian|Iraqi|"
     r"Afghan)\s+){0,3}?)((?i:civilian|child|boy|girl|woman|man|soldier|militant|fighter|"
     r"policeman|police officer|officer|guard|jihadist|rebel|insurgent|person|resident|journalist|student|"
@@ -509,6 +509,7 @@ _KNOWN_PERSON = re.compile(
     r"(?:soldier|fighter|officer|jihadist|insurgent|resident|journalist|student|farmer|shepherd|worshipper|"
     r"tourist|driver|passenger|teacher|doctor|priest|pilgrim|photographer|reporter|correspondent|villager|"
     r"trader|worker|teenager|attacker|policeman|civilian|militant|medic|imam)")
+_AGED = re.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old\b|\b(?:elderly|old|young)\b", re.IGNORECASE)
 _SINGULAR_CAT = {"cameraman": "civilians", "photographer": "civilians", "reporter": "civilians",
                  "correspondent": "civilians", "child": "children", "boy": "children", "girl": "children", "woman": "women", "man": "unknown",
                  "person": "unknown", "baby": "children", "infant": "children"}
@@ -610,6 +611,8 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
         cat = _SINGULAR_CAT.get(noun)
         if cat is None:
             cat = next((c for rx, c in _CAT_RE if rx.match(noun)), "unknown")
+        if cat == "unknown" and _AGED.search(m.group(1)):
+            cat = "civilians"  # "a 67-year-old man": news gives the age of a victim it does not call a fighter
         out.append(QuantityMention(start=m.start(), end=m.end(), surface=m.group(0), value=1,
                                    category=cat, status=status))  # type: ignore[arg-type]
     return out
