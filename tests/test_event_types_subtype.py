@@ -98,3 +98,14 @@ def test_a_peaceful_crowd_stays_peaceful_when_the_killing_is_in_another_clause()
     assert pipeline_sub("FORCE_AGAINST_PROTEST", "Peaceful protest") == "Peaceful protest"
     assert pipeline_sub("FORCE_AGAINST_PROTEST", "Protest with intervention") == "Excessive force against protesters"
     assert pipeline_sub("PROTEST_WITH_INTER", "Peaceful protest") == "Protest with intervention"
+
+
+def test_a_battle_word_keeps_its_kind_beside_another_triggers_non_violent_kind() -> None:
+    # one sentence, two events: the typing model reads the sentence once and would make the battle a looting
+    text = "Residents said dozens of people were killed in the fighting, and that RSF fighters looted homes in the town."
+    out = subtype.retype([text], [[_trigger(text, "fighting", "Armed clash"),
+                                   _trigger(text, "looted", "Looting/property destruction")]])
+    assert [t.sub_event_type for t in out[0]] == ["Armed clash", "Looting/property destruction"]
+    # alone, the decided kind stands (the same word in a sentence about looting and nothing else)
+    assert subtype._own_sub("Air/drone strike", _trigger(text, "fighting", "Armed clash"),
+                            [_trigger(text, "fighting", "Armed clash")]) == "Air/drone strike"

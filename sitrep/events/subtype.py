@@ -42,7 +42,7 @@ from sitrep.events import typing as et
 from sitrep.events.extract_rules import TERRITORY, TOLL, Trigger
 from sitrep.events.taxonomy import SUB_TO_TYPE, VIOLENT_TYPES
 
-STAGE_VERSION = "event_subtype.v8"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful
+STAGE_VERSION = "event_subtype.v9"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
@@ -56,6 +56,8 @@ _CAPTURES = frozenset({"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"})
 #: what a violent trigger word ("attacked", "fighting") cannot mean, whatever the rest of the sentence talks about
 _NOT_VIOLENCE = frozenset({"Agreement", "Peaceful protest"})
 _EPS = 1e-4
+#: the event types of armed violence (a trigger of these is not retyped to another trigger's non-violent kind)
+_ARMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 class ModelUnavailable(RuntimeError):
@@ -185,8 +187,22 @@ def retype(texts: Sequence[str], found: Sequence[Sequence[Trigger]]) -> list[lis
         labels = model.predict([None if t.sub_event_type == TOLL else t.sub_event_type for t in trigs],
                                np.repeat(proba[r:r + 1], len(trigs), axis=0))
         out[i] = [replace(t, sub_event_type=_toll_sub(lab) if t.sub_event_type == TOLL
-                          else pipeline_sub(lab, t.sub_event_type)) for t, lab in zip(trigs, labels, strict=True)]
+                          else _own_sub(pipeline_sub(lab, t.sub_event_type), t, trigs))
+                  for t, lab in zip(trigs, labels, strict=True)]
     return out
+
+
+def _own_sub(decided: str, trig: Trigger, trigs: Sequence[Trigger]) -> str:
+    """The decided sub-type, unless it is what another trigger of the sentence reports by its own word and this
+    trigger's word reports another kind: "dozens were killed in the fighting, and fighters looted homes" is a
+    battle and a looting; the typing model reads one sentence and would call both a looting."""
+    own = trig.sub_event_type
+    if decided == own or own == TOLL or SUB_TO_TYPE.get(own) not in _ARMED_TYPES \
+            or SUB_TO_TYPE.get(decided) in _ARMED_TYPES:
+        return decided  # (an attack read as shelling or a strike is the same violence, better typed)
+    if any(t is not trig and t.sub_event_type == decided for t in trigs):
+        return own
+    return decided
 
 
 def _toll_sub(label: str) -> str:
