@@ -89,7 +89,8 @@ def test_talk_of_a_ceasefire_does_not_make_fighting_an_agreement():
     assert pipeline_sub("AGREEMENT", "Armed clash") == "Armed clash"
     assert pipeline_sub("AGREEMENT", "Air/drone strike") == "Air/drone strike"
     assert pipeline_sub("AGREEMENT", "Change to group/activity") == "Agreement"
-    assert pipeline_sub("ARMED_CLASH", "Air/drone strike") == "Armed clash"
+    assert pipeline_sub("ARMED_CLASH", "Air/drone strike") == "Air/drone strike"  # aircraft strike positions
+    assert pipeline_sub("ARMED_CLASH", "Attack") == "Armed clash"
 
 
 def test_a_peaceful_crowd_stays_peaceful_when_the_killing_is_in_another_clause():
@@ -109,3 +110,9 @@ def test_a_battle_word_keeps_its_kind_beside_another_triggers_non_violent_kind()
     # alone, the decided kind stands (the same word in a sentence about looting and nothing else)
     assert subtype._own_sub("Air/drone strike", _trigger(text, "fighting", "Armed clash"),
                             [_trigger(text, "fighting", "Armed clash")]) == "Air/drone strike"
+
+
+def test_aircraft_striking_fighters_positions_stay_an_air_strike() -> None:
+    text = "The army said its aircraft struck RSF positions in Omdurman on Saturday."
+    [[retyped]] = subtype.retype([text], [[_trigger(text, "aircraft struck", "Air/drone strike")]])
+    assert retyped.sub_event_type == "Air/drone strike"

@@ -165,6 +165,9 @@ def pipeline_sub(label: str, rule_sub: str) -> str:
     acled = et.to_acled(label)
     if acled is not None and SUB_TO_TYPE.get(rule_sub) in VIOLENT_TYPES and acled[1] in _NOT_VIOLENCE:
         return rule_sub  # an attack on protesters is no peaceful protest, fighting despite a truce no agreement
+    if acled is not None and rule_sub == "Air/drone strike" and acled[1] == "Armed clash":
+        return rule_sub  # aircraft that struck fighters' positions: an air strike whoever the target (ACLED's
+        # codebook: one side cannot fire back), not the battle the sentence's talk of positions suggests
     if acled is not None and rule_sub == "Peaceful protest" and acled[1] == "Excessive force against protesters":
         return rule_sub  # the rules read force against a crowd from its own clause, the model from the sentence
         # (a killing in another clause of a run-together sentence is not force against this crowd)
