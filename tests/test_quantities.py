@@ -342,3 +342,14 @@ def test_a_victim_given_by_age_is_one_civilian():
     assert victims("A man was killed by shelling.") == [(1, "unknown", "killed")]  # no age: who he was is open
     # the age inside a toll is not another victim
     assert victims("Twenty-six others were killed in Hula, including a 10-year-old boy.") == [(26, "unknown", "killed")]
+
+
+def test_a_toll_said_to_include_civilians_counts_civilians():
+    def cats(sentence):
+        return [(q.value, q.category) for q in find_quantities(sentence)]
+
+    assert cats("Air strikes on the capital killed at least 14 people, including women and children.") == [
+        (14, "civilians")]
+    assert cats("At least 20 people were killed, mostly civilians.") == [(20, "civilians")]
+    assert cats("Ten people were killed in the raid, including two commanders.") == [(10, "unknown")]
+    assert cats("30 fighters were killed, including women.") == [(30, "fighters")]  # a stated category stands

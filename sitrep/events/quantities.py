@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v20"
+STAGE_VERSION = "sitrep.events.quantities.v21"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -359,8 +359,18 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
         prev_end = nums[i - 1].end if i > 0 else 0
         in_breakdown = _attach(q, num, sentence[prev_end:num.start], sentence, found, in_breakdown)
     found.extend(_singulars(sentence, found))
+    for q in found:
+        if q.category == "unknown" and q.status in ("killed", "injured") and _CIVILIANS_AMONG.match(sentence, q.end):
+            q.category = "civilians"  # "14 people, including women and children": civilians among the dead
     found.sort(key=lambda q: q.start)
     return found
+
+
+# a toll's victims said to include civilians without a count of their own
+_CIVILIANS_AMONG = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+)?,\s*(?:including|among them|among whom|mostly|many of them|most of them)"
+                              r"\s+(?:(?:several|many|some|dozens of|scores of|young|small|elderly)\s+)?"
+                              r"(?:women|children|civilians|babies|infants|schoolchildren|students|worshippers|elderly)\b",
+                              re.IGNORECASE)
 
 
 def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMention], in_breakdown: bool
