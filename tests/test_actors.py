@@ -269,3 +269,12 @@ def test_turkish_forces_take_the_gold_conventions_name() -> None:
     m = find_actors("Turkish troops shelled Afrin.", country="SY")[0]
     assert (m.name, m.inter) == ("Turkish armed forces", 8)
     assert canonical_actor("Turkish forces") is not None
+
+
+@pytest.mark.parametrize("text", ["An Israeli air strike on a school killed 30 people.",
+                                  "A Russian drone strike hit the port overnight.",
+                                  "A Russian missile hit a hospital in the city.",
+                                  "An Israeli raid on the camp left two dead."])
+def test_a_demonym_before_a_single_strike_names_the_states_forces(text: str) -> None:
+    names = [a.name for a in find_actors(text)]
+    assert names and names[0] in ("Israeli forces", "Russian forces")
