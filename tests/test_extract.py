@@ -1485,3 +1485,19 @@ def test_headline_and_caption_glued_to_the_lede_state_no_event():
     for text in ("Two soldiers killed in Kismayo\n\nFour more wounded in Afgooye .",
                  "Clashes in Kismayo They said two soldiers were killed in Kismayo"):
         assert lead_in(split_sentences("a1", text), text) == set()
+
+
+def test_the_residents_who_tell_are_not_the_bombs_target():
+    from sitrep.events.analyse import analyse_article
+
+    def bomb(text):
+        art = Article(article_id="a1", external_id="a1", raw_path="a1.txt", text=text,
+                      published_at=dt.date(2024, 6, 7))
+        r, = [r for r in analyse_article(art).reports if r.sub_event_type == "Remote explosive/landmine/IED"]
+        return r
+
+    r = bomb("Somali troops patrolled the city on Monday. In the south, a roadside bomb hit a military convoy near "
+             "Kismayo, killing four soldiers, residents told Reuters.")
+    assert r.actor2 != "Civilians" and _killed(r) == [(4, "fighters")]
+    assert bomb("A roadside bomb hit a bus near Kismayo, killing four residents, police told Reuters.").actor2 == \
+        "Civilians"

@@ -139,7 +139,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v61+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v62+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1108,7 +1108,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
             agent = "Protesters"
     tv = st.views[k]
     victims_civ = any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
-                      for q in st.quantities) or bool(_CIVILIAN_TARGET.search(text[trig.end:])) or bool(
+                      for q in st.quantities) or _civilian_target_after(st, trig.end) or bool(
         _FIRED_ON_PEOPLE.search(text)) or bool(
         tv is not None and tv.passive and _CIVILIAN_TARGET.search(text[max(0, trig.start - 80):trig.start]))
     # "clinics and hospitals were bombed": the passive subject is the target
@@ -1809,6 +1809,14 @@ def _exactness(qs: Sequence[QuantityMention]) -> int:
 
 
 # "soldiers firing on residents": people and places shot at in the event's sentence make civilians its target
+def _civilian_target_after(st: SentenceState, start: int) -> bool:
+    """A civilian target named after the trigger, not the sentence's source ("killing four soldiers, residents
+    told Reuters": the residents tell, they were not hit)."""
+    told = [(m.start - st.base, m.end - st.base) for m in st.s.sources]
+    return any(not any(a <= m.start() < b for a, b in told)
+               for m in _CIVILIAN_TARGET.finditer(st.text, start))
+
+
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|residents|homes|houses|residential|schools?|mosques?|churches|hospitals?|clinics?|markets?|"
     r"bakery|bakeries|refugee camps?|camps? for (?:displaced|refugees)|displaced people|market ?place|shelters?|"
