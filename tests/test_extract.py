@@ -1501,3 +1501,21 @@ def test_the_residents_who_tell_are_not_the_bombs_target():
     assert r.actor2 != "Civilians" and _killed(r) == [(4, "fighters")]
     assert bomb("A roadside bomb hit a bus near Kismayo, killing four residents, police told Reuters.").actor2 == \
         "Civilians"
+
+
+def _analysed(text: str, published: dt.date = dt.date(2024, 7, 6)):
+    from sitrep.events.analyse import analyse_article
+
+    art = Article(article_id="a1", external_id="a1", raw_path="a1.txt", text=text, published_at=published)
+    return analyse_article(art).reports
+
+
+def test_forces_shooting_armed_men_dead_is_a_battle_not_an_attack_on_civilians():
+    r, = _analysed("In the occupied West Bank, Israeli forces shot dead two Palestinian gunmen during a raid on the "
+                   "Jenin refugee camp, the army said.")
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Armed clash", "Israeli forces", "Palestinian militants")
+    # the raid is the shooting's occasion: one event, at the camp the raid names, with the shooting's dead
+    assert r.place_name == "Janīn" and _killed(r) == [(2, "fighters")]
+    # unarmed victims keep it an attack
+    r, = _analysed("Israeli forces shot dead two Palestinian teenagers in Jenin on Saturday.")
+    assert (r.sub_event_type, r.actor2) == ("Attack", "Civilians")

@@ -114,6 +114,7 @@ from sitrep.events.syntax import (
     contrast_clauses,
     count_owner,
     dates_an_onset,
+    frame_host,
     inside,
     parse_candidates,
     relative_clauses,
@@ -816,10 +817,30 @@ def _structure_pass(st: SentenceState) -> SentenceState:
             absorb[k] = next(j for j in same if explicit[j])
         elif not after[k] and same and same[0] < k:
             absorb[k] = same[0]  # "pushed into X ..., battling IS": the same clash
+    explicit = _framed(st, triggers, explicit, plausible, absorb)
     owner = tuple(-1 if aggregate_scope(text, q) else _count_owner(st, q, absorb)
                   for q in st.quantities)  # a toll "across Syria" is no single event's
     return replace(st, regions=regions, views=views, explicit=explicit, plausible=plausible, absorb=absorb,
                    owner=owner, contrasts=contrasts)
+
+
+def _framed(st: SentenceState, triggers: Sequence[Trigger], explicit: tuple[list[PlaceMention], ...],
+            plausible: tuple[bool, ...], absorb: dict[int, int]) -> tuple[list[PlaceMention], ...]:
+    """A nominal trigger that is the occasion of another's verb ("shot dead two gunmen during a raid on the
+    Jenin camp") is that event (``absorb`` is filled in); its finer place is the event's place when the verb
+    names only a region or a country ("In the West Bank, ...")."""
+    if st.doc is None:
+        return explicit
+    spans = [(t.start, t.end) for t in triggers]
+    out = list(explicit)
+    for k in range(len(triggers)):
+        j = frame_host(st.doc, spans[k], spans)
+        if j is None or j == k or not plausible[j] or k in absorb:
+            continue
+        absorb[k] = j
+        if out[k] and all(p.feature in COARSE for p in out[j]):
+            out[j] = out[k]
+    return tuple(out)
 
 
 def _own_dates_differ(a: TriggerView | None, b: TriggerView | None) -> bool:
@@ -1111,6 +1132,9 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
                       for q in st.quantities) or _civilian_target_after(st, trig.end) or bool(
         _FIRED_ON_PEOPLE.search(text)) or bool(
         tv is not None and tv.passive and _CIVILIAN_TARGET.search(text[max(0, trig.start - 80):trig.start]))
+    if sub == "Attack" and tv is not None and tv.patient is not None and tv.patient.name == target \
+            and tv.patient.inter in (1, 2, 3, 4, 8) and agent is not None and not _people_hurt_civ(st.quantities):
+        sub = "Armed clash"  # "troops shot dead two gunmen": the one shot is armed, a battle (ACLED), not an attack
     # "clinics and hospitals were bombed": the passive subject is the target
     if sub in _HITS_PEOPLE and victims_civ:
         target = "Civilians"
@@ -1809,6 +1833,11 @@ def _exactness(qs: Sequence[QuantityMention]) -> int:
 
 
 # "soldiers firing on residents": people and places shot at in the event's sentence make civilians its target
+def _people_hurt_civ(quantities: Sequence[QuantityMention]) -> bool:
+    return any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
+               for q in quantities)
+
+
 def _civilian_target_after(st: SentenceState, start: int) -> bool:
     """A civilian target named after the trigger, not the sentence's source ("killing four soldiers, residents
     told Reuters": the residents tell, they were not hit)."""

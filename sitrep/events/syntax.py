@@ -772,6 +772,26 @@ def count_owner(doc: Doc, count: Span, triggers: Sequence[Span]) -> int | None:
     return None
 
 
+_FRAME_PREPS = frozenset({"during", "amid", "in"})
+
+
+def frame_host(doc: Doc, span: Span, triggers: Sequence[Span]) -> int | None:
+    """The trigger whose verb a nominal trigger frames ("shot dead two gunmen during a raid on the camp": the
+    raid is the shooting's occasion, one event): the index in ``triggers`` of the verb that the trigger's
+    "during / amid / in" phrase modifies; None otherwise."""
+    tok = token_at(doc, span)
+    if tok is None or _is_verb(tok) or tok.dep_ != "pobj" or _lower(tok.head) not in _FRAME_PREPS:
+        return None
+    verb = tok.head.head
+    if not _is_verb(verb):
+        return None
+    for k, sp in enumerate(triggers):
+        t = token_at(doc, sp)
+        if t is not None and t.i == verb.i:
+            return k
+    return None
+
+
 def relative_clauses(doc: Doc, span: Span) -> list[Span]:
     """Finite relative clauses in the sentence that do not hold the trigger ("in the town, which is near the border";
     "a second week of conflict that could match the siege of Aleppo"): what they name describes a noun, not
