@@ -1519,3 +1519,16 @@ def test_forces_shooting_armed_men_dead_is_a_battle_not_an_attack_on_civilians()
     # unarmed victims keep it an attack
     r, = _analysed("Israeli forces shot dead two Palestinian teenagers in Jenin on Saturday.")
     assert (r.sub_event_type, r.actor2) == ("Attack", "Civilians")
+
+
+def test_a_group_claiming_the_attack_in_the_next_sentence_is_its_perpetrator():
+    reports = _analysed("A suicide bomber blew himself up at a busy restaurant in Mogadishu on Friday, killing at least "
+                        "12 people. Al-Shabaab, the al Qaeda-linked Islamist group, claimed responsibility for the "
+                        "attack in a statement.", dt.date(2024, 6, 7))
+    r, = [r for r in reports if r.sub_event_type == "Suicide bomb"]
+    assert r.actor1 == "al-Shabaab"
+    # a group that denies it is no perpetrator
+    reports = _analysed("A suicide bomber blew himself up at a busy restaurant in Mogadishu on Friday, killing at least "
+                        "12 people. Al-Shabaab denied any role in the attack.", dt.date(2024, 6, 7))
+    r, = [r for r in reports if r.sub_event_type == "Suicide bomb"]
+    assert r.actor1 is None

@@ -140,7 +140,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v63+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v64+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1534,6 +1534,11 @@ _MORE_VICTIMS = re.compile(r"^\s*(?:(?:at least|some|about|another)\s+)?[\w,-]+\
 # "a hail of bullets from troops", "attacks by an affiliate of Isis": violence and its author (not "rebels from the
 # FSA", a member and its group)
 _GENERIC_NAMES = ("Government forces", "Rebel groups")
+# "Al-Shabaab, the al Qaeda-linked group, claimed responsibility for the attack": the subject owns the deed
+_CLAIMS_AFTER = re.compile(r"(?:\s*,[^,.;]{1,80},)?\s+(?:(?:has|have|had|quickly|later|swiftly)\s+)?(?:claimed\s+"
+                           r"(?:responsibility|credit|the\s+(?:attack|bombing|blast|assault|killing|explosion))|"
+                           r"said\s+(?:it|they)\s+(?:had\s+)?(?:carried out|was behind|were behind|staged))\b",
+                           re.IGNORECASE)
 _AGENTIVE_BEFORE = re.compile(r"\b(?:fire|gunfire|bullets|shots|shells?|shelling|rockets?|attacks?|assaults?|strikes?|"
                               r"bombings?|raids?|killings?|massacres?|carried out|committed|perpetrated|claimed|"
                               r"killed|shot|targeted)\s+(?:by|from)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$",
@@ -1551,7 +1556,8 @@ def _perpetrator_named_after(st: SentenceState, ctx: Context) -> None:
         return
     base = st.base
     named = {a.name: a for a in st.s.actors if a.inter in (1, 2, 3, 4, 8) and a.name != UNIDENTIFIED
-             and _AGENTIVE_BEFORE.search(st.text[max(0, a.start - base - 40):a.start - base])}
+             and (_AGENTIVE_BEFORE.search(st.text[max(0, a.start - base - 40):a.start - base])
+                  or _CLAIMS_AFTER.match(st.text, a.end - base))}
     if len(named) != 1:
         return
     a = next(iter(named.values()))
