@@ -69,6 +69,13 @@ def test_the_alliance_and_the_militia_take_the_named_actor() -> None:
     assert ("The militia", "Hezbollah") in resolved(militia, "LB")
 
 
+def test_an_unknown_group_named_by_its_kind_is_an_antecedent_but_a_description_is_not() -> None:
+    named = "Fighters of the Sultan Murad militia entered Afrin. The militia said it lost two men."
+    assert ("The militia", "Sultan Murad militia") in resolved(named, "SY")
+    described = "Kataib Hezbollah, an Iran-backed militia, fired rockets. The militia said it was revenge."
+    assert ("The militia", "Kataib Hezbollah") in resolved(described, "IQ")
+
+
 def test_the_group_is_left_to_the_extractor() -> None:
     text = ("Rebels shelled the airport on Friday. On Friday evening, the group said 135 people had been killed "
             "across the country.")  # the activists who count the dead, not the rebels

@@ -35,7 +35,7 @@ from dataclasses import replace
 from sitrep.actors.dictionary import ActorDictionary, ActorEntry, load_actors
 from sitrep.records import ActorMention
 
-STAGE_VERSION = "sitrep.actors.coref.v1"
+STAGE_VERSION = "sitrep.actors.coref.v2"  # v2: a description ("an Iran-backed militia") is no antecedent
 
 KINDS = ("coalition", "alliance", "militia")
 _KIND = "|".join(KINDS)
@@ -44,6 +44,7 @@ _UNIDENTIFIED = "unidentified"  # unnamed armed men are no one's antecedent
 _KIND_WORD = re.compile(rf"\b({_KIND})\b", re.IGNORECASE)
 _ARMS = (r"(?:forces|jets|warplanes|planes|aircraft|air\s*strikes|airstrikes|air\s+raids|strikes|raids|bombing|"
          r"bombardment|drones|artillery|troops|fighters|advisers|militiamen|members|gunmen|militants)")
+_DESCRIBED = re.compile(r"-(?:backed|led|allied|aligned|supported|sponsored|funded)\b", re.IGNORECASE)
 # the whole surface of a generic mention: the kind word alone, or with an arm of it ("coalition jets")
 _GENERIC = re.compile(rf"(?:the\s+)?(?P<kind>{_KIND})(?:\s+{_ARMS})?", re.IGNORECASE)
 # a bare definite mention in running text; not "the coalition government", "the alliance of ...", "the militia's"
@@ -74,9 +75,11 @@ def _antecedent(d: ActorDictionary, m: ActorMention, kind: str, country: str | N
     if generic_kind(m.surface) is not None or m.inter in (5, 6, 7):
         return None
     entry = d.get(m.actor_id)
-    if entry is None:  # an unknown group by shape: its own words say what it is ("the Sultan Murad militia")
+    if entry is None:  # an unknown group by shape: its own words say what it is ("the Sultan Murad militia"),
+        # unless they only describe one ("Kataib Hezbollah, an Iran-backed militia")
         known = {w.lower() for w in _KIND_WORD.findall(m.surface)}
-        return m if m.actor_id is None and m.inter is None and kind in known else None
+        named = m.actor_id is None and m.inter is None and not _DESCRIBED.search(m.surface)
+        return m if named and kind in known else None
     if kind in entry_kinds(entry):
         return m
     parent = d.get(entry.parent)
