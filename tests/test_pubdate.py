@@ -174,6 +174,55 @@ def test_yearless_dateline_needs_a_year_from_metadata() -> None:
     assert (p.day, p.source) == (dt.date(2017, 6, 12), "text")
 
 
+_STORY = " Russian missiles struck a residential building in the city on Tuesday, killing five civilians and " \
+         "wounding 12 more, the regional governor of Kharkiv said in a statement."
+
+
+@pytest.mark.parametrize(
+    ("dateline", "day"),
+    [
+        ("KYIV, March 14, 2023 (Reuters) -", dt.date(2023, 3, 14)),
+        ("KYIV, Ukraine, March 14, 2023 (AP) —", dt.date(2023, 3, 14)),
+        ("GAZA, 5 May 2019 (Reuters) –", dt.date(2019, 5, 5)),
+        ("WASHINGTON (Reuters) March 14, 2023 —", dt.date(2023, 3, 14)),
+        ("KHARTOUM, Nov 5, 2023 (Reuters) -", dt.date(2023, 11, 5)),
+        ("ADEN, Jan. 10, 2018 (AP) -", dt.date(2018, 1, 10)),
+        ("NEW YORK, Tues., March 14, 2023 (AP) -", dt.date(2023, 3, 14)),
+        ("KYIV , March 14 , 2023 -LRB- Reuters -RRB- -", dt.date(2023, 3, 14)),
+        ("KYIV, 14 March 2023 -LRB-Reuters-RRB- -", dt.date(2023, 3, 14)),
+        ("KYIV, March 14, 2023 -", dt.date(2023, 3, 14)),
+        ("Kyiv, March 14, 2023 (Reuters) -", dt.date(2023, 3, 14)),
+    ],
+)
+def test_wire_dateline_with_a_year_is_the_publication_date(dateline: str, day: dt.date) -> None:
+    p = _find(f"Russian strikes kill five in Kharkiv\n\n{dateline}{_STORY}\n\nMore body text.")
+    assert (p.day, p.source, p.precision) == (day, "text", "day")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On Tuesday, March 14, 2023 - the day the missiles came -" + _STORY,  # no agency, not a city in capitals
+        "Kyiv, March 14, 2023 -" + _STORY,
+        "Officials said that on March 14, 2023 (Tuesday) -" + _STORY,
+        "KYIV, March 14, 2023, was the day when" + _STORY,  # neither the agency nor the story's dash follows
+    ],
+)
+def test_dates_that_are_no_wire_dateline_are_not_taken(line: str) -> None:
+    assert _find(f"Headline here\n\n{line}").source != "text"
+
+
+def test_wire_dateline_in_prose_below_the_header_is_not_taken() -> None:
+    body = "\n\n".join([_STORY.strip()] * 3)
+    assert _find(f"Headline\n\n{body}\n\nKYIV, March 14, 2023 (Reuters) - Later text.").source != "text"
+
+
+def test_wire_dateline_wins_over_the_path_and_metadata_wins_over_it() -> None:
+    text = "Headline\n\nKYIV, March 14, 2023 (Reuters) -" + _STORY
+    assert _find(text, path="InputDocs/2023-03-15/a.txt").day == dt.date(2023, 3, 14)
+    assert _find(text, metadata="2023-03-15").day == dt.date(2023, 3, 15)
+
+
 def test_ambiguous_header_date_uses_locale_cue_or_defers_to_path() -> None:
     us = _find("Headline\n05/06/2017 10:15 am EDT\nBody.")
     assert us.day == dt.date(2017, 5, 6)

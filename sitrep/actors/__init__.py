@@ -8,19 +8,23 @@
 * ``resolve_sources(texts)``: ``find_sources`` over consecutive sentences with "it said" / "the press
   release said" / "Bali said" resolved to the source named earlier;
 * ``is_hedged(sentence)`` -> bool ("reportedly", "allegedly", "said to be", ...);
+* ``corefer_kinds(mentions, text, country=...)``: an article's generic mentions of a kind ("the coalition",
+  "coalition jets", "the militia") as the specific actor of that kind the article names;
 * ``load_actors(extra_paths=...)``: the packaged dictionary merged with user TSV files.
 """
 
+from sitrep.actors.coref import corefer_kinds
 from sitrep.actors.dictionary import ActorDictionary, load_actors
 from sitrep.actors.match import canonical_actor, find_actors, state_forces
 from sitrep.actors.sources import find_sources, is_hedged, resolve_sources
 
-STAGE_VERSION = "sitrep.actors.v4"
+STAGE_VERSION = "sitrep.actors.v5"  # v5: corefer_kinds
 
 __all__ = [
     "STAGE_VERSION",
     "ActorDictionary",
     "canonical_actor",
+    "corefer_kinds",
     "find_actors",
     "find_sources",
     "is_hedged",

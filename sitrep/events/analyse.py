@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitrep.actors import find_actors, find_sources, is_hedged
+from sitrep.actors import corefer_kinds, find_actors, find_sources, is_hedged
 from sitrep.events.extract import DATA_FILES as EXTRACT_DATA_FILES
 from sitrep.events.extract import extract_reports
 from sitrep.events.extract_context import focus_country
@@ -39,7 +39,9 @@ from sitrep.records import (
 from sitrep.text import split_sentences
 from sitrep.time import infer_published, tag
 
-STAGE_VERSION = "sitrep.events.analyse.v3"  # v2: the mention model replaces the typing veto; v3: actual events only
+# v2: the mention model replaces the typing veto; v3: actual events only; v4: generic actor mentions of a kind
+# ("the coalition") take the one the article names
+STAGE_VERSION = "sitrep.events.analyse.v4"
 ACTUAL_STATUSES = frozenset({"asserted", "hedged"})  # the statuses that make a report
 DATA_FILES: tuple[Path, ...] = EXTRACT_DATA_FILES
 MAX_ANCHOR_SPAN_DAYS = 31  # an inferred publication interval wider than this is not used as the anchor
@@ -105,6 +107,8 @@ def analyse_article(article: Article, *, gazetteer: Any = None) -> ArticleAnalys
     for s in sentences:
         actors.extend(_shift(find_actors(s.text, country=country), s.start))
         sources.extend(_shift(find_sources(s.text), s.start))
+    # "the coalition", "coalition jets", "the militia": the one of that kind the article names
+    actors = corefer_kinds(actors, article.text, country=country)
     t4 = time.perf_counter()
     try:
         reports = extract_reports(article, sentences, times, places, actors, sources,

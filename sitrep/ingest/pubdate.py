@@ -5,9 +5,11 @@ Never a confident wrong date. A text date is only taken from the header area
 that is nothing but a date/time/byline ("Saturday 04 June 2016 05:00 EDT",
 "14/10/2017 04:35 by admin"), a labelled date ("date 2017-06-12",
 "Published: 3 May 2017"), or a date followed by a clock time (the wire
-header "WASHINGTON | Mon Mar 2 , 2009 4:23 pm EST"). A dateline without a year
-("BEIRUT, June 12 (Reuters) -") is only used when the metadata supplies the
-year. Dates in prose ("On 20 April 2010 a well exploded") are never taken.
+header "WASHINGTON | Mon Mar 2 , 2009 4:23 pm EST"), or a wire dateline with a
+year opening a header line and followed by the agency or the story's dash
+("KYIV, Ukraine, March 14, 2023 (AP) —", "GAZA, 5 May 2019 -LRB- Reuters -RRB- -").
+A dateline without a year ("BEIRUT, June 12 (Reuters) -") is only used when
+the metadata supplies the year. Dates in prose ("On 20 April 2010 a well exploded") are never taken.
 
 Precision: ``exact`` for a timezone-aware datetime, ``day`` for a calendar
 date, ``inferred`` for an interval (content inference, or an ambiguous
@@ -22,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-STAGE_VERSION = "sitrep.pubdate.v2"
+STAGE_VERSION = "sitrep.pubdate.v3"  # v3: wire datelines with a year
 
 Precision = Literal["exact", "day", "inferred", "unknown"]
 Source = Literal["metadata", "text", "filename", "inferred", "none"]
@@ -101,6 +103,21 @@ _HEADER_FILLER = re.compile(
 )
 _YEARLESS_DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'-]{1,40}?\s*,\s*(?i:" + _MON + r")\s+(?P<d>\d{1,2})\s*(?:\(|-LRB-)",
+)
+# A wire dateline with a year, at the start of a header line: the city (and a country or state: "KYIV, Ukraine,"),
+# the date, then the agency in parentheses ("(Reuters)", "-LRB- AP -RRB-") or the dash that opens the story;
+# or the agency first and the date after it ("WASHINGTON (Reuters) March 14, 2023 -"). Without an agency the
+# city must be in capitals ("KYIV, March 14, 2023 -"), so that a sentence opening "On Tuesday, March 14, 2023 -"
+# is no dateline.
+_DL_CITY = r"(?P<city>[A-Z][A-Za-z.'’-]*(?:\s+[A-Za-z.'’-]+){0,3}?)(?:\s*,\s*[A-Z][A-Za-z.'’-]*(?:\s+[A-Za-z.'’-]+){0,2}?)?"
+_DL_AGENCY = r"(?:\(\s*[A-Z][A-Za-z.&'’ -]{0,40}?\s*\)|-LRB-\s*[A-Z][A-Za-z.&'’ -]{0,40}?\s*-RRB-)"
+_DL_DASH = r"\s*(?:--?|[–—])(?=[\s\"“'‘A-Z]|$)"
+_DATED_DATELINES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(r"^" + _DL_CITY + lead + r"(?i:" + date + r")" + tail)
+    for date in (_MDY, _DMY)
+    for lead, tail in ((r"\s*,\s*", r"\s*(?P<agency>" + _DL_AGENCY + r")"),
+                       (r"\s*,\s*", r"(?P<dash>" + _DL_DASH + r")"),
+                       (r"\s*(?P<agency>" + _DL_AGENCY + r")\s*(?:,\s*)?", _DL_DASH))
 )
 _PATH_DATE = re.compile(
     r"(?<![0-9a-z])(?P<y>(?:19|20)\d{2})(?P<sep>[-_./]?)(?P<m>0[1-9]|1[0-2])(?P=sep)"
@@ -377,6 +394,20 @@ def _yearless_dateline(lines: list[str], year: int) -> _Found | None:
     return None
 
 
+def _dated_dateline(lines: list[str]) -> _Found | None:
+    """A wire dateline with a year opening a header line ("KYIV, March 14, 2023 (Reuters) -")."""
+    for line in lines:
+        for pattern in _DATED_DATELINES:
+            m = pattern.match(line)
+            if m is None or (m.group("dash") if "dash" in pattern.groupindex else None) is not None \
+                    and any(c.islower() for c in m.group("city")):
+                continue  # no agency: only a city in capitals makes it a dateline
+            d = _safe_date(int(m.group("y")), _MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("d")))
+            if d is not None:
+                return _Found(d, "day", m.group(0).strip()[:120])
+    return None
+
+
 # --------------------------------------------------------------------------- path and inference
 
 
@@ -446,6 +477,8 @@ def find_published(*, metadata_date: str | None, raw_text: str, path: str | None
     # markup has no header lines to read (its date comes from the HTML metadata, see clean_text's meta)
     lines = [] if _MARKUP.match(raw_text) else header_lines(raw_text)
     found = _text_candidate(lines)
+    if found is None or found.value is None:
+        found = _dated_dateline(lines) or found
     if found is None and meta_year is not None:
         found = _yearless_dateline(lines, meta_year)
     if found is not None:
