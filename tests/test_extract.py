@@ -1532,3 +1532,13 @@ def test_a_group_claiming_the_attack_in_the_next_sentence_is_its_perpetrator():
                         "12 people. Al-Shabaab denied any role in the attack.", dt.date(2024, 6, 7))
     r, = [r for r in reports if r.sub_event_type == "Suicide bomb"]
     assert r.actor1 is None
+
+
+def test_sport_and_markets_surrender_nothing_and_take_no_ground():
+    assert _analysed("Chelsea manager Mauricio Pochettino admitted his players surrendered the midfield battle.") == []
+    assert _analysed("Analysts said the cartel had seized control of the market narrative after weeks of falling "
+                     "prices.") == []
+    # armed people or a place named: the same words report a surrender and a capture
+    assert [r.sub_event_type for r in _analysed(
+        "An entire company of Haftar's forces surrendered to unity government forces near Tripoli on Monday.")] == [
+        "Agreement"]

@@ -140,7 +140,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v64+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v65+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1930,6 +1930,9 @@ def _plausible_by_parse(trig: Trigger, tv: TriggerView | None, places: Sequence[
     return not (trig.sub_event_type in _PROTEST_RANK and tv.agent_text and _NOT_A_CROWD.search(tv.agent_text))
 
 
+_SURRENDER = re.compile(r"surrender", re.IGNORECASE)
+
+
 def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed: tuple[bool, bool], hurt: bool) -> bool:
     """Context checks for triggers whose words also have everyday senses. ``armed``: whether the sentence names
     armed people (a pronoun counts: "they attacked") and whether it names them outright."""
@@ -1942,6 +1945,10 @@ def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed: tupl
         return False  # "battling H5N1", "used to attacking"
     if not armed_named and trig.sub_event_type == "Agreement" and not _WAR_TERMS.search(trig.surface):
         return False  # "they reached an agreement to acquire the bank": a deal, but no warring side to make it
+    if not armed_here and (trig.sub_event_type == "Agreement" and _SURRENDER.match(trig.surface)
+                           or trig.sub_event_type == TERRITORY and not places):
+        return False  # "his players surrendered the midfield battle", "the cartel seized control of the market
+        # narrative": no force lays down its arms or takes ground where no armed people and no place are named
     if trig.sub_event_type == TERRITORY and not places and not _TERRITORY_NOUN.search(
             text[max(0, trig.start - 40):trig.end + 60]):
         return False  # "data being captured", "taken a sample"
