@@ -102,3 +102,16 @@ def test_a_big_city_sharing_a_state_name_stays_when_the_text_says_city() -> None
     assert city.place_id == "5128581" and city.feature == "city"
     state = {m.surface: m for m in geoparse("Snow closed schools across New York on Sunday.")}["New York"]
     assert state.feature == "admin1"
+
+
+def test_the_sea_not_the_province_named_after_it() -> None:
+    text = "Houthi rebels in Yemen fired a missile at a tanker in the Red Sea, and a drone at a ship in the Gulf of Aden."
+    got = {m.surface: m for m in geoparse(text)}
+    assert got["Red Sea"].feature == "water" and got["Red Sea"].country is None
+    assert got["Gulf of Aden"].feature == "water"
+    port = {m.surface: m for m in geoparse("A drone hit the Black Sea port of Odesa.")}
+    assert port["Black Sea"].feature == "water" and port["Odesa"].country == "UA"
+    for text in ("Flooding hit Red Sea state in Sudan.", "Officials in the Red Sea state of Sudan said the port was shut.",
+                 "Fighting was reported in the Red Sea province of Sudan."):
+        state = {m.surface: m for m in geoparse(text)}["Red Sea"]
+        assert state.feature == "admin1" and state.country == "SD", text

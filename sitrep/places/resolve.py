@@ -2,10 +2,11 @@
 
 Score of a candidate = prior (log population, feature type, exact vs fuzzy
 match) + cues around the mention ("X province", "the town of X", "X, Texas",
-an Arabic article prefix) + document context, re-estimated over a few rounds:
-the focus country (most frequent country among the current choices, or the
-caller's), the admin1 areas the document is evidently about, other places
-near the candidate, and for a neighbourhood whether its city is in the document.
+"the X" for a sea or gulf, an Arabic article prefix) + document context,
+re-estimated over a few rounds: the focus country (most frequent country
+among the current choices, or the caller's), the admin1 areas the document is
+evidently about, other places near the candidate, and for a neighbourhood
+whether its city is in the document.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sitrep.places.gazetteer import Gazetteer, Place
 from sitrep.places.normalize import TRANSLITERATED_COUNTRIES, exact_key
 from sitrep.records import PlaceMention
 
-RESOLVE_VERSION = "sitrep.places.resolve.v3"
+RESOLVE_VERSION = "sitrep.places.resolve.v4"
 RANKER_PATH = Path(__file__).resolve().parent / "data" / "geo_ranker.json"
 
 CUE_AFTER = {
@@ -42,6 +43,7 @@ CUE_BEFORE = {
 _CUE_FEATURES = {
     "admin1": {"admin1"}, "admin2": {"admin2"}, "city": {"city", "capital"},
     "neighbourhood": {"neighbourhood", "landmark"}, "district": {"neighbourhood", "admin2", "landmark"},
+    "water": {"water"},
 }
 _AFTER_RE = re.compile(r"^\W{0,2}\s*([A-Za-z]+)")
 _BEFORE_RE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
@@ -106,6 +108,10 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
     bm = _BEFORE_RE.search(text[max(0, start - 40):start])
     if bm and bm.group(1).lower() in CUE_BEFORE and m.cue is None:
         m.cue = CUE_BEFORE[bm.group(1).lower()]
+    if m.cue is None and _definite(text, start, surface) and any(c.place.feature == "water" for c in m.candidates):
+        # "in the Red Sea", "the Black Sea port of X": a sea or gulf, not the province named after it (which
+        # takes a type word, "Red Sea state", and then has the admin1 cue above)
+        m.cue = "water"
     if any(c.quality >= 1.0 and c.place.feature in ("country", "admin1") for c in m.candidates):
         # "Iran" is the country, not a village whose alternate name is Iran; a city of a million or more that
         # shares a state's name stays a candidate when the text says city ("the city of New York"). Kept always,
@@ -125,6 +131,14 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
                 break
     m.arabic = bool(_ARABIC_PREFIX.match(surface))
     return m
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _definite(text: str, start: int, surface: str) -> bool:
+    """The name takes the definite article ("the Mediterranean", "in the Gulf of Aden")."""
+    return surface[:4].lower() == "the " or bool(_THE_BEFORE.search(text[max(0, start - 5):start]))
 
 
 _BACKOFF_HEAD = re.compile(r"^(?:(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Downtown|Greater|"
