@@ -104,6 +104,23 @@ def test_a_big_city_sharing_a_state_name_stays_when_the_text_says_city() -> None
     assert state.feature == "admin1"
 
 
+def test_a_major_city_beats_a_namesake_village_in_a_province_named_earlier() -> None:
+    text = ("Yemeni government forces took the town of Hays in Hodeidah province from the Houthis, Yemen's army said. "
+            "On Tuesday a car bomb exploded near a checkpoint in Aden, killing three soldiers.")
+    aden = {m.surface: m for m in geoparse(text)}["Aden"]
+    assert aden.place_id == "415189" and aden.admin1 == "‘Adan"  # the city of a million, not Al `Adan (Hodeidah)
+    text = ("Nigerian troops repelled an attack on Ngala in Borno state, Nigeria's army said. "
+            "A suicide bomber later struck a market in Abuja.")
+    assert {m.surface: m for m in geoparse(text)}["Abuja"].place_id == "2352778"
+
+
+def test_a_namesake_village_stays_when_the_text_says_village() -> None:
+    text = ("Yemeni government forces took the town of Hays in Hodeidah province from the Houthis, Yemen's army said. "
+            "Fighting then reached the village of Aden in Hodeidah province.")
+    aden = {m.surface: m for m in geoparse(text)}["Aden"]
+    assert aden.place_id != "415189" and aden.country == "YE" and aden.feature_class == "small"
+
+
 def test_the_sea_not_the_province_named_after_it() -> None:
     text = "Houthi rebels in Yemen fired a missile at a tanker in the Red Sea, and a drone at a ship in the Gulf of Aden."
     got = {m.surface: m for m in geoparse(text)}

@@ -25,7 +25,7 @@ from sitrep.places.gazetteer import Gazetteer, Place
 from sitrep.places.normalize import TRANSLITERATED_COUNTRIES, exact_key
 from sitrep.records import PlaceMention
 
-RESOLVE_VERSION = "sitrep.places.resolve.v4"
+RESOLVE_VERSION = "sitrep.places.resolve.v5"
 RANKER_PATH = Path(__file__).resolve().parent / "data" / "geo_ranker.json"
 
 CUE_AFTER = {
@@ -130,7 +130,32 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
                 m.qualifier = quals
                 break
     m.arabic = bool(_ARABIC_PREFIX.match(surface))
+    _drop_hamlet_namesakes(m, text)
     return m
+
+
+MAJOR_CITY = 100_000
+_SMALL_BEFORE = re.compile(r"\b(?:villages?|towns?|hamlets?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_SMALL_AFTER = re.compile(r"^\s+(?:villages?|towns?|hamlets?)\b", re.IGNORECASE)
+
+
+def _drop_hamlet_namesakes(m: Mention, text: str) -> None:
+    """"Aden" is the city of a million, not a hamlet called Aden near a province the article named earlier: a place
+    of no recorded population (a village of GeoNames or of a conflict-country layer) is no candidate when the name is
+    exactly that of a national capital or a city of 100,000 or more in the same country, unless the text asks for a
+    small place ("the village of X", "X town") or qualifies the name ("X, Hodeidah"). The document context (an admin1
+    named earlier, other toponyms within a degree) otherwise outvoted a thousandfold population gap, since in a
+    conflict country with tens of thousands of villages some namesake lies near almost any place an article names.
+    Places of known population are left to the ranker: in local news a town of 2,000 does beat its state's big
+    namesake city (LGL's "Irvine", "Rockford", "Montgomery")."""
+    if m.qualifier or _SMALL_BEFORE.search(text[max(0, m.start - 20):m.start]) or _SMALL_AFTER.match(
+            text[m.end:m.end + 12]):
+        return
+    major = {c.place.country for c in m.candidates if c.quality >= 1.0 and c.place.feature in ("city", "capital")
+             and (c.place.feature == "capital" or (c.place.population or 0) >= MAJOR_CITY)}
+    if major:
+        m.candidates = [c for c in m.candidates
+                        if not (c.place.feature == "city" and not c.place.population and c.place.country in major)]
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
