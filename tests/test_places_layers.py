@@ -132,3 +132,10 @@ def test_the_sea_not_the_province_named_after_it() -> None:
                  "Fighting was reported in the Red Sea province of Sudan."):
         state = {m.surface: m for m in geoparse(text)}["Red Sea"]
         assert state.feature == "admin1" and state.country == "SD", text
+
+
+def test_in_an_area_with_a_type_word_qualifies_the_place() -> None:
+    text = ("Sudan's Rapid Support Forces attacked the town of Tawila in North Darfur state on Monday, "
+            "officials in Khartoum said.")
+    tawila = {m.surface: m for m in geoparse(text)}["Tawila"]
+    assert tawila.country == "SD" and tawila.admin1 == "North Darfur"

@@ -25,7 +25,7 @@ from sitrep.places.gazetteer import Gazetteer, Place
 from sitrep.places.normalize import TRANSLITERATED_COUNTRIES, exact_key
 from sitrep.records import PlaceMention
 
-RESOLVE_VERSION = "sitrep.places.resolve.v5"
+RESOLVE_VERSION = "sitrep.places.resolve.v6"
 RANKER_PATH = Path(__file__).resolve().parent / "data" / "geo_ranker.json"
 
 CUE_AFTER = {
@@ -48,6 +48,7 @@ _CUE_FEATURES = {
 _AFTER_RE = re.compile(r"^\W{0,2}\s*([A-Za-z]+)")
 _BEFORE_RE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 _QUALIFIER_RE = re.compile(r"^,\s*((?:[A-Z][\w.'’-]*\s?){1,3})")
+_IN_AREA_RE = re.compile(r"^\s+in\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s){1,3})(?:province|state|governorate|region|oblast)\b")
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ath|ez)[-‐ ]", re.IGNORECASE)
 _LOCAL = {"city", "capital", "neighbourhood", "landmark", "admin2"}
 
@@ -129,6 +130,12 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
             if quals:
                 m.qualifier = quals
                 break
+    im = _IN_AREA_RE.match(after)
+    if im and not m.qualifier:
+        # "Tawila in North Darfur state", "Hays in Hodeidah province": the type word says the area is first-level,
+        # so a transliterated spelling of it counts too
+        m.qualifier = [p for p in (gaz.place(i) for i, qual in gaz.lookup(im.group(1)) if qual >= 0.6)
+                       if p.feature == "admin1"]
     m.arabic = bool(_ARABIC_PREFIX.match(surface))
     _drop_hamlet_namesakes(m, text)
     return m
