@@ -139,3 +139,11 @@ def test_in_an_area_with_a_type_word_qualifies_the_place() -> None:
             "officials in Khartoum said.")
     tawila = {m.surface: m for m in geoparse(text)}["Tawila"]
     assert tawila.country == "SD" and tawila.admin1 == "North Darfur"
+
+
+def test_a_bare_sea_name_takes_the_sense_the_document_gives_it() -> None:
+    text = ("Tanker hit in Red Sea, coalition says\n\nHouthi rebels in Yemen fired a missile at an oil tanker in the Red Sea "
+            "on Wednesday, a coalition spokesman said.")
+    assert [m.feature for m in geoparse(text) if m.surface == "Red Sea"] == ["water", "water"]
+    text = "Floods in Red Sea state. Officials in Red Sea state said ships waited in the Red Sea."
+    assert [m.feature for m in geoparse(text) if m.surface == "Red Sea"] == ["admin1", "admin1", "water"]

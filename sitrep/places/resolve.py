@@ -25,7 +25,7 @@ from sitrep.places.gazetteer import Gazetteer, Place
 from sitrep.places.normalize import TRANSLITERATED_COUNTRIES, exact_key
 from sitrep.records import PlaceMention
 
-RESOLVE_VERSION = "sitrep.places.resolve.v6"
+RESOLVE_VERSION = "sitrep.places.resolve.v7"
 RANKER_PATH = Path(__file__).resolve().parent / "data" / "geo_ranker.json"
 
 CUE_AFTER = {
@@ -475,10 +475,24 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
     ctx.rounds += 1
 
 
+def _share_water_cue(mentions: list[Mention]) -> None:
+    """One sense per document for a sea: once "the Red Sea" has the water cue, a headline's or an adjective's bare
+    "Red Sea" ("Houthi missile hits ship in Red Sea", "Red Sea shipping") gets it too, unless some mention of the
+    name has another cue ("Red Sea state")."""
+    cues: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.cue:
+            cues.setdefault(m.key, set()).add(m.cue)
+    for m in mentions:
+        if m.cue is None and cues.get(m.key) == {"water"}:
+            m.cue = "water"
+
+
 def resolve_context(mentions: list[Mention], *, focus_country: str | None = None, rounds: int = 3,
                     ranker: Ranker | None = None) -> _Context:
     """The joint resolution rounds (``best`` chosen, no threshold applied); returns the final document context."""
     ctx = _Context(ranker=ranker, caller_focus=focus_country.upper() if focus_country else None)
+    _share_water_cue(mentions)
     _score_all(mentions, ctx)
     for _ in range(rounds):
         _update_context(mentions, ctx, focus_country)
