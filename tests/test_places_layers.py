@@ -147,3 +147,11 @@ def test_a_bare_sea_name_takes_the_sense_the_document_gives_it() -> None:
     assert [m.feature for m in geoparse(text) if m.surface == "Red Sea"] == ["water", "water"]
     text = "Floods in Red Sea state. Officials in Red Sea state said ships waited in the Red Sea."
     assert [m.feature for m in geoparse(text) if m.surface == "Red Sea"] == ["admin1", "admin1", "water"]
+
+
+def test_a_town_known_by_an_alternate_name_beats_hamlets_matched_by_spelling() -> None:
+    text = ("Houthi rebels in Yemen attacked a ship. US jets struck Houthi targets near Hodeidah port and in Saada "
+            "province. Clashes erupted in Shabwa and in Marib.")
+    got = {m.surface: m for m in geoparse(text)}
+    assert got["Hodeidah"].place_id == "79415"  # the port city (alternate name), not a hamlet of Saada spelt alike
+    assert got["Marib"].place_id == "72968"  # the town of 17,000, not Marab near Sanaa

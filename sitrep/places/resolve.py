@@ -25,7 +25,7 @@ from sitrep.places.gazetteer import Gazetteer, Place
 from sitrep.places.normalize import TRANSLITERATED_COUNTRIES, exact_key
 from sitrep.records import PlaceMention
 
-RESOLVE_VERSION = "sitrep.places.resolve.v7"
+RESOLVE_VERSION = "sitrep.places.resolve.v8"
 RANKER_PATH = Path(__file__).resolve().parent / "data" / "geo_ranker.json"
 
 CUE_AFTER = {
@@ -48,7 +48,8 @@ _CUE_FEATURES = {
 _AFTER_RE = re.compile(r"^\W{0,2}\s*([A-Za-z]+)")
 _BEFORE_RE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 _QUALIFIER_RE = re.compile(r"^,\s*((?:[A-Z][\w.'’-]*\s?){1,3})")
-_IN_AREA_RE = re.compile(r"^\s+in\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s){1,3})(?:province|state|governorate|region|oblast)\b")
+_IN_AREA_RE = re.compile(
+    r"^\s+in\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s){1,3})(?:province|state|governorate|region|oblast)\b")
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ath|ez)[-‐ ]", re.IGNORECASE)
 _LOCAL = {"city", "capital", "neighbourhood", "landmark", "admin2"}
 
@@ -141,7 +142,7 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
     return m
 
 
-MAJOR_CITY = 100_000
+CITY_POPULATION = 15_000  # a town this size or a capital is a "city" (``sitrep.places.feature_class``)
 _SMALL_BEFORE = re.compile(r"\b(?:villages?|towns?|hamlets?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _SMALL_AFTER = re.compile(r"^\s+(?:villages?|towns?|hamlets?)\b", re.IGNORECASE)
 
@@ -149,8 +150,9 @@ _SMALL_AFTER = re.compile(r"^\s+(?:villages?|towns?|hamlets?)\b", re.IGNORECASE)
 def _drop_hamlet_namesakes(m: Mention, text: str) -> None:
     """"Aden" is the city of a million, not a hamlet called Aden near a province the article named earlier: a place
     of no recorded population (a village of GeoNames or of a conflict-country layer) is no candidate when the name is
-    exactly that of a national capital or a city of 100,000 or more in the same country, unless the text asks for a
-    small place ("the village of X", "X town") or qualifies the name ("X, Hodeidah"). The document context (an admin1
+    that of a city of its country (a national capital or a town of 15,000 or more) matched at least as well, by its
+    own name or an alternate one ("Hodeidah" for Al Hudaydah), unless the text asks for a small place ("the village
+    of X", "X town") or qualifies the name ("X, Hodeidah", "X in Hodeidah province"). The document context (an admin1
     named earlier, other toponyms within a degree) otherwise outvoted a thousandfold population gap, since in a
     conflict country with tens of thousands of villages some namesake lies near almost any place an article names.
     Places of known population are left to the ranker: in local news a town of 2,000 does beat its state's big
@@ -158,11 +160,15 @@ def _drop_hamlet_namesakes(m: Mention, text: str) -> None:
     if m.qualifier or _SMALL_BEFORE.search(text[max(0, m.start - 20):m.start]) or _SMALL_AFTER.match(
             text[m.end:m.end + 12]):
         return
-    major = {c.place.country for c in m.candidates if c.quality >= 1.0 and c.place.feature in ("city", "capital")
-             and (c.place.feature == "capital" or (c.place.population or 0) >= MAJOR_CITY)}
-    if major:
-        m.candidates = [c for c in m.candidates
-                        if not (c.place.feature == "city" and not c.place.population and c.place.country in major)]
+    best: dict[str, float] = {}  # country -> quality of its best-matched city
+    for c in m.candidates:
+        p = c.place
+        city = p.feature == "capital" or (p.feature == "city" and (p.population or 0) >= CITY_POPULATION)
+        if city and c.quality >= 0.85:
+            best[p.country] = max(best.get(p.country, 0.0), c.quality)
+    if best:
+        m.candidates = [c for c in m.candidates if not (
+            c.place.feature == "city" and not c.place.population and c.quality <= best.get(c.place.country, -1.0))]
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
