@@ -102,3 +102,56 @@ def test_a_big_city_sharing_a_state_name_stays_when_the_text_says_city() -> None
     assert city.place_id == "5128581" and city.feature == "city"
     state = {m.surface: m for m in geoparse("Snow closed schools across New York on Sunday.")}["New York"]
     assert state.feature == "admin1"
+
+
+def test_a_major_city_beats_a_namesake_village_in_a_province_named_earlier() -> None:
+    text = ("Yemeni government forces took the town of Hays in Hodeidah province from the Houthis, Yemen's army said. "
+            "On Tuesday a car bomb exploded near a checkpoint in Aden, killing three soldiers.")
+    aden = {m.surface: m for m in geoparse(text)}["Aden"]
+    assert aden.place_id == "415189" and aden.admin1 == "‘Adan"  # the city of a million, not Al `Adan (Hodeidah)
+    text = ("Nigerian troops repelled an attack on Ngala in Borno state, Nigeria's army said. "
+            "A suicide bomber later struck a market in Abuja.")
+    assert {m.surface: m for m in geoparse(text)}["Abuja"].place_id == "2352778"
+
+
+def test_a_namesake_village_stays_when_the_text_says_village() -> None:
+    text = ("Yemeni government forces took the town of Hays in Hodeidah province from the Houthis, Yemen's army said. "
+            "Fighting then reached the village of Aden in Hodeidah province.")
+    aden = {m.surface: m for m in geoparse(text)}["Aden"]
+    assert aden.place_id != "415189" and aden.country == "YE" and aden.feature_class == "small"
+
+
+def test_the_sea_not_the_province_named_after_it() -> None:
+    text = "Houthi rebels in Yemen fired a missile at a tanker in the Red Sea, and a drone at a ship in the Gulf of Aden."
+    got = {m.surface: m for m in geoparse(text)}
+    assert got["Red Sea"].feature == "water" and got["Red Sea"].country is None
+    assert got["Gulf of Aden"].feature == "water"
+    port = {m.surface: m for m in geoparse("A drone hit the Black Sea port of Odesa.")}
+    assert port["Black Sea"].feature == "water" and port["Odesa"].country == "UA"
+    for text in ("Flooding hit Red Sea state in Sudan.", "Officials in the Red Sea state of Sudan said the port was shut.",
+                 "Fighting was reported in the Red Sea province of Sudan."):
+        state = {m.surface: m for m in geoparse(text)}["Red Sea"]
+        assert state.feature == "admin1" and state.country == "SD", text
+
+
+def test_in_an_area_with_a_type_word_qualifies_the_place() -> None:
+    text = ("Sudan's Rapid Support Forces attacked the town of Tawila in North Darfur state on Monday, "
+            "officials in Khartoum said.")
+    tawila = {m.surface: m for m in geoparse(text)}["Tawila"]
+    assert tawila.country == "SD" and tawila.admin1 == "North Darfur"
+
+
+def test_a_bare_sea_name_takes_the_sense_the_document_gives_it() -> None:
+    text = ("Tanker hit in Red Sea, coalition says\n\nHouthi rebels in Yemen fired a missile at an oil tanker in the Red Sea "
+            "on Wednesday, a coalition spokesman said.")
+    assert [m.feature for m in geoparse(text) if m.surface == "Red Sea"] == ["water", "water"]
+    text = "Floods in Red Sea state. Officials in Red Sea state said ships waited in the Red Sea."
+    assert [m.feature for m in geoparse(text) if m.surface == "Red Sea"] == ["admin1", "admin1", "water"]
+
+
+def test_a_town_known_by_an_alternate_name_beats_hamlets_matched_by_spelling() -> None:
+    text = ("Houthi rebels in Yemen attacked a ship. US jets struck Houthi targets near Hodeidah port and in Saada "
+            "province. Clashes erupted in Shabwa and in Marib.")
+    got = {m.surface: m for m in geoparse(text)}
+    assert got["Hodeidah"].place_id == "79415"  # the port city (alternate name), not a hamlet of Saada spelt alike
+    assert got["Marib"].place_id == "72968"  # the town of 17,000, not Marab near Sanaa

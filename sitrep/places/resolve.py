@@ -2,10 +2,11 @@
 
 Score of a candidate = prior (log population, feature type, exact vs fuzzy
 match) + cues around the mention ("X province", "the town of X", "X, Texas",
-an Arabic article prefix) + document context, re-estimated over a few rounds:
-the focus country (most frequent country among the current choices, or the
-caller's), the admin1 areas the document is evidently about, other places
-near the candidate, and for a neighbourhood whether its city is in the document.
+"the X" for a sea or gulf, an Arabic article prefix) + document context,
+re-estimated over a few rounds: the focus country (most frequent country
+among the current choices, or the caller's), the admin1 areas the document is
+evidently about, other places near the candidate, and for a neighbourhood
+whether its city is in the document.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sitrep.places.gazetteer import Gazetteer, Place
 from sitrep.places.normalize import TRANSLITERATED_COUNTRIES, exact_key
 from sitrep.records import PlaceMention
 
-RESOLVE_VERSION = "sitrep.places.resolve.v3"
+RESOLVE_VERSION = "sitrep.places.resolve.v8"
 RANKER_PATH = Path(__file__).resolve().parent / "data" / "geo_ranker.json"
 
 CUE_AFTER = {
@@ -42,10 +43,13 @@ CUE_BEFORE = {
 _CUE_FEATURES = {
     "admin1": {"admin1"}, "admin2": {"admin2"}, "city": {"city", "capital"},
     "neighbourhood": {"neighbourhood", "landmark"}, "district": {"neighbourhood", "admin2", "landmark"},
+    "water": {"water"},
 }
 _AFTER_RE = re.compile(r"^\W{0,2}\s*([A-Za-z]+)")
 _BEFORE_RE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 _QUALIFIER_RE = re.compile(r"^,\s*((?:[A-Z][\w.'’-]*\s?){1,3})")
+_IN_AREA_RE = re.compile(
+    r"^\s+in\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s){1,3})(?:province|state|governorate|region|oblast)\b")
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ath|ez)[-‐ ]", re.IGNORECASE)
 _LOCAL = {"city", "capital", "neighbourhood", "landmark", "admin2"}
 
@@ -106,6 +110,10 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
     bm = _BEFORE_RE.search(text[max(0, start - 40):start])
     if bm and bm.group(1).lower() in CUE_BEFORE and m.cue is None:
         m.cue = CUE_BEFORE[bm.group(1).lower()]
+    if m.cue is None and _definite(text, start, surface) and any(c.place.feature == "water" for c in m.candidates):
+        # "in the Red Sea", "the Black Sea port of X": a sea or gulf, not the province named after it (which
+        # takes a type word, "Red Sea state", and then has the admin1 cue above)
+        m.cue = "water"
     if any(c.quality >= 1.0 and c.place.feature in ("country", "admin1") for c in m.candidates):
         # "Iran" is the country, not a village whose alternate name is Iran; a city of a million or more that
         # shares a state's name stays a candidate when the text says city ("the city of New York"). Kept always,
@@ -123,8 +131,52 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
             if quals:
                 m.qualifier = quals
                 break
+    im = _IN_AREA_RE.match(after)
+    if im and not m.qualifier:
+        # "Tawila in North Darfur state", "Hays in Hodeidah province": the type word says the area is first-level,
+        # so a transliterated spelling of it counts too
+        m.qualifier = [p for p in (gaz.place(i) for i, qual in gaz.lookup(im.group(1)) if qual >= 0.6)
+                       if p.feature == "admin1"]
     m.arabic = bool(_ARABIC_PREFIX.match(surface))
+    _drop_hamlet_namesakes(m, text)
     return m
+
+
+CITY_POPULATION = 15_000  # a town this size or a capital is a "city" (``sitrep.places.feature_class``)
+_SMALL_BEFORE = re.compile(r"\b(?:villages?|towns?|hamlets?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_SMALL_AFTER = re.compile(r"^\s+(?:villages?|towns?|hamlets?)\b", re.IGNORECASE)
+
+
+def _drop_hamlet_namesakes(m: Mention, text: str) -> None:
+    """"Aden" is the city of a million, not a hamlet called Aden near a province the article named earlier: a place
+    of no recorded population (a village of GeoNames or of a conflict-country layer) is no candidate when the name is
+    that of a city of its country (a national capital or a town of 15,000 or more) matched at least as well, by its
+    own name or an alternate one ("Hodeidah" for Al Hudaydah), unless the text asks for a small place ("the village
+    of X", "X town") or qualifies the name ("X, Hodeidah", "X in Hodeidah province"). The document context (an admin1
+    named earlier, other toponyms within a degree) otherwise outvoted a thousandfold population gap, since in a
+    conflict country with tens of thousands of villages some namesake lies near almost any place an article names.
+    Places of known population are left to the ranker: in local news a town of 2,000 does beat its state's big
+    namesake city (LGL's "Irvine", "Rockford", "Montgomery")."""
+    if m.qualifier or _SMALL_BEFORE.search(text[max(0, m.start - 20):m.start]) or _SMALL_AFTER.match(
+            text[m.end:m.end + 12]):
+        return
+    best: dict[str, float] = {}  # country -> quality of its best-matched city
+    for c in m.candidates:
+        p = c.place
+        city = p.feature == "capital" or (p.feature == "city" and (p.population or 0) >= CITY_POPULATION)
+        if city and c.quality >= 0.85:
+            best[p.country] = max(best.get(p.country, 0.0), c.quality)
+    if best:
+        m.candidates = [c for c in m.candidates if not (
+            c.place.feature == "city" and not c.place.population and c.quality <= best.get(c.place.country, -1.0))]
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _definite(text: str, start: int, surface: str) -> bool:
+    """The name takes the definite article ("the Mediterranean", "in the Gulf of Aden")."""
+    return surface[:4].lower() == "the " or bool(_THE_BEFORE.search(text[max(0, start - 5):start]))
 
 
 _BACKOFF_HEAD = re.compile(r"^(?:(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Downtown|Greater|"
@@ -429,10 +481,24 @@ def _update_context(mentions: list[Mention], ctx: _Context, focus_country: str |
     ctx.rounds += 1
 
 
+def _share_water_cue(mentions: list[Mention]) -> None:
+    """One sense per document for a sea: once "the Red Sea" has the water cue, a headline's or an adjective's bare
+    "Red Sea" ("Houthi missile hits ship in Red Sea", "Red Sea shipping") gets it too, unless some mention of the
+    name has another cue ("Red Sea state")."""
+    cues: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.cue:
+            cues.setdefault(m.key, set()).add(m.cue)
+    for m in mentions:
+        if m.cue is None and cues.get(m.key) == {"water"}:
+            m.cue = "water"
+
+
 def resolve_context(mentions: list[Mention], *, focus_country: str | None = None, rounds: int = 3,
                     ranker: Ranker | None = None) -> _Context:
     """The joint resolution rounds (``best`` chosen, no threshold applied); returns the final document context."""
     ctx = _Context(ranker=ranker, caller_focus=focus_country.upper() if focus_country else None)
+    _share_water_cue(mentions)
     _score_all(mentions, ctx)
     for _ in range(rounds):
         _update_context(mentions, ctx, focus_country)
