@@ -1542,3 +1542,15 @@ def test_sport_and_markets_surrender_nothing_and_take_no_ground():
     assert [r.sub_event_type for r in _analysed(
         "An entire company of Haftar's forces surrendered to unity government forces near Tripoli on Monday.")] == [
         "Agreement"]
+
+
+def test_a_dated_wire_dateline_is_not_the_events_place():
+    from sitrep.events.extract_places import _DATELINE
+
+    for text in ("ADEN, Jan 10, 2018 (AP) - Yemen's Houthi rebels fired a missile",
+                 "KYIV, Ukraine, March 14, 2023 (AP) — Russian missiles struck",
+                 "LONDON, 14 March 2023 (Reuters) - Shares fell", "BEIRUT (Reuters) - Rebels said"):
+        assert _DATELINE.match(text), text
+    reports = _analysed("ADEN, Jan 10, 2018 (AP) - Yemen's Houthi rebels fired a missile at a Saudi oil tanker in the "
+                        "Red Sea on Wednesday, the Saudi-led coalition said.", dt.date(2018, 1, 10))
+    assert [r.place_name for r in reports] == ["Red Sea"]

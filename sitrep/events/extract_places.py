@@ -32,7 +32,10 @@ _INCLUDING = re.compile(r"\b(?:including|notably|among them|such as|especially)\
 
 _BASED = re.compile(r"^\s?[-–]")  # "UK-based", "US-backed", "US- coalition": a modifier, not a place
 
-_DATELINE = re.compile(r"^[A-Z][\w'’. -]{1,30}(?:,\s*[A-Z][\w'’. -]{1,30})?\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s")
+# "BEIRUT (Reuters) -", "KYIV, Ukraine, March 14, 2023 (AP) —": the wire's dateline (a day with or without a year)
+_DATELINE = re.compile(r"^[A-Z][\w'’. -]{1,30}(?:,\s*[A-Z][\w'’. -]{1,30}?)?"
+                       r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?"
+                       r"\s*(?:\([^)]{1,40}\))?\s*[-–—:]\s")
 
 _ADJECTIVAL = re.compile(r"\s+(?:army|forces|troops|government|military|police|soldiers|officials|authorities|"
                          r"security|state media|media|air force|navy|president|prime minister|ministry|regime|"
