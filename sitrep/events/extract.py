@@ -140,7 +140,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v66+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v67+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -835,7 +835,8 @@ def _framed(st: SentenceState, triggers: Sequence[Trigger], explicit: tuple[list
     out = list(explicit)
     for k in range(len(triggers)):
         j = frame_host(st.doc, spans[k], spans)
-        if j is None or j == k or not plausible[j] or k in absorb:
+        if j is None or j == k or not plausible[j] or k in absorb or j in absorb:  # (a verb already absorbed
+            # into its nominal, "killed 9 soldiers in the attack on X", stays so)
             continue
         absorb[k] = j
         if out[k] and all(p.feature in COARSE for p in out[j]):
@@ -1931,6 +1932,8 @@ def _plausible_by_parse(trig: Trigger, tv: TriggerView | None, places: Sequence[
 
 
 _SURRENDER = re.compile(r"surrender", re.IGNORECASE)
+# ground by its kind (a territory noun other than "control": "seized control of the market narrative" is not)
+_GROUND = re.compile(_TERRITORY_NOUN.pattern.replace("control|", ""), re.IGNORECASE)
 
 
 def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed: tuple[bool, bool], hurt: bool) -> bool:
@@ -1946,7 +1949,8 @@ def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed: tupl
     if not armed_named and trig.sub_event_type == "Agreement" and not _WAR_TERMS.search(trig.surface):
         return False  # "they reached an agreement to acquire the bank": a deal, but no warring side to make it
     if not armed_here and (trig.sub_event_type == "Agreement" and _SURRENDER.match(trig.surface)
-                           or trig.sub_event_type == TERRITORY and not places):
+                           or trig.sub_event_type == TERRITORY and not places and not _GROUND.search(
+                               text[max(0, trig.start - 40):trig.end + 60])):
         return False  # "his players surrendered the midfield battle", "the cartel seized control of the market
         # narrative": no force lays down its arms or takes ground where no armed people and no place are named
     if trig.sub_event_type == TERRITORY and not places and not _TERRITORY_NOUN.search(
