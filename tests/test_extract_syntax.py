@@ -743,3 +743,17 @@ def test_a_where_clause_hangs_its_event_on_the_place_before_it():
     assert docs[0].text[slice(*syntax.where_antecedent(docs[0], (i, i + 6)))] == "Marib"
     j = texts[1].index("struck")
     assert syntax.where_antecedent(docs[1], (j, j + 6)) is None
+
+
+def test_a_capital_coordinated_with_a_government_or_acting_as_a_state_is_no_event_place():
+    from sitrep.events import syntax
+
+    def governing(text, names):
+        doc = syntax.parse_candidates([text])[0]
+        spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+        return {text[a:b] for a, b in syntax.government_places(doc, spans)}
+
+    assert governing("The truce was brokered by Moscow and Ankara last autumn.", ["Moscow", "Ankara"]) == {
+        "Moscow", "Ankara"}
+    assert governing("Ankara summoned Syria's envoy after two incidents on the border.", ["Ankara"]) == {"Ankara"}
+    assert governing("Rebels captured Aleppo and Idlib on Monday.", ["Aleppo", "Idlib"]) == set()

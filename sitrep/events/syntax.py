@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v25"  # v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v26"  # v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
 # dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
@@ -595,6 +595,12 @@ def modifier_times(doc: Doc, spans: Sequence[Span]) -> set[Span]:
     return out
 
 
+# what only a state does as a subject ("Ankara summoned Syria's envoy", "Turkey has protested")
+_STATE_ACTS = frozenset({"summon", "summoned", "summons", "protest", "protested", "protests", "expel", "expelled",
+                         "expels", "broker", "brokered", "brokers", "recall", "recalled", "recalls", "retaliate",
+                         "retaliated", "vetoed", "veto"})
+
+
 def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
     """Place spans used for a government or people: the subject of a speech or decision verb, a possessive of a
     non-place noun ("Moscow's role"), a modifier of such a noun ("Damascus government"), an adjective, the
@@ -604,7 +610,11 @@ def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
         tok = token_at(doc, sp)
         if tok is None:
             continue
-        if tok.dep_ in ("nsubj", "nsubjpass") and _lower(tok.head) in SPEECH_VERBS:
+        for _ in range(4):  # "brokered by Moscow and Ankara": a conjunct stands where its first conjunct does
+            if tok.dep_ != "conj" or tok.head.i == tok.i or tok.head.tag_ not in ("NNP", "NNPS"):
+                break
+            tok = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and _lower(tok.head) in SPEECH_VERBS | _STATE_ACTS:
             if not _inverted_speech(tok.head, tok):
                 out.add(sp)
         elif tok.dep_ in ("poss", "compound") and _lower(tok.head) in _GOV_NOUNS:
