@@ -757,3 +757,4 @@ def test_a_capital_coordinated_with_a_government_or_acting_as_a_state_is_no_even
         "Moscow", "Ankara"}
     assert governing("Ankara summoned Syria's envoy after two incidents on the border.", ["Ankara"]) == {"Ankara"}
     assert governing("Rebels captured Aleppo and Idlib on Monday.", ["Aleppo", "Idlib"]) == set()
+    assert governing("He said US advisers had been at a base near Deir ez-Zor.", ["US", "Deir ez-Zor"]) == {"US"}

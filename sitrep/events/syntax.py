@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v26"  # v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v27"  # v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
 # dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
@@ -104,7 +104,11 @@ _GOV_NOUNS = frozenset({"government", "role", "regime", "forces", "army", "offic
                         "troops", "military", "position", "policy", "support", "backing", "ally", "allies",
                         "president", "envoy", "ambassador", "embassy", "intervention", "involvement", "interests",
                         "air", "jets", "warplanes", "aircraft", "decision", "response", "stance", "campaign",
-                        "strategy", "proxies", "backers", "influence", "statement", "demands", "approval"})
+                        "strategy", "proxies", "backers", "influence", "statement", "demands", "approval",
+                        # a nation's people abroad ("US advisers", "Russia mercenaries"): who, not where
+                        "advisers", "advisors", "diplomats", "citizens", "nationals", "soldiers", "servicemen",
+                        "personnel", "officers", "commanders", "mercenaries", "contractors", "delegation",
+                        "counterpart", "counterparts"})
 
 
 def parse_candidates(texts: Sequence[str]) -> list[Doc]:
