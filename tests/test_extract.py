@@ -1554,3 +1554,11 @@ def test_a_dated_wire_dateline_is_not_the_events_place():
     reports = _analysed("ADEN, Jan 10, 2018 (AP) - Yemen's Houthi rebels fired a missile at a Saudi oil tanker in the "
                         "Red Sea on Wednesday, the Saudi-led coalition said.", dt.date(2018, 1, 10))
     assert [r.place_name for r in reports] == ["Red Sea"]
+
+
+def test_the_group_as_the_doer_is_the_armed_group_named_before_not_the_army():
+    reports = _analysed("The Syrian military said it had reclaimed the border town of Albu Kamal from Isis on Thursday. "
+                        "The group retreated from the eastern cities and into the surrounding desert.",
+                        dt.date(2017, 11, 9))
+    r, = [r for r in reports if r.sentence_index == 1]
+    assert r.actor1 == "Islamic State"

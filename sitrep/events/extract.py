@@ -140,7 +140,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v67+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v68+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1087,6 +1087,8 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     agent_m, target_m = _agent_mentions(st, k, ctx, chain, scope)
     agent = _agent_name(st, k, agent_m, ctx, chain, scope)
     target = resolve_generic(target_m, ctx, agent, s.actors)
+    if agent_m is None:  # (not the article's last agent: "the group" is the group, not the army just named)
+        agent = _group_subject(st.views[k], target, ctx) or agent
     sub = _means_from_agent(trig.sub_event_type, st.views[k])
     if sub == "Remote explosive/landmine/IED" and _BOMBING.match(trig.surface) and scope.air_war \
             and not MILITANT_CUE.search(text):
@@ -1159,6 +1161,20 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         # a battle's or a capture's unnamed other side (the loser of ground held by the article's other side)
         target = _other_side(agent, agent_m, assoc, ctx, scope)
     return Roles(sub, agent, None if target == agent else target, tuple(assoc), guessed and sub == "Armed clash")
+
+
+# "The group retreated from the eastern cities": a definite armed noun with no name, as the doer of the event
+_GROUP_SUBJECT = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+)?(?:group|militants|jihadists|insurgents|extremists|"
+                            r"militia|organisation|organization|rebels)", re.IGNORECASE)
+
+
+def _group_subject(tv: TriggerView | None, target: str | None, ctx: Context) -> str | None:
+    """The non-state armed actor a definite armed noun in subject position stands for: the newest one named
+    before (not the target); None when the subject is something else or none was named."""
+    if tv is None or tv.passive or not _GROUP_SUBJECT.fullmatch(tv.agent_text.strip()):
+        return None
+    return next((name for name, inter in reversed(ctx.recent_actors)
+                 if inter in (2, 3, 4) and name not in (target, UNIDENTIFIED)), None)
 
 
 def _other_side(agent: str | None, agent_m: ActorMention | None, assoc: Sequence[str], ctx: Context,
