@@ -256,3 +256,14 @@ def test_history_that_names_no_taker_sets_no_holder() -> None:
         territory("k", CAPTURE, "aleppo", D(2016, 12, 1), D(2016, 12, 31), IS, "Rebel groups", background=True),
     ])
     assert [(c.from_actor, c.to_actor) for c in out] == [("Rebel groups", IS)]
+
+
+def test_a_withdrawal_by_a_side_that_no_longer_holds_the_place_changes_nothing() -> None:
+    taken = territory("t", REGAIN, "deir", D(2017, 9, 8), D(2017, 9, 8), GOV, IS, "The army took Deir ez-Zor")
+    later = territory("w", "Non-violent transfer of territory", "deir", D(2017, 11, 9), D(2017, 11, 9), IS, None,
+                      "The group retreated from the eastern cities after losing Deir ez-Zor")
+    assert control_at(changes([taken, later]), D(2017, 12, 1))["deir"].to_actor == GOV
+    # the holder's own withdrawal leaves the place without one
+    gone = territory("g", "Non-violent transfer of territory", "deir", D(2017, 11, 9), D(2017, 11, 9), GOV, None,
+                     "Government forces withdrew from Deir ez-Zor")
+    assert control_at(changes([taken, gone]), D(2017, 12, 1))["deir"].to_actor is None

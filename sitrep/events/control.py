@@ -35,7 +35,7 @@ from sitrep.records import ControlChange, Incident, Report
 
 # v4: only precise places change hands; v5: a transfer goes to actor1; v6: sides from the asserted reports,
 # partial and temporary captures hand nothing over; v7: history naming no taker sets no holder
-STAGE_VERSION = "sitrep.events.control.v7"
+STAGE_VERSION = "sitrep.events.control.v8"
 
 CAPTURE_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 TRANSFER_TYPE = "Non-violent transfer of territory"
@@ -185,6 +185,9 @@ def _holder_change(news: list[ControlChange]) -> ControlChange:
         if c.to_actor == cur.to_actor:
             cur = c
             continue
+        if c.to_actor is None and cur.to_actor is not None and c.from_actor not in (None, cur.to_actor):
+            continue  # a withdrawal by a side that no longer held the place ("IS retreated from the cities after
+            # losing Deir ez-Zor to the army"): the holder stays
         close = c.date is not None and cur.date is not None and (c.date - cur.date).days <= CONTEST_DAYS
         if close and _support(c, news) < _support(cur, news):
             continue
