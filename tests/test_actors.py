@@ -278,3 +278,10 @@ def test_turkish_forces_take_the_gold_conventions_name() -> None:
 def test_a_demonym_before_a_single_strike_names_the_states_forces(text: str) -> None:
     names = [a.name for a in find_actors(text)]
     assert names and names[0] in ("Israeli forces", "Russian forces")
+
+
+@pytest.mark.parametrize(("text", "name"), [("A Russian guided bomb hit an industrial site.", "Russian forces"),
+                                            ("A Russian cruise missile hit the city.", "Russian forces"),
+                                            ("An Israeli bomb hit the house.", "Israeli forces")])
+def test_a_demonym_before_a_guided_bomb_or_cruise_missile_names_the_states_forces(text: str, name: str) -> None:
+    assert [a.name for a in find_actors(text)][:1] == [name]

@@ -1562,3 +1562,16 @@ def test_the_group_as_the_doer_is_the_armed_group_named_before_not_the_army():
                         dt.date(2017, 11, 9))
     r, = [r for r in reports if r.sentence_index == 1]
     assert r.actor1 == "Islamic State"
+
+
+def test_a_guided_bomb_and_drones_launched_at_a_target_are_air_strikes():
+    from sitrep.events.extract_rules import find_triggers
+
+    assert [t.sub_event_type for t in find_triggers(
+        "A Russian guided bomb hit an industrial site in Zaporizhzhia, killing two workers.")] == ["Air/drone strike"]
+    assert [t.sub_event_type for t in find_triggers(
+        "Ukraine launched dozens of drones at oil refineries in the Samara region.")] == ["Air/drone strike"]
+    assert find_triggers("The company launched a new line of drones at the fair.") == []
+    r, = _analysed("A Russian guided bomb hit an industrial site in the city of Zaporizhzhia on Thursday evening, "
+                   "killing two workers and injuring nine, the regional governor said.", dt.date(2024, 8, 16))
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Air/drone strike", "Russian forces", "Civilians")

@@ -29,20 +29,20 @@ from sitrep.actors.lexicon import AliasIndex
 DATA = Path(__file__).resolve().parent / "data"
 ACTORS_FILE = DATA / "actors.tsv"
 DESCRIPTORS_FILE = DATA / "descriptors.tsv"
-RESOURCE_VERSION = "sitrep.actors.dictionary.v5"
+RESOURCE_VERSION = "sitrep.actors.dictionary.v6"
 _LEADING_BOUNDARY = re.compile(r"^(?:\(\?<!\[\\w-\]\)|\\b)")
 _COLUMNS = ("actor_id", "name", "inter", "parent", "country", "demonyms", "aliases")
 
 # Force nouns that turn a demonym into a state actor ("Russian air strikes").
 _FORCE_NOUNS = (
     r"(?:(?:government|regime|military|armed|security|special|air|naval|ground|state|elite|occupation|"
-    r"border|federal)\s+)?"
+    r"border|federal|guided|glide|cruise|ballistic|attack)\s+)?"
     r"(?:forces|troops|army|soldiers|military|servicemen|fighter\s+jets|jets|warplanes|planes|aircraft|"
     r"helicopters|helicopter\s+gunships|gunships|drones?|(?:air|drone|missile)\s*strikes?|airstrikes?|strikes|"
     r"air\s+raids?|raids?|missile|rocket|"
     r"bombing|bombings|bombardment|shelling|artillery|navy|air\s+force|marines|commandos|paratroopers|"
     r"police|policemen|guards|tanks|gunboats|warships|missiles|rockets|units|regime|"
-    r"offensive|operation|shells|fire|bombs|barrel\s+bombs|aggression|occupation)"
+    r"offensive|operation|shells|fire|bombs?|barrel\s+bombs|aggression|occupation)"
 )
 
 # Generic actors whose canonical name depends on the country they act in.

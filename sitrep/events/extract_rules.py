@@ -20,7 +20,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v19"
+RULES_VERSION = "sitrep.events.extract_rules.v20"
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -69,6 +69,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"drone (?:strikes?|attacks?)|aerial (?:strikes?|raids?)|air (?:blitz|campaign)|warplanes|fighter jets|(?:coalition|Russian|Israeli|Syrian|regime|"
      r"government|US|U\.S\.|American|Saudi[- ]led) (?:raids|strikes|bombing|bombardments?|jets)|"
      r"bombard(?:ed|ing|ments?)|bombed|bombing(?:s)?|striking targets|(?:incendiary|barrel|cluster) bombs?|"
+     r"(?:guided|glide|gliding|aerial|precision[- ]guided) bombs?|(?:launched|fired|sent) (?:[\w'’-]+ ){0,3}?drones? "
+     r"(?:at|on|against|towards)|"
      r"(?:was|were) (?:hit|struck|targeted) (?:by|in) (?:an? |the )?(?:air|aerial|drone|coalition|Russian|regime|"
      r"government|US|U\.S\.|Israeli|Saudi|Turkish)|air[- ](?:launched )?missiles|"
      r"(?:air ?force|aircraft|warplanes?|jets|drones?|helicopters?|choppers|gunships?)(?:['’]s?)? (?:[\w'’-]+ ){0,2}?"
