@@ -285,3 +285,11 @@ def test_a_demonym_before_a_single_strike_names_the_states_forces(text: str) -> 
                                             ("An Israeli bomb hit the house.", "Israeli forces")])
 def test_a_demonym_before_a_guided_bomb_or_cruise_missile_names_the_states_forces(text: str, name: str) -> None:
     assert [a.name for a in find_actors(text)][:1] == [name]
+
+
+def test_forces_owned_by_its_are_the_forces_of_the_state_named_before() -> None:
+    text = "Russia's defence ministry claimed its troops had taken the village of Synkivka."
+    assert [a.name for a in find_actors(text, country="UA")] == ["Russian forces"]
+    # no owner named in the sentence: the generic reading stands
+    assert [a.name for a in find_actors("The ministry said its troops were on alert.", country="UA")] == [
+        "Ukrainian forces"]

@@ -21,6 +21,7 @@ fighters"), so that noun is not reported again as an unidentified group.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sitrep.actors.dictionary import ActorDictionary, ActorEntry, Descriptor, load_actors
 from sitrep.actors.lexicon import Hit, fold, normalise, select_longest
@@ -238,7 +239,36 @@ def find_actors(text: str, *, country: str | None = None, dictionary: ActorDicti
                 out.append(ActorMention(start, end, surface, None, name, score=score))
             continue
         out.append(_mention(d, entry, start, end, text, country, score))
-    return out
+    return _possessed(d, hits, norm, text, out, country)
+
+
+# "its troops", "their fighters": a bare force noun owned by a pronoun
+_OWNED_FORCE = re.compile(r"(?:troops|forces|soldiers|army|military|fighters|units|jets|warplanes|aircraft|drones)$",
+                          re.IGNORECASE)
+_OWNER_PRONOUN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
+
+
+def _possessed(d: ActorDictionary, hits: list[Hit[tuple[str, str | int]]], norm: str, text: str,
+               out: list[ActorMention], country: str | None) -> list[ActorMention]:
+    """ "Russia's defence ministry claimed its troops had taken the village": forces owned by "its"/"their" are
+    the forces of the state or group the sentence named last before them (a demonym or possessive, or an armed
+    actor), not the article's home state's."""
+    result = list(out)
+    for i, m in enumerate(out):
+        if not _OWNED_FORCE.fullmatch(m.surface.strip()) or not _OWNER_PRONOUN.search(norm[max(0, m.start - 12):m.start]):
+            continue
+        stop = max(norm.rfind(". ", 0, m.start), norm.rfind("\n", 0, m.start))
+        owners: list[tuple[int, ActorMention]] = []
+        for h in hits:
+            actor_id = d.demonym_to_actor.get(norm[h.start:h.end].lower()) if h.payload[0] == "d" else None
+            entry = d.get(actor_id) if actor_id else None
+            if entry is not None and stop < h.start and h.end <= m.start:
+                owners.append((h.start, _mention(d, entry, m.start, m.end, text, country, m.score)))
+        owners.extend((a.start, replace(a, start=m.start, end=m.end, surface=m.surface)) for a in out
+                      if stop < a.start and a.end <= m.start and a.inter in (1, 2, 3, 4, 8) and a.actor_id)
+        if owners:
+            result[i] = max(owners, key=lambda o: o[0])[1]
+    return result
 
 
 # a generic phrase for a state's own forces: a determiner, at most one state modifier and a force noun ("the
