@@ -1575,3 +1575,15 @@ def test_a_guided_bomb_and_drones_launched_at_a_target_are_air_strikes():
     r, = _analysed("A Russian guided bomb hit an industrial site in the city of Zaporizhzhia on Thursday evening, "
                    "killing two workers and injuring nine, the regional governor said.", dt.date(2024, 8, 16))
     assert (r.sub_event_type, r.actor1, r.actor2) == ("Air/drone strike", "Russian forces", "Civilians")
+
+
+def test_people_killed_and_others_abducted_in_an_attack_are_the_attacks_dead():
+    reports = _analysed("Gunmen on motorcycles killed at least 20 people and abducted dozens more in an attack on a "
+                        "village in Nigeria's northwestern Zamfara state, police said Sunday.", dt.date(2024, 5, 12))
+    subs = {r.sub_event_type: r for r in reports}
+    assert set(subs) == {"Attack", "Abduction/forced disappearance"}
+    assert _killed(subs["Attack"]) == [(20, "unknown")] and _killed(subs["Abduction/forced disappearance"]) == []
+    # no one killed: gunmen attacking to abduct is the abduction (ACLED)
+    reports = _analysed("Unidentified gunmen attacked the staff quarters of a college in Heipang, Plateau State, on "
+                        "Monday and abducted five lecturers.", dt.date(2024, 5, 12))
+    assert [r.sub_event_type for r in reports] == ["Abduction/forced disappearance"]

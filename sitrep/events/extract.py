@@ -140,7 +140,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v68+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v69+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -835,7 +835,9 @@ def _framed(st: SentenceState, triggers: Sequence[Trigger], explicit: tuple[list
     out = list(explicit)
     for k in range(len(triggers)):
         j = frame_host(st.doc, spans[k], spans)
-        if j is None or j == k or not plausible[j] or k in absorb or j in absorb:  # (a verb already absorbed
+        if j is None or j == k or not plausible[j] or k in absorb or j in absorb or not (
+                triggers[j].sub_event_type == triggers[k].sub_event_type
+                or triggers[j].sub_event_type in ("Attack", "Armed clash", TERRITORY)):  # (a verb already absorbed
             # into its nominal, "killed 9 soldiers in the attack on X", stays so)
             continue
         absorb[k] = j
@@ -2044,7 +2046,17 @@ def _count_owner(st: SentenceState, q: QuantityMention, absorb: dict[int, int]) 
         if st.doc is not None else None
     if k is None:
         k = _nearest_trigger(q, st.triggers)
+    if 0 <= k < len(st.triggers) and q.status == "killed" and st.triggers[k].sub_event_type in _NO_DEATHS:
+        # "killed 20 people and abducted dozens more in an attack on a village": the dead are the attack's
+        deadly = [j for j, t in enumerate(st.triggers) if t.sub_event_type not in _NO_DEATHS
+                  and SUB_TO_TYPE.get(t.sub_event_type) in LETHAL_TYPES]
+        if deadly:
+            k = min(deadly, key=lambda j: min(abs(q.start - st.triggers[j].end), abs(st.triggers[j].start - q.end)))
     return k if k < 0 else absorb.get(k, k)
+
+
+#: kinds of event whose own act kills no one (a count of dead in their sentence is another event's)
+_NO_DEATHS = ("Abduction/forced disappearance", "Arrests", "Looting/property destruction")
 
 
 def _nearest_trigger(q: QuantityMention, triggers: Sequence[Trigger]) -> int:

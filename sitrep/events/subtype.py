@@ -40,9 +40,10 @@ import numpy as np
 
 from sitrep.events import typing as et
 from sitrep.events.extract_rules import TERRITORY, TOLL, Trigger
+from sitrep.events.quantities import mentions_deaths
 from sitrep.events.taxonomy import SUB_TO_TYPE, VIOLENT_TYPES
 
-STAGE_VERSION = "event_subtype.v9"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting
+STAGE_VERSION = "event_subtype.v10"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
@@ -58,6 +59,8 @@ _NOT_VIOLENCE = frozenset({"Agreement", "Peaceful protest"})
 _EPS = 1e-4
 #: the event types of armed violence (a trigger of these is not retyped to another trigger's non-violent kind)
 _ARMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+#: violence against civilians that takes people rather than attacking them ("abducted dozens in an attack")
+_SEIZING = frozenset({"Abduction/forced disappearance"})
 
 
 class ModelUnavailable(RuntimeError):
@@ -190,18 +193,19 @@ def retype(texts: Sequence[str], found: Sequence[Sequence[Trigger]]) -> list[lis
         labels = model.predict([None if t.sub_event_type == TOLL else t.sub_event_type for t in trigs],
                                np.repeat(proba[r:r + 1], len(trigs), axis=0))
         out[i] = [replace(t, sub_event_type=_toll_sub(lab) if t.sub_event_type == TOLL
-                          else _own_sub(pipeline_sub(lab, t.sub_event_type), t, trigs))
+                          else _own_sub(pipeline_sub(lab, t.sub_event_type), t, trigs, texts[i]))
                   for t, lab in zip(trigs, labels, strict=True)]
     return out
 
 
-def _own_sub(decided: str, trig: Trigger, trigs: Sequence[Trigger]) -> str:
+def _own_sub(decided: str, trig: Trigger, trigs: Sequence[Trigger], text: str = "") -> str:
     """The decided sub-type, unless it is what another trigger of the sentence reports by its own word and this
     trigger's word reports another kind: "dozens were killed in the fighting, and fighters looted homes" is a
     battle and a looting; the typing model reads one sentence and would call both a looting."""
     own = trig.sub_event_type
-    if decided == own or own == TOLL or SUB_TO_TYPE.get(own) not in _ARMED_TYPES \
-            or SUB_TO_TYPE.get(decided) in _ARMED_TYPES:
+    seizing = decided in _SEIZING and mentions_deaths(text)  # "killed 20 and abducted dozens in an attack"
+    if decided == own or own == TOLL or SUB_TO_TYPE.get(own) not in _ARMED_TYPES or own in _SEIZING \
+            or (SUB_TO_TYPE.get(decided) in _ARMED_TYPES and not seizing):
         return decided  # (an attack read as shelling or a strike is the same violence, better typed)
     if any(t is not trig and t.sub_event_type == decided for t in trigs):
         return own
