@@ -353,3 +353,14 @@ def test_a_toll_said_to_include_civilians_counts_civilians():
     assert cats("At least 20 people were killed, mostly civilians.") == [(20, "civilians")]
     assert cats("Ten people were killed in the raid, including two commanders.") == [(10, "unknown")]
     assert cats("30 fighters were killed, including women.") == [(30, "fighters")]  # a stated category stands
+
+
+def test_armed_men_by_trade_are_fighters_and_the_rescued_are_no_casualties():
+    def counts(sentence):
+        return [(q.value, q.category, q.status) for q in find_quantities(sentence)]
+
+    assert counts("Troops killed 15 bandits in a gunfight on Friday and freed 30 kidnapped people.") == [
+        (15, "fighters", "killed")]
+    assert counts("Scores of Russian mercenaries were killed.") == [(20, "fighters", "killed")]
+    assert counts("Police rescued 12 kidnapped students on Monday.") == []
+    assert counts("Gunmen kidnapped 12 students on Monday.") == [(12, "civilians", "captured")]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v21"
+STAGE_VERSION = "sitrep.events.quantities.v22"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -78,7 +78,8 @@ _CATEGORY_NOUNS = [
      r"policem[ae]n|police officers?|officers?|guards?|recruits?|commanders?|personnel|"
      r"members of (?:the )?(?:[\w'’-]+\s+){0,4}?(?:security forces|forces|army|police|militias?|"
      r"troops|group|brigades?|battalions?|units?|guards?)|security forces|attackers|assailants|"
-     r"bombers?|snipers?|paramilitar(?:y|ies)|conscripts|marines|sailors|airmen|pilots?",
+     r"bombers?|snipers?|paramilitar(?:y|ies)|conscripts|marines|sailors|airmen|pilots?|"
+     r"bandits?|gang members|gangsters?|kidnappers?|pirates?|cartel members|mercenaries",  # armed men by trade
      "fighters"),
     (r"people|persons?|individuals|men|man|bodies|victims|casualties|others|lives|dead|hostages|"
      r"captives|prisoners|detainees", "unknown"),
@@ -373,6 +374,12 @@ _CIVILIANS_AMONG = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+)?,\s*(?:
                               re.IGNORECASE)
 
 
+# a rescue verb right before a count: the people it names are set free ("troops freed 30 kidnapped people")
+_FREED_BEFORE = re.compile(r"\b(?:freed|rescued|released|liberated|evacuated|secured the release of|freeing|rescuing|"
+                           r"releasing)\s+(?:at least\s+|some\s+|about\s+|more than\s+|nearly\s+|another\s+)?$",
+                           re.IGNORECASE)
+
+
 def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMention], in_breakdown: bool
                 ) -> tuple[str, str, int] | None:
     """Status (killed, injured, ...), category and the end of the category phrase of the i-th number; None
@@ -380,6 +387,8 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
     num = nums[i]
     before = sentence[max(0, num.start - 60):num.start]
     after = sentence[num.end:]
+    if _FREED_BEFORE.search(before):
+        return None  # "freed 30 kidnapped people": the rescued, not casualties
     date_before = _DATE_BEFORE.search(before)
     if date_before and re.search(rf"{_MONTH}\.?\s*$", date_before.group(0), re.IGNORECASE) and (
             (num.value or 0) > 31 or re.search(rf"\b\d{{1,2}}\s+{_MONTH}\.?\s*$", before, re.IGNORECASE)):
