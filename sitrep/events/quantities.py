@@ -374,12 +374,6 @@ _CIVILIANS_AMONG = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+)?,\s*(?:
                               re.IGNORECASE)
 
 
-# a rescue verb right before a count: the people it names are set free ("troops freed 30 kidnapped people")
-_FREED_BEFORE = re.compile(r"\b(?:freed|rescued|released|liberated|evacuated|secured the release of|freeing|rescuing|"
-                           r"releasing)\s+(?:at least\s+|some\s+|about\s+|more than\s+|nearly\s+|another\s+)?$",
-                           re.IGNORECASE)
-
-
 def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMention], in_breakdown: bool
                 ) -> tuple[str, str, int] | None:
     """Status (killed, injured, ...), category and the end of the category phrase of the i-th number; None
@@ -387,8 +381,6 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
     num = nums[i]
     before = sentence[max(0, num.start - 60):num.start]
     after = sentence[num.end:]
-    if _FREED_BEFORE.search(before):
-        return None  # "freed 30 kidnapped people": the rescued, not casualties
     date_before = _DATE_BEFORE.search(before)
     if date_before and re.search(rf"{_MONTH}\.?\s*$", date_before.group(0), re.IGNORECASE) and (
             (num.value or 0) > 31 or re.search(rf"\b\d{{1,2}}\s+{_MONTH}\.?\s*$", before, re.IGNORECASE)):
