@@ -36,3 +36,25 @@ def test_counts_of_buildings_and_vehicles_are_not_people() -> None:
 ])
 def test_bare_and_vague_tolls_next_to_strike_words_still_count(sentence: str, value: int) -> None:
     assert [v for v, _ in killed(sentence)] == [value]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Fighters stormed the village on Wednesday, killing at least 35 villagers, a rights group said.",
+     [(35, "civilians")]),
+    ("The gunmen killed 12 schoolchildren on their way home.", [(12, "children")]),
+    ("Militiamen shot dead 14 townspeople in the market.", [(14, "civilians")]),
+])
+def test_a_place_or_thing_word_inside_a_longer_noun_is_not_a_thing(sentence: str,
+                                                                   expected: list[tuple[int, str]]) -> None:
+    # "villagers" starts like "village", "schoolchildren" like "school": whole words only
+    assert killed(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said officers had killed two gang members in a shootout in the capital.",
+    "Police killed two members of the gang during a raid.",
+    "Soldiers killed 30 bandits in the forest.",
+])
+def test_gang_members_and_bandits_are_armed_not_civilians(sentence: str) -> None:
+    got = killed(sentence)
+    assert len(got) == 1 and got[0][1] == "fighters"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v21"
+STAGE_VERSION = "sitrep.events.quantities.v22"  # v22: "villagers" is not "village"; gang members are fighters
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -68,7 +68,7 @@ _CATEGORY_NOUNS = [
      r"medics?|patients?|refugees?|migrants?|family members|relatives|non-combatants|bystanders|tourists?|"
      r"drivers?|teachers?|nurses?|traders?|shopkeepers?|vendors?|priests?|imams?|villagers?|workers?|"
      r"members of (?:the same |a single |one |his |her |their |a |the )?family|cam(?:era)?m[ae]n|photographers?|"
-     r"reporters?|correspondents?",
+     r"reporters?|correspondents?|townspeople|townsfolk",
      "civilians"),
     (r"children|child|minors?|boys?|girls?|kids|infants?|babies|toddlers?|teenagers?|"
      r"schoolchildren|students? under", "children"),
@@ -77,8 +77,10 @@ _CATEGORY_NOUNS = [
      r"jihadists?|jihadis|extremists?|terrorists?|combatants?|militiam[ae]n|militias?|guerrillas?|"
      r"policem[ae]n|police officers?|officers?|guards?|recruits?|commanders?|personnel|"
      r"members of (?:the )?(?:[\w'’-]+\s+){0,4}?(?:security forces|forces|army|police|militias?|"
-     r"troops|group|brigades?|battalions?|units?|guards?)|security forces|attackers|assailants|"
-     r"bombers?|snipers?|paramilitar(?:y|ies)|conscripts|marines|sailors|airmen|pilots?",
+     r"troops|group|brigades?|battalions?|units?|guards?|gangs?|cartels?)|security forces|attackers|assailants|"
+     r"bombers?|snipers?|paramilitar(?:y|ies)|conscripts|marines|sailors|airmen|pilots?|"
+     # organised armed crime: non-state armed actors in ACLED, not civilians
+     r"gang members?|gangsters?|gangmen|bandits?|kidnappers?|pirates?|cartel members?|hitmen|sicarios",
      "fighters"),
     (r"people|persons?|individuals|men|man|bodies|victims|casualties|others|lives|dead|hostages|"
      r"captives|prisoners|detainees", "unknown"),
@@ -119,12 +121,12 @@ _KILLED_RE = next(rx for rx, st in _STATUS_RE if st == "killed")
 
 _NOT_PEOPLE = re.compile(
     r"\s*(?:%|per\s?cent|percent|years?\b|yrs|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b|"
-    r"seconds?\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|feet\b|kg\b|tons?\b|tonnes?\b|"
+    r"seconds?\b|km\b|kilomet[a-z]*|miles?\b|metres?\b|meters?\b|feet\b|kg\b|tons?\b|tonnes?\b|"
     r"dollars?|pounds?|euros?|[$£€]|-year|year-old|yr|am\b|pm\b|a\.m|p\.m|o'clock|times\b|"
     r"villages?|towns?|cities|neighbou?rhoods?|districts?|buildings?|houses?|homes?|schools?|"
     r"mosques?|hospitals?|vehicles?|cars?|tanks?|trucks?|rockets?|missiles?|shells?|bombs?|"
     r"(?:air\s?)?strikes?|raids?|attacks?|rounds?|positions?|targets?|kilos?|barrels?|"
-    r"square|st\b|nd\b|rd\b|th\b)",
+    r"square|st\b|nd\b|rd\b|th\b)(?![a-z])",  # whole words: "35 villagers", "12 schoolchildren" are people
     re.IGNORECASE,
 )
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
