@@ -192,6 +192,10 @@ _STORY = " Russian missiles struck a residential building in the city on Tuesday
         ("KYIV, 14 March 2023 -LRB-Reuters-RRB- -", dt.date(2023, 3, 14)),
         ("KYIV, March 14, 2023 -", dt.date(2023, 3, 14)),
         ("Kyiv, March 14, 2023 (Reuters) -", dt.date(2023, 3, 14)),
+        # a country of four words after the city
+        ("GOMA, Democratic Republic of Congo, Feb 16, 2025 (Reuters) -", dt.date(2025, 2, 16)),
+        ("BANGUI, Central African Republic, Feb. 16, 2025 (AP) —", dt.date(2025, 2, 16)),
+        ("GOMA, Democratic Republic of the Congo, 16 February 2025 (AFP) -", dt.date(2025, 2, 16)),
     ],
 )
 def test_wire_dateline_with_a_year_is_the_publication_date(dateline: str, day: dt.date) -> None:
