@@ -278,3 +278,25 @@ def test_turkish_forces_take_the_gold_conventions_name() -> None:
 def test_a_demonym_before_a_single_strike_names_the_states_forces(text: str) -> None:
     names = [a.name for a in find_actors(text)]
     assert names and names[0] in ("Israeli forces", "Russian forces")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Members of the Gran Grif gang killed at least 70 people in Pont-Sonde.", "Gran Grif Gang"),
+    ("Gunmen from the Sinaloa Cartel killed 16 people in Culiacan.", "Sinaloa Cartel"),
+    ("The CJNG attacked a police convoy in Michoacan.", "Jalisco New Generation Cartel"),
+    ("The Gulf Clan ambushed soldiers in Antioquia.", "Clan del Golfo"),
+    ("Ambazonian separatists attacked a school in Bamenda.", "Ambazonian separatists"),
+    ("Lakurawa militants killed 15 villagers in Kebbi.", "Lakurawa"),
+    ("Maoist rebels ambushed police in Chhattisgarh.", "Maoist rebels"),
+    ("The New People's Army attacked an army detachment.", "New People's Army"),
+])
+def test_armed_groups_of_other_conflicts(text: str, expected: str) -> None:
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Let the talks begin, the minister said.",
+    "Officials let the convoy pass.",
+])
+def test_mixed_case_acronyms_match_only_exactly(text: str) -> None:
+    assert "Lashkar-e-Taiba" not in names(text)
