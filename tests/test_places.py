@@ -295,6 +295,9 @@ def test_geo_precision_of_a_part_of_a_city_is_two_but_a_named_suburb_is_itself()
     ("Gunmen abducted 80 people from the village of Kuriga in Kaduna state on Thursday.", "Kuriga", "Kaduna", "NG"),
     ("Fighters killed 22 civilians in the village of Mayba in North Kivu's Lubero territory on Friday.", "Mayba",
      "Nord-Kivu", "CD"),
+    # the province after a country's possessive ("in Haiti's Artibonite department")
+    ("Gang members killed 70 people in the town of Pont-Sonde in Haiti's Artibonite department on Thursday.",
+     "Pont-Sonde", "Artibonite", "HT"),
 ])
 def test_a_named_province_rules_out_namesakes_elsewhere(text: str, surface: str, admin1: str, country: str) -> None:
     m = next(m for m in geoparse(text, focus_country=country) if m.surface == surface)

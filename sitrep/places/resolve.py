@@ -25,7 +25,7 @@ from sitrep.places.gazetteer import Gazetteer, Place
 from sitrep.places.normalize import TRANSLITERATED_COUNTRIES, exact_key
 from sitrep.records import PlaceMention
 
-RESOLVE_VERSION = "sitrep.places.resolve.v9"  # v9: a named province or country rules out namesakes elsewhere
+RESOLVE_VERSION = "sitrep.places.resolve.v10"  # v9: a named province or country rules out namesakes elsewhere; v10: "in Haiti's Artibonite department"
 RANKER_PATH = Path(__file__).resolve().parent / "data" / "geo_ranker.json"
 
 CUE_AFTER = {
@@ -49,7 +49,8 @@ _AFTER_RE = re.compile(r"^\W{0,2}\s*([A-Za-z]+)")
 _BEFORE_RE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 _QUALIFIER_RE = re.compile(r"^,\s*((?:[A-Z][\w.'’-]*\s?){1,3})")
 _IN_AREA_RE = re.compile(
-    r"^\s+in\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s){1,3})(?:province|state|governorate|region|oblast)\b")
+    r"^\s+in\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?((?:[A-Z][\w'’-]*\s){1,3})"
+    r"(?:province|state|governorate|region|oblast|department)\b")
 # "Mayba in North Kivu's Lubero territory", "in Pakistan's Khyber district": the possessive names the area
 _IN_OWNER_RE = re.compile(r"^\s+in\s+(?:the\s+)?((?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*)['’]s\s+(?:[A-Z]|[a-z]+\s+[A-Z])")
 # "the southern Lebanese town of Naqoura", "a Malian village called X": a country's adjective before the type word
