@@ -58,3 +58,17 @@ def test_a_place_or_thing_word_inside_a_longer_noun_is_not_a_thing(sentence: str
 def test_gang_members_and_bandits_are_armed_not_civilians(sentence: str) -> None:
     got = killed(sentence)
     assert len(got) == 1 and got[0][1] == "fighters"
+
+
+@pytest.mark.parametrize(("sentence", "surface"), [
+    ("Gunmen on motorbikes shot dead a polio vaccination worker in the district on Friday.",
+     "a polio vaccination worker"),
+    ("Gunmen shot dead a health worker outside the clinic.", "a health worker"),
+    ("Bandits killed a local government official in the village.", "a local government official"),
+    ("Gunmen shot dead a senior police officer at a checkpoint.", "a senior police officer"),
+    ("The strike killed a government soldier near the bridge.", "a government soldier"),
+])
+def test_one_victim_named_by_trade_with_its_modifiers(sentence: str, surface: str) -> None:
+    # the victim's head noun is the last word of the phrase, whatever the words before it
+    got = [q for q in find_quantities(sentence) if q.status == "killed"]
+    assert [(q.value, q.surface) for q in got] == [(1, surface)]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v22"  # v22: "villagers" is not "village"; gang members are fighters
+STAGE_VERSION = "sitrep.events.quantities.v23"  # v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -499,17 +499,25 @@ def _attach(q: QuantityMention, num: _Num, left_all: str, sentence: str, found: 
     return False
 
 
+_PERSON_NOUN = (r"civilian|child|boy|girl|woman|man|soldier|militant|fighter|"
+                r"policeman|police officer|officer|guard|jihadist|rebel|insurgent|person|resident|journalist|student|"
+                r"farmer|shepherd|worshipper|tourist|driver|passenger|teacher|doctor|nurse|medic|priest|imam|pilgrim|"
+                r"cameraman|photographer|reporter|correspondent|official|chief|judge|mayor|cleric|"
+                r"villager|trader|worker|aid worker|teenager|schoolboy|schoolgirl|infant|baby|gunman|attacker")
 _SINGULAR = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|\d{1,3}-(?:year|month|week)-old|local|young|little|old|small|pregnant|unarmed|elderly|suspected|senior|"
     r"government|regime|rebel|army|police|security|civilian|female|male|foreign|Kurdish|Syrian|Iraqi|"
-    r"Afghan)\s+){0,3}?)((?i:civilian|child|boy|girl|woman|man|soldier|militant|fighter|"
-    r"policeman|police officer|officer|guard|jihadist|rebel|insurgent|person|resident|journalist|student|"
-    r"farmer|shepherd|worshipper|tourist|driver|passenger|teacher|doctor|nurse|medic|priest|imam|pilgrim|"
-    r"cameraman|photographer|reporter|correspondent|"
-    r"villager|trader|worker|aid worker|teenager|schoolboy|schoolgirl|infant|baby|gunman|attacker|"
+    r"Afghan|child|"
+    # what a worker or official works in: "a polio vaccination worker", "a health worker", "a village chief"
+    r"health|aid|polio|vaccination|vaccine|humanitarian|medical|relief|rescue|media|news|radio|television|"
+    r"community|village|district|tribal|religious|traditional|party|election|electoral|prison|customs|border|"
+    r"construction|oil|mine|factory|charity|school|university|hospital|court|municipal|council|town|city)\s+"
+    r"){0,3}?)((?i:" + _PERSON_NOUN + r"|"
     r"member of (?:the )?(?:[\w'’-]+\s+){0,3}?(?:forces|army|police|group|militia)|"
     r"[a-z]+(?:ist|ician|ier|eer|er|or|ant|ent|ic)))\b"  # a person by trade: "an anaesthetist", "a paramedic"
-    r"(?!['’]s)")
+    # the head noun comes last: "a local government official", "a senior police officer", "a government soldier"
+    r"(?!['’]s)(?!\s+(?i:" + _PERSON_NOUN + r"|commander|leader|employee|police|army|military|security|"
+    r"government|rebel)s?\b)")
 # a noun by trade ("anaesthetist", "volunteer") counts a person only when killed or injured, never seized or
 # released ("a tanker was seized"); these are the nouns the trade suffixes also catch that are not people
 _TRADE_NOUN = re.compile(r"(?:[a-z]+(?:ist|ician|ier|eer|er|or|ant|ent|ic))$")
