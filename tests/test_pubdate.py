@@ -174,6 +174,15 @@ def test_yearless_dateline_needs_a_year_from_metadata() -> None:
     assert (p.day, p.source) == (dt.date(2017, 6, 12), "text")
 
 
+@pytest.mark.parametrize("text", [
+    "KHARTOUM, Sudan, June 12 (Reuters) - Fighters pushed into the city.",
+    "GOMA, Democratic Republic of Congo, June 12 (Reuters) - Rebels entered the town.",
+])
+def test_yearless_dateline_with_a_country(text: str) -> None:
+    p = _find(text, metadata="2017")
+    assert (p.day, p.source) == (dt.date(2017, 6, 12), "text")
+
+
 _STORY = " Russian missiles struck a residential building in the city on Tuesday, killing five civilians and " \
          "wounding 12 more, the regional governor of Kharkiv said in a statement."
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-STAGE_VERSION = "sitrep.pubdate.v4"  # v3: wire datelines with a year; v4: a country of up to five words
+STAGE_VERSION = "sitrep.pubdate.v5"  # v3: wire datelines with a year; v4: a country of up to five words; v5: also without a year
 
 Precision = Literal["exact", "day", "inferred", "unknown"]
 Source = Literal["metadata", "text", "filename", "inferred", "none"]
@@ -102,7 +102,8 @@ _HEADER_FILLER = re.compile(
     re.I,
 )
 _YEARLESS_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40}?\s*,\s*(?i:" + _MON + r")\s+(?P<d>\d{1,2})\s*(?:\(|-LRB-)",
+    r"^[A-Z][A-Za-z .'-]{1,40}?(?:\s*,\s*[A-Z][A-Za-z.'’-]*(?:\s+[A-Za-z.'’-]+){0,4}?)?"  # "KHARTOUM, Sudan,"
+    r"\s*,\s*(?i:" + _MON + r")\s+(?P<d>\d{1,2})\s*(?:\(|-LRB-)",
 )
 # A wire dateline with a year, at the start of a header line: the city (and a country or state: "KYIV, Ukraine,",
 # "GOMA, Democratic Republic of the Congo,"),
