@@ -72,3 +72,25 @@ def test_one_victim_named_by_trade_with_its_modifiers(sentence: str, surface: st
     # the victim's head noun is the last word of the phrase, whatever the words before it
     got = [q for q in find_quantities(sentence) if q.status == "killed"]
     assert [(q.value, q.surface) for q in got] == [(1, surface)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The army said its troops had neutralised 32 terrorists in the forest.", [(32, "fighters")]),
+    ("Troops eliminated 20 militants during the operation, the military said.", [(20, "fighters")]),
+    ("Seven members of one family were among the dead.", [(7, "civilians")]),
+    ("The raid killed six Hamas operatives.", [(6, "fighters")]),
+    ("Eight Wagner mercenaries were killed in the ambush.", [(8, "fighters")]),
+    ("The strike killed two UN peacekeepers.", [(2, "fighters")]),
+    ("Five miners were killed by gunmen near the site.", [(5, "civilians")]),
+    ("Ten herders were killed in the raid.", [(10, "civilians")]),
+])
+def test_wire_words_for_the_dead_and_who_they_were(sentence: str, expected: list[tuple[int, str]]) -> None:
+    assert killed(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police neutralised a bomb in the market.",
+    "The league eliminated 12 teams from the cup.",
+])
+def test_neutralised_things_and_eliminated_teams_are_no_dead(sentence: str) -> None:
+    assert killed(sentence) == []

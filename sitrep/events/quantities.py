@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v23"  # v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"
+STAGE_VERSION = "sitrep.events.quantities.v24"  # v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -68,7 +68,10 @@ _CATEGORY_NOUNS = [
      r"medics?|patients?|refugees?|migrants?|family members|relatives|non-combatants|bystanders|tourists?|"
      r"drivers?|teachers?|nurses?|traders?|shopkeepers?|vendors?|priests?|imams?|villagers?|workers?|"
      r"members of (?:the same |a single |one |his |her |their |a |the )?family|cam(?:era)?m[ae]n|photographers?|"
-     r"reporters?|correspondents?|townspeople|townsfolk",
+     r"reporters?|correspondents?|townspeople|townsfolk|miners?|herders?|herdsmen|herdsman|fishermen|fisherman|"
+     r"pastoralists?|labou?rers?|loggers?|mourners|churchgoers|congregants|wedding guests|guests|"
+     r"customers|shoppers|commuters|motorists|travell?ers|pedestrians|healthcare workers|health workers|"
+     r"humanitarian workers",
      "civilians"),
     (r"children|child|minors?|boys?|girls?|kids|infants?|babies|toddlers?|teenagers?|"
      r"schoolchildren|students? under", "children"),
@@ -80,7 +83,8 @@ _CATEGORY_NOUNS = [
      r"troops|group|brigades?|battalions?|units?|guards?|gangs?|cartels?)|security forces|attackers|assailants|"
      r"bombers?|snipers?|paramilitar(?:y|ies)|conscripts|marines|sailors|airmen|pilots?|"
      # organised armed crime: non-state armed actors in ACLED, not civilians
-     r"gang members?|gangsters?|gangmen|bandits?|kidnappers?|pirates?|cartel members?|hitmen|sicarios",
+     r"gang members?|gangsters?|gangmen|bandits?|kidnappers?|pirates?|cartel members?|hitmen|sicarios|"
+     r"operatives|mercenaries|separatists|servicemembers|service members|cadres|partisans|peacekeepers?",
      "fighters"),
     (r"people|persons?|individuals|men|man|bodies|victims|casualties|others|lives|dead|hostages|"
      r"captives|prisoners|detainees", "unknown"),
@@ -104,6 +108,8 @@ _MODIFIER = re.compile(
 
 _STATUS = [
     ("killed", r"killed|killing|kills|kill|dead|died|die|dies|deaths?|death toll|toll|slain|slaughtered|"
+               # military statements' euphemisms (Nigeria, the Sahel, Turkey, Russia): "neutralised 32 terrorists"
+               r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|liquidated|liquidating|"
                r"massacred|executed|executing|perished|lost their lives|lives|bodies|fatalities|"
                r"lost (?:his|her|their) li(?:fe|ves)|murdered|beheaded|shot dead|claimed the lives"),
     ("injured", r"wounded|wounding|injured|injuring|injuries|hurt|casualties"),
@@ -166,6 +172,7 @@ _CUMULATIVE = re.compile(r"\b(?:a total of|in total|total of|totall?ing|so far|t
 _VERB_LEFT = re.compile(
     r"\b(killed|killing|kills|kill|wounded|wounding|injured|injuring|kidnapped|kidnapping|abducted|"
     r"abducting|detained|detaining|arrested|arresting|captured|capturing|executed|executing|displaced|"
+    r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|liquidated|liquidating|"
     r"displacing|evacuated|freed|released|rescued|massacred|slaughtered)\s+(?:at least|more than|over|about|"
     r"around|nearly|some|up to|almost|an estimated|as many as|approximately|roughly)?\s*$",
     re.IGNORECASE)
@@ -353,6 +360,8 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
     found: list[QuantityMention] = []
     in_breakdown = False
     for i, num in enumerate(nums):
+        if any(q.start <= num.start < q.end for q in found):
+            continue  # a number inside a count's own noun: "members of one family"
         read = _read_count(sentence, nums, i, found, in_breakdown)
         if read is None:
             continue
@@ -390,9 +399,13 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
         return None
     if re.match(r"\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old", after, re.IGNORECASE):
         return None
-    nxt = nums[i + 1].start - num.end if i + 1 < len(nums) else len(after)
-    right = after[:nxt]
     cat, cat_end = _category_after(after.lstrip(" ")) if not _NOT_PEOPLE.match(after) else (None, 0)
+    # the count's phrase runs to the next number outside its own noun ("seven members of one family were killed")
+    phrase_end = num.end + len(after) - len(after.lstrip(" ")) + (cat_end if cat is not None else 0)
+    j = i + 1
+    while j < len(nums) and nums[j].start < phrase_end:
+        j += 1
+    right = after[:nums[j].start - num.end] if j < len(nums) else after
     if cat is None and _counts_things(after):
         return None  # "killed in dozens of airstrikes", "killed in 12 Russian strikes": strikes, not people
     prev_end = nums[i - 1].end if i > 0 else 0
