@@ -300,3 +300,20 @@ def test_armed_groups_of_other_conflicts(text: str, expected: str) -> None:
 ])
 def test_mixed_case_acronyms_match_only_exactly(text: str) -> None:
     assert "Lashkar-e-Taiba" not in names(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Kachin Independence Army seized a military post near Bhamo.", "Kachin Independence Army"),
+    ("The Karen National Liberation Army attacked a junta base.", "Karen National Union"),
+    ("Fulani militants killed 40 farmers in Plateau state.", "Fulani ethnic militia"),
+    ("Amhara militiamen clashed with federal troops near Gondar.", "Fano"),
+])
+def test_armed_groups_are_kept_apart(text: str, expected: str) -> None:
+    assert expected in names(text)
+    assert "Three Brotherhood Alliance" not in names(text)
+
+
+def test_resistance_fighters_in_myanmar_are_the_pdf() -> None:
+    assert [a.name for a in find_actors("Resistance fighters ambushed a convoy.", country="MM")] == [
+        "People's Defence Force"]
+    assert find_actors("Resistance fighters ambushed a convoy.", country="UA") == []

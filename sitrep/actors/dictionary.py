@@ -29,7 +29,7 @@ from sitrep.actors.lexicon import AliasIndex
 DATA = Path(__file__).resolve().parent / "data"
 ACTORS_FILE = DATA / "actors.tsv"
 DESCRIPTORS_FILE = DATA / "descriptors.tsv"
-RESOURCE_VERSION = "sitrep.actors.dictionary.v6"  # v6: gangs, cartels and insurgents of other conflicts
+RESOURCE_VERSION = "sitrep.actors.dictionary.v7"  # v6: gangs, cartels and insurgents of other conflicts; v7: Myanmar armed groups apart
 _LEADING_BOUNDARY = re.compile(r"^(?:\(\?<!\[\\w-\]\)|\\b)")
 _COLUMNS = ("actor_id", "name", "inter", "parent", "country", "demonyms", "aliases")
 
