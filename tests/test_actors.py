@@ -293,3 +293,42 @@ def test_forces_owned_by_its_are_the_forces_of_the_state_named_before() -> None:
     # no owner named in the sentence: the generic reading stands
     assert [a.name for a in find_actors("The ministry said its troops were on alert.", country="UA")] == [
         "Ukrainian forces"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Members of the Gran Grif gang killed at least 70 people in Pont-Sonde.", "Gran Grif Gang"),
+    ("Gunmen from the Sinaloa Cartel killed 16 people in Culiacan.", "Sinaloa Cartel"),
+    ("The CJNG attacked a police convoy in Michoacan.", "Jalisco New Generation Cartel"),
+    ("The Gulf Clan ambushed soldiers in Antioquia.", "Clan del Golfo"),
+    ("Ambazonian separatists attacked a school in Bamenda.", "Ambazonian separatists"),
+    ("Lakurawa militants killed 15 villagers in Kebbi.", "Lakurawa"),
+    ("Maoist rebels ambushed police in Chhattisgarh.", "Maoist rebels"),
+    ("The New People's Army attacked an army detachment.", "New People's Army"),
+])
+def test_armed_groups_of_other_conflicts(text: str, expected: str) -> None:
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Let the talks begin, the minister said.",
+    "Officials let the convoy pass.",
+])
+def test_mixed_case_acronyms_match_only_exactly(text: str) -> None:
+    assert "Lashkar-e-Taiba" not in names(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Kachin Independence Army seized a military post near Bhamo.", "Kachin Independence Army"),
+    ("The Karen National Liberation Army attacked a junta base.", "Karen National Union"),
+    ("Fulani militants killed 40 farmers in Plateau state.", "Fulani ethnic militia"),
+    ("Amhara militiamen clashed with federal troops near Gondar.", "Fano"),
+])
+def test_armed_groups_are_kept_apart(text: str, expected: str) -> None:
+    assert expected in names(text)
+    assert "Three Brotherhood Alliance" not in names(text)
+
+
+def test_resistance_fighters_in_myanmar_are_the_pdf() -> None:
+    assert [a.name for a in find_actors("Resistance fighters ambushed a convoy.", country="MM")] == [
+        "People's Defence Force"]
+    assert find_actors("Resistance fighters ambushed a convoy.", country="UA") == []

@@ -288,3 +288,29 @@ def test_geo_precision_of_a_part_of_a_city_is_two_but_a_named_suburb_is_itself()
     text = "Syrian troops entered the Damascus suburb of Douma on Sunday."
     ms = {m.surface: m for m in geoparse(text)}
     assert geo_precision(ms["Douma"], text) == 1 and geo_precision(ms["Damascus"], text) == 2
+
+
+@pytest.mark.parametrize(("text", "surface", "admin1", "country"), [
+    # a spelling match far away is no candidate when the text names the province: an unknown village of it
+    ("Gunmen abducted 80 people from the village of Kuriga in Kaduna state on Thursday.", "Kuriga", "Kaduna", "NG"),
+    ("Fighters killed 22 civilians in the village of Mayba in North Kivu's Lubero territory on Friday.", "Mayba",
+     "Nord-Kivu", "CD"),
+    # the province after a country's possessive ("in Haiti's Artibonite department")
+    ("Gang members killed 70 people in the town of Pont-Sonde in Haiti's Artibonite department on Thursday.",
+     "Pont-Sonde", "Artibonite", "HT"),
+])
+def test_a_named_province_rules_out_namesakes_elsewhere(text: str, surface: str, admin1: str, country: str) -> None:
+    m = next(m for m in geoparse(text, focus_country=country) if m.surface == surface)
+    assert (m.admin1, m.country) == (admin1, country)
+
+
+def test_a_country_adjective_before_the_type_word_is_a_qualifier() -> None:
+    text = ("Israeli troops raided Jenin in the West Bank on Wednesday. An Israeli drone strike killed a commander "
+            "in the southern Lebanese town of Naqoura.")
+    m = next(m for m in geoparse(text) if m.surface == "Naqoura")
+    assert m.country == "LB"
+
+
+def test_a_place_with_its_comma_qualifier_keeps_its_candidates() -> None:
+    m = next(m for m in geoparse("The fire broke out in Springfield, Illinois, on Monday.") if m.surface == "Springfield")
+    assert m.country == "US" and m.place_id is not None

@@ -174,6 +174,15 @@ def test_yearless_dateline_needs_a_year_from_metadata() -> None:
     assert (p.day, p.source) == (dt.date(2017, 6, 12), "text")
 
 
+@pytest.mark.parametrize("text", [
+    "KHARTOUM, Sudan, June 12 (Reuters) - Fighters pushed into the city.",
+    "GOMA, Democratic Republic of Congo, June 12 (Reuters) - Rebels entered the town.",
+])
+def test_yearless_dateline_with_a_country(text: str) -> None:
+    p = _find(text, metadata="2017")
+    assert (p.day, p.source) == (dt.date(2017, 6, 12), "text")
+
+
 _STORY = " Russian missiles struck a residential building in the city on Tuesday, killing five civilians and " \
          "wounding 12 more, the regional governor of Kharkiv said in a statement."
 
@@ -192,6 +201,10 @@ _STORY = " Russian missiles struck a residential building in the city on Tuesday
         ("KYIV, 14 March 2023 -LRB-Reuters-RRB- -", dt.date(2023, 3, 14)),
         ("KYIV, March 14, 2023 -", dt.date(2023, 3, 14)),
         ("Kyiv, March 14, 2023 (Reuters) -", dt.date(2023, 3, 14)),
+        # a country of four words after the city
+        ("GOMA, Democratic Republic of Congo, Feb 16, 2025 (Reuters) -", dt.date(2025, 2, 16)),
+        ("BANGUI, Central African Republic, Feb. 16, 2025 (AP) —", dt.date(2025, 2, 16)),
+        ("GOMA, Democratic Republic of the Congo, 16 February 2025 (AFP) -", dt.date(2025, 2, 16)),
     ],
 )
 def test_wire_dateline_with_a_year_is_the_publication_date(dateline: str, day: dt.date) -> None:

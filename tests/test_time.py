@@ -448,3 +448,20 @@ def test_a_count_after_a_word_ending_in_letters_of_a_number_is_read() -> None:
     # "recover Two weeks ago": a match starting inside "recover" used to hide the one at "Two"
     found = tag("They may recover Two weeks ago, the agency said.", dt.date(2010, 5, 1))
     assert [(m.surface, m.value) for m in found] == [("Two weeks ago", "2010-W15")]
+
+
+@pytest.mark.parametrize("dateline", [
+    "KANO, Nigeria, March 9, 2024 (Reuters) -",
+    "KANO, March 9, 2024 -",
+    "GOMA, Democratic Republic of Congo, 9 March 2024 (AFP) —",
+])
+def test_a_wire_datelines_date_is_the_documents_not_the_storys(dateline: str) -> None:
+    # the dateline is the creation time (TimeML's DCT): the lede's "on Thursday" is its event's date
+    text = f"Gunmen abduct 80 in northwest Nigeria\n\n{dateline} Gunmen abducted 80 people on Thursday, police said."
+    got = [(t.surface, t.value) for t in tag(text, dt.date(2024, 3, 9))]
+    assert got == [("Thursday", "2024-03-07")]
+
+
+def test_a_date_in_prose_with_a_dash_is_kept() -> None:
+    text = "Officials said that on Tuesday, March 5, 2024 - the day of the raid - 12 people died."
+    assert [t.value for t in tag(text, dt.date(2024, 3, 9))] == ["2024-03-05"]

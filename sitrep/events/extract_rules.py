@@ -20,7 +20,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v20"
+RULES_VERSION = "sitrep.events.extract_rules.v21"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -114,7 +114,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"military operation|ambush)|"
      r"(?:fighting|battle|clashes|offensive) (?:raged|continued|erupted|broke out)|shoot-?outs?|"
      r"(?:broke|broken|breaking) (?:[\w-]+ ){0,4}?siege|"
-     r"exchanges? of fire|exchanged fire|gunfights?|opened fire(?: on)?|fired (?:on|upon|at) (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:forces|troops|soldiers|fighters|militiam[ae]n|militias?|convoys?|positions|rebels|army|patrols?)|shooting attacks?|gun attacks?|"
+     r"exchanges? of (?:heavy |intense |sporadic |small-arms |artillery |cross-border )?(?:fire|gunfire)|"
+     r"(?:exchanged|exchanging|traded|trading) (?:heavy |intense |sporadic |small-arms |artillery |cross-border )?"
+     r"(?:fire|gunfire|shots)|gunfights?|opened fire(?: on)?|fired (?:on|upon|at) (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:forces|troops|soldiers|fighters|militiam[ae]n|militias?|convoys?|positions|rebels|army|patrols?)|shooting attacks?|gun attacks?|"
      r"(?:killed|wounded|injured) (?:and (?:wounded|injured) )?(?:[\w'’-]+ ){0,3}?(?:terrorists|militants|insurgents|"
      r"fighters|soldiers|troops|rebels|gunmen|jihadists|policemen|police officers|security forces|security personnel|"
      r"members of the security forces)", "Armed clash", 4),
@@ -433,6 +435,13 @@ def _not_intention(t: Trigger, text: str, before: str, clause: str) -> bool:
     if t.sub_event_type in ("Abduction/forced disappearance", "Arrests") and re.search(
             r"\b(?:those|the|arbitrarily|illegally|unlawfully|previously|wrongfully)\s+$", before, re.IGNORECASE):
         return False  # "those kidnapped", "arbitrarily detained persons": no new event
+    if t.sub_event_type == "Abduction/forced disappearance" and re.fullmatch(r"(?i:abducted|kidnapped)", t.surface) \
+            and re.match(r"\s+(?:[a-z]+\s+)?(?:women|men|girls|boys|children|students|schoolgirls|schoolchildren|pupils|"
+                         r"people|persons|villagers|passengers|workers|farmers|residents|victims|hostages|captives)\b",
+                         text[t.end:]) and re.search(
+                r"(?:\b\d[\d,]*|\b(?:all|some|several|many|remaining|other|rescued|freed|released|reunited|found|"
+                r"located|returned)|\bdozens of|\bhundreds of)\s+$", before, re.IGNORECASE):
+        return False  # "troops rescued 19 kidnapped women": the captives of an earlier abduction, no new event
     if re.search(r"\b(?:for|ahead of|towards?|prepar\w*|plan\w*)\s+(?:an?|the|a new|another|any)\s+(?:\w+\s+)?$",
                  before, re.IGNORECASE) and re.match(r"(?:attacks?|assaults?|offensive|raids?|incursions?)\b",
                                                      t.surface, re.IGNORECASE):
@@ -650,6 +659,16 @@ def _resolve_crowds(triggers: list[Trigger], text: str) -> list[Trigger]:
             if t.sub_event_type in ("Armed clash", "Attack") and re.match(r"(?:opened fire|fired|shot|shooting(?!s)|gunned)",
                                                                          t.surface, re.IGNORECASE):
                 t.sub_event_type = "Excessive force against protesters"  # "troops opened fire on a march"
+    peaceful = [t for t in triggers if t.sub_event_type == "Peaceful protest"]
+    if peaceful:
+        # "Hundreds protested in Kinshasa, attacking the embassies of Rwanda and France": a participle clause after
+        # the protest is what the crowd did, one violent demonstration and no separate attack
+        for t in list(triggers):
+            if t.sub_event_type in ("Armed clash", "Attack") and t.start > peaceful[0].end and re.match(
+                    r"(?:attacking|storming|ransacking|torching|looting|stoning|vandali[sz]ing|smashing)$", t.surface,
+                    re.IGNORECASE) and re.fullmatch(r"[^.;:]*,\s*", text[peaceful[0].end:t.start]):
+                peaceful[0].sub_event_type = "Violent demonstration"
+                triggers = [x for x in triggers if x is not t]
     crowd_here = bool(_CROWD_WORD.search(text))
     if crowd_here:
         for t in triggers:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v22"
+STAGE_VERSION = "sitrep.events.quantities.v25"  # v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -68,7 +68,10 @@ _CATEGORY_NOUNS = [
      r"medics?|patients?|refugees?|migrants?|family members|relatives|non-combatants|bystanders|tourists?|"
      r"drivers?|teachers?|nurses?|traders?|shopkeepers?|vendors?|priests?|imams?|villagers?|workers?|"
      r"members of (?:the same |a single |one |his |her |their |a |the )?family|cam(?:era)?m[ae]n|photographers?|"
-     r"reporters?|correspondents?",
+     r"reporters?|correspondents?|townspeople|townsfolk|miners?|herders?|herdsmen|herdsman|fishermen|fisherman|"
+     r"pastoralists?|labou?rers?|loggers?|mourners|churchgoers|congregants|wedding guests|guests|"
+     r"customers|shoppers|commuters|motorists|travell?ers|pedestrians|healthcare workers|health workers|"
+     r"humanitarian workers",
      "civilians"),
     (r"children|child|minors?|boys?|girls?|kids|infants?|babies|toddlers?|teenagers?|"
      r"schoolchildren|students? under", "children"),
@@ -77,9 +80,11 @@ _CATEGORY_NOUNS = [
      r"jihadists?|jihadis|extremists?|terrorists?|combatants?|militiam[ae]n|militias?|guerrillas?|"
      r"policem[ae]n|police officers?|officers?|guards?|recruits?|commanders?|personnel|"
      r"members of (?:the )?(?:[\w'’-]+\s+){0,4}?(?:security forces|forces|army|police|militias?|"
-     r"troops|group|brigades?|battalions?|units?|guards?)|security forces|attackers|assailants|"
+     r"troops|group|brigades?|battalions?|units?|guards?|gangs?|cartels?)|security forces|attackers|assailants|"
      r"bombers?|snipers?|paramilitar(?:y|ies)|conscripts|marines|sailors|airmen|pilots?|"
-     r"bandits?|gang members|gangsters?|kidnappers?|pirates?|cartel members|mercenaries",  # armed men by trade
+     # organised armed crime: non-state armed actors in ACLED, not civilians
+     r"gang members?|gangsters?|gangmen|bandits?|kidnappers?|pirates?|cartel members?|hitmen|sicarios|"
+     r"operatives|mercenaries|separatists|servicemembers|service members|cadres|partisans|peacekeepers?",
      "fighters"),
     (r"people|persons?|individuals|men|man|bodies|victims|casualties|others|lives|dead|hostages|"
      r"captives|prisoners|detainees", "unknown"),
@@ -103,6 +108,8 @@ _MODIFIER = re.compile(
 
 _STATUS = [
     ("killed", r"killed|killing|kills|kill|dead|died|die|dies|deaths?|death toll|toll|slain|slaughtered|"
+               # military statements' euphemisms (Nigeria, the Sahel, Turkey, Russia): "neutralised 32 terrorists"
+               r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|liquidated|liquidating|"
                r"massacred|executed|executing|perished|lost their lives|lives|bodies|fatalities|"
                r"lost (?:his|her|their) li(?:fe|ves)|murdered|beheaded|shot dead|claimed the lives"),
     ("injured", r"wounded|wounding|injured|injuring|injuries|hurt|casualties"),
@@ -120,12 +127,12 @@ _KILLED_RE = next(rx for rx, st in _STATUS_RE if st == "killed")
 
 _NOT_PEOPLE = re.compile(
     r"\s*(?:%|per\s?cent|percent|years?\b|yrs|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b|"
-    r"seconds?\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|feet\b|kg\b|tons?\b|tonnes?\b|"
+    r"seconds?\b|km\b|kilomet[a-z]*|miles?\b|metres?\b|meters?\b|feet\b|kg\b|tons?\b|tonnes?\b|"
     r"dollars?|pounds?|euros?|[$£€]|-year|year-old|yr|am\b|pm\b|a\.m|p\.m|o'clock|times\b|"
     r"villages?|towns?|cities|neighbou?rhoods?|districts?|buildings?|houses?|homes?|schools?|"
     r"mosques?|hospitals?|vehicles?|cars?|tanks?|trucks?|rockets?|missiles?|shells?|bombs?|"
     r"(?:air\s?)?strikes?|raids?|attacks?|rounds?|positions?|targets?|kilos?|barrels?|"
-    r"square|st\b|nd\b|rd\b|th\b)",
+    r"square|st\b|nd\b|rd\b|th\b)(?![a-z])",  # whole words: "35 villagers", "12 schoolchildren" are people
     re.IGNORECASE,
 )
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -165,6 +172,7 @@ _CUMULATIVE = re.compile(r"\b(?:a total of|in total|total of|totall?ing|so far|t
 _VERB_LEFT = re.compile(
     r"\b(killed|killing|kills|kill|wounded|wounding|injured|injuring|kidnapped|kidnapping|abducted|"
     r"abducting|detained|detaining|arrested|arresting|captured|capturing|executed|executing|displaced|"
+    r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|liquidated|liquidating|"
     r"displacing|evacuated|freed|released|rescued|massacred|slaughtered)\s+(?:at least|more than|over|about|"
     r"around|nearly|some|up to|almost|an estimated|as many as|approximately|roughly)?\s*$",
     re.IGNORECASE)
@@ -352,6 +360,8 @@ def find_quantities(sentence: str) -> list[QuantityMention]:
     found: list[QuantityMention] = []
     in_breakdown = False
     for i, num in enumerate(nums):
+        if any(q.start <= num.start < q.end for q in found):
+            continue  # a number inside a count's own noun: "members of one family"
         read = _read_count(sentence, nums, i, found, in_breakdown)
         if read is None:
             continue
@@ -389,9 +399,13 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
         return None
     if re.match(r"\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old", after, re.IGNORECASE):
         return None
-    nxt = nums[i + 1].start - num.end if i + 1 < len(nums) else len(after)
-    right = after[:nxt]
     cat, cat_end = _category_after(after.lstrip(" ")) if not _NOT_PEOPLE.match(after) else (None, 0)
+    # the count's phrase runs to the next number outside its own noun ("seven members of one family were killed")
+    phrase_end = num.end + len(after) - len(after.lstrip(" ")) + (cat_end if cat is not None else 0)
+    j = i + 1
+    while j < len(nums) and nums[j].start < phrase_end:
+        j += 1
+    right = after[:nums[j].start - num.end] if j < len(nums) else after
     if cat is None and _counts_things(after):
         return None  # "killed in dozens of airstrikes", "killed in 12 Russian strikes": strikes, not people
     prev_end = nums[i - 1].end if i > 0 else 0
@@ -498,17 +512,25 @@ def _attach(q: QuantityMention, num: _Num, left_all: str, sentence: str, found: 
     return False
 
 
+_PERSON_NOUN = (r"civilian|child|boy|girl|woman|man|soldier|militant|fighter|"
+                r"policeman|police officer|officer|guard|jihadist|rebel|insurgent|person|resident|journalist|student|"
+                r"farmer|shepherd|worshipper|tourist|driver|passenger|teacher|doctor|nurse|medic|priest|imam|pilgrim|"
+                r"cameraman|photographer|reporter|correspondent|official|chief|judge|mayor|cleric|"
+                r"villager|trader|worker|aid worker|teenager|schoolboy|schoolgirl|infant|baby|gunman|attacker")
 _SINGULAR = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|\d{1,3}-(?:year|month|week)-old|local|young|little|old|small|pregnant|unarmed|elderly|suspected|senior|"
     r"government|regime|rebel|army|police|security|civilian|female|male|foreign|Kurdish|Syrian|Iraqi|"
-    r"Afghan)\s+){0,3}?)((?i:civilian|child|boy|girl|woman|man|soldier|militant|fighter|"
-    r"policeman|police officer|officer|guard|jihadist|rebel|insurgent|person|resident|journalist|student|"
-    r"farmer|shepherd|worshipper|tourist|driver|passenger|teacher|doctor|nurse|medic|priest|imam|pilgrim|"
-    r"cameraman|photographer|reporter|correspondent|"
-    r"villager|trader|worker|aid worker|teenager|schoolboy|schoolgirl|infant|baby|gunman|attacker|"
+    r"Afghan|child|"
+    # what a worker or official works in: "a polio vaccination worker", "a health worker", "a village chief"
+    r"health|aid|polio|vaccination|vaccine|humanitarian|medical|relief|rescue|media|news|radio|television|"
+    r"community|village|district|tribal|religious|traditional|party|election|electoral|prison|customs|border|"
+    r"construction|oil|mine|factory|charity|school|university|hospital|court|municipal|council|town|city)\s+"
+    r"){0,3}?)((?i:" + _PERSON_NOUN + r"|"
     r"member of (?:the )?(?:[\w'’-]+\s+){0,3}?(?:forces|army|police|group|militia)|"
     r"[a-z]+(?:ist|ician|ier|eer|er|or|ant|ent|ic)))\b"  # a person by trade: "an anaesthetist", "a paramedic"
-    r"(?!['’]s)")
+    # the head noun comes last: "a local government official", "a senior police officer", "a government soldier"
+    r"(?!['’]s)(?!\s+(?i:" + _PERSON_NOUN + r"|commander|leader|employee|police|army|military|security|"
+    r"government|rebel)s?\b)")
 # a noun by trade ("anaesthetist", "volunteer") counts a person only when killed or injured, never seized or
 # released ("a tanker was seized"); these are the nouns the trade suffixes also catch that are not people
 _TRADE_NOUN = re.compile(r"(?:[a-z]+(?:ist|ician|ier|eer|er|or|ant|ent|ic))$")

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-STAGE_VERSION = "sitrep.pubdate.v3"  # v3: wire datelines with a year
+STAGE_VERSION = "sitrep.pubdate.v5"  # v3: wire datelines with a year; v4: a country of up to five words; v5: also without a year
 
 Precision = Literal["exact", "day", "inferred", "unknown"]
 Source = Literal["metadata", "text", "filename", "inferred", "none"]
@@ -102,14 +102,16 @@ _HEADER_FILLER = re.compile(
     re.I,
 )
 _YEARLESS_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40}?\s*,\s*(?i:" + _MON + r")\s+(?P<d>\d{1,2})\s*(?:\(|-LRB-)",
+    r"^[A-Z][A-Za-z .'-]{1,40}?(?:\s*,\s*[A-Z][A-Za-z.'’-]*(?:\s+[A-Za-z.'’-]+){0,4}?)?"  # "KHARTOUM, Sudan,"
+    r"\s*,\s*(?i:" + _MON + r")\s+(?P<d>\d{1,2})\s*(?:\(|-LRB-)",
 )
-# A wire dateline with a year, at the start of a header line: the city (and a country or state: "KYIV, Ukraine,"),
+# A wire dateline with a year, at the start of a header line: the city (and a country or state: "KYIV, Ukraine,",
+# "GOMA, Democratic Republic of the Congo,"),
 # the date, then the agency in parentheses ("(Reuters)", "-LRB- AP -RRB-") or the dash that opens the story;
 # or the agency first and the date after it ("WASHINGTON (Reuters) March 14, 2023 -"). Without an agency the
 # city must be in capitals ("KYIV, March 14, 2023 -"), so that a sentence opening "On Tuesday, March 14, 2023 -"
 # is no dateline.
-_DL_CITY = r"(?P<city>[A-Z][A-Za-z.'’-]*(?:\s+[A-Za-z.'’-]+){0,3}?)(?:\s*,\s*[A-Z][A-Za-z.'’-]*(?:\s+[A-Za-z.'’-]+){0,2}?)?"
+_DL_CITY = r"(?P<city>[A-Z][A-Za-z.'’-]*(?:\s+[A-Za-z.'’-]+){0,3}?)(?:\s*,\s*[A-Z][A-Za-z.'’-]*(?:\s+[A-Za-z.'’-]+){0,4}?)?"
 _DL_AGENCY = r"(?:\(\s*[A-Z][A-Za-z.&'’ -]{0,40}?\s*\)|-LRB-\s*[A-Z][A-Za-z.&'’ -]{0,40}?\s*-RRB-)"
 _DL_DASH = r"\s*(?:--?|[–—])(?=[\s\"“'‘A-Z]|$)"
 _DATED_DATELINES: tuple[re.Pattern[str], ...] = tuple(

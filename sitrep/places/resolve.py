@@ -25,7 +25,7 @@ from sitrep.places.gazetteer import Gazetteer, Place
 from sitrep.places.normalize import TRANSLITERATED_COUNTRIES, exact_key
 from sitrep.records import PlaceMention
 
-RESOLVE_VERSION = "sitrep.places.resolve.v8"
+RESOLVE_VERSION = "sitrep.places.resolve.v10"  # v9: a named province or country rules out namesakes elsewhere; v10: "in Haiti's Artibonite department"
 RANKER_PATH = Path(__file__).resolve().parent / "data" / "geo_ranker.json"
 
 CUE_AFTER = {
@@ -49,7 +49,14 @@ _AFTER_RE = re.compile(r"^\W{0,2}\s*([A-Za-z]+)")
 _BEFORE_RE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 _QUALIFIER_RE = re.compile(r"^,\s*((?:[A-Z][\w.'’-]*\s?){1,3})")
 _IN_AREA_RE = re.compile(
-    r"^\s+in\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s){1,3})(?:province|state|governorate|region|oblast)\b")
+    r"^\s+in\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?((?:[A-Z][\w'’-]*\s){1,3})"
+    r"(?:province|state|governorate|region|oblast|department)\b")
+# "Mayba in North Kivu's Lubero territory", "in Pakistan's Khyber district": the possessive names the area
+_IN_OWNER_RE = re.compile(r"^\s+in\s+(?:the\s+)?((?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*)['’]s\s+(?:[A-Z]|[a-z]+\s+[A-Z])")
+# "the southern Lebanese town of Naqoura", "a Malian village called X": a country's adjective before the type word
+_DEMONYM_BEFORE_RE = re.compile(
+    r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:border\s+|frontier\s+|coastal\s+|port\s+|market\s+|mountain\s+)?"
+    r"(?:town|city|village|hamlet|district|province|region|state|port)\s+(?:of|called|named)\s+(?:the\s+)?$")
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ath|ez)[-‐ ]", re.IGNORECASE)
 _LOCAL = {"city", "capital", "neighbourhood", "landmark", "admin2"}
 
@@ -137,6 +144,19 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
         # so a transliterated spelling of it counts too
         m.qualifier = [p for p in (gaz.place(i) for i, qual in gaz.lookup(im.group(1)) if qual >= 0.6)
                        if p.feature == "admin1"]
+    om = _IN_OWNER_RE.match(after)
+    if om and not m.qualifier:
+        m.qualifier = [p for p in (gaz.place(i) for i, qual in gaz.lookup(om.group(1), fuzzy=False) if qual >= 0.85)
+                       if p.feature in ("admin1", "country")]
+    dm = _DEMONYM_BEFORE_RE.search(text[max(0, start - 60):start])
+    if dm and not m.qualifier:
+        m.qualifier = [p for p in (gaz.place(i) for i in gaz.lookup_demonym(dm.group(1))) if p.feature == "country"]
+    if m.qualifier and not qm and not any(_contained(c.place, m.qualifier) for c in m.candidates):
+        # a namesake in another country or province than the one the text names ("Kuriga in Kaduna state" is no
+        # Karaj in Iran, "Mayba in North Kivu's Lubero territory" no Maba in Haut-Uele): an unknown place of the
+        # named area. (Not for "X, Y": US local news name a county seat with its state, and cost 0.4 points of
+        # Acc@161 on LGL.)
+        m.candidates = [c for c in m.candidates if c.place.place_id in {q.place_id for q in m.qualifier}]
     m.arabic = bool(_ARABIC_PREFIX.match(surface))
     _drop_hamlet_namesakes(m, text)
     return m
@@ -520,7 +540,12 @@ def resolve_mentions(mentions: list[Mention], *, focus_country: str | None = Non
 
 def to_place_mention(m: Mention, gaz: Gazetteer) -> PlaceMention:
     if m.best is None:
-        return PlaceMention(start=m.start, end=m.end, surface=m.surface, place_id=None)
+        # an unknown village the text places in a province or country ("Kuriga in Kaduna state"): that area
+        countries = {q.country for q in m.qualifier}
+        admin1s = {q.admin1_name for q in m.qualifier if q.feature == "admin1"}
+        return PlaceMention(start=m.start, end=m.end, surface=m.surface, place_id=None,
+                            country=countries.pop() if len(countries) == 1 else None,
+                            admin1=admin1s.pop() if len(admin1s) == 1 and len(m.qualifier) == 1 else None)
     p = m.best.place
     admin1 = p.admin1_name or None
     if p.feature == "country":

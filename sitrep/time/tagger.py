@@ -32,6 +32,24 @@ _WORDCH = re.compile(r"\w")
 _PRIORITY = {name: i for i, (name, _) in enumerate(COMPILED)}
 _RULES = dict(COMPILED)
 _BEFORE, _AFTER = 90, 60  # window around a trigger token in which a rule is run
+# A wire dateline opening a line: the city (and a country or state), the date, the agency in parentheses or a city in
+# capitals, then the dash that opens the story ("KANO, Nigeria, March 9, 2024 (Reuters) -"). Its date is the
+# document's creation time (TimeML's DCT, functionInDocument=CREATION_TIME), not an expression of the story: it is
+# read for context (the year of a later "March 5") but not returned, so that the lede's own "on Thursday" is the
+# nearest date to its event.
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Za-z.'’-]*(?:[ -][A-Za-z.'’-]+){0,3}?)(?:\s*,\s*[A-Z][A-Za-z.'’-]*(?:\s+[A-Za-z.'’-]+){0,4}?)?"
+    r"\s*,\s*(?P<date>(?=[A-Za-z0-9., ]{0,32}\d)[A-Za-z0-9., ]{5,32}?)\s*(?P<agency>\(\s*[A-Z][A-Za-z.&'’ -]{0,40}?\s*\)|-LRB-[^\n]{0,40}?-RRB-)?"
+    r"\s*(?:--?|[–—])(?=\s)", re.MULTILINE)
+
+
+def _dateline_dates(text: str) -> list[tuple[int, int]]:
+    """Spans of the dates of wire datelines in ``text`` (a city in capitals when no agency follows)."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        if m.group("agency") or m.group("city").isupper():
+            out.append((m.start("date"), m.end("date")))
+    return out
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, int, str, re.Match[str]]]:
@@ -187,4 +205,5 @@ def tag_text(text: str, anchor: dt.date | None) -> list[TimeMention]:
         if second is not None:
             out.append(second)
             taken_end = second.end
-    return out
+    datelines = _dateline_dates(text) if out else []
+    return [t for t in out if not any(s <= t.start and t.end <= e for s, e in datelines)]
