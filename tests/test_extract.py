@@ -1589,3 +1589,21 @@ def test_people_killed_and_others_abducted_in_an_attack_are_the_attacks_dead():
     reports = _analysed("Unidentified gunmen attacked the staff quarters of a college in Heipang, Plateau State, on "
                         "Monday and abducted five lecturers.", dt.date(2024, 5, 12))
     assert [r.sub_event_type for r in reports] == ["Abduction/forced disappearance"]
+
+
+def test_the_blamed_not_the_accuser_nor_the_reporter_is_the_perpetrator():
+    r, = _analysed("A drone attack on the last functioning hospital in El Fasher killed at least 14 people on Friday, "
+                   "medical sources said. The Sudanese army blamed the paramilitary Rapid Support Forces for the "
+                   "attack, which the RSF denied.", dt.date(2024, 8, 16))
+    assert (r.actor1, r.actor2) == ("Rapid Support Forces", "Civilians")
+    r, = _analysed("A bomb exploded at a mosque in the northern city of Kunduz during Friday prayers, killing at least "
+                   "seven worshippers, a Taliban spokesman said. No group immediately claimed responsibility.",
+                   dt.date(2024, 8, 16))
+    assert r.actor1 is None
+
+
+def test_a_foreign_strike_that_killed_people_is_not_aimed_at_the_host_army():
+    r, = _analysed("Two people were killed when Russian shells hit a bus stop in the centre of Kherson on Monday, the "
+                   "city administration said. Ukraine's army said it had repelled attacks near Bakhmut.",
+                   dt.date(2024, 8, 16))[:1]
+    assert r.actor1 == "Russian forces" and r.actor2 != "Ukrainian forces"

@@ -140,7 +140,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v69+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v70+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -333,7 +333,7 @@ def _late_strike_agents(reports: list[Report], ctx: Context, scope: Scope) -> li
             # "as many as 10,000 people have been detained": arrests are the state's, of civilians (ACLED)
             r = replace(r, actor1=r.actor1 or _home_forces(r, scope), actor2=r.actor2 or "Civilians")
         if r.actor1 is not None and r.actor2 is None and r.sub_event_type in _STRIKE_SUBS and not r.background \
-                and scope.main_inter.get(r.actor1) == 8:
+                and scope.main_inter.get(r.actor1) == 8 and not _people_hurt(r.fatalities):
             host = _home_forces(r, scope)  # "Israeli missiles were fired at several Syrian locations"
             if host is not None and host != r.actor1 and frozenset((r.actor1, host)) not in ctx.allies:
                 r = replace(r, actor2=host)
@@ -953,9 +953,13 @@ def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Co
     if agent is None and ctx.last_agent and not SPEECH_SUBJ.match(text) and (
             (PRONOUN_SUBJ.match(own) if own else PRONOUN_SUBJ.match(text)) or SAID_THEY_ANY.search(text[:trig.start])):
         agent = ctx.last_agent  # "they captured": the last agent; not when the subject is "a group of saboteurs"
-    if agent is None and named and named[0] in main:
-        agent = named[0]
+    if agent is None and named and named[0] in main and trig.sub_event_type not in _PLANTED:
+        agent = named[0]  # (who reports a bomb did not plant it: "..., a Taliban spokesman said")
     return agent
+
+
+#: explosions someone planted or threw: the sentence's source is no guess for who did it
+_PLANTED = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
 
 
 _STRIKE_SUBS = ("Air/drone strike", "Shelling/artillery/missile attack")
@@ -1558,6 +1562,11 @@ _CLAIMS_AFTER = re.compile(r"(?:\s*,[^,.;]{1,80},)?\s+(?:(?:has|have|had|quickly
                            r"(?:responsibility|credit|the\s+(?:attack|bombing|blast|assault|killing|explosion))|"
                            r"said\s+(?:it|they)\s+(?:had\s+)?(?:carried out|was behind|were behind|staged))\b",
                            re.IGNORECASE)
+# "The Sudanese army blamed the Rapid Support Forces for the attack": the blamed, not the accuser
+_BLAMED_BEFORE = re.compile(r"\b(?:blamed|blames|accused|accuses|held)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_FOR_THE_DEED = re.compile(r"[^.;]{0,40}?\b(?:for|of)\s+(?:carrying out\s+|launching\s+)?(?:the|this|that|an?)\s+"
+                           r"(?:[\w-]+\s+)?(?:attack|bombing|blast|strike|assault|killing|massacre|explosion|shelling)",
+                           re.IGNORECASE)
 _AGENTIVE_BEFORE = re.compile(r"\b(?:fire|gunfire|bullets|shots|shells?|shelling|rockets?|attacks?|assaults?|strikes?|"
                               r"bombings?|raids?|killings?|massacres?|carried out|committed|perpetrated|claimed|"
                               r"killed|shot|targeted)\s+(?:by|from)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$",
@@ -1576,7 +1585,9 @@ def _perpetrator_named_after(st: SentenceState, ctx: Context) -> None:
     base = st.base
     named = {a.name: a for a in st.s.actors if a.inter in (1, 2, 3, 4, 8) and a.name != UNIDENTIFIED
              and (_AGENTIVE_BEFORE.search(st.text[max(0, a.start - base - 40):a.start - base])
-                  or _CLAIMS_AFTER.match(st.text, a.end - base))}
+                  or _CLAIMS_AFTER.match(st.text, a.end - base)
+                  or (_BLAMED_BEFORE.search(st.text[max(0, a.start - base - 40):a.start - base])
+                      and _FOR_THE_DEED.match(st.text, a.end - base)))}
     if len(named) != 1:
         return
     a = next(iter(named.values()))
