@@ -1570,6 +1570,7 @@ def test_a_dated_wire_dateline_is_not_the_events_place():
     ("Tens of thousands of mourners packed the streets of Tehran, chanting slogans against the government.",
      "Peaceful protest"),
     ("Thousands of protesters filled Tahrir Square on Friday.", "Peaceful protest"),
+    ("A truce in Hodeidah has been holding since Friday.", "Agreement"),
 ])
 def test_recall_phrasings_of_other_wars(sentence: str, sub: str) -> None:
     assert sub in [t.sub_event_type for t in find_triggers(sentence)]

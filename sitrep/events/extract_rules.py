@@ -20,7 +20,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v20"
+RULES_VERSION = "sitrep.events.extract_rules.v21"
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -168,7 +168,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:[\w'’-]+ ){0,4}?(?:take effect|takes effect|took effect|came into force|comes into force|collapsed)|"
      r"(?:ordered|declared|announced|agreed|brokered|imposed) (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:humanitarian )?"
      r"(?:pause|ceasefire|cease-fire|truce|cessation of hostilities)|(?:ceasefire|cease-fire|truce) (?:[\w'’-]+ ){0,2}?"
-     r"(?:has )?(?:held|holding|took hold|went into effect|began|started)|"
+     r"(?:has |have |had )?(?:been )?(?:held|holding|took hold|went into effect|began|started)|"
      r"(?:towns?|villages?|cities|city|districts?) (?:[\w'’-]+ ){0,3}?(?:have |has |had )?surrendered|"
      r"(?:surrender|evacuation|reconciliation|capitulation) (?:deals?|agreements?|accords?)|"
      r"(?:surrender|capitulation) of|(?:transfer|evacuation|relocation|repatriation) (?:[\w'’-]+ ){0,4}?of "
