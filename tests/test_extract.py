@@ -1607,3 +1607,37 @@ def test_a_foreign_strike_that_killed_people_is_not_aimed_at_the_host_army():
                    "city administration said. Ukraine's army said it had repelled attacks near Bakhmut.",
                    dt.date(2024, 8, 16))[:1]
     assert r.actor1 == "Russian forces" and r.actor2 != "Ukrainian forces"
+
+
+# trigger phrasings of other wars' reporting (issue 8: recall on phrasings the lexicon had no trigger for)
+@pytest.mark.parametrize(("sentence", "sub"), [
+    ("Residents said 40 people had been killed in three days of clashes between the army and Houthi fighters "
+     "in Taiz.", "Armed clash"),
+    ("Aid workers estimate that 200 civilians have died in two months of fighting around Mosul.", "Armed clash"),
+    ("Since January, RSF fighters have attempted to take control of El Fasher.", "Armed clash"),
+    ("Wagner troops tried to seize Bakhmut in a series of assaults.", "Armed clash"),
+    ("Two farmers were wounded by shots fired from the other side of the fence.", "Attack"),
+    ("Footage showed tanks firing in Mariupol on Tuesday.", "Shelling/artillery/missile attack"),
+    ("Dozens of soldiers deserted from the Malian army last week.", "Change to group/activity"),
+    ("`` I declare my split from the army , '' the officer says .", "Change to group/activity"),
+    ("Tens of thousands of mourners packed the streets of Tehran, chanting slogans against the government.",
+     "Peaceful protest"),
+    ("Thousands of protesters filled Tahrir Square on Friday.", "Peaceful protest"),
+    ("A truce in Hodeidah has been holding since Friday.", "Agreement"),
+])
+def test_recall_phrasings_of_other_wars(sentence: str, sub: str) -> None:
+    assert sub in [t.sub_event_type for t in find_triggers(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A think tank fired its director on Monday.",
+    "The company has tried to take control of Twitter.",
+    "Thousands of people filled the concert hall on Saturday.",
+    "Mourners packed the church for the funeral of the former mayor.",
+    "She said it took two months of fighting with the insurer to get paid.",
+    "Hundreds of displaced families fled weeks of fighting in Marawi.",
+    "The singer split from the band in 2010.",
+])
+def test_recall_phrasings_not_in_general_news(sentence: str) -> None:
+    assert find_triggers(sentence) == []
+

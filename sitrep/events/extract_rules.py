@@ -20,7 +20,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v21"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target
+RULES_VERSION = "sitrep.events.extract_rules.v22"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -41,6 +41,7 @@ def _after(words: str) -> str:
     """Lookbehinds for a noun reading: the word just before is one of ``words`` ("a clash", "the shooting")."""
     return "|".join(rf"(?<=\b{w} )" for w in words.split())
 
+_SPAN = r"(?:days|weeks|months|nights|hours)"  # a span of combat or bombardment, not years of a war
 _CROWD = (r"(?:protest(?:ers|s)?|demonstrat(?:ors|ions?)|crowds?|rall(?:y|ies)|march(?:ers|es)?|sit-ins?|"
           r"gatherings?|mourners|vigils?)")
 
@@ -84,7 +85,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"mortars?(?: rounds| shells)?|rockets?|missiles?|(?:hit|struck) by (?:an? |the )?(?:stray )?(?:tank |artillery |"
      r"mortar )?shell|(?:tank |artillery |mortar )?shell (?:explosion|landed|hit|"
      r"struck|fell|exploded|slammed)|"
-     r"rocket attacks?", "Shelling/artillery/missile attack", 2),
+     r"rocket attacks?|(?<!think )(?<!fish )(?<!septic )tanks? (?:were |was |have been |had been )?(?:firing|fired|"
+     r"opened fire)", "Shelling/artillery/missile attack", 2),
     (r"(?:re)?captured|(?:re)?capture[sd]?|seized|seizes|seizing|(?:re)?took(?=" + _TERR_OBJECT + r")|"
      r"(?:re)?taken(?=" + _TERR_OBJECT + r")|overr[au]n|retook|retaken|regained|liberated|wrested|"
      r"gained control|took control|taken control|fell to|(?:is|are|was|were|fell|now|back) (?:now )?in the hands of|(?:drove|driven|pushed|expelled) (?:[\w'’-]+ ){0,3}out of|"
@@ -113,6 +115,13 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:killed|wounded|injured|died) (?:in|during) (?:an?|the) (?:[\w'’-]+ ){0,2}?(?:offensive|assault|"
      r"military operation|ambush)|"
      r"(?:fighting|battle|clashes|offensive) (?:raged|continued|erupted|broke out)|shoot-?outs?|"
+     # a span of combat ("days of clashes", "two months of fighting"): the fighting of that span
+     r"(?:(?:[\d,]+|a few|few|several|two|three|four|five|six|seven|eight|nine|ten|many) )?" + _SPAN + r" of "
+     r"(?:[\w'’-]+ ){0,2}?(?:fighting|clashes|battles|gun ?battles)|"
+     # an assault that has not (yet) taken the place ("attempted to take control of Raqqa"): ACLED codes the
+     # attempt as a battle; the object is a place noun or a name
+     r"(?:attempt(?:ed|ing|s)?|tried|trying|tries|sought|seeking) to (?:take|seize|capture|retake|recapture|"
+     r"storm|overrun|(?:take|seize|gain|wrest) control of)(?=(?-i:" + _TERR_OBJECT + r"))|"
      r"(?:broke|broken|breaking) (?:[\w-]+ ){0,4}?siege|"
      r"exchanges? of (?:heavy |intense |sporadic |small-arms |artillery |cross-border )?(?:fire|gunfire)|"
      r"(?:exchanged|exchanging|traded|trading) (?:heavy |intense |sporadic |small-arms |artillery |cross-border )?"
@@ -126,7 +135,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"shooting(?= (?:was|were|has|had|began|erupted|continued|broke out|on|at|in) )|"
      r"(?:was|were|been|being) shot(?= (?:[\w'’-]+ ){0,2}?(?:in the (?:back|head|chest|legs?|neck|stomach|arms?|face|"
      r"eyes?|shoulder)|by (?:[\w'’-]+ ){0,3}?" + ARMED_NOUN_RX + r"|by snipers?|at close range|at point-blank))|"
-     r"(?:hit|struck|wounded|injured|killed) by (?:an? |the )?(?:stray )?(?:bullets?|gunfire|sniper fire|snipers?)|"
+     r"(?:hit|struck|wounded|injured|killed) by (?:an? |the )?(?:stray )?(?:bullets?|gunfire|sniper fire|snipers?|"
+     r"(?:gun)?shots)|"
      r"opened fire on (?:civilians|"
      r"protesters|worshippers|villagers|a crowd)|(?:killed|wounded|injured|died|hurt) (?:in|during) (?:a|an|the) "
      r"(?:[\w'’-]+ ){0,2}?(?:shooting|stabbing|knife attack|machete attack)", "Attack", 5),
@@ -146,7 +156,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"fortif(?:ied|ying|y)) (?:[\w'’-]+ ){0,4}?(?:troops|soldiers|forces|reinforcements|tanks|units|battalions|"
      r"personnel|warships|positions|air defen[cs]es?|air defen[cs]e systems)|reinforcements (?:arrived|were sent)|"
      r"(?:officers|soldiers|troops|generals?|commanders?|colonels?|brigadiers?|majors?|units|fighters) (?:[\w'’-]+ ){0,2}?"
-     r"defected (?:to|from|and)|(?:troops|forces|soldiers|units) (?:have been|had been|were|are being|are|have) "
+     r"defected (?:to|from|and)|(?:defected|defecting|defections?|deserted|deserting|desertions?|split|splitting) "
+     r"from (?:the |his |their |my )?(?:[\w'’-]+ ){0,2}?(?:army|military|armed forces|security forces|regime|"
+     r"police|militia|rebels)\b|(?:troops|forces|soldiers|units) (?:have been|had been|were|are being|are|have) "
      r"(?:reinforced|deployed|redeployed|mobili[sz]ed|redeploying)|pull(?:ed|s|ing)? back from (?:the )?(?:(?-i:[A-Z])[\w'’-]+|"
      r"areas?|positions?|towns?|city|villages?|front|border|bases?)|"
      r"(?:formed|created|set up|established) (?:an? |the )?(?:new )?(?:[\w'’-]+ ){0,3}?(?:units?|brigades?|battalions?|"
@@ -160,7 +172,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:[\w'’-]+ ){0,4}?(?:take effect|takes effect|took effect|came into force|comes into force|collapsed)|"
      r"(?:ordered|declared|announced|agreed|brokered|imposed) (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:humanitarian )?"
      r"(?:pause|ceasefire|cease-fire|truce|cessation of hostilities)|(?:ceasefire|cease-fire|truce) (?:[\w'’-]+ ){0,2}?"
-     r"(?:has )?(?:held|holding|took hold|went into effect|began|started)|"
+     r"(?:has |have |had )?(?:been )?(?:held|holding|took hold|went into effect|began|started)|"
      r"(?:towns?|villages?|cities|city|districts?) (?:[\w'’-]+ ){0,3}?(?:have |has |had )?surrendered|"
      r"(?:surrender|evacuation|reconciliation|capitulation) (?:deals?|agreements?|accords?)|"
      r"(?:surrender|capitulation) of|(?:transfer|evacuation|relocation|repatriation) (?:[\w'’-]+ ){0,4}?of "
@@ -194,6 +206,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"were held|was held|spread|continued)|(?:protest|demonstrat)(?:ed|ing) (?:against|in|outside|over|near)|"
      r"(?:took|poured|returned|spilled) (?:in|on)?to the streets|(?:protesters|demonstrators|crowds|students|people|"
      r"supporters|opponents) (?:[\w'’-]+ ){0,5}?(?:gathered|marched|rallied|chanted|blocked|converged|walked)|"
+     # a crowd filling a public place ("thousands of mourners packed a square"), as ACLED codes a political funeral
+     r"(?:protesters|protestors|demonstrators|marchers|mourners|crowds) (?:[\w'’-]+ ){0,3}?(?:packed|filled|thronged|"
+     r"flooded|jammed|poured into) (?:[\w'’-]+ ){0,3}?(?:squares?|streets|roads|avenues?|plazas?)\b|"
      r"rallied (?:in|outside|against)|marched (?:in|through|to|on|from|against)|in a (?:peaceful |silent )?"
      r"(?:protest|march|rally|sit-in)|(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?) (?:[\w'’-]+ ){0,6}?"
      r"(?:were|are being|are|was|is being|is) (?:reportedly |also )?(?:held|reported|staged)|"
@@ -224,9 +239,9 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                          "launched", "started", "carried out", "mounted", "wag", "repel", "repuls", "attack",
                          "assault", "storm", "raid", "incursion", "advanc", "push", "moved", "pressing", "killed",
                          "wounded", "injured", "shoot", "exchange", "fire", "raged", "continued", "erupted",
-                         "broke out", "siege", "clash"),
+                         "broke out", "siege", "clash", "take", "seize", "captur", "storm", "overrun", "control"),
     ("Attack", 5): ("massacr", "execut", "shot", "gunned", "behead", "opened fire", "shooting", "stabbing",
-                    "knife", "machete", "bullet", "gunfire", "sniper"),
+                    "knife", "machete", "bullet", "gunfire", "sniper", "shots"),
     ("Mob violence", 4): ("lynch", "jungle", "mob", "vigilante", "irate", "angry"),
     ("Abduction/forced disappearance", 5): ("abduct", "kidnap", "hostage", "disappeared"),
     ("Sexual violence", 3): ("rap", "sexual", "molest", "abused"),
@@ -235,6 +250,7 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                                               "erected", "opened"),
     ("Change to group/activity", 6): ("deploy", "dispatch", "mobili", "mass", "sent", "send", "mov",
                                       "withdr", "pull", "reinforc", "defect", "fortif", "formed", "created",
+                                      "desert", "split",
                                       "set up", "established"),
     ("Other", 6): ("surrender", "laid down"),
     ("Agreement", 6): ("ceasefire", "cease-fire", "truce", "agreement", "deal", "accord", "exchange", "swap",
@@ -253,7 +269,8 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                                        "dispers", "dispel", "break up", "broke up", "broken up", "suppress",
                                        "crack", "arrested", "detained", "rounded up"),
     ("Peaceful protest", 6): ("protest", "demonstrat", "rall", "march", "streets", "gathered", "sit-in",
-                              "chanted", "blocked", "converged", "walked"),
+                              "chanted", "blocked", "converged", "walked", "packed", "filled", "thronged",
+                              "flooded", "jammed"),
 }
 TRIGGER_RES: list[tuple[re.Pattern[str], str, int, tuple[str, ...]]] = [
     (re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.IGNORECASE if sub != TERRITORY else 0), sub, prio,
@@ -458,8 +475,17 @@ def _not_intention(t: Trigger, text: str, before: str, clause: str) -> bool:
     return True
 
 
+_ARMED_CUE = re.compile(r"\b" + ARMED_NOUN_RX + r"\b|\b" + _WEAPONS, re.IGNORECASE)
+_HURT_CUE = re.compile(r"\b(?:killed|killing|died|dead|deaths|wounded|injured|casualties|civilians)\b", re.IGNORECASE)
+_ATTEMPT = re.compile(r"(?:attempt|tri|sought|seeking)", re.IGNORECASE)
+
+
 def _not_description(t: Trigger, text: str, before: str) -> bool:
     """Support, actor descriptions, goods, accidents, tallies, spans, reasons and tests."""
+    if t.sub_event_type == "Armed clash" and (
+            (_SPAN_COMBAT.match(t.surface) and not (_ARMED_CUE.search(text) or _HURT_CUE.search(text)))
+            or (_ATTEMPT.match(t.surface) and not _ARMED_CUE.search(text))):
+        return False  # "months of fighting over the budget", "tried to take control of Twitter": no armed side
     if re.match(r"(?:fighting|battling)$", t.surface, re.IGNORECASE) and re.search(
             r"\b(?:forces|fighters|groups?|militants|troops|militias?|rebels|alliance|coalition)\s*$", before,
             re.IGNORECASE):
@@ -495,8 +521,9 @@ def _drop_coordinated(kept: list[Trigger], text: str) -> list[Trigger]:
     # "killed in air strikes and fighting": the second of two coordinated causes is not a separate claim
     out: list[Trigger] = []
     for t in kept:
-        if out and t.sub_event_type == "Armed clash" and re.search(
-                r"\bafter\s+(?:[\w-]+\s+){0,3}?of\s+(?:[\w-]+\s+)?$", text[max(0, t.start - 50):t.start]):
+        if out and t.sub_event_type == "Armed clash" and (re.search(
+                r"\bafter\s+(?:[\w-]+\s+){0,3}?of\s+(?:[\w-]+\s+)?$", text[max(0, t.start - 50):t.start])
+                or (_SPAN_COMBAT.match(t.surface) and re.search(r"\bafter\s+$", text[max(0, t.start - 10):t.start]))):
             continue  # "pushed into X after days of heavy fighting": the lead-up to the event already named
         if out and _KILLED_TOLL.match(t.surface):
             continue  # "a bombing that killed six soldiers": the toll of the event already named
@@ -711,6 +738,7 @@ def _resolve_crowds(triggers: list[Trigger], text: str) -> list[Trigger]:
 
 _KILLED_TOLL = re.compile(r"(?:killed|wounded|injured)\b", re.IGNORECASE)
 _BARE_COMBAT = re.compile(r"(?:fighting|clashes|battle|battles)$", re.IGNORECASE)
+_SPAN_COMBAT = re.compile(r"(?:[\w,]+ )*?" + _SPAN + r" of ", re.IGNORECASE)  # "two months of fighting"
 _NOMINAL_BEFORE = re.compile(r"\b(?:of|by|from|fled|flee|fleeing|escape|escaping|escaped|to|because of|due to|"
                              r"impact of|end to|halt to|surge in|upsurge in|rise in|increase in|escalation in|lull in|"
                              r"pause in|spike in)\s+(?:the\s+)?(?:recent\s+)?$", re.IGNORECASE)
@@ -725,7 +753,7 @@ _ACCUSATION = re.compile(r"\b(?:accus(?:ation|ations|ed|es|ing)|allegations?|all
 
 def _asserts(t: Trigger, text: str, before: str) -> bool:
     """Does this trigger word assert an event here (not a noun of reference, a bare weapon, an accusation)?"""
-    if _BARE_COMBAT.match(t.surface) and _NOMINAL_BEFORE.search(before):
+    if (_BARE_COMBAT.match(t.surface) or _SPAN_COMBAT.match(t.surface)) and _NOMINAL_BEFORE.search(before):
         return False  # "the impact of the fighting", "fled the fighting"
     # A bare "fighting" / "clashes" with no cue word around it ("Fighting is also said to have broken out at X",
     # "Clashes throughout the country on Friday left 32 dead") is left to the mention model, which reads the
