@@ -1641,3 +1641,17 @@ def test_recall_phrasings_of_other_wars(sentence: str, sub: str) -> None:
 def test_recall_phrasings_not_in_general_news(sentence: str) -> None:
     assert find_triggers(sentence) == []
 
+
+
+def test_a_places_part_of_a_later_nationwide_toll_joins_that_days_event_there():
+    reports = _analysed("Footage purporting to show tanks firing in Hama on Monday was posted on social media websites. "
+                        "State television showed its own footage. "
+                        "The Syrian Observatory for Human Rights said 24 people were killed across Syria on Monday, "
+                        "including 10 in Hama.", dt.date(2011, 8, 3))
+    r, = [r for r in reports if r.place_name == "Ḩamāh" and r.sub_event_type.startswith("Shelling")]
+    assert _killed(r) == [(10, "unknown")]
+    # a running total's part is not one day's event's toll
+    reports = _analysed("Tanks fired in Hama on Monday. "
+                        "The Observatory said 1,400 people had been killed across Syria since March, including 300 in "
+                        "Hama.", dt.date(2011, 8, 3))
+    assert all(not _killed(r) for r in reports)

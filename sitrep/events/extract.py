@@ -140,7 +140,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v70+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v71+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -546,8 +546,34 @@ def _sentence_reports(scope: Scope, s: SentenceMentions, ctx: Context, decisions
                 first_of[k] = out[n]
     out = _contrast_pass(st, scope, out, first_of)
     out = _battle_after_pass(st, ctx, out)
+    if not out:
+        _part_toll_pass(st, ctx)
     _context_pass(st, ctx, out, chain.first_agent)
     return out
+
+
+def _part_toll_pass(st: SentenceState, ctx: Context) -> None:
+    """ "The Observatory said 24 people were killed across Syria on Monday, including 10 in Hama": a sentence that
+    reports no event of its own gives the part of a country-wide toll stated for a place to the article's earlier
+    report of deadly violence at that place on that day that has no toll yet (a new record, see ``Context.amend``)."""
+    days = [(t.begin, t.end_date or t.begin) for t in st.s.times if t.begin is not None
+            and ((t.end_date or t.begin) - t.begin).days <= 1]  # one day's toll, not a running total
+    if not days:
+        return
+    for q in st.quantities:
+        if q.status != "killed" or not aggregate_scope(st.text, q):
+            continue
+        for p in st.usable:
+            part = place_part(st.text, q, p.start - st.base) if p.place_id and p.start - st.base > q.end else None
+            if not part:
+                continue
+            host = next((r for r in reversed(ctx.history) if r.place_id == p.place_id and not r.background
+                         and r.event_type in LETHAL_TYPES and r.date_begin is not None and r.date_end is not None
+                         and not any(f.status == "killed" for f in r.fatalities)
+                         and any(b <= r.date_end and r.date_begin <= e for b, e in days)), None)
+            if host is not None:
+                toll = replace(q, value=part, min=None, max=None, breakdown={}, earlier_value=None)
+                ctx.amend(replace(host, fatalities=[*host.fatalities, toll]))
 
 
 def _decide_pass(s: SentenceMentions, triggers: list[Trigger], decisions: list[Decision],
