@@ -1655,3 +1655,9 @@ def test_a_places_part_of_a_later_nationwide_toll_joins_that_days_event_there():
                         "The Observatory said 1,400 people had been killed across Syria since March, including 300 in "
                         "Hama.", dt.date(2011, 8, 3))
     assert all(not _killed(r) for r in reports)
+
+
+def test_a_town_the_sentence_names_in_its_country_is_the_events_place():
+    r, = _analysed("In neighbouring Mali, a roadside bomb struck a vehicle carrying passengers near the central town of "
+                   "Bandiagara on Thursday, killing nine civilians, local officials said.", dt.date(2024, 6, 8))
+    assert r.place_name == "Bandiagara" and not r.place_inferred

@@ -140,7 +140,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v71+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v72+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1253,7 +1253,15 @@ def _event_places(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tupl
     """The trigger's places, else the one an anaphor points to ("the town", "there"), else the article's
     scope (second value True: inferred, not stated)."""
     if st.explicit[k]:
-        return st.explicit[k], False
+        ex = st.explicit[k]
+        if all(p.feature == "country" for p in ex):
+            # "In neighbouring Mali, a roadside bomb struck a vehicle near the town of Bandiagara": the town the
+            # sentence also names in that country is where it happened
+            finer = [p for p in st.usable if p.feature not in COARSE and p.place_id
+                     and any(p.country == c.country for c in ex) and p.start > ex[0].start]
+            if finer:
+                return finer[:1], False
+        return ex, False
     text, idx, focus = st.text, st.idx, scope.focus
     recent = ctx.last_places and idx - ctx.last_places_at <= 2
     ana = _ANAPHOR_CITY.search(text)
