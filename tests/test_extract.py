@@ -1661,3 +1661,9 @@ def test_a_town_the_sentence_names_in_its_country_is_the_events_place():
     r, = _analysed("In neighbouring Mali, a roadside bomb struck a vehicle carrying passengers near the central town of "
                    "Bandiagara on Thursday, killing nine civilians, local officials said.", dt.date(2024, 6, 8))
     assert r.place_name == "Bandiagara" and not r.place_inferred
+
+
+def test_the_side_a_toll_names_its_dead_by_is_the_target():
+    r, = _analysed("The Nigerian Air Force said its jets had killed dozens of ISWAP fighters in air strikes on their "
+                   "camps in Borno state on Sunday.", dt.date(2024, 6, 10))
+    assert (r.sub_event_type, r.actor2) == ("Air/drone strike", "Islamic State West Africa Province")

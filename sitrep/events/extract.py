@@ -140,7 +140,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v72+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v73+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1121,6 +1121,8 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     target = resolve_generic(target_m, ctx, agent, s.actors)
     if agent_m is None:  # (not the article's last agent: "the group" is the group, not the army just named)
         agent = _group_subject(st.views[k], target, ctx) or agent
+    if target is None:
+        target = _named_dead(st, agent)
     sub = _means_from_agent(trig.sub_event_type, st.views[k])
     if sub == "Remote explosive/landmine/IED" and _BOMBING.match(trig.surface) and scope.air_war \
             and not MILITANT_CUE.search(text):
@@ -1193,6 +1195,19 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         # a battle's or a capture's unnamed other side (the loser of ground held by the article's other side)
         target = _other_side(agent, agent_m, assoc, ctx, scope)
     return Roles(sub, agent, None if target == agent else target, tuple(assoc), guessed and sub == "Armed clash")
+
+
+def _named_dead(st: SentenceState, agent: str | None) -> str | None:
+    """The armed actor a death toll of the sentence names its dead by ("killed dozens of ISWAP fighters"): the
+    side that lost them, when the trigger's own roles name no target."""
+    for q in st.quantities:
+        if q.status != "killed":
+            continue
+        for a in st.s.actors:
+            if q.start <= a.start - st.base < q.end and a.inter in (1, 2, 3, 4, 8) and a.name not in (
+                    agent, UNIDENTIFIED) and not a.name.startswith("Government forces"):
+                return a.name
+    return None
 
 
 # "The group retreated from the eastern cities": a definite armed noun with no name, as the doer of the event
