@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast, get_args
 
-from sitrep.actors import state_forces
+from sitrep.actors import load_actors, state_forces
 from sitrep.events.alliances import alliances
 from sitrep.events.extract_actors import (
     GENERIC_SOURCE,
@@ -140,7 +140,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v73+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v74+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -572,8 +572,7 @@ def _part_toll_pass(st: SentenceState, ctx: Context) -> None:
                          and not any(f.status == "killed" for f in r.fatalities)
                          and any(b <= r.date_end and r.date_begin <= e for b, e in days)), None)
             if host is not None:
-                toll = replace(q, value=part, min=None, max=None, breakdown={}, earlier_value=None)
-                ctx.amend(replace(host, fatalities=[*host.fatalities, toll]))
+                ctx.amend(replace(host, fatalities=[*host.fatalities, _as_part(q, part)]))
 
 
 def _decide_pass(s: SentenceMentions, triggers: list[Trigger], decisions: list[Decision],
@@ -1056,8 +1055,6 @@ _DEMONYM_PLACE = re.compile(r"\b(?:the\s+)?(?:(?:northern|southern|eastern|weste
 def _home_by_demonym(actor: ActorMention, text: str) -> bool:
     """ "Iraqi forces ... the northern Iraqi town of Tal Afar": the sentence places the ground in the actor's
     own country by its demonym (for a place the gazetteer did not resolve)."""
-    from sitrep.actors import load_actors
-
     dems = {m.group("dem").lower() for m in _DEMONYM_PLACE.finditer(text)}
     to_actor = load_actors().demonym_to_actor
     return len(dems) == 1 and to_actor.get(next(iter(dems))) == actor.actor_id
@@ -1066,8 +1063,6 @@ def _home_by_demonym(actor: ActorMention, text: str) -> bool:
 def _at_home(actor: ActorMention, places: Sequence[PlaceMention]) -> bool:
     """The actor is the state forces of the country the places lie in (ACLED: a foreign state's forces take
     territory as a non-state actor does; at home they regain it)."""
-    from sitrep.actors import load_actors
-
     home = load_actors().state_by_country
     return bool(places) and all(p.country and home.get(p.country.upper()) == actor.actor_id for p in places)
 
@@ -1165,8 +1160,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
         if agent is None and sub in _PROTEST_RANK:
             agent = "Protesters"
     tv = st.views[k]
-    victims_civ = any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
-                      for q in st.quantities) or _civilian_target_after(st, trig.end) or bool(
+    victims_civ = _people_hurt_civ(st.quantities) or _civilian_target_after(st, trig.end) or bool(
         _FIRED_ON_PEOPLE.search(text)) or bool(
         tv is not None and tv.passive and _CIVILIAN_TARGET.search(text[max(0, trig.start - 80):trig.start]))
     if sub == "Attack" and tv is not None and tv.patient is not None and tv.patient.name == target \
@@ -1370,9 +1364,13 @@ def _toll_at(qs: list[QuantityMention], place: PlaceMention | None, text: str, b
     out = []
     for q in qs:
         part = place_part(text, q, place.start - base)
-        out.append(q if part is None else replace(q, value=part, min=None, max=None, breakdown={}, earlier_value=None,
-                                                  cumulative=False))
+        out.append(q if part is None else _as_part(q, part))
     return out
+
+
+def _as_part(q: QuantityMention, part: int) -> QuantityMention:
+    """The part of toll ``q`` stated for one place, as that place's own one-off toll (a new record)."""
+    return replace(q, value=part, min=None, max=None, breakdown={}, earlier_value=None, cumulative=False)
 
 
 def _shared_toll(nearest: list[QuantityMention], places: list[PlaceMention], text: str, base: int) -> bool:
@@ -1917,8 +1915,8 @@ def _exactness(qs: Sequence[QuantityMention]) -> int:
     return min(one(q) for q in qs)
 
 
-# "soldiers firing on residents": people and places shot at in the event's sentence make civilians its target
 def _people_hurt_civ(quantities: Sequence[QuantityMention]) -> bool:
+    """Civilians, children or women among the sentence's killed or injured."""
     return any(q.category in ("civilians", "children", "women") and q.status in ("killed", "injured")
                for q in quantities)
 
@@ -1931,6 +1929,7 @@ def _civilian_target_after(st: SentenceState, start: int) -> bool:
                for m in _CIVILIAN_TARGET.finditer(st.text, start))
 
 
+# "soldiers firing on residents": people and places shot at in the event's sentence make civilians its target
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|residents|homes|houses|residential|schools?|mosques?|churches|hospitals?|clinics?|markets?|"
     r"bakery|bakeries|refugee camps?|camps? for (?:displaced|refugees)|displaced people|market ?place|shelters?|"
@@ -2094,8 +2093,6 @@ def _in_country(name: str | None, country: str) -> str | None:
     had no country for the article)."""
     if name not in ("Government forces", "Rebel groups"):
         return name
-    from sitrep.actors import load_actors
-
     return load_actors().name_in(name, country)
 
 
@@ -2111,7 +2108,7 @@ def _count_owner(st: SentenceState, q: QuantityMention, absorb: dict[int, int]) 
         deadly = [j for j, t in enumerate(st.triggers) if t.sub_event_type not in _NO_DEATHS
                   and SUB_TO_TYPE.get(t.sub_event_type) in LETHAL_TYPES]
         if deadly:
-            k = min(deadly, key=lambda j: min(abs(q.start - st.triggers[j].end), abs(st.triggers[j].start - q.end)))
+            k = min(deadly, key=lambda j: _distance(q, st.triggers[j]))
     return k if k < 0 else absorb.get(k, k)
 
 
@@ -2119,10 +2116,15 @@ def _count_owner(st: SentenceState, q: QuantityMention, absorb: dict[int, int]) 
 _NO_DEATHS = ("Abduction/forced disappearance", "Arrests", "Looting/property destruction")
 
 
+def _distance(q: QuantityMention, t: Trigger) -> int:
+    """Characters between a count and a trigger."""
+    return min(abs(q.start - t.end), abs(t.start - q.end))
+
+
 def _nearest_trigger(q: QuantityMention, triggers: Sequence[Trigger]) -> int:
     best, best_d = 0, 10**9
     for k, t in enumerate(triggers):
-        d = min(abs(q.start - t.end), abs(t.start - q.end))
+        d = _distance(q, t)
         if d < best_d:
             best, best_d = k, d
     return best
