@@ -41,7 +41,7 @@ import numpy as np
 from sitrep.events import typing as et
 from sitrep.events.extract_rules import TERRITORY, TOLL, Trigger
 from sitrep.events.quantities import mentions_deaths
-from sitrep.events.taxonomy import SUB_TO_TYPE, VIOLENT_TYPES
+from sitrep.events.taxonomy import LETHAL_TYPES, SUB_TO_TYPE, VIOLENT_TYPES
 
 STAGE_VERSION = "event_subtype.v10"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -57,8 +57,6 @@ _CAPTURES = frozenset({"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"})
 #: what a violent trigger word ("attacked", "fighting") cannot mean, whatever the rest of the sentence talks about
 _NOT_VIOLENCE = frozenset({"Agreement", "Peaceful protest"})
 _EPS = 1e-4
-#: the event types of armed violence (a trigger of these is not retyped to another trigger's non-violent kind)
-_ARMED_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 #: violence against civilians that takes people rather than attacking them ("abducted dozens in an attack")
 _SEIZING = frozenset({"Abduction/forced disappearance"})
 
@@ -203,10 +201,11 @@ def _own_sub(decided: str, trig: Trigger, trigs: Sequence[Trigger], text: str = 
     trigger's word reports another kind: "dozens were killed in the fighting, and fighters looted homes" is a
     battle and a looting; the typing model reads one sentence and would call both a looting."""
     own = trig.sub_event_type
-    seizing = decided in _SEIZING and mentions_deaths(text)  # "killed 20 and abducted dozens in an attack"
-    if decided == own or own == TOLL or SUB_TO_TYPE.get(own) not in _ARMED_TYPES or own in _SEIZING \
-            or (SUB_TO_TYPE.get(decided) in _ARMED_TYPES and not seizing):
-        return decided  # (an attack read as shelling or a strike is the same violence, better typed)
+    if decided == own or own == TOLL or SUB_TO_TYPE.get(own) not in LETHAL_TYPES or own in _SEIZING:
+        return decided
+    if SUB_TO_TYPE.get(decided) in LETHAL_TYPES and not (decided in _SEIZING and mentions_deaths(text)):
+        return decided  # an attack read as shelling or a strike is the same violence, better typed (but "killed 20
+        # and abducted dozens in an attack" is an attack beside the abduction)
     if any(t is not trig and t.sub_event_type == decided for t in trigs):
         return own
     return decided
