@@ -106,10 +106,12 @@ _MODIFIER = re.compile(
     r"pro|anti|us|u\.s\.|un|un-backed|backed|led|turkish-backed|kurdish-led|nato)\s+",
 )
 
+# military statements' euphemisms for killing (Nigeria, the Sahel, Turkey, Russia): "neutralised 32 terrorists"
+_EUPHEMISMS = r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|liquidated|liquidating"
+
 _STATUS = [
     ("killed", r"killed|killing|kills|kill|dead|died|die|dies|deaths?|death toll|toll|slain|slaughtered|"
-               # military statements' euphemisms (Nigeria, the Sahel, Turkey, Russia): "neutralised 32 terrorists"
-               r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|liquidated|liquidating|"
+               + _EUPHEMISMS + r"|"
                r"massacred|executed|executing|perished|lost their lives|lives|bodies|fatalities|"
                r"lost (?:his|her|their) li(?:fe|ves)|murdered|beheaded|shot dead|claimed the lives"),
     ("injured", r"wounded|wounding|injured|injuring|injuries|hurt|casualties"),
@@ -172,7 +174,7 @@ _CUMULATIVE = re.compile(r"\b(?:a total of|in total|total of|totall?ing|so far|t
 _VERB_LEFT = re.compile(
     r"\b(killed|killing|kills|kill|wounded|wounding|injured|injuring|kidnapped|kidnapping|abducted|"
     r"abducting|detained|detaining|arrested|arresting|captured|capturing|executed|executing|displaced|"
-    r"neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|liquidated|liquidating|"
+    + _EUPHEMISMS + r"|"
     r"displacing|evacuated|freed|released|rescued|massacred|slaughtered)\s+(?:at least|more than|over|about|"
     r"around|nearly|some|up to|almost|an estimated|as many as|approximately|roughly)?\s*$",
     re.IGNORECASE)
