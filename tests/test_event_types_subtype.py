@@ -116,3 +116,13 @@ def test_aircraft_striking_fighters_positions_stay_an_air_strike() -> None:
     text = "The army said its aircraft struck RSF positions in Omdurman on Saturday."
     [[retyped]] = subtype.retype([text], [[_trigger(text, "aircraft struck", "Air/drone strike")]])
     assert retyped.sub_event_type == "Air/drone strike"
+
+
+def test_grenades_thrown_in_a_battle_are_the_battles() -> None:
+    # ACLED's remote violence is one-sided; in a battle both sides fight, whatever weapons the sentence lists
+    text = "Gunmen battled troops from a safe house, throwing hand grenades at soldiers who had surrounded them."
+    [[retyped]] = subtype.retype([text], [[_trigger(text, "battled", "Armed clash")]])
+    assert retyped.sub_event_type == "Armed clash"
+    # an attack with grenades is still a grenade attack
+    assert subtype._own_sub("Grenade", _trigger(text, "battled", "Attack"),
+                            [_trigger(text, "battled", "Attack")]) == "Grenade"

@@ -1667,3 +1667,8 @@ def test_the_side_a_toll_names_its_dead_by_is_the_target():
     r, = _analysed("The Nigerian Air Force said its jets had killed dozens of ISWAP fighters in air strikes on their "
                    "camps in Borno state on Sunday.", dt.date(2024, 6, 10))
     assert (r.sub_event_type, r.actor2) == ("Air/drone strike", "Islamic State West Africa Province")
+
+
+def test_a_battle_fought_with_grenades_stays_a_clash_but_a_grenade_attack_is_one() -> None:
+    assert _subs("Gunmen battled troops in the town, throwing hand grenades at the soldiers.") == ["Armed clash"]
+    assert _subs("Militants attacked the police post, mostly using grenades.") == ["Grenade"]

@@ -20,7 +20,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v22"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding
+RULES_VERSION = "sitrep.events.extract_rules.v23"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -564,6 +564,10 @@ _AIR_CUE = re.compile(r"\b(?:air|aerial|airstrikes?|jets?|warplanes?|aircraft|pl
 _GROUND_CUE = re.compile(r"\b(?:tanks?|artillery|guns|shell\w*|mortars?|howitzers?|army|troops)\b", re.IGNORECASE)
 MILITANT_CUE = re.compile(r"\b(?:militants?|insurgents?|suicide|bombers?|explosives?|device|IEDs?|car bomb|"
                            r"jihadists?|terrorists?|extremists?|gunmen|claimed responsibility)\b", re.IGNORECASE)
+#: A two-sided fight told as its clause's action ("gunmen battled troops, throwing grenades"): an armed clash
+#: whatever weapons the sentence lists. Not the nouns: "a grenade exploded during clashes" is a grenade
+#: attack in a battle (CASE 2021 and ACLED code the grenade).
+BATTLE_WORD = re.compile(r"(?:clashed|fought|battled|skirmished|exchanged (?:\w+ )?fire)\b", re.IGNORECASE)
 _GRENADE_ANY = re.compile(r"(?<!propelled )\bgrenades?\b", re.IGNORECASE)
 _TAKER = re.compile(r"\b(?:hand(?:ed|ing|s)? (?:\w+ ){0,3}?(?:over|back)|handover|in the hands of|allow(?:ed|ing) "
                     r"|leaving (?:it|the \w+) (?:to|in)|took over|taken over|seiz\w+|captur\w+|recaptur\w+|regain\w*|"
@@ -616,8 +620,10 @@ def _refine_means(triggers: list[Trigger], text: str) -> list[Trigger]:
                     t.sub_event_type = sub
                     break
             else:
-                if _GRENADE_ANY.search(text) and not any(o.sub_event_type == "Grenade" for o in triggers):
-                    t.sub_event_type = "Grenade"  # "attacks ... mostly using grenades"
+                if _GRENADE_ANY.search(text) and not any(o.sub_event_type == "Grenade" for o in triggers) \
+                        and not (t.sub_event_type == "Armed clash" and BATTLE_WORD.match(t.surface)):
+                    t.sub_event_type = "Grenade"  # "attacks ... mostly using grenades" (grenades thrown in a battle
+                    # are the battle's: both sides fight, ACLED's armed clash, not one-sided remote violence)
                 elif t.sub_event_type == "Armed clash" and re.match(r"(?:clash|fought|fighting|battl)", t.surface,
                                                                   re.IGNORECASE) \
                         and _CROWD_SIDE.search(text[max(0, t.start - 60):t.start]):

@@ -39,11 +39,11 @@ from pathlib import Path
 import numpy as np
 
 from sitrep.events import typing as et
-from sitrep.events.extract_rules import TERRITORY, TOLL, Trigger
+from sitrep.events.extract_rules import BATTLE_WORD, TERRITORY, TOLL, Trigger
 from sitrep.events.quantities import mentions_deaths
 from sitrep.events.taxonomy import LETHAL_TYPES, SUB_TO_TYPE, VIOLENT_TYPES
 
-STAGE_VERSION = "event_subtype.v10"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction
+STAGE_VERSION = "event_subtype.v11"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction; v11: grenades thrown in a battle
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
@@ -59,6 +59,7 @@ _NOT_VIOLENCE = frozenset({"Agreement", "Peaceful protest"})
 _EPS = 1e-4
 #: violence against civilians that takes people rather than attacking them ("abducted dozens in an attack")
 _SEIZING = frozenset({"Abduction/forced disappearance"})
+_IN_BATTLE = frozenset({"Grenade"})  # weapons of close combat: thrown in a battle, they are the battle's
 
 
 class ModelUnavailable(RuntimeError):
@@ -203,6 +204,9 @@ def _own_sub(decided: str, trig: Trigger, trigs: Sequence[Trigger], text: str = 
     own = trig.sub_event_type
     if decided == own or own == TOLL or SUB_TO_TYPE.get(own) not in LETHAL_TYPES or own in _SEIZING:
         return decided
+    if own == "Armed clash" and decided in _IN_BATTLE and BATTLE_WORD.match(trig.surface):
+        return own  # "gunmen battled troops, throwing grenades": both sides fight, a clash (ACLED's remote
+        # violence is one-sided, the target cannot answer)
     if SUB_TO_TYPE.get(decided) in LETHAL_TYPES and not (decided in _SEIZING and mentions_deaths(text)):
         return decided  # an attack read as shelling or a strike is the same violence, better typed (but "killed 20
         # and abducted dozens in an attack" is an attack beside the abduction)
