@@ -314,3 +314,11 @@ def test_a_country_adjective_before_the_type_word_is_a_qualifier() -> None:
 def test_a_place_with_its_comma_qualifier_keeps_its_candidates() -> None:
     m = next(m for m in geoparse("The fire broke out in Springfield, Illinois, on Monday.") if m.surface == "Springfield")
     assert m.country == "US" and m.place_id is not None
+
+
+def test_a_nationality_adjective_before_its_people_is_no_place() -> None:
+    # "Somali" is Somalia's demonym and an Ethiopian region: before "forces" it names Somalis, not the region
+    text = "Somali forces retook the village of Busley from al-Shabaab fighters on Saturday."
+    assert "Somali" not in {m.surface for m in geoparse(text)}
+    regional = [m for m in geoparse("Fighting spread in the Somali region of Ethiopia.") if m.surface == "Somali"]
+    assert regional and regional[0].country == "ET"

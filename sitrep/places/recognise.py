@@ -257,6 +257,13 @@ def _looks_like_unknown_place(surface: str) -> bool:
     return not any(w in _MONTHS_DAYS for w in words)
 
 
+# people named by a nationality adjective: "Somali forces", "Kurdish fighters", "Afghan refugees"
+_GROUP_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:forces|troops|soldiers|army|military|police|government|officials?|"
+                          r"authorities|militants|fighters|rebels|militias?|gunmen|president|minister|people|civilians|"
+                          r"refugees|citizens|nationals|villagers|residents|leaders?|officers?|commanders?|jets|"
+                          r"warplanes|aircraft|navy|coast guard|security)\b")
+
+
 def _keep(text: str, start: int, end: int, tokens: list[tuple[int, int, str]], i: int, n: int, gaz: Gazetteer,
           layers: Collection[str] = ()) -> bool:
     surface = text[start:end]
@@ -265,6 +272,8 @@ def _keep(text: str, start: int, end: int, tokens: list[tuple[int, int, str]], i
         return False
     before = text[max(0, start - 30):start]
     after = text[end:end + 30]
+    if gaz.demonyms.get(key) and _GROUP_AFTER.match(after):
+        return False  # "Somali forces", "Kurdish fighters": a nationality's people, not Ethiopia's Somali region
     if _PERSON_BEFORE.search(before):
         return False
     if _PERSON_AFTER.match(after) and not re.search(r"\b(?:in|at|from|near|of|to|into|across|around|outside)\s+(?:the\s+)?$", before) \
