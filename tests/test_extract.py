@@ -1672,3 +1672,43 @@ def test_the_side_a_toll_names_its_dead_by_is_the_target():
 def test_a_battle_fought_with_grenades_stays_a_clash_but_a_grenade_attack_is_one() -> None:
     assert _subs("Gunmen battled troops in the town, throwing hand grenades at the soldiers.") == ["Armed clash"]
     assert _subs("Militants attacked the police post, mostly using grenades.") == ["Grenade"]
+
+
+def test_control_taken_of_a_board_or_servers_is_no_ground_taken() -> None:
+    # no armed people: control of a thing that is not ground (a place named later only says where it is)
+    assert _analysed("Activist fund Elliott seized control of the board of engineering group Rolls on Tuesday, "
+                     "winning a bruising proxy battle that left the chief executive fighting for his job.") == []
+    assert _analysed("Hackers seized control of servers at the company's Dublin data centre on Friday and "
+                     "demanded a ransom, the firm said.") == []
+    [r] = _analysed("Rebels seized control of the town of Kidal on Tuesday, officials said.")
+    assert r.sub_event_type == "Non-state actor overtakes territory" and r.place_name == "Kidal"
+
+
+def test_storming_the_charts_or_social_media_is_a_figure_of_speech() -> None:
+    assert _analysed("The band stormed the charts with their debut album on Friday.") == []
+    assert _analysed("The film stormed the box office in London last weekend.") == []
+    [r] = _analysed("Protesters stormed the parliament building in Nairobi on Tuesday.")
+    assert r.sub_event_type == "Violent demonstration"
+
+
+def test_a_bare_explosion_at_an_industrial_site_is_an_accident() -> None:
+    assert _analysed("An explosion and fire at a Texas refinery on Saturday killed two workers and injured 11, "
+                     "the company said.") == []
+    [r] = _analysed("A bomb exploded at a market in Kabul on Saturday, killing two people, police said.")
+    assert r.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_who_tells_an_event_at_the_end_of_the_sentence_is_not_its_side() -> None:
+    # ", police said": the police report the shooting, they were not shot at
+    [r] = _analysed("Two people were killed and five wounded when gunmen opened fire on a block party in Gao late "
+                    "on Saturday, police said.")
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Attack", "Unidentified armed group", "Civilians")
+
+
+def test_an_attack_on_a_checkpoint_is_on_its_guards_not_on_civilians() -> None:
+    [r] = _analysed("Islamist militants attacked a checkpoint in Somalia's Puntland region on Monday, killing at "
+                    "least five people.")
+    assert r.sub_event_type == "Armed clash"
+    [r] = _analysed("Islamist militants attacked a market in Somalia's Puntland region on Monday, killing at "
+                    "least five people.")
+    assert r.sub_event_type == "Attack" and r.actor2 == "Civilians"

@@ -140,7 +140,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v74+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v75+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -283,7 +283,7 @@ def extract_reports(
     def geo_fn(p: PlaceMention) -> int:  # the mention's offsets are the article's: its words decide "near"/"part of"
         return precision_of(p, article_text)
     per = [
-        SentenceMentions(sent, t, p, a, so)
+        SentenceMentions(sent, t, p, _not_telling(a, so, sent.text, sent.start), so)
         for sent, t, p, a, so in zip(
             sentences, by_sentence(sentences, times), by_sentence(sentences, places),
             by_sentence(sentences, actors), by_sentence(sentences, sources), strict=True)
@@ -314,6 +314,18 @@ def extract_reports(
         reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc, u, s.sentence.index in head))
     reports = [ctx.amended.get(r.report_id, r) for r in reports]  # later sentences' amendments, as new records
     return _late_strike_agents(reports, ctx, scope)
+
+
+def _not_telling(actors: Sequence[ActorMention], sources: Sequence[SourceMention], text: str,
+                 base: int) -> list[ActorMention]:
+    """The sentence's actors less those that only tell it in a trailing attribution ("..., police said",
+    "..., according to the army"): who reports an event is not, by being named as its source, one of its sides.
+    A source that opens the sentence ("Rebel groups said the bomb had been planted") stays: it may be a side."""
+    told = [x for x in sources if _TRAILING_SOURCE.search(text[:max(0, x.start - base)])]
+    return [a for a in actors if not any(x.start <= a.start and a.end <= x.end for x in told)]
+
+
+_TRAILING_SOURCE = re.compile(r"[,;]\s*(?:according to\s+|said\s+|says\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$")
 
 
 def _late_strike_agents(reports: list[Report], ctx: Context, scope: Scope) -> list[Report]:
@@ -1685,12 +1697,21 @@ _MILITARY_OBJECT = re.compile(r"\b(?:military|army|police|security|troops?|convo
                               r"government|base|barracks)\b", re.IGNORECASE)
 
 
+# the object of an attack that armed people hold: a post, a base, a patrol (not a civilian object)
+_ARMED_OBJECT = re.compile(r"\s+(?:on\s+)?(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:checkpoints?|"
+                           r"military (?:bases?|posts?|positions?|camps?)|army (?:bases?|posts?|positions?|camps?)|"
+                           r"bases?|barracks|outposts?|(?:army|military|police|security) posts?|police stations?|"
+                           r"convoys?|patrols?|positions?)\b", re.IGNORECASE)
+
+
 def _attack_on_civilians(trig: Trigger, text: str, quantities: Sequence[QuantityMention], lone_agent: bool) -> bool:
     """An armed agent's one-sided violence: a civilian object after the verb, or civilian-only casualties
     (people of unknown kind count when no armed opponent is named)."""
     obj = _CIVILIAN_OBJECT.match(text[trig.end:])
     if obj and not _MILITARY_OBJECT.search(obj.group(0)):
         return True
+    if _ARMED_OBJECT.match(text[trig.end:]):
+        return False  # "attacked a checkpoint, killing five people": the people at an armed post are its guards
     hurt = [q for q in quantities if q.status in ("killed", "injured") and not q.cumulative]
     victims = ("civilians", "children", "women", "unknown") if lone_agent else ("civilians", "children", "women")
     return bool(hurt) and all(q.category in victims for q in hurt)
@@ -2005,7 +2026,15 @@ def _plausible_by_parse(trig: Trigger, tv: TriggerView | None, places: Sequence[
             and not tv.object_has_place and tv.patient is None \
             and not _TERRITORY_NOUN.search(tv.object_text) and not _PRONOUN_OBJECT.match(tv.object_text.strip()):
         return False
+    if _STORMED.match(trig.surface) and _NOT_STORMABLE.search(tv.object_text):
+        return False  # "stormed the charts", "stormed social media", "stormed the box office": nothing entered
     return not (trig.sub_event_type in _PROTEST_RANK and tv.agent_text and _NOT_A_CROWD.search(tv.agent_text))
+
+
+_STORMED = re.compile(r"(?:\w+\s+)?storm(?:ed|ing|s)?$", re.IGNORECASE)
+# what is stormed only in a figure of speech: media, rankings, an audience (no building, camp or town is entered)
+_NOT_STORMABLE = re.compile(r"\b(?:media|internet|online|web|charts?|box office|headlines|airwaves|polls|"
+                            r"rankings|leaderboard|imagination|hearts?|screens?|scene|top)\b", re.IGNORECASE)
 
 
 _SURRENDER = re.compile(r"surrender", re.IGNORECASE)
@@ -2033,7 +2062,47 @@ def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed: tupl
     if trig.sub_event_type == TERRITORY and not places and not _TERRITORY_NOUN.search(
             text[max(0, trig.start - 40):trig.end + 60]):
         return False  # "data being captured", "taken a sample"
+    if trig.sub_event_type == "Armed clash" and not armed_here and re.match(r"fight|fought", trig.surface, re.I) \
+            and not _for_ground(trig, text, places):
+        return False  # "fighting for his job", "fought for a place in the final": striving, not a battle (the
+        # fighting for a town, or with armed people named, stays one)
+    if trig.sub_event_type == TERRITORY and not armed_here and not _controls_ground(trig, text, places):
+        return False  # "the fund seized control of the board", "hackers seized control of servers in Dublin"
     return True
+
+
+_CONTROL_OF = re.compile(r"\s*(?:(?:full|total|effective|overall)\s+)?control\s+(?:of|over)\s+", re.IGNORECASE)
+_NP_END = re.compile(r"\s+(?:of|at|in|on|near|from|to|after|before|and|as|with|by|for)\b|[,;:.()]")
+
+
+def _for_ground(trig: Trigger, text: str, places: Sequence[PlaceMention]) -> bool:
+    """A fight "for" something is over ground only when that thing is a place or ground ("the fight for
+    Aleppo", "fighting for control of the town"); True when the trigger is not followed by "for"."""
+    m = re.match(r"\s+for\s+(?:control\s+(?:of|over)\s+)?", text[trig.end:])
+    if m is None:
+        return True
+    start = trig.end + m.end()
+    end = _NP_END.search(text, start)
+    phrase = text[start:end.start() if end else len(text)]
+    return bool(_GROUND.search(phrase)) or any(p.surface and p.surface in phrase for p in places)
+
+
+def _controls_ground(trig: Trigger, text: str, places: Sequence[PlaceMention]) -> bool:
+    """Control taken of ground: the first noun phrase after "control of" is a place or names ground by its kind.
+    ("seized control of the board of the group", "of servers at its Dublin data centre" take no ground; a place
+    named later in the phrase only says where the thing is.) True when the trigger is not about control."""
+    m = _CONTROL_OF.match(text, trig.end)
+    if m is None:
+        m = re.match(r"\s*(?:of|over)\s+", text[trig.end:]) if trig.surface.lower().endswith("control") else None
+        if m is None:
+            return True
+        start = trig.end + m.end()
+    else:
+        start = m.end()
+    end = _NP_END.search(text, start)
+    stop = end.start() if end else len(text)
+    phrase = text[start:stop]
+    return bool(_GROUND.search(phrase)) or any(p.surface and p.surface in phrase for p in places)
 
 
 # what only an agreement between warring sides settles (a deal or an accord alone may be a merger)

@@ -20,7 +20,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v23"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle
+RULES_VERSION = "sitrep.events.extract_rules.v24"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -297,7 +297,11 @@ _ACCIDENT = re.compile(
     r"\b(?:plant|factory|gas|transformer|boiler|pipeline|mine|fireworks|refinery|tanker|reactor|warehouse|rig|"
     r"drilling|oil|well|coal|platform|"
     r"industrial|chemical plant|cylinder|kitchen|furnace)\s+(?:explosion|blast|fire)|\b(?:leak|accident(?:al)?|"
-    r"short circuit|cause of the (?:blast|explosion|fire))\b", re.IGNORECASE)
+    r"short circuit|cause of the (?:blast|explosion|fire))\b|"
+    # a bare blast at an industrial site ("an explosion and fire at a Texas refinery")
+    r"\b(?:explosions?|blasts?)\b[^,.;]{0,30}?\b(?:at|in|inside) (?:an? |the |its )?(?:[\w'’-]+ ){0,2}?(?:refinery|"
+    r"factory|(?:chemical|power|gas|fertili[sz]er|industrial) plant|plant|mine|colliery|warehouse|"
+    r"pipeline|rig|gas station|petrol station)\b", re.IGNORECASE)
 _LEAK = re.compile(r"\b(?:leak(?:ed|s|ing|age)?|factory|plant|industrial|tanker|pipeline)\b", re.IGNORECASE)
 _REASON_REF = re.compile(r"\b(?:in response to|in retaliation for|responsible for|blamed for|punish\w* \w+ for|"
                          r"(?:stoked|fuelled|fueled|heightened|exacerbated|inflamed) by)\s+"
