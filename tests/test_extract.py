@@ -1712,3 +1712,19 @@ def test_an_attack_on_a_checkpoint_is_on_its_guards_not_on_civilians() -> None:
     [r] = _analysed("Islamist militants attacked a market in Somalia's Puntland region on Monday, killing at "
                     "least five people.")
     assert r.sub_event_type == "Attack" and r.actor2 == "Civilians"
+
+
+def test_a_police_raid_on_a_drug_den_is_police_work_not_a_battle_or_political_arrest() -> None:
+    assert _analysed("Police raided a suspected drug den in Manchester on Tuesday and arrested eight people, seizing "
+                     "cocaine worth 200,000 pounds, police said.") == []
+    assert _analysed("Police raided the home of an opposition leader in Harare on Tuesday and arrested eight "
+                     "activists, the party said.") != []
+
+
+def test_fighting_a_fire_with_aircraft_and_troops_is_no_war() -> None:
+    text = ("A wildfire forced thousands of residents to flee their homes north of Los Angeles on Tuesday, as "
+            "firefighters battled flames fanned by strong winds. Air tankers bombarded the flames with retardant, "
+            "and National Guard troops were deployed to help with evacuations.")
+    assert _analysed(text) == []
+    [r] = _analysed("Government troops were deployed to the town of Kidal on Tuesday to fight the rebels.")
+    assert r.sub_event_type == "Change to group/activity"

@@ -140,7 +140,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v75+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v76+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -2026,11 +2026,19 @@ def _plausible_by_parse(trig: Trigger, tv: TriggerView | None, places: Sequence[
             and not tv.object_has_place and tv.patient is None \
             and not _TERRITORY_NOUN.search(tv.object_text) and not _PRONOUN_OBJECT.match(tv.object_text.strip()):
         return False
+    if SUB_TO_TYPE.get(trig.sub_event_type) in _FIGHTING_TYPES and _HAZARD.match(tv.object_text.strip()):
+        return False  # "firefighters battled the flames", "air tankers bombarded the flames": no foe
     if _STORMED.match(trig.surface) and _NOT_STORMABLE.search(tv.object_text):
         return False  # "stormed the charts", "stormed social media", "stormed the box office": nothing entered
     return not (trig.sub_event_type in _PROTEST_RANK and tv.agent_text and _NOT_A_CROWD.search(tv.agent_text))
 
 
+_FIGHTING_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# a natural hazard or an illness fought, bombarded or attacked: firefighting, medicine, relief
+_HAZARD = re.compile(r"(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?fires?|"  # "the fire", never "opened fire"
+                     r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:flames|blazes?|wildfires?|bushfires?|"
+                     r"forest fires?|floods?|floodwaters?|virus|viruses|disease|diseases|epidemics?|pandemic|"
+                     r"outbreaks?|cancer|illness|infections?|drought|locusts|snowstorms?|storms?))$", re.IGNORECASE)
 _STORMED = re.compile(r"(?:\w+\s+)?storm(?:ed|ing|s)?$", re.IGNORECASE)
 # what is stormed only in a figure of speech: media, rankings, an audience (no building, camp or town is entered)
 _NOT_STORMABLE = re.compile(r"\b(?:media|internet|online|web|charts?|box office|headlines|airwaves|polls|"
@@ -2066,6 +2074,8 @@ def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed: tupl
             and not _for_ground(trig, text, places):
         return False  # "fighting for his job", "fought for a place in the final": striving, not a battle (the
         # fighting for a town, or with armed people named, stays one)
+    if trig.sub_event_type == "Change to group/activity" and _RELIEF.match(text[trig.end:]):
+        return False  # troops "deployed to help with evacuations" after a fire or a flood: relief, not war
     if trig.sub_event_type == TERRITORY and not armed_here and not _controls_ground(trig, text, places):
         return False  # "the fund seized control of the board", "hackers seized control of servers in Dublin"
     return True
@@ -2073,6 +2083,11 @@ def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed: tupl
 
 _CONTROL_OF = re.compile(r"\s*(?:(?:full|total|effective|overall)\s+)?control\s+(?:of|over)\s+", re.IGNORECASE)
 _NP_END = re.compile(r"\s+(?:of|at|in|on|near|from|to|after|before|and|as|with|by|for)\b|[,;:.()]")
+
+
+_RELIEF = re.compile(r"[^.;]{0,40}?\bto (?:help (?:with )?(?:the )?|assist (?:with |in )?(?:the )?|carry out |"
+                    r"support )?(?:evacuat|rescue|relief|recovery|clean-?up|fight (?:the )?(?:fire|blaze|flames)|"
+                    r"distribut\w+ (?:aid|food)|flood|disaster)", re.IGNORECASE)
 
 
 def _for_ground(trig: Trigger, text: str, places: Sequence[PlaceMention]) -> bool:

@@ -20,7 +20,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v24"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site
+RULES_VERSION = "sitrep.events.extract_rules.v25"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -352,8 +352,8 @@ def find_triggers(text: str) -> list[Trigger]:
         quoted.append((0, len(text)))
     kept = [t for t in _non_overlapping(_matches(text.translate(_QUOTE_MARKS)))
             if not any(s <= t.start < e for s, e in quoted) and _asserted_here(t, text)]
-    if any(t.sub_event_type in _CRIME_PRONE for t in kept) and _ordinary_crime(text):
-        kept = [t for t in kept if t.sub_event_type not in _CRIME_PRONE]
+    if any(_crime_prone(t, text) for t in kept) and _ordinary_crime(text):
+        kept = [t for t in kept if not _crime_prone(t, text)]
     out = _refine(_drop_coordinated(kept, text), text)
     if any(t.sub_event_type != "Other" or t.priority != _MOVE_IN for t in out):
         out = [t for t in out if t.sub_event_type != "Other" or t.priority != _MOVE_IN]  # the move-in is that event's
@@ -381,6 +381,14 @@ _POLITICAL_DETAINEE = re.compile(
     r"party members?|members? of (?:the )?(?:[A-Z]\w*|banned|outlawed)|politicians?|(?:former )?ministers?|"
     r"lawmakers?|MPs?|plotters?|coup|soldiers?|troops|army|military|marines|security forces|"
     r"(?i:defen[cs]e ministry|ministry of defen[cs]e))\b")
+
+
+def _crime_prone(t: Trigger, text: str) -> bool:
+    """A trigger that police work on crime also fits: arrests, kidnaps, seizures, and a police raid."""
+    return t.sub_event_type in _CRIME_PRONE or (t.surface.lower().startswith("raid") and bool(_POLICE.search(text)))
+
+
+_POLICE = re.compile(r"\b(?:police|officers|detectives|sheriff\W?s?|deputies)\b", re.IGNORECASE)
 
 
 def _ordinary_crime(text: str) -> bool:
