@@ -1728,3 +1728,17 @@ def test_fighting_a_fire_with_aircraft_and_troops_is_no_war() -> None:
     assert _analysed(text) == []
     [r] = _analysed("Government troops were deployed to the town of Kidal on Tuesday to fight the rebels.")
     assert r.sub_event_type == "Change to group/activity"
+
+
+def test_a_deed_dated_by_the_years_since_it_is_history_even_in_a_dated_sentence() -> None:
+    # the sentence's "Thursday" is the ceremony's day; the storming is 80 years before
+    reports = _analysed("Veterans gathered in Normandy on Thursday to mark 80 years since Allied troops stormed the "
+                        "beaches on D-Day, launching the liberation of western Europe.", dt.date(2024, 6, 6))
+    assert reports and all(r.background and r.date_begin.year == 1944 for r in reports)
+
+
+def test_a_story_told_in_a_game_or_film_is_no_event() -> None:
+    assert _analysed("Millions of players stormed the castle in the new 'Elden Siege' video game on Tuesday.") == []
+    assert _analysed("In the film, secessionist forces capture Washington and soldiers storm the White House.") == []
+    [r] = _analysed("Rebels captured the town of Kidal on Tuesday, a film crew in the town said.")
+    assert r.sub_event_type == "Non-state actor overtakes territory"

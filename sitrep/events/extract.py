@@ -140,7 +140,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v76+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v77+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1306,7 +1306,7 @@ Dates = tuple[dt.date | None, dt.date | None, int | None]
 
 
 # "to mark 30 years since the country's worst massacre": the event is that many years before the reporting date
-_YEARS_SINCE = re.compile(r"\b(?P<n>[\w-]+)\s+(?P<unit>years|decades)\s+(?:since|after|on from)\s+(?:[\w'’,-]+\s+){0,8}$",
+_YEARS_SINCE = re.compile(r"\b(?P<n>[\w-]+)\s+(?P<unit>years|decades)\s+(?:since|after|on from)\s+(?:[\w'’,-]+\s+){0,12}$",
                           re.IGNORECASE)
 
 
@@ -1330,8 +1330,12 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
     """The trigger's own date (its clause's time expression), an anaphor's, else the reporting date; and
     whether it is background (more than ``BACKGROUND_DAYS`` before the reporting date)."""
     trig, tv, text, ref = st.triggers[k], st.views[k], st.text, scope.ref
-    times = tv.times if tv is not None and tv.times else st.s.times
+    own_times = bool(tv.times) if tv is not None else False
+    times = tv.times if tv is not None and own_times else st.s.times
     when = _event_time(trig, times, st.base, text)
+    if not own_times and ref is not None and _YEARS_SINCE.search(text[:trig.start]):
+        when = None  # "gathered on Thursday to mark 80 years since troops stormed the beaches": the sentence's
+        # date is the ceremony's; the deed is dated by the years since it (below)
     if when is None and ctx.last_time and st.idx - ctx.last_time_at <= 1 and _ANAPHOR_TIME.search(text):
         when = ctx.last_time
     stated = when is not None

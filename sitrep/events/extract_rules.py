@@ -20,7 +20,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v25"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime
+RULES_VERSION = "sitrep.events.extract_rules.v26"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -343,10 +343,20 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 _QUOTE_MARKS = str.maketrans({"“": "'", "”": "'", "‘": "'", "«": "'", "»": "'", '"': "'"})
 
 
+# a sentence set inside a work of fiction ("In the game, players must capture the city", "in the new 'Elden
+# Siege' video game"); a documentary shows real events and is not one
+_FICTION = re.compile(r"\b[Ii]n (?:the|this|his|her|their|a|an|[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)?['’]s) (?:new |latest |"
+                      r"upcoming |hit |[\w’'-]+ ){0,4}?(?:video ?game|computer game|film|movie|novel|TV series|TV show|sitcom|"
+                      r"TV drama|musical|comic book|cartoon|thriller|blockbuster)\b(?![ -](?:industry|footage|festival|"
+                      r"studio|crew|maker|star|critic|rights|set))")
+
+
 def find_triggers(text: str) -> list[Trigger]:
     """Event triggers in a sentence that assert an event (filters applied)."""
     if text.rstrip().rstrip("\"'”’)").endswith("?"):
         return []  # a question asserts nothing
+    if _FICTION.search(text):
+        return []  # "in the new video game, players capture the city": a story, not a report
     quoted = _quoted_spans(text)
     if re.match(r"\s*[\"“]", text) and not re.search(r"[\"”]\s*,?\s*(?:\w+\s+){0,4}(?:said|says|added)", text):
         quoted.append((0, len(text)))
