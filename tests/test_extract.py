@@ -1742,3 +1742,12 @@ def test_a_story_told_in_a_game_or_film_is_no_event() -> None:
     assert _analysed("In the film, secessionist forces capture Washington and soldiers storm the White House.") == []
     [r] = _analysed("Rebels captured the town of Kidal on Tuesday, a film crew in the town said.")
     assert r.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_what_protesters_did_is_a_protest_and_a_plan_to_protest_is_none() -> None:
+    [r] = _analysed("In the southern city of Toulouse, a few dozen protesters dumped manure outside a government "
+                    "building on Wednesday.", dt.date(2023, 3, 8))
+    assert (r.sub_event_type, r.place_name) == ("Peaceful protest", "Toulouse")
+    assert _subs("Farmers blocked the ring road for hours to protest against fuel taxes.") == ["Peaceful protest"]
+    assert _analysed("The union plans to protest against the reform in Paris next month.") == []
+    assert _subs("Protesters were killed by police in Dhaka.") == ["Excessive force against protesters"]

@@ -20,7 +20,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v26"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction
+RULES_VERSION = "sitrep.events.extract_rules.v27"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -209,6 +209,10 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      # a crowd filling a public place ("thousands of mourners packed a square"), as ACLED codes a political funeral
      r"(?:protesters|protestors|demonstrators|marchers|mourners|crowds) (?:[\w'’-]+ ){0,3}?(?:packed|filled|thronged|"
      r"flooded|jammed|poured into) (?:[\w'’-]+ ){0,3}?(?:squares?|streets|roads|avenues?|plazas?)\b|"
+     # an action done to protest is a protest ("drove tractors into Paris to protest against fuel taxes")
+     r"(?:(?<=[a-z] )to|in) (?:protest|demonstrate) (?:against|over|at)\b|"
+     # what protesters did ("a few dozen protesters dumped manure outside a ministry")
+     r"(?:protesters|protestors|demonstrators) (?:(?!were\b|was\b|had\b|have\b)[a-z]+ed)\b|"
      r"rallied (?:in|outside|against)|marched (?:in|through|to|on|from|against)|in a (?:peaceful |silent )?"
      r"(?:protest|march|rally|sit-in)|(?:protests?|demonstrations?|rall(?:y|ies)|sit-ins?) (?:[\w'’-]+ ){0,6}?"
      r"(?:were|are being|are|was|is being|is) (?:reportedly |also )?(?:held|reported|staged)|"
