@@ -1703,6 +1703,9 @@ def test_who_tells_an_event_at_the_end_of_the_sentence_is_not_its_side() -> None
     [r] = _analysed("Two people were killed and five wounded when gunmen opened fire on a block party in Gao late "
                     "on Saturday, police said.")
     assert (r.sub_event_type, r.actor1, r.actor2) == ("Attack", "Unidentified armed group", "Civilians")
+    # a source after a comma that opens the sentence still tells of its own deeds
+    [r] = _analysed("On Saturday, the SDF said they seized the al-Nahda neighborhood in Raqqa from Islamic State.")
+    assert r.actor1 == "Syrian Democratic Forces"
 
 
 def test_an_attack_on_a_checkpoint_is_on_its_guards_not_on_civilians() -> None:
@@ -1751,3 +1754,12 @@ def test_what_protesters_did_is_a_protest_and_a_plan_to_protest_is_none() -> Non
     assert _subs("Farmers blocked the ring road for hours to protest against fuel taxes.") == ["Peaceful protest"]
     assert _analysed("The union plans to protest against the reform in Paris next month.") == []
     assert _subs("Protesters were killed by police in Dhaka.") == ["Excessive force against protesters"]
+
+
+def test_a_sentence_without_a_place_falls_back_to_the_city_the_story_is_filed_from() -> None:
+    text = ("NAIROBI, June 26 (Reuters) - Kenyan police shot dead at least five protesters on Tuesday after a crowd "
+            "stormed parliament.\nProtests also took place in Mombasa, Kisumu and Nakuru, where demonstrators clashed "
+            "with police, local media reported.")
+    reports = _analysed(text, dt.date(2024, 6, 26))
+    first = [r for r in reports if r.sentence_index == 0]
+    assert first and all(r.place_name == "Nairobi" and r.place_inferred for r in first)

@@ -60,6 +60,7 @@ from sitrep.events.extract_context import (
 from sitrep.events.extract_places import (
     DEMONYMS_PATH,
     border_place,
+    dateline_places,
     event_places,
     focus_place,
     home_country,
@@ -140,7 +141,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v77+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v78+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -291,7 +292,7 @@ def extract_reports(
     ref = _reference_date(article, times)
     usable_of = [usable_places(s, s.sentence.text, s.sentence.start) for s in per]  # (read again per sentence)
     usable = [p for u in usable_of for p in u]
-    focus = focus_place(usable)
+    focus = focus_place(usable, [p for s in per for p in dateline_places(s, s.sentence.text, s.sentence.start)])
     main = main_actors(actors)
     main_inter = {a.name: a.inter for a in actors}
     ctx = Context(air_actors=air_actors(article.text, actors),
@@ -321,10 +322,12 @@ def _not_telling(actors: Sequence[ActorMention], sources: Sequence[SourceMention
     """The sentence's actors less those that only tell it in a trailing attribution ("..., police said",
     "..., according to the army"): who reports an event is not, by being named as its source, one of its sides.
     A source that opens the sentence ("Rebel groups said the bomb had been planted") stays: it may be a side."""
-    told = [x for x in sources if _TRAILING_SOURCE.search(text[:max(0, x.start - base)])]
+    told = [x for x in sources if _TRAILING_SOURCE.search(text[:max(0, x.start - base)])
+            and _SENTENCE_END.match(text[x.end - base:])]
     return [a for a in actors if not any(x.start <= a.start and a.end <= x.end for x in told)]
 
 
+_SENTENCE_END = re.compile(r"[^,;:]{0,40}$")  # the source's verb and a date at most ("said on Monday.")
 _TRAILING_SOURCE = re.compile(r"[,;]\s*(?:according to\s+|said\s+|says\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$")
 
 

@@ -299,9 +299,18 @@ def place_label(p: PlaceMention) -> str:
     return p.name or p.surface
 
 
-def focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
+def dateline_places(s: SentenceMentions, text: str, base: int) -> list[PlaceMention]:
+    """The places of a sentence's wire dateline ("NAIROBI, June 26 (Reuters) -"): where the story is filed."""
+    m = _DATELINE.match(text)
+    return [p for p in s.places if m and p.place_id and p.end - base <= m.end()]
+
+
+def focus_place(places: Sequence[PlaceMention], filed: Sequence[PlaceMention] = ()) -> PlaceMention | None:
     """The article's scope: its most named place below country level (a region such as eastern Ghouta
-    counts: it is what a Ghouta story is about) in the country it names most, else its most named place."""
+    counts: it is what a Ghouta story is about) in the country it names most, else its most named place.
+    When no place is named more than the others, the city the story is filed from (``filed``, its dateline)
+    in that country is the scope ("NAIROBI -": a story naming Mombasa, Kisumu and Nakuru once each is about
+    Nairobi)."""
     countries = Counter(p.country for p in places if p.place_id and p.country)
     home = countries.most_common(1)[0][0] if countries else None
     sub = [p for p in places if p.place_id and p.feature not in ("country", "water")]
@@ -312,7 +321,12 @@ def focus_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
     if not pool:
         return None
     counts = Counter(p.place_id for p in pool)
-    best = counts.most_common(1)[0][0]
+    (best, n), = counts.most_common(1)
+    ties = [pid for pid, c in counts.items() if c == n]
+    city = next((p for p in filed if p.feature not in ("country", "water", "admin1") and (home is None or
+                                                                                      p.country == home)), None)
+    if city is not None and (len(ties) > 1 or n == 1) and (city.place_id in ties or n == 1):
+        return city
     return next(p for p in pool if p.place_id == best)
 
 
