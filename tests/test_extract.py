@@ -1763,3 +1763,16 @@ def test_a_sentence_without_a_place_falls_back_to_the_city_the_story_is_filed_fr
     reports = _analysed(text, dt.date(2024, 6, 26))
     first = [r for r in reports if r.sentence_index == 0]
     assert first and all(r.place_name == "Nairobi" and r.place_inferred for r in first)
+
+
+def test_a_killing_with_its_own_subject_after_another_event_is_its_own_event_with_its_toll() -> None:
+    reports = _analysed("Soldiers killed five civilians in the village of Kafr Nabl on Tuesday after rebels shelled "
+                        "a checkpoint.", dt.date(2024, 6, 26))
+    by_sub = {r.sub_event_type: r for r in reports}
+    assert set(by_sub) == {"Attack", "Shelling/artillery/missile attack"}
+    assert [q.value for q in by_sub["Attack"].fatalities if q.status == "killed"] == [5]
+    assert not [q for q in by_sub["Shelling/artillery/missile attack"].fatalities if q.status == "killed"]
+    # killing in the same act ("killed ... when they attacked") stays one event
+    [r] = _analysed("Gunmen killed five villagers in the village of Kafr Nabl on Tuesday when they attacked a market.",
+                    dt.date(2024, 6, 26))
+    assert [q.value for q in r.fatalities if q.status == "killed"] == [5]

@@ -83,6 +83,7 @@ from sitrep.events.extract_rules import (
     agent_kill_triggers,
     find_triggers,
     is_generic,
+    second_kill_triggers,
 )
 from sitrep.events.extract_syntax import (
     TriggerView,
@@ -141,7 +142,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v78+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v79+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -389,8 +390,10 @@ def _candidate_triggers(s: SentenceMentions, head: bool = False,
     text, base = s.sentence.text, s.sentence.start
     if is_headline(text, s.sentence.index, head) or is_generic(text):
         return []
-    found = find_triggers(text) or agent_kill_triggers(text, [a.start - base for a in s.actors
-                                                              if a.inter in (1, 2, 3, 4, 8)])
+    armed_at = [a.start - base for a in s.actors if a.inter in (1, 2, 3, 4, 8)]
+    found = find_triggers(text)
+    found = sorted(found + second_kill_triggers(text, found, armed_at), key=lambda t: t.start) if found \
+        else agent_kill_triggers(text, armed_at)
     if found or not (s.times or (usable if usable is not None else usable_places(s, text, base))):
         return found  # a toll with no place or day of its own can only continue the report just made (the count
         # follow-up does that without a parse)

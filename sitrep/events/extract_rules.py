@@ -18,9 +18,10 @@ import ahocorasick
 from sitrep.events.taxonomy import SUB_TO_TYPE
 from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
-__all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
+__all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
+           "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v27"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against
+RULES_VERSION = "sitrep.events.extract_rules.v28"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -822,6 +823,30 @@ def agent_kill_triggers(text: str, agent_before: list[int]) -> list[Trigger]:
         if _KILL_AGENT.search(clause) or any(m.start() - 80 <= a < m.start() for a in agent_before):
             out.append(Trigger(m.start(), m.end(), m.group(0), "Attack", 5))
             break
+    return out
+
+
+_FINITE_KILL = re.compile(r"(?:killed|shot dead|shot and killed|murdered|slaughtered|massacred|executed|hacked to death)"
+                          r"(?=\s)", re.IGNORECASE)
+_CLAUSE_LINK = re.compile(r"\b(?:after|before|while|whereas|since|following)\b|;", re.IGNORECASE)
+
+
+def second_kill_triggers(text: str, found: list[Trigger], agent_before: list[int]) -> list[Trigger]:
+    """ "Soldiers killed five civilians after rebels shelled a checkpoint": a killing told with its own armed
+    subject, in another clause than the sentence's other triggers (joined by after, before, as, while...), is an
+    event of its own (an attack, typed later), not a toll of the other."""
+    if not found:
+        return []
+    out = []
+    for m in _FINITE_KILL.finditer(text):
+        subject = text[max(0, m.start() - 40):m.start()]
+        subject = re.split(r"[,;:]|\b(?:after|before|as|while|when|and|but)\b", subject)[-1]
+        if not (_KILL_AGENT.search(subject) or any(m.start() - len(subject) <= a < m.start() for a in agent_before)):
+            continue
+        if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end() for t in found):
+            continue
+        if all(_CLAUSE_LINK.search(text[min(t.end, m.start()):max(t.start, m.end())]) for t in found):
+            out.append(Trigger(m.start(), m.end(), m.group(0), "Attack", 5))
     return out
 
 

@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v27"  # v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v28"  # v28: a count that is a trigger verb's object is its; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
 # dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
@@ -765,6 +765,11 @@ def count_owner(doc: Doc, count: Span, triggers: Sequence[Span]) -> int | None:
     if q is None:
         return None
     vq = clause_of(q)
+    for k, sp in enumerate(triggers):
+        t = token_at(doc, sp)
+        if t is not None and t.i == vq.i and t.pos_ == "VERB" and q.head.i == t.i:
+            return k  # the count is the object of a trigger verb ("soldiers killed five civilians after rebels
+            # shelled a checkpoint"): that verb's event, whatever its after-clause tells
     best: tuple[int, int, int] | None = None
     for k, sp in enumerate(triggers):
         t = token_at(doc, sp)
