@@ -126,3 +126,11 @@ def test_grenades_thrown_in_a_battle_are_the_battles() -> None:
     # an attack with grenades is still a grenade attack
     assert subtype._own_sub("Grenade", _trigger(text, "battled", "Attack"),
                             [_trigger(text, "battled", "Attack")]) == "Grenade"
+
+
+def test_fighting_beside_an_air_strike_stays_a_battle() -> None:
+    text = ("Israeli air strikes killed at least 32 Palestinians across the Gaza Strip overnight, as fighting raged "
+            "in the southern city of Khan Younis.")
+    out = subtype.retype([text], [[_trigger(text, "air strikes", "Air/drone strike"),
+                                   _trigger(text, "fighting", "Armed clash")]])
+    assert [t.sub_event_type for t in out[0]] == ["Air/drone strike", "Armed clash"]

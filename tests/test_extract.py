@@ -1776,3 +1776,13 @@ def test_a_killing_with_its_own_subject_after_another_event_is_its_own_event_wit
     [r] = _analysed("Gunmen killed five villagers in the village of Kafr Nabl on Tuesday when they attacked a market.",
                     dt.date(2024, 6, 26))
     assert [q.value for q in r.fatalities if q.status == "killed"] == [5]
+
+
+def test_a_strike_on_a_house_is_a_military_strike_and_a_labour_strike_is_none() -> None:
+    assert _subs("One strike on a house in Rafah killed 12 members of one family, medics said.") == \
+        ["Air/drone strike"]
+    assert _subs("Another strike killed five people in Kharkiv on Monday.") == ["Air/drone strike"]
+    assert _subs("Workers staged a strike on Monday over pay.") == []
+    assert _subs("The strike hit the port city on Monday as dockers walked out.") == []
+    # "the strike on the house" refers back to a strike already told
+    assert _subs("Three journalists were wounded in the strike on the house.") == []

@@ -21,7 +21,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v28"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject
+RULES_VERSION = "sitrep.events.extract_rules.v29"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -80,6 +80,13 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"raids? by (?:the )?(?:[\w'’-]+ ){0,3}?(?:choppers|helicopters|jets|warplanes|aircraft|drones|air ?force)|"
      r"(?<=killed in )(?:[\w'’-]+ ){0,2}?strikes|(?<=wounded in )(?:[\w'’-]+ ){0,2}?strikes|"
      r"(?<=died in )(?:[\w'’-]+ ){0,2}?strikes|"
+     # a strike on a building or that killed: a military strike ("one strike on a house in Rafah killed 12";
+     # a labour strike is "on Monday", "over pay", and kills no one); "the strike on the house" refers back
+     r"(?<!hunger )(?<!general )(?<!labour )(?<!labor )(?<!the )(?<!that )(?<!this )strikes? (?:on|against|targeting) (?:an? |the |one )?(?:[\w'’-]+ ){0,2}?"
+     r"(?:houses?|homes?|buildings?|schools?|hospitals?|cars?|vehicles?|camps?|tents?|shelters?|mosques?|"
+     r"apartments?|residential|convoys?|positions?|bases?|depots?|targets?)\b|"
+     r"(?:(?<=^)|(?<=\bone )|(?<=\ban )|(?<=\ba )|(?<=\banother ))strike (?:also |later )?(?:killed|destroyed|levelled|flattened|"
+     r"wounded)\b|"
      r"pound(?:ed|ing)|(?:conducted|carried out|launched|staged|mounted|flew) (?:[\w'’-]+ ){0,3}?(?:(?:air ?)?"
      r"(?:strikes|sorties)|air ?raids)", "Air/drone strike", 2),
     (r"(?:rocket|mortar|missile|artillery|tank) (?:attacks?|strikes?|fire)|tank shells|shell(?:ing|ed|s)|artillery|"

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -43,7 +44,11 @@ from sitrep.events.extract_rules import BATTLE_WORD, TERRITORY, TOLL, Trigger
 from sitrep.events.quantities import mentions_deaths
 from sitrep.events.taxonomy import LETHAL_TYPES, SUB_TO_TYPE, VIOLENT_TYPES
 
-STAGE_VERSION = "event_subtype.v11"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction; v11: grenades thrown in a battle
+COMBAT_WORD = re.compile(r"(?:fighting|clash(?:es|ed)?|battles?|gun ?battles?|firefights?)$", re.IGNORECASE)
+# "injured in a grenade explosion during clashes": the clashes are the occasion of the other event, not one more
+_FRAMED = re.compile(r"\b(?:during|amid|amidst|in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+STAGE_VERSION = "event_subtype.v12"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction; v11: grenades thrown in a battle; v12: fighting beside an air strike
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
@@ -207,6 +212,10 @@ def _own_sub(decided: str, trig: Trigger, trigs: Sequence[Trigger], text: str = 
     if own == "Armed clash" and decided in _IN_BATTLE and BATTLE_WORD.match(trig.surface):
         return own  # "gunmen battled troops, throwing grenades": both sides fight, a clash (ACLED's remote
         # violence is one-sided, the target cannot answer)
+    if own == "Armed clash" and COMBAT_WORD.match(trig.surface) and not _FRAMED.search(text[:trig.start]) and any(
+            t is not trig and t.sub_event_type == decided for t in trigs):
+        return own  # "air strikes killed 32 as fighting raged in Khan Younis": the strikes are the other
+        # trigger's; the fighting stays a battle
     if SUB_TO_TYPE.get(decided) in LETHAL_TYPES and not (decided in _SEIZING and mentions_deaths(text)):
         return decided  # an attack read as shelling or a strike is the same violence, better typed (but "killed 20
         # and abducted dozens in an attack" is an attack beside the abduction)
