@@ -362,3 +362,10 @@ def test_armed_men_by_trade_are_fighters():
     assert counts("Troops killed 15 bandits in a gunfight on Friday and freed 30 kidnapped people.") == [
         (15, "fighters", "killed")]
     assert counts("Scores of Russian mercenaries were killed.") == [(20, "fighters", "killed")]
+
+
+def test_a_peoples_plural_counts_before_any_preposition() -> None:
+    [q] = find_quantities("Israeli air strikes killed at least 32 Palestinians across the Gaza Strip overnight.")
+    assert (q.value, q.status) == (32, "killed")
+    [q] = find_quantities("The army killed 14 Houthis overnight in Hodeidah.")
+    assert (q.value, q.category) == (14, "fighters")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v25"  # v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
+STAGE_VERSION = "sitrep.events.quantities.v26"  # v26: "32 Palestinians across the Strip"; v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -280,7 +280,9 @@ def _category_after(rest: str) -> tuple[str | None, int]:
     pos = 0
     group = re.match(r"(?:[A-Z][a-z'’-]+s|Taliban|Shabaab|al-Shabaab|Peshmerga|Janjaweed)\b(?!\s+[A-Za-z])|"
                      r"(?:[A-Z][a-z'’-]+s|Taliban|Shabaab|al-Shabaab|Peshmerga|Janjaweed)\b(?=\s+(?:and|were|was|had|"
-                     r"have|died|killed|wounded|injured|dead|in|on|at|as|during|after|near)\b)", rest)
+                     r"have|died|killed|wounded|injured|dead|in|on|at|as|during|after|near|across|throughout|around|along|inside|"
+                     r"outside|overnight|from|with|by|since|following|while|when|including|among|aboard|under|this|"
+                     r"last|late|early|earlier)\b)", rest)
     if group:
         armed = re.match(r"(?:Taliban|Shabaab|al-Shabaab|Houthis|Peshmerga|Janjaweed|Jihadis)\b", group.group(0))
         return ("fighters" if armed else "unknown"), group.end()  # "14 Houthis and five soldiers were killed"
