@@ -1786,3 +1786,11 @@ def test_a_strike_on_a_house_is_a_military_strike_and_a_labour_strike_is_none() 
     assert _subs("The strike hit the port city on Monday as dockers walked out.") == []
     # "the strike on the house" refers back to a strike already told
     assert _subs("Three journalists were wounded in the strike on the house.") == []
+
+
+def test_a_ship_destroyed_with_naval_drones_is_a_drone_strike_off_crimea_not_in_moscow() -> None:
+    reports = _analysed("Ukraine's military said on Wednesday it had destroyed a large Russian landing ship off the "
+                        "coast of occupied Crimea using naval drones, in what would be another blow to Moscow's Black "
+                        "Sea fleet.", dt.date(2024, 2, 15))
+    assert [(r.sub_event_type, r.actor1) for r in reports] == [("Air/drone strike", "Ukrainian forces")]
+    assert reports[0].country == "UA"

@@ -21,7 +21,7 @@ from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v29"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house
+RULES_VERSION = "sitrep.events.extract_rules.v30"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -68,7 +68,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"attacks?)|(?:explosion|blast|detonation) of (?:[\w'’-]+ ){0,2}?grenades?|grenades? (?:was|were) (?:launched|"
      r"thrown|hurled|lobbed|tossed)", "Grenade", 1),
     (r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:attacks?|bombardment|bombing)|"
-     r"drone (?:strikes?|attacks?)|aerial (?:strikes?|raids?)|air (?:blitz|campaign)|warplanes|fighter jets|(?:coalition|Russian|Israeli|Syrian|regime|"
+     r"drone (?:strikes?|attacks?)|aerial (?:strikes?|raids?)|"
+     # attack drones named as the means ("destroyed a landing ship using naval drones", "kamikaze drones hit")
+     r"(?:using|with) (?:[\w'’-]+ ){0,2}?(?:naval|sea|kamikaze|suicide|attack|explosive-laden|exploding|FPV|"
+     r"loitering|armed|combat) drones?|(?:naval|sea|kamikaze|suicide|explosive-laden|exploding|FPV|loitering) "
+     r"drones? (?:[\w'’-]+ ){0,2}?(?:hit|struck|attacked|destroyed|sank|targeted|slammed)|air (?:blitz|campaign)|warplanes|fighter jets|(?:coalition|Russian|Israeli|Syrian|regime|"
      r"government|US|U\.S\.|American|Saudi[- ]led) (?:raids|strikes|bombing|bombardments?|jets)|"
      r"bombard(?:ed|ing|ments?)|bombed|bombing(?:s)?|striking targets|(?:incendiary|barrel|cluster) bombs?|"
      r"(?:guided|glide|gliding|aerial|precision[- ]guided) bombs?|(?:launched|fired|sent) (?:[\w'’-]+ ){0,3}?drones? "

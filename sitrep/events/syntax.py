@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v28"  # v28: a count that is a trigger verb's object is its; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v29"  # v29: "Moscow's Black Sea fleet" is a government; v28: a count that is a trigger verb's object is its; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
 # dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
@@ -108,7 +108,9 @@ _GOV_NOUNS = frozenset({"government", "role", "regime", "forces", "army", "offic
                         # a nation's people abroad ("US advisers", "Russia mercenaries"): who, not where
                         "advisers", "advisors", "diplomats", "citizens", "nationals", "soldiers", "servicemen",
                         "personnel", "officers", "commanders", "mercenaries", "contractors", "delegation",
-                        "counterpart", "counterparts"})
+                        "counterpart", "counterparts",
+                        # a state's arms and wars ("Moscow's Black Sea fleet", "Kyiv's counteroffensive")
+                        "fleet", "navy", "invasion", "offensive", "counteroffensive", "war", "missiles", "drones"})
 
 
 def parse_candidates(texts: Sequence[str]) -> list[Doc]:
