@@ -322,3 +322,11 @@ def test_a_nationality_adjective_before_its_people_is_no_place() -> None:
     assert "Somali" not in {m.surface for m in geoparse(text)}
     regional = [m for m in geoparse("Fighting spread in the Somali region of Ethiopia.") if m.surface == "Somali"]
     assert regional and regional[0].country == "ET"
+
+
+def test_a_place_after_its_countrys_possessive_is_found() -> None:
+    # "Syria's Idlib province", "Nigeria's Zamfara state": the possessive ends the country's name
+    for text, name in (("Shelling hit Syria's Idlib province on Tuesday.", "Idlib"),
+                       ("Gunmen attacked a village in Nigeria's Zamfara state.", "Zamfara"),
+                       ("Clashes broke out in Mali's Mopti region.", "Mopti")):
+        assert name in {m.name for m in geoparse(text)}, text

@@ -288,7 +288,8 @@ def _keep(text: str, start: int, end: int, tokens: list[tuple[int, int, str]], i
         return False  # "Diana al Rifai", "Hamza bin Laden"
     prev = tokens[i - 1][2] if i > 0 else ""
     adjacent_prev = i > 0 and text[tokens[i - 1][1]:start].strip() == ""
-    if adjacent_prev and _is_cap(prev) and not _sentence_initial(text, tokens[i - 1][0]):
+    if adjacent_prev and _is_cap(prev) and not prev.endswith(("'s", "’s")) \
+            and not _sentence_initial(text, tokens[i - 1][0]):  # "Syria's Idlib": a possessive ends a name
         if prev.lower() not in _NAME_PREFIXES:
             return False
     # "IS", "UN", "SOHR": short all-capital words count only as country abbreviations ("US", "UK", "UAE")
