@@ -1763,6 +1763,12 @@ def test_a_sentence_without_a_place_falls_back_to_the_city_the_story_is_filed_fr
     reports = _analysed(text, dt.date(2024, 6, 26))
     first = [r for r in reports if r.sentence_index == 0]
     assert first and all(r.place_name == "Nairobi" and r.place_inferred for r in first)
+    # a lede that names its place makes that the scope, not the bureau the story is filed from
+    text = ("ABUJA, July 10 (Reuters) - Gunmen killed at least 20 people in an attack on a village in Nigeria's "
+            "northwestern Zamfara state on Tuesday, police said.\nLast month, bandits abducted more than 100 people from a school "
+            "in neighbouring Kaduna state.\nNigeria's military has carried out air strikes on bandit camps.")
+    strikes = [r for r in _analysed(text, dt.date(2024, 7, 10)) if r.sub_event_type == "Air/drone strike"]
+    assert strikes and all(r.admin1 == "Zamfara" for r in strikes)
 
 
 def test_a_killing_with_its_own_subject_after_another_event_is_its_own_event_with_its_toll() -> None:

@@ -142,7 +142,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v79+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v80+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -293,7 +293,12 @@ def extract_reports(
     ref = _reference_date(article, times)
     usable_of = [usable_places(s, s.sentence.text, s.sentence.start) for s in per]  # (read again per sentence)
     usable = [p for u in usable_of for p in u]
-    focus = focus_place(usable, [p for s in per for p in dateline_places(s, s.sentence.text, s.sentence.start)])
+    # the filing city stands for the scope only when the dateline's own sentence names no other place ("NAIROBI -
+    # police shot protesters after a crowd stormed parliament"); "ABUJA - gunmen killed 20 in Zamfara state"
+    # is about Zamfara
+    filed = [p for s, u in zip(per, usable_of, strict=True) if not u
+             for p in dateline_places(s, s.sentence.text, s.sentence.start)]
+    focus = focus_place(usable, filed)
     main = main_actors(actors)
     main_inter = {a.name: a.inter for a in actors}
     ctx = Context(air_actors=air_actors(article.text, actors),
