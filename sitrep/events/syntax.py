@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v27"  # v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v28"  # v28: "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
 # dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
@@ -53,6 +53,9 @@ _PLAN_VERBS = frozenset({
     "ordered", "mull", "contemplate", "imminent", "impending", "looming", "possible", "potential",
     "future", "threat", "prospect",
 })
+# plan words that take their object as an action done: "set off car bombs", "set the market ablaze" (only "set to
+# attack" or "an attack is set for Monday" is a plan)
+_ACTION_WITH_OBJECT = frozenset({"set"})
 _DENY_VERBS = frozenset({"deny", "denied", "denies", "denying", "dismiss", "dismissed", "reject", "rejected",
                          "refute", "refuted"})
 _NEG_DETS = frozenset({"no", "without", "never", "nor"})
@@ -189,7 +192,8 @@ def _planned(tok: Token, v: Token) -> bool:
         return True
     if any(c.dep_ == "amod" and _lower(c) in _PLAN_VERBS for c in tok.children):
         return True
-    if tok.i != v.i and tok.dep_ in ("dobj", "pobj", "nsubjpass") and _lower(v) in _PLAN_VERBS:
+    if tok.i != v.i and tok.dep_ in ("dobj", "pobj", "nsubjpass") and _lower(v) in _PLAN_VERBS and not (
+            tok.dep_ == "dobj" and _lower(v) in _ACTION_WITH_OBJECT):
         return True
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and _lower(tok.head.head) in _PLAN_VERBS:
         return True  # "warned of an assault"
