@@ -322,3 +322,22 @@ def test_a_nationality_adjective_before_its_people_is_no_place() -> None:
     assert "Somali" not in {m.surface for m in geoparse(text)}
     regional = [m for m in geoparse("Fighting spread in the Somali region of Ethiopia.") if m.surface == "Somali"]
     assert regional and regional[0].country == "ET"
+
+
+def test_a_country_after_in_rules_out_namesakes_elsewhere() -> None:
+    # Palma of Cabo Delgado is not in the gazetteer: the town stays unresolved in Mozambique, not Palma de Mallorca
+    text = "Insurgents have taken control of the town of Palma in northern Mozambique after a five-day assault."
+    m = next(m for m in geoparse(text) if m.surface == "Palma")
+    assert m.country == "MZ"
+
+
+def test_a_possessive_country_picks_its_own_region() -> None:
+    # "Southwest" is a region of Burkina Faso by name; "Cameroon's" says whose region is meant
+    text = "Gunmen stormed a school in the town of Kumba in Cameroon's Southwest region on Saturday."
+    m = next(m for m in geoparse(text) if m.surface == "Kumba")
+    assert m.country == "CM"
+
+
+def test_the_last_word_of_a_for_name_is_no_place() -> None:
+    text = "Rebels of the Coalition of Patriots for Change attacked two positions outside Bangui on Wednesday."
+    assert "Change" not in {m.surface for m in geoparse(text)}

@@ -24,7 +24,7 @@ from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.normalize import exact_key, fuzzy_key
 from sitrep.places.resolve import Mention, make_mention
 
-RECOGNISE_VERSION = "sitrep.places.recognise.v2"
+RECOGNISE_VERSION = "sitrep.places.recognise.v3"  # v3: "Patriots for Change" ends a name
 MAX_TOKENS = 6
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F]*(?:['’][\w\u00C0-\u024F]+)*(?:-[\w\u00C0-\u024F]+)*\.?")
@@ -291,6 +291,9 @@ def _keep(text: str, start: int, end: int, tokens: list[tuple[int, int, str]], i
     if adjacent_prev and _is_cap(prev) and not _sentence_initial(text, tokens[i - 1][0]):
         if prev.lower() not in _NAME_PREFIXES:
             return False
+    if i >= 2 and prev == "for" and _is_cap(tokens[i - 2][2]) and tokens[i - 2][2] not in _CAP_ARTICLES \
+            and text[tokens[i - 2][1]:start] == " for " and not _sentence_initial(text, tokens[i - 2][0]):
+        return False  # the end of a name: "Coalition of Patriots for Change", "Movement for Justice"
     # "IS", "UN", "SOHR": short all-capital words count only as country abbreviations ("US", "UK", "UAE")
     bare = surface.replace(".", "")
     if bare.isupper() and len(bare) <= 4:
