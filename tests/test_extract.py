@@ -1672,3 +1672,10 @@ def test_the_side_a_toll_names_its_dead_by_is_the_target():
 def test_a_battle_fought_with_grenades_stays_a_clash_but_a_grenade_attack_is_one() -> None:
     assert _subs("Gunmen battled troops in the town, throwing hand grenades at the soldiers.") == ["Armed clash"]
     assert _subs("Militants attacked the police post, mostly using grenades.") == ["Grenade"]
+
+
+def test_air_raid_sirens_are_no_air_raid():
+    assert [t.sub_event_type for t in find_triggers(
+        "Hezbollah fired about 200 rockets into northern Israel, setting off air raid sirens in Haifa.")] == [
+        "Shelling/artillery/missile attack"]
+    assert "Air/drone strike" in {t.sub_event_type for t in find_triggers("An air raid hit the market in Idlib.")}

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 import ahocorasick
 
 from sitrep.events.taxonomy import SUB_TO_TYPE
-from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
+from sitrep.events.vocab import AIR_RAID_RX, ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v23"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle
+RULES_VERSION = "sitrep.events.extract_rules.v24"  # v24: "air raid sirens" are no air raid; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -66,7 +66,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:[\w'’-]+ ){0,2}?(?:hand )?grenades?|grenades? (?:exploded|went off|were thrown|was thrown|hit|landed|"
      r"attacks?)|(?:explosion|blast|detonation) of (?:[\w'’-]+ ){0,2}?grenades?|grenades? (?:was|were) (?:launched|"
      r"thrown|hurled|lobbed|tossed)", "Grenade", 1),
-    (r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:attacks?|bombardment|bombing)|"
+    (r"air ?strikes?|airstrikes?|" + AIR_RAID_RX + r"|air attacks?|aerial (?:attacks?|bombardment|bombing)|"
      r"drone (?:strikes?|attacks?)|aerial (?:strikes?|raids?)|air (?:blitz|campaign)|warplanes|fighter jets|(?:coalition|Russian|Israeli|Syrian|regime|"
      r"government|US|U\.S\.|American|Saudi[- ]led) (?:raids|strikes|bombing|bombardments?|jets)|"
      r"bombard(?:ed|ing|ments?)|bombed|bombing(?:s)?|striking targets|(?:incendiary|barrel|cluster) bombs?|"
