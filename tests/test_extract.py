@@ -1679,3 +1679,13 @@ def test_air_raid_sirens_are_no_air_raid():
         "Hezbollah fired about 200 rockets into northern Israel, setting off air raid sirens in Haifa.")] == [
         "Shelling/artillery/missile attack"]
     assert "Air/drone strike" in {t.sub_event_type for t in find_triggers("An air raid hit the market in Idlib.")}
+
+
+def test_members_of_a_named_group_are_that_group():
+    # "separatists of the BLA" is the BLA, not the group the previous sentence named
+    reports = _analysed("The Pakistani Taliban, known as Tehreek-e-Taliban Pakistan (TTP), denied involvement. "
+                        "In Balochistan province, separatists of the Balochistan Liberation Army attacked a paramilitary "
+                        "Frontier Corps post in Kech district on Sunday, killing four soldiers, the military said.",
+                        dt.date(2023, 1, 30))
+    r, = [r for r in reports if _killed(r)]
+    assert r.actor1 == "Balochistan Liberation Army"
