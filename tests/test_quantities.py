@@ -379,3 +379,9 @@ def test_one_casualty_verb_governs_a_list_of_counts():
     # each count with a verb of its own keeps its own fate
     assert counts("The raid killed two soldiers and wounded four civilians.") == [
         (2, "fighters", "killed"), (4, "civilians", "injured")]
+
+
+def test_foreign_nationals_are_counted_as_civilians():
+    assert [(q.value, q.category, q.status) for q in find_quantities(
+        "Gunmen killed nine Chinese nationals at a gold mine near the town of Bambari on Sunday.")] == [
+        (9, "civilians", "killed")]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v26"  # v26: "killing two soldiers and four civilians" (one verb, two counts), employees, staff; v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
+STAGE_VERSION = "sitrep.events.quantities.v27"  # v27: "nine Chinese nationals"; v26: "killing two soldiers and four civilians" (one verb, two counts), employees, staff; v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -71,7 +71,8 @@ _CATEGORY_NOUNS = [
      r"reporters?|correspondents?|townspeople|townsfolk|miners?|herders?|herdsmen|herdsman|fishermen|fisherman|"
      r"pastoralists?|labou?rers?|loggers?|mourners|churchgoers|congregants|wedding guests|guests|"
      r"customers|shoppers|commuters|motorists|travell?ers|pedestrians|healthcare workers|health workers|"
-     r"humanitarian workers|employees|staff members|staffers|diplomats|contractors|volunteers|engineers",
+     r"humanitarian workers|employees|staff members|staffers|diplomats|contractors|volunteers|engineers|nationals|"
+     r"citizens|foreigners|expatriates|expats",
      "civilians"),
     (r"children|child|minors?|boys?|girls?|kids|infants?|babies|toddlers?|teenagers?|"
      r"schoolchildren|students? under", "children"),
