@@ -1689,3 +1689,10 @@ def test_members_of_a_named_group_are_that_group():
                         dt.date(2023, 1, 30))
     r, = [r for r in reports if _killed(r)]
     assert r.actor1 == "Balochistan Liberation Army"
+
+
+def test_a_states_strike_in_the_singular_is_its_forces_not_a_strike_by_workers():
+    reports = _analysed("An Israeli strike on a building in the central Beirut neighborhood of Bachoura killed six "
+                        "people, Lebanon's Health Ministry said.", dt.date(2024, 10, 1))
+    r, = reports
+    assert r.actor1 == "Israeli forces" and r.event_type != "Protests"
