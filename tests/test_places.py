@@ -341,3 +341,10 @@ def test_a_possessive_country_picks_its_own_region() -> None:
 def test_the_last_word_of_a_for_name_is_no_place() -> None:
     text = "Rebels of the Coalition of Patriots for Change attacked two positions outside Bangui on Wednesday."
     assert "Change" not in {m.surface for m in geoparse(text)}
+
+
+def test_a_compass_region_matches_its_hyphenated_name() -> None:
+    # Cameroon's region is "North-West"; "Northwest" alone is also an Icelandic region's English name
+    text = "Soldiers killed 20 separatist fighters near the town of Batibo in the Northwest region on Monday."
+    m = next(m for m in geoparse(text) if m.surface == "Batibo")
+    assert m.country == "CM"
