@@ -346,3 +346,8 @@ def test_resistance_fighters_in_myanmar_are_the_pdf() -> None:
 def test_armed_groups_of_other_wars_are_named(text: str, country: str, expected: str) -> None:
     assert expected in [a.name for a in find_actors(text, country=country)]
     assert "Iraqi forces" not in [a.name for a in find_actors(text, country=country)]
+
+
+def test_gadhafi_loyalists_are_the_old_regimes_forces() -> None:
+    assert [a.name for a in find_actors("Gadhafi loyalists fired on rebels from rooftops in Tripoli.", country="LY")][
+        0] == "Gadhafi forces"
