@@ -1696,3 +1696,13 @@ def test_a_states_strike_in_the_singular_is_its_forces_not_a_strike_by_workers()
                         "people, Lebanon's Health Ministry said.", dt.date(2024, 10, 1))
     r, = reports
     assert r.actor1 == "Israeli forces" and r.event_type != "Protests"
+
+
+def test_weapons_named_as_targets_are_no_shelling():
+    subs = [t.sub_event_type for t in find_triggers("The coalition said its aircraft carried out 17 strikes near Mosul "
+                                                     "on Wednesday, destroying tunnels and mortar positions.")]
+    assert subs == ["Air/drone strike"]
+    assert [t.sub_event_type for t in find_triggers("Israeli jets struck rocket launchers in southern Lebanon.")] == [
+        "Air/drone strike"]
+    assert [t.sub_event_type for t in find_triggers("Rebels fired rockets at the airport.")] == [
+        "Shelling/artillery/missile attack"]

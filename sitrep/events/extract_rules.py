@@ -20,7 +20,7 @@ from sitrep.events.vocab import AIR_RAID_RX, ARMED_NOUN_RX, CALENDAR_WORD_RX, WE
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v24"  # v24: "air raid sirens" are no air raid; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle
+RULES_VERSION = "sitrep.events.extract_rules.v25"  # v25: "mortar positions", "rocket launchers" are targets, not fire; v24: "air raid sirens" are no air raid; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -44,6 +44,11 @@ def _after(words: str) -> str:
 _SPAN = r"(?:days|weeks|months|nights|hours)"  # a span of combat or bombardment, not years of a war
 _CROWD = (r"(?:protest(?:ers|s)?|demonstrat(?:ors|ions?)|crowds?|rall(?:y|ies)|march(?:ers|es)?|sit-ins?|"
           r"gatherings?|mourners|vigils?)")
+
+# a weapon named as what a strike destroyed or a raid found, not as fired: "destroying tunnels and mortar positions",
+# "struck rocket launchers", "a missile depot"
+_WEAPON_SITE = (r"(?! (?:positions?|launchers?|launch(?:ing)? (?:sites?|pads?)|sites?|depots?|caches?|stockpiles?|"
+                r"factor(?:y|ies)|workshops?|storage|warehouses?|systems?|batter(?:y|ies))\b)")
 
 # (regex, sub_event_type or TERRITORY, priority: lower wins when two overlap)
 _TRIGGERS: list[tuple[str, str, int]] = [
@@ -81,8 +86,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?<=died in )(?:[\w'’-]+ ){0,2}?strikes|"
      r"pound(?:ed|ing)|(?:conducted|carried out|launched|staged|mounted|flew) (?:[\w'’-]+ ){0,3}?(?:(?:air ?)?"
      r"(?:strikes|sorties)|air ?raids)", "Air/drone strike", 2),
-    (r"(?:rocket|mortar|missile|artillery|tank) (?:attacks?|strikes?|fire)|tank shells|shell(?:ing|ed|s)|artillery|"
-     r"mortars?(?: rounds| shells)?|rockets?|missiles?|(?:hit|struck) by (?:an? |the )?(?:stray )?(?:tank |artillery |"
+    (r"(?:rocket|mortar|missile|artillery|tank) (?:attacks?|strikes?|fire)|tank shells|shell(?:ing|ed|s)|"
+     r"(?:artillery|mortars?(?: rounds| shells)?|rockets?|missiles?)" + _WEAPON_SITE + r"|(?:hit|struck) by (?:an? |the )?(?:stray )?(?:tank |artillery |"
      r"mortar )?shell|(?:tank |artillery |mortar )?shell (?:explosion|landed|hit|"
      r"struck|fell|exploded|slammed)|"
      r"rocket attacks?|(?<!think )(?<!fish )(?<!septic )tanks? (?:were |was |have been |had been )?(?:firing|fired|"
