@@ -770,3 +770,15 @@ def test_set_with_an_object_is_an_act_not_a_plan():
     for (text, (word, want)), doc in zip(cases.items(), docs, strict=True):
         i = text.index(word)
         assert syntax.status_of(doc, (i, i + len(word))) == want, text
+
+
+def test_a_statements_that_clause_is_its_content_not_a_description():
+    text = ("The Afghan Defense Ministry said in a statement that airstrikes by the Afghan Air Force killed 45 Taliban "
+            "fighters in Kunduz and neighboring Baghlan province overnight.")
+    doc = syntax.parse_candidates([text])[0]
+    i = text.index("airstrikes")
+    assert not syntax.describes_doer(doc, (i, i + len("airstrikes")))
+    text = "Rebel fighters, who overran some districts three weeks ago, hold the town."
+    doc = syntax.parse_candidates([text])[0]
+    i = text.index("overran")
+    assert syntax.describes_doer(doc, (i, i + len("overran")))

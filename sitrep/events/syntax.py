@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v28"  # v28: "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v29"  # v29: "a statement that X killed" is no relative clause; v28: "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
 # dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
@@ -237,7 +237,18 @@ def describes_doer(doc: Doc, span: Span) -> bool:
         return False  # "civilians who fled the bombardment": the bombardment is not what they did
     if not any(c.dep_ == "nsubj" and _lower(c) in ("who", "which", "that") for c in rel.children):
         return False
+    if _lower(rel.head) in _CONTENT_NOUNS:
+        return False  # "said in a statement that airstrikes killed 45": what the statement says, misparsed
     return rel.head.ent_type_ not in ("GPE", "LOC", "FAC") and rel.head.pos_ in ("NOUN", "PROPN")
+
+
+#: nouns whose "that" clause is their content, not a relative clause ("a statement that airstrikes killed 45")
+_CONTENT_NOUNS = frozenset({
+    "statement", "statements", "report", "reports", "claim", "claims", "communique", "message", "announcement",
+    "post", "posting", "video", "news", "word", "warning", "allegation", "allegations", "accusation", "accusations",
+    "assertion", "confirmation", "indication", "indications", "sign", "signs", "rumour", "rumours", "rumor", "rumors",
+    "evidence", "notice", "briefing", "release", "bulletin", "tweet", "update",
+})
 
 
 #: participles that characterise a person by a deed alleged or past ("militants implicated in executions")
