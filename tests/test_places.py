@@ -348,3 +348,9 @@ def test_a_compass_region_matches_its_hyphenated_name() -> None:
     text = "Soldiers killed 20 separatist fighters near the town of Batibo in the Northwest region on Monday."
     m = next(m for m in geoparse(text) if m.surface == "Batibo")
     assert m.country == "CM"
+
+
+def test_a_name_after_a_lower_case_role_noun_is_a_person() -> None:
+    text = ("Cartel gunmen battled security forces across the city of Culiacan on Thursday after soldiers briefly "
+            "detained Ovidio Guzman, a son of jailed drug lord Joaquin \"El Chapo\" Guzman, officials said.")
+    assert "Joaquin" not in {m.surface for m in geoparse(text)}
