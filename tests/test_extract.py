@@ -1706,3 +1706,11 @@ def test_weapons_named_as_targets_are_no_shelling():
         "Air/drone strike"]
     assert [t.sub_event_type for t in find_triggers("Rebels fired rockets at the airport.")] == [
         "Shelling/artillery/missile attack"]
+
+
+def test_an_armed_groups_name_is_no_event_place():
+    # "al-Shabab" is also a village in Iran: named as the group, it is no place for the next sentence's "province"
+    reports = _analysed("The extremists, known locally as al-Shabab, have been waging an insurgency in Cabo Delgado "
+                        "province since 2017. Rebels beheaded more than 50 people in the province in April 2020.",
+                        dt.date(2021, 3, 29))
+    assert reports and all(r.country in ("MZ", None) for r in reports)
