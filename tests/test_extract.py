@@ -1714,3 +1714,11 @@ def test_an_armed_groups_name_is_no_event_place():
                         "province since 2017. Rebels beheaded more than 50 people in the province in April 2020.",
                         dt.date(2021, 3, 29))
     assert reports and all(r.country in ("MZ", None) for r in reports)
+
+
+def test_who_stopped_the_attacker_is_not_the_perpetrator():
+    reports = _analysed("A suicide bomber blew himself up near the entrance of the Russian embassy in Kabul on Monday, "
+                        "killing two embassy employees, police said. The attacker was shot by armed Taliban guards as he "
+                        "approached the gate, said the district police chief.", dt.date(2022, 9, 5))
+    r, = [r for r in reports if r.sub_event_type == "Suicide bomb"]
+    assert r.actor1 != "Taliban"
