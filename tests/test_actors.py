@@ -332,3 +332,22 @@ def test_resistance_fighters_in_myanmar_are_the_pdf() -> None:
     assert [a.name for a in find_actors("Resistance fighters ambushed a convoy.", country="MM")] == [
         "People's Defence Force"]
     assert find_actors("Resistance fighters ambushed a convoy.", country="UA") == []
+
+
+@pytest.mark.parametrize("text,country,expected", [
+    ("Islamic State's Khorasan branch claimed responsibility for the attack.", "AF", "Islamic State Khorasan Province"),
+    ("Maute group gunmen held buildings in Marawi.", "PH", "Maute Group"),
+    ("The Coalition of Patriots for Change attacked two positions outside Bangui.", "CF",
+     "Coalition of Patriots for Change"),
+    ("Forces loyal to Riek Machar clashed with government troops.", "SS", "SPLM/A-IO"),
+    ("Mahdi Army militiamen fought U.S. troops in Najaf.", "IQ", "Mahdi Army"),
+    ("U.S. troops raided an al-Qaida in Iraq safe house.", "IQ", "al-Qaeda in Iraq"),
+])
+def test_armed_groups_of_other_wars_are_named(text: str, country: str, expected: str) -> None:
+    assert expected in [a.name for a in find_actors(text, country=country)]
+    assert "Iraqi forces" not in [a.name for a in find_actors(text, country=country)]
+
+
+def test_gadhafi_loyalists_are_the_old_regimes_forces() -> None:
+    assert [a.name for a in find_actors("Gadhafi loyalists fired on rebels from rooftops in Tripoli.", country="LY")][
+        0] == "Gadhafi forces"

@@ -1800,3 +1800,53 @@ def test_a_ship_destroyed_with_naval_drones_is_a_drone_strike_off_crimea_not_in_
                         "Sea fleet.", dt.date(2024, 2, 15))
     assert [(r.sub_event_type, r.actor1) for r in reports] == [("Air/drone strike", "Ukrainian forces")]
     assert reports[0].country == "UA"
+
+
+def test_air_raid_sirens_are_no_air_raid():
+    assert [t.sub_event_type for t in find_triggers(
+        "Hezbollah fired about 200 rockets into northern Israel, setting off air raid sirens in Haifa.")] == [
+        "Shelling/artillery/missile attack"]
+    assert "Air/drone strike" in {t.sub_event_type for t in find_triggers("An air raid hit the market in Idlib.")}
+
+
+def test_members_of_a_named_group_are_that_group():
+    # "separatists of the BLA" is the BLA, not the group the previous sentence named
+    reports = _analysed("The Pakistani Taliban, known as Tehreek-e-Taliban Pakistan (TTP), denied involvement. "
+                        "In Balochistan province, separatists of the Balochistan Liberation Army attacked a paramilitary "
+                        "Frontier Corps post in Kech district on Sunday, killing four soldiers, the military said.",
+                        dt.date(2023, 1, 30))
+    r, = [r for r in reports if _killed(r)]
+    assert r.actor1 == "Balochistan Liberation Army"
+
+
+def test_a_states_strike_in_the_singular_is_its_forces_not_a_strike_by_workers():
+    reports = _analysed("An Israeli strike on a building in the central Beirut neighborhood of Bachoura killed six "
+                        "people, Lebanon's Health Ministry said.", dt.date(2024, 10, 1))
+    r, = reports
+    assert r.actor1 == "Israeli forces" and r.event_type != "Protests"
+
+
+def test_weapons_named_as_targets_are_no_shelling():
+    subs = [t.sub_event_type for t in find_triggers("The coalition said its aircraft carried out 17 strikes near Mosul "
+                                                     "on Wednesday, destroying tunnels and mortar positions.")]
+    assert subs == ["Air/drone strike"]
+    assert [t.sub_event_type for t in find_triggers("Israeli jets struck rocket launchers in southern Lebanon.")] == [
+        "Air/drone strike"]
+    assert [t.sub_event_type for t in find_triggers("Rebels fired rockets at the airport.")] == [
+        "Shelling/artillery/missile attack"]
+
+
+def test_an_armed_groups_name_is_no_event_place():
+    # "al-Shabab" is also a village in Iran: named as the group, it is no place for the next sentence's "province"
+    reports = _analysed("The extremists, known locally as al-Shabab, have been waging an insurgency in Cabo Delgado "
+                        "province since 2017. Rebels beheaded more than 50 people in the province in April 2020.",
+                        dt.date(2021, 3, 29))
+    assert reports and all(r.country in ("MZ", None) for r in reports)
+
+
+def test_who_stopped_the_attacker_is_not_the_perpetrator():
+    reports = _analysed("A suicide bomber blew himself up near the entrance of the Russian embassy in Kabul on Monday, "
+                        "killing two embassy employees, police said. The attacker was shot by armed Taliban guards as he "
+                        "approached the gate, said the district police chief.", dt.date(2022, 9, 5))
+    r, = [r for r in reports if r.sub_event_type == "Suicide bomb"]
+    assert r.actor1 != "Taliban"

@@ -758,3 +758,27 @@ def test_a_capital_coordinated_with_a_government_or_acting_as_a_state_is_no_even
     assert governing("Ankara summoned Syria's envoy after two incidents on the border.", ["Ankara"]) == {"Ankara"}
     assert governing("Rebels captured Aleppo and Idlib on Monday.", ["Aleppo", "Idlib"]) == set()
     assert governing("He said US advisers had been at a base near Deir ez-Zor.", ["US", "Deir ez-Zor"]) == {"US"}
+
+
+def test_set_with_an_object_is_an_act_not_a_plan():
+    cases = {
+        "Insurgents set off five car bombs in Sadr City on Thursday.": ("bombs", "asserted"),
+        "Government forces are set to launch an offensive on the town.": ("offensive", "hypothetical"),
+        "A new offensive is set for Monday.": ("offensive", "hypothetical"),
+    }
+    docs = syntax.parse_candidates(list(cases))
+    for (text, (word, want)), doc in zip(cases.items(), docs, strict=True):
+        i = text.index(word)
+        assert syntax.status_of(doc, (i, i + len(word))) == want, text
+
+
+def test_a_statements_that_clause_is_its_content_not_a_description():
+    text = ("The Afghan Defense Ministry said in a statement that airstrikes by the Afghan Air Force killed 45 Taliban "
+            "fighters in Kunduz and neighboring Baghlan province overnight.")
+    doc = syntax.parse_candidates([text])[0]
+    i = text.index("airstrikes")
+    assert not syntax.describes_doer(doc, (i, i + len("airstrikes")))
+    text = "Rebel fighters, who overran some districts three weeks ago, hold the town."
+    doc = syntax.parse_candidates([text])[0]
+    i = text.index("overran")
+    assert syntax.describes_doer(doc, (i, i + len("overran")))

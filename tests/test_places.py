@@ -330,3 +330,35 @@ def test_a_place_after_its_countrys_possessive_is_found() -> None:
                        ("Gunmen attacked a village in Nigeria's Zamfara state.", "Zamfara"),
                        ("Clashes broke out in Mali's Mopti region.", "Mopti")):
         assert name in {m.name for m in geoparse(text)}, text
+
+
+def test_a_country_after_in_rules_out_namesakes_elsewhere() -> None:
+    # Palma of Cabo Delgado is not in the gazetteer: the town stays unresolved in Mozambique, not Palma de Mallorca
+    text = "Insurgents have taken control of the town of Palma in northern Mozambique after a five-day assault."
+    m = next(m for m in geoparse(text) if m.surface == "Palma")
+    assert m.country == "MZ"
+
+
+def test_a_possessive_country_picks_its_own_region() -> None:
+    # "Southwest" is a region of Burkina Faso by name; "Cameroon's" says whose region is meant
+    text = "Gunmen stormed a school in the town of Kumba in Cameroon's Southwest region on Saturday."
+    m = next(m for m in geoparse(text) if m.surface == "Kumba")
+    assert m.country == "CM"
+
+
+def test_the_last_word_of_a_for_name_is_no_place() -> None:
+    text = "Rebels of the Coalition of Patriots for Change attacked two positions outside Bangui on Wednesday."
+    assert "Change" not in {m.surface for m in geoparse(text)}
+
+
+def test_a_compass_region_matches_its_hyphenated_name() -> None:
+    # Cameroon's region is "North-West"; "Northwest" alone is also an Icelandic region's English name
+    text = "Soldiers killed 20 separatist fighters near the town of Batibo in the Northwest region on Monday."
+    m = next(m for m in geoparse(text) if m.surface == "Batibo")
+    assert m.country == "CM"
+
+
+def test_a_name_after_a_lower_case_role_noun_is_a_person() -> None:
+    text = ("Cartel gunmen battled security forces across the city of Culiacan on Thursday after soldiers briefly "
+            "detained Ovidio Guzman, a son of jailed drug lord Joaquin \"El Chapo\" Guzman, officials said.")
+    assert "Joaquin" not in {m.surface for m in geoparse(text)}

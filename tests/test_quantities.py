@@ -369,3 +369,26 @@ def test_a_peoples_plural_counts_before_any_preposition() -> None:
     assert (q.value, q.status) == (32, "killed")
     [q] = find_quantities("The army killed 14 Houthis overnight in Hodeidah.")
     assert (q.value, q.category) == (14, "fighters")
+
+
+def test_one_casualty_verb_governs_a_list_of_counts():
+    def counts(sentence):
+        return [(q.value, q.category, q.status) for q in find_quantities(sentence)]
+
+    assert counts("A suicide bomber blew himself up near the embassy on Monday, killing two embassy employees and "
+                  "at least four Afghans, police said.") == [(2, "civilians", "killed"), (4, "unknown", "killed")]
+    assert counts("Gunmen attacked the bus, killing two soldiers and four civilians.") == [
+        (2, "fighters", "killed"), (4, "civilians", "killed")]
+    assert counts("They killed 2 soldiers, 3 policemen and 4 civilians.") == [
+        (2, "fighters", "killed"), (3, "fighters", "killed"), (4, "civilians", "killed")]
+    # a count of people followed by its parts is a breakdown, not more dead
+    assert counts("The blast killed 14 people, nine soldiers and five civilians.") == [(14, "unknown", "killed")]
+    # each count with a verb of its own keeps its own fate
+    assert counts("The raid killed two soldiers and wounded four civilians.") == [
+        (2, "fighters", "killed"), (4, "civilians", "injured")]
+
+
+def test_foreign_nationals_are_counted_as_civilians():
+    assert [(q.value, q.category, q.status) for q in find_quantities(
+        "Gunmen killed nine Chinese nationals at a gold mine near the town of Bambari on Sunday.")] == [
+        (9, "civilians", "killed")]

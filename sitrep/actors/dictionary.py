@@ -29,7 +29,7 @@ from sitrep.actors.lexicon import AliasIndex
 DATA = Path(__file__).resolve().parent / "data"
 ACTORS_FILE = DATA / "actors.tsv"
 DESCRIPTORS_FILE = DATA / "descriptors.tsv"
-RESOURCE_VERSION = "sitrep.actors.dictionary.v8"  # v6: gangs, cartels and insurgents of other conflicts; v7: Myanmar armed groups apart; v8: guided bombs, cruise missiles
+RESOURCE_VERSION = "sitrep.actors.dictionary.v11"  # v11: Gadhafi forces (Libya 2011); v10: "an Israeli strike" (singular); v9: Maute Group, CPC, SPLM/A-IO, Mahdi Army, al-Qaeda in Iraq, ISKP as "Islamic State's Khorasan branch"; v6: gangs, cartels and insurgents of other conflicts; v7: Myanmar armed groups apart; v8: guided bombs, cruise missiles
 _LEADING_BOUNDARY = re.compile(r"^(?:\(\?<!\[\\w-\]\)|\\b)")
 _COLUMNS = ("actor_id", "name", "inter", "parent", "country", "demonyms", "aliases")
 
@@ -38,7 +38,7 @@ _FORCE_NOUNS = (
     r"(?:(?:government|regime|military|armed|security|special|air|naval|ground|state|elite|occupation|"
     r"border|federal|guided|glide|cruise|ballistic|attack)\s+)?"
     r"(?:forces|troops|army|soldiers|military|servicemen|fighter\s+jets|jets|warplanes|planes|aircraft|"
-    r"helicopters|helicopter\s+gunships|gunships|drones?|(?:air|drone|missile)\s*strikes?|airstrikes?|strikes|"
+    r"helicopters|helicopter\s+gunships|gunships|drones?|(?:air|drone|missile)\s*strikes?|airstrikes?|strikes?|"
     r"air\s+raids?|raids?|missile|rocket|"
     r"bombing|bombings|bombardment|shelling|artillery|navy|air\s+force|marines|commandos|paratroopers|"
     r"police|policemen|guards|tanks|gunboats|warships|missiles|rockets|units|regime|"

@@ -141,8 +141,8 @@ from sitrep.text import TOPIC
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader
-STAGE_VERSION = (f"sitrep.events.extract.v80+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged
+STAGE_VERSION = (f"sitrep.events.extract.v81+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1665,12 +1665,19 @@ def _perpetrator_named_after(st: SentenceState, ctx: Context) -> None:
     if len(named) != 1:
         return
     a = next(iter(named.values()))
+    if _STOPPED_BY.search(st.text[:a.start - base]):
+        return  # "The attacker was shot by armed Taliban guards": who stopped the attacker did not attack
     agent: str | None = a.name
     if agent in _GENERIC_NAMES:  # "troops": the forces of that kind the article has named
         agent = next((name for name, inter in reversed(ctx.recent_actors)
                       if name not in _GENERIC_NAMES and (inter in (1, 8)) == (a.inter in (1, 8))), None)
     if agent is not None and agent != hosts[0].actor2:
         ctx.amend(replace(hosts[0], actor1=agent))
+
+
+_STOPPED_BY = re.compile(r"\b(?:attackers?|bombers?|assailants?|gunm[ae]n|suspects?)\b[^.;]{0,40}?\b(?:was|were|had been)\s+"
+                         r"(?:\w+ly\s+)?(?:shot|killed|shot dead|stopped|arrested|detained|captured|intercepted|"
+                         r"spotted|challenged|overpowered|subdued)\b[^.;]*$", re.IGNORECASE)
 
 
 # a strike or an attack on the same place and days is the same violence; a battle's side is not its perpetrator

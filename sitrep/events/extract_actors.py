@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from sitrep.events.extract_context import ARMED_INTER, Context, SentenceMentions, participant
 from sitrep.events.extract_rules import Trigger
-from sitrep.events.vocab import STATE_NOUNS
+from sitrep.events.vocab import AIR_RAID_RX, STATE_NOUNS
 from sitrep.records import ActorMention
 
 _NON_COMBATANT = re.compile(r"United Nations|\bUN\b|Red Cross|Red Crescent|ICRC|Amnesty|Human Rights Watch|"
@@ -294,7 +294,7 @@ def associates(agent_m: ActorMention | None, agent: str | None, target: str | No
         prev_end = a.end
     return out
 
-_AIR_WORDS = re.compile(r"air ?strikes?|airstrikes?|air raids?|warplanes?|jets|aircraft|air ?force|drones?|"
+_AIR_WORDS = re.compile(r"air ?strikes?|airstrikes?|" + AIR_RAID_RX + r"|warplanes?|jets|aircraft|air ?force|drones?|"
                         r"helicopters?|bombing|bombard", re.IGNORECASE)
 
 

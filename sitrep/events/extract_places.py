@@ -74,10 +74,14 @@ def usable_places(s: SentenceMentions, text: str, base: int) -> list[PlaceMentio
     dateline = _DATELINE.match(text)
     if dateline:
         spans.append((base, base + dateline.end() + 1))
+    groups = {(a.start, a.end) for a in s.actors if a.inter in (2, 3, 4)}
     out = []
     for p in s.places:
         if any(a <= p.start and p.end <= b and (b - a) > (p.end - p.start) for a, b in spans):
             continue
+        if (p.start, p.end) in groups:
+            continue  # "the extremists, known locally as al-Shabab": an armed group's name, not a village Shabab
+
         after = text[p.end - base:p.end - base + 12]
         before = text[max(0, p.start - base - 1):p.start - base]
         if _BASED.match(after) or before == "-" or _ADJECTIVAL.match(text[p.end - base:p.end - base + 30]):

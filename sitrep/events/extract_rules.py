@@ -16,12 +16,12 @@ from dataclasses import dataclass
 import ahocorasick
 
 from sitrep.events.taxonomy import SUB_TO_TYPE
-from sitrep.events.vocab import ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
+from sitrep.events.vocab import AIR_RAID_RX, ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v30"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones
+RULES_VERSION = "sitrep.events.extract_rules.v31"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -46,6 +46,11 @@ _SPAN = r"(?:days|weeks|months|nights|hours)"  # a span of combat or bombardment
 _CROWD = (r"(?:protest(?:ers|s)?|demonstrat(?:ors|ions?)|crowds?|rall(?:y|ies)|march(?:ers|es)?|sit-ins?|"
           r"gatherings?|mourners|vigils?)")
 
+# a weapon named as what a strike destroyed or a raid found, not as fired: "destroying tunnels and mortar positions",
+# "struck rocket launchers", "a missile depot"
+_WEAPON_SITE = (r"(?! (?:positions?|launchers?|launch(?:ing)? (?:sites?|pads?)|sites?|depots?|caches?|stockpiles?|"
+                r"factor(?:y|ies)|workshops?|storage|warehouses?|systems?|batter(?:y|ies))\b)")
+
 # (regex, sub_event_type or TERRITORY, priority: lower wins when two overlap)
 _TRIGGERS: list[tuple[str, str, int]] = [
     (r"suicide (?:car |truck )?(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|vest)", "Suicide bomb", 0),
@@ -67,7 +72,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:[\w'’-]+ ){0,2}?(?:hand )?grenades?|grenades? (?:exploded|went off|were thrown|was thrown|hit|landed|"
      r"attacks?)|(?:explosion|blast|detonation) of (?:[\w'’-]+ ){0,2}?grenades?|grenades? (?:was|were) (?:launched|"
      r"thrown|hurled|lobbed|tossed)", "Grenade", 1),
-    (r"air ?strikes?|airstrikes?|air raids?|air attacks?|aerial (?:attacks?|bombardment|bombing)|"
+    (r"air ?strikes?|airstrikes?|" + AIR_RAID_RX + r"|air attacks?|aerial (?:attacks?|bombardment|bombing)|"
      r"drone (?:strikes?|attacks?)|aerial (?:strikes?|raids?)|"
      # attack drones named as the means ("destroyed a landing ship using naval drones", "kamikaze drones hit")
      r"(?:using|with) (?:[\w'’-]+ ){0,2}?(?:naval|sea|kamikaze|suicide|attack|explosive-laden|exploding|FPV|"
@@ -93,8 +98,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"wounded)\b|"
      r"pound(?:ed|ing)|(?:conducted|carried out|launched|staged|mounted|flew) (?:[\w'’-]+ ){0,3}?(?:(?:air ?)?"
      r"(?:strikes|sorties)|air ?raids)", "Air/drone strike", 2),
-    (r"(?:rocket|mortar|missile|artillery|tank) (?:attacks?|strikes?|fire)|tank shells|shell(?:ing|ed|s)|artillery|"
-     r"mortars?(?: rounds| shells)?|rockets?|missiles?|(?:hit|struck) by (?:an? |the )?(?:stray )?(?:tank |artillery |"
+    (r"(?:rocket|mortar|missile|artillery|tank) (?:attacks?|strikes?|fire)|tank shells|shell(?:ing|ed|s)|"
+     r"(?:artillery|mortars?(?: rounds| shells)?|rockets?|missiles?)" + _WEAPON_SITE + r"|(?:hit|struck) by (?:an? |the )?(?:stray )?(?:tank |artillery |"
      r"mortar )?shell|(?:tank |artillery |mortar )?shell (?:explosion|landed|hit|"
      r"struck|fell|exploded|slammed)|"
      r"rocket attacks?|(?<!think )(?<!fish )(?<!septic )tanks? (?:were |was |have been |had been )?(?:firing|fired|"

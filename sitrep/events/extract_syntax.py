@@ -7,6 +7,7 @@ locatives, the time mentions in its own clause, and the places the sentence uses
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -129,6 +130,19 @@ def coordination(doc: Doc | None, base: int) -> Callable[[PlaceMention, PlaceMen
     return linked
 
 
+_OF_GROUP = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _member_of(armed: Sequence[ActorMention], span: syntax.Span | None, base: int, text: str
+               ) -> ActorMention | None:
+    """The group an agent noun belongs to ("separatists of the Balochistan Liberation Army", "fighters of the
+    Islamic State"): the parse's agent phrase ends before its "of" tail."""
+    if span is None:
+        return None
+    m = _OF_GROUP.match(text, span[1])
+    return next((a for a in armed if m is not None and a.start - base == m.end()), None)
+
+
 def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[ActorMention],
          places: Sequence[PlaceMention], times: Sequence[TimeMention],
          all_places: Sequence[PlaceMention] = ()) -> TriggerView:
@@ -153,7 +167,8 @@ def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[Actor
     object_text = syntax.doc_text(doc)[roles.patient[0]:roles.patient[1]] if roles.patient else ""
     pat = roles.patient
     object_place = pat is not None and any(p.start - base < pat[1] and pat[0] < p.end - base for p in places)
-    return TriggerView(syntax.status_of(doc, trig_span), _first_in(armed, roles.agent, base),
+    agent = _first_in(armed, roles.agent, base) or _member_of(armed, roles.agent, base, syntax.doc_text(doc))
+    return TriggerView(syntax.status_of(doc, trig_span), agent,
                        _first_in(actors, roles.patient, base), roles.passive, in_loc, in_clause, agent_text,
                        object_text, object_place, roles.agent, roles.patient, syntax.describes_doer(doc, trig_span) or syntax.alleged_deed(doc, trig_span),
                        syntax.past_before_past(doc, trig_span), syntax.long_span(doc, trig_span))

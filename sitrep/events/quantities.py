@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v26"  # v26: "32 Palestinians across the Strip"; v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
+STAGE_VERSION = "sitrep.events.quantities.v28"  # v28: merged; v27: "nine Chinese nationals"; v26: "killing two soldiers and four civilians" (one verb, two counts), employees, staff; "32 Palestinians across the Strip"; v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -71,7 +71,8 @@ _CATEGORY_NOUNS = [
      r"reporters?|correspondents?|townspeople|townsfolk|miners?|herders?|herdsmen|herdsman|fishermen|fisherman|"
      r"pastoralists?|labou?rers?|loggers?|mourners|churchgoers|congregants|wedding guests|guests|"
      r"customers|shoppers|commuters|motorists|travell?ers|pedestrians|healthcare workers|health workers|"
-     r"humanitarian workers",
+     r"humanitarian workers|employees|staff members|staffers|diplomats|contractors|volunteers|engineers|nationals|"
+     r"citizens|foreigners|expatriates|expats",
      "civilians"),
     (r"children|child|minors?|boys?|girls?|kids|infants?|babies|toddlers?|teenagers?|"
      r"schoolchildren|students? under", "children"),
@@ -341,6 +342,11 @@ def _status_in(text: str, last: bool = False) -> str | None:
     return best[1] if best else None
 
 
+# between two counts of one list: "two soldiers and four civilians", "three police, two children"
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+|\s+plus\s+)(?:at least\s+|more than\s+|"
+                          r"about\s+|some\s+|nearly\s+|another\s+)?", re.IGNORECASE)
+
+
 def _clause_left(left: str) -> str:
     """The part of ``left`` in the same clause (cut at ; : and subordinators)."""
     cut = 0
@@ -421,6 +427,13 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
     if verb:
         status = _status_in(verb.group(1))
     if status is None and (_BREAKDOWN.search(left_all) or in_breakdown) and found and cat is not None:
+        status = found[-1].status
+    between = sentence[found[-1].end:num.start] if found else ""
+    if status is None and found and cat is not None and _COORDINATED.fullmatch(between) \
+            and found[-1].status in ("killed", "injured", "captured") \
+            and not (found[-1].category == "unknown" and "and" not in between):
+        # "killing two soldiers and at least four civilians": one verb for the list ("14 people, nine soldiers and
+        # five civilians" is a breakdown of the people, not more dead)
         status = found[-1].status
     if status is None and cat is not None:
         status = _status_in(after.lstrip(" ")[:cat_end]) if _FATE_NOUN.search(after.lstrip(" ")[:cat_end]) else None

@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v29"  # v29: "Moscow's Black Sea fleet" is a government; v28: a count that is a trigger verb's object is its; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v30"  # v30: merged; v29: "Moscow's Black Sea fleet" is a government; "a statement that X killed" is no relative clause; v28: a count that is a trigger verb's object is its; "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
 # dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
@@ -53,6 +53,9 @@ _PLAN_VERBS = frozenset({
     "ordered", "mull", "contemplate", "imminent", "impending", "looming", "possible", "potential",
     "future", "threat", "prospect",
 })
+# plan words that take their object as an action done: "set off car bombs", "set the market ablaze" (only "set to
+# attack" or "an attack is set for Monday" is a plan)
+_ACTION_WITH_OBJECT = frozenset({"set"})
 _DENY_VERBS = frozenset({"deny", "denied", "denies", "denying", "dismiss", "dismissed", "reject", "rejected",
                          "refute", "refuted"})
 _NEG_DETS = frozenset({"no", "without", "never", "nor"})
@@ -191,7 +194,8 @@ def _planned(tok: Token, v: Token) -> bool:
         return True
     if any(c.dep_ == "amod" and _lower(c) in _PLAN_VERBS for c in tok.children):
         return True
-    if tok.i != v.i and tok.dep_ in ("dobj", "pobj", "nsubjpass") and _lower(v) in _PLAN_VERBS:
+    if tok.i != v.i and tok.dep_ in ("dobj", "pobj", "nsubjpass") and _lower(v) in _PLAN_VERBS and not (
+            tok.dep_ == "dobj" and _lower(v) in _ACTION_WITH_OBJECT):
         return True
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and _lower(tok.head.head) in _PLAN_VERBS:
         return True  # "warned of an assault"
@@ -235,7 +239,18 @@ def describes_doer(doc: Doc, span: Span) -> bool:
         return False  # "civilians who fled the bombardment": the bombardment is not what they did
     if not any(c.dep_ == "nsubj" and _lower(c) in ("who", "which", "that") for c in rel.children):
         return False
+    if _lower(rel.head) in _CONTENT_NOUNS:
+        return False  # "said in a statement that airstrikes killed 45": what the statement says, misparsed
     return rel.head.ent_type_ not in ("GPE", "LOC", "FAC") and rel.head.pos_ in ("NOUN", "PROPN")
+
+
+#: nouns whose "that" clause is their content, not a relative clause ("a statement that airstrikes killed 45")
+_CONTENT_NOUNS = frozenset({
+    "statement", "statements", "report", "reports", "claim", "claims", "communique", "message", "announcement",
+    "post", "posting", "video", "news", "word", "warning", "allegation", "allegations", "accusation", "accusations",
+    "assertion", "confirmation", "indication", "indications", "sign", "signs", "rumour", "rumours", "rumor", "rumors",
+    "evidence", "notice", "briefing", "release", "bulletin", "tweet", "update",
+})
 
 
 #: participles that characterise a person by a deed alleged or past ("militants implicated in executions")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
+# an air raid, not the alarm or refuge named after one ("setting off air raid sirens in Haifa")
+AIR_RAID_RX = r"air raids?(?! (?:sirens?|shelters?|alerts?|alarms?|warnings?|drills?)\b)"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_RX = "(?:" + "|".join(MONTHS) + ")"
 WEEKDAY_RX = "(?:" + "|".join(WEEKDAYS) + ")"

@@ -24,7 +24,7 @@ from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.normalize import exact_key, fuzzy_key
 from sitrep.places.resolve import Mention, make_mention
 
-RECOGNISE_VERSION = "sitrep.places.recognise.v2"
+RECOGNISE_VERSION = "sitrep.places.recognise.v4"  # v3: "Patriots for Change" ends a name; v4: "drug lord Joaquin"
 MAX_TOKENS = 6
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F]*(?:['’][\w\u00C0-\u024F]+)*(?:-[\w\u00C0-\u024F]+)*\.?")
@@ -33,7 +33,10 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ath|ez|es|ed|en)-
 _CAP_ARTICLES = {"Al", "El", "Ar", "Ash", "Ad", "Az", "Ath", "Ez"}
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
 _ABBREV_TOKENS = {"St", "Mt", "Ft", "Pt", "W", "E", "N", "S", "Mount", "Saint"}
-_PERSON_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|President|Minister|Judge|Officer|Deputy|Coach)\.?\s+$")
+_PERSON_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|President|Minister|Judge|Officer|Deputy|Coach)\.?\s+$"
+                            # a lower-case role noun right before a name: "drug lord Joaquin Guzman", "spokesman
+                            # Zabihullah Mujahid", "rebel leader Riek Machar"
+                            r"|\b(?:spokes(?:man|woman|person)|leader|commander|lord|kingpin|warlord|cleric)\s+$")
 _PERSON_AFTER = re.compile(r"^\s*(?:said|says|told|added|asked|wrote|explained|noted|\(\d)")
 _ORG_AFTER = {
     "post", "times", "news", "university", "college", "school", "hospital", "church", "bank", "company", "corp",
@@ -292,6 +295,9 @@ def _keep(text: str, start: int, end: int, tokens: list[tuple[int, int, str]], i
             and not _sentence_initial(text, tokens[i - 1][0]):  # "Syria's Idlib": a possessive ends a name
         if prev.lower() not in _NAME_PREFIXES:
             return False
+    if i >= 2 and prev == "for" and _is_cap(tokens[i - 2][2]) and tokens[i - 2][2] not in _CAP_ARTICLES \
+            and text[tokens[i - 2][1]:start] == " for " and not _sentence_initial(text, tokens[i - 2][0]):
+        return False  # the end of a name: "Coalition of Patriots for Change", "Movement for Justice"
     # "IS", "UN", "SOHR": short all-capital words count only as country abbreviations ("US", "UK", "UAE")
     bare = surface.replace(".", "")
     if bare.isupper() and len(bare) <= 4:

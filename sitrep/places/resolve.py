@@ -25,7 +25,7 @@ from sitrep.places.gazetteer import Gazetteer, Place
 from sitrep.places.normalize import TRANSLITERATED_COUNTRIES, exact_key
 from sitrep.records import PlaceMention
 
-RESOLVE_VERSION = "sitrep.places.resolve.v10"  # v9: a named province or country rules out namesakes elsewhere; v10: "in Haiti's Artibonite department"
+RESOLVE_VERSION = "sitrep.places.resolve.v12"  # v12: "in the Northwest region" is also North-West; v11: "X in northern Mozambique", "in Cameroon's Southwest region" qualify X; v9: a named province or country rules out namesakes elsewhere; v10: "in Haiti's Artibonite department"
 RANKER_PATH = Path(__file__).resolve().parent / "data" / "geo_ranker.json"
 
 CUE_AFTER = {
@@ -49,8 +49,12 @@ _AFTER_RE = re.compile(r"^\W{0,2}\s*([A-Za-z]+)")
 _BEFORE_RE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 _QUALIFIER_RE = re.compile(r"^,\s*((?:[A-Z][\w.'’-]*\s?){1,3})")
 _IN_AREA_RE = re.compile(
-    r"^\s+in\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?((?:[A-Z][\w'’-]*\s){1,3})"
+    r"^\s+in\s+(?:the\s+)?(?:(?P<owner>[A-Z][\w-]*)['’]s\s+)?((?:[A-Z][\w'’-]*\s){1,3})"
     r"(?:province|state|governorate|region|oblast|department)\b")
+# "Palma in northern Mozambique", "Kunduz in Afghanistan": the country the place lies in
+_IN_COUNTRY_RE = re.compile(
+    r"^\s+in\s+(?:the\s+)?(?:(?:far|extreme)\s+)?(?:(?:north|south|east|west)(?:ern)?|central|"
+    r"(?:north|south)-?(?:east|west)(?:ern)?|neighbou?ring)?\s*((?:[A-Z][\w-]*\s)?[A-Z][\w-]*)(?![\w'’-]|\s[A-Z])")
 # "Mayba in North Kivu's Lubero territory", "in Pakistan's Khyber district": the possessive names the area
 _IN_OWNER_RE = re.compile(r"^\s+in\s+(?:the\s+)?((?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*)['’]s\s+(?:[A-Z]|[a-z]+\s+[A-Z])")
 # "the southern Lebanese town of Naqoura", "a Malian village called X": a country's adjective before the type word
@@ -141,9 +145,18 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
     im = _IN_AREA_RE.match(after)
     if im and not m.qualifier:
         # "Tawila in North Darfur state", "Hays in Hodeidah province": the type word says the area is first-level,
-        # so a transliterated spelling of it counts too
-        m.qualifier = [p for p in (gaz.place(i) for i, qual in gaz.lookup(im.group(1)) if qual >= 0.6)
-                       if p.feature == "admin1"]
+        # so a transliterated spelling of it counts too; "in Cameroon's Southwest region": of that country (no
+        # Sud-Ouest of Burkina Faso), and the country itself when none of its areas is found by that name
+        hits = [*gaz.lookup(im.group(2)), *(h for v in _compass_spellings(im.group(2)) for h in gaz.lookup(v, fuzzy=False))]
+        m.qualifier = [p for p in (gaz.place(i) for i, qual in hits if qual >= 0.6) if p.feature == "admin1"]
+        owners = [p for p in (gaz.place(i) for i, qual in gaz.lookup(im.group("owner"), fuzzy=False) if qual >= 1.0)
+                  if p.feature == "country"] if im.group("owner") else []
+        if owners:
+            m.qualifier = [p for p in m.qualifier if _contained(p, owners)] or owners
+    cm = _IN_COUNTRY_RE.match(after)
+    if cm and not m.qualifier:
+        m.qualifier = [p for p in (gaz.place(i) for i, qual in gaz.lookup(cm.group(1), fuzzy=False) if qual >= 1.0)
+                       if p.feature == "country"]
     om = _IN_OWNER_RE.match(after)
     if om and not m.qualifier:
         m.qualifier = [p for p in (gaz.place(i) for i, qual in gaz.lookup(om.group(1), fuzzy=False) if qual >= 0.85)
@@ -160,6 +173,19 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
     m.arabic = bool(_ARABIC_PREFIX.match(surface))
     _drop_hamlet_namesakes(m, text)
     return m
+
+
+_COMPASS = re.compile(r"(North|South)[- ]?(east|west)", re.IGNORECASE)
+
+
+def _compass_spellings(name: str) -> list[str]:
+    """"Northwest" is also written "North-West" and "North West" (Cameroon's regions, South Africa's provinces):
+    the other spellings of a compass-point area name."""
+    m = _COMPASS.fullmatch(name.strip())
+    if m is None:
+        return []
+    a, b = m.group(1).capitalize(), m.group(2).capitalize()
+    return [f"{a}-{b}", f"{a} {b}", f"{a}{b.lower()}"]
 
 
 CITY_POPULATION = 15_000  # a town this size or a capital is a "city" (``sitrep.places.feature_class``)
