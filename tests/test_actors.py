@@ -351,3 +351,9 @@ def test_armed_groups_of_other_wars_are_named(text: str, country: str, expected:
 def test_gadhafi_loyalists_are_the_old_regimes_forces() -> None:
     assert [a.name for a in find_actors("Gadhafi loyalists fired on rebels from rooftops in Tripoli.", country="LY")][
         0] == "Gadhafi forces"
+
+
+def test_fighters_linked_to_a_group_are_not_the_group() -> None:
+    from sitrep.actors.match import find_actors
+    assert find_actors("The area was taken over by al-Qaida-linked fighters last month.", country="SY") == []
+    assert [a.name for a in find_actors("Al-Qaida fighters attacked the town.", country="SY")] == ["al-Qaeda"]

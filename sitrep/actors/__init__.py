@@ -18,7 +18,7 @@ from sitrep.actors.dictionary import ActorDictionary, load_actors
 from sitrep.actors.match import canonical_actor, find_actors, state_forces
 from sitrep.actors.sources import find_sources, is_hedged, resolve_sources
 
-STAGE_VERSION = "sitrep.actors.v6"  # v6: forces owned by "its"; v5: corefer_kinds
+STAGE_VERSION = "sitrep.actors.v7"  # v7: "al-Qaida-linked fighters" are not al-Qaeda; v6: forces owned by "its"; v5: corefer_kinds
 
 __all__ = [
     "STAGE_VERSION",

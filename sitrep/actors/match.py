@@ -27,7 +27,7 @@ from sitrep.actors.dictionary import ActorDictionary, ActorEntry, Descriptor, lo
 from sitrep.actors.lexicon import Hit, fold, normalise, select_longest
 from sitrep.records import ActorMention
 
-STAGE_VERSION = "sitrep.actors.match.v3"
+STAGE_VERSION = "sitrep.actors.match.v4"  # v4: a group "-linked", "-inspired" names fighters tied to it, not it
 
 # layer ranks: lower wins a tie in span length
 _DICT, _STATE, _DESC, _UNKNOWN = 0, 1, 2, 3
@@ -203,6 +203,9 @@ def _extended(d: ActorDictionary, norm: str, cand: tuple[int, int, int, tuple[st
     return (cand[0], ext.end(), cand[2], cand[3]) if ext else cand
 
 
+_LINKED = re.compile(r"[-‐–]\s?(?:linked|affiliated|aligned|allied|inspired|leaning|sympathi[sz]ing)\b", re.IGNORECASE)
+
+
 def find_actors(text: str, *, country: str | None = None, dictionary: ActorDictionary | None = None) -> list[ActorMention]:
     """Actors named in ``text`` (a sentence or a whole article), sorted by position.
 
@@ -225,6 +228,8 @@ def find_actors(text: str, *, country: str | None = None, dictionary: ActorDicti
     chosen = select_longest(cands)
     out: list[ActorMention] = []
     for start, end, _layer, (actor_id, score) in chosen:
+        if _LINKED.match(norm, end):
+            continue  # "al-Qaida-linked fighters", "Isis-inspired militants": fighters tied to the group, not it
         if norm.startswith("Assad", start):  # "President Bashar al-" + "Assad's troops"
             title = _TITLE_LEFT.search(norm[max(start - 40, 0):start])
             if title and title.group(0):
