@@ -2116,12 +2116,7 @@ def _for_ground(trig: Trigger, text: str, places: Sequence[PlaceMention]) -> boo
     """A fight "for" something is over ground only when that thing is a place or ground ("the fight for
     Aleppo", "fighting for control of the town"); True when the trigger is not followed by "for"."""
     m = re.match(r"\s+for\s+(?:control\s+(?:of|over)\s+)?", text[trig.end:])
-    if m is None:
-        return True
-    start = trig.end + m.end()
-    end = _NP_END.search(text, start)
-    phrase = text[start:end.start() if end else len(text)]
-    return bool(_GROUND.search(phrase)) or any(p.surface and p.surface in phrase for p in places)
+    return m is None or _names_ground(text, trig.end + m.end(), places)
 
 
 def _controls_ground(trig: Trigger, text: str, places: Sequence[PlaceMention]) -> bool:
@@ -2129,16 +2124,16 @@ def _controls_ground(trig: Trigger, text: str, places: Sequence[PlaceMention]) -
     ("seized control of the board of the group", "of servers at its Dublin data centre" take no ground; a place
     named later in the phrase only says where the thing is.) True when the trigger is not about control."""
     m = _CONTROL_OF.match(text, trig.end)
-    if m is None:
-        m = re.match(r"\s*(?:of|over)\s+", text[trig.end:]) if trig.surface.lower().endswith("control") else None
-        if m is None:
-            return True
-        start = trig.end + m.end()
-    else:
-        start = m.end()
+    if m is not None:
+        return _names_ground(text, m.end(), places)
+    m = re.match(r"\s*(?:of|over)\s+", text[trig.end:]) if trig.surface.lower().endswith("control") else None
+    return m is None or _names_ground(text, trig.end + m.end(), places)
+
+
+def _names_ground(text: str, start: int, places: Sequence[PlaceMention]) -> bool:
+    """The noun phrase starting at ``start`` (up to its first preposition or punctuation) is a place or ground."""
     end = _NP_END.search(text, start)
-    stop = end.start() if end else len(text)
-    phrase = text[start:stop]
+    phrase = text[start:end.start() if end else len(text)]
     return bool(_GROUND.search(phrase)) or any(p.surface and p.surface in phrase for p in places)
 
 
