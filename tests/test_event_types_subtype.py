@@ -134,3 +134,10 @@ def test_fighting_beside_an_air_strike_stays_a_battle() -> None:
     out = subtype.retype([text], [[_trigger(text, "air strikes", "Air/drone strike"),
                                    _trigger(text, "fighting", "Armed clash")]])
     assert [t.sub_event_type for t in out[0]] == ["Air/drone strike", "Armed clash"]
+
+
+def test_a_toll_with_dead_on_both_armed_sides_is_a_battle() -> None:
+    text = ("Ten soldiers and 19 cartel gunmen were killed in Culiacan on Thursday when troops tried to arrest a drug "
+            "lord, officials said.")
+    [[retyped]] = subtype.retype([text], [[_trigger(text, "Ten soldiers", "toll")]])
+    assert retyped.sub_event_type == "Armed clash"

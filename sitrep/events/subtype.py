@@ -48,7 +48,7 @@ COMBAT_WORD = re.compile(r"(?:fighting|clash(?:es|ed)?|battles?|gun ?battles?|fi
 # "injured in a grenade explosion during clashes": the clashes are the occasion of the other event, not one more
 _FRAMED = re.compile(r"\b(?:during|amid|amidst|in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
-STAGE_VERSION = "event_subtype.v12"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction; v11: grenades thrown in a battle; v12: fighting beside an air strike
+STAGE_VERSION = "event_subtype.v13"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction; v11: grenades thrown in a battle; v12: fighting beside an air strike; v13: a toll with dead on both armed sides
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
@@ -196,10 +196,20 @@ def retype(texts: Sequence[str], found: Sequence[Sequence[Trigger]]) -> list[lis
         trigs = found[i]
         labels = model.predict([None if t.sub_event_type == TOLL else t.sub_event_type for t in trigs],
                                np.repeat(proba[r:r + 1], len(trigs), axis=0))
-        out[i] = [replace(t, sub_event_type=_toll_sub(lab) if t.sub_event_type == TOLL
+        out[i] = [replace(t, sub_event_type=(_toll_sub(lab) if not _TWO_SIDED_DEAD.search(texts[i]) else
+                                             "Armed clash") if t.sub_event_type == TOLL
                           else _own_sub(pipeline_sub(lab, t.sub_event_type), t, trigs, texts[i]))
                   for t, lab in zip(trigs, labels, strict=True)]
     return out
+
+
+# a toll with dead on both armed sides ("ten soldiers and 19 cartel gunmen were killed"): a battle, whatever else
+# the sentence talks of (an arrest attempt, a raid)
+_STATE_DEAD = r"(?:soldiers|troops|police(?:men)?|police officers|officers|security forces|security personnel)"
+_ARMED_DEAD = r"(?:gunmen|militants|rebels|insurgents|fighters|jihadists|bandits|attackers|assailants|militiamen)"
+_TWO_SIDED_DEAD = re.compile(rf"\b(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:{_STATE_DEAD}\s+and\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?"
+                             rf"{_ARMED_DEAD}|{_ARMED_DEAD}\s+and\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?{_STATE_DEAD})\b"
+                             rf"[^.;]{{0,40}}?\b(?:were|have been|had been)\s+killed\b", re.IGNORECASE)
 
 
 def _own_sub(decided: str, trig: Trigger, trigs: Sequence[Trigger], text: str = "") -> str:
