@@ -137,8 +137,7 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
         q = qm.group(1).strip()
         for n in range(len(q.split()), 0, -1):
             part = " ".join(q.split()[:n])
-            quals = [gaz.place(i) for i, qual in gaz.lookup(part, fuzzy=False) if qual == 1.0]
-            quals = [p for p in quals if p.feature in ("admin1", "country")]
+            quals = _areas(gaz, gaz.lookup(part, fuzzy=False), 1.0, ("admin1", "country"))
             if quals:
                 m.qualifier = quals
                 break
@@ -148,22 +147,19 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
         # so a transliterated spelling of it counts too; "in Cameroon's Southwest region": of that country (no
         # Sud-Ouest of Burkina Faso), and the country itself when none of its areas is found by that name
         hits = [*gaz.lookup(im.group(2)), *(h for v in _compass_spellings(im.group(2)) for h in gaz.lookup(v, fuzzy=False))]
-        m.qualifier = [p for p in (gaz.place(i) for i, qual in hits if qual >= 0.6) if p.feature == "admin1"]
-        owners = [p for p in (gaz.place(i) for i, qual in gaz.lookup(im.group("owner"), fuzzy=False) if qual >= 1.0)
-                  if p.feature == "country"] if im.group("owner") else []
+        m.qualifier = _areas(gaz, hits, 0.6, ("admin1",))
+        owners = _areas(gaz, gaz.lookup(im.group("owner"), fuzzy=False), 1.0, ("country",)) if im.group("owner") else []
         if owners:
             m.qualifier = [p for p in m.qualifier if _contained(p, owners)] or owners
     cm = _IN_COUNTRY_RE.match(after)
     if cm and not m.qualifier:
-        m.qualifier = [p for p in (gaz.place(i) for i, qual in gaz.lookup(cm.group(1), fuzzy=False) if qual >= 1.0)
-                       if p.feature == "country"]
+        m.qualifier = _areas(gaz, gaz.lookup(cm.group(1), fuzzy=False), 1.0, ("country",))
     om = _IN_OWNER_RE.match(after)
     if om and not m.qualifier:
-        m.qualifier = [p for p in (gaz.place(i) for i, qual in gaz.lookup(om.group(1), fuzzy=False) if qual >= 0.85)
-                       if p.feature in ("admin1", "country")]
+        m.qualifier = _areas(gaz, gaz.lookup(om.group(1), fuzzy=False), 0.85, ("admin1", "country"))
     dm = _DEMONYM_BEFORE_RE.search(text[max(0, start - 60):start])
     if dm and not m.qualifier:
-        m.qualifier = [p for p in (gaz.place(i) for i in gaz.lookup_demonym(dm.group(1))) if p.feature == "country"]
+        m.qualifier = _areas(gaz, [(i, 1.0) for i in gaz.lookup_demonym(dm.group(1))], 1.0, ("country",))
     if m.qualifier and not qm and not any(_contained(c.place, m.qualifier) for c in m.candidates):
         # a namesake in another country or province than the one the text names ("Kuriga in Kaduna state" is no
         # Karaj in Iran, "Mayba in North Kivu's Lubero territory" no Maba in Haut-Uele): an unknown place of the
@@ -173,6 +169,13 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
     m.arabic = bool(_ARABIC_PREFIX.match(surface))
     _drop_hamlet_namesakes(m, text)
     return m
+
+
+def _areas(gaz: Gazetteer, hits: Sequence[tuple[int, float]], min_quality: float,
+           features: Collection[str]) -> list[Place]:
+    """The gazetteer places of lookup ``hits`` matched at ``min_quality`` or better whose feature is in ``features``
+    (the provinces or countries a qualifier names)."""
+    return [p for p in (gaz.place(i) for i, q in hits if q >= min_quality) if p.feature in features]
 
 
 _COMPASS = re.compile(r"(North|South)[- ]?(east|west)", re.IGNORECASE)
