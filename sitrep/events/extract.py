@@ -122,7 +122,7 @@ from sitrep.events.syntax import (
     relative_clauses,
     where_antecedent,
 )
-from sitrep.events.taxonomy import LETHAL_TYPES
+from sitrep.events.taxonomy import LETHAL_TYPES, REMOTE_SUBS, TERRITORY_SUBS
 from sitrep.events.vocab import ARMED_NOUN_RX
 from sitrep.records import (
     ActorMention,
@@ -346,14 +346,14 @@ def _late_strike_agents(reports: list[Report], ctx: Context, scope: Scope) -> li
     Arrests with no agent named are the home state's forces', of civilians when no target is named."""
     out = []
     for r in reports:
-        if r.actor1 is None and r.sub_event_type in _STRIKE_SUBS and not r.background:
+        if r.actor1 is None and r.sub_event_type in REMOTE_SUBS and not r.background:
             agent = _strike_agent(r.sub_event_type, r.actor2, ctx) or _home_forces(r, scope)
             if agent is not None:
                 r = replace(r, actor1=agent)
         if r.sub_event_type == "Arrests" and not r.background:
             # "as many as 10,000 people have been detained": arrests are the state's, of civilians (ACLED)
             r = replace(r, actor1=r.actor1 or _home_forces(r, scope), actor2=r.actor2 or "Civilians")
-        if r.actor1 is not None and r.actor2 is None and r.sub_event_type in _STRIKE_SUBS and not r.background \
+        if r.actor1 is not None and r.actor2 is None and r.sub_event_type in REMOTE_SUBS and not r.background \
                 and scope.main_inter.get(r.actor1) == 8 and not _people_hurt(r.fatalities):
             host = _home_forces(r, scope)  # "Israeli missiles were fired at several Syrian locations"
             if host is not None and host != r.actor1 and frozenset((r.actor1, host)) not in ctx.allies:
@@ -641,7 +641,7 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
                                             for t in triggers):
         host = _follow_up_host(ctx, idx, s)
         fine_here = [p for p in st.usable if p.feature not in COARSE]
-        if host is not None and (host.sub_event_type in _TERRITORY_SUBS or any(
+        if host is not None and (host.sub_event_type in TERRITORY_SUBS or any(
                 SUB_TO_TYPE.get(t.sub_event_type) != host.event_type for t in triggers)):
             host = None  # "captured X. The fighting there left 12 dead": the battle is an event of its own
         if host is not None and not any(t.begin for t in s.times) and (
@@ -1010,9 +1010,6 @@ def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Co
 _PLANTED = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
 
 
-_STRIKE_SUBS = ("Air/drone strike", "Shelling/artillery/missile attack")
-
-
 def _strike_agent(sub: str, target: str | None, ctx: Context) -> str | None:
     """A strike with no agent in its sentence ("hospitals were bombed", "rockets pounded X"): the actor the
     article has named as carrying out strikes of that kind (else of the other kind), most often first."""
@@ -1145,10 +1142,10 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     if sub == "Remote explosive/landmine/IED" and _BOMBING.match(trig.surface) and scope.air_war \
             and not MILITANT_CUE.search(text):
         sub = "Air/drone strike"  # "a bombing" in an article about an air campaign, with no militant named
-    if agent is not None and sub in _STRIKE_SUBS:
+    if agent is not None and sub in REMOTE_SUBS:
         ctx.strike_agents.append((sub, agent))
     guessed = agent is None and target is None and sub == "Armed clash"
-    if agent is None and sub not in _STRIKE_SUBS and not _unknown_doer(trig, st.views[k]):
+    if agent is None and sub not in REMOTE_SUBS and not _unknown_doer(trig, st.views[k]):
         agent = _guess_agent(trig, target, ctx, scope)
     if sub == TERRITORY:
         people = _people_object(trig, st.quantities, text)
@@ -1200,15 +1197,15 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     # "Shootings were also reported in X": no one named on either side; who was shot the text does not say
     if sub == "Looting/property destruction" and target is None and _CIVILIAN_PROPERTY.match(text[trig.start:]):
         target = "Civilians"  # "troops bulldozed homes and torched crops": the property is civilians' (ACLED)
-    if agent is None and sub in _STRIKE_SUBS:
+    if agent is None and sub in REMOTE_SUBS:
         agent = _strike_agent(sub, target, ctx) or _guess_agent(trig, target, ctx, scope)
     assoc = associates(agent_m, agent, target, trig, st.regions[k], s, text)
     if sub == "Agreement" and agent is None and target is not None:
         agent = _other_side(target, None, assoc, ctx, scope)  # "towns surrendered to the regime": with its enemy
-    if sub in _TERRITORY_SUBS and target == agent:
+    if sub in TERRITORY_SUBS and target == agent:
         target = None  # "retaken by forces fighting on behalf of the regime": the agent's own words name no loser
     if target is None and (SUB_TO_TYPE.get(sub) == "Battles" or (sub == "Other" and not _moves_in(trig))
-                           or sub in _TERRITORY_SUBS):  # (a force moving into an area faces no one)
+                           or sub in TERRITORY_SUBS):  # (a force moving into an area faces no one)
         # a battle's or a capture's unnamed other side (the loser of ground held by the article's other side)
         target = _other_side(agent, agent_m, assoc, ctx, scope)
     return Roles(sub, agent, None if target == agent else target, tuple(assoc), guessed and sub == "Armed clash")
@@ -1341,8 +1338,8 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
     """The trigger's own date (its clause's time expression), an anaphor's, else the reporting date; and
     whether it is background (more than ``BACKGROUND_DAYS`` before the reporting date)."""
     trig, tv, text, ref = st.triggers[k], st.views[k], st.text, scope.ref
-    own_times = bool(tv.times) if tv is not None else False
-    times = tv.times if tv is not None and own_times else st.s.times
+    own_times = tv.times if tv is not None else ()
+    times = own_times or st.s.times
     when = _event_time(trig, times, st.base, text)
     if not own_times and ref is not None and _YEARS_SINCE.search(text[:trig.start]):
         when = None  # "gathered on Thursday to mark 80 years since troops stormed the beaches": the sentence's
@@ -1757,7 +1754,6 @@ _STATE_SUBJECT = re.compile(r"^\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:army|mili
                             r"security forces|armed forces|military forces|police|gendarmes|marines)\b", re.IGNORECASE)
 
 
-_TERRITORY_SUBS = ("Government regains territory", "Non-state actor overtakes territory")
 _COMBAT_NOUN = re.compile(r"\b(?:fighting|clashes|gun ?battles?|firefights?|battle|exchanges? of fire)\b",
                           re.IGNORECASE)
 _MOURNING = re.compile(r"\b(?:mourn\w*|funerals?|buried|burials?|vigils?|in memory of|commemorat\w*)\b", re.IGNORECASE)
@@ -1826,7 +1822,7 @@ def _with_follow_up(host: Report, extra: list[QuantityMention], text: str) -> Re
                     q.category = known.category  # "the death toll rose to 22": still the same victims
                     q.breakdown = {**known.breakdown, **q.breakdown}
     target = host.actor2
-    if target is None and host.sub_event_type in (*_STRIKE_SUBS, *_BOMBS) and hurt:
+    if target is None and host.sub_event_type in (*REMOTE_SUBS, *_BOMBS) and hurt:
         target = "Civilians"  # the strike's or bomb's toll, given in the next sentence, is of people: its victims
     return replace(host, fatalities=[*fatalities, *extra], actor2=target)
 
@@ -2048,14 +2044,13 @@ def _plausible_by_parse(trig: Trigger, tv: TriggerView | None, places: Sequence[
             and not tv.object_has_place and tv.patient is None \
             and not _TERRITORY_NOUN.search(tv.object_text) and not _PRONOUN_OBJECT.match(tv.object_text.strip()):
         return False
-    if SUB_TO_TYPE.get(trig.sub_event_type) in _FIGHTING_TYPES and _HAZARD.match(tv.object_text.strip()):
+    if SUB_TO_TYPE.get(trig.sub_event_type) in LETHAL_TYPES and _HAZARD.match(tv.object_text.strip()):
         return False  # "firefighters battled the flames", "air tankers bombarded the flames": no foe
     if _STORMED.match(trig.surface) and _NOT_STORMABLE.search(tv.object_text):
         return False  # "stormed the charts", "stormed social media", "stormed the box office": nothing entered
     return not (trig.sub_event_type in _PROTEST_RANK and tv.agent_text and _NOT_A_CROWD.search(tv.agent_text))
 
 
-_FIGHTING_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # a natural hazard or an illness fought, bombarded or attacked: firefighting, medicine, relief
 _HAZARD = re.compile(r"(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?fires?|"  # "the fire", never "opened fire"
                      r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:flames|blazes?|wildfires?|bushfires?|"
