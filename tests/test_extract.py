@@ -1850,3 +1850,33 @@ def test_who_stopped_the_attacker_is_not_the_perpetrator():
                         "approached the gate, said the district police chief.", dt.date(2022, 9, 5))
     r, = [r for r in reports if r.sub_event_type == "Suicide bomb"]
     assert r.actor1 != "Taliban"
+
+
+def test_ground_a_side_lost_goes_to_the_other_side():
+    # the subject of "lost (control of)" is the side that lost the ground; the winner follows "to", or is the
+    # other armed side the clause names; a car or a market is no ground
+    r, = _analysed("Government troops lost the town of Palmyra to Islamic State fighters on Wednesday.")
+    assert (r.sub_event_type, r.actor1, r.actor2) == (
+        "Non-state actor overtakes territory", "Islamic State", "Syrian government forces")
+    r, = _analysed("The Houthis lost control of the city of Hodeidah after a week of fighting with government forces.")
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Government regains territory", "Yemeni government forces", "Houthis")
+    r, = _analysed("Rebel commanders said they had lost control of the Salah al-Din district of Aleppo on Thursday.")
+    assert (r.sub_event_type, r.actor2) == ("Government regains territory", "Syrian rebels")
+    assert not _analysed("The driver lost control of his car on the motorway near Leeds on Sunday.")
+    assert not _analysed("The company lost control of the market to its rivals after a price war.")
+    assert not _analysed("Two soldiers lost their lives when their truck overturned near Kharkiv.")
+
+
+@pytest.mark.parametrize("text", [
+    "Two soldiers lost their lives when their truck overturned near Kharkiv.",
+    "Three soldiers were killed when their helicopter crashed near Kandahar on Monday, the army said.",
+    "Four soldiers were killed in a road accident near Mosul on Friday.",
+])
+def test_deaths_by_accident_are_no_event(text):
+    assert not _analysed(text)
+
+
+def test_an_accident_toll_does_not_join_the_attack_before_it():
+    r, = _analysed("Gunmen attacked a checkpoint near Mosul on Friday, killing two policemen. Four soldiers were "
+                   "killed in a road accident near the city later that day.")
+    assert [k for k, _ in _killed(r)] == [2]

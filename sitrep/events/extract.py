@@ -141,8 +141,8 @@ from sitrep.text import TOPIC
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged
-STAGE_VERSION = (f"sitrep.events.extract.v81+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident
+STAGE_VERSION = (f"sitrep.events.extract.v82+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -405,12 +405,20 @@ def _candidate_triggers(s: SentenceMentions, head: bool = False,
     return toll_triggers(text)
 
 
+# deaths by accident, illness or nature ("when their truck overturned", "in a helicopter crash", "drowned when
+# their boat capsized", "died of a heart attack"): a toll with no event word and one of these is no violence
+_ACCIDENT_DEATH = re.compile(
+    r"\b(?:accidents?|accidentally|crash(?:ed|es)?|overturned|rolled over|collided|collisions?|capsized|sank|"
+    r"derailed|drowned|stampede|electrocuted|avalanche|landslides?|earthquake|floods?|flooding|lightning|"
+    r"heart attack|illness|disease|cholera|heatstroke|(?:a|the) fire broke out)\b", re.IGNORECASE)
+
+
 def toll_triggers(text: str) -> list[Trigger]:
     """ "At least three others were killed in Binnish on Tuesday": a specific death toll with no event word of
     its own proposes its count as a candidate (sub-type ``TOLL``, decided later by the typing model from the
     whole sentence). A running tally ("since March", "have been killed" with no event anchor) is not one, nor a
     toll of a thousand or more."""
-    if not mentions_deaths(text) or _running_tally(text):
+    if not mentions_deaths(text) or _running_tally(text) or _ACCIDENT_DEATH.search(text):
         return []
     for q in find_quantities(text):
         if q.status == "killed" and not q.cumulative and 0 < (q.value or q.min or 0) < 1000:
@@ -940,12 +948,8 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain, scope
         patient = _state_role(st, tv.patient_span, scope)  # "clashes with the army", "attacked the regime"
     if patient is not None and (agent_m is None or patient.name != agent_m.name):
         target_m = patient
-    if _FALLEN.search(trig.surface):  # "parts of the rebel enclave have fallen (to the army)": the subject lost it
-        armed = [a for a in st.s.actors if a.inter in ARMED_INTER]
-        lost = [a for a in armed if a.start - st.base < trig.start]
-        won = [a for a in armed if 0 <= a.start - st.base - trig.end < 12 and st.text[trig.end:a.start - st.base]
-               .strip().startswith("to")]
-        return (won[0] if won else None), (lost[-1] if lost else None)
+    if _FALLEN.search(trig.surface) or _LOST.match(trig.surface):
+        return _loser_roles(st, trig, tv)
     if _BATTLE_WON.match(trig.surface):  # "the battle for X was won by Iraqi forces": the winner took X
         m = _WON_BY.search(st.text, trig.end)
         won = [a for a in st.s.actors if a.inter in ARMED_INTER and m is not None and 0 <= a.start - st.base - m.end()
@@ -953,6 +957,24 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain, scope
         if won:
             return won[0], (target_m if target_m is not None and target_m.name != won[0].name else None)
     return agent_m, target_m
+
+
+def _loser_roles(st: SentenceState, trig: Trigger, tv: TriggerView | None
+                 ) -> tuple[ActorMention | None, ActorMention | None]:
+    """Ground told from the side that lost it ("parts of the rebel enclave have fallen to the army", "the army
+    lost Palmyra to IS", "rebels lost control of the district after a government offensive"): the subject is the
+    loser; the winner is the side after "to", else, for a loss, the other armed side the clause names after it."""
+    armed = [a for a in st.s.actors if a.inter in ARMED_INTER]
+    lost = [a for a in armed if a.start - st.base < trig.start]
+    loser = lost[-1] if lost else None
+    if _LOST.match(trig.surface) and tv is not None and tv.agent is not None and tv.agent.inter in ARMED_INTER:
+        loser = tv.agent
+    won = [a for a in armed if 0 <= a.start - st.base - trig.end < 12 and st.text[trig.end:a.start - st.base]
+           .strip().startswith("to")]
+    if not won and _LOST.match(trig.surface):
+        won = [a for a in armed if a.start - st.base > trig.end and (loser is None or a.name != loser.name)
+               and not _in_later_clause(st.text, trig.end, a.start - st.base)]
+    return (won[0] if won else None), loser
 
 
 def _in_later_clause(text: str, trigger_end: int, at: int) -> bool:
@@ -2013,6 +2035,7 @@ _CAMPAIGN = re.compile(r"^(?:takeover|seizure|liberation|fall|surrender|capitula
                        r"^(?:battle|fight) for$|\b(?:fallen|victory|won|swept|sweeping|sweeps|entered|entering|enters|allowed)\b",
                        re.IGNORECASE)
 _FALLEN = re.compile(r"\bfallen$")
+_LOST = re.compile(r"lost\b")
 _FORCE = re.compile(r"\b(?:forces|troops|soldiers|fighters|militias?|militiam[ae]n|army|units|rebels|convoys?|columns?|"
                     r"tanks|battalions?|brigades?|divisions?|reinforcements)\b", re.IGNORECASE)
 _BATTLE_WON = re.compile(r"(?:battle|fight) for$", re.IGNORECASE)

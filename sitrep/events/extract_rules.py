@@ -21,7 +21,7 @@ from sitrep.events.vocab import AIR_RAID_RX, ARMED_NOUN_RX, CALENDAR_WORD_RX, WE
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v31"  # v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
+RULES_VERSION = "sitrep.events.extract_rules.v32"  # v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -115,7 +115,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?i:takeover|seizure|liberation) of(?=" + _TERR_OBJECT + r")|(?:has|have|had) (?:already |now |finally |"
      r"also )?fallen|(?i:declared|declares|claimed|claims) victory (?:over|against|in)|(?i:battle|fight) for(?= "
      r"(?:[\w'’-]+ ){1,9}?(?:was|has been|had been) won)|(?:won|wins) the (?:battle|fight) for|"
-     r"swept (?:through|into|across)",  # (a participle, "sweeping through the town, seeking out", is a search)
+     r"swept (?:through|into|across)|"
+     # ground a side lost ("rebels have lost control of the district", "the army lost Palmyra to IS"): the
+     # subject is the loser, the winner follows "to" or is the other side (extract._lost_roles)
+     r"lost (?:(?:full|effective|all|military) )?control (?:of|over)(?=" + _TERR_OBJECT + r")|"
+     r"lost(?! control)(?=" + _TERR_OBJECT + r")",  # (a participle, "sweeping through the town, seeking out", is a search)
      TERRITORY, 3),
     (r"battl(?:ing|ed)|(?:heavy |fierce |violent |intense |street )?(?:fighting|clashes|clashed|fought)|"
      r"(?:" + _after("a one another fresh new heavy fierce armed deadly brief") + r")clash|"
@@ -255,7 +259,7 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
     (TERRITORY, 3): ("captur", "seiz", "took", "taken", "overr", "retook", "regain", "liberat", "wrest", "control",
                      "hands of",
                      "fell to", "out of", "back", "ground", "over", "freed", "fallen", "victory", " won",
-                     "swept", "sweep"),
+                     "swept", "sweep", "lost"),
     ("Armed clash", 4): ("battl", "fight", "fought", "clash", "gun", "firefight", "skirmish", "ambush", "began",
                          "launched", "started", "carried out", "mounted", "wag", "repel", "repuls", "attack",
                          "assault", "storm", "raid", "incursion", "advanc", "push", "moved", "pressing", "killed",
