@@ -1880,3 +1880,15 @@ def test_an_accident_toll_does_not_join_the_attack_before_it():
     r, = _analysed("Gunmen attacked a checkpoint near Mosul on Friday, killing two policemen. Four soldiers were "
                    "killed in a road accident near the city later that day.")
     assert [k for k, _ in _killed(r)] == [2]
+
+
+def test_a_coordinated_subject_of_a_battle_names_both_sides():
+    r, = _analysed("Government troops and rebels clashed in the town of Maaret al-Numan on Saturday, activists said.")
+    assert (r.actor1, r.actor2) == ("Syrian government forces", "Syrian rebels")
+    r, = _analysed("Ethiopian federal troops and Tigrayan forces fought heavy battles around the town of Alamata on "
+                   "Saturday, according to aid workers.")
+    assert (r.actor1, r.actor2) == ("Ethiopian forces", "Tigray forces")
+    # allies against a named enemy stay one side
+    r, = _analysed("Government troops and allied militiamen clashed with rebels in the town of Maaret al-Numan on "
+                   "Saturday.")
+    assert (r.actor1, r.actor2) == ("Syrian government forces", "Syrian rebels")

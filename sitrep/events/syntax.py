@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v30"  # v30: merged; v29: "Moscow's Black Sea fleet" is a government; "a statement that X killed" is no relative clause; v28: a count that is a trigger verb's object is its; "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v31"  # v31: a battle's coordinated subject is both sides; v30: merged; v29: "Moscow's Black Sea fleet" is a government; "a statement that X killed" is no relative clause; v28: a count that is a trigger verb's object is its; "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
 # dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
@@ -75,6 +75,9 @@ _PLACE_OBJECT_VERBS = frozenset({
     "regain", "regained", "reclaim", "reclaimed", "occupy", "occupied", "besieging", "enters", "entering",
 })
 # verbs whose subject carries out their nominal object ("launched an offensive", "kept up their bombardment")
+# predicates whose coordinated subject names both sides ("troops and rebels clashed", "fought", "exchanged fire")
+_RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
+_COMBAT_OBJECTS = frozenset({"battle", "fire", "gunfire", "shot", "blow", "clash", "skirmish", "fight", "round"})
 _CONDUCT_VERBS = frozenset({"launched", "launch", "launches", "carried", "carries", "carry", "conducted", "conducts",
                             "conduct", "staged", "mounted", "began", "begun", "started", "waged", "used", "uses",
                             "unleashed", "intensified", "stepped", "resumed", "renewed", "continued", "kept",
@@ -319,6 +322,15 @@ def dates_an_onset(doc: Doc, span: Span) -> bool:
     return t.lemma_ in _ONSET_LEMMAS
 
 
+def _first_conjunct(t: Token) -> Span:
+    """The noun phrase of ``t`` without what is coordinated with it."""
+    keep = [t, *(x for c in t.children if c.i < t.i and c.dep_ in ("compound", "amod", "det", "poss", "nummod",
+                                                                     "quantmod", "nmod") for x in c.subtree)]
+    doc = t.doc
+    lo, hi = min(k.i for k in keep), max(k.i for k in keep)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
 def _core_span(t: Token) -> Span:
     """A noun phrase without its clauses, appositions and prepositional tails (coordinated nouns kept)."""
     keep = [t]
@@ -406,6 +418,11 @@ def roles_of(doc: Doc, span: Span) -> Roles:
         elif not nominal:
             patient = next((c for c in v.children if c.dep_ in ("dobj",)), None) or _prep_object(
                 v, ("on", "against", "with"))
+    if (patient is None or patient.lemma_ in _COMBAT_OBJECTS) and agent is not None and not nominal and \
+            not passive and v.lemma_ in _RECIPROCAL_LEMMAS:
+        other = next((c for c in agent.children if c.dep_ == "conj" and c.i > agent.i), None)
+        if other is not None:  # "troops and rebels clashed": the conjuncts are the two sides
+            return Roles(_first_conjunct(agent), _core_span(other), passive)
     return Roles(_core_span(agent) if agent is not None else None,
                  _core_span(patient) if patient is not None else None, passive)
 
