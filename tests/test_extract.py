@@ -1892,3 +1892,10 @@ def test_a_coordinated_subject_of_a_battle_names_both_sides():
     r, = _analysed("Government troops and allied militiamen clashed with rebels in the town of Maaret al-Numan on "
                    "Saturday.")
     assert (r.actor1, r.actor2) == ("Syrian government forces", "Syrian rebels")
+
+
+def test_who_tells_of_a_strike_is_not_its_home_state_agent():
+    # the article's only mention of the Iraqi military is as the source: no main side to credit the rockets to
+    r, = _analysed("Two rockets landed near the US embassy in Baghdad on Sunday, causing no casualties, the Iraqi "
+                   "military said.")
+    assert r.sub_event_type == "Shelling/artillery/missile attack" and r.actor1 is None

@@ -141,8 +141,8 @@ from sitrep.text import TOPIC
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident
-STAGE_VERSION = (f"sitrep.events.extract.v82+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources
+STAGE_VERSION = (f"sitrep.events.extract.v83+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -299,7 +299,8 @@ def extract_reports(
     filed = [p for s, u in zip(per, usable_of, strict=True) if not u
              for p in dateline_places(s, s.sentence.text, s.sentence.start)]
     focus = focus_place(usable, filed)
-    main = main_actors(actors)
+    # the article's sides, not who tells its events ("..., the Iraqi military said" names no side of the war)
+    main = main_actors([a for s in per for a in _not_telling(s.actors, s.sources, s.sentence.text, s.sentence.start)])
     main_inter = {a.name: a.inter for a in actors}
     ctx = Context(air_actors=air_actors(article.text, actors),
                   allies=backing_pairs(article.text, actors) | alliances())
