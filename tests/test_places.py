@@ -259,6 +259,11 @@ def test_governorate_capitals_resolve_to_the_city_unless_province_is_said() -> N
     ms = geoparse("Shelling hit Hama and Deraa on Friday. Troops massed in Hama province.")
     got = [(m.surface, m.feature) for m in ms]
     assert got == [("Hama", "city"), ("Deraa", "city"), ("Hama", "admin1")]
+    # oblasts named after their capitals: "Donetsk" alone is the city (and the big Zaporizhzhia, not a village)
+    ms = geoparse("Rockets hit Donetsk and Zaporizhzhia on Sunday. Fighting went on in the Donetsk region.")
+    got = [(m.surface, m.feature, m.country) for m in ms]
+    assert got == [("Donetsk", "city", "UA"), ("Zaporizhzhia", "city", "UA"), ("Donetsk", "admin1", "UA")]
+    assert ms[1].name == "Zaporizhzhya"  # GeoNames spells the city so; its exact namesake is a village
 
 
 def test_names_missing_from_the_gazetteer_back_off() -> None:

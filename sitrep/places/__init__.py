@@ -11,7 +11,7 @@ from sitrep.places.normalize import TRANSLITERATED_COUNTRIES
 from sitrep.places.resolve import RANKER_PATH, Mention, Ranker
 from sitrep.records import PlaceMention
 
-STAGE_VERSION = "sitrep.places.v16"  # v10: "X in Y state", "the Lebanese town of X" rule out namesakes outside Y; v11: "in Haiti's Artibonite department"; v12: "Somali forces" is no place; v13: "X in northern Mozambique", "in Cameroon's Southwest region", "Patriots for Change"; v14: "Northwest region" is North-West; v15: "drug lord Joaquin" is a person; v16: "Syria's Idlib" (a possessive ends a name)
+STAGE_VERSION = "sitrep.places.v17"  # v17: "Donetsk" alone is the city; v10: "X in Y state", "the Lebanese town of X" rule out namesakes outside Y; v11: "in Haiti's Artibonite department"; v12: "Somali forces" is no place; v13: "X in northern Mozambique", "in Cameroon's Southwest region", "Patriots for Change"; v14: "Northwest region" is North-West; v15: "drug lord Joaquin" is a person; v16: "Syria's Idlib" (a possessive ends a name)
 # the data files the places stage loads (the runner digests them into the stage's version key)
 DATA_FILES: tuple[Path, ...] = (*_GAZETTEER_FILES, RANKER_PATH)
 

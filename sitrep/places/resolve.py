@@ -25,7 +25,7 @@ from sitrep.places.gazetteer import Gazetteer, Place
 from sitrep.places.normalize import TRANSLITERATED_COUNTRIES, exact_key
 from sitrep.records import PlaceMention
 
-RESOLVE_VERSION = "sitrep.places.resolve.v12"  # v12: "in the Northwest region" is also North-West; v11: "X in northern Mozambique", "in Cameroon's Southwest region" qualify X; v9: a named province or country rules out namesakes elsewhere; v10: "in Haiti's Artibonite department"
+RESOLVE_VERSION = "sitrep.places.resolve.v13"  # v13: "Donetsk" is the city in the former Soviet Union, Myanmar, Nigeria, DR Congo; v12: "in the Northwest region" is also North-West; v11: "X in northern Mozambique", "in Cameroon's Southwest region" qualify X; v9: a named province or country rules out namesakes elsewhere; v10: "in Haiti's Artibonite department"
 RANKER_PATH = Path(__file__).resolve().parent / "data" / "geo_ranker.json"
 
 CUE_AFTER = {
@@ -267,11 +267,17 @@ def _back_off(name: str, gaz: Gazetteer, layers: Collection[str] = ()) -> list[t
 _SUBSPAN_STOP = frozenset({"new", "north", "south", "east", "west", "saint", "the", "university", "county"})
 
 
+# countries whose first-level areas are named after their capitals, where news says "X region/oblast/state/
+# province" for the area and X alone for the city: the Middle East and North Africa, the former Soviet Union
+# ("Donetsk", "Zaporizhzhia", "Belgorod"), Myanmar ("Mandalay"), Nigeria ("Kaduna", "Kano"), DR Congo ("Kinshasa")
+_CAPITAL_NAMED_ADMIN1 = TRANSLITERATED_COUNTRIES | frozenset("UA RU BY GE AM AZ KZ KG TJ MM NG CD".split())
+
+
 def _shadow_admin1(m: Mention) -> None:
-    """"Hama", "Deraa", "Raqqa": the city, not its namesake governorate, unless a cue says province (Middle East and
-    North Africa, where governorates are named after their capitals; "New York" stays open). The city may
+    """"Hama", "Deraa", "Raqqa", "Donetsk": the city, not its namesake governorate or oblast, unless a cue says
+    province (countries whose areas are named after their capitals; "New York" stays open). The city may
     only match through an alternate spelling (GeoNames' Ḩamāh, Dar‘ā): that is its news name, so it counts as exact."""
-    admin1s = [c for c in m.candidates if c.place.feature == "admin1" and c.place.country in TRANSLITERATED_COUNTRIES]
+    admin1s = [c for c in m.candidates if c.place.feature == "admin1" and c.place.country in _CAPITAL_NAMED_ADMIN1]
     for a in admin1s:
         cities = [c for c in m.candidates if c.place.feature in ("city", "capital") and c.quality >= 0.8
                   and (c.place.country, c.place.admin1_code) == (a.place.country, a.place.admin1_code)]
