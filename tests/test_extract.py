@@ -1899,3 +1899,10 @@ def test_who_tells_of_a_strike_is_not_its_home_state_agent():
     r, = _analysed("Two rockets landed near the US embassy in Baghdad on Sunday, causing no casualties, the Iraqi "
                    "military said.")
     assert r.sub_event_type == "Shelling/artillery/missile attack" and r.actor1 is None
+
+
+def test_a_plain_statement_of_a_strike_is_asserted():
+    r, = _analysed("Russian missiles struck Kharkiv on Monday, killing four people.")
+    assert r.status == "asserted"
+    r, = _analysed("Russian missiles reportedly struck Kharkiv on Monday, killing four people.")
+    assert r.status == "hedged"

@@ -141,8 +141,8 @@ from sitrep.text import TOPIC
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources
-STAGE_VERSION = (f"sitrep.events.extract.v83+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word
+STAGE_VERSION = (f"sitrep.events.extract.v84+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -469,14 +469,26 @@ def _parse_candidates(per: Sequence[SentenceMentions], found: Sequence[list[Trig
     return out
 
 
-def _status(tv: TriggerView | None, dec: Decision | None, hedged: bool) -> EventStatus:
-    """The parse's reading when it is decisive (negation, modality, plans), else the model's."""
+def _status(tv: TriggerView | None, dec: Decision | None, hedged: bool, text: str) -> EventStatus:
+    """The parse's reading when it is decisive (negation, modality, plans), else the model's. The model's "hedged"
+    needs an evidential word in the sentence (a source, a report, a belief, footage): "Russian missiles struck
+    Kharkiv on Monday, killing four people" states its event as fact, whoever it names."""
     status: EventStatus = "asserted"
     if tv is not None and tv.status != "asserted":
         status = tv.status
     elif dec is not None:
         status = dec.status
+        if status == "hedged" and not hedged and not _EVIDENTIAL.search(text):
+            status = "asserted"
     return "hedged" if status == "asserted" and hedged else status
+
+
+# words that tell a claim's evidence or its teller: without one, a sentence asserts what it tells
+_EVIDENTIAL = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|reported|reports?|reportedly|according|believed?|believes|claim(?:s|ed)?|"
+    r"alleg\w*|purport\w*|unverifi\w*|unconfirmed|footage|videos?|images|pictures|seen|witness\w*|appear(?:s|ed)?|"
+    r"apparent(?:ly)?|suggest\w*|estimat\w*|confirm\w*|cited|quoted|thought|suspected|feared|accused|blamed|"
+    r"denied|insisted|announced|stated)\b", re.IGNORECASE)
 
 
 def _classify(per: Sequence[SentenceMentions], found: Sequence[list[Trigger]], docs: Sequence[Doc | None],
@@ -1510,7 +1522,7 @@ def _report(st: SentenceState, k: int, scope: Scope, sub: str, agent: str | None
         geo_precision=(min(3, geo_fn(place) + 1) if inferred else geo_fn(place)) if place else None,
         date_begin=when[0], date_end=when[1], time_precision=when[2],
         fatalities=fatalities, attributed_to=attributed, hedged=hedged, background=background,
-        text=text, stage_version=STAGE_VERSION, status=_status(st.views[k], dec, hedged),
+        text=text, stage_version=STAGE_VERSION, status=_status(st.views[k], dec, hedged, text),
         confidence=dec.p_event if dec is not None else None,
         place_inferred=inferred and place is not None, place_surface=place.surface if place else None,
     )
