@@ -367,3 +367,11 @@ def test_a_name_after_a_lower_case_role_noun_is_a_person() -> None:
     text = ("Cartel gunmen battled security forces across the city of Culiacan on Thursday after soldiers briefly "
             "detained Ovidio Guzman, a son of jailed drug lord Joaquin \"El Chapo\" Guzman, officials said.")
     assert "Joaquin" not in {m.surface for m in geoparse(text)}
+
+
+def test_a_camp_named_in_a_spelling_of_its_settlement_is_that_settlement() -> None:
+    ms = geoparse("An Israeli air strike on a house in the Nuseirat refugee camp killed 11 people on Saturday.")
+    assert [(m.surface, m.country) for m in ms] == [("Nuseirat", "PS")]
+    # a camp the gazetteer does not know stays an unresolved name, never another place
+    ms = geoparse("Gunmen attacked the Zamzam displacement camp near El Fasher on Friday.")
+    assert [(m.surface, m.place_id is None) for m in ms] == [("Zamzam", True), ("El Fasher", False)]

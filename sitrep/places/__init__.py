@@ -11,7 +11,7 @@ from sitrep.places.normalize import TRANSLITERATED_COUNTRIES
 from sitrep.places.resolve import RANKER_PATH, Mention, Ranker
 from sitrep.records import PlaceMention
 
-STAGE_VERSION = "sitrep.places.v17"  # v17: "Donetsk" alone is the city; v10: "X in Y state", "the Lebanese town of X" rule out namesakes outside Y; v11: "in Haiti's Artibonite department"; v12: "Somali forces" is no place; v13: "X in northern Mozambique", "in Cameroon's Southwest region", "Patriots for Change"; v14: "Northwest region" is North-West; v15: "drug lord Joaquin" is a person; v16: "Syria's Idlib" (a possessive ends a name)
+STAGE_VERSION = "sitrep.places.v18"  # v18: camps; spelt settlements the text calls so; v17: "Donetsk" alone is the city; v10: "X in Y state", "the Lebanese town of X" rule out namesakes outside Y; v11: "in Haiti's Artibonite department"; v12: "Somali forces" is no place; v13: "X in northern Mozambique", "in Cameroon's Southwest region", "Patriots for Change"; v14: "Northwest region" is North-West; v15: "drug lord Joaquin" is a person; v16: "Syria's Idlib" (a possessive ends a name)
 # the data files the places stage loads (the runner digests them into the stage's version key)
 DATA_FILES: tuple[Path, ...] = (*_GAZETTEER_FILES, RANKER_PATH)
 
@@ -162,6 +162,9 @@ def _trusted(m: Mention, ids: set[str], focus: str | None, text: str = "") -> bo
         return p.parent_id in ids or (not m.needs_parent and not generic and p.country == focus)
     if m.best.quality >= 1.0:
         return True
+    if m.cue == "city" and m.best.quality >= 0.85 and p.feature in ("city", "capital") and (
+            focus is None or p.country == focus):
+        return True  # a spelling of a settlement the text calls one ("the Nuseirat refugee camp", "the town of X")
     if p.country and p.country == focus and focus in TRANSLITERATED_COUNTRIES:
         return True  # "Zakia" for Zakiyah in a Syrian story
     return m.best.quality >= 0.8 and (p.population or 0) >= 100_000

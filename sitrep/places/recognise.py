@@ -56,7 +56,8 @@ _UNKNOWN_PATTERNS = [
     re.compile(r"\b(?:the[ ]+)?(?:town|city|village|neighbourhood|neighborhood|district|suburb|province|governorate|region)"
                r"[ ]+of[ ]+((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:[ ]+(?:al-)?[A-Z][\w’'\-]+){0,2})"),
     re.compile(r"\b(?:the[ ]+)?((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:[ ]+(?:al-)?[A-Z][\w’'\-]+){0,2})[ ]+"
-               r"(?:neighbourhood|neighborhood|district|quarter|suburb|province|governorate)s?\b"),
+               r"(?:neighbourhood|neighborhood|district|quarter|suburb|province|governorate|"
+               r"(?:(?:refugee|displacement|displaced|IDP)[ ]+)?camp)s?\b"),
 ]
 
 

@@ -25,7 +25,7 @@ from sitrep.places.gazetteer import Gazetteer, Place
 from sitrep.places.normalize import TRANSLITERATED_COUNTRIES, exact_key
 from sitrep.records import PlaceMention
 
-RESOLVE_VERSION = "sitrep.places.resolve.v13"  # v13: "Donetsk" is the city in the former Soviet Union, Myanmar, Nigeria, DR Congo; v12: "in the Northwest region" is also North-West; v11: "X in northern Mozambique", "in Cameroon's Southwest region" qualify X; v9: a named province or country rules out namesakes elsewhere; v10: "in Haiti's Artibonite department"
+RESOLVE_VERSION = "sitrep.places.resolve.v14"  # v14: "the X refugee camp" is a settlement cue; v13: "Donetsk" is the city in the former Soviet Union, Myanmar, Nigeria, DR Congo; v12: "in the Northwest region" is also North-West; v11: "X in northern Mozambique", "in Cameroon's Southwest region" qualify X; v9: a named province or country rules out namesakes elsewhere; v10: "in Haiti's Artibonite department"
 RANKER_PATH = Path(__file__).resolve().parent / "data" / "geo_ranker.json"
 
 CUE_AFTER = {
@@ -46,6 +46,8 @@ _CUE_FEATURES = {
     "water": {"water"},
 }
 _AFTER_RE = re.compile(r"^\W{0,2}\s*([A-Za-z]+)")
+_CAMP_AFTER = re.compile(r"\s+(?:(?:refugee|displacement|displaced(?: persons['’]?)?|IDP|IDPs['’]?)\s+)?camps?\b",
+                         re.IGNORECASE)
 _BEFORE_RE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 _QUALIFIER_RE = re.compile(r"^,\s*((?:[A-Z][\w.'’-]*\s?){1,3})")
 _IN_AREA_RE = re.compile(
@@ -118,6 +120,8 @@ def make_mention(text: str, start: int, end: int, gaz: Gazetteer, *, demonyms: b
     am = _AFTER_RE.match(after)
     if am and am.group(1).lower() in CUE_AFTER and m.cue is None:
         m.cue = CUE_AFTER[am.group(1).lower()]
+    if m.cue is None and _CAMP_AFTER.match(after):
+        m.cue = "city"  # "the Nuseirat refugee camp", "Zamzam displacement camp": a settlement of its own
     bm = _BEFORE_RE.search(text[max(0, start - 40):start])
     if bm and bm.group(1).lower() in CUE_BEFORE and m.cue is None:
         m.cue = CUE_BEFORE[bm.group(1).lower()]
