@@ -1906,3 +1906,12 @@ def test_a_plain_statement_of_a_strike_is_asserted():
     assert r.status == "asserted"
     r, = _analysed("Russian missiles reportedly struck Kharkiv on Monday, killing four people.")
     assert r.status == "hedged"
+
+
+def test_an_undated_event_placed_by_referring_back_takes_that_events_day():
+    reports = _analysed("In a separate incident, RSF fighters stormed the village of Wad al-Noura in Gezira state on "
+                        "Wednesday, killing more than 100 people, according to activists. The RSF denied the "
+                        "accusations and said its forces had clashed with army-aligned militias in the area.",
+                        dt.date(2024, 6, 10))
+    assert [(r.sub_event_type, r.date_begin) for r in reports] == [
+        ("Attack", dt.date(2024, 6, 5)), ("Armed clash", dt.date(2024, 6, 5))]

@@ -141,8 +141,8 @@ from sitrep.text import TOPIC
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word
-STAGE_VERSION = (f"sitrep.events.extract.v84+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to
+STAGE_VERSION = (f"sitrep.events.extract.v85+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1381,6 +1381,10 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
         # date is the ceremony's; the deed is dated by the years since it (below)
     if when is None and ctx.last_time and st.idx - ctx.last_time_at <= 1 and _ANAPHOR_TIME.search(text):
         when = ctx.last_time
+    if when is None and ctx.last_time and not st.explicit[k] and 0 < st.idx - ctx.last_time_at <= 2 \
+            and ctx.last_places_at == ctx.last_time_at and _refers_back(text):
+        when = ctx.last_time  # "said its forces had clashed with militias in the area": the event just told,
+        # at its place and so on its day, not on the reporting day
     stated = when is not None
     if when is None and ref is not None:
         when = _anniversary(text[:trig.start], ref)
@@ -1402,6 +1406,13 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
         recent = ref - dt.timedelta(days=RECENT_DAYS) if ref else None
         background = not (tv.times and end is not None and (recent is None or end >= recent))
     return when, background
+
+
+def _refers_back(text: str) -> bool:
+    """The sentence places its event by referring back ("in the area", "the town", "there") to a place named
+    just before, not by a name of its own."""
+    ana = _ANAPHOR_CITY.search(text)
+    return bool((ana and "city" not in ana.group(0).lower()) or _ANAPHOR_PLACE.search(text))
 
 
 def _onset(st: SentenceState, times: Sequence[TimeMention], begin: dt.date | None, end: dt.date | None) -> bool:
