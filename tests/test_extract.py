@@ -1915,3 +1915,19 @@ def test_an_undated_event_placed_by_referring_back_takes_that_events_day():
                         dt.date(2024, 6, 10))
     assert [(r.sub_event_type, r.date_begin) for r in reports] == [
         ("Attack", dt.date(2024, 6, 5)), ("Armed clash", dt.date(2024, 6, 5))]
+
+
+def test_an_event_dated_by_its_distance_from_another():
+    # inside the complement: the sentence's event less the distance
+    reports = _analysed("RSF fighters shelled a market in the city of El Fasher on Sunday, killing at least 15 civilians. "
+                        "The attack came a day after the army said it had repelled an RSF assault on the city, "
+                        "killing dozens of fighters.", dt.date(2024, 6, 10))
+    assert [r.date_begin for r in reports] == [dt.date(2024, 6, 9), dt.date(2024, 6, 8)]
+    r, = _analysed("Rebels shelled the town of Kafr Nabl on Sunday, two days after the army captured it.",
+                   dt.date(2024, 6, 10))[-1:]
+    assert r.sub_event_type == "Government regains territory" and r.date_begin == dt.date(2024, 6, 7)
+    # an opening clause names the other event: the earlier report there plus the distance
+    reports = _analysed("Last Thursday, dozens of civilians in Kabul were killed in a suicide attack on a cultural "
+                        "centre. A day after the Kabul assault, the group also claimed responsibility for a shooting "
+                        "at a church in Cairo, killing about a dozen people.", dt.date(2017, 12, 31))
+    assert [r.date_begin for r in reports] == [dt.date(2017, 12, 28), dt.date(2017, 12, 29)]

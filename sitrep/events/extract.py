@@ -141,8 +141,8 @@ from sitrep.text import TOPIC
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to
-STAGE_VERSION = (f"sitrep.events.extract.v85+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event
+STAGE_VERSION = (f"sitrep.events.extract.v86+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1385,6 +1385,9 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
             and ctx.last_places_at == ctx.last_time_at and _refers_back(text):
         when = ctx.last_time  # "said its forces had clashed with militias in the area": the event just told,
         # at its place and so on its day, not on the reporting day
+    offset = _offset_from_event(st, k, ctx, times, when)
+    if offset is not None:
+        when = offset
     stated = when is not None
     if when is None and ref is not None:
         when = _anniversary(text[:trig.start], ref)
@@ -1406,6 +1409,55 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
         recent = ref - dt.timedelta(days=RECENT_DAYS) if ref else None
         background = not (tv.times and end is not None and (recent is None or end >= recent))
     return when, background
+
+
+# "the attack came a day after ...", "two days before ...", "A day after the Kabul assault, ...": an event dated
+# by its distance from another event
+_EVENT_OFFSET = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d)\s+(?P<unit>days?|weeks?)\s+"
+                           r"(?P<dir>after|before)\s+", re.IGNORECASE)
+_DEICTIC_HEAD = re.compile(r"^\s*(?:it|this|that|the (?:\w+\s+){0,2}?(?:attack|bombing|blast|explosion|assault|strikes?|"
+                           r"raid|killings?|shooting|offensive|fighting|clashes|violence|incident|massacre))\b",
+                           re.IGNORECASE)
+
+
+def _offset_from_event(st: SentenceState, k: int, ctx: Context, times: Sequence[TimeMention],
+                       when: Dates | None) -> Dates | None:
+    """Dates of a trigger placed by its distance from another event. Inside the complement ("The attack came a
+    day after the army repelled an assault"): the sentence's event, dated by its own time or as the one just
+    reported, less the distance. Before it ("A day after the Kabul assault, the group claimed a shooting in
+    Cairo"): the earlier report the complement names by its place, plus the distance. None otherwise."""
+    text, trig = st.text, st.triggers[k]
+    m = _EVENT_OFFSET.search(text)
+    if m is None or any(t.begin and t.start - st.base >= m.start() and t.end - st.base <= m.end() for t in times):
+        return None
+    n = number_value(m.group("n")) if m.group("n").lower() not in ("a", "an") else 1
+    if not n:
+        return None
+    days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+    sign = 1 if m.group("dir").lower() == "after" else -1
+    comma = text.find(",", m.end())
+    opening = m.start() <= 2 and 0 <= comma < trig.start  # "A day after the Kabul assault, ...": a dating clause
+    if trig.start >= m.end() and not opening:  # the trigger is the other event
+        main_times = [t for t in st.s.times if t.end - st.base <= m.start() and t.begin]
+        if main_times:
+            base_day = main_times[-1].begin
+        elif ctx.last_time and st.idx - ctx.last_time_at <= 1 and _DEICTIC_HEAD.match(text):
+            base_day = ctx.last_time[0]
+        else:
+            return None
+        if base_day is None:
+            return None
+        day = base_day - dt.timedelta(days=sign * days)
+        return day, day, 1
+    if not opening or when is not None:
+        return None
+    named = text[m.end():comma]
+    anchor = next((r for r in reversed(ctx.history) if r.date_begin and r.date_begin == r.date_end
+                   and r.place_surface and r.place_surface in named), None)
+    if anchor is None or anchor.date_begin is None:
+        return None
+    day = anchor.date_begin + dt.timedelta(days=sign * days)
+    return day, day, 1
 
 
 def _refers_back(text: str) -> bool:
