@@ -1931,3 +1931,26 @@ def test_an_event_dated_by_its_distance_from_another():
                         "centre. A day after the Kabul assault, the group also claimed responsibility for a shooting "
                         "at a church in Cairo, killing about a dozen people.", dt.date(2017, 12, 31))
     assert [r.date_begin for r in reports] == [dt.date(2017, 12, 28), dt.date(2017, 12, 29)]
+
+
+def test_attacks_repelled_are_a_battle_with_the_attacker():
+    r, = _analysed("Ukraine's military said its troops had repelled 25 Russian attacks near the village of Ocheretyne "
+                   "over the past day.", dt.date(2024, 4, 28))
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Armed clash", "Ukrainian forces", "Russian forces")
+
+
+def test_a_toll_names_its_own_means_before_the_last_event():
+    # the toll's own "killed by bombs" types it, not the clash told in the sentence before
+    reports = _analysed("Rebels clashed with government troops in the town of Harasta on Monday. “We will be trampled "
+                        "like mice,” said a volunteer at an aid centre in Ghouta, where at least 500 people were killed "
+                        "this past week by Russian and Syrian bombs. Russian warplanes have flown hundreds of sorties "
+                        "this month.", dt.date(2018, 2, 24))
+    assert [r.sub_event_type for r in reports] == ["Armed clash", "Air/drone strike"]
+
+
+def test_aircraft_seen_flying_are_no_strike():
+    r, = _analysed("Rebels clashed with government troops in the town of Harasta on Monday, as Russian jets flew "
+                   "overhead.", dt.date(2018, 2, 24))
+    assert r.sub_event_type == "Armed clash"
+    assert not _analysed("Israeli warplanes circled over Beirut on Sunday, residents said.")
+    assert _analysed("Warplanes flew low over the town of Saraqeb before striking a market, killing 12 people.")

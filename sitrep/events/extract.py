@@ -141,8 +141,8 @@ from sitrep.text import TOPIC
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event
-STAGE_VERSION = (f"sitrep.events.extract.v86+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first
+STAGE_VERSION = (f"sitrep.events.extract.v87+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -430,11 +430,10 @@ def toll_triggers(text: str) -> list[Trigger]:
 def _toll_in_context(triggers: tuple[Trigger, ...], decided: dict[int, Decision], ctx: Context, idx: int,
                      text: str, air_war: bool) -> tuple[tuple[Trigger, ...], dict[int, Decision]]:
     """A death toll the typing model could not type ("Dozens of people were killed in Syria on Wednesday") that
-    joins no report: of the kind of the violent event reported in the last two sentences ("another 20 were
-    killed in X" after an air strike), else of the means that killed them ("killed by bombs"), else no
-    event."""
-    prior = next((r.sub_event_type for r in ctx.recent(idx, 2) if r.event_type in LETHAL_TYPES and not r.background),
-                 None) or _toll_means(text, air_war)
+    joins no report: of the means that killed them ("killed by bombs"), else of the kind of the violent event
+    reported in the last two sentences ("another 20 were killed in X" after an air strike), else no event."""
+    prior = _toll_means(text, air_war) or next(
+        (r.sub_event_type for r in ctx.recent(idx, 2) if r.event_type in LETHAL_TYPES and not r.background), None)
     if prior is None:
         return (), decided
     typed = tuple(replace(t, sub_event_type=prior) if t.sub_event_type == TOLL else t for t in triggers)
@@ -1801,7 +1800,9 @@ def _people_object(trig: Trigger, quantities: Sequence[QuantityMention], text: s
 
 _DIRECT = re.compile(r"(?:opened fire|attack|storm|raid|shot|shoot|fired|killed|ambush|gun attack)", re.IGNORECASE)
 _MUTUAL = re.compile(r"(?:(?:heavy |fierce |violent |intense |street )?(?:clash|fight|fought|battl|skirmish|gun ?battle|"
-                     r"firefight|exchange|gunfight|shoot-?out)|(?:fighting|battle|clashes))", re.IGNORECASE)
+                     r"firefight|exchange|gunfight|shoot-?out)|(?:fighting|battle|clashes)|"
+                     # an attack repelled was met by armed defenders ("troops repelled 25 Russian attacks")
+                     r"(?:repelled|repulsed|repelling|repulsing|fought off|beat back|beaten back))", re.IGNORECASE)
 _CIVILIAN_OBJECT = re.compile(
     r"^\s+(?:on\s+|at\s+|into\s+)?(?:the\s+|an?\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:villages?|communit(?:y|ies)|"
     r"homes?|houses?|famil(?:y|ies)|passengers|buses|bus|bus stations?|markets?|schools?|universit(?:y|ies)|"

@@ -21,7 +21,7 @@ from sitrep.events.vocab import AIR_RAID_RX, ARMED_NOUN_RX, CALENDAR_WORD_RX, WE
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v32"  # v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
+RULES_VERSION = "sitrep.events.extract_rules.v33"  # v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -800,6 +800,13 @@ _WEAPON_ACTION = re.compile(r"\b(?:fired|fire|firing|launched|launching|hit|hits
                             r"slammed|pounded|pounding|rained|targeted|targeting|lobbed|shelled|killing|killed|"
                             r"wounding|bombed|bombing|attacked|raided|destroyed|destroying|used|using|carried|"
                             r"conducted|dropped|dropping|flew|flying|unleashed|took|taken|came under)\b", re.IGNORECASE)
+_AIRCRAFT_END = re.compile(r"\b(?:jets|warplanes|aircraft|planes|helicopters|drones)$", re.IGNORECASE)
+_FLYOVER = re.compile(r"^\s+(?:were\s+|have\s+been\s+|had\s+been\s+|could\s+be\s+)?(?:flew|flying|fly|flown|circled|circling|"
+                      r"hovered|hovering|seen|heard|spotted|patrolled|patrolling|roared|buzzed)\b", re.IGNORECASE)
+_AIR_STRIKE_ACT = re.compile(r"\b(?:hit|hits|struck|strik(?:e|es|ing)|bomb(?:ed|ing|s)?|fired|firing|pounded|pounding|"
+                             r"targeted|targeting|dropped|dropping|killed|killing|wounded|attacked|attacking|raided|"
+                             r"destroyed|rained|unleashed|launched|conducted|carried out|shelled|missiles?|rockets?)\b",
+                             re.IGNORECASE)
 _ACCUSATION = re.compile(r"\b(?:accus(?:ation|ations|ed|es|ing)|allegations?|alleged|charges?|charged|suspicion|"
                          r"suspected)\s+(?:\w+\s+){0,2}?(?:of|with)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -816,6 +823,9 @@ def _asserts(t: Trigger, text: str, before: str) -> bool:
         window = text[max(0, t.start - 50):t.end + 50]
         if not _WEAPON_ACTION.search(window):
             return False  # "its missiles and chemical weapons arsenal"
+    if _AIRCRAFT_END.search(t.surface) and _FLYOVER.search(text[t.end:t.end + 40]) and not _AIR_STRIKE_ACT.search(
+            text[max(0, t.start - 60):t.end + 80]):
+        return False  # "as Russian jets flew overhead", "warplanes circled the city": aircraft seen, no strike
     if re.match(r"storm(?:ed|ing)$", t.surface, re.IGNORECASE) and re.match(r"\s+(?:out|off)\b", text[t.end:]):
         return False
     return not _ACCUSATION.search(before)
