@@ -1954,3 +1954,19 @@ def test_aircraft_seen_flying_are_no_strike():
     assert r.sub_event_type == "Armed clash"
     assert not _analysed("Israeli warplanes circled over Beirut on Sunday, residents said.")
     assert _analysed("Warplanes flew low over the town of Saraqeb before striking a market, killing 12 people.")
+
+
+@pytest.mark.parametrize("text", [
+    "The singer's fans stormed the stage in Paris on Saturday night, forcing the concert to be halted.",
+    "Hackers attacked the computer systems of the city of Atlanta on Thursday, demanding a ransom.",
+    "Rebels within the party launched an attack on the prime minister's leadership on Tuesday, calling for a vote "
+    "of no confidence.",
+])
+def test_figurative_and_network_attacks_are_no_event(text):
+    assert not _analysed(text)
+
+
+def test_an_attack_on_a_building_named_after_data_stays():
+    r, = _analysed("A Ukrainian drone attacked a data centre in the Russian city of Belgorod on Monday, the governor "
+                   "said.")
+    assert r.event_type == "Explosions/Remote violence"

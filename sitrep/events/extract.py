@@ -141,8 +141,8 @@ from sitrep.text import TOPIC
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first
-STAGE_VERSION = (f"sitrep.events.extract.v87+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages
+STAGE_VERSION = (f"sitrep.events.extract.v88+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -2146,6 +2146,8 @@ def _plausible_by_parse(trig: Trigger, tv: TriggerView | None, places: Sequence[
         return False
     if SUB_TO_TYPE.get(trig.sub_event_type) in LETHAL_TYPES and _HAZARD.match(tv.object_text.strip()):
         return False  # "firefighters battled the flames", "air tankers bombarded the flames": no foe
+    if SUB_TO_TYPE.get(trig.sub_event_type) in LETHAL_TYPES and _ABSTRACT_TARGET.search(tv.object_text):
+        return False  # "an attack on the prime minister's leadership", "attacked the city's computer systems"
     if _STORMED.match(trig.surface) and _NOT_STORMABLE.search(tv.object_text):
         return False  # "stormed the charts", "stormed social media", "stormed the box office": nothing entered
     return not (trig.sub_event_type in _PROTEST_RANK and tv.agent_text and _NOT_A_CROWD.search(tv.agent_text))
@@ -2157,9 +2159,17 @@ _HAZARD = re.compile(r"(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?fires?|"  # "the
                      r"forest fires?|floods?|floodwaters?|virus|viruses|disease|diseases|epidemics?|pandemic|"
                      r"outbreaks?|cancer|illness|infections?|drought|locusts|snowstorms?|storms?))$", re.IGNORECASE)
 _STORMED = re.compile(r"(?:\w+\s+)?storm(?:ed|ing|s)?$", re.IGNORECASE)
+# what is attacked only in words or over a network: a leadership, a policy, a reputation, computer systems
+_ABSTRACT_NOUNS = (
+    r"(?:leadership|policy|policies|plans?|proposals?|bill|budget|reforms?|decisions?|record|reputation|credibility|"
+    r"character|integrity|ideas?|views|comments|remarks|statements?|handling|independence|freedom|rights|democracy|"
+    r"press|media|judiciary|computer systems?|computers|networks?|servers?|websites?|databases?|accounts?|"
+    r"email|e-mail|software|systems?|data)")
+_ABSTRACT_TARGET = re.compile(r"\b" + _ABSTRACT_NOUNS + r"$", re.IGNORECASE)
 # what is stormed only in a figure of speech: media, rankings, an audience (no building, camp or town is entered)
 _NOT_STORMABLE = re.compile(r"\b(?:media|internet|online|web|charts?|box office|headlines|airwaves|polls|"
-                            r"rankings|leaderboard|imagination|hearts?|screens?|scene|top)\b", re.IGNORECASE)
+                            r"rankings|leaderboard|imagination|hearts?|screens?|scene|top|stage|pitch|field|"
+                            r"court|dance ?floor|catwalk)\b", re.IGNORECASE)
 
 
 _SURRENDER = re.compile(r"surrender", re.IGNORECASE)
@@ -2195,7 +2205,15 @@ def _plausible(trig: Trigger, text: str, places: list[PlaceMention], armed: tupl
         return False  # troops "deployed to help with evacuations" after a fire or a flood: relief, not war
     if trig.sub_event_type == TERRITORY and not armed_here and not _controls_ground(trig, text, places):
         return False  # "the fund seized control of the board", "hackers seized control of servers in Dublin"
+    if SUB_TO_TYPE.get(trig.sub_event_type) in LETHAL_TYPES and _ABSTRACT_AFTER.match(text[trig.end:]):
+        return False  # "launched an attack on the prime minister's leadership": words, not violence
     return True
+
+
+_ABSTRACT_AFTER = re.compile(r"\s+(?:on|against|upon)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
+                             r"(?:[\w'’-]+\s+){0,3}?" + _ABSTRACT_NOUNS +
+                             r"\b(?!\s+(?:centres?|centers?|hubs?|facilit(?:y|ies)|stations?|buildings?|offices?))",
+                             re.IGNORECASE)
 
 
 _CONTROL_OF = re.compile(r"\s*(?:(?:full|total|effective|overall)\s+)?control\s+(?:of|over)\s+", re.IGNORECASE)
