@@ -1970,3 +1970,16 @@ def test_an_attack_on_a_building_named_after_data_stays():
     r, = _analysed("A Ukrainian drone attacked a data centre in the Russian city of Belgorod on Monday, the governor "
                    "said.")
     assert r.event_type == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize("text", [
+    "The striker was sent off after a clash with the goalkeeper in the 80th minute at Anfield on Saturday.",
+    "Wall Street bombed on Tuesday as tech stocks were hit by a wave of selling.",
+])
+def test_sport_and_market_figures_of_war_are_no_event(text):
+    assert not _analysed(text)
+
+
+def test_a_clash_of_armed_men_stays():
+    r, = _analysed("Two soldiers were killed in a clash with militants near the town of Djibo on Sunday.")
+    assert r.sub_event_type == "Armed clash"

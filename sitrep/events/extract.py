@@ -141,8 +141,8 @@ from sitrep.text import TOPIC
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages
-STAGE_VERSION = (f"sitrep.events.extract.v88+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed
+STAGE_VERSION = (f"sitrep.events.extract.v89+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -2099,7 +2099,8 @@ _FIRED_ON_PEOPLE = re.compile(r"\b(?:fir(?:e|es|ing|ed)|opened fire|opening fire
 
 _ARMED_NOUN = re.compile(rf"\b(?:{ARMED_NOUN_RX}|they|their)\b", re.IGNORECASE)
 _ARMED_NAMED = re.compile(rf"\b{ARMED_NOUN_RX}\b", re.IGNORECASE)
-_WEAK_CLASH = re.compile(r"^(?:battl|fought|attack|assault|storm|advanc|push|moved|pressing)", re.IGNORECASE)
+_WEAK_CLASH = re.compile(r"^(?:battl|fought|attack|assault|storm|advanc|push|moved|pressing)|"
+                         r"(?:^|\s)clash$", re.IGNORECASE)  # one "clash" with no armed man: "a clash with the keeper"
 _TERRITORY_NOUN = re.compile(r"\b(?:villages?|towns?|city|cities|neighbou?rhoods?|districts?|areas?|territory|"
                              r"ground|positions?|bases?|airport|dam|hills?|bridge|checkpoints?|region|province|"
                              r"control|parts|suburbs?|quarters?|outposts?|strongholds?|hilltops?|posts?|crossings?|border|islands?|"
@@ -2119,6 +2120,8 @@ _BATTLE_WON = re.compile(r"(?:battle|fight) for$", re.IGNORECASE)
 _WON_BY = re.compile(r"\b(?:was|has been|had been) won by\b")
 _NEEDS_MOVER = re.compile(r"(?:swept|sweeping|sweeps|entered|entering|enters|(?:were|was|been) allowed)\b")
 _NEEDS_PARSE = re.compile(r"\bfallen$|^(?:swept|sweeping|sweeps|entered|entering|enters|(?:were|was|been) allowed)\b")
+_FIGURATIVE_DOER = re.compile(r"\b(?:Wall Street|the City|Nasdaq|Dow|FTSE|film|movie|show|series|album|single|play|"
+                              r"musical|sequel|launch|IPO|campaign ad)\b")
 _PRONOUN_OBJECT = re.compile(r"^(?:it|them|this|that|these|those|which|all|most|much|parts? of it)$", re.IGNORECASE)
 _NOT_A_CROWD = re.compile(r"\b(?:markets?|shares|stocks?|prices?|index|indices|indexes|currenc(?:y|ies)|dollar|pound|"
                           r"euro|yen|sterling|bonds?|futures|oil|gold|economy|sales|profits?|earnings)\b", re.IGNORECASE)
@@ -2150,6 +2153,9 @@ def _plausible_by_parse(trig: Trigger, tv: TriggerView | None, places: Sequence[
         return False  # "an attack on the prime minister's leadership", "attacked the city's computer systems"
     if _STORMED.match(trig.surface) and _NOT_STORMABLE.search(tv.object_text):
         return False  # "stormed the charts", "stormed social media", "stormed the box office": nothing entered
+    if SUB_TO_TYPE.get(trig.sub_event_type) in LETHAL_TYPES and not tv.passive and tv.agent_text \
+            and (_NOT_A_CROWD.search(tv.agent_text) or _FIGURATIVE_DOER.search(tv.agent_text)):
+        return False  # "Wall Street bombed on Tuesday", "the film bombed at the box office": a flop, no bomb
     return not (trig.sub_event_type in _PROTEST_RANK and tv.agent_text and _NOT_A_CROWD.search(tv.agent_text))
 
 
