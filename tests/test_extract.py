@@ -1983,3 +1983,12 @@ def test_sport_and_market_figures_of_war_are_no_event(text):
 def test_a_clash_of_armed_men_stays():
     r, = _analysed("Two soldiers were killed in a clash with militants near the town of Djibo on Sunday.")
     assert r.sub_event_type == "Armed clash"
+
+
+def test_the_subject_that_took_a_rocket_was_hit():
+    r, = _analysed("A Syrian army unit near the town of Morek took a rocket on Tuesday, wounding four soldiers.",
+                   dt.date(2024, 7, 6))
+    assert (r.actor1, r.actor2) == (None, "Syrian government forces")
+    r, = _analysed("Rebel positions near the town of Morek came under shelling from government forces on Tuesday.",
+                   dt.date(2024, 7, 6))
+    assert (r.actor1, r.actor2) == ("Syrian government forces", "Syrian rebels")

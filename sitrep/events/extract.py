@@ -141,8 +141,8 @@ from sitrep.text import TOPIC
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed
-STAGE_VERSION = (f"sitrep.events.extract.v89+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent
+STAGE_VERSION = (f"sitrep.events.extract.v90+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -958,6 +958,10 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain, scope
     patient = tv.patient if tv is not None else None
     if tv is not None and patient is None:
         patient = _state_role(st, tv.patient_span, scope)  # "clashes with the army", "attacked the regime"
+    if patient is not None and tv is not None and tv.agent is None and agent_m is not None \
+            and patient.name == agent_m.name and tv.patient_span is not None and tv.patient_span[1] <= trig.start \
+            and SUB_TO_TYPE.get(trig.sub_event_type) in LETHAL_TYPES:
+        agent_m = None  # "a unit took a rocket", "rebel positions came under shelling": the subject was hit
     if patient is not None and (agent_m is None or patient.name != agent_m.name):
         target_m = patient
     if _FALLEN.search(trig.surface) or _LOST.match(trig.surface):
@@ -1030,7 +1034,9 @@ def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Co
     if agent is None and tv is not None and tv.agent_text:
         agent = _context_agent(tv.agent_text, ctx)  # "the forces", after the reporting group's own moves
     own = tv.agent_text.strip() if tv is not None else ""  # the predicate's own subject, when the parse found one
-    if agent is None and not own:
+    hit_first = tv is not None and tv.patient_span is not None and tv.patient_span[1] <= trig.start \
+        and SUB_TO_TYPE.get(trig.sub_event_type) in LETHAL_TYPES
+    if agent is None and not own and not hit_first:  # ("a unit took a rocket": the subject is the one hit)
         agent = generic_subject(text[:trig.start], ctx)
     if agent is None and ctx.last_agent and not SPEECH_SUBJ.match(text) and (
             (PRONOUN_SUBJ.match(own) if own else PRONOUN_SUBJ.match(text)) or SAID_THEY_ANY.search(text[:trig.start])):

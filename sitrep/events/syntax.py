@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v31"  # v31: a battle's coordinated subject is both sides; v30: merged; v29: "Moscow's Black Sea fleet" is a government; "a statement that X killed" is no relative clause; v28: a count that is a trigger verb's object is its; "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v32"  # v32: the subject that took a rocket or came under shelling was hit; v31: a battle's coordinated subject is both sides; v30: merged; v29: "Moscow's Black Sea fleet" is a government; "a statement that X killed" is no relative clause; v28: a count that is a trigger verb's object is its; "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
 # dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
@@ -76,6 +76,7 @@ _PLACE_OBJECT_VERBS = frozenset({
 })
 # verbs whose subject carries out their nominal object ("launched an offensive", "kept up their bombardment")
 # predicates whose coordinated subject names both sides ("troops and rebels clashed", "fought", "exchanged fire")
+_RECEIVE_LEMMAS = frozenset({"take", "suffer", "sustain", "receive", "absorb"})
 _RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
 _COMBAT_OBJECTS = frozenset({"battle", "fire", "gunfire", "shot", "blow", "clash", "skirmish", "fight", "round"})
 _CONDUCT_VERBS = frozenset({"launched", "launch", "launches", "carried", "carries", "carry", "conducted", "conducts",
@@ -403,6 +404,13 @@ def roles_of(doc: Doc, span: Span) -> Roles:
             agent = next((g for c in v.subtree if c.dep_ in ("prep", "agent") and _lower(c) == "by"
                           and c.i > v.i for g in c.children if g.dep_ == "pobj"), None)
             # "the airstrikes are carried out (with impunity) by Syrian forces"
+    received = _received(_np_host(tok) if nominal else tok)
+    if received is not None:
+        # "a unit took a rocket (from the rebels)", "positions came under shelling from the army": the subject was hit
+        hitter = agent or _prep_object(tok, ("from", "by")) or _prep_object(received, ("from",))
+        hit = _subject(received)
+        return Roles(_core_span(hitter) if hitter is not None else None,
+                     _core_span(hit) if hit is not None else None, passive)
     patient = patient or _gave_way(_np_host(tok) if nominal else tok)
     if agent is None and not nominal:
         agent_c = next((c for c in v.children if c.dep_ == "agent"), None)
@@ -425,6 +433,15 @@ def roles_of(doc: Doc, span: Span) -> Roles:
             return Roles(_first_conjunct(agent), _core_span(other), passive)
     return Roles(_core_span(agent) if agent is not None else None,
                  _core_span(patient) if patient is not None else None, passive)
+
+
+def _received(host: Token) -> Token | None:
+    """The verb whose subject a strike hit: "took/suffered/sustained a rocket", "came under shelling"."""
+    if host.dep_ == "dobj" and host.head.lemma_ in _RECEIVE_LEMMAS:
+        return host.head
+    if host.dep_ in ("pobj", "pcomp") and _lower(host.head) == "under" and host.head.head.lemma_ == "come":
+        return host.head.head
+    return None
 
 
 def _gave_way(host: Token) -> Token | None:
