@@ -1992,3 +1992,23 @@ def test_the_subject_that_took_a_rocket_was_hit():
     r, = _analysed("Rebel positions near the town of Morek came under shelling from government forces on Tuesday.",
                    dt.date(2024, 7, 6))
     assert (r.actor1, r.actor2) == ("Syrian government forces", "Syrian rebels")
+
+
+def test_a_ceasefire_holding_in_a_named_province_is_an_agreement():
+    r, = _analysed("A ceasefire in the southern province of Daraa has been holding since Friday, monitors said on "
+                   "Sunday.", dt.date(2024, 7, 7))
+    assert r.sub_event_type == "Agreement"
+
+
+def test_who_forced_others_into_a_deal_made_it():
+    # the subject pronoun stands for the group named before it, the forced groups are the other party
+    r, = _analysed("Instead of retreating, HTS grew bolder, and on 10 January declared it had forced other armed "
+                   "groups in the area into a surrender deal.", dt.date(2019, 2, 12))
+    assert r.sub_event_type == "Agreement" and r.actor1 == "Hayat Tahrir al-Sham" and r.actor2 != r.actor1
+
+
+def test_the_bombers_and_the_security_officials_killed():
+    r, = _analysed("Mr Assad's brother-in-law, his defence minister and the head of his crisis team died in a bomb "
+                   "attack on a meeting at the national security headquarters in Damascus. Rebel groups said the "
+                   "bomb had been planted the day before.", dt.date(2012, 7, 19))
+    assert (r.actor1, r.actor2) == ("Syrian rebels", "Syrian government forces")

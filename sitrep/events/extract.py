@@ -141,8 +141,8 @@ from sitrep.text import TOPIC
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent
-STAGE_VERSION = (f"sitrep.events.extract.v90+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed
+STAGE_VERSION = (f"sitrep.events.extract.v91+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -962,6 +962,9 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain, scope
             and patient.name == agent_m.name and tv.patient_span is not None and tv.patient_span[1] <= trig.start \
             and SUB_TO_TYPE.get(trig.sub_event_type) in LETHAL_TYPES:
         agent_m = None  # "a unit took a rocket", "rebel positions came under shelling": the subject was hit
+    elif patient is not None and tv is not None and tv.agent is None and tv.agent_span is not None \
+            and agent_m is not None and agent_m.start == patient.start:
+        agent_m = None  # "it had forced other armed groups into a surrender deal": the parse's patient is no agent
     if patient is not None and (agent_m is None or patient.name != agent_m.name):
         target_m = patient
     if _FALLEN.search(trig.surface) or _LOST.match(trig.surface):
@@ -1006,6 +1009,21 @@ _STATE_AGENT = re.compile(r"\b(?:tanks|jets|warplanes|helicopters|gunships|aircr
                           r"regime|government)\b", re.IGNORECASE)
 
 
+_PRONOUN = re.compile(r"it|they|he|she", re.IGNORECASE)
+
+
+def _antecedent(st: SentenceState, tv: TriggerView) -> str | None:
+    """The armed actor a subject pronoun stands for when the sentence names one before it (the nearest; not the
+    predicate's patient): "Russia said it had struck", "HTS ... declared it had forced other groups"."""
+    span = tv.agent_span
+    if span is None:
+        return None
+    patient = tv.patient_span
+    before = [a for a in st.s.actors if a.inter in ARMED_INTER and a.end - st.base <= span[0]
+              and not (patient and patient[0] <= a.start - st.base < patient[1])]
+    return before[-1].name if before else None
+
+
 def _context_agent(agent_text: str, ctx: Context) -> str | None:
     """The parse's agent phrase read as a generic subject ("tanks", "the troops"), only as an actor the context
     names."""
@@ -1027,6 +1045,9 @@ def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Co
     tv = st.views[k]
     if agent is None and tv is not None and _STATE_AGENT.search(tv.agent_text):
         agent = _context_agent(tv.agent_text, ctx)  # "shelling by tanks and jet fighters": the state forces
+    if agent is None and tv is not None and tv.agent_span is not None and _PRONOUN.fullmatch(tv.agent_text.strip()) \
+            and not (_LOST.match(trig.surface) or _FALLEN.search(trig.surface)):  # (whose subject lost the ground)
+        agent = _antecedent(st, tv)  # "HTS grew bolder and declared it had forced other groups into a deal"
     if agent is None and chain.prev_agent is not None:
         agent = chain.prev_agent  # "captured X on Sunday and pushed into Y": the same subject
     if agent is None and named and named[0] in main and GENERIC_SUBJ.search(text[:trig.start]):
@@ -1177,7 +1198,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     if agent_m is None:  # (not the article's last agent: "the group" is the group, not the army just named)
         agent = _group_subject(st.views[k], target, ctx) or agent
     if target is None:
-        target = _named_dead(st, agent)
+        target = _named_dead(st, agent) or _officials_dead(st, agent, scope)
     sub = _means_from_agent(trig.sub_event_type, st.views[k])
     if sub == "Remote explosive/landmine/IED" and _BOMBING.match(trig.surface) and scope.air_war \
             and not MILITANT_CUE.search(text):
@@ -1262,6 +1283,26 @@ def _named_dead(st: SentenceState, agent: str | None) -> str | None:
                     agent, UNIDENTIFIED) and not a.name.startswith("Government forces"):
                 return a.name
     return None
+
+
+# the dead named by the titles of a state's military and security establishment ("his defence minister and the
+# head of his crisis team died", "a general and two officers were killed")
+_SECURITY_TITLES = re.compile(r"\b(?:(?:defen[cs]e|interior|security|intelligence)\s+(?:minister|chief|head)|"
+                              r"generals?|brigadier|colonels?|officers?|commanders?|chief of staff|"
+                              r"head of (?:the\s+|his\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:security|intelligence|army|"
+                              r"crisis|military)\b)", re.IGNORECASE)
+_DIED = re.compile(r"\b(?:died|were killed|was killed|have been killed|had been killed|were assassinated|"
+                   r"was assassinated)\b")
+
+
+def _officials_dead(st: SentenceState, agent: str | None, scope: Scope) -> str | None:
+    """The home state's forces, when the subject of "died"/"were killed" names its dead by military or security
+    titles and the sentence names no armed side for them."""
+    m = _DIED.search(st.text)
+    if m is None or not _SECURITY_TITLES.search(st.text[:m.start()]) or scope.country is None:
+        return None
+    name = _in_country("Government forces", scope.country)
+    return name if name not in (None, agent, "Government forces") else None
 
 
 # "The group retreated from the eastern cities": a definite armed noun with no name, as the doer of the event
@@ -1734,7 +1775,10 @@ _GENERIC_NAMES = ("Government forces", "Rebel groups")
 # "Al-Shabaab, the al Qaeda-linked group, claimed responsibility for the attack": the subject owns the deed
 _CLAIMS_AFTER = re.compile(r"(?:\s*,[^,.;]{1,80},)?\s+(?:(?:has|have|had|quickly|later|swiftly)\s+)?(?:claimed\s+"
                            r"(?:responsibility|credit|the\s+(?:attack|bombing|blast|assault|killing|explosion))|"
-                           r"said\s+(?:it|they)\s+(?:had\s+)?(?:carried out|was behind|were behind|staged))\b",
+                           r"said\s+(?:it|they)\s+(?:had\s+)?(?:carried out|was behind|were behind|staged)|"
+                           # "Rebel groups said the bomb had been planted the day before": they tell how it was done
+                           r"said\s+(?:that\s+)?(?:its|their|the)\s+(?:\w+\s+)?(?:bomb|explosives?|device|bomber)\s+"
+                           r"(?:had\s+)?(?:been\s+)?(?:planted|placed|detonated|set off|smuggled))\b",
                            re.IGNORECASE)
 # "The Sudanese army blamed the Rapid Support Forces for the attack": the blamed, not the accuser
 _BLAMED_BEFORE = re.compile(r"\b(?:blamed|blames|accused|accuses|held)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)

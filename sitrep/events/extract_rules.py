@@ -21,7 +21,7 @@ from sitrep.events.vocab import AIR_RAID_RX, ARMED_NOUN_RX, CALENDAR_WORD_RX, WE
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v33"  # v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
+RULES_VERSION = "sitrep.events.extract_rules.v34"  # v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -192,7 +192,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:[\w'’-]+ ){0,2}?(?:peace )?(?:talks|negotiations)|(?:ceasefire|cease-fire|truce)(?: agreement| deal)? "
      r"(?:[\w'’-]+ ){0,4}?(?:take effect|takes effect|took effect|came into force|comes into force|collapsed)|"
      r"(?:ordered|declared|announced|agreed|brokered|imposed) (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:humanitarian )?"
-     r"(?:pause|ceasefire|cease-fire|truce|cessation of hostilities)|(?:ceasefire|cease-fire|truce) (?:[\w'’-]+ ){0,2}?"
+     r"(?:pause|ceasefire|cease-fire|truce|cessation of hostilities)|(?:ceasefire|cease-fire|truce) (?:[\w'’-]+ ){0,6}?"
      r"(?:has |have |had )?(?:been )?(?:held|holding|took hold|went into effect|began|started)|"
      r"(?:towns?|villages?|cities|city|districts?) (?:[\w'’-]+ ){0,3}?(?:have |has |had )?surrendered|"
      r"(?:surrender|evacuation|reconciliation|capitulation) (?:deals?|agreements?|accords?)|"

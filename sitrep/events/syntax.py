@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v32"  # v32: the subject that took a rocket or came under shelling was hit; v31: a battle's coordinated subject is both sides; v30: merged; v29: "Moscow's Black Sea fleet" is a government; "a statement that X killed" is no relative clause; v28: a count that is a trigger verb's object is its; "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v33"  # v33: "forced X into a surrender deal"; a deal's kind is no party; v32: the subject that took a rocket or came under shelling was hit; v31: a battle's coordinated subject is both sides; v30: merged; v29: "Moscow's Black Sea fleet" is a government; "a statement that X killed" is no relative clause; v28: a count that is a trigger verb's object is its; "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
 # dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
@@ -76,6 +76,7 @@ _PLACE_OBJECT_VERBS = frozenset({
 })
 # verbs whose subject carries out their nominal object ("launched an offensive", "kept up their bombardment")
 # predicates whose coordinated subject names both sides ("troops and rebels clashed", "fought", "exchanged fire")
+_COERCE_LEMMAS = frozenset({"force", "drive", "push", "pressure", "coerce", "compel", "bully", "press"})
 _RECEIVE_LEMMAS = frozenset({"take", "suffer", "sustain", "receive", "absorb"})
 _RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
 _COMBAT_OBJECTS = frozenset({"battle", "fire", "gunfire", "shot", "blow", "clash", "skirmish", "fight", "round"})
@@ -100,7 +101,10 @@ _REPORT_VERBS = SPEECH_VERBS | frozenset({"report", "reported", "reports", "repo
                                           "recorded", "documented", "confirmed", "confirm"})
 _MEANS_MODIFIERS = frozenset({"artillery", "mortar", "rocket", "missile", "tank", "barrel", "cluster", "chemical", "air",
                               "drone", "sniper", "gun", "machine", "machinegun", "shell", "bomb", "car", "truck",
-                              "suicide", "helicopter", "jet", "aerial", "ground", "heavy", "fresh", "renewed"})
+                              "suicide", "helicopter", "jet", "aerial", "ground", "heavy", "fresh", "renewed",
+                              # kinds of deal ("a surrender deal", "a prisoner swap"): no party to it
+                              "surrender", "ceasefire", "peace", "truce", "evacuation", "reconciliation", "prisoner",
+                              "hostage", "exchange", "swap", "transfer", "capitulation"})
 _CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS, "today", "yesterday", "morning", "night", "evening",
                                            "afternoon", "week", "weekend", "day"))
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "csubj"})
@@ -400,6 +404,11 @@ def roles_of(doc: Doc, span: Span) -> Roles:
         elif agent is None and host.dep_ == "pobj" and _lower(host.head) == "with" and host.head.head.i == v.i \
                 and not passive and _is_verb(v):
             agent = _subject(v)  # "rebels responded with a wave of shelling", "hit the town with rockets"
+        elif agent is None and host.dep_ == "pobj" and _lower(host.head) == "into" \
+                and host.head.head.lemma_ in _COERCE_LEMMAS and not passive:
+            # "it had forced other armed groups into a surrender deal": the forcer made it, with the forced
+            agent = _subject(host.head.head)
+            patient = next((c for c in host.head.head.children if c.dep_ == "dobj"), None)
         if agent is None and host.dep_ == "nsubjpass" and (_lower(v) in _CONDUCT_VERBS or v.lemma_ in _CONDUCT_LEMMAS):
             agent = next((g for c in v.subtree if c.dep_ in ("prep", "agent") and _lower(c) == "by"
                           and c.i > v.i for g in c.children if g.dep_ == "pobj"), None)
