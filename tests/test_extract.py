@@ -2012,3 +2012,10 @@ def test_the_bombers_and_the_security_officials_killed():
                    "attack on a meeting at the national security headquarters in Damascus. Rebel groups said the "
                    "bomb had been planted the day before.", dt.date(2012, 7, 19))
     assert (r.actor1, r.actor2) == ("Syrian rebels", "Syrian government forces")
+
+
+def test_the_village_attacked_is_the_place_and_pupils_are_counted():
+    r, = _analysed("Gunmen attacked Kuriga village in Kaduna state on Thursday, abducting more than 280 pupils.",
+                   dt.date(2024, 3, 10))
+    assert r.place_surface == "Kuriga" and r.place_id is None
+    assert [(q.value, q.status) for q in r.fatalities] == [(280, "captured")]

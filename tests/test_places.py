@@ -375,3 +375,9 @@ def test_a_camp_named_in_a_spelling_of_its_settlement_is_that_settlement() -> No
     # a camp the gazetteer does not know stays an unresolved name, never another place
     ms = geoparse("Gunmen attacked the Zamzam displacement camp near El Fasher on Friday.")
     assert [(m.surface, m.place_id is None) for m in ms] == [("Zamzam", True), ("El Fasher", False)]
+
+
+def test_a_village_named_before_its_noun_stays_even_when_unknown() -> None:
+    # "Kuriga" meets only a spelling of Karaj (Iran): the text calls it a village, so it is kept unresolved
+    ms = geoparse("Gunmen attacked Kuriga village in Kaduna state on Thursday.")
+    assert [(m.surface, m.place_id is None) for m in ms] == [("Kuriga", True), ("Kaduna", False)]

@@ -25,6 +25,7 @@ def _one(sentence: str):
         ("Up to 40 rebels surrendered to the army on Sunday.", 40, "fighters", "surrendered", "up to"),
         ("The strike killed six children in the village.", 6, "children", "killed", None),
         ("Fourteen women were among those kidnapped on the highway.", 14, "women", "captured", None),
+        ("Gunmen kidnapped 280 pupils from a school in Kuriga.", 280, "children", "captured", None),
     ],
 )
 def test_basic_counts(sentence, value, category, status, qualifier):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sitrep.records import QuantityMention
 
-STAGE_VERSION = "sitrep.events.quantities.v28"  # v28: merged; v27: "nine Chinese nationals"; v26: "killing two soldiers and four civilians" (one verb, two counts), employees, staff; "32 Palestinians across the Strip"; v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
+STAGE_VERSION = "sitrep.events.quantities.v29"  # v29: pupils, schoolgirls are children; v28: merged; v27: "nine Chinese nationals"; v26: "killing two soldiers and four civilians" (one verb, two counts), employees, staff; "32 Palestinians across the Strip"; v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -75,7 +75,7 @@ _CATEGORY_NOUNS = [
      r"citizens|foreigners|expatriates|expats",
      "civilians"),
     (r"children|child|minors?|boys?|girls?|kids|infants?|babies|toddlers?|teenagers?|"
-     r"schoolchildren|students? under", "children"),
+     r"schoolchildren|schoolgirls?|schoolboys?|pupils?|students? under", "children"),
     (r"women|woman|mothers?|wom[ae]n and girls", "women"),
     (r"fighters?|militants?|soldiers?|troops?|servicem[ae]n|gunmen|gunman|insurgents?|rebels?|"
      r"jihadists?|jihadis|extremists?|terrorists?|combatants?|militiam[ae]n|militias?|guerrillas?|"

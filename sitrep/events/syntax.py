@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v33"  # v33: "forced X into a surrender deal"; a deal's kind is no party; v32: the subject that took a rocket or came under shelling was hit; v31: a battle's coordinated subject is both sides; v30: merged; v29: "Moscow's Black Sea fleet" is a government; "a statement that X killed" is no relative clause; v28: a count that is a trigger verb's object is its; "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v34"  # v34: "Kuriga village" names the village; v33: "forced X into a surrender deal"; a deal's kind is no party; v32: the subject that took a rocket or came under shelling was hit; v31: a battle's coordinated subject is both sides; v30: merged; v29: "Moscow's Black Sea fleet" is a government; "a statement that X killed" is no relative clause; v28: a count that is a trigger verb's object is its; "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
 # dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
@@ -683,8 +683,9 @@ def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
                 out.add(sp)
         elif tok.dep_ in ("poss", "compound") and _lower(tok.head) in _GOV_NOUNS:
             out.add(sp)
-        elif tok.tag_ == "JJ" and tok.dep_ == "amod":
-            out.add(sp)  # "a Shia-majority district", "Syrian troops"
+        elif tok.tag_ == "JJ" and tok.dep_ == "amod" and not (
+                _lower(tok.head) in _SETTLEMENT_NOUNS and tok.head.i == tok.i + 1 and "-" not in tok.text):
+            out.add(sp)  # "a Shia-majority district", "Syrian troops"; not the name in "Kuriga village"
         elif tok.dep_ == "pobj" and _lower(tok.head) == "from" and tok.head.head.tag_ in ("NNP", "NNPS", "NN", "NNS"):
             out.add(sp)  # "Mehmet Aksoy, from London": where a person comes from
         elif tok.dep_ == "pobj" and tok.head.dep_ == "agent":
@@ -692,6 +693,7 @@ def government_places(doc: Doc, spans: Sequence[Span]) -> set[Span]:
     return out
 
 
+_SETTLEMENT_NOUNS = frozenset({"village", "villages", "town", "township", "camp", "hamlet", "settlement"})
 _LANDMARK_NOUNS = frozenset({"airport", "airbase", "base", "street", "square", "road", "avenue", "roundabout", "bridge",
                              "highway", "motorway", "crossing", "checkpoint", "stadium", "hospital", "university",
                              "prison", "port", "harbour", "refinery", "dam", "citadel", "mosque", "church", "market",

@@ -11,7 +11,7 @@ from sitrep.places.normalize import TRANSLITERATED_COUNTRIES
 from sitrep.places.resolve import RANKER_PATH, Mention, Ranker
 from sitrep.records import PlaceMention
 
-STAGE_VERSION = "sitrep.places.v18"  # v18: camps; spelt settlements the text calls so; v17: "Donetsk" alone is the city; v10: "X in Y state", "the Lebanese town of X" rule out namesakes outside Y; v11: "in Haiti's Artibonite department"; v12: "Somali forces" is no place; v13: "X in northern Mozambique", "in Cameroon's Southwest region", "Patriots for Change"; v14: "Northwest region" is North-West; v15: "drug lord Joaquin" is a person; v16: "Syria's Idlib" (a possessive ends a name)
+STAGE_VERSION = "sitrep.places.v19"  # v19: "X village", a settlement met by a foreign spelling stays unresolved; v18: camps; spelt settlements the text calls so; v17: "Donetsk" alone is the city; v10: "X in Y state", "the Lebanese town of X" rule out namesakes outside Y; v11: "in Haiti's Artibonite department"; v12: "Somali forces" is no place; v13: "X in northern Mozambique", "in Cameroon's Southwest region", "Patriots for Change"; v14: "Northwest region" is North-West; v15: "drug lord Joaquin" is a person; v16: "Syria's Idlib" (a possessive ends a name)
 # the data files the places stage loads (the runner digests them into the stage's version key)
 DATA_FILES: tuple[Path, ...] = (*_GAZETTEER_FILES, RANKER_PATH)
 
@@ -69,7 +69,15 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None, *, focus_country: st
     ids = {m.best.place.place_id for m in mentions if m.best is not None}
     ids |= {m.best.place.parent_id for m in mentions
             if m.best is not None and m.best.place.feature == "neighbourhood" and m.best.place.parent_id}
-    kept = [m for m in mentions if _trusted(m, ids, focus, text)]
+    kept = []
+    for m in mentions:
+        if _trusted(m, ids, focus, text):
+            kept.append(m)
+        elif m.cue in ("city", "neighbourhood") and m.best is not None and m.best.quality < 1.0:
+            # "Kuriga village", "the town of X" met only by a spelling of a place elsewhere: the text calls it a
+            # settlement, so it stays as an unresolved name rather than being lost or replaced
+            m.best, m.refused, m.candidates = None, None, []
+            kept.append(m)
     return [_finish(to_place_mention(m, gaz), text) for m in kept]
 
 

@@ -24,7 +24,7 @@ from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.normalize import exact_key, fuzzy_key
 from sitrep.places.resolve import Mention, make_mention
 
-RECOGNISE_VERSION = "sitrep.places.recognise.v4"  # v3: "Patriots for Change" ends a name; v4: "drug lord Joaquin"
+RECOGNISE_VERSION = "sitrep.places.recognise.v5"  # v5: "the X refugee camp", "X village", "X township"; v3: "Patriots for Change" ends a name; v4: "drug lord Joaquin"
 MAX_TOKENS = 6
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F]*(?:['’][\w\u00C0-\u024F]+)*(?:-[\w\u00C0-\u024F]+)*\.?")
@@ -57,7 +57,8 @@ _UNKNOWN_PATTERNS = [
                r"[ ]+of[ ]+((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:[ ]+(?:al-)?[A-Z][\w’'\-]+){0,2})"),
     re.compile(r"\b(?:the[ ]+)?((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:[ ]+(?:al-)?[A-Z][\w’'\-]+){0,2})[ ]+"
                r"(?:neighbourhood|neighborhood|district|quarter|suburb|province|governorate|"
-               r"(?:(?:refugee|displacement|displaced|IDP)[ ]+)?camp)s?\b"),
+               r"(?:(?:refugee|displacement|displaced|IDP)[ ]+)?camp|village|township)s?\b(?![ ]+(?:council|"
+               r"chief|head|elders?|people|hall|green|school|market|road))"),
 ]
 
 
