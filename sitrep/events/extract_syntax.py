@@ -143,9 +143,6 @@ def _member_of(armed: Sequence[ActorMention], span: syntax.Span | None, base: in
     return next((a for a in armed if m is not None and a.start - base == m.end()), None)
 
 
-_COARSE_AREAS = frozenset({"country", "admin1", "region", "water"})
-
-
 def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[ActorMention],
          places: Sequence[PlaceMention], times: Sequence[TimeMention],
          all_places: Sequence[PlaceMention] = ()) -> TriggerView:
@@ -170,12 +167,6 @@ def view(doc: Doc, trig_span: tuple[int, int], base: int, actors: Sequence[Actor
     object_text = syntax.doc_text(doc)[roles.patient[0]:roles.patient[1]] if roles.patient else ""
     pat = roles.patient
     object_place = pat is not None and any(p.start - base < pat[1] and pat[0] < p.end - base for p in places)
-    if pat is not None and in_loc and all(p.feature in _COARSE_AREAS for p in in_loc):
-        # "attacked Kuriga village in Kaduna state", "shelled Saraqeb in Idlib province": the settlement attacked
-        # is the event's place; the area after it locates the settlement
-        hit = tuple(p for p in places if pat[0] <= p.start - base and p.end - base <= pat[1]
-                    and p.feature not in _COARSE_AREAS and p not in in_loc)
-        in_loc = hit + in_loc
     agent = _first_in(armed, roles.agent, base) or _member_of(armed, roles.agent, base, syntax.doc_text(doc))
     return TriggerView(syntax.status_of(doc, trig_span), agent,
                        _first_in(actors, roles.patient, base), roles.passive, in_loc, in_clause, agent_text,
