@@ -17,6 +17,7 @@ import ahocorasick
 
 from sitrep.events.taxonomy import SUB_TO_TYPE
 from sitrep.events.vocab import AIR_RAID_RX, ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
+from sitrep.regex_first import with_first_chars
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
@@ -293,9 +294,9 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                               "chanted", "blocked", "converged", "walked", "packed", "filled", "thronged",
                               "flooded", "jammed"),
 }
-TRIGGER_RES: list[tuple[re.Pattern[str], str, int, tuple[str, ...]]] = [
-    (re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.IGNORECASE if sub != TERRITORY else 0), sub, prio,
-     _STEMS[(sub, prio)])
+TRIGGER_RES: list[tuple[re.Pattern[str], str, int, tuple[str, ...]]] = [  # behind their first characters' lookahead
+    (with_first_chars(re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.IGNORECASE if sub != TERRITORY else 0)), sub,
+     prio, _STEMS[(sub, prio)])
     for pat, sub, prio in _TRIGGERS
 ]
 # territory triggers are case-sensitive for the lookahead on capitalised names: compile them loosely too
