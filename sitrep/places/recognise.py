@@ -23,6 +23,7 @@ from importlib import resources
 from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.normalize import exact_key, fuzzy_key
 from sitrep.places.resolve import Mention, make_mention
+from sitrep.regex_first import with_first_chars
 
 RECOGNISE_VERSION = "sitrep.places.recognise.v4"  # v3: "Patriots for Change" ends a name; v4: "drug lord Joaquin"
 MAX_TOKENS = 6
@@ -52,11 +53,11 @@ _LOCAL_BODIES = {"police", "sheriff", "sheriff's", "sheriff’s", "fire", "counc
 _PLACE_TYPES = {"county", "parish", "province", "governorate", "state", "city", "district", "region", "township"}
 _ORG_BEFORE_OF = {"state", "university", "bank", "republic", "kingdom", "bishop", "archbishop", "duke", "mayor",
                   "governor", "president", "emirate", "caliphate", "people", "council", "church", "museum"}
-_UNKNOWN_PATTERNS = [
-    re.compile(r"\b(?:the[ ]+)?(?:town|city|village|neighbourhood|neighborhood|district|suburb|province|governorate|region)"
-               r"[ ]+of[ ]+((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:[ ]+(?:al-)?[A-Z][\w’'\-]+){0,2})"),
-    re.compile(r"\b(?:the[ ]+)?((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:[ ]+(?:al-)?[A-Z][\w’'\-]+){0,2})[ ]+"
-               r"(?:neighbourhood|neighborhood|district|quarter|suburb|province|governorate)s?\b"),
+_UNKNOWN_PATTERNS = [  # (each behind the lookahead of its first characters: sitrep.regex_first)
+    with_first_chars(re.compile(r"\b(?:the[ ]+)?(?:town|city|village|neighbourhood|neighborhood|district|suburb|province|governorate|region)"
+                                r"[ ]+of[ ]+((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:[ ]+(?:al-)?[A-Z][\w’'\-]+){0,2})")),
+    with_first_chars(re.compile(r"\b(?:the[ ]+)?((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:[ ]+(?:al-)?[A-Z][\w’'\-]+){0,2})[ ]+"
+                                r"(?:neighbourhood|neighborhood|district|quarter|suburb|province|governorate)s?\b")),
 ]
 
 
@@ -224,7 +225,7 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     """One alternation over the curated multi-word names (longest first)."""
     if not phrases:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    return with_first_chars(re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b"))
 
 
 def _split_compounds(tokens: list[tuple[int, int, str]], gaz: Gazetteer) -> list[tuple[int, int, str]]:
