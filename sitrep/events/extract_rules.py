@@ -335,9 +335,9 @@ _NOT_YET = r"\b(?:any|no|such|future|possible|potential|further|more)\s+$"  # "t
 # "further clashes overnight in X" reports fighting; whether "further" is a wish is the mention model's reading
 _NOT_YET_COMBAT = r"\b(?:any|no|such|future|possible|potential)\s+$"
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+)?$", re.IGNORECASE)
-_GENERIC = re.compile(
+_GENERIC = with_first_chars(re.compile(
     r"\b(?:symbol|synonymous|always been|seen as|interpreted|known for|campaigns? against|in the face of|"
-    r"history of|since the group declared|race for)\b", re.IGNORECASE)
+    r"history of|since the group declared|race for)\b", re.IGNORECASE))
 _TALLY_BEFORE = re.compile(r"\b(?:dozens|hundreds|scores|thousands|a number|a series|a string|a spate|a wave|numerous|"
                            r"several|many|multiple)\s+of\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:\d{4}|the start|the beginning|it was)|\bover the (?:past|last) (?:\w+ )?"
