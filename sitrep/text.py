@@ -69,19 +69,31 @@ station title brand website site blog ship operation codenamed plan team group b
 """.split())
 
 
+def _left_word(text: str, end: int) -> str | None:
+    """``_GLUE_LEFT.search(text, 0, end).group(1)``: the run of word characters, apostrophes and hyphens that ends
+    at ``end``, else a closing quotation mark there, else None. Read backwards from ``end`` (a regex search from 0
+    tries every start before ``end``: quadratic in the sentence)."""
+    i = end
+    while i > 0 and ((c := text[i - 1]).isalnum() or c in "_'-"):  # \w is isalnum() or "_"
+        i -= 1
+    if i < end:
+        return text[i:end]
+    return "”" if end > 0 and text[end - 1] == "”" else None
+
+
 def _glue_points(text: str) -> list[int]:
     """Offsets in ``text`` where a glued sentence begins (see ``_GLUE``)."""
     points = []
     for m in _GLUE.finditer(text):
-        left = _GLUE_LEFT.search(text, 0, m.start())
+        left = _left_word(text, m.start())
         word, after = m.group(2), (m.group(3) or "").strip()
-        if not left or left.group(1).lower() in _FUNCTION:
+        if not left or left.lower() in _FUNCTION:
             continue
-        if left.group(1) in ("''", "”"):  # "... `` gaining hold '' Turkey has protested ..."
+        if left in ("''", "”"):  # "... `` gaining hold '' Turkey has protested ..."
             if word in _OPENERS and word != "At" or after.startswith("least") or len(word) >= 3 and after[:1].islower():
                 points.append(m.end())
             continue
-        if word not in _OPENERS or not left.group(1)[:1].islower() and not left.group(1)[:1].isdigit() \
+        if word not in _OPENERS or not left[:1].islower() and not left[:1].isdigit() \
                 and word not in ("The", "A", "An"):
             continue  # "Abbasyin Square": one name; "on Friday A UN team" is two sentences
         if word in ("A", "An") and (not after or not after[:1].isalnum()):
@@ -97,9 +109,9 @@ def _headline_end(text: str, after: int) -> int | None:
     lowercase content word followed by a capitalised word and a lowercase one ("Syria crisis : Troops move into
     towns in north Security forces , seen here ...")."""
     for m in _GLUE.finditer(text, after):
-        left = _GLUE_LEFT.search(text, 0, m.start())
+        left = _left_word(text, m.start())
         after_word = (m.group(3) or "").strip()
-        if left and left.group(1)[:1].islower() and left.group(1).lower() not in _FUNCTION \
+        if left and left[:1].islower() and left.lower() not in _FUNCTION \
                 and after_word[:1].islower() and len(m.group(2)) > 1:
             return m.end()
     return None

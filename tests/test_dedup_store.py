@@ -8,7 +8,14 @@ import random
 from pathlib import Path
 
 from sitrep.config import Settings
-from sitrep.ingest.dedup import NearDuplicateIndex
+from sitrep.ingest.dedup import (
+    _WORD,
+    LSH_PARAMS,
+    NearDuplicateIndex,
+    lsh_params,
+    normalise_text,
+    shingle_hashes,
+)
 from sitrep.ingest.pipeline import ingest_paths, prepare
 from sitrep.store import Store
 
@@ -76,3 +83,24 @@ def test_articles_stored_before_the_band_table_are_indexed_from_their_signatures
         store.conn.execute("DELETE FROM near_dup_bands")  # as a store written before migration 011
     ingest_paths([second], store, Settings(process_events=False))
     assert stored_decisions(store) == in_memory_decisions(src)
+
+
+def test_lsh_params_table_is_what_datasketch_computes() -> None:
+    from datasketch.lsh import _optimal_param
+
+    for (threshold, num_perm), params in LSH_PARAMS.items():
+        assert _optimal_param(threshold, num_perm, 0.5, 0.5) == params
+    assert lsh_params(0.7, 32) == _optimal_param(0.7, 32, 0.5, 0.5)  # not in the table: computed
+
+
+def test_signature_is_datasketch_affine32_minhash() -> None:
+    from datasketch import MinHash
+
+    rng = random.Random(7)
+    index = NearDuplicateIndex(0.8, 64)
+    texts = ["", "one", "a b c d"] + [" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 300)))
+                                      for _ in range(40)]
+    for text in texts:
+        mh = MinHash(num_perm=64, hashfunc=int, scheme="affine32")
+        mh.update_batch(shingle_hashes(_WORD.findall(normalise_text(text))).tolist())
+        assert NearDuplicateIndex.serialise(index.signature(text)) == mh.hashvalues.astype("uint32").tobytes()

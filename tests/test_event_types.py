@@ -101,3 +101,29 @@ def test_classify_event_thresholds() -> None:
     assert et.classify_event("The river is wide here and the weather was warm.") is None
     got = et.classify_event("Warplanes bombed the market, killing 12 people.")
     assert got is not None and got[0] == "AIR_STRIKE"
+
+
+def test_cue_literal_starts_are_read_from_the_pattern() -> None:
+    from sitrep.events.typing_rules import literal_starts
+
+    assert literal_starts(r"\bgunmen\b|\bassailants?\b|\bkill(?:ed|ing) (?:\w+ )?people\b") == {
+        "gunmen", "assailant", "kill"}
+    assert literal_starts(r"(?:heavy |fierce )?fighting") is None  # an optional start
+    assert literal_starts(r"(?i:rebels)") is None and literal_starts(r"(?i)rebels") is None  # case-folded
+    assert literal_starts(r"\b[Tt]ruce") is None
+
+
+def test_prefiltered_cues_fire_as_every_cue_searched() -> None:
+    import json
+    from pathlib import Path
+
+    from sitrep.events import typing_rules as tr
+    from sitrep.text import split_sentences
+
+    path = Path(__file__).resolve().parents[1].parent / "shared" / "dev" / "events" / "articles.jsonl"
+    if not path.exists():
+        pytest.skip("no dev articles")
+    texts = [s.text for line in path.open() for s in split_sentences("a", json.loads(line).get("text", ""))]
+    for text in texts[:3000]:
+        low = text.lower()
+        assert tr._fires.__wrapped__(text) == tuple(p.search(low) is not None for p in tr._compiled())

@@ -30,3 +30,20 @@ def test_a_paused_caller_stays_paused() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_freeze_exempts_what_the_block_made() -> None:
+    before = gc.get_freeze_count()
+    try:
+        with gc_paused(freeze=True):
+            made = [[i] for i in range(100)]
+        assert gc.get_freeze_count() >= before + len(made)
+    finally:
+        gc.unfreeze()
+
+
+def test_no_freeze_when_the_block_raises() -> None:
+    before = gc.get_freeze_count()
+    with pytest.raises(ValueError), gc_paused(freeze=True):
+        raise ValueError("bad file")
+    assert gc.get_freeze_count() == before

@@ -54,3 +54,25 @@ def test_memoised_lemmas_equal_the_full_pipeline_on_real_news() -> None:
 
 def test_parse_one_sentence_matches_parse_many() -> None:
     assert _view([P.parse(SENTENCES[0])]) == _view(P.parse_many(SENTENCES[:1]))
+
+
+def test_lemma_index_as_sets_gives_the_shipped_lists_lemmas() -> None:
+    """``_index_sets``: the same lemmas as the model's own list index, for words the lemmatizer has not seen."""
+    nlp = P.load_parser()
+    lem = nlp.get_pipe("lemmatizer")
+    table = lem.lookups.get_table("lemma_index")
+    assert all(isinstance(v, frozenset) for v in table.values())
+    words = "shelled bombardments fleeing militias retook wounded besieging lootings geese was better ran".split()
+    doc = nlp(" ".join(words))
+    lem.cache.clear()
+    with_sets = [lem.rule_lemmatize(t) for t in doc]
+    saved = {k: table[k] for k in table}
+    try:
+        for k, v in saved.items():
+            table[k] = sorted(v)
+        lem.cache.clear()
+        assert [lem.rule_lemmatize(t) for t in doc] == with_sets
+    finally:
+        for k, v in saved.items():
+            table[k] = v
+        lem.cache.clear()

@@ -393,3 +393,17 @@ def test_foreign_nationals_are_counted_as_civilians():
     assert [(q.value, q.category, q.status) for q in find_quantities(
         "Gunmen killed nine Chinese nationals at a gold mine near the town of Bambari on Sunday.")] == [
         (9, "civilians", "killed")]
+
+
+def test_number_lookahead_admits_every_start_of_a_number() -> None:
+    """The ``_NUMBER`` lookahead class holds every character (Unicode case folding included) a number word or
+    vague amount can start with, and every digit: it only skips positions where no number starts."""
+    import re
+
+    from sitrep.events import quantities as Q
+
+    cls = re.compile(rf"[\d{Q._FIRST}]", re.IGNORECASE)
+    firsts = [re.compile(c, re.IGNORECASE) for c in {w[0] for w in (*Q._UNITS, *Q._TENS, *Q._VAGUE)}]
+    for c in map(chr, range(0x10000)):  # the characters folding to ASCII letters (ſ, K) are all in the BMP
+        if re.match(r"\d", c) or any(f.match(c) for f in firsts):
+            assert cls.match(c), repr(c)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sitrep.text import split_sentences
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.text import _GLUE_LEFT, _left_word, split_sentences
 
 
 def _texts(text: str) -> list[str]:
@@ -65,3 +68,12 @@ def test_glue_false_splits_on_punctuation_only():
     text = "Yemen crisis : Port shelled Residents fled They said the coalition struck at night . Aid ran out ."
     assert [s.text for s in split_sentences("t", text, glue=False)] == [
         "Yemen crisis : Port shelled Residents fled They said the coalition struck at night .", "Aid ran out ."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab_Z9'-” .,é\u00a0\u0663")), max_size=30), st.integers(0, 30))
+def test_left_word_is_the_glue_left_pattern(text, end):
+    """The backward scan reads the same word as ``_GLUE_LEFT.search(text, 0, end)``."""
+    end = min(end, len(text))
+    m = _GLUE_LEFT.search(text, 0, end)
+    assert _left_word(text, end) == (m.group(1) if m else None)

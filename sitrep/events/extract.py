@@ -26,9 +26,9 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, cast, get_args
+from typing import TYPE_CHECKING, Any, cast, get_args
 
 from sitrep.actors import load_actors, state_forces
 from sitrep.events.alliances import alliances
@@ -557,6 +557,19 @@ class SentenceState:
     def idx(self) -> int:
         return self.s.sentence.index
 
+    def evolve(self, **changes: Any) -> SentenceState:
+        """``dataclasses.replace(self, **changes)`` at a fraction of its cost (three passes per sentence make a new
+        state): the same fields, the changed ones set; no field is computed at init."""
+        if not changes.keys() <= _STATE_FIELDS:
+            raise TypeError(f"SentenceState has no field {sorted(changes.keys() - _STATE_FIELDS)}")
+        new = object.__new__(SentenceState)
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(changes)
+        return new
+
+
+_STATE_FIELDS = frozenset(f.name for f in fields(SentenceState))
+
 
 @dataclass
 class Chain:
@@ -648,7 +661,7 @@ def _places_pass(st: SentenceState, ctx: Context, usable_here: list[PlaceMention
                 all(p.surface != k.surface for k in ctx.learned_places):
             ctx.learned_places.append(p)
     quantities = tuple(q for q in find_quantities(text) if q.status != "present")
-    return replace(st, usable=tuple(usable), quantities=quantities)
+    return st.evolve(usable=tuple(usable), quantities=quantities)
 
 
 def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceState:
@@ -686,10 +699,10 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
             triggers, battle_after = battle, after
         elif any(t.sub_event_type == TOLL for t in triggers):
             triggers, decided = _toll_in_context(triggers, st.decided, ctx, idx, text, scope.air_war)
-            return replace(st, triggers=triggers, decided=decided, battle_after=None)
+            return st.evolve(triggers=triggers, decided=decided, battle_after=None)
     elif not triggers and not st.headline:
         triggers, battle_after = _count_follow_up(st, ctx)
-    return replace(st, triggers=triggers, battle_after=battle_after)
+    return st.evolve(triggers=triggers, battle_after=battle_after)
 
 
 # a narrated next step of the incident ("a bomber then blew himself up"), or its setting named as already known
@@ -888,8 +901,8 @@ def _structure_pass(st: SentenceState) -> SentenceState:
     explicit = _framed(st, triggers, explicit, plausible, absorb)
     owner = tuple(-1 if aggregate_scope(text, q) else _count_owner(st, q, absorb)
                   for q in st.quantities)  # a toll "across Syria" is no single event's
-    return replace(st, regions=regions, views=views, explicit=explicit, plausible=plausible, absorb=absorb,
-                   owner=owner, contrasts=contrasts)
+    return st.evolve(regions=regions, views=views, explicit=explicit, plausible=plausible, absorb=absorb,
+                     owner=owner, contrasts=contrasts)
 
 
 def _framed(st: SentenceState, triggers: Sequence[Trigger], explicit: tuple[list[PlaceMention], ...],

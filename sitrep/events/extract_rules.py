@@ -17,6 +17,7 @@ import ahocorasick
 
 from sitrep.events.taxonomy import SUB_TO_TYPE
 from sitrep.events.vocab import AIR_RAID_RX, ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
+from sitrep.regex_first import with_first_chars
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
@@ -297,9 +298,9 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                               "chanted", "blocked", "converged", "walked", "packed", "filled", "thronged",
                               "flooded", "jammed"),
 }
-TRIGGER_RES: list[tuple[re.Pattern[str], str, int, tuple[str, ...]]] = [
-    (re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.IGNORECASE if sub != TERRITORY else 0), sub, prio,
-     _STEMS[(sub, prio)])
+TRIGGER_RES: list[tuple[re.Pattern[str], str, int, tuple[str, ...]]] = [  # behind their first characters' lookahead
+    (with_first_chars(re.compile(rf"(?<![\w-])(?:{pat})(?![\w-])", re.IGNORECASE if sub != TERRITORY else 0)), sub,
+     prio, _STEMS[(sub, prio)])
     for pat, sub, prio in _TRIGGERS
 ]
 # territory triggers are case-sensitive for the lookahead on capitalised names: compile them loosely too
@@ -338,9 +339,9 @@ _NOT_YET = r"\b(?:any|no|such|future|possible|potential|further|more)\s+$"  # "t
 # "further clashes overnight in X" reports fighting; whether "further" is a wish is the mention model's reading
 _NOT_YET_COMBAT = r"\b(?:any|no|such|future|possible|potential)\s+$"
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+)?$", re.IGNORECASE)
-_GENERIC = re.compile(
+_GENERIC = with_first_chars(re.compile(
     r"\b(?:symbol|synonymous|always been|seen as|interpreted|known for|campaigns? against|in the face of|"
-    r"history of|since the group declared|race for)\b", re.IGNORECASE)
+    r"history of|since the group declared|race for)\b", re.IGNORECASE))
 _TALLY_BEFORE = re.compile(r"\b(?:dozens|hundreds|scores|thousands|a number|a series|a string|a spate|a wave|numerous|"
                            r"several|many|multiple)\s+of\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:\d{4}|the start|the beginning|it was)|\bover the (?:past|last) (?:\w+ )?"

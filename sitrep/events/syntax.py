@@ -148,12 +148,21 @@ def _is_verb(t: Token) -> bool:
     return t.tag_ in _VERB_TAGS and t.dep_ not in ("aux", "auxpass")
 
 
+_HEADS_KEY = "sitrep.token_at"
+
+
 def token_at(doc: Doc, span: Span) -> Token | None:
-    """The syntactic head of the tokens covering a character span."""
-    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if sp is None or len(sp) == 0:
-        return None
-    return sp.root
+    """The syntactic head of the tokens covering a character span (remembered per Doc by its index: the passes ask
+    about the same trigger and place spans again and again, and a char span and its root cost more than a lookup)."""
+    heads: dict[tuple[int, int], int] | None = doc.user_data.get(_HEADS_KEY)
+    if heads is None:
+        heads = doc.user_data[_HEADS_KEY] = {}
+    key = (span[0], span[1])
+    i = heads.get(key)
+    if i is None:
+        sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+        i = heads[key] = -1 if sp is None or len(sp) == 0 else sp.root.i
+    return None if i < 0 else doc[i]
 
 
 def clause_of(tok: Token) -> Token:

@@ -15,9 +15,12 @@ The cue list is data (a tuple of tuples), compiled once and cached.
 
 from __future__ import annotations
 
+import importlib
 import re
 from functools import lru_cache
+from typing import Any
 
+import ahocorasick
 import numpy as np
 
 RULES_VERSION = "cues.v1"
@@ -93,11 +96,72 @@ def _compiled() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(pat) for _, _, pat in CUES)
 
 
+def literal_starts(pattern: str) -> frozenset[str] | None:
+    """Literal strings one of which every match of ``pattern`` begins with (after zero-width assertions), read
+    from the pattern's parse; None when some alternative starts otherwise (a class, a repeat, a flag group) or the
+    parse is not what this reads (``re._parser`` is CPython's own, without a public API)."""
+    try:
+        parser, constants = importlib.import_module("re._parser"), importlib.import_module("re._constants")
+        tree = parser.parse(pattern)
+        if tree.state.flags & (re.IGNORECASE | re.LOCALE):
+            return None  # (?i) for the whole pattern: its literals are not literal
+        return _starts(list(tree), constants)
+    except Exception:  # noqa: BLE001 - an unexpected parse only costs the prefilter
+        return None
+
+
+def _starts(ops: list[tuple[Any, Any]], c: Any) -> frozenset[str] | None:
+    run: list[str] = []
+    for op, av in ops:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT) and not run:
+            continue  # zero-width before the first character
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            break
+        if op is c.BRANCH:
+            alts = [_starts(list(alt), c) for alt in av[1]]
+            return None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
+        if op is c.SUBPATTERN and not av[1] and not av[2]:  # a group that sets no flags
+            return _starts(list(av[3]), c)
+        return None
+    return frozenset({"".join(run)}) if run else None
+
+
+@lru_cache(maxsize=1)
+def _start_automaton() -> tuple[ahocorasick.Automaton | None, frozenset[int]]:
+    """Every cue's literal starts in one automaton (start -> cue indexes), and the cues without literal starts."""
+    auto = ahocorasick.Automaton()
+    always: set[int] = set()
+    for i, (_, _, pat) in enumerate(CUES):
+        starts = literal_starts(pat)
+        if starts is None:
+            always.add(i)
+            continue
+        for w in starts:
+            if w in auto:
+                auto.get(w).add(i)
+            else:
+                auto.add_word(w, {i})
+    if len(auto) == 0:
+        return None, frozenset(always)
+    auto.make_automaton()
+    return auto, frozenset(always)
+
+
 @lru_cache(maxsize=4096)
 def _fires(text: str) -> tuple[bool, ...]:
-    """Which cues fire on ``text`` (cached: the mention model and the typing model ask about the same sentences)."""
+    """Which cues fire on ``text`` (cached: the mention model and the typing model ask about the same sentences).
+    Only the cues one of whose literal starts occurs in the text are searched (one automaton pass over it): most
+    cues fire on no sentence, and a search fails at every word start."""
     low = text.lower()
-    return tuple(p.search(low) is not None for p in _compiled())
+    auto, always = _start_automaton()
+    live = set(always)
+    if auto is not None:
+        for _, ids in auto.iter(low):
+            live |= ids
+    return tuple(i in live and p.search(low) is not None for i, p in enumerate(_compiled()))
 
 
 def cue_vector(text: str) -> np.ndarray:

@@ -316,7 +316,8 @@ class Gazetteer:
 def _read_shipped(gaz: Gazetteer) -> None:
     path = resources.files("sitrep.places") / "data" / "places.json.gz"
     raw = gzip.decompress(path.read_bytes())
-    with gc_paused():  # a million fresh lists: collections during the parse find no garbage
+    # a million fresh lists: collections during the parse find no garbage, and later ones need not traverse them
+    with gc_paused(freeze=True):
         try:
             import orjson
 

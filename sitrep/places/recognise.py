@@ -23,6 +23,7 @@ from importlib import resources
 from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.normalize import exact_key, fuzzy_key
 from sitrep.places.resolve import Mention, make_mention
+from sitrep.regex_first import with_first_chars
 
 RECOGNISE_VERSION = "sitrep.places.recognise.v5"  # v5: "the X refugee camp", "X village", "X township"; v3: "Patriots for Change" ends a name; v4: "drug lord Joaquin"
 MAX_TOKENS = 6
@@ -52,13 +53,13 @@ _LOCAL_BODIES = {"police", "sheriff", "sheriff's", "sheriff’s", "fire", "counc
 _PLACE_TYPES = {"county", "parish", "province", "governorate", "state", "city", "district", "region", "township"}
 _ORG_BEFORE_OF = {"state", "university", "bank", "republic", "kingdom", "bishop", "archbishop", "duke", "mayor",
                   "governor", "president", "emirate", "caliphate", "people", "council", "church", "museum"}
-_UNKNOWN_PATTERNS = [
-    re.compile(r"\b(?:the[ ]+)?(?:town|city|village|neighbourhood|neighborhood|district|suburb|province|governorate|region)"
-               r"[ ]+of[ ]+((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:[ ]+(?:al-)?[A-Z][\w’'\-]+){0,2})"),
-    re.compile(r"\b(?:the[ ]+)?((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:[ ]+(?:al-)?[A-Z][\w’'\-]+){0,2})[ ]+"
-               r"(?:neighbourhood|neighborhood|district|quarter|suburb|province|governorate|"
-               r"(?:(?:refugee|displacement|displaced|IDP)[ ]+)?camp|village|township)s?\b(?![ ]+(?:council|"
-               r"chief|head|elders?|people|hall|green|school|market|road))"),
+_UNKNOWN_PATTERNS = [  # (each behind the lookahead of its first characters: sitrep.regex_first)
+    with_first_chars(re.compile(r"\b(?:the[ ]+)?(?:town|city|village|neighbourhood|neighborhood|district|suburb|province|governorate|region)"
+                                r"[ ]+of[ ]+((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:[ ]+(?:al-)?[A-Z][\w’'\-]+){0,2})")),
+    with_first_chars(re.compile(r"\b(?:the[ ]+)?((?:al-|el-|ar-|as-)?[A-Z][\w’'\-]+(?:[ ]+(?:al-)?[A-Z][\w’'\-]+){0,2})[ ]+"
+                                r"(?:neighbourhood|neighborhood|district|quarter|suburb|province|governorate|"
+                                r"(?:(?:refugee|displacement|displaced|IDP)[ ]+)?camp|village|township)s?\b(?![ ]+(?:"
+                                r"council|chief|head|elders?|people|hall|green|school|market|road))")),
 ]
 
 
@@ -80,6 +81,17 @@ def _sentence_initial(text: str, start: int) -> bool:
     return start == 0 or bool(re.search(r"(?:[.!?\"“”:]\s*|\n\s*)$", before))
 
 
+def _known_name(surface: str, gaz: Gazetteer, stop: frozenset[str], layers: Collection[str]) -> bool:
+    """A candidate name the gazetteer (or a layer of ``layers``) knows, not a stop word or a bare abbreviation."""
+    key = exact_key(surface)
+    if not key or key in stop:
+        return False
+    if key in _ABBREVIATION_KEYS and not surface.endswith("."):
+        return False  # "Wash" is not "Wash." (Washington)
+    return bool(gaz.exact.get(key) or (len(key) >= 4 and gaz.fuzzy.get(fuzzy_key(surface)))
+                or gaz.layer_has(key, layers))
+
+
 _NAME_BREAK = re.compile(r"[,;:!?()\"“”\n/]")  # sentence punctuation: never inside a multi-token name
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _DOTTED_END = re.compile(r"\.[A-Za-z]+\.$")
@@ -90,29 +102,35 @@ def find_toponyms(text: str, gaz: Gazetteer, *, layers: Collection[str] = ()) ->
     conflict-country layer is searched too."""
     tokens = _split_compounds([(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)], gaz)
     stop = stoplist()
-    people = _person_tokens(text, tokens, gaz)
+    caps = [_is_cap(t[2]) for t in tokens]
+    people = _person_tokens(text, tokens, gaz, caps)
     found: list[tuple[int, int]] = []
+    known: dict[str, bool] = {}  # surface -> a gazetteer name (the tests below read the surface only)
+    n_tokens = len(tokens)
     i = 0
-    while i < len(tokens):
+    for first in [j for j, cap in enumerate(caps) if cap]:  # a name starts with a capitalised token
+        if first < i:
+            continue  # inside the name just found
+        i = first
         tok = tokens[i][2]
         article = tok in _CAP_ARTICLES
-        if not _is_cap(tok) or (tok.lower() in _CONNECTORS and not article) or _CONTRACTION.search(tok) or tok == "The":
-            i += 1
+        if (tok.lower() in _CONNECTORS and not article) or _CONTRACTION.search(tok) or tok == "The":
             continue
         match = None
         run = 1  # a name runs over capitalised words and connectors only ("Port of Los Angeles")
-        while run < MAX_TOKENS and i + run < len(tokens) and (
-                _is_cap(tokens[i + run][2]) or tokens[i + run][2].lower() in _CONNECTORS):
+        while run < MAX_TOKENS and i + run < n_tokens and (caps[i + run] or tokens[i + run][2].lower() in _CONNECTORS):
             run += 1
+        # a token ending in a full stop that is no abbreviation or initial ends a multi-token name: "Sudan. As"
+        broken = [t[2].endswith(".") and t[2][:-1] not in _ABBREV_TOKENS and not _INITIALS.fullmatch(t[2])
+                  for t in tokens[i:i + run - 1]]
         for n in range(run, 1 if article else 0, -1):
             last = tokens[i + n - 1]
-            if not _is_cap(last[2]):
+            if not caps[i + n - 1]:
                 continue
             # no sentence punctuation inside a multi-token name
             if n > 1 and _NAME_BREAK.search(text, tokens[i][0], last[1]):
                 continue
-            if n > 1 and any(t[2].endswith(".") and t[2][:-1] not in _ABBREV_TOKENS and not _INITIALS.fullmatch(t[2])
-                             for t in tokens[i:i + n - 1]):
+            if n > 1 and any(broken[:n - 1]):
                 continue  # "Sudan. As" spans a sentence break
             start, end = tokens[i][0], last[1]
             surface = text[start:end]
@@ -122,16 +140,13 @@ def find_toponyms(text: str, gaz: Gazetteer, *, layers: Collection[str] = ()) ->
             if surface.endswith(("'s", "’s")):  # (a token never ends in a newline, where "$" also matches)
                 surface = surface[:-2]
             end = start + len(surface)
-            key = exact_key(surface)
-            if not key or key in stop:
-                continue
-            if key in _ABBREVIATION_KEYS and not surface.endswith("."):
-                continue  # "Wash" is not "Wash." (Washington)
-            if gaz.exact.get(key) or (len(key) >= 4 and gaz.fuzzy.get(fuzzy_key(surface))) or gaz.layer_has(key, layers):
+            hit = known.get(surface)
+            if hit is None:
+                hit = known[surface] = _known_name(surface, gaz, stop, layers)
+            if hit:
                 match = (start, end, n)
                 break
         if match is None:
-            i += 1
             continue
         start, end, n = match
         if _keep(text, start, end, tokens, i, n, gaz, layers) and not (n == 1 and tokens[i][2].rstrip(".") in people):
@@ -186,12 +201,16 @@ _NAME_PREFIXES = {
 }
 
 
-def _person_tokens(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer) -> frozenset[str]:
+def _person_tokens(text: str, tokens: list[tuple[int, int, str]], gaz: Gazetteer,
+                   caps: list[bool] | None = None) -> frozenset[str]:
     """Surnames of the document: the last word of "Tom Ripley", "President Bush" (two capitalised words that are
     not a gazetteer name and not "Lake X", "North X", "X County"). A lone "Ripley" later is then a person."""
+    if caps is None:
+        caps = [_is_cap(t[2]) for t in tokens]
     out = set()
-    for (s1, e1, a), (s2, _e2, b) in zip(tokens, tokens[1:], strict=False):
-        if not (_is_cap(a) and _is_cap(b)) or text[e1:s2] != " ":
+    for j in [j for j in range(len(tokens) - 1) if caps[j] and caps[j + 1]]:
+        (s1, e1, a), (s2, _e2, b) = tokens[j], tokens[j + 1]
+        if text[e1:s2] != " ":
             continue
         if a.lower().rstrip(".") in _NAME_PREFIXES or b.lower().rstrip(".") in _PLACE_TYPES or b in _CAP_ARTICLES:
             continue
@@ -208,7 +227,7 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     """One alternation over the curated multi-word names (longest first)."""
     if not phrases:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    return with_first_chars(re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b"))
 
 
 def _split_compounds(tokens: list[tuple[int, int, str]], gaz: Gazetteer) -> list[tuple[int, int, str]]:

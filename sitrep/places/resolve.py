@@ -335,6 +335,11 @@ SUPPORT_MIN_POPULATION = 5000
 
 def candidate_features(m: Mention, c: Candidate, ctx: _Context) -> list[float]:
     """The ranker's view of one candidate in its document (see ``FEATURES``)."""
+    return _context_features(_own_features(m, c), m, c, ctx)
+
+
+def _own_features(m: Mention, c: Candidate) -> list[float]:
+    """The features of a candidate and its mention alone: the same in every round of a resolution."""
     p = c.place
     x = [0.0] * len(FEATURES)
     pop = p.population
@@ -359,6 +364,12 @@ def candidate_features(m: Mention, c: Candidate, ctx: _Context) -> list[float]:
         x[18 if _contained(p, m.qualifier) else 19] = 1.0
     x[20] = float(m.country_named and p.feature not in ("country", "admin1") and not m.qualifier and not m.cue)
     x[21] = float(m.arabic and p.country not in TRANSLITERATED_COUNTRIES)
+    return x
+
+
+def _context_features(x: list[float], m: Mention, c: Candidate, ctx: _Context) -> list[float]:
+    """``x`` (a candidate's own features) with those its document's current context gives (set in place)."""
+    p = c.place
     if p.feature in ("neighbourhood", "landmark"):
         x[22 if p.parent_id in ctx.ids else 23] = 1.0
     if ctx.rounds:
@@ -398,10 +409,15 @@ def load_ranker() -> Ranker:
     return Ranker.load()
 
 
-def _score_all(mentions: list[Mention], ctx: _Context) -> None:
-    """Score every candidate of the document (one matrix product) and pick each mention's best."""
+def _score_all(mentions: list[Mention], ctx: _Context, own: list[list[float]] | None = None) -> None:
+    """Score every candidate of the document (one matrix product) and pick each mention's best; ``own``: the
+    candidates' ``_own_features`` in the same order, when the caller keeps them between rounds."""
     ranker = ctx.ranker or load_ranker()
-    rows = [candidate_features(m, c, ctx) for m in mentions for c in m.candidates]
+    if own is None:
+        rows = [candidate_features(m, c, ctx) for m in mentions for c in m.candidates]
+    else:
+        pairs = [(m, c) for m in mentions for c in m.candidates]
+        rows = [_context_features(x.copy(), m, c, ctx) for x, (m, c) in zip(own, pairs, strict=True)]
     scores = (np.array(rows) @ ranker.w + ranker.bias).tolist() if rows else []
     k = 0
     for m in mentions:
@@ -558,10 +574,11 @@ def resolve_context(mentions: list[Mention], *, focus_country: str | None = None
     """The joint resolution rounds (``best`` chosen, no threshold applied); returns the final document context."""
     ctx = _Context(ranker=ranker, caller_focus=focus_country.upper() if focus_country else None)
     _share_water_cue(mentions)
-    _score_all(mentions, ctx)
+    own = [_own_features(m, c) for m in mentions for c in m.candidates]  # rounds change only the context
+    _score_all(mentions, ctx, own)
     for _ in range(rounds):
         _update_context(mentions, ctx, focus_country)
-        _score_all(mentions, ctx)
+        _score_all(mentions, ctx, own)
     return ctx
 
 
