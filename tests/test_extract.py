@@ -2019,3 +2019,16 @@ def test_the_village_attacked_is_the_place_and_pupils_are_counted():
                    dt.date(2024, 3, 10))
     assert r.place_surface == "Kuriga" and r.place_id is None
     assert [(q.value, q.status) for q in r.fatalities] == [(280, "captured")]
+
+
+def test_one_strike_by_a_named_military_and_the_part_of_a_wide_toll():
+    reports = _analysed("Israeli strikes killed at least 38 people across the Gaza Strip overnight, including 12 in a "
+                        "house in Gaza City, according to hospital officials. One strike hit a tent camp for displaced "
+                        "people in Muwasi, killing a woman and her three children.", dt.date(2024, 11, 24))
+    assert [(r.sub_event_type, r.place_surface, [q.value for q in r.fatalities]) for r in reports] == [
+        ("Air/drone strike", "Gaza City", [12]), ("Air/drone strike", "Muwasi", [1, 3])]
+    r, = _analysed("An Israeli strike hit a tent camp for displaced people in Muwasi on Sunday, killing a woman and "
+                   "her three children.", dt.date(2024, 11, 24))
+    assert (r.sub_event_type, r.actor1) == ("Air/drone strike", "Israeli forces")
+    # a labour strike names no army; a toll with no crowd is no protest
+    assert not _analysed("A strike hit London's Underground on Monday, stranding thousands of commuters.")

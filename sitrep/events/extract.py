@@ -141,8 +141,8 @@ from sitrep.text import TOPIC
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils
-STAGE_VERSION = (f"sitrep.events.extract.v92+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns
+STAGE_VERSION = (f"sitrep.events.extract.v93+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1549,6 +1549,19 @@ def _toll_at(qs: list[QuantityMention], place: PlaceMention | None, text: str, b
     return out
 
 
+def _aggregate_part(st: SentenceState, k: int, place: PlaceMention | None) -> list[QuantityMention]:
+    """ "Israeli strikes killed at least 38 people across the Gaza Strip, including 12 in a house in Gaza City":
+    a toll no single event owns still gives the event at Gaza City its part (a new record)."""
+    if place is None:
+        return []
+    out = []
+    for q, o in zip(st.quantities, st.owner, strict=True):
+        part = place_part(st.text, q, place.start - st.base) if o == -1 else None
+        if part is not None and place.start - st.base > st.triggers[k].end:
+            out.append(_as_part(replace(q), part))
+    return out
+
+
 def _as_part(q: QuantityMention, part: int) -> QuantityMention:
     """The part of toll ``q`` stated for one place, as that place's own one-off toll (a new record)."""
     return replace(q, value=part, min=None, max=None, breakdown={}, earlier_value=None, cumulative=False)
@@ -1609,7 +1622,8 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
         if place is not None and place.country:  # "government forces", "rebels" in the country of the event
             agent, target_here = (_in_country(agent, place.country), _in_country(target_here, place.country))
         out.append(_report(st, k, scope, sub, agent, target_here, roles.assoc, place, inferred, when, background,
-                           _toll_at(_copy_quantities(nearest), place, text, st.base) if j == 0 or shared else [],
+                           (_toll_at(_copy_quantities(nearest), place, text, st.base) if j == 0 or shared else [])
+                           or _aggregate_part(st, k, place),
                            attribution(st.s, text, roles.agent, ctx),
                            len(out)))
         chain.seen[key] = len(out) - 1

@@ -22,7 +22,7 @@ from sitrep.regex_first import with_first_chars
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v34"  # v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
+RULES_VERSION = "sitrep.events.extract_rules.v35"  # v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -80,6 +80,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"loitering|armed|combat) drones?|(?:naval|sea|kamikaze|suicide|explosive-laden|exploding|FPV|loitering) "
      r"drones? (?:[\w'’-]+ ){0,2}?(?:hit|struck|attacked|destroyed|sank|targeted|slammed)|air (?:blitz|campaign)|warplanes|fighter jets|(?:coalition|Russian|Israeli|Syrian|regime|"
      r"government|US|U\.S\.|American|Saudi[- ]led) (?:raids|strikes|bombing|bombardments?|jets)|"
+     # one strike by a named military ("an Israeli strike hit a tent camp"): a labour strike has no army's name
+     r"(?:coalition|Russian|Israeli|regime|Ukrainian|Turkish|Saudi[- ]led) strike(?= (?:also |later )?(?:hit|struck|"
+     r"killed|destroyed|targeted|levelled|flattened|wounded|on)\b)|"
      r"bombard(?:ed|ing|ments?)|bombed|bombing(?:s)?|striking targets|(?:incendiary|barrel|cluster) bombs?|"
      r"(?:guided|glide|gliding|aerial|precision[- ]guided) bombs?|(?:launched|fired|sent) (?:[\w'’-]+ ){0,3}?drones? "
      r"(?:at|on|against|towards)|"
@@ -96,7 +99,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:houses?|homes?|buildings?|schools?|hospitals?|cars?|vehicles?|camps?|tents?|shelters?|mosques?|"
      r"apartments?|residential|convoys?|positions?|bases?|depots?|targets?)\b|"
      r"(?:(?<=^)|(?<=\bone )|(?<=\ban )|(?<=\ba )|(?<=\banother ))strike (?:also |later )?(?:killed|destroyed|levelled|flattened|"
-     r"wounded)\b|"
+     r"wounded)\b|(?:(?<=\bOne )|(?<=\bone )|(?<=\banother )|(?<=\bAnother ))strike (?:also |later )?(?:hit|struck|targeted)\b|"
      r"pound(?:ed|ing)|(?:conducted|carried out|launched|staged|mounted|flew) (?:[\w'’-]+ ){0,3}?(?:(?:air ?)?"
      r"(?:strikes|sorties)|air ?raids)", "Air/drone strike", 2),
     (r"(?:rocket|mortar|missile|artillery|tank) (?:attacks?|strikes?|fire)|tank shells|shell(?:ing|ed|s)|"

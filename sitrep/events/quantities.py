@@ -20,7 +20,7 @@ from pathlib import Path
 from sitrep.records import QuantityMention
 from sitrep.regex_first import with_first_chars
 
-STAGE_VERSION = "sitrep.events.quantities.v29"  # v29: pupils, schoolgirls are children; v28: merged; v27: "nine Chinese nationals"; v26: "killing two soldiers and four civilians" (one verb, two counts), employees, staff; "32 Palestinians across the Strip"; v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
+STAGE_VERSION = "sitrep.events.quantities.v30"  # v30: "including 12 in a house in X"; v29: pupils, schoolgirls are children; v28: merged; v27: "nine Chinese nationals"; v26: "killing two soldiers and four civilians" (one verb, two counts), employees, staff; "32 Palestinians across the Strip"; v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -713,6 +713,9 @@ def running_total(sentence: str, q: QuantityMention) -> bool:
 # "30 dead, 10 of them in Idlib")
 _PLACE_PART = re.compile(r"[^.;]{0,60}?(?:,|-|–|—)\s*(?:including|among them|with|of whom)?\s*(?P<n>[\w,-]+)"
                          r"(?:\s+(?:of them|people|others|dead|deaths))?\s+(?:(?:were\s+)?(?:killed|died)\s+)?"
+                         # "including 12 in a house in Gaza City": the building, then its place
+                         r"(?:(?:in|at|on)\s+(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,2}?(?:house|home|building|school|"
+                         r"hospital|shelter|tent|mosque|market|car|vehicle|apartment|block)\s+)?"
                          r"(?:in and around|in|at|near|around|outside)\s+(?:the\s+)?(?:(?:town|city|village|province|"
                          r"district|region|area)\s+of\s+)?$", re.IGNORECASE)
 

@@ -48,7 +48,7 @@ COMBAT_WORD = re.compile(r"(?:fighting|clash(?:es|ed)?|battles?|gun ?battles?|fi
 # "injured in a grenade explosion during clashes": the clashes are the occasion of the other event, not one more
 _FRAMED = re.compile(r"\b(?:during|amid|amidst|in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
-STAGE_VERSION = "event_subtype.v13"  # v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction; v11: grenades thrown in a battle; v12: fighting beside an air strike; v13: a toll with dead on both armed sides
+STAGE_VERSION = "event_subtype.v14"  # v14: a toll with no crowd word is no protest; v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction; v11: grenades thrown in a battle; v12: fighting beside an air strike; v13: a toll with dead on both armed sides
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
@@ -196,7 +196,7 @@ def retype(texts: Sequence[str], found: Sequence[Sequence[Trigger]]) -> list[lis
         trigs = found[i]
         labels = model.predict([None if t.sub_event_type == TOLL else t.sub_event_type for t in trigs],
                                np.repeat(proba[r:r + 1], len(trigs), axis=0))
-        out[i] = [replace(t, sub_event_type=(_toll_sub(lab) if not _TWO_SIDED_DEAD.search(texts[i]) else
+        out[i] = [replace(t, sub_event_type=(_toll_sub(lab, texts[i]) if not _TWO_SIDED_DEAD.search(texts[i]) else
                                              "Armed clash") if t.sub_event_type == TOLL
                           else _own_sub(pipeline_sub(lab, t.sub_event_type), t, trigs, texts[i]))
                   for t, lab in zip(trigs, labels, strict=True)]
@@ -234,11 +234,18 @@ def _own_sub(decided: str, trig: Trigger, trigs: Sequence[Trigger], text: str = 
     return decided
 
 
-def _toll_sub(label: str) -> str:
+# the words of a crowd: without one, a toll is no protest's ("a strike hit a tent camp for displaced people")
+_CROWD_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|crowds?|mourners|sit-ins?|"
+                         r"riot\w*|strikers)\b", re.IGNORECASE)
+
+
+def _toll_sub(label: str, text: str = "") -> str:
     """A death toll's sub-type: the decided label's when it is a violent ACLED type (a battle, an explosion,
     violence against civilians, a riot; people killed at a protest are force against protesters) other than a capture (a toll does not say who
     took ground), else ``TOLL`` (the extractor takes the kind of a violent event just reported, or drops it)."""
     acled = et.to_acled(label)
+    if acled is not None and acled[0] in ("Protests", "Riots") and not _CROWD_WORD.search(text):
+        return TOLL  # the model's protest with no crowd in the sentence: the extractor takes the kind from context
     if acled is not None and acled[0] == "Protests":
         return "Excessive force against protesters"  # people killed at a protest: force met it (ACLED)
     if label in _CAPTURES or acled is None or acled[0] not in VIOLENT_TYPES:
