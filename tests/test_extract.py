@@ -2032,3 +2032,9 @@ def test_one_strike_by_a_named_military_and_the_part_of_a_wide_toll():
     assert (r.sub_event_type, r.actor1) == ("Air/drone strike", "Israeli forces")
     # a labour strike names no army; a toll with no crowd is no protest
     assert not _analysed("A strike hit London's Underground on Monday, stranding thousands of commuters.")
+
+
+def test_scare_quoted_nouns_are_read_through():
+    r, = _analysed('The Malian army said in a statement that it had killed 15 "terrorists" in an operation near the '
+                   'town of Bandiagara on Wednesday.', dt.date(2022, 1, 28))
+    assert r.sub_event_type == "Armed clash" and [(q.value, q.status) for q in r.fatalities] == [(15, "killed")]

@@ -407,3 +407,9 @@ def test_number_lookahead_admits_every_start_of_a_number() -> None:
     for c in map(chr, range(0x10000)):  # the characters folding to ASCII letters (ſ, K) are all in the BMP
         if re.match(r"\d", c) or any(f.match(c) for f in firsts):
             assert cls.match(c), repr(c)
+
+
+def test_a_scare_quoted_noun_is_counted_and_offsets_hold():
+    text = 'The army said it had killed 15 "terrorists" near Bandiagara.'
+    q = _one(text)
+    assert (q.value, q.status) == (15, "killed") and text[q.start:q.start + 2] == "15"

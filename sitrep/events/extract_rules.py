@@ -16,13 +16,20 @@ from dataclasses import dataclass
 import ahocorasick
 
 from sitrep.events.taxonomy import SUB_TO_TYPE
-from sitrep.events.vocab import AIR_RAID_RX, ARMED_NOUN_RX, CALENDAR_WORD_RX, WEAPONS_RX
+from sitrep.events.vocab import (
+    AIR_RAID_RX,
+    ARMED_NOUN_RX,
+    CALENDAR_WORD_RX,
+    QUOTE_MARKS,
+    WEAPONS_RX,
+    unscare_quotes,
+)
 from sitrep.regex_first import with_first_chars
 
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v35"  # v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
+RULES_VERSION = "sitrep.events.extract_rules.v36"  # v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -128,7 +135,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (r"battl(?:ing|ed)|(?:heavy |fierce |violent |intense |street )?(?:fighting|clashes|clashed|fought)|"
      r"(?:" + _after("a one another fresh new heavy fierce armed deadly brief") + r")clash|"
      r"gun ?battles?|firefights?|skirmish(?:es|ed)?|ambush(?:ed|es)?|"
-     r"(?:began|launched|started|carried out|mounted|waging|waged|repelled|repulsed) (?:[\"“”']?\w+[\"“”']? ){0,5}?"
+     r"(?:began|launched|started|carried out|mounted|waging|waged|repelled|repulsed) (?:[\"“”']?\w+[\"“”']{0,2} ){0,5}?"
      r"(?:offensive|assault|attack|battle|counter-?attack|operation)s?|"
      r"(?:attacked|attacking|assaulted|assaulting|stormed|storming|raided|raiding)(?= (?:the |an? )?[\w-]+)|"
      r"(?:attacks?|assaults?|raids?|incursions?) (?:on|against|by(?= (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:forces|"
@@ -368,8 +375,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 # quotation marks read as part of the word they touch ("ordered a “humanitarian pause”"): the patterns' word
-# gaps ([\w'’-]+) then step over them as over an apostrophe; the same length keeps every offset
-_QUOTE_MARKS = str.maketrans({"“": "'", "”": "'", "‘": "'", "«": "'", "»": "'", '"': "'"})
+# gaps ([\w'’-]+) then step over them as over an apostrophe (vocab.unscare_quotes)
 
 
 # a sentence set inside a work of fiction ("In the game, players must capture the city", "in the new 'Elden
@@ -389,7 +395,7 @@ def find_triggers(text: str) -> list[Trigger]:
     quoted = _quoted_spans(text)
     if re.match(r"\s*[\"“]", text) and not re.search(r"[\"”]\s*,?\s*(?:\w+\s+){0,4}(?:said|says|added)", text):
         quoted.append((0, len(text)))
-    kept = [t for t in _non_overlapping(_matches(text.translate(_QUOTE_MARKS)))
+    kept = [t for t in _non_overlapping(_matches(unscare_quotes(text).translate(QUOTE_MARKS)))
             if not any(s <= t.start < e for s, e in quoted) and _asserted_here(t, text)]
     if any(_crime_prone(t, text) for t in kept) and _ordinary_crime(text):
         kept = [t for t in kept if not _crime_prone(t, text)]

@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitrep.events.vocab import unscare_quotes
 from sitrep.records import QuantityMention
 from sitrep.regex_first import with_first_chars
 
-STAGE_VERSION = "sitrep.events.quantities.v30"  # v30: "including 12 in a house in X"; v29: pupils, schoolgirls are children; v28: merged; v27: "nine Chinese nationals"; v26: "killing two soldiers and four civilians" (one verb, two counts), employees, staff; "32 Palestinians across the Strip"; v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
+STAGE_VERSION = "sitrep.events.quantities.v31"  # v31: scare-quoted nouns; v30: "including 12 in a house in X"; v29: pupils, schoolgirls are children; v28: merged; v27: "nine Chinese nationals"; v26: "killing two soldiers and four civilians" (one verb, two counts), employees, staff; "32 Palestinians across the Strip"; v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -368,6 +369,7 @@ def mentions_deaths(text: str) -> bool:
 
 def find_quantities(sentence: str) -> list[QuantityMention]:
     """People counts in ``sentence`` with category, status and qualifiers."""
+    sentence = unscare_quotes(sentence)  # "killed 15 “terrorists”" (the same length: offsets hold)
     low = sentence.lower()
     if not any(map(str.isdigit, sentence)) and not any(w in low for w in _NUMBER_STEMS):  # map: no generator
         return _singulars(sentence, [])
