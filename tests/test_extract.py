@@ -2038,3 +2038,14 @@ def test_scare_quoted_nouns_are_read_through():
     r, = _analysed('The Malian army said in a statement that it had killed 15 "terrorists" in an operation near the '
                    'town of Bandiagara on Wednesday.', dt.date(2022, 1, 28))
     assert r.sub_event_type == "Armed clash" and [(q.value, q.status) for q in r.fatalities] == [(15, "killed")]
+
+
+def test_the_next_sentence_dates_an_event_its_own_sentence_did_not():
+    reports = _analysed("Suspected jihadists killed at least 20 civilians in an attack on a village in central Mali's "
+                        "Mopti region, local officials said on Friday. The gunmen arrived on motorbikes on Thursday "
+                        "evening and opened fire on residents, a local official said.", dt.date(2022, 1, 28))
+    assert reports[0].sub_event_type == "Attack" and reports[0].date_begin == dt.date(2022, 1, 27)
+    # a date of its own stands: "killed ... on Friday" is not moved by the next sentence
+    reports = _analysed("Suspected jihadists killed at least 20 civilians in a village in Mali's Mopti region on "
+                        "Friday. The gunmen had arrived on Thursday evening.", dt.date(2022, 1, 29))
+    assert reports[0].date_begin == dt.date(2022, 1, 28)

@@ -141,8 +141,8 @@ from sitrep.text import TOPIC
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes
-STAGE_VERSION = (f"sitrep.events.extract.v94+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead
+STAGE_VERSION = (f"sitrep.events.extract.v95+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -683,6 +683,8 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
     if triggers and not st.headline and _elaborates(st, ctx, triggers):
         triggers = ()  # its counts join the host below (_count_follow_up), which stays the event in focus
     ana_event = _ANAPHOR_EVENT.match(text) if not triggers and not st.headline else None
+    if not st.headline:
+        _date_from_follow_up(st, ctx, scope)
     if ana_event:
         host = _follow_up_host(ctx, idx, s)
         fine_here = [p for p in st.usable if p.feature not in COARSE and p.start - base > ana_event.end()
@@ -732,6 +734,32 @@ def _elaborates(st: SentenceState, ctx: Context, triggers: tuple[Trigger, ...]) 
         return False
     ctx.recent_reports = [*ctx.recent_reports[-1:], (st.idx, [host])]
     return True
+
+
+# the doers or the deed of the event just reported, named again ("The gunmen arrived on motorbikes on Thursday
+# evening", "The attack happened on Wednesday")
+_DOERS_AGAIN = re.compile(r"^\s*(?:The|Those)\s+(?:[\w-]+\s+)?(?:gunmen|attackers|assailants|militants|fighters|"
+                          r"jihadists|bombers?|raiders|insurgents|rebels|soldiers|troops|attack|assault|raid|blast|"
+                          r"bombing|explosion|massacre|killings?|ambush|strikes?|shelling)\b")
+
+
+def _date_from_follow_up(st: SentenceState, ctx: Context, scope: Scope) -> None:
+    """ "Suspected jihadists killed at least 20 civilians in central Mali, officials said on Friday. The gunmen
+    arrived on Thursday evening and opened fire on residents": the next sentence's date for the doers or the deed
+    just reported dates that report, when its own sentence gave none (a new record)."""
+    if not _DOERS_AGAIN.match(st.text) or scope.ref is None:
+        return
+    days = {(t.begin, t.end_date) for t in st.s.times if t.begin and t.end_date and (t.end_date - t.begin).days <= 1}
+    if len(days) != 1:
+        return
+    begin, end = next(iter(days))
+    if end is None or end > scope.ref:
+        return
+    host = next((r for r in ctx.recent(st.idx, 1) if r.report_id in ctx.undated and r.event_type in LETHAL_TYPES
+                 and not r.background), None)
+    if host is not None:
+        ctx.undated.discard(host.report_id)
+        ctx.amend(replace(host, date_begin=begin, date_end=end, time_precision=1))
 
 
 def _refine_coarse_host(st: SentenceState, ctx: Context, scope: Scope) -> None:
@@ -1627,6 +1655,9 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
                            attribution(st.s, text, roles.agent, ctx),
                            len(out)))
         chain.seen[key] = len(out) - 1
+        own_view = st.views[k]
+        if not (own_view is not None and own_view.times) and when[0] == when[1] == scope.ref:
+            ctx.undated.add(out[-1].report_id)  # (no date of its own clause: "killed 20, officials said on Friday")
         if st.explicit[k]:
             ctx.explicit.add(out[-1].report_id)
         if place is not None:

@@ -43,6 +43,7 @@ class Context:
     allies: frozenset[frozenset[str]] = frozenset()  # pairs the article names as backer and backed
     learned_places: list[PlaceMention] = field(default_factory=list)  # fine places named earlier (by surface)
     explicit: set[str] = field(default_factory=set)  # report ids whose place the sentence itself names
+    undated: set[str] = field(default_factory=set)  # report ids dated to the reporting day for want of a date
     amended: dict[str, Report] = field(default_factory=dict)  # report id -> its newest record
     history: list[Report] = field(default_factory=list)  # every report so far (newest records), oldest first
 
