@@ -2049,3 +2049,11 @@ def test_the_next_sentence_dates_an_event_its_own_sentence_did_not():
     reports = _analysed("Suspected jihadists killed at least 20 civilians in a village in Mali's Mopti region on "
                         "Friday. The gunmen had arrived on Thursday evening.", dt.date(2022, 1, 29))
     assert reports[0].date_begin == dt.date(2022, 1, 28)
+
+
+def test_a_crowd_met_by_police_is_actor1_and_hosts_no_later_dead():
+    reports = _analysed("Kenyan police shot dead at least five protesters in Nairobi on Tuesday. Police fired tear gas "
+                        "and water cannon at crowds in Mombasa. A journalist saw the bodies of at least two protesters "
+                        "outside parliament.", dt.date(2024, 6, 25))
+    r = next(r for r in reports if r.sub_event_type == "Protest with intervention")
+    assert (r.actor1, r.actor2) == ("Protesters", "Kenyan forces") and not r.fatalities

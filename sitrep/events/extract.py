@@ -141,8 +141,8 @@ from sitrep.text import TOPIC
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead
-STAGE_VERSION = (f"sitrep.events.extract.v95+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force
+STAGE_VERSION = (f"sitrep.events.extract.v96+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1949,6 +1949,9 @@ def _crowd_roles(s: SentenceMentions, sub: str, agent: str | None, target: str |
     crowd = next((a.name for a in s.actors if a.inter in (5, 6)), None)
     if sub == "Peaceful protest":
         return crowd or "Protesters", None  # no force met it (else it would be a protest with intervention)
+    if crowd is None and sub in ("Protest with intervention", "Excessive force against protesters") and \
+            agent is not None and not agent.startswith("Protesters"):
+        return "Protesters", agent  # "police fired tear gas at crowds": the crowd (named by no actor) met the police
     if crowd is None:
         return agent, target
     force = next((a.name for a in s.actors if a.inter in (1, 2, 3, 4, 8) and a.name != crowd), None)
@@ -2385,6 +2388,10 @@ def _overlaps(begin: dt.date, end: dt.date, r: Report) -> bool:
     return begin <= hi and lo <= end
 
 
+# protests met with no lethal force (ACLED): the bodies counted next are another event's dead
+_NO_DEAD_PROTESTS = ("Peaceful protest", "Protest with intervention")
+
+
 def _follow_up_host(ctx: Context, idx: int, s: SentenceMentions) -> Report | None:
     """The earlier report a count-only sentence continues: recent, sharing most actors with it, and one that can
     have dead (a strike, not the withdrawal the same sentence announced)."""
@@ -2395,7 +2402,8 @@ def _follow_up_host(ctx: Context, idx: int, s: SentenceMentions) -> Report | Non
         if idx - at > 3:
             continue
         for r in reports:
-            key = (int(r.event_type != "Strategic developments"), len(names & {r.actor1, r.actor2}), at)
+            key = (int(r.event_type != "Strategic developments" and r.sub_event_type not in _NO_DEAD_PROTESTS),
+                   len(names & {r.actor1, r.actor2}), at)
             if best is None or key > best:
                 best, host = key, r
     return host
