@@ -2057,3 +2057,14 @@ def test_a_crowd_met_by_police_is_actor1_and_hosts_no_later_dead():
                         "outside parliament.", dt.date(2024, 6, 25))
     r = next(r for r in reports if r.sub_event_type == "Protest with intervention")
     assert (r.actor1, r.actor2) == ("Protesters", "Kenyan forces") and not r.fatalities
+
+
+def test_a_toll_revised_paragraphs_later_on_another_day_revises_the_event():
+    reports = _analysed("A suicide bomber blew himself up inside a mosque in the city of Peshawar on Monday, killing at "
+                        "least 59 people, officials said. Most of the victims were police officers. The roof collapsed "
+                        "after the blast. A commander had claimed the bombing on Twitter. Rescuers were still pulling "
+                        "bodies from the rubble on Tuesday morning, when the death toll rose to 83.",
+                        dt.date(2023, 1, 31))
+    r = next(r for r in reports if r.sub_event_type == "Suicide bomb")
+    killed = [q for q in r.fatalities if q.status == "killed"]
+    assert [q.value for q in killed] == [83] and killed[0].earlier_value == 59

@@ -141,8 +141,8 @@ from sitrep.text import TOPIC
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force
-STAGE_VERSION = (f"sitrep.events.extract.v96+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+# the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later
+STAGE_VERSION = (f"sitrep.events.extract.v97+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -795,13 +795,18 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
     extra = [q for q in extra if not _EARLIER_DEATHS.search(text[max(0, q.start - 50):q.start])]
     extra = _estimates([q for q in extra if (q.value or 0) < 1000], text)
     host = (_named_antecedent(text, ctx) or _follow_up_host(ctx, idx, s)) if extra else None
+    if host is None and extra and _REVISION.search(text):
+        # "the death toll rose to 83", paragraphs after the bombing: the article's last event with a toll
+        host = next((r for r in ctx.recent(idx, 8) if not r.background and any(
+            q.status == "killed" and not q.cumulative for q in r.fatalities)), None)
     if host is not None and any(q.cumulative and q.status == "killed" for q in host.fatalities):
         host = None  # a running total is not the incident a day's toll belongs to (they must not be added)
     if host is not None and host.sub_event_type == "Peaceful protest":
         host = None  # "a death toll of 107 was reported" after a protest: a peaceful protest has no dead
-    if host is not None and any(t.begin and t.end_date and not _overlaps(t.begin, t.end_date, host)
-                                for t in s.times):
-        host = None  # the count is dated to another day than the event it would join
+    if host is not None and not _REVISION.search(text) and any(
+            t.begin and t.end_date and not _overlaps(t.begin, t.end_date, host) for t in s.times):
+        host = None  # the count is dated to another day than the event it would join (a toll revised later,
+        # "on Tuesday the death toll rose to 83", is still that event's)
     fine_here = [p for p in st.usable if p.feature not in COARSE]
 
     def at_place(r: Report) -> bool:
