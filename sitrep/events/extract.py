@@ -1156,6 +1156,25 @@ def _guess_agent(trig: Trigger, target: str | None, ctx: Context, scope: Scope) 
     return None
 
 
+def _people_taken(st: SentenceState, k: int, agent: str | None, target: str | None
+                  ) -> Roles | tuple[str, str] | None:
+    """A territory trigger whose object is people: fighters detained (an Arrests role set, or ``_CAPTIVES`` when
+    a battle is told), civilians abducted (the sub-type and target); None when ground was taken."""
+    trig = st.triggers[k]
+    people = _people_object(trig, st.quantities, st.text)
+    tv = st.views[k]
+    taken = tv.patient if tv is not None and tv.patient is not None and tv.patient.inter in (1, 2, 3, 4, 8) \
+        and not tv.object_has_place and _TAKING.match(trig.surface) else None
+    if people == "fighters" or (people is None and taken is not None):
+        if any(SUB_TO_TYPE.get(t.sub_event_type) == "Battles" for t in st.triggers):
+            return _CAPTIVES
+        # "two Isis militants have been captured by Kurdish fighters": fighters detained, no battle told
+        return Roles("Arrests", agent, taken.name if taken is not None else target, ())
+    if people:
+        return "Abduction/forced disappearance", "Civilians"
+    return None
+
+
 def _territory_sub(st: SentenceState, k: int, agent_m: ActorMention | None, target_m: ActorMention | None,
                    agent: str | None, target: str | None, scope: Scope) -> str:
     """A territory trigger is a government regaining ground or a non-state actor taking it, by the agent."""
@@ -1234,6 +1253,9 @@ class Roles:
     guessed: bool = False  # the battle's sides are the article's main actors, not named for this event
 
 
+_CAPTIVES = Roles("", None, None, ())  # fighters taken in a battle the sentence tells: no event of their own
+
+
 def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) -> Roles | None:
     """Sub-type, agent, target and allies of trigger k; None when the trigger is not an event after all
     ("seized 12 soldiers": captives)."""
@@ -1255,17 +1277,13 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     if agent is None and sub not in REMOTE_SUBS and not _unknown_doer(trig, st.views[k]):
         agent = _guess_agent(trig, target, ctx, scope)
     if sub == TERRITORY:
-        people = _people_object(trig, st.quantities, text)
-        tv = st.views[k]
-        taken = tv.patient if tv is not None and tv.patient is not None and tv.patient.inter in (1, 2, 3, 4, 8) \
-            and not tv.object_has_place and _TAKING.match(trig.surface) else None
-        if people == "fighters" or (people is None and taken is not None):
-            if any(SUB_TO_TYPE.get(t.sub_event_type) == "Battles" for t in st.triggers):
-                return None  # "killed ten and seized 12 soldiers": captives of the battle told, not territory
-            # "two Isis militants have been captured by Kurdish fighters": fighters detained, no battle told
-            return Roles("Arrests", agent, taken.name if taken is not None else target, ())
-        if people:
-            sub, target = "Abduction/forced disappearance", "Civilians"
+        taken_people = _people_taken(st, k, agent, target)
+        if taken_people is _CAPTIVES:
+            return None  # "killed ten and seized 12 soldiers": captives of the battle told, not territory
+        if isinstance(taken_people, Roles):
+            return taken_people
+        if taken_people is not None:
+            sub, target = taken_people
     if sub == TERRITORY:
         sub = _territory_sub(st, k, agent_m, target_m, agent, target, scope)
         if sub == "Government regains territory" and _unopposed_raid(st, k, target_m):
