@@ -2068,3 +2068,10 @@ def test_a_toll_revised_paragraphs_later_on_another_day_revises_the_event():
     r = next(r for r in reports if r.sub_event_type == "Suicide bomb")
     killed = [q for q in r.fatalities if q.status == "killed"]
     assert [q.value for q in killed] == [83] and killed[0].earlier_value == 59
+
+
+def test_a_weeks_range_is_not_taken_by_referring_back():
+    reports = _analysed("Government troops fought rebels in the town of Jisr al-Shughour last week. Activists said "
+                        "tanks had shelled the town.", dt.date(2011, 6, 11))
+    assert reports[0].date_begin != reports[0].date_end  # the week
+    assert reports[-1].date_begin == reports[-1].date_end  # the shelling: not that week
