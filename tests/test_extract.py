@@ -2075,3 +2075,14 @@ def test_a_weeks_range_is_not_taken_by_referring_back():
                         "tanks had shelled the town.", dt.date(2011, 6, 11))
     assert reports[0].date_begin != reports[0].date_end  # the week
     assert reports[-1].date_begin == reports[-1].date_end  # the shelling: not that week
+
+
+def test_a_place_carried_over_to_a_pronoun_subject_is_inferred():
+    reports = _analysed("Rebels shelled the town of Kafr Nabl on Monday, killing three civilians. They also clashed with "
+                        "soldiers at an army checkpoint, wounding two of them.", dt.date(2024, 7, 6))
+    assert reports[0].place_surface == "Kafr Nabl" and not reports[0].place_inferred
+    assert reports[-1].place_surface == "Kafr Nabl" and reports[-1].place_inferred
+    # "The group's leader" is no pronoun subject: the town named before is no place of his killing
+    reports = _analysed("Kotey grew up in west London. The group's leader, Mohammed Emwazi, was killed in a 2015 "
+                        "airstrike.", dt.date(2018, 2, 8))
+    assert all(r.place_surface != "London" or r.place_inferred for r in reports)

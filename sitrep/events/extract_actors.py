@@ -36,7 +36,7 @@ _ANAPHOR_SAY = re.compile(
     r"the spokes(?:man|woman|person))\s+(?:also\s+)?(?:said|says|added|reported|noted)\b", re.IGNORECASE)
 
 PRONOUN_SUBJ = re.compile(r"^\s*(?:[A-Z][\w ,]{0,30},\s*)?(?:they|it|the group|the forces|the fighters|"
-                           r"the militants|the troops|its fighters|their fighters|he|she)\b", re.IGNORECASE)
+                           r"the militants|the troops|its fighters|their fighters|he|she)\b(?!['’]s)", re.IGNORECASE)
 
 _SAID_THEY = re.compile(r"\b(?:said|says|say|announced|claimed|stated|added|reported)\s+(?:[\w,]+\s+){0,3}?"
                         r"(?:that\s+)?(?:they|it)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
