@@ -753,7 +753,7 @@ def _date_from_follow_up(st: SentenceState, ctx: Context, scope: Scope) -> None:
     if len(days) != 1:
         return
     begin, end = next(iter(days))
-    if end is None or end > scope.ref:
+    if end > scope.ref:
         return
     host = next((r for r in ctx.recent(st.idx, 1) if r.report_id in ctx.undated and r.event_type in LETHAL_TYPES
                  and not r.background), None)
@@ -1005,8 +1005,7 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain, scope
     if tv is not None and patient is None:
         patient = _state_role(st, tv.patient_span, scope)  # "clashes with the army", "attacked the regime"
     if patient is not None and tv is not None and tv.agent is None and agent_m is not None \
-            and patient.name == agent_m.name and tv.patient_span is not None and tv.patient_span[1] <= trig.start \
-            and SUB_TO_TYPE.get(trig.sub_event_type) in LETHAL_TYPES:
+            and patient.name == agent_m.name and _subject_hit(tv, trig):
         agent_m = None  # "a unit took a rocket", "rebel positions came under shelling": the subject was hit
     elif patient is not None and tv is not None and tv.agent is None and tv.agent_span is not None \
             and agent_m is not None and agent_m.start == patient.start:
@@ -1022,6 +1021,13 @@ def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain, scope
         if won:
             return won[0], (target_m if target_m is not None and target_m.name != won[0].name else None)
     return agent_m, target_m
+
+
+def _subject_hit(tv: TriggerView | None, trig: Trigger) -> bool:
+    """The parse puts the violent trigger's patient before it, as its subject ("a unit took a rocket", "positions
+    came under shelling", "soldiers were ambushed"): the subject was hit, it is no agent."""
+    return tv is not None and tv.patient_span is not None and tv.patient_span[1] <= trig.start \
+        and SUB_TO_TYPE.get(trig.sub_event_type) in LETHAL_TYPES
 
 
 def _loser_roles(st: SentenceState, trig: Trigger, tv: TriggerView | None
@@ -1101,9 +1107,7 @@ def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Co
     if agent is None and tv is not None and tv.agent_text:
         agent = _context_agent(tv.agent_text, ctx)  # "the forces", after the reporting group's own moves
     own = tv.agent_text.strip() if tv is not None else ""  # the predicate's own subject, when the parse found one
-    hit_first = tv is not None and tv.patient_span is not None and tv.patient_span[1] <= trig.start \
-        and SUB_TO_TYPE.get(trig.sub_event_type) in LETHAL_TYPES
-    if agent is None and not own and not hit_first:  # ("a unit took a rocket": the subject is the one hit)
+    if agent is None and not own and not _subject_hit(tv, trig):  # ("a unit took a rocket": the subject was hit)
         agent = generic_subject(text[:trig.start], ctx)
     if agent is None and ctx.last_agent and not SPEECH_SUBJ.match(text) and (
             (PRONOUN_SUBJ.match(own) if own else PRONOUN_SUBJ.match(text)) or SAID_THEY_ANY.search(text[:trig.start])):
@@ -1612,7 +1616,7 @@ def _aggregate_part(st: SentenceState, k: int, place: PlaceMention | None) -> li
     for q, o in zip(st.quantities, st.owner, strict=True):
         part = place_part(st.text, q, place.start - st.base) if o == -1 else None
         if part is not None and place.start - st.base > st.triggers[k].end:
-            out.append(_as_part(replace(q), part))
+            out.append(_as_part(q, part))
     return out
 
 

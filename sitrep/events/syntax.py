@@ -75,9 +75,12 @@ _PLACE_OBJECT_VERBS = frozenset({
     "regain", "regained", "reclaim", "reclaimed", "occupy", "occupied", "besieging", "enters", "entering",
 })
 # verbs whose subject carries out their nominal object ("launched an offensive", "kept up their bombardment")
-# predicates whose coordinated subject names both sides ("troops and rebels clashed", "fought", "exchanged fire")
+# verbs that force their object into a deal ("forced other groups into a surrender deal")
 _COERCE_LEMMAS = frozenset({"force", "drive", "push", "pressure", "coerce", "compel", "bully", "press"})
+# verbs whose subject a strike object hit ("took a rocket", "suffered heavy shelling")
 _RECEIVE_LEMMAS = frozenset({"take", "suffer", "sustain", "receive", "absorb"})
+# predicates whose coordinated subject names both sides ("troops and rebels clashed", "fought", "exchanged fire"),
+# and the combat nouns they take as objects ("fought heavy battles")
 _RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
 _COMBAT_OBJECTS = frozenset({"battle", "fire", "gunfire", "shot", "blow", "clash", "skirmish", "fight", "round"})
 _CONDUCT_VERBS = frozenset({"launched", "launch", "launches", "carried", "carries", "carry", "conducted", "conducts",
