@@ -2086,3 +2086,22 @@ def test_a_place_carried_over_to_a_pronoun_subject_is_inferred():
     reports = _analysed("Kotey grew up in west London. The group's leader, Mohammed Emwazi, was killed in a 2015 "
                         "airstrike.", dt.date(2018, 2, 8))
     assert all(r.place_surface != "London" or r.place_inferred for r in reports)
+
+
+def test_a_detention_with_no_place_is_in_the_detaining_states_country():
+    reports = _analysed("Syrian troops shelled Homs on Monday. Meanwhile, Lebanese authorities have detained a former "
+                        "minister with close ties to Syria's President Assad. Explosives were found in northern "
+                        "Lebanon.", dt.date(2012, 8, 9))
+    r = next(r for r in reports if r.sub_event_type == "Arrests")
+    assert (r.actor1, r.country, r.place_inferred) == ("Lebanese Armed Forces", "LB", True)
+    # the article's own state arresting people stays in the article's scope
+    r, = _analysed("Syrian security forces arrested dozens of activists, the group said. The raids in Homs went on "
+                   "all week.", dt.date(2012, 8, 9))[:1]
+    assert r.country == "SY"
+
+
+def test_suspected_before_a_participant_hedges_no_event():
+    r, = _analysed("Kenyan police arrested 12 suspected al-Shabab members in Mombasa on Tuesday.")
+    assert r.status == "asserted" and not r.hedged
+    r, = _analysed("Doctors said 18 people had been injured by a suspected chlorine attack in Douma on Sunday.")
+    assert r.hedged

@@ -142,7 +142,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v99+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v100+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -316,7 +316,8 @@ def extract_reports(
     home = home_country(usable)
     scope = Scope(article, ref, focus, main, main_inter, hedge_fn, geo_fn, countries, home,
                   air_war=bool(ctx.air_actors or _AIR_WAR.search(article.text)), country=focus_country(places),
-                  neighbour=neighbour_of(home.country if home else None, [p.country for p in usable if p.country]))
+                  neighbour=neighbour_of(home.country if home else None, [p.country for p in usable if p.country]),
+                  country_places=_country_places(usable))
     reports: list[Report] = []
     for s, trigs, doc, dec, u in zip(per, found, docs, decisions, usable_of, strict=True):
         reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc, u, s.sentence.index in head))
@@ -468,6 +469,30 @@ def _parse_candidates(per: Sequence[SentenceMentions], found: Sequence[list[Trig
     return out
 
 
+_ATTRIBUTIVE_HEDGE = re.compile(r"\b(?:suspected|alleged)\b", re.IGNORECASE)
+# a clause's participants (its subject, object, the noun set beside one); a noun after a preposition may be the
+# event's cause ("injured by a suspected chlorine attack") and keeps its hedge
+_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos", "attr"})
+
+
+def _hedge_text(st: SentenceState) -> str:
+    """The sentence as its hedge cues read it: "suspected" and "alleged" that qualify the subject or object of a
+    clause rather than its event ("police arrested 12 suspected al-Shabab members", "killed an alleged
+    informant") blanked out. They say who the people are thought to be, not that the arrest or the killing is in
+    doubt; "injured by a suspected chlorine attack" and "a suspected attack" (a trigger) keep their hedge."""
+    text, doc = st.text, st.doc
+    if doc is None or not _ATTRIBUTIVE_HEDGE.search(text):
+        return text
+    spans = [(t.start, t.end) for t in st.triggers]
+    out = text
+    for tok in doc:
+        head = tok.head
+        if tok.lower_ in ("suspected", "alleged") and tok.dep_ == "amod" and head.dep_ in _PARTICIPANT_DEPS \
+                and not any(a <= head.idx < b for a, b in spans):
+            out = out[:tok.idx] + " " * len(tok.text) + out[tok.idx + len(tok.text):]
+    return out
+
+
 def _status(tv: TriggerView | None, dec: Decision | None, hedged: bool, text: str) -> EventStatus:
     """The parse's reading when it is decisive (negation, modality, plans), else the model's. The model's "hedged"
     needs an evidential word in the sentence (a source, a report, a belief, footage): "Russian missiles struck
@@ -523,6 +548,7 @@ class Scope:
     air_war: bool = False  # the article reports air strikes (named aircraft or strikes in its own words)
     country: str | None = None  # the article's focus country (ISO2): whose forces "the government" are
     neighbour: str | None = None  # the foreign country the article names most (ISO2): the far side of "the border"
+    country_places: dict[str, PlaceMention] = field(default_factory=dict)  # ISO2 -> the article's first mention
 
 
 @dataclass(frozen=True)
@@ -972,11 +998,22 @@ def _own_dates_differ(a: TriggerView | None, b: TriggerView | None) -> bool:
 
 def _state_role(st: SentenceState, span: tuple[int, int] | None, scope: Scope) -> ActorMention | None:
     """A role phrase that names the state's forces generically ("the government", "the regime", "security
-    forces") as the focus country's state forces (the actors stage decides), at article offsets."""
+    forces", "Lebanese authorities") as the state forces of the country its demonym names, else of the focus
+    country (the actors stage decides), at article offsets."""
     if span is None:
         return None
-    m = state_forces(st.text[span[0]:span[1]], country=scope.country)
+    phrase = st.text[span[0]:span[1]]
+    m = state_forces(phrase, country=_demonym_state(phrase) or scope.country)
     return None if m is None else replace(m, start=st.base + span[0], end=st.base + span[1])
+
+
+def _demonym_state(phrase: str) -> str | None:
+    """The country (ISO2) a role phrase's leading demonym names ("Lebanese authorities" in a story about Syria:
+    Lebanon's state, not the focus country's), else None."""
+    lead = re.match(r"(?:the\s+)?([A-Z][\w-]+)\s", phrase)
+    d = load_actors()
+    entry = d.get(d.demonym_to_actor.get(lead.group(1).lower())) if lead else None
+    return entry.country if entry is not None and entry.inter == 1 else None
 
 
 def _agent_mentions(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope
@@ -1643,6 +1680,8 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
         return out
     trig, text = st.triggers[k], st.text
     ev_places, inferred = _event_places(st, k, ctx, scope)
+    if inferred:
+        ev_places = _home_of_police(roles, scope) or ev_places
     when, background = _when(st, k, ctx, scope)
     nearest = _estimates(_revised(_joined([], [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k],
                                           text), text), text)
@@ -1706,6 +1745,7 @@ def _report(st: SentenceState, k: int, scope: Scope, sub: str, agent: str | None
     trig, text, geo_fn = st.triggers[k], st.text, scope.geo_fn
     article_id = scope.article.article_id
     dec = st.decided.get(id(trig))
+    text = _hedge_text(st)
     hedged = scope.hedge_fn(text)
     key = (place.place_id or place.name or place.surface) if place else None
     return Report(
@@ -1719,7 +1759,7 @@ def _report(st: SentenceState, k: int, scope: Scope, sub: str, agent: str | None
         geo_precision=(min(3, geo_fn(place) + 1) if inferred else geo_fn(place)) if place else None,
         date_begin=when[0], date_end=when[1], time_precision=when[2],
         fatalities=fatalities, attributed_to=attributed, hedged=hedged, background=background,
-        text=text, stage_version=STAGE_VERSION, status=_status(st.views[k], dec, hedged, text),
+        text=st.text, stage_version=STAGE_VERSION, status=_status(st.views[k], dec, hedged, text),
         confidence=dec.p_event if dec is not None else None,
         place_inferred=inferred and place is not None, place_surface=place.surface if place else None,
     )
@@ -2452,6 +2492,30 @@ def _region(triggers: Sequence[Trigger], k: int, text: str) -> tuple[int, int]:
 
 
 _CONTRAST_CLAUSE = re.compile(r",?\s+(?:while|whereas)\s+(?!also\b)|;\s+", re.IGNORECASE)
+
+
+def _country_places(places: Sequence[PlaceMention]) -> dict[str, PlaceMention]:
+    """ISO2 -> the first resolved mention of that country as such in the article."""
+    out: dict[str, PlaceMention] = {}
+    for p in places:
+        if p.feature == "country" and p.country and p.place_id:
+            out.setdefault(p.country, p)
+    return out
+
+
+def _home_of_police(roles: Roles, scope: Scope) -> list[PlaceMention]:
+    """ "Lebanese authorities have detained a former minister", in a story about Syria: a state arrests people
+    on its own ground, so a detention whose sentence names no place happened in the detaining state's country
+    (when the article names it), not in the article's scope. Empty for anything else."""
+    if roles.sub != "Arrests" or not roles.agent:
+        return []
+    d = load_actors()
+    entry = d.get(d.by_name.get(roles.agent.lower()))
+    if entry is None or entry.inter != 1 or not entry.country:
+        return []
+    here = scope.focus.country if scope.focus is not None else None
+    own = scope.country_places.get(entry.country)
+    return [own] if own is not None and entry.country != here else []
 
 
 def _in_country(name: str | None, country: str) -> str | None:
