@@ -2105,3 +2105,10 @@ def test_suspected_before_a_participant_hedges_no_event():
     assert r.status == "asserted" and not r.hedged
     r, = _analysed("Doctors said 18 people had been injured by a suspected chlorine attack in Douma on Sunday.")
     assert r.hedged
+
+
+def test_a_city_named_inside_a_region_is_the_place():
+    # "the southern Gaza city of Rafah": Gaza names the territory the city lies in, the city is the place
+    r, = _analysed("Israeli airstrikes killed at least 31 people in the southern Gaza city of Rafah on Monday.")
+    assert r.place_surface == "Rafah"
+

@@ -25,7 +25,7 @@ _COORD = re.compile(r"^(?:(?:\s*,)+\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|\s*&\s*)
                     r"(?:(?:[a-z][a-z-]*\s+){0,2}(?:neighbou?rhoods?|districts?|towns?|villages?|cit(?:y|ies)|areas?)"
                     r"\s+of\s+)?$", re.IGNORECASE)
 
-_WITHIN = re.compile(r"^(?:['’]s\s+(?:\w+\s+)?|\s+(?:\w+\s+)?(?:suburbs?|district|neighbou?rhood|quarter|village|town|"
+_WITHIN = re.compile(r"^(?:['’]s\s+(?:\w+\s+)?|\s+(?:\w+\s+)?(?:suburbs?|district|neighbou?rhood|quarter|village|town|city|"
                      r"area|countryside|outskirts|province|governorate|region)\s+of\s+(?:the\s+)?)$", re.IGNORECASE)
 
 _INCLUDING = re.compile(r"\b(?:including|notably|among them|such as|especially)\b", re.IGNORECASE)
