@@ -2112,3 +2112,19 @@ def test_a_city_named_inside_a_region_is_the_place():
     r, = _analysed("Israeli airstrikes killed at least 31 people in the southern Gaza city of Rafah on Monday.")
     assert r.place_surface == "Rafah"
 
+
+def test_one_person_shot_by_forces_is_an_attack_not_a_battle():
+    for text in ("A teenager was shot by soldiers in Homs on Friday.",
+                 "Baseel al-Masri was shot by government security forces in Jisr al-Shughour on Friday.",
+                 "Ahmed Hassan was shot by police in Mombasa on Monday."):
+        r, = _analysed(text, dt.date(2011, 6, 22))
+        assert (r.sub_event_type, r.actor2) == ("Attack", "Civilians"), text
+    # soldiers are a side: their shooting stays a battle
+    r, = _analysed("Two soldiers were shot by rebels in Homs on Friday.", dt.date(2011, 6, 22))
+    assert r.sub_event_type == "Armed clash"
+
+
+def test_soldiers_dead_are_no_toll_of_a_civilians_shooting():
+    reports = _analysed("A teenager was shot by soldiers in Homs on Friday. His killing appears to have triggered a "
+                        "series of events that left more than 100 soldiers dead.", dt.date(2011, 6, 22))
+    assert [r.sub_event_type for r in reports] == ["Attack"]

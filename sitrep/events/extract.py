@@ -142,7 +142,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v100+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v101+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -437,8 +437,15 @@ def _toll_in_context(triggers: tuple[Trigger, ...], decided: dict[int, Decision]
         (r.sub_event_type for r in ctx.recent(idx, 2) if r.event_type in LETHAL_TYPES and not r.background), None)
     if prior is None:
         return (), decided
+    if prior == "Attack" and all(_ARMED_DEAD.search(t.surface) for t in triggers if t.sub_event_type == TOLL):
+        # "left more than 100 Syrian soldiers dead" after a civilian's shooting: one-sided violence against
+        # civilians is no kind for armed men's deaths
+        return tuple(t for t in triggers if t.sub_event_type != TOLL), decided
     typed = tuple(replace(t, sub_event_type=prior) if t.sub_event_type == TOLL else t for t in triggers)
     return typed, {**decided, **{id(n): decided[id(o)] for n, o in zip(typed, triggers, strict=True)}}
+
+
+_ARMED_DEAD = re.compile(rf"\b{ARMED_NOUN_RX}", re.IGNORECASE)
 
 
 # the explosive means a toll names as what killed ("killed this past week by Russian and Syrian bombs")
@@ -1337,6 +1344,10 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
                                                               for a in s.actors))):
         sub, target = "Attack", "Civilians"  # armed men attacking a village, a bus, worshippers
     view_k = st.views[k]
+    if (sub == "Armed clash" or sub == "Protest with intervention" and not _CROWD_WORD.search(text)) \
+            and target is None and _DIRECT.search(trig.surface) and not _MUTUAL.search(trig.surface) \
+            and _person_shot(st, trig, view_k):
+        sub, target = "Attack", "Civilians"  # "Baseel al-Masri was shot by security forces": one person, no side
     if sub == "Attack" and _agent_is_state(st, agent, scope) and view_k is not None and _CROWD_TARGET.match(
             view_k.object_text):
         sub = "Excessive force against protesters"  # "security forces attacked protesters at a mosque" (ACLED)
@@ -1998,6 +2009,35 @@ _ARMED_OBJECT = re.compile(r"\s+(?:on\s+)?(?:an?\s+|the\s+|its\s+|their\s+)?(?:[
                            r"military (?:bases?|posts?|positions?|camps?)|army (?:bases?|posts?|positions?|camps?)|"
                            r"bases?|barracks|outposts?|(?:army|military|police|security) posts?|police stations?|"
                            r"convoys?|patrols?|positions?)\b", re.IGNORECASE)
+
+
+_CROWD_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|crowds?|mourners|sit-ins?|"
+                         r"riot\w*|strikers)\b", re.IGNORECASE)
+_PERSON_LEMMAS = frozenset({"man", "woman", "boy", "girl", "child", "teenager", "youth", "student", "activist",
+                            "journalist", "reporter", "photographer", "protester", "demonstrator", "resident", "farmer",
+                            "doctor", "nurse", "worker", "civilian", "person", "driver", "shepherd", "villager",
+                            "pupil", "teacher", "cleric", "imam", "priest", "lawyer", "blogger", "passer-by"})
+
+
+def _person_shot(st: SentenceState, trig: Trigger, view: TriggerView | None) -> bool:
+    """The predicate's patient is one person the actors stage names no side for: a person noun ("a teenager
+    was shot by soldiers") or, for a shooting or killing, a name that is no place ("Baseel al-Masri was shot by
+    government security forces"). Shooting such a person is one-sided violence (ACLED "Attack"), not a battle;
+    a soldier or a fighter shot is an actor of the sentence and stays one."""
+    if view is None or view.patient_span is None or st.doc is None or view.patient is not None:
+        return False
+    a, b = view.patient_span
+    toks = [t for t in st.doc if a <= t.idx < b]
+    root = next((t for t in toks if not (a <= t.head.idx < b) or t.head is t), None)
+    if root is None or root.tag_ in ("NNS", "NNPS"):
+        return False
+    if root.tag_ == "NNP":
+        return bool(_SHOT_OR_KILLED.search(trig.surface)) and not any(
+            p.start < st.base + b and st.base + a < p.end for p in st.usable)
+    return root.lemma_.lower() in _PERSON_LEMMAS
+
+
+_SHOT_OR_KILLED = re.compile(r"\b(?:shot|shoot\w*|kill\w*|murder\w*|assassinat\w*)\b", re.IGNORECASE)
 
 
 def _attack_on_civilians(trig: Trigger, text: str, quantities: Sequence[QuantityMention], lone_agent: bool) -> bool:
