@@ -2128,3 +2128,12 @@ def test_soldiers_dead_are_no_toll_of_a_civilians_shooting():
     reports = _analysed("A teenager was shot by soldiers in Homs on Friday. His killing appears to have triggered a "
                         "series of events that left more than 100 soldiers dead.", dt.date(2011, 6, 22))
     assert [r.sub_event_type for r in reports] == ["Attack"]
+
+
+def test_a_protester_shot_as_police_dispersed_the_crowd_is_that_force():
+    r, = _analysed("Thousands of protesters marched through central Nairobi on Tuesday against a proposed tax increase. "
+                   "Police fired tear gas and water cannon to disperse the crowds, and at least one protester was shot "
+                   "dead, Amnesty Kenya said.", dt.date(2024, 3, 10))
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Excessive force against protesters", "Protesters", "Kenyan forces")
+    assert [q.value for q in r.fatalities if q.status == "killed"] == [1]
+    assert r.date_begin == dt.date(2024, 3, 5)

@@ -142,7 +142,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v101+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v102+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -953,6 +953,7 @@ def _structure_pass(st: SentenceState) -> SentenceState:
                       and _plausible_by_parse(t, views[k], st.usable, base)
                       for k, t in enumerate(triggers))
     absorb = {}
+    crowd = [j for j, t in enumerate(triggers) if t.sub_event_type in _FORCE_ON_CROWD and plausible[j]]
     for k, t in enumerate(triggers):
         # a trigger is only absorbed by one that itself stands ("clashed ... and liberated hilltops")
         same = [j for j in range(len(triggers)) if j != k and triggers[j].sub_event_type == t.sub_event_type
@@ -964,6 +965,10 @@ def _structure_pass(st: SentenceState) -> SentenceState:
             absorb[k] = next(j for j in same if explicit[j])
         elif not after[k] and same and same[0] < k:
             absorb[k] = same[0]  # "pushed into X ..., battling IS": the same clash
+        elif crowd and t.sub_event_type in ("Attack", "Armed clash") \
+                and (v := views[k]) is not None and _CROWD_VICTIM.search(v.object_text):
+            absorb[k] = crowd[0]  # "police fired tear gas at the crowds, and one protester was shot dead": the
+            # force that met the crowd, not a second event
     explicit = _framed(st, triggers, explicit, plausible, absorb)
     owner = tuple(-1 if aggregate_scope(text, q) else _count_owner(st, q, absorb)
                   for q in st.quantities)  # a toll "across Syria" is no single event's
@@ -1261,6 +1266,8 @@ def _at_home(actor: ActorMention, places: Sequence[PlaceMention]) -> bool:
     return bool(places) and all(p.country and home.get(p.country.upper()) == actor.actor_id for p in places)
 
 
+_FORCE_ON_CROWD = ("Protest with intervention", "Excessive force against protesters")
+_CROWD_VICTIM = re.compile(r"\b(?:protest[eo]rs?|demonstrators?|mourners?|marchers?)\b", re.IGNORECASE)
 _CROWD_TARGET = re.compile(r"^(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:protesters|demonstrators|protestors|"
                            r"mourners|marchers)\b", re.IGNORECASE)
 
