@@ -2137,3 +2137,20 @@ def test_a_protester_shot_as_police_dispersed_the_crowd_is_that_force():
     assert (r.sub_event_type, r.actor1, r.actor2) == ("Excessive force against protesters", "Protesters", "Kenyan forces")
     assert [q.value for q in r.fatalities if q.status == "killed"] == [1]
     assert r.date_begin == dt.date(2024, 3, 5)
+
+
+def test_a_truce_that_took_effect_and_the_parties_that_agreed_it():
+    r, = _analysed("A ceasefire between the army and the Rapid Support Forces took effect in Khartoum at midnight on "
+                   "Monday.", dt.date(2024, 3, 10))
+    assert (r.sub_event_type, r.place_surface) == ("Agreement", "Khartoum")  # "took effect in X" is no capture
+    r, = _analysed("A truce brokered by Russia and Turkey came into force in Idlib on Friday.", dt.date(2024, 3, 10))
+    assert r.sub_event_type == "Agreement"
+    r, = _analysed("Sudan's army and the Rapid Support Forces signed a ceasefire deal in Jeddah on Saturday.",
+                   dt.date(2024, 3, 10))
+    assert (r.sub_event_type, {r.actor1, r.actor2}) == ("Agreement", {"Sudanese Armed Forces", "Rapid Support Forces"})
+    r, = _analysed("Rebels in the town of Daraa agreed to surrender their heavy weapons under a Russian-brokered deal "
+                   "on Friday.", dt.date(2024, 3, 10))
+    assert (r.sub_event_type, r.actor1) == ("Agreement", "Syrian rebels")
+    # a suspect giving himself up is no deal of a war
+    assert not _analysed("After three hours of negotiations, the suspect agreed to surrender himself to police in "
+                         "Leeds on Monday.", dt.date(2024, 3, 10))

@@ -29,7 +29,7 @@ from sitrep.regex_first import with_first_chars
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v36"  # v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
+RULES_VERSION = "sitrep.events.extract_rules.v37"  # v37: a truce "between A and B took effect", "agreed to surrender their weapons", "under a deal"; v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -37,7 +37,7 @@ TOLL_PRIORITY = 9
 
 
 _TERR_OBJECT = (r"(?:\s+(?!us\b|them\b|him\b|her\b|me\b|it\b|to\b|by\b|in\b|on\b|at\b(?! least)|from\b|into\b|with\b|for\b|"
-                r"off\b|away\b|up\b|out\b|part\b|place\b|office\b|power\b|refuge\b|shelter\b|aim\b)(?:(?!as\b|hostages?\b|prisoners?\b|captives?\b|part\b|"
+                r"off\b|away\b|up\b|out\b|part\b|place\b|office\b|power\b|refuge\b|shelter\b|aim\b|effect\b|hold\b)(?:(?!as\b|hostages?\b|prisoners?\b|captives?\b|part\b|"
                 r"place\b|us\b|them\b)\w+[- ]){0,4}?(?:villages?|towns?|neighbou?rhoods?|districts?|areas?|territory|ground|"
                 r"positions?|parts|city|base|airport|dam|hills?|hilltops?|bridge|checkpoints?|quarters?|suburbs?|posts?|"
                 r"crossings?|border (?:points?|posts?)|islands?|"
@@ -201,7 +201,10 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:prisoners|detainees|captives|bodies)|(?:prisoner|detainee|captive) (?:swaps?|exchanges?)|"
      r"released (?:[\w'’-]+ ){0,5}?in exchange for|agreed to (?:resume|hold|start|begin|restart|open) "
      r"(?:[\w'’-]+ ){0,2}?(?:peace )?(?:talks|negotiations)|(?:ceasefire|cease-fire|truce)(?: agreement| deal)? "
-     r"(?:[\w'’-]+ ){0,4}?(?:take effect|takes effect|took effect|came into force|comes into force|collapsed)|"
+     r"(?:[\w'’-]+ ){0,8}?(?:take effect|takes effect|took effect|came into (?:force|effect)|comes into (?:force|effect)|"
+     r"collapsed)|(?:agreed|agreeing|agree) to (?:surrender|hand over|lay down|give up) (?:[\w'’-]+ ){0,2}?"
+     r"(?:weapons|arms)|"
+     r"(?:under|as part of) (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:deal|agreement|accord)\b|"
      r"(?:ordered|declared|announced|agreed|brokered|imposed) (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:humanitarian )?"
      r"(?:pause|ceasefire|cease-fire|truce|cessation of hostilities)|(?:ceasefire|cease-fire|truce) (?:[\w'’-]+ ){0,6}?"
      r"(?:has |have |had )?(?:been )?(?:held|holding|took hold|went into effect|began|started)|"

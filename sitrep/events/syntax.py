@@ -34,7 +34,7 @@ from sitrep.records import EventStatus as Status
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v34"  # v34: "Kuriga village" names the village; v33: "forced X into a surrender deal"; a deal's kind is no party; v32: the subject that took a rocket or came under shelling was hit; v31: a battle's coordinated subject is both sides; v30: merged; v29: "Moscow's Black Sea fleet" is a government; "a statement that X killed" is no relative clause; v28: a count that is a trigger verb's object is its; "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v35"  # v35: "A and B agreed a truce" names both parties; v34: "Kuriga village" names the village; v33: "forced X into a surrender deal"; a deal's kind is no party; v32: the subject that took a rocket or came under shelling was hit; v31: a battle's coordinated subject is both sides; v30: merged; v29: "Moscow's Black Sea fleet" is a government; "a statement that X killed" is no relative clause; v28: a count that is a trigger verb's object is its; "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
 # dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
@@ -83,6 +83,10 @@ _RECEIVE_LEMMAS = frozenset({"take", "suffer", "sustain", "receive", "absorb"})
 # and the combat nouns they take as objects ("fought heavy battles")
 _RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
 _COMBAT_OBJECTS = frozenset({"battle", "fire", "gunfire", "shot", "blow", "clash", "skirmish", "fight", "round"})
+# "the army and the RSF agreed a ceasefire", "Israel and Hamas agreed to a truce": the parties to a deal
+_ACCORD_LEMMAS = frozenset({"agree", "sign", "reach", "strike", "conclude"})
+_ACCORD_OBJECTS = frozenset({"ceasefire", "cease-fire", "truce", "deal", "agreement", "accord", "pact", "armistice",
+                             "swap", "exchange"})
 _CONDUCT_VERBS = frozenset({"launched", "launch", "launches", "carried", "carries", "carry", "conducted", "conducts",
                             "conduct", "staged", "mounted", "began", "begun", "started", "waged", "used", "uses",
                             "unleashed", "intensified", "stepped", "resumed", "renewed", "continued", "kept",
@@ -447,8 +451,9 @@ def roles_of(doc: Doc, span: Span) -> Roles:
         elif not nominal:
             patient = next((c for c in v.children if c.dep_ in ("dobj",)), None) or _prep_object(
                 v, ("on", "against", "with"))
-    if (patient is None or patient.lemma_ in _COMBAT_OBJECTS) and agent is not None and not nominal and \
-            not passive and v.lemma_ in _RECIPROCAL_LEMMAS:
+    if agent is not None and not nominal and not passive and (
+            (patient is None or patient.lemma_ in _COMBAT_OBJECTS) and v.lemma_ in _RECIPROCAL_LEMMAS
+            or (patient is None or patient.lemma_ in _ACCORD_OBJECTS) and v.lemma_ in _ACCORD_LEMMAS):
         other = next((c for c in agent.children if c.dep_ == "conj" and c.i > agent.i), None)
         if other is not None:  # "troops and rebels clashed": the conjuncts are the two sides
             return Roles(_first_conjunct(agent), _core_span(other), passive)
