@@ -2154,3 +2154,9 @@ def test_a_truce_that_took_effect_and_the_parties_that_agreed_it():
     # a suspect giving himself up is no deal of a war
     assert not _analysed("After three hours of negotiations, the suspect agreed to surrender himself to police in "
                          "Leeds on Monday.", dt.date(2024, 3, 10))
+
+
+def test_deaths_in_the_exchange_of_fire_are_the_battles_just_told():
+    reports = _analysed("Troops killed 23 militants in an operation near the town of Miranshah on Thursday. Two "
+                        "soldiers also died in the exchange of fire.", dt.date(2024, 3, 10))
+    assert len(reports) == 1 and sorted(q.value for q in reports[0].fatalities if q.status == "killed") == [2, 23]
