@@ -123,7 +123,7 @@ from sitrep.events.syntax import (
     where_antecedent,
 )
 from sitrep.events.taxonomy import LETHAL_TYPES, REMOTE_SUBS, TERRITORY_SUBS
-from sitrep.events.vocab import ARMED_NOUN_RX
+from sitrep.events.vocab import ARMED_NOUN_RX, CROWD_WORD
 from sitrep.records import (
     ActorMention,
     Article,
@@ -1351,7 +1351,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
                                                               for a in s.actors))):
         sub, target = "Attack", "Civilians"  # armed men attacking a village, a bus, worshippers
     view_k = st.views[k]
-    if (sub == "Armed clash" or sub == "Protest with intervention" and not _CROWD_WORD.search(text)) \
+    if (sub == "Armed clash" or sub == "Protest with intervention" and not CROWD_WORD.search(text)) \
             and target is None and _DIRECT.search(trig.surface) and not _MUTUAL.search(trig.surface) \
             and _person_shot(st, trig, view_k):
         sub, target = "Attack", "Civilians"  # "Baseel al-Masri was shot by security forces": one person, no side
@@ -2018,8 +2018,6 @@ _ARMED_OBJECT = re.compile(r"\s+(?:on\s+)?(?:an?\s+|the\s+|its\s+|their\s+)?(?:[
                            r"convoys?|patrols?|positions?)\b", re.IGNORECASE)
 
 
-_CROWD_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|crowds?|mourners|sit-ins?|"
-                         r"riot\w*|strikers)\b", re.IGNORECASE)
 _PERSON_LEMMAS = frozenset({"man", "woman", "boy", "girl", "child", "teenager", "youth", "student", "activist",
                             "journalist", "reporter", "photographer", "protester", "demonstrator", "resident", "farmer",
                             "doctor", "nurse", "worker", "civilian", "person", "driver", "shepherd", "villager",

@@ -43,6 +43,7 @@ from sitrep.events import typing as et
 from sitrep.events.extract_rules import BATTLE_WORD, TERRITORY, TOLL, Trigger
 from sitrep.events.quantities import mentions_deaths
 from sitrep.events.taxonomy import LETHAL_TYPES, SUB_TO_TYPE, VIOLENT_TYPES
+from sitrep.events.vocab import CROWD_WORD
 
 COMBAT_WORD = re.compile(r"(?:fighting|clash(?:es|ed)?|battles?|gun ?battles?|firefights?)$", re.IGNORECASE)
 # "injured in a grenade explosion during clashes": the clashes are the occasion of the other event, not one more
@@ -234,17 +235,13 @@ def _own_sub(decided: str, trig: Trigger, trigs: Sequence[Trigger], text: str = 
     return decided
 
 
-# the words of a crowd: without one, a toll is no protest's ("a strike hit a tent camp for displaced people")
-_CROWD_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|crowds?|mourners|sit-ins?|"
-                         r"riot\w*|strikers)\b", re.IGNORECASE)
-
-
 def _toll_sub(label: str, text: str = "") -> str:
     """A death toll's sub-type: the decided label's when it is a violent ACLED type (a battle, an explosion,
     violence against civilians, a riot; people killed at a protest are force against protesters) other than a capture (a toll does not say who
     took ground), else ``TOLL`` (the extractor takes the kind of a violent event just reported, or drops it)."""
     acled = et.to_acled(label)
-    if acled is not None and acled[0] in ("Protests", "Riots") and not _CROWD_WORD.search(text):
+    # without a crowd word a toll is no protest's ("a strike hit a tent camp for displaced people")
+    if acled is not None and acled[0] in ("Protests", "Riots") and not CROWD_WORD.search(text):
         return TOLL  # the model's protest with no crowd in the sentence: the extractor takes the kind from context
     if acled is not None and acled[0] == "Protests":
         return "Excessive force against protesters"  # people killed at a protest: force met it (ACLED)

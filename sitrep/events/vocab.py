@@ -44,6 +44,10 @@ SPEECH_VERBS = frozenset({
 })
 
 
+# words that name a crowd or its action: a protest event needs one ("protesters", "a rally", "mourners")
+CROWD_WORD = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|crowds?|mourners|sit-ins?|"
+                        r"riot\w*|strikers)\b", re.IGNORECASE)
+
 # quotation marks as apostrophes (the same length keeps every offset)
 QUOTE_MARKS = str.maketrans({"“": "'", "”": "'", "‘": "'", "«": "'", "»": "'", '"': "'"})
 # a word or two in scare quotes ("killed 15 “terrorists” in")
