@@ -2160,3 +2160,16 @@ def test_deaths_in_the_exchange_of_fire_are_the_battles_just_told():
     reports = _analysed("Troops killed 23 militants in an operation near the town of Miranshah on Thursday. Two "
                         "soldiers also died in the exchange of fire.", dt.date(2024, 3, 10))
     assert len(reports) == 1 and sorted(q.value for q in reports[0].fatalities if q.status == "killed") == [2, 23]
+
+
+def test_the_armed_dead_of_a_strike_are_its_target_not_its_agent():
+    r, = _analysed("Israeli forces struck targets in southern Lebanon on Monday, killing three Hezbollah fighters.",
+                   dt.date(2024, 3, 10))
+    assert (r.actor1, r.actor2) == ("Israeli forces", "Hezbollah")
+
+
+def test_a_group_named_like_a_village_does_not_set_the_articles_country():
+    # "al-Shabab" is also a village in Iran: the government is Somalia's, where Kismayo lies
+    r, = _analysed("Government troops killed 12 al-Shabab militants in an ambush near Kismayo on Tuesday.",
+                   dt.date(2024, 3, 10))
+    assert (r.actor1, r.actor2) == ("Somali government forces", "al-Shabaab")

@@ -40,8 +40,9 @@ from sitrep.text import split_sentences
 from sitrep.time import infer_published, tag
 
 # v2: the mention model replaces the typing veto; v3: actual events only; v4: generic actor mentions of a kind
-# ("the coalition") take the one the article names
-STAGE_VERSION = "sitrep.events.analyse.v4"
+# ("the coalition") take the one the article names; v5: a place named like an armed group ("al-Shabab") does not
+# set the country whose "government forces" the article's are
+STAGE_VERSION = "sitrep.events.analyse.v5"
 ACTUAL_STATUSES = frozenset({"asserted", "hedged"})  # the statuses that make a report
 DATA_FILES: tuple[Path, ...] = EXTRACT_DATA_FILES
 MAX_ANCHOR_SPAN_DAYS = 31  # an inferred publication interval wider than this is not used as the anchor

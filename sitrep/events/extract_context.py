@@ -70,12 +70,20 @@ class SentenceMentions:
     sources: list[SourceMention]
 
 
+def _group_name(surface: str) -> bool:
+    from sitrep.actors import canonical_actor
+
+    actor = canonical_actor(surface) if surface else None
+    return actor is not None and actor.inter in (2, 3, 4)
+
+
 def focus_country(places: Sequence[object]) -> str | None:
-    """The country most of the article's resolved places lie in (ISO2), if one stands out."""
+    """The country most of the article's resolved places lie in (ISO2), if one stands out. A place that bears an
+    armed group's name ("al-Shabab militants": a village Shabab in Iran) casts no vote."""
     counts: dict[str, int] = {}
     for p in places:
         country = getattr(p, "country", None)
-        if getattr(p, "place_id", None) and country:
+        if getattr(p, "place_id", None) and country and not _group_name(getattr(p, "surface", "")):
             counts[country] = counts.get(country, 0) + 1
     if not counts:
         return None

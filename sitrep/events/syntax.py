@@ -28,13 +28,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitrep.events.parse import parse_many
-from sitrep.events.vocab import MONTHS, SPEECH_VERBS, WEEKDAYS
+from sitrep.events.vocab import ARMED_NOUNS, MONTHS, SPEECH_VERBS, WEEKDAYS
 from sitrep.records import EventStatus as Status
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-STAGE_VERSION = "sitrep.events.syntax.v35"  # v35: "A and B agreed a truce" names both parties; v34: "Kuriga village" names the village; v33: "forced X into a surrender deal"; a deal's kind is no party; v32: the subject that took a rocket or came under shelling was hit; v31: a battle's coordinated subject is both sides; v30: merged; v29: "Moscow's Black Sea fleet" is a government; "a statement that X killed" is no relative clause; v28: a count that is a trigger verb's object is its; "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
+STAGE_VERSION = "sitrep.events.syntax.v36"  # v36: "..., killing three Hezbollah fighters": the dead are the target; v35: "A and B agreed a truce" names both parties; v34: "Kuriga village" names the village; v33: "forced X into a surrender deal"; a deal's kind is no party; v32: the subject that took a rocket or came under shelling was hit; v31: a battle's coordinated subject is both sides; v30: merged; v29: "Moscow's Black Sea fleet" is a government; "a statement that X killed" is no relative clause; v28: a count that is a trigger verb's object is its; "set off car bombs" is done, not planned; v27: "US advisers"; v26: conjunct capitals and state acts are governments; v25: where-clause antecedents; v24: alleged deeds describe; v15: by-agents, "between" sides; v16: unresolved objects; v17: counts go to their
 # after-clause; v18: relative clauses describing their doer; v19: pluperfect main verbs; v20:
 # dates of an onset; v21: spans of years; v22: coordinated relative verbs; v23: seen firing
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
@@ -82,6 +82,7 @@ _RECEIVE_LEMMAS = frozenset({"take", "suffer", "sustain", "receive", "absorb"})
 # predicates whose coordinated subject names both sides ("troops and rebels clashed", "fought", "exchanged fire"),
 # and the combat nouns they take as objects ("fought heavy battles")
 _RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
+_HARM_LEMMAS = frozenset({"kill", "wound", "injure", "shoot", "execute", "behead", "massacre", "slaughter"})
 _COMBAT_OBJECTS = frozenset({"battle", "fire", "gunfire", "shot", "blow", "clash", "skirmish", "fight", "round"})
 # "the army and the RSF agreed a ceasefire", "Israel and Hamas agreed to a truce": the parties to a deal
 _ACCORD_LEMMAS = frozenset({"agree", "sign", "reach", "strike", "conclude"})
@@ -408,6 +409,10 @@ def roles_of(doc: Doc, span: Span) -> Roles:
     nominal = tok.tag_ in ("NN", "NNS", "NNP", "NNPS") and not _is_verb(tok)
     agent = patient = None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+    if nominal and _lower(tok) in ARMED_NOUNS and tok.dep_ != "compound":
+        people = _people_hit(tok)
+        if people is not None:
+            return people
     if nominal:
         by = _prep_object(tok, ("by",))
         mod = next((c for c in tok.children if c.dep_ in ("poss", "compound", "amod") and c.tag_ != "JJ"
@@ -459,6 +464,24 @@ def roles_of(doc: Doc, span: Span) -> Roles:
             return Roles(_first_conjunct(agent), _core_span(other), passive)
     return Roles(_core_span(agent) if agent is not None else None,
                  _core_span(patient) if patient is not None else None, passive)
+
+
+def _people_hit(tok: Token) -> Roles | None:
+    """A toll's armed dead as the object of a killing ("Israeli forces struck ..., killing three Hezbollah
+    fighters") or the subject of a passive one ("five Taliban fighters were killed by an airstrike"): the noun's
+    modifier names the dead's side, the patient, and the killing's subject or by-agent is the agent (a nominal
+    modifier of an attack, "Russian airstrikes", names the attacker instead). None for other places of the noun."""
+    host = _np_host(tok)
+    v = host.head
+    if host.dep_ == "dobj" and _is_verb(v) and v.lemma_ in _HARM_LEMMAS:
+        agent = _subject(v)
+    elif host.dep_ == "nsubjpass" and v.lemma_ in _HARM_LEMMAS:
+        agent = next((g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    else:
+        return None
+    side = next((c for c in tok.children if c.dep_ in ("compound", "amod", "poss") and c.i < tok.i
+                 and c.tag_ in ("NNP", "NNPS", "NN")), None)
+    return Roles(_core_span(agent) if agent is not None else None, _core_span(side or tok), False)
 
 
 def _received(host: Token) -> Token | None:
