@@ -2173,3 +2173,10 @@ def test_a_group_named_like_a_village_does_not_set_the_articles_country():
     r, = _analysed("Government troops killed 12 al-Shabab militants in an ambush near Kismayo on Tuesday.",
                    dt.date(2024, 3, 10))
     assert (r.actor1, r.actor2) == ("Somali government forces", "al-Shabaab")
+
+
+def test_a_country_as_the_doer_is_its_state_forces():
+    # the country's name with no verb right after it ("Ukraine, meanwhile, launched"), and another country named
+    r, = _analysed("Ukraine, meanwhile, launched a drone attack on an oil refinery in Russia's Samara region on "
+                   "Saturday, causing a fire, the regional governor said.", dt.date(2024, 3, 10))
+    assert (r.sub_event_type, r.actor1) == ("Air/drone strike", "Ukrainian forces")

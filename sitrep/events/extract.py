@@ -142,7 +142,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v105+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v106+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1011,12 +1011,17 @@ def _own_dates_differ(a: TriggerView | None, b: TriggerView | None) -> bool:
 def _state_role(st: SentenceState, span: tuple[int, int] | None, scope: Scope) -> ActorMention | None:
     """A role phrase that names the state's forces generically ("the government", "the regime", "security
     forces", "Lebanese authorities") as the state forces of the country its demonym names, else of the focus
-    country (the actors stage decides), at article offsets."""
+    country (the actors stage decides); a country named as the doer, as its state forces; at article offsets."""
     if span is None:
         return None
     phrase = st.text[span[0]:span[1]]
     m = state_forces(phrase, country=_demonym_state(phrase) or scope.country)
-    return None if m is None else replace(m, start=st.base + span[0], end=st.base + span[1])
+    if m is None:
+        # "Ukraine, meanwhile, launched a drone attack": a country as the doer of a deed of war is its state
+        named = next((p for p in st.s.places if p.feature == "country" and p.country and p.place_id
+                      and (p.start - st.base, p.end - st.base) == span), None)
+        m = state_forces("the government", country=named.country) if named is not None else None
+    return None if m is None else replace(m, start=st.base + span[0], end=st.base + span[1], surface=phrase)
 
 
 def _demonym_state(phrase: str) -> str | None:
