@@ -2180,3 +2180,17 @@ def test_a_country_as_the_doer_is_its_state_forces():
     r, = _analysed("Ukraine, meanwhile, launched a drone attack on an oil refinery in Russia's Samara region on "
                    "Saturday, causing a fire, the regional governor said.", dt.date(2024, 3, 10))
     assert (r.sub_event_type, r.actor1) == ("Air/drone strike", "Ukrainian forces")
+
+
+def test_the_doers_named_again_give_the_village_of_a_province_level_lede():
+    reports = _analysed("Gunmen killed at least 40 people in an attack on a village in north-central Nigeria's Plateau "
+                        "state, a local official said on Wednesday. The attackers stormed Zike village in Bassa "
+                        "district late on Monday, shooting residents and setting homes on fire.", dt.date(2024, 4, 17))
+    r, = reports  # one event: the second sentence tells the first again, with its village and day
+    assert (r.sub_event_type, r.place_surface, r.date_begin) == ("Attack", "Zike", dt.date(2024, 4, 15))
+    # the gazetteer's namesake in another state is not taken: the village stays as written, in Plateau
+    assert r.place_id is None and r.admin1 == "Plateau" and r.country == "NG"
+    # another event of the doers, on a day of its own after a dated lede, stays an event
+    reports = _analysed("Gunmen killed 12 people in an attack on a village in Nigeria's Plateau state on Monday. The "
+                        "attackers also stormed Mangu town on Tuesday, killing four.", dt.date(2024, 4, 17))
+    assert len(reports) == 2

@@ -142,7 +142,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v106+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v107+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -715,6 +715,8 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
             triggers = ()
     if triggers and not st.headline and _elaborates(st, ctx, triggers):
         triggers = ()  # its counts join the host below (_count_follow_up), which stays the event in focus
+    elif triggers and not st.headline and _doers_place_the_host(st, ctx, scope, triggers):
+        triggers = ()  # "The attackers stormed Zike village ...": where the event just reported happened
     ana_event = _ANAPHOR_EVENT.match(text) if not triggers and not st.headline else None
     if not st.headline:
         _date_from_follow_up(st, ctx, scope)
@@ -746,16 +748,19 @@ _ELABORATION = re.compile(r"\bthen\b(?<!\bsince then)(?<!\buntil then)(?<!\bby t
                           r"\b(?:at|inside|into|outside)\s+the\s+(?:[a-z]+\s+)?[a-z]+\b(?!\s+of\b)(?!['’])")
 
 
+_OTHER_EVENT_TIME = re.compile(r"\b(?:after|before|following|since|earlier|later|previous|preceding)\b", re.IGNORECASE)
 _RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose)\b[^,;]*")
 
 
 def _elaborates(st: SentenceState, ctx: Context, triggers: tuple[Trigger, ...]) -> bool:
     """The sentence's violent events tell more of the violent event reported just before, not another one:
-    an elaboration cue, no "also"/"another"/"elsewhere", no date of their own and no place but the host's.
+    an elaboration cue (or the doers or the deed named again at its start), no "also"/"another"/"elsewhere", no date of their own and no place but the host's.
     The host is then the event in focus again (a toll in the next sentences is its toll)."""
     s = st.s
     text = _RELATIVE_TAIL.sub("", st.text)  # "the compound, which also houses a news agency": not another event
-    if not _ELABORATION.search(text) or _ADDITIVE.search(text) or any(t.begin for t in s.times):
+    again = _DOERS_AGAIN.match(text) and not _OTHER_EVENT_TIME.search(text)  # ("The attack began with two car
+    # bombs": the deed named again; "The attack came a day after the army repelled an assault": another deed)
+    if not (_ELABORATION.search(text) or again) or _ADDITIVE.search(text) or any(t.begin for t in s.times):
         return False
     if not all(SUB_TO_TYPE.get(t.sub_event_type) in LETHAL_TYPES for t in triggers):
         return False
@@ -793,6 +798,40 @@ def _date_from_follow_up(st: SentenceState, ctx: Context, scope: Scope) -> None:
     if host is not None:
         ctx.undated.discard(host.report_id)
         ctx.amend(replace(host, date_begin=begin, date_end=end, time_precision=1))
+
+
+def _doers_place_the_host(st: SentenceState, ctx: Context, scope: Scope, triggers: tuple[Trigger, ...]) -> bool:
+    """ "Gunmen killed at least 40 people in an attack on a village in Plateau state ... The attackers stormed
+    Zike village in Bassa district late on Monday, shooting residents and setting homes on fire": a sentence that
+    opens on the doers or the deed just reported, with no "also"/"another", tells that event again with its
+    village. The host, reported at province or country level (or at an inferred place) in the last two
+    sentences, takes the first finer place of this sentence in its country and province (a new record), and the
+    sentence makes no event of its own. Not when the sentence's own date differs from the host's."""
+    text = _RELATIVE_TAIL.sub("", st.text)
+    if not _DOERS_AGAIN.match(text) or _ADDITIVE.search(text):
+        return False
+    if not all(SUB_TO_TYPE.get(t.sub_event_type) in LETHAL_TYPES or t.sub_event_type == "Looting/property destruction"
+               for t in triggers):
+        return False
+    host = next((r for r in ctx.recent(st.idx, 2) if not r.background and r.event_type in LETHAL_TYPES), None)
+    if host is None or not host.country or not (host.place_inferred or host.geo_precision == 3):
+        return False
+    days = [(t.begin, t.end_date or t.begin) for t in st.s.times if t.begin]
+    if host.report_id not in ctx.undated and any(
+            host.date_begin and host.date_end and (b > host.date_end or e < host.date_begin) for b, e in days):
+        return False  # a day of its own, where the host has a day of its own: another event
+    fine = next((p for p in st.usable if p.feature not in COARSE and p.country == host.country), None)
+    if fine is None:
+        return False
+    if fine.admin1 and host.admin1 and fine.admin1 != host.admin1:
+        # the gazetteer's namesake in another province ("Zike" read as Zaka, Taraba, in a story about Plateau):
+        # the village as written, unresolved, in the province the article gave
+        fine = PlaceMention(fine.start, fine.end, fine.surface, None, fine.surface, feature="village",
+                            admin1=host.admin1, country=host.country)
+    moved = _moved(host, fine, scope.geo_fn)
+    ctx.amend(moved)
+    ctx.recent_reports = [*ctx.recent_reports[-1:], (st.idx, [moved])]
+    return True
 
 
 def _refine_coarse_host(st: SentenceState, ctx: Context, scope: Scope) -> None:
