@@ -2194,3 +2194,13 @@ def test_the_doers_named_again_give_the_village_of_a_province_level_lede():
     reports = _analysed("Gunmen killed 12 people in an attack on a village in Nigeria's Plateau state on Monday. The "
                         "attackers also stormed Mangu town on Tuesday, killing four.", dt.date(2024, 4, 17))
     assert len(reports) == 2
+
+
+def test_a_lone_toll_between_a_state_and_an_armed_group_is_a_battle():
+    reports = _analysed("Iraqi security forces killed a senior Islamic State commander in an operation in the western "
+                        "province of Anbar, the country's counter-terrorism service said on Sunday. The militant, "
+                        "identified as Abu Yasser al-Issawi, was killed along with two of his aides in a raid near the "
+                        "town of Rutba late on Saturday, it said.", dt.date(2021, 1, 31))
+    r, = reports  # the second sentence names the dead again: the raid near Rutba is the operation's place and day
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Armed clash", "Iraqi forces", "Islamic State")
+    assert (r.place_surface, r.date_begin) == ("Rutba", dt.date(2021, 1, 30))

@@ -142,7 +142,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v107+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v108+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -429,12 +429,18 @@ def toll_triggers(text: str) -> list[Trigger]:
 
 
 def _toll_in_context(triggers: tuple[Trigger, ...], decided: dict[int, Decision], ctx: Context, idx: int,
-                     text: str, air_war: bool) -> tuple[tuple[Trigger, ...], dict[int, Decision]]:
+                     text: str, air_war: bool, actors: Sequence[ActorMention] = ()
+                     ) -> tuple[tuple[Trigger, ...], dict[int, Decision]]:
     """A death toll the typing model could not type ("Dozens of people were killed in Syria on Wednesday") that
     joins no report: of the means that killed them ("killed by bombs"), else of the kind of the violent event
-    reported in the last two sentences ("another 20 were killed in X" after an air strike), else no event."""
+    reported in the last two sentences ("another 20 were killed in X" after an air strike), else a battle when
+    the sentence names two armed sides, one of them a state's ("Iraqi security forces killed a senior Islamic
+    State commander in an operation in Anbar"), else no event."""
+    sides = {a.name for a in actors if a.inter in (1, 2, 3, 4, 8)}
+    state_side = any(a.inter in (1, 8) for a in actors)
     prior = _toll_means(text, air_war) or next(
-        (r.sub_event_type for r in ctx.recent(idx, 2) if r.event_type in LETHAL_TYPES and not r.background), None)
+        (r.sub_event_type for r in ctx.recent(idx, 2) if r.event_type in LETHAL_TYPES and not r.background), None) \
+        or ("Armed clash" if len(sides) >= 2 and state_side else None)
     if prior is None:
         return (), decided
     if prior == "Attack" and all(_ARMED_DEAD.search(t.surface) for t in triggers if t.sub_event_type == TOLL):
@@ -735,7 +741,7 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
         if battle or ctx.recent_reports is not recent:  # the toll continues a recent report: that event's count
             triggers, battle_after = battle, after
         elif any(t.sub_event_type == TOLL for t in triggers):
-            triggers, decided = _toll_in_context(triggers, st.decided, ctx, idx, text, scope.air_war)
+            triggers, decided = _toll_in_context(triggers, st.decided, ctx, idx, text, scope.air_war, s.actors)
             return st.evolve(triggers=triggers, decided=decided, battle_after=None)
     elif not triggers and not st.headline:
         triggers, battle_after = _count_follow_up(st, ctx)
@@ -776,8 +782,8 @@ def _elaborates(st: SentenceState, ctx: Context, triggers: tuple[Trigger, ...]) 
 
 # the doers or the deed of the event just reported, named again ("The gunmen arrived on motorbikes on Thursday
 # evening", "The attack happened on Wednesday")
-_DOERS_AGAIN = re.compile(r"^\s*(?:The|Those)\s+(?:[\w-]+\s+)?(?:gunmen|attackers|assailants|militants|fighters|"
-                          r"jihadists|bombers?|raiders|insurgents|rebels|soldiers|troops|attack|assault|raid|blast|"
+_DOERS_AGAIN = re.compile(r"^\s*(?:The|Those)\s+(?:[\w-]+\s+)?(?:gunm[ae]n|attackers?|assailants?|militants?|fighters?|"
+                          r"jihadists?|bombers?|raiders|insurgents?|rebels|soldiers|troops|attack|assault|raid|blast|"
                           r"bombing|explosion|massacre|killings?|ambush|strikes?|shelling)\b")
 
 
