@@ -2204,3 +2204,10 @@ def test_a_lone_toll_between_a_state_and_an_armed_group_is_a_battle():
     r, = reports  # the second sentence names the dead again: the raid near Rutba is the operation's place and day
     assert (r.sub_event_type, r.actor1, r.actor2) == ("Armed clash", "Iraqi forces", "Islamic State")
     assert (r.place_surface, r.date_begin) == ("Rutba", dt.date(2021, 1, 30))
+
+
+def test_the_capture_named_again_gives_a_country_level_capture_its_town():
+    r = _analysed("Syrian government forces and their allies captured a strategic town in northwestern Syria on "
+                  "Tuesday after weeks of intense fighting with insurgents, state media said. The capture of Khan "
+                  "Sheikhoun, in Idlib province, is a major blow to the rebels.", dt.date(2019, 8, 20))[0]
+    assert (r.sub_event_type, r.place_surface) == ("Government regains territory", "Khan Sheikhoun")

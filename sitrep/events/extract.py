@@ -142,7 +142,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v108+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v109+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -842,9 +842,10 @@ def _doers_place_the_host(st: SentenceState, ctx: Context, scope: Scope, trigger
 
 def _refine_coarse_host(st: SentenceState, ctx: Context, scope: Scope) -> None:
     """ "A suicide bombing killed four Americans in north-eastern Syria. The bomber struck on Wednesday inside
-    a restaurant in the town of Manbij": a definite reference to the event just reported at country or
-    province level, followed by its locative, gives that report its town (a new record). The town must lie
-    in the report's country and province."""
+    a restaurant in the town of Manbij", "Troops captured a strategic town in northwestern Syria. The capture of
+    Khan Sheikhoun ...": a definite reference to the event just reported at country or province level, followed
+    by its locative, gives that report its town (a new record). The town must lie in the report's country and
+    province."""
     text, base = st.text, st.base
     for m in _EVENT_REF.finditer(text):
         fine = [p for p in st.usable if p.feature not in COARSE and p.start - base >= m.end()
@@ -854,7 +855,8 @@ def _refine_coarse_host(st: SentenceState, ctx: Context, scope: Scope) -> None:
         p = fine[0]
         host = next((r for r in ctx.recent(st.idx, 2)
                      if r.place_id is not None and not r.place_inferred and r.geo_precision == 3 and not r.background
-                     and r.event_type != "Strategic developments" and p.country and p.country == r.country
+                     and (r.event_type != "Strategic developments" or r.sub_event_type in TERRITORY_SUBS)
+                     and p.country and p.country == r.country
                      and not (r.admin1 and p.admin1 and r.admin1 != p.admin1)), None)
         if host is not None:
             ctx.amend(_moved(host, p, scope.geo_fn))
@@ -2145,7 +2147,8 @@ _ANAPHOR_EVENT = re.compile(r"^\s*(?:The|That|This)\s+(?:[\w'’-]+\s+)?(?:attac
 
 _EVENT_REF = re.compile(r"\b(?:the|that|this)\s+(?:[\w'’-]+\s+)?(?:attacks?|strikes?|air ?strikes?|airstrikes?|"
                         r"raids?|blasts?|explosions?|bombings?|bombers?|ambush|assault|clashes|fighting|gun ?battles?|"
-                        r"firefights?|shelling|violence|massacre|killings?)\b", re.IGNORECASE)
+                        r"firefights?|shelling|violence|massacre|killings?|(?:re)?capture|fall|seizure|takeover|"
+                        r"liberation)\b", re.IGNORECASE)
 _EVENT_LOCATIVE = re.compile(r"(?:\s+(?:(?!came\b|comes\b|as\b|after\b|amid\b|while\b|when\b|followed\b|before\b|"
                              r"since\b|days?\b|weeks?\b|talks\b|said\b|was\b|were\b)[\w'’-]+\s+){0,8}?)?"
                              r"(?:in|at|near|on|of|outside)\s+(?:the\s+)?"
