@@ -256,6 +256,18 @@ def test_whole_article_and_sentence_agree_on_absolute_dates() -> None:
 def test_overnight_is_the_night_before() -> None:
     m = one("Air strikes hit the city overnight, activists said.", "overnight")
     assert (m.type, m.value) == ("TIME", "2017-06-11TNI")
+    # a day still to come named before it is no base for a night already past
+    m = one("It will send an envoy on Wednesday. Protests were held overnight, activists said.", "overnight")
+    assert m.value == "2017-06-11TNI"
+
+
+def test_a_present_progressive_with_a_weekday_is_an_arrangement() -> None:
+    # (the reference day is Monday 12 June 2017)
+    assert one("It is sending a very important envoy to Damascus on Thursday, the ambassador said.",
+               "Thursday").value == "2017-06-15"
+    # a past verb between them dates the weekday: "activists said on Thursday", "after it fell on Thursday"
+    assert one("Troops are shelling the town, activists said on Thursday.", "Thursday").value == "2017-06-08"
+    assert one("Rebels are holding the town after it fell on Thursday.", "Thursday").value == "2017-06-08"
 
 
 _PIECES = list("abcdeMTWFSJNOD 0123456789,.-/:'\n") + [

@@ -8,7 +8,7 @@ import re
 from sitrep.time import normalise as N
 from sitrep.time.context import Ctx, next_word, norm, parse_num, prev_word, tense
 from sitrep.time.normalise import Res
-from sitrep.time.patterns import MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS
+from sitrep.time.patterns import MONTHS, PARTS_OF_DAY, PAST_CUE, SEASONS, WEEKDAYS
 from sitrep.time.rules_common import (
     GRAN,
     KEEP_APPROX,
@@ -45,8 +45,20 @@ def h_weekday(m: re.Match[str], ctx: Ctx) -> Out:
             _AHEAD_OF_WD.search(ctx.text, max(0, m.start() - 14), m.start()) and direction_of(m, ctx) == "future"):
         d = N.weekday_near(anchor, wd, "past")  # "Wednesday's ruling" has happened; "ahead of Sunday's vote" has not
     else:
-        d = N.weekday_near(anchor, wd, "future" if direction_of(m, ctx) == "future" else "past")
+        ahead = direction_of(m, ctx) == "future" or _arrangement(ctx.text, m.start())
+        d = N.weekday_near(anchor, wd, "future" if ahead else "past")
     return ok(N.day_res(d, suffix), m)
+
+
+# "It is sending an envoy to Damascus on Monday": a present progressive whose clause names a weekday, with no
+# past verb between them, is an arrangement (a past weekday would take the past tense), whatever its verb
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b")
+
+
+def _arrangement(text: str, start: int) -> bool:
+    lo = max(0, start - 80, text.rfind(".", 0, start) + 1)
+    ends = [p.end() for p in _PROGRESSIVE.finditer(text, lo, start)]
+    return bool(ends) and PAST_CUE.search(text, ends[-1], start) is None
 
 
 _ON_DAY = re.compile(r"\s+(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow)\b")
@@ -149,6 +161,8 @@ def h_deictic(m: re.Match[str], ctx: Ctx) -> Out:
         if m["pod"] or m["pre"] or next_word(ctx.text, m.end()) in ("success", "sensation", "star", "stay", "stays"):
             return None
         base = ctx.base_day()
+        if base is not None and ctx.anchor is not None and base > ctx.anchor:
+            base = ctx.anchor  # a night already past: not the night before a day still to come
         if base is None:
             return ok(Res("TIME", "XXXX-XX-XXTNI"), m)
         return ok(N.day_res(base - dt.timedelta(days=1), "TNI"), m)
