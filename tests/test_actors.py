@@ -357,3 +357,9 @@ def test_fighters_linked_to_a_group_are_not_the_group() -> None:
     from sitrep.actors.match import find_actors
     assert find_actors("The area was taken over by al-Qaida-linked fighters last month.", country="SY") == []
     assert [a.name for a in find_actors("Al-Qaida fighters attacked the town.", country="SY")] == ["al-Qaeda"]
+
+
+def test_state_agents_by_office_are_the_states_forces_as_doers() -> None:
+    m = state_forces("security officials", country="SY")
+    assert m is not None and m.name == "Syrian government forces"
+    assert names("Syrian security officials said the mosque was calm.", country="SY") == []  # no actor as a source

@@ -2211,3 +2211,21 @@ def test_the_capture_named_again_gives_a_country_level_capture_its_town():
                   "Tuesday after weeks of intense fighting with insurgents, state media said. The capture of Khan "
                   "Sheikhoun, in Idlib province, is a major blow to the rebels.", dt.date(2019, 8, 20))[0]
     assert (r.sub_event_type, r.place_surface) == ("Government regains territory", "Khan Sheikhoun")
+
+
+def test_security_officials_storming_a_mosque_is_an_attack_not_a_riot():
+    reports = _analysed("Sit-ins and protests were reportedly held overnight around Damascus after security officials "
+                        "stormed the al-Rifai mosque in the capital's Kafar Susseh district as people were leaving "
+                        "prayers.", dt.date(2011, 8, 28))
+    storm = next(r for r in reports if r.place_surface == "Kafar Susseh")
+    assert (storm.sub_event_type, storm.actor1, storm.actor2) == ("Attack", "Syrian government forces", "Civilians")
+
+
+def test_security_forces_attacking_protesters_is_force_on_the_crowd_but_tear_gas_on_a_riot_is_not():
+    r, = _analysed("Syrian security forces have attacked protesters at a mosque in the capital, Damascus, activists "
+                   "say.", dt.date(2011, 8, 27))
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Excessive force against protesters", "Protesters",
+                                                      "Syrian government forces")
+    r, = _analysed("Iraqi security forces fired water cannons, tear gas and rubber bullets into crowds of thousands of "
+                   "protesters in Baghdad on Friday as anti-government demonstrations resumed.", dt.date(2019, 11, 2))
+    assert r.sub_event_type != "Attack"

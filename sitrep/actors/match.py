@@ -27,7 +27,7 @@ from sitrep.actors.dictionary import ActorDictionary, ActorEntry, Descriptor, lo
 from sitrep.actors.lexicon import Hit, fold, normalise, select_longest
 from sitrep.records import ActorMention
 
-STAGE_VERSION = "sitrep.actors.match.v4"  # v4: a group "-linked", "-inspired" names fighters tied to it, not it
+STAGE_VERSION = "sitrep.actors.match.v5"  # v5: "security officials" as doers are state forces; v4: a group "-linked", "-inspired" names fighters tied to it, not it
 
 # layer ranks: lower wins a tie in span length
 _DICT, _STATE, _DESC, _UNKNOWN = 0, 1, 2, 3
@@ -284,7 +284,9 @@ _GENERIC_STATE = re.compile(
     # the state's arms named with it: "government tanks and artillery", "regime jets"
     r"|(?:the\s+)?(?:government|regime|army|military)\s+(?:tanks|artillery|jets|warplanes|helicopters|aircraft|"
     r"gunships|snipers)(?:\s*(?:,|and|,\s*and)\s*(?:tanks|artillery|jets|warplanes|helicopters|aircraft|gunships|"
-    r"snipers))*",
+    r"snipers))*"
+    # the state's agents by office, as the doers of a deed ("security officials stormed the mosque")
+    r"|(?:the\s+)?(?:security|military|police|intelligence|army)\s+(?:officials|officers|agents|personnel)",
     re.IGNORECASE)
 
 

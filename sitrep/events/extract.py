@@ -142,7 +142,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v109+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v110+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1403,6 +1403,16 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
                                                               for a in s.actors))):
         sub, target = "Attack", "Civilians"  # armed men attacking a village, a bus, worshippers
     view_k = st.views[k]
+    if sub in ("Violent demonstration", "Mob violence") and view_k is not None and view_k.agent_span is not None \
+            and _DIRECT.search(trig.surface) and view_k.object_text and not CROWD_WORD.search(view_k.object_text) \
+            and (agent_m is not None and agent_m.name == agent and agent_m.inter == 1 or _agent_is_state(st, agent, scope)):
+        # "security officials stormed the mosque as people were leaving prayers": the state's force on a place or
+        # on people who are no crowd is no riot ("police fired tear gas into crowds of protesters" stays one)
+        sub, target = "Attack", target or "Civilians"
+    elif sub in ("Violent demonstration", "Mob violence") and view_k is not None and _LETHAL_FORCE.search(trig.surface) \
+            and CROWD_WORD.search(view_k.object_text) and not _NON_LETHAL.search(text) \
+            and (agent_m is not None and agent_m.name == agent and agent_m.inter == 1 or _agent_is_state(st, agent, scope)):
+        sub = "Attack"  # "security forces have attacked protesters at a mosque": force met the crowd (below)
     if (sub == "Armed clash" or sub == "Protest with intervention" and not CROWD_WORD.search(text)) \
             and target is None and _DIRECT.search(trig.surface) and not _MUTUAL.search(trig.surface) \
             and _person_shot(st, trig, view_k):
@@ -2070,6 +2080,9 @@ _ARMED_OBJECT = re.compile(r"\s+(?:on\s+)?(?:an?\s+|the\s+|its\s+|their\s+)?(?:[
                            r"convoys?|patrols?|positions?)\b", re.IGNORECASE)
 
 
+_LETHAL_FORCE = re.compile(r"\b(?:attack\w*|shot|shoot\w*|kill\w*|opened fire|storm\w*)\b", re.IGNORECASE)
+_NON_LETHAL = re.compile(r"\b(?:tear ?gas|water cannons?|rubber bullets|batons?|pepper spray|stun grenades?)\b",
+                         re.IGNORECASE)
 _PERSON_LEMMAS = frozenset({"man", "woman", "boy", "girl", "child", "teenager", "youth", "student", "activist",
                             "journalist", "reporter", "photographer", "protester", "demonstrator", "resident", "farmer",
                             "doctor", "nurse", "worker", "civilian", "person", "driver", "shepherd", "villager",
