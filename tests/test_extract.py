@@ -2229,3 +2229,12 @@ def test_security_forces_attacking_protesters_is_force_on_the_crowd_but_tear_gas
     r, = _analysed("Iraqi security forces fired water cannons, tear gas and rubber bullets into crowds of thousands of "
                    "protesters in Baghdad on Friday as anti-government demonstrations resumed.", dt.date(2019, 11, 2))
     assert r.sub_event_type != "Attack"
+
+
+def test_an_undated_strike_in_a_country_wide_wave_takes_the_waves_day():
+    reports = _analysed("Russian forces launched a massive missile and drone attack on Ukraine's energy infrastructure "
+                        "overnight, killing at least four people, Ukrainian officials said on Friday. In the western "
+                        "city of Lviv, a drone struck an apartment block, killing two people, the mayor said.",
+                        dt.date(2024, 3, 22))
+    lviv = next(r for r in reports if r.place_surface == "Lviv")
+    assert lviv.date_begin == lviv.date_end == dt.date(2024, 3, 21)

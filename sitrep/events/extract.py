@@ -142,7 +142,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v110+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v111+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1763,6 +1763,8 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
     if inferred:
         ev_places = _home_of_police(roles, scope) or ev_places
     when, background = _when(st, k, ctx, scope)
+    if not st.s.times and not inferred and ev_places and when[:2] == (scope.ref, scope.ref):
+        when = _day_of_wider_report(st, ctx, roles.sub, ev_places[0]) or when
     nearest = _estimates(_revised(_joined([], [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k],
                                           text), text), text)
     nearest = [_part_of(q, trig, text) for q in nearest
@@ -2604,6 +2606,23 @@ def _region(triggers: Sequence[Trigger], k: int, text: str) -> tuple[int, int]:
 
 
 _CONTRAST_CLAUSE = re.compile(r",?\s+(?:while|whereas)\s+(?!also\b)|;\s+", re.IGNORECASE)
+
+
+def _day_of_wider_report(st: SentenceState, ctx: Context, sub: str, place: PlaceMention) -> Dates | None:
+    """ "Russian forces launched a massive missile and drone attack on Ukraine's energy infrastructure overnight,
+    killing at least four people. In the western city of Lviv, a drone struck an apartment block, killing two
+    people": an undated event of the same kind, in the country or province a report of the last two sentences
+    covers, is part of that report's day (not of the reporting day). None when no such report is dated to one
+    day."""
+    kind = SUB_TO_TYPE.get(sub)
+    for r in ctx.recent(st.idx, 2):
+        if r.background or r.event_type != kind or r.geo_precision != 3 or r.country != place.country:
+            continue
+        if r.admin1 and place.admin1 and r.admin1 != place.admin1:
+            continue  # a province's report covers only its province (a country's has no admin1)
+        if r.date_begin is not None and r.date_begin == r.date_end and r.report_id not in ctx.undated:
+            return r.date_begin, r.date_end, r.time_precision
+    return None
 
 
 def _country_places(places: Sequence[PlaceMention]) -> dict[str, PlaceMention]:
