@@ -49,7 +49,7 @@ COMBAT_WORD = re.compile(r"(?:fighting|clash(?:es|ed)?|battles?|gun ?battles?|fi
 # "injured in a grenade explosion during clashes": the clashes are the occasion of the other event, not one more
 _FRAMED = re.compile(r"\b(?:during|amid|amidst|in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
-STAGE_VERSION = "event_subtype.v14"  # v14: a toll with no crowd word is no protest; v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction; v11: grenades thrown in a battle; v12: fighting beside an air strike; v13: a toll with dead on both armed sides
+STAGE_VERSION = "event_subtype.v15"  # v15: a clash read as an attack keeps its kind, not the runner-up; v14: a toll with no crowd word is no protest; v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction; v11: grenades thrown in a battle; v12: fighting beside an air strike; v13: a toll with dead on both armed sides
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
@@ -59,6 +59,7 @@ NO_RULE = "none"
 RULE_VALUES: tuple[str, ...] = tuple(sorted({sub for _, sub in et._ACLED.values()} | {TERRITORY})) + (NO_RULE,)
 #: a rule sub-type -> the CASE label the arbitration may not give it (the target decides between the two)
 _BY_TARGET = {"Armed clash": "ATTACK"}
+_OWN_LABEL = {"Armed clash": "ARMED_CLASH"}
 _CAPTURES = frozenset({"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"})
 #: what a violent trigger word ("attacked", "fighting") cannot mean, whatever the rest of the sentence talks about
 _NOT_VIOLENCE = frozenset({"Agreement", "Peaceful protest"})
@@ -123,7 +124,13 @@ class SubtypeModel:
             elif sub is not None:
                 z[r, capture] = -np.inf
             if sub in _BY_TARGET:
-                z[r, self.labels.index(_BY_TARGET[sub])] = -np.inf
+                barred = self.labels.index(_BY_TARGET[sub])
+                if z[r].argmax() == barred and _OWN_LABEL.get(sub) in self.labels:
+                    # the sentence reads as an attack on civilians: the trigger keeps its own kind for the roles
+                    # pass to decide by the target, not the runner-up ("killed 26 civilians in an attack on a
+                    # village" is no air strike)
+                    z[r, self.labels.index(_OWN_LABEL[sub])] = np.inf
+                z[r, barred] = -np.inf
         return [self.labels[i] for i in z.argmax(axis=1)]
 
 
