@@ -125,12 +125,16 @@ class SubtypeModel:
                 z[r, capture] = -np.inf
             if sub in _BY_TARGET:
                 barred = self.labels.index(_BY_TARGET[sub])
-                if z[r].argmax() == barred and _OWN_LABEL.get(sub) in self.labels:
-                    # the sentence reads as an attack on civilians: the trigger keeps its own kind for the roles
-                    # pass to decide by the target, not the runner-up ("killed 26 civilians in an attack on a
-                    # village" is no air strike)
-                    z[r, self.labels.index(_OWN_LABEL[sub])] = np.inf
+                best = int(z[r].argmax())
                 z[r, barred] = -np.inf
+                runner = self.labels[int(z[r].argmax())]
+                others = {o for j, o in enumerate(rule_subs) if j != r}
+                if best == barred and _OWN_LABEL.get(sub) in self.labels and pipeline_sub(runner, sub) not in others:
+                    # the sentence reads as an attack on civilians: the trigger keeps its own kind for the roles
+                    # pass to decide by the target, not a runner-up no other trigger of the sentence names
+                    # ("killed 26 civilians in an attack on a village" is no air strike; "attacked the village,
+                    # abducting 280 pupils" is the abduction)
+                    z[r, self.labels.index(_OWN_LABEL[sub])] = np.inf
         return [self.labels[i] for i in z.argmax(axis=1)]
 
 
