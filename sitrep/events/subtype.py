@@ -49,7 +49,7 @@ COMBAT_WORD = re.compile(r"(?:fighting|clash(?:es|ed)?|battles?|gun ?battles?|fi
 # "injured in a grenade explosion during clashes": the clashes are the occasion of the other event, not one more
 _FRAMED = re.compile(r"\b(?:during|amid|amidst|in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
-STAGE_VERSION = "event_subtype.v15"  # v15: a clash read as an attack keeps its kind, not the runner-up; v14: a toll with no crowd word is no protest; v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction; v11: grenades thrown in a battle; v12: fighting beside an air strike; v13: a toll with dead on both armed sides
+STAGE_VERSION = "event_subtype.v16"  # v16: unless another trigger names the runner-up; v15: a clash read as an attack keeps its kind, not the runner-up; v14: a toll with no crowd word is no protest; v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction; v11: grenades thrown in a battle; v12: fighting beside an air strike; v13: a toll with dead on both armed sides
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
