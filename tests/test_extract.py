@@ -2238,3 +2238,11 @@ def test_an_undated_strike_in_a_country_wide_wave_takes_the_waves_day():
                         dt.date(2024, 3, 22))
     lviv = next(r for r in reports if r.place_surface == "Lviv")
     assert lviv.date_begin == lviv.date_end == dt.date(2024, 3, 21)
+
+
+def test_a_territorys_toll_is_the_toll_of_the_report_at_that_territory():
+    r = _analysed("Israeli air strikes killed at least 45 Palestinians across the Gaza Strip on Tuesday, medics said.",
+                  dt.date(2024, 5, 28))[0]
+    assert r.place_surface == "Gaza Strip"
+    killed = [q for q in r.fatalities if q.status == "killed"]
+    assert [q.value for q in killed] == [45] and killed[0].cumulative  # (the ledger keeps it apart)

@@ -142,7 +142,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v111+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v112+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1765,8 +1765,8 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
     when, background = _when(st, k, ctx, scope)
     if not st.s.times and not inferred and ev_places and when[:2] == (scope.ref, scope.ref):
         when = _day_of_wider_report(st, ctx, roles.sub, ev_places[0]) or when
-    nearest = _estimates(_revised(_joined([], [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k],
-                                          text), text), text)
+    own = [q for q, o in zip(st.quantities, st.owner, strict=True) if o == k] or _scope_toll(st, ev_places)
+    nearest = _estimates(_revised(_joined([], own, text), text), text)
     nearest = [_part_of(q, trig, text) for q in nearest
                if not (q.start >= trig.end and _YEARS_BACK.search(text, trig.end, q.start))]
     # "marched to mark 30 years since the massacre, when 10,000 were killed": the toll is of the dated history
@@ -2623,6 +2623,32 @@ def _day_of_wider_report(st: SentenceState, ctx: Context, sub: str, place: Place
         if r.date_begin is not None and r.date_begin == r.date_end and r.report_id not in ctx.undated:
             return r.date_begin, r.date_end, r.time_precision
     return None
+
+
+def _scope_toll(st: SentenceState, places: Sequence[PlaceMention]) -> list[QuantityMention]:
+    """ "Israeli air strikes killed at least 45 Palestinians across the Gaza Strip on Tuesday": a toll stated for a
+    whole territory is no single event's, but it is the toll of the one report the sentence makes at that
+    territory itself (as the dev gold codes "clashes throughout the country led to the deaths of 32"). Empty when the event lies elsewhere, or the sentence gives the toll's parts by place
+    ("..., including 12 in Gaza City": those parts are the events)."""
+    if len(places) != 1 or places[0].feature not in COARSE:
+        return []
+    p = places[0]
+    out = []
+    for q, o in zip(st.quantities, st.owner, strict=True):
+        window = st.text[max(0, q.start - 80):q.end + 80]
+        if o != -1 or q.status != "killed" or _RUNNING_TOTAL.search(window):
+            continue
+        after = st.text[q.end:q.end + 60]
+        named = re.search(rf"\b(?:across|all over|throughout)\s+(?:the\s+)?{re.escape(p.surface)}\b", after) or (
+            p.feature == "country" and re.search(r"\b(?:across|throughout|all over)\s+the\s+country\b|\bnationwide\b",
+                                                 after))
+        if named and not any(place_part(st.text, q, u.start - st.base) for u in st.usable if u is not p):
+            out.append(q)  # (still cumulative: the casualty ledger shows a territory's toll apart, as it overlaps
+            # the located events of the same day)
+    return out
+
+
+_RUNNING_TOTAL = re.compile(r"\b(?:since|so far|to date|in total|total|overall|cumulative|in all)\b", re.IGNORECASE)
 
 
 def _country_places(places: Sequence[PlaceMention]) -> dict[str, PlaceMention]:
