@@ -2246,3 +2246,9 @@ def test_a_territorys_toll_is_the_toll_of_the_report_at_that_territory():
     assert r.place_surface == "Gaza Strip"
     killed = [q for q in r.fatalities if q.status == "killed"]
     assert [q.value for q in killed] == [45] and killed[0].cumulative  # (the ledger keeps it apart)
+
+
+def test_a_place_named_in_a_wider_one_before_the_event_is_the_place():
+    r, = _analysed("In Nuseirat camp in central Gaza, a strike on a house killed 12 members of one family, according "
+                   "to health officials.", dt.date(2024, 5, 28))
+    assert r.place_surface == "Nuseirat"

@@ -230,6 +230,9 @@ def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
     before = fine_before or before
     if len(before) >= 2 and _WITHIN.match(text[before[-2].end - base:before[-1].start - base]):
         return [_inner(before[-2], before[-1])]  # "the Deir al-Baalba quarter of Homs ... was pounded"
+    if len(before) >= 2 and _IN_WIDER.match(text[before[-2].end - base:before[-1].start - base]):
+        a, b = before[-2], before[-1]  # "In Nuseirat camp in central Gaza, a strike ...": the first lies in the second
+        return [b if _rank(b) < _rank(a) else a]
     if before:
         return [before[-1]]
     return []
@@ -251,6 +254,16 @@ def _surroundings(p: PlaceMention, text: str, base: int) -> PlaceMention | None:
 
 _FINER = {"neighbourhood": 0, "landmark": 0, "village": 1, "city": 2, "capital": 2, "admin2": 3, "region": 4,
           "admin1": 5, "country": 6}
+
+
+# "Nuseirat camp in central Gaza", "Kafr Nabl, in Idlib province": the place named first lies in the second
+_IN_WIDER = re.compile(r"^(?:\s+(?:camp|village|town|district|neighbou?rhood|area|refugee camp))?,?\s+(?:in|near|outside)"
+                       r"\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+                       r"south-?west)(?:ern)?\s+)?$", re.IGNORECASE)
+
+
+def _rank(p: PlaceMention) -> int:
+    return _FINER.get(p.feature or "", 2) if p.place_id else 0
 
 
 def _inner(outer_first: PlaceMention, second: PlaceMention) -> PlaceMention:
