@@ -2252,3 +2252,13 @@ def test_a_place_named_in_a_wider_one_before_the_event_is_the_place():
     r, = _analysed("In Nuseirat camp in central Gaza, a strike on a house killed 12 members of one family, according "
                    "to health officials.", dt.date(2024, 5, 28))
     assert r.place_surface == "Nuseirat"
+
+
+def test_armour_destroyed_is_a_battle_and_a_named_drone_shot_down_is_disrupted():
+    r, = _analysed("Ukrainian forces destroyed three Russian tanks near Avdiivka on Monday, the military said.",
+                   dt.date(2024, 3, 10))
+    assert (r.sub_event_type, {r.actor1, r.actor2}) == ("Armed clash", {"Ukrainian forces", "Russian forces"})
+    r, = _analysed("Houthi rebels shot down a US MQ-9 Reaper drone over Yemen on Sunday.", dt.date(2024, 3, 10))
+    assert (r.sub_event_type, r.actor1) == ("Disrupted weapons use", "Houthis")
+    assert not _analysed("The company destroyed three old fuel tanks at its depot in Leeds on Monday.",
+                         dt.date(2024, 3, 10))

@@ -29,7 +29,7 @@ from sitrep.regex_first import with_first_chars
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v37"  # v37: a truce "between A and B took effect", "agreed to surrender their weapons", "under a deal"; v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
+RULES_VERSION = "sitrep.events.extract_rules.v38"  # v38: armour destroyed is a battle; "shot down a US MQ-9 Reaper drone"; v37: a truce "between A and B took effect", "agreed to surrender their weapons", "under a deal"; v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -65,7 +65,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (r"(?:seized|seizes|seizing|confiscated|captured|intercepted|found|recovered|discovered|defused|dismantled|"
      r"impounded|uncovered) (?:[\w'’-]+ ){0,5}?" + _WEAPONS + r"|" + _WEAPONS + r"(?: [\w,-]+){0,8}? (?:were|was|has been|"
      r"have been|had been) (?:\w+ )?(?:seized|confiscated|captured|found|recovered|discovered|defused|intercepted|"
-     r"impounded|dismantled)|(?:defused|shot down|intercepted) (?:[\w'’-]+ ){0,3}?(?:bombs?|devices?|drones?|missiles?|"
+     r"impounded|dismantled)|(?:defused|shot down|intercepted) (?:[\w'’-]+ ){0,5}?(?:bombs?|devices?|drones?|missiles?|"
      r"rockets?|mines?|IEDs?|packages?|explosives?)|(?:destroyed|defused|cleared|removed|neutrali[sz]ed) "
      r"(?:[\w'’,-]+ ){0,8}?(?:landmines|mines|IEDs|improvised explosive devices|explosive devices|explosives|"
      r"unexploded (?:ordnance|bombs|shells))", "Disrupted weapons use", 0),
@@ -160,7 +160,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"(?:fire|gunfire|shots)|gunfights?|opened fire(?: on)?|fired (?:on|upon|at) (?:an? |the )?(?:[\w'’-]+ ){0,3}?(?:forces|troops|soldiers|fighters|militiam[ae]n|militias?|convoys?|positions|rebels|army|patrols?)|shooting attacks?|gun attacks?|"
      r"(?:killed|wounded|injured) (?:and (?:wounded|injured) )?(?:[\w'’-]+ ){0,3}?(?:terrorists|militants|insurgents|"
      r"fighters|soldiers|troops|rebels|gunmen|jihadists|policemen|police officers|security forces|security personnel|"
-     r"members of the security forces)", "Armed clash", 4),
+     r"members of the security forces)|"
+     # armour knocked out ("destroyed three Russian tanks near Avdiivka"): a fight with the force that rode in it
+     r"(?:destroyed|destroying|knocked out|disabled) (?:[\w'’-]+ ){0,4}?(?:(?:(?-i:[A-Z])[\w'’-]+|enemy|army|"
+     r"military|battle) tanks|armou?red (?:personnel carriers|vehicles)|APCs|infantry fighting vehicles|military "
+     r"vehicles|self-propelled guns|howitzers)", "Armed clash", 4),
     (r"massacred?|executed|executions?|shot dead|gunned down|beheaded|"
      r"shootings|(?:" + _after("a an indiscriminate heavy sporadic random militant mass deadly") + r")shooting"
      r"(?! (?:stars?|ranges?|schedule|script|guards?|match|gallery|season|spree game)\b)|"
@@ -278,7 +282,8 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                          "launched", "started", "carried out", "mounted", "wag", "repel", "repuls", "attack",
                          "assault", "storm", "raid", "incursion", "advanc", "push", "moved", "pressing", "killed",
                          "wounded", "injured", "shoot", "exchange", "fire", "raged", "continued", "erupted",
-                         "broke out", "siege", "clash", "take", "seize", "captur", "storm", "overrun", "control"),
+                         "broke out", "siege", "clash", "take", "seize", "captur", "storm", "overrun", "control",
+                         "destroy", "knocked out", "disabled"),
     ("Attack", 5): ("massacr", "execut", "shot", "gunned", "behead", "opened fire", "shooting", "stabbing",
                     "knife", "machete", "bullet", "gunfire", "sniper", "shots"),
     ("Mob violence", 4): ("lynch", "jungle", "mob", "vigilante", "irate", "angry"),
