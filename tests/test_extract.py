@@ -2262,3 +2262,13 @@ def test_armour_destroyed_is_a_battle_and_a_named_drone_shot_down_is_disrupted()
     assert (r.sub_event_type, r.actor1) == ("Disrupted weapons use", "Houthis")
     assert not _analysed("The company destroyed three old fuel tanks at its depot in Leeds on Monday.",
                          dt.date(2024, 3, 10))
+
+
+def test_the_group_an_attack_is_claimed_by_is_its_doer_not_its_target():
+    r, = _analysed("A suicide bomber blew himself up outside the foreign ministry in Kabul on Monday, killing at least "
+                   "five people, in an attack claimed by Islamic State.", dt.date(2023, 1, 2))
+    assert (r.actor1, r.actor2) == ("Islamic State", "Civilians")
+    # stray bullets "from clashes between rebels and troops": the sides of a battle, not the doer of a claim
+    r = _analysed("Two refugees were wounded inside a camp after being hit by stray bullets from clashes between "
+                  "Syrian rebels and troops near Kilis on Monday.", dt.date(2012, 4, 9))[0]
+    assert r.sub_event_type == "Armed clash"
