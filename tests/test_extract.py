@@ -2272,3 +2272,14 @@ def test_the_group_an_attack_is_claimed_by_is_its_doer_not_its_target():
     r = _analysed("Two refugees were wounded inside a camp after being hit by stray bullets from clashes between "
                   "Syrian rebels and troops near Kilis on Monday.", dt.date(2012, 4, 9))[0]
     assert r.sub_event_type == "Armed clash"
+
+
+def test_a_claimant_named_beside_the_deed_or_just_after_is_its_doer():
+    r, = _analysed("A suicide bomber blew himself up outside the foreign ministry in Kabul on Monday, killing at least "
+                   "five people, a Taliban official said, in the latest attack claimed by Islamic State in the "
+                   "Afghan capital.", dt.date(2023, 1, 2))
+    assert r.actor1 == "Islamic State"
+    reports = _analysed("A car bomb exploded at a market in Mogadishu on Monday, killing at least 12 people, police "
+                        "said. Al-Shabaab, the al Qaeda-linked group, claimed responsibility in a statement.",
+                        dt.date(2023, 1, 2))
+    assert reports[0].actor1 == "al-Shabaab"

@@ -142,7 +142,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v115+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v116+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1373,6 +1373,9 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     if agent is None and target is not None and target_m is not None and target_m.name == target and \
             _CLAIMED_BY.search(text[max(0, target_m.start - st.base - 40):target_m.start - st.base]):
         agent, target = target, None  # "..., killing five people, in an attack claimed by Islamic State": the doer
+    elif agent is None:
+        agent = next((a.name for a in s.actors if a.inter in (2, 3, 4) and a.name != UNIDENTIFIED and a.name != target
+                      and _CLAIMED_BY.search(text[max(0, a.start - st.base - 40):a.start - st.base])), None)
     if agent_m is None:  # (not the article's last agent: "the group" is the group, not the army just named)
         agent = _group_subject(st.views[k], target, ctx) or agent
     if target is None:
@@ -1986,7 +1989,7 @@ _MORE_VICTIMS = re.compile(r"^\s*(?:(?:at least|some|about|another)\s+)?[\w,-]+\
 # FSA", a member and its group)
 _GENERIC_NAMES = ("Government forces", "Rebel groups")
 # "Al-Shabaab, the al Qaeda-linked group, claimed responsibility for the attack": the subject owns the deed
-_CLAIMS_AFTER = re.compile(r"(?:\s*,[^,.;]{1,80},)?\s+(?:(?:has|have|had|quickly|later|swiftly)\s+)?(?:claimed\s+"
+_CLAIMS_AFTER = re.compile(r"(?:\s*,[^,.;]{1,80},|,)?\s+(?:(?:has|have|had|quickly|later|swiftly)\s+)?(?:claimed\s+"
                            r"(?:responsibility|credit|the\s+(?:attack|bombing|blast|assault|killing|explosion))|"
                            r"said\s+(?:it|they)\s+(?:had\s+)?(?:carried out|was behind|were behind|staged)|"
                            # "Rebel groups said the bomb had been planted the day before": they tell how it was done
