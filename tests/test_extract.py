@@ -2283,3 +2283,11 @@ def test_a_claimant_named_beside_the_deed_or_just_after_is_its_doer():
                         "said. Al-Shabaab, the al Qaeda-linked group, claimed responsibility in a statement.",
                         dt.date(2023, 1, 2))
     assert reports[0].actor1 == "al-Shabaab"
+
+
+def test_a_generic_noun_a_people_qualifies_is_not_the_group_named_before():
+    reports = _analysed("A roadside bomb struck a convoy carrying Iraqi soldiers in Kirkuk on Thursday. Islamic State "
+                        "militants remain active in the area. Separately, Turkish warplanes struck suspected Kurdish "
+                        "militant positions in the Qandil mountains on Thursday.", dt.date(2024, 3, 14))
+    strike = next(r for r in reports if r.actor1 == "Turkish armed forces")
+    assert strike.actor2 != "Islamic State"

@@ -142,7 +142,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v116+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v117+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1194,7 +1194,8 @@ def _agent_name(st: SentenceState, k: int, agent_m: ActorMention | None, ctx: Co
     trig, text, s = st.triggers[k], st.text, st.s
     named = [x.name for x in s.sources if not GENERIC_SOURCE.match(x.name.strip())]
     main = scope.main
-    agent = resolve_generic(agent_m, ctx, None, s.actors)
+    agent = resolve_generic(agent_m, ctx, None, s.actors,
+                            st.text[:agent_m.start - st.base] if agent_m is not None else "")
     tv = st.views[k]
     if agent is None and tv is not None and _STATE_AGENT.search(tv.agent_text):
         agent = _context_agent(tv.agent_text, ctx)  # "shelling by tanks and jet fighters": the state forces
@@ -1369,7 +1370,8 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     trig, text, s = st.triggers[k], st.text, st.s
     agent_m, target_m = _agent_mentions(st, k, ctx, chain, scope)
     agent = _agent_name(st, k, agent_m, ctx, chain, scope)
-    target = resolve_generic(target_m, ctx, agent, s.actors)
+    target = resolve_generic(target_m, ctx, agent, s.actors,
+                             text[:target_m.start - st.base] if target_m is not None else "")
     if agent is None and target is not None and target_m is not None and target_m.name == target and \
             _CLAIMED_BY.search(text[max(0, target_m.start - st.base - 40):target_m.start - st.base]):
         agent, target = target, None  # "..., killing five people, in an attack claimed by Islamic State": the doer

@@ -170,17 +170,30 @@ UNIDENTIFIED = "Unidentified armed group"
 
 
 def resolve_generic(a: ActorMention | None, ctx: Context, other: str | None,
-                     sentence_actors: Sequence[ActorMention]) -> str | None:
-    """ "the extremists", "the terrorist group": the latest named non-state actor in context."""
+                     sentence_actors: Sequence[ActorMention], before: str = "") -> str | None:
+    """ "the extremists", "the terrorist group": the latest named non-state actor in context. Not a generic noun
+    that a people's or a country's name qualifies ("suspected Kurdish militant positions", ``before`` being the
+    sentence up to the mention): those are of that people, not the group named last."""
     if a is None:
         return None
     if a.actor_id is None or a.name == UNIDENTIFIED:
-        if _GENERIC_GROUP.match(a.surface.strip()):
+        if _GENERIC_GROUP.match(a.surface.strip()) and not _qualified(before):
             earlier = [(x.name, x.inter) for x in sentence_actors if x.end <= a.start]
             for name, inter in reversed(ctx.recent_actors + earlier):
                 if inter in (2, 3, 4) and name != other and name != UNIDENTIFIED:
                     return name
     return a.name
+
+
+_QUALIFIER = re.compile(r"\b([A-Z][a-z]+)\s+$")
+
+
+def _qualified(before: str) -> bool:
+    """The word before a generic noun names a people or a country ("Kurdish", "Baloch", "Malian")."""
+    from sitrep.events.extract_places import _GROUP_ADJECTIVES, _is_demonym
+
+    m = _QUALIFIER.search(before)
+    return m is not None and (m.group(1) in _GROUP_ADJECTIVES or _is_demonym(m.group(1)))
 
 
 def _actor_name(a: ActorMention | None) -> str | None:
