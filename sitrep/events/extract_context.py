@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitrep.records import ActorMention, PlaceMention, Report, Sentence, SourceMention, TimeMention
 
@@ -70,6 +71,7 @@ class SentenceMentions:
     sources: list[SourceMention]
 
 
+@lru_cache(maxsize=8192)
 def _group_name(surface: str) -> bool:
     from sitrep.actors import canonical_actor
 
