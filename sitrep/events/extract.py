@@ -1364,6 +1364,43 @@ class Roles:
 _CAPTIVES = Roles("", None, None, ())  # fighters taken in a battle the sentence tells: no event of their own
 
 
+def _claimant(st: SentenceState, target: str | None, target_m: ActorMention | None) -> tuple[str | None, str | None]:
+    """The agent and target of an agentless trigger when the sentence names who claimed the deed: the target named
+    right after "claimed by" ("..., killing five people, in an attack claimed by Islamic State"), else an armed
+    group so named elsewhere in the sentence ("in the latest attack claimed by Islamic State")."""
+    text, base = st.text, st.base
+    if target is not None and target_m is not None and target_m.name == target and \
+            _CLAIMED_BY.search(text[max(0, target_m.start - base - 40):target_m.start - base]):
+        return target, None
+    return next((a.name for a in st.s.actors if a.inter in (2, 3, 4) and a.name != UNIDENTIFIED and a.name != target
+                 and _CLAIMED_BY.search(text[max(0, a.start - base - 40):a.start - base])), None), target
+
+
+def _force_kind(st: SentenceState, k: int, sub: str, agent: str | None, target: str | None,
+                agent_m: ActorMention | None, scope: Scope) -> tuple[str, str | None, str | None]:
+    """Sub-type, agent and target as the predicate's own participants decide between force, riot and battle."""
+    trig, text, view = st.triggers[k], st.text, st.views[k]
+    state = agent_m is not None and agent_m.name == agent and agent_m.inter == 1 or _agent_is_state(st, agent, scope)
+    riot = sub in ("Violent demonstration", "Mob violence") and view is not None and state
+    if riot and view is not None and view.agent_span is not None and _DIRECT.search(trig.surface) \
+            and view.object_text and not CROWD_WORD.search(view.object_text):
+        # "security officials stormed the mosque as people were leaving prayers": the state's force on a place or
+        # on people who are no crowd is no riot ("police fired tear gas into crowds of protesters" stays one)
+        sub, target = "Attack", target or "Civilians"
+    elif riot and view is not None and _LETHAL_FORCE.search(trig.surface) and CROWD_WORD.search(view.object_text) \
+            and not _NON_LETHAL.search(text):
+        sub = "Attack"  # "security forces have attacked protesters at a mosque": force met the crowd (below)
+    if (sub == "Armed clash" or sub == "Protest with intervention" and not CROWD_WORD.search(text)) \
+            and target is None and _DIRECT.search(trig.surface) and not _MUTUAL.search(trig.surface) \
+            and _person_shot(st, trig, view):
+        sub, target = "Attack", "Civilians"  # "Baseel al-Masri was shot by security forces": one person, no side
+    if sub == "Attack" and _agent_is_state(st, agent, scope) and view is not None and _CROWD_TARGET.match(
+            view.object_text):
+        sub = "Excessive force against protesters"  # "security forces attacked protesters at a mosque" (ACLED)
+        agent, target = "Protesters", agent  # the crowd is actor1 of a protest event, the force that met it actor2
+    return sub, agent, target
+
+
 def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) -> Roles | None:
     """Sub-type, agent, target and allies of trigger k; None when the trigger is not an event after all
     ("seized 12 soldiers": captives)."""
@@ -1372,12 +1409,8 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
     agent = _agent_name(st, k, agent_m, ctx, chain, scope)
     target = resolve_generic(target_m, ctx, agent, s.actors,
                              text[:target_m.start - st.base] if target_m is not None else "")
-    if agent is None and target is not None and target_m is not None and target_m.name == target and \
-            _CLAIMED_BY.search(text[max(0, target_m.start - st.base - 40):target_m.start - st.base]):
-        agent, target = target, None  # "..., killing five people, in an attack claimed by Islamic State": the doer
-    elif agent is None:
-        agent = next((a.name for a in s.actors if a.inter in (2, 3, 4) and a.name != UNIDENTIFIED and a.name != target
-                      and _CLAIMED_BY.search(text[max(0, a.start - st.base - 40):a.start - st.base])), None)
+    if agent is None:
+        agent, target = _claimant(st, target, target_m)
     if agent_m is None:  # (not the article's last agent: "the group" is the group, not the army just named)
         agent = _group_subject(st.views[k], target, ctx) or agent
     if target is None:
@@ -1410,25 +1443,7 @@ def _roles(st: SentenceState, k: int, ctx: Context, chain: Chain, scope: Scope) 
                 trig, text, st.quantities, lone_agent=not any(a.inter in (1, 2, 3, 4, 8) and a.name != agent
                                                               for a in s.actors))):
         sub, target = "Attack", "Civilians"  # armed men attacking a village, a bus, worshippers
-    view_k = st.views[k]
-    if sub in ("Violent demonstration", "Mob violence") and view_k is not None and view_k.agent_span is not None \
-            and _DIRECT.search(trig.surface) and view_k.object_text and not CROWD_WORD.search(view_k.object_text) \
-            and (agent_m is not None and agent_m.name == agent and agent_m.inter == 1 or _agent_is_state(st, agent, scope)):
-        # "security officials stormed the mosque as people were leaving prayers": the state's force on a place or
-        # on people who are no crowd is no riot ("police fired tear gas into crowds of protesters" stays one)
-        sub, target = "Attack", target or "Civilians"
-    elif sub in ("Violent demonstration", "Mob violence") and view_k is not None and _LETHAL_FORCE.search(trig.surface) \
-            and CROWD_WORD.search(view_k.object_text) and not _NON_LETHAL.search(text) \
-            and (agent_m is not None and agent_m.name == agent and agent_m.inter == 1 or _agent_is_state(st, agent, scope)):
-        sub = "Attack"  # "security forces have attacked protesters at a mosque": force met the crowd (below)
-    if (sub == "Armed clash" or sub == "Protest with intervention" and not CROWD_WORD.search(text)) \
-            and target is None and _DIRECT.search(trig.surface) and not _MUTUAL.search(trig.surface) \
-            and _person_shot(st, trig, view_k):
-        sub, target = "Attack", "Civilians"  # "Baseel al-Masri was shot by security forces": one person, no side
-    if sub == "Attack" and _agent_is_state(st, agent, scope) and view_k is not None and _CROWD_TARGET.match(
-            view_k.object_text):
-        sub = "Excessive force against protesters"  # "security forces attacked protesters at a mosque" (ACLED)
-        agent, target = "Protesters", agent  # the crowd is actor1 of a protest event, the force that met it actor2
+    sub, agent, target = _force_kind(st, k, sub, agent, target, agent_m, scope)
     if SUB_TO_TYPE.get(sub) in ("Protests", "Riots"):
         agent, target = _crowd_roles(s, sub, agent, target)
         if agent is None and sub in _PROTEST_RANK:
