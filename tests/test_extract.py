@@ -2291,3 +2291,9 @@ def test_a_generic_noun_a_people_qualifies_is_not_the_group_named_before():
                         "militant positions in the Qandil mountains on Thursday.", dt.date(2024, 3, 14))
     strike = next(r for r in reports if r.actor1 == "Turkish armed forces")
     assert strike.actor2 != "Islamic State"
+
+
+def test_a_victim_and_his_companion_killed_together_are_two_dead():
+    r, = _analysed("Unidentified gunmen on motorbikes shot dead a local councillor and his bodyguard in the city of "
+                   "Mazar-i-Sharif on Thursday, police said.", dt.date(2024, 3, 10))
+    assert sum(q.value or 0 for q in r.fatalities if q.status == "killed") == 2

@@ -413,3 +413,12 @@ def test_a_scare_quoted_noun_is_counted_and_offsets_hold():
     text = 'The army said it had killed 15 "terrorists" near Bandiagara.'
     q = _one(text)
     assert (q.value, q.status) == (15, "killed") and text[q.start:q.start + 2] == "15"
+
+
+def test_a_victim_and_his_companion_are_two_people() -> None:
+    from sitrep.events.quantities import find_quantities
+    qs = find_quantities("Gunmen on motorbikes shot dead a local councillor and his bodyguard in Mazar-i-Sharif.")
+    assert [(q.value, q.status) for q in qs] == [(1, "killed"), (1, "killed")]
+    # a second victim with a verb of its own has the fate of that verb, not of the first one's
+    qs = find_quantities("Gunmen killed a teacher and his wife was wounded.")
+    assert [(q.value, q.status) for q in qs if q.status == "killed"] == [(1, "killed")]

@@ -21,7 +21,7 @@ from sitrep.events.vocab import unscare_quotes
 from sitrep.records import QuantityMention
 from sitrep.regex_first import with_first_chars
 
-STAGE_VERSION = "sitrep.events.quantities.v31"  # v31: scare-quoted nouns; v30: "including 12 in a house in X"; v29: pupils, schoolgirls are children; v28: merged; v27: "nine Chinese nationals"; v26: "killing two soldiers and four civilians" (one verb, two counts), employees, staff; "32 Palestinians across the Strip"; v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
+STAGE_VERSION = "sitrep.events.quantities.v32"  # v32: "a councillor and his bodyguard" are two; v31: scare-quoted nouns; v30: "including 12 in a house in X"; v29: pupils, schoolgirls are children; v28: merged; v27: "nine Chinese nationals"; v26: "killing two soldiers and four civilians" (one verb, two counts), employees, staff; "32 Palestinians across the Strip"; v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -675,7 +675,31 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
             cat = "civilians"  # "a 67-year-old man": news gives the age of a victim it does not call a fighter
         out.append(QuantityMention(start=m.start(), end=m.end(), surface=m.group(0), value=1,
                                    category=cat, status=status))  # type: ignore[arg-type]
-    return out
+    return out + _possessed_next(sentence, out, found)
+
+
+# the second of two victims named as the first one's own ("shot dead a local councillor and his bodyguard")
+_POSSESSED_VICTIM = re.compile(r"(?:his|her|their)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>" + _ROLE + "|" + _PERSON_NOUN +
+                               r")\b(?!s\b)", re.IGNORECASE)
+
+
+def _possessed_next(sentence: str, out: list[QuantityMention], found: list[QuantityMention]) -> list[QuantityMention]:
+    """One more victim per singular victim followed by "and his/her/their <role or person>" of the same verb."""
+    extra = []
+    taken = [(q.start, q.end) for q in (*found, *out)]
+    for q in out:
+        if q.value != 1 or q.status not in ("killed", "injured"):
+            continue
+        sep = _NEXT_VICTIM.match(sentence, q.end)
+        nxt = _POSSESSED_VICTIM.match(sentence, sep.end()) if sep else None
+        if nxt is None or _OWN_VERB.match(sentence, nxt.end()) or any(a < nxt.end() and nxt.start() < b
+                                                                      for a, b in taken):
+            continue
+        noun = nxt.group("noun").lower()
+        cat = _SINGULAR_CAT.get(noun) or next((c for rx, c in _CAT_RE if rx.match(noun)), "unknown")
+        extra.append(QuantityMention(start=nxt.start(), end=nxt.end(), surface=nxt.group(0), value=1,
+                                     category=cat, status=q.status))  # type: ignore[arg-type]
+    return extra
 
 
 # "the number of civilian deaths it deemed credible since 2014 stood at 151": a toll noun, a long qualifying
