@@ -99,14 +99,15 @@ from sitrep.events.mentions import DATA_FILES as MENTIONS_DATA_FILES
 from sitrep.events.mentions import EVENT_THRESHOLD, Candidate, Decision, load_model
 from sitrep.events.mentions import STAGE_VERSION as MENTIONS_VERSION
 from sitrep.events.parse import STAGE_VERSION as PARSE_VERSION
-from sitrep.events.quantities import STAGE_VERSION as QUANTITIES_VERSION
 from sitrep.events.quantities import (
+    NEXT_VICTIM,
     aggregate_scope,
     find_quantities,
     mentions_deaths,
     number_value,
     place_part,
 )
+from sitrep.events.quantities import STAGE_VERSION as QUANTITIES_VERSION
 from sitrep.events.subtype import DATA_FILES as SUBTYPE_DATA_FILES
 from sitrep.events.subtype import STAGE_VERSION as SUBTYPE_VERSION
 from sitrep.events.subtype import retype
@@ -1850,8 +1851,8 @@ def _report(st: SentenceState, k: int, scope: Scope, sub: str, agent: str | None
     trig, text, geo_fn = st.triggers[k], st.text, scope.geo_fn
     article_id = scope.article.article_id
     dec = st.decided.get(id(trig))
-    text = _hedge_text(st)
-    hedged = scope.hedge_fn(text)
+    hedge_text = _hedge_text(st)
+    hedged = scope.hedge_fn(hedge_text)
     key = (place.place_id or place.name or place.surface) if place else None
     return Report(
         report_id=_report_id(article_id, st.idx, sub, key, agent, n),
@@ -1864,7 +1865,7 @@ def _report(st: SentenceState, k: int, scope: Scope, sub: str, agent: str | None
         geo_precision=(min(3, geo_fn(place) + 1) if inferred else geo_fn(place)) if place else None,
         date_begin=when[0], date_end=when[1], time_precision=when[2],
         fatalities=fatalities, attributed_to=attributed, hedged=hedged, background=background,
-        text=st.text, stage_version=STAGE_VERSION, status=_status(st.views[k], dec, hedged, text),
+        text=text, stage_version=STAGE_VERSION, status=_status(st.views[k], dec, hedged, hedge_text),
         confidence=dec.p_event if dec is not None else None,
         place_inferred=inferred and place is not None, place_surface=place.surface if place else None,
     )
@@ -2321,16 +2322,13 @@ def _estimates(qs: list[QuantityMention], text: str) -> list[QuantityMention]:
     return out
 
 
-_NEXT_ONE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|as well as|along with)\s+)", re.IGNORECASE)
-
-
 def _joined(have: list[QuantityMention], more: list[QuantityMention], text: str) -> list[QuantityMention]:
     """Counts of one event stated twice ("massacre leaves 90 dead ... at least 90 people have been killed"):
     a count with the value, status and category (or an unknown one) of a count it has already is not added."""
     def stated(q: QuantityMention, before: list[QuantityMention]) -> bool:
         return any(h.status == q.status and h.value == q.value and (
             h.category == q.category or "unknown" in (h.category, q.category)) and not (
-            h.end <= q.start and _NEXT_ONE.fullmatch(text, h.end, q.start)) for h in before)
+            h.end <= q.start and NEXT_VICTIM.fullmatch(text, h.end, q.start)) for h in before)
         # ("a local councillor and his bodyguard": two people, one after the other, not one restated)
     out = list(have)
     for q in more:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from sitrep.events.extract_context import ARMED_INTER, Context, SentenceMentions, participant
+from sitrep.events.extract_places import GROUP_ADJECTIVES, is_demonym
 from sitrep.events.extract_rules import Trigger
 from sitrep.events.vocab import AIR_RAID_RX, STATE_NOUNS
 from sitrep.records import ActorMention
@@ -190,10 +191,8 @@ _QUALIFIER = re.compile(r"\b([A-Z][a-z]+)\s+$")
 
 def _qualified(before: str) -> bool:
     """The word before a generic noun names a people or a country ("Kurdish", "Baloch", "Malian")."""
-    from sitrep.events.extract_places import _GROUP_ADJECTIVES, _is_demonym
-
     m = _QUALIFIER.search(before)
-    return m is not None and (m.group(1) in _GROUP_ADJECTIVES or _is_demonym(m.group(1)))
+    return m is not None and (m.group(1) in GROUP_ADJECTIVES or is_demonym(m.group(1)))
 
 
 def _actor_name(a: ActorMention | None) -> str | None:

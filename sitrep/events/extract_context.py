@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from sitrep.actors import canonical_actor
 from sitrep.records import ActorMention, PlaceMention, Report, Sentence, SourceMention, TimeMention
 
 ARMED_INTER = {1, 2, 3, 4, 8, None}
@@ -73,8 +74,6 @@ class SentenceMentions:
 
 @lru_cache(maxsize=8192)
 def _group_name(surface: str) -> bool:
-    from sitrep.actors import canonical_actor
-
     actor = canonical_actor(surface) if surface else None
     return actor is not None and actor.inter in (2, 3, 4)
 

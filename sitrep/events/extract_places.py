@@ -64,7 +64,7 @@ def _demonyms() -> frozenset[str]:
     return frozenset(_demonym_codes())
 
 
-def _is_demonym(surface: str) -> bool:
+def is_demonym(surface: str) -> bool:
     surface = surface.strip()
     return surface in _demonyms() or bool(_DEMONYM_SHAPE.match(surface))
 
@@ -86,7 +86,7 @@ def usable_places(s: SentenceMentions, text: str, base: int) -> list[PlaceMentio
         before = text[max(0, p.start - base - 1):p.start - base]
         if _BASED.match(after) or before == "-" or _ADJECTIVAL.match(text[p.end - base:p.end - base + 30]):
             continue
-        if _is_demonym(p.surface) and re.match(r"\s+(?:[a-z][\w-]*)", after):
+        if is_demonym(p.surface) and re.match(r"\s+(?:[a-z][\w-]*)", after):
             continue  # "a Malian village", "a Canadian tourist": an adjective, not the event place
         if re.search(r"\b(?:attributed to|blamed on|carried out by|backed by|supported by|(?:based|headquartered|"
                      r"located|exiled|living) in)\s+(?:the\s+)?$",
@@ -107,7 +107,7 @@ _NAMED_BEFORE = re.compile(rf"({_NAME}(?:\s+and\s+{_NAME})?)\s+(?:neighbou?rhood
 
 # religions, sects and peoples as adjectives ("the mostly Shia district of Sayyida Zainab", "Sunni areas"):
 # not place names, whatever the capital letter
-_GROUP_ADJECTIVES = frozenset({"Shia", "Shiite", "Shi'ite", "Sunni", "Alawite", "Alawi", "Christian", "Druze", "Kurdish",
+GROUP_ADJECTIVES = frozenset({"Shia", "Shiite", "Shi'ite", "Sunni", "Alawite", "Alawi", "Christian", "Druze", "Kurdish",
                                "Arab", "Turkmen", "Armenian", "Ismaili", "Yazidi", "Assyrian", "Jewish", "Muslim",
                                "Catholic", "Orthodox", "Bedouin"})
 
@@ -141,7 +141,7 @@ def unresolved_toponyms(text: str, base: int, known: list[PlaceMention],
         for m in rx.finditer(text):
             for part in re.finditer(_NAME, m.group(1)):
                 s, e = base + m.start(1) + part.start(), base + m.start(1) + part.end()
-                if part.group(0) in ("The", "A", "An") or part.group(0) in _GROUP_ADJECTIVES or \
+                if part.group(0) in ("The", "A", "An") or part.group(0) in GROUP_ADJECTIVES or \
                         any(p.start < e and s < p.end for p in known + out):
                     continue
                 out.append(PlaceMention(s, e, part.group(0), None, part.group(0), feature="neighbourhood"))
@@ -263,6 +263,7 @@ _IN_WIDER = re.compile(r"^(?:\s+(?:camp|village|town|district|neighbou?rhood|are
 
 
 def _rank(p: PlaceMention) -> int:
+    """How fine a place is (_FINER; a name the gazetteer lacks ranks finest: a quarter or village)."""
     return _FINER.get(p.feature or "", 2) if p.place_id else 0
 
 
@@ -270,10 +271,7 @@ def _inner(outer_first: PlaceMention, second: PlaceMention) -> PlaceMention:
     """Of two places joined by "'s" or "<descriptor> of", the one inside the other: "the Damascus suburb of
     Qaboun" -> Qaboun, "the Deir al-Baalba quarter of Homs" -> Deir al-Baalba (a name the gazetteer lacks is
     a quarter or village, finer than a known city)."""
-    def rank(p: PlaceMention) -> int:
-        return _FINER.get(p.feature or "", 2) if p.place_id else 0
-
-    return outer_first if rank(outer_first) < rank(second) else second
+    return outer_first if _rank(outer_first) < _rank(second) else second
 
 
 _WITHIN_CITY = re.compile(r"^\s+(?:\w+\s+)?(?:suburbs?|district|neighbou?rhood|quarter|area)\s+of\s+(?:the\s+)?"

@@ -584,7 +584,7 @@ _ONE_OF = re.compile(r"\b[Oo]ne of (?:its|their|his|her|our|the)\s+(?:[\w-]+\s+)
 
 
 # between two singular victims of one verb: "a policeman and a child", "a doctor, a nurse and a driver"
-_NEXT_VICTIM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|as well as|along with)\s+)", re.IGNORECASE)
+NEXT_VICTIM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|as well as|along with)\s+)", re.IGNORECASE)
 # ... unless the second is the subject of a verb of its own ("killing a policeman, and a child was later found")
 _OWN_VERB = re.compile(r"\s*(?:,\s*)?(?:who\s+)?(?:was|were|is|are|has|had|later|died|survived|escaped)\b", re.IGNORECASE)
 
@@ -649,7 +649,7 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
         elif re.search(r"\b(?:killing|killed|(?:shot|shooting) dead|wounding|wounded|injuring|injured)\s+$", left, re.I):
             # "killing a woman and her two children", "gunmen shot dead a teacher": the victim is the verb's object
             status = "killed" if re.search(r"(?:kill\w*|dead)\s+$", left, re.I) else "injured"
-        elif out and out[-1].status in ("killed", "injured") and _NEXT_VICTIM.fullmatch(sentence, out[-1].end, m.start()) \
+        elif out and out[-1].status in ("killed", "injured") and NEXT_VICTIM.fullmatch(sentence, out[-1].end, m.start()) \
                 and not _OWN_VERB.match(sentence, m.end()):
             status = out[-1].status  # "killing a policeman and a child": the second object of the same verb
         else:
@@ -690,7 +690,7 @@ def _possessed_next(sentence: str, out: list[QuantityMention], found: list[Quant
     for q in out:
         if q.value != 1 or q.status not in ("killed", "injured"):
             continue
-        sep = _NEXT_VICTIM.match(sentence, q.end)
+        sep = NEXT_VICTIM.match(sentence, q.end)
         nxt = _POSSESSED_VICTIM.match(sentence, sep.end()) if sep else None
         if nxt is None or _OWN_VERB.match(sentence, nxt.end()) or any(a < nxt.end() and nxt.start() < b
                                                                       for a, b in taken):
