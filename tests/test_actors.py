@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -293,6 +294,18 @@ def test_forces_owned_by_its_are_the_forces_of_the_state_named_before() -> None:
     # no owner named in the sentence: the generic reading stands
     assert [a.name for a in find_actors("The ministry said its troops were on alert.", country="UA")] == [
         "Ukrainian forces"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russia's defence ministry said its forces had taken full control of the town.", ["Russian forces"]),
+    ("The Houthis said their fighters had shot down a drone.", ["Houthis"]),
+    ("The ministry said its forces were on alert.", []),  # no owner named: a bare "forces" is anyone's
+])
+def test_a_bare_force_noun_owned_by_its_or_their_is_the_owners(text: str, expected: list[str]) -> None:
+    owned = re.search(r"(?:its|their) (\w+)", text)
+    assert owned is not None
+    at = [a.name for a in find_actors(text, country="UA") if a.start == owned.start(1)]
+    assert at == expected
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -27,7 +27,7 @@ from sitrep.actors.dictionary import ActorDictionary, ActorEntry, Descriptor, lo
 from sitrep.actors.lexicon import Hit, fold, normalise, select_longest
 from sitrep.records import ActorMention
 
-STAGE_VERSION = "sitrep.actors.match.v5"  # v5: "security officials" as doers are state forces; v4: a group "-linked", "-inspired" names fighters tied to it, not it
+STAGE_VERSION = "sitrep.actors.match.v6"  # v6: "its forces", "their fighters" are the owner's; v5: "security officials" as doers are state forces; v4: a group "-linked", "-inspired" names fighters tied to it, not it
 
 # layer ranks: lower wins a tie in span length
 _DICT, _STATE, _DESC, _UNKNOWN = 0, 1, 2, 3
@@ -251,6 +251,8 @@ def find_actors(text: str, *, country: str | None = None, dictionary: ActorDicti
 _OWNED_FORCE = re.compile(r"(?:troops|forces|soldiers|army|military|fighters|units|jets|warplanes|aircraft|drones)$",
                           re.IGNORECASE)
 _OWNER_PRONOUN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
+_OWNED_BARE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(forces|fighters|units|jets|warplanes|aircraft|drones)\b",
+                         re.IGNORECASE)
 
 
 def _possessed(d: ActorDictionary, hits: list[Hit[tuple[str, str | int]]], norm: str, text: str,
@@ -258,7 +260,11 @@ def _possessed(d: ActorDictionary, hits: list[Hit[tuple[str, str | int]]], norm:
     """ "Russia's defence ministry claimed its troops had taken the village": forces owned by "its"/"their" are
     the forces of the state or group the sentence named last before them (a demonym or possessive, or an armed
     actor), not the article's home state's."""
-    result = list(out)
+    # a force noun no rule names alone ("its forces", "their fighters": whose is only known from the owner)
+    bare = [ActorMention(o.start(1), o.end(1), text[o.start(1):o.end(1)], None, "", score=0.4)
+            for o in _OWNED_BARE.finditer(norm) if not any(a.start < o.end(1) and o.start(1) < a.end for a in out)]
+    out = sorted(out + bare, key=lambda a: a.start)
+    result: list[ActorMention | None] = list(out)
     for i, m in enumerate(out):
         if not _OWNED_FORCE.fullmatch(m.surface.strip()) or not _OWNER_PRONOUN.search(norm[max(0, m.start - 12):m.start]):
             continue
@@ -273,7 +279,9 @@ def _possessed(d: ActorDictionary, hits: list[Hit[tuple[str, str | int]]], norm:
                       if stop < a.start and a.end <= m.start and a.inter in (1, 2, 3, 4, 8) and a.actor_id)
         if owners:
             result[i] = max(owners, key=lambda o: o[0])[1]
-    return result
+        elif m.actor_id is None and not m.name:
+            result[i] = None  # an owner the sentence does not name: no actor
+    return [m for m in result if m is not None]
 
 
 # a generic phrase for a state's own forces: a determiner, at most one state modifier and a force noun ("the
