@@ -2297,3 +2297,12 @@ def test_a_victim_and_his_companion_killed_together_are_two_dead():
     r, = _analysed("Unidentified gunmen on motorbikes shot dead a local councillor and his bodyguard in the city of "
                    "Mazar-i-Sharif on Thursday, police said.", dt.date(2024, 3, 10))
     assert sum(q.value or 0 for q in r.fatalities if q.status == "killed") == 2
+
+
+def test_the_means_named_in_the_next_sentence_types_the_attack_just_reported():
+    reports = _analysed("At least 21 people have been killed after the Sudanese army bombed a busy market in the city "
+                        "of Omdurman, activists said. The air strike on Saturday hit the Souq Sabreen market in western "
+                        "Omdurman, according to the Resistance Committees.", dt.date(2023, 8, 14))
+    r, = reports
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Air/drone strike", "Sudanese Armed Forces", "Civilians")
+    assert r.date_begin == dt.date(2023, 8, 12) and _killed(r) == [(21, "unknown")]

@@ -143,7 +143,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v118+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v119+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -714,12 +714,16 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
                                             for t in triggers):
         host = _follow_up_host(ctx, idx, s)
         fine_here = [p for p in st.usable if p.feature not in COARSE]
-        if host is not None and (host.sub_event_type in TERRITORY_SUBS or any(
+        means = _means_of_attack(host, triggers)
+        if host is not None and means is None and (host.sub_event_type in TERRITORY_SUBS or any(
                 SUB_TO_TYPE.get(t.sub_event_type) != host.event_type for t in triggers)):
             host = None  # "captured X. The fighting there left 12 dead": the battle is an event of its own
-        if host is not None and not any(t.begin for t in s.times) and (
+        if host is not None and not any(t.begin and (host.report_id not in ctx.undated or means is None) and
+                                            not _overlaps(t.begin, t.end_date or t.begin, host) for t in s.times) and (
                 not fine_here or any(p.place_id and p.place_id == host.place_id for p in fine_here)):
             triggers = ()
+            if means is not None:  # "The air strike on Saturday hit the market": how the attack was done
+                ctx.amend(replace(host, sub_event_type=means, event_type=SUB_TO_TYPE[means]))
     if triggers and not st.headline and _elaborates(st, ctx, triggers):
         triggers = ()  # its counts join the host below (_count_follow_up), which stays the event in focus
     elif triggers and not st.headline and _doers_place_the_host(st, ctx, scope, triggers):
@@ -747,6 +751,16 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
     elif not triggers and not st.headline:
         triggers, battle_after = _count_follow_up(st, ctx)
     return st.evolve(triggers=triggers, battle_after=battle_after)
+
+
+def _means_of_attack(host: Report | None, triggers: tuple[Trigger, ...]) -> str | None:
+    """ "The army bombed a busy market, killing 21. The air strike on Saturday hit the market": an attack whose
+    means its report did not say, named again by its means (one remote-violence sub-type): that sub-type."""
+    subs = {t.sub_event_type for t in triggers}
+    if host is None or host.sub_event_type != "Attack" or host.background or len(subs) != 1:
+        return None
+    sub = next(iter(subs))
+    return sub if SUB_TO_TYPE.get(sub) == "Explosions/Remote violence" else None
 
 
 # a narrated next step of the incident ("a bomber then blew himself up"), or its setting named as already known
