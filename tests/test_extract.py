@@ -2306,3 +2306,19 @@ def test_the_means_named_in_the_next_sentence_types_the_attack_just_reported():
     r, = reports
     assert (r.sub_event_type, r.actor1, r.actor2) == ("Air/drone strike", "Sudanese Armed Forces", "Civilians")
     assert r.date_begin == dt.date(2023, 8, 12) and _killed(r) == [(21, "unknown")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels shot down a military helicopter near the town of Lashio on Monday.",
+    "Rebels downed a military jet near the town of Lashio on Monday.",
+])
+def test_a_manned_aircraft_brought_down_is_a_battle_with_the_state(text: str) -> None:
+    r, = _analysed(text, dt.date(2023, 10, 31))
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Armed clash", "Myanmar rebels", "Myanmar military")
+    assert r.date_begin == dt.date(2023, 10, 30)
+
+
+def test_a_drone_shot_down_stays_disrupted_weapons_use() -> None:
+    r, = _analysed("Ukrainian air defences shot down 30 Russian drones over the Kyiv region overnight.",
+                   dt.date(2024, 3, 10))
+    assert r.sub_event_type == "Disrupted weapons use"

@@ -29,7 +29,7 @@ from sitrep.regex_first import with_first_chars
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v38"  # v38: armour destroyed is a battle; "shot down a US MQ-9 Reaper drone"; v37: a truce "between A and B took effect", "agreed to surrender their weapons", "under a deal"; v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
+RULES_VERSION = "sitrep.events.extract_rules.v39"  # v39: a manned aircraft shot down is a battle; v38: armour destroyed is a battle; "shot down a US MQ-9 Reaper drone"; v37: a truce "between A and B took effect", "agreed to surrender their weapons", "under a deal"; v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -164,7 +164,12 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      # armour knocked out ("destroyed three Russian tanks near Avdiivka"): a fight with the force that rode in it
      r"(?:destroyed|destroying|knocked out|disabled) (?:[\w'’-]+ ){0,4}?(?:(?:(?-i:[A-Z])[\w'’-]+|enemy|army|"
      r"military|battle) tanks|armou?red (?:personnel carriers|vehicles)|APCs|infantry fighting vehicles|military "
-     r"vehicles|self-propelled guns|howitzers)", "Armed clash", 4),
+     r"vehicles|self-propelled guns|howitzers)|"
+     # a manned aircraft brought down ("shot down a military helicopter", "downed a Su-25 jet"): a battle with its
+     # air force (a drone or missile shot down is disrupted weapons use, above)
+     r"(?:(?:shot|shoot|shoots|shooting|brought|bring|brings|bringing) down (?:[\w'’-]+ ){0,4}?|downed (?:[\w'’-]+ ){0,4}?)"
+     r"(?:helicopters?|(?:war|fighter |military |cargo |transport )?planes?|(?:fighter )?jets?|warplanes?|aircraft|"
+     r"gunships?)\b", "Armed clash", 4),
     (r"massacred?|executed|executions?|shot dead|gunned down|beheaded|"
      r"shootings|(?:" + _after("a an indiscriminate heavy sporadic random militant mass deadly") + r")shooting"
      r"(?! (?:stars?|ranges?|schedule|script|guards?|match|gallery|season|spree game)\b)|"
@@ -283,7 +288,7 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
                          "assault", "storm", "raid", "incursion", "advanc", "push", "moved", "pressing", "killed",
                          "wounded", "injured", "shoot", "exchange", "fire", "raged", "continued", "erupted",
                          "broke out", "siege", "clash", "take", "seize", "captur", "storm", "overrun", "control",
-                         "destroy", "knocked out", "disabled"),
+                         "destroy", "knocked out", "disabled", "shot down", "brought down", "bring", "downed"),
     ("Attack", 5): ("massacr", "execut", "shot", "gunned", "behead", "opened fire", "shooting", "stabbing",
                     "knife", "machete", "bullet", "gunfire", "sniper", "shots"),
     ("Mob violence", 4): ("lynch", "jungle", "mob", "vigilante", "irate", "angry"),

@@ -49,7 +49,7 @@ COMBAT_WORD = re.compile(r"(?:fighting|clash(?:es|ed)?|battles?|gun ?battles?|fi
 # "injured in a grenade explosion during clashes": the clashes are the occasion of the other event, not one more
 _FRAMED = re.compile(r"\b(?:during|amid|amidst|in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
-STAGE_VERSION = "event_subtype.v16"  # v16: unless another trigger names the runner-up; v15: a clash read as an attack keeps its kind, not the runner-up; v14: a toll with no crowd word is no protest; v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction; v11: grenades thrown in a battle; v12: fighting beside an air strike; v13: a toll with dead on both armed sides
+STAGE_VERSION = "event_subtype.v17"  # v17: a manned aircraft shot down stays a battle; v16: unless another trigger names the runner-up; v15: a clash read as an attack keeps its kind, not the runner-up; v14: a toll with no crowd word is no protest; v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction; v11: grenades thrown in a battle; v12: fighting beside an air strike; v13: a toll with dead on both armed sides
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
@@ -224,6 +224,10 @@ _TWO_SIDED_DEAD = re.compile(rf"\b(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:{_STATE_DEAD
                              rf"[^.;]{{0,40}}?\b(?:were|have been|had been)\s+killed\b", re.IGNORECASE)
 
 
+_AIRCRAFT_DOWNED = re.compile(r"\b(?:down|downed)\b.*\b(?:helicopters?|planes?|jets?|warplanes?|aircraft|gunships?)$",
+                             re.IGNORECASE)
+
+
 def _own_sub(decided: str, trig: Trigger, trigs: Sequence[Trigger], text: str = "") -> str:
     """The decided sub-type, unless it is what another trigger of the sentence reports by its own word and this
     trigger's word reports another kind: "dozens were killed in the fighting, and fighters looted homes" is a
@@ -231,6 +235,9 @@ def _own_sub(decided: str, trig: Trigger, trigs: Sequence[Trigger], text: str = 
     own = trig.sub_event_type
     if decided == own or own == TOLL or SUB_TO_TYPE.get(own) not in LETHAL_TYPES or own in _SEIZING:
         return decided
+    if own == "Armed clash" and decided == "Disrupted weapons use" and _AIRCRAFT_DOWNED.search(trig.surface):
+        return own  # "shot down a military helicopter": a manned aircraft brought down is a battle with its crew's
+        # side, not a weapon intercepted (the model learned "shot down" from drones and missiles)
     if own == "Armed clash" and decided in _IN_BATTLE and BATTLE_WORD.match(trig.surface):
         return own  # "gunmen battled troops, throwing grenades": both sides fight, a clash (ACLED's remote
         # violence is one-sided, the target cannot answer)
