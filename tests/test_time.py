@@ -67,6 +67,17 @@ def test_since_dawn_on_friday() -> None:
     assert (m.begin, m.end_date) == (D(2016, 6, 3), D(2016, 6, 4))
 
 
+@pytest.mark.parametrize("text,span", [
+    ("The alliance has captured dozens of outposts since launching an offensive on Friday.", True),
+    ("Rebels have taken 12 villages since the offensive began on Friday.", True),
+    ("It was the deadliest attack since a bombing on Friday.", False),  # that bombing's day, not a span
+])
+def test_since_a_campaign_began_on_a_day_is_the_span_from_that_day(text: str, span: bool) -> None:
+    m = one(text, "Friday", D(2023, 10, 31))
+    assert m.begin == D(2023, 10, 27)
+    assert m.end_date == (D(2023, 10, 31) if span else D(2023, 10, 27))
+
+
 def test_the_previous_day_after_said_sunday() -> None:
     text = "The Observatory said Sunday that coalition air strikes the previous day killed 24 civilians."
     mentions = tag(text, D(2017, 6, 13))

@@ -271,7 +271,12 @@ PAST_CUE = re.compile(
     r"|(?!hundred\b)[a-z]{2,}[^e\W]ed|[a-z]{2,}ied)\b"
 )
 SINCE_BEFORE = re.compile(
-    r"(?i:\b(?P<w>since|from|starting|beginning|as\s+of)\s+(?:(?:the\s+)?(?:dawn|dusk|early|late|midnight|noon|morning|evening|night|start|beginning|end|middle)\s+)?(?:(?:of|on|in)\s+)?(?:the\s+)?$)"
+    r"(?i:\b(?P<w>since|from|starting|beginning|as\s+of)\s+(?:(?:the\s+)?(?:dawn|dusk|early|late|midnight|noon|morning|evening|night|start|beginning|end|middle)\s+)?(?:(?:of|on|in)\s+)?(?:the\s+)?$"
+    # the start of a campaign named with its day ("since launching an offensive on Friday", "since the offensive
+    # began on 27 October"): the span from that day
+    r"|\b(?P<w2>since)\s+(?:launching|starting|beginning|the\s+(?:[\w-]+\s+)?(?:offensive|operation|assault|"
+    r"campaign|fighting|attacks?|siege|war)\s+(?:began|started|was\s+launched|erupted|broke\s+out))\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+(?:the\s+)?$)"
 )
 SENT_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n")
 

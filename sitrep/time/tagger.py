@@ -142,8 +142,8 @@ def _since(text: str, start: int, res: Res, anchor: dt.date | None) -> Res:
     """"since X" denotes the interval from X to the anchor."""
     if anchor is None or res.begin is None:
         return res
-    m = SINCE_BEFORE.search(text, max(0, start - 40), start)
-    if not m or m.group("w").lower() != "since" or res.begin > anchor:
+    m = SINCE_BEFORE.search(text, max(0, start - 60), start)
+    if not m or (m.group("w") or m.group("w2")).lower() != "since" or res.begin > anchor:
         return res
     return Res(res.type, res.value, res.begin, anchor, res.gran, res.point)
 
