@@ -2322,3 +2322,10 @@ def test_a_drone_shot_down_stays_disrupted_weapons_use() -> None:
     r, = _analysed("Ukrainian air defences shot down 30 Russian drones over the Kyiv region overnight.",
                    dt.date(2024, 3, 10))
     assert r.sub_event_type == "Disrupted weapons use"
+
+
+def test_the_country_across_a_border_is_not_where_the_event_happened():
+    reports = _analysed("Myanmar's military has lost control of a key town on the border with China after days of "
+                        "heavy fighting with an alliance of ethnic armed groups. Thousands of people have fled the "
+                        "fighting in Myanmar's Shan state.", dt.date(2023, 10, 31))
+    assert reports and all(r.country != "CN" and r.place_name != "China" for r in reports)
