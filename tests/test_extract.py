@@ -2329,3 +2329,9 @@ def test_the_country_across_a_border_is_not_where_the_event_happened():
                         "heavy fighting with an alliance of ethnic armed groups. Thousands of people have fled the "
                         "fighting in Myanmar's Shan state.", dt.date(2023, 10, 31))
     assert reports and all(r.country != "CN" and r.place_name != "China" for r in reports)
+
+
+def test_the_country_a_district_borders_is_not_where_the_event_happened():
+    r, = _analysed("ISLAMABAD - Pakistani security forces killed eight militants in a raid on a hideout in the North "
+                   "Waziristan tribal district bordering Afghanistan, the military said on Friday.", dt.date(2024, 3, 8))
+    assert r.country != "AF" and (r.actor1, r.actor2) == ("Pakistani forces", "Unidentified armed group")

@@ -143,7 +143,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v120+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v121+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -679,17 +679,12 @@ def _decide_pass(s: SentenceMentions, triggers: list[Trigger], decisions: list[D
     return SentenceState(s, kept, decided, doc, headline=is_headline(s.sentence.text, s.sentence.index, head))
 
 
-# the country across a border ("a key town on the border with China"): the event is on this side of it
-_FAR_SIDE = re.compile(r"\b(?:borders?|frontiers?)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
-
-
 def _places_pass(st: SentenceState, ctx: Context, usable_here: list[PlaceMention]) -> SentenceState:
     """Places that can be event places: no government uses, plus names the gazetteer missed."""
     text, base = st.text, st.base
     usable = [with_level(p, text, base) for p in usable_here]  # "Aleppo province"
     governing = government_places(st.doc, usable, base)
     usable = [p for p in usable if (p.start, p.end) not in governing]  # "Damascus said", "Moscow's role"
-    usable = [p for p in usable if not (p.feature == "country" and _FAR_SIDE.search(text[:p.start - base]))]
     owned = {(lm.start, lm.parent_id): lm for lm in landmarks(st.doc, usable, base)}
     usable = [owned.get((p.start, p.place_id), p) for p in usable]  # "Aleppo's airport": the airport
     usable = sorted(usable + place_parts(st.doc, usable, base), key=lambda p: p.start)  # "and its suburbs"

@@ -69,6 +69,10 @@ def is_demonym(surface: str) -> bool:
     return surface in _demonyms() or bool(_DEMONYM_SHAPE.match(surface))
 
 
+# the country across a border: the event is on this side of it
+_FAR_SIDE = re.compile(r"\b(?:(?:borders?|frontiers?)\s+with|bordering)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def usable_places(s: SentenceMentions, text: str, base: int) -> list[PlaceMention]:
     spans = [(a.start, a.end) for a in s.actors] + [(x.start, x.end) for x in s.sources]
     dateline = _DATELINE.match(text)
@@ -93,6 +97,8 @@ def usable_places(s: SentenceMentions, text: str, base: int) -> list[PlaceMentio
                      text[max(0, p.start - base - 30):p.start - base], re.IGNORECASE):
             continue  # "strikes attributed to Israel": the country is the actor, not the place; "the Observatory,
             # based in London": where a source or a group sits, not where the event happened
+        if p.feature == "country" and _FAR_SIDE.search(text[max(0, p.start - base - 30):p.start - base]):
+            continue  # "a key town on the border with China", "a district bordering Afghanistan": this side of it
         out.append(p)
     return out
 
