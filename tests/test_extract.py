@@ -2335,3 +2335,14 @@ def test_the_country_a_district_borders_is_not_where_the_event_happened():
     r, = _analysed("ISLAMABAD - Pakistani security forces killed eight militants in a raid on a hideout in the North "
                    "Waziristan tribal district bordering Afghanistan, the military said on Friday.", dt.date(2024, 3, 8))
     assert r.country != "AF" and (r.actor1, r.actor2) == ("Pakistani forces", "Unidentified armed group")
+
+
+def test_the_doers_again_place_the_host_in_a_village_the_gazetteer_lacks():
+    reports = _analysed("Gunmen abducted more than 280 pupils and teachers from a school in northwestern Nigeria's "
+                        "Kaduna state on Thursday, police said. The attackers, known locally as bandits, stormed the "
+                        "school in the town of Kuriga shortly after morning assembly, a teacher said.",
+                        dt.date(2024, 3, 8))
+    r, = reports
+    assert (r.sub_event_type, r.place_name, r.admin1, r.country) == (
+        "Abduction/forced disappearance", "Kuriga", "Kaduna", "NG")
+    assert r.date_begin == dt.date(2024, 3, 7)
