@@ -2346,3 +2346,11 @@ def test_the_doers_again_place_the_host_in_a_village_the_gazetteer_lacks():
     assert (r.sub_event_type, r.place_name, r.admin1, r.country) == (
         "Abduction/forced disappearance", "Kuriga", "Kaduna", "NG")
     assert r.date_begin == dt.date(2024, 3, 7)
+
+
+def test_fire_across_the_border_is_on_the_border_not_in_the_protesting_country():
+    reports = _analysed("Jim Muir, reporting from Beirut, says there is little prospect of the ceasefire gaining "
+                        "hold. Turkey has protested after Syrian forces opened fire across the border, in the first "
+                        "such attack since Turkey began housing refugees from the unrest. Ankara summoned Syria's envoy.",
+                        dt.date(2012, 4, 9))
+    assert reports[0].place_name in ("Syria-Turkey border", "Turkey-Syria border")

@@ -143,7 +143,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v122+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v123+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1583,11 +1583,21 @@ def _protest_follow_up(st: SentenceState, k: int, roles: Roles, ctx: Context) ->
     return True
 
 
+# fire or a crossing over a border ("opened fire across the border", "shots fired across the border into Turkey")
+_ACROSS_BORDER = re.compile(r"\b(?:across|over|on|at)\s+the\s+(?:[a-z-]+\s+){0,2}?border\b|\bcross-border\b",
+                            re.IGNORECASE)
+
+
 def _event_places(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[list[PlaceMention], bool]:
     """The trigger's places, else the one an anaphor points to ("the town", "there"), else the article's
     scope (second value True: inferred, not stated)."""
     if st.explicit[k]:
         ex = st.explicit[k]
+        if all(p.feature == "country" for p in ex) and _ACROSS_BORDER.search(st.text):
+            border = border_place(st.text, st.base, scope.home.country if scope.home else None, scope.neighbour)
+            if border is not None and border.country in {p.country for p in ex} | {
+                    scope.home.country if scope.home else None}:
+                return [border], False  # "Syrian forces opened fire across the border": on it, in neither country
         if all(p.feature == "country" for p in ex):
             # "In neighbouring Mali, a roadside bomb struck a vehicle near the town of Bandiagara": the town the
             # sentence also names in that country is where it happened
