@@ -2354,3 +2354,30 @@ def test_fire_across_the_border_is_on_the_border_not_in_the_protesting_country()
                         "such attack since Turkey began housing refugees from the unrest. Ankara summoned Syria's envoy.",
                         dt.date(2012, 4, 9))
     assert reports[0].place_name in ("Syria-Turkey border", "Turkey-Syria border")
+
+
+def test_a_later_sentence_naming_the_participants_again_dates_and_places_the_lead():
+    reports = _analysed("Two British Isis militants have been captured by US-backed Kurdish fighters in Syria, US "
+                        "officials said. The pair grew up in west London. The two men were captured in early January "
+                        "near the town of Hajin, one of the officials told the news agency.", dt.date(2018, 2, 8))
+    r, = [r for r in reports if not r.background]
+    assert (r.sub_event_type, r.date_begin, r.date_end) == ("Arrests", dt.date(2018, 1, 1), dt.date(2018, 1, 10))
+    assert r.place_name == "Hajīn" and r.country == "SY"
+
+
+def test_the_lone_dead_named_with_the_unit_they_served_is_its_fighter():
+    reports = _analysed("A British engineer was killed in Syria while trying to clear a house booby-trapped with "
+                        "bombs, an inquest heard. The coroner ruled that Ollie Hall, 24, died on active service while "
+                        "serving with the Kurdistan People's Protection Units. He had worked to clear mines in Raqqa, "
+                        "where he died on 25 November.", dt.date(2018, 6, 20))
+    r, = [r for r in reports if not r.background]
+    assert (r.sub_event_type, r.actor2) == ("Remote explosive/landmine/IED", "YPG")
+    assert (r.place_name, r.date_begin) == ("Ar Raqqah", dt.date(2017, 11, 25))
+
+
+def test_participants_named_again_do_not_move_one_of_several_events():
+    reports = _analysed("Two militants were arrested in Syria, officials said. Three smugglers were detained in "
+                        "Iraq. The two men were captured in early January near the town of Hajin.", dt.date(2018, 2, 8))
+    arrests = [r for r in reports if r.sub_event_type == "Arrests"]
+    assert len(arrests) == 2 and all(r.date_begin == dt.date(2018, 2, 8) and r.place_name in ("Syria", "Iraq")
+                                     for r in arrests)

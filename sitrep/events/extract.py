@@ -143,7 +143,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v123+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v124+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -323,7 +323,83 @@ def extract_reports(
     for s, trigs, doc, dec, u in zip(per, found, docs, decisions, usable_of, strict=True):
         reports.extend(_sentence_reports(scope, s, ctx, dec, trigs, doc, u, s.sentence.index in head))
     reports = [ctx.amended.get(r.report_id, r) for r in reports]  # later sentences' amendments, as new records
+    reports = _late_specifics(reports, per, usable_of, ctx, scope)
     return _late_strike_agents(reports, ctx, scope)
+
+
+# the participants of the event just told, named again with its verb ("The two men were captured in early
+# January", "in Raqqa, where he died on 25 November"): the verb's family is the group
+_RESTATED = re.compile(
+    r"\b(?:(?:the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+|[\w-]+\s+)?(?:men|women|britons|"
+    r"militants|suspects|hostages|victims?|soldiers|fighters|pair|couple)|he|she|they)\s+(?:had\s+been|have\s+been|"
+    r"has\s+been|were|was)\s+(?:(?:first|reportedly|originally|later)\s+)?(?P<v1>captured|arrested|detained|seized|"
+    r"abducted|kidnapped|killed|shot dead)"
+    r"|\bwhere\s+(?:he|she|they)\s+(?:(?P<v2>died)|(?:was|were)\s+(?P<v3>killed|captured|arrested|detained|"
+    r"abducted|kidnapped)))\b", re.IGNORECASE)
+_VERB_KINDS = {"captured": ("Arrests", "Abduction/forced disappearance"), "arrested": ("Arrests",),
+               "detained": ("Arrests",), "seized": ("Arrests", "Abduction/forced disappearance"),
+               "abducted": ("Abduction/forced disappearance",), "kidnapped": ("Abduction/forced disappearance",)}
+_LATE_SPAN_DAYS = 31  # "in early January" dates the event; "since 2014" does not
+
+
+def _late_specifics(reports: list[Report], per: Sequence[SentenceMentions], usable_of: Sequence[Sequence[PlaceMention]],
+                    ctx: Context, scope: Scope) -> list[Report]:
+    """ "A British engineer was killed in Syria while trying to clear a booby-trapped house ... [paragraphs later]
+    ... working to clear mines in Raqqa, where he died on 25 November": an article often gives the day and the
+    town of its lead event only when it names the participants again with its verb. The lead event (the only
+    one of its kind the article reports), undated or placed at country level, takes that later day or town (a
+    new record). Only a sentence after the event's own, only its own kind (a capture for arrests, a death for
+    an event with dead), only a town in the event's country."""
+    out = list(reports)
+    for j, s in enumerate(per):
+        _serving_victim(out, s)
+        m = _RESTATED.search(s.sentence.text)
+        if m is None:
+            continue
+        verb = (m.group("v1") or m.group("v2") or m.group("v3") or "").lower()
+        kinds = _VERB_KINDS.get(verb)
+        fits = [i for i, r in enumerate(out) if not r.background and r.sentence_index < s.sentence.index and (
+            r.sub_event_type in kinds if kinds else r.event_type in LETHAL_TYPES and any(
+                q.status == "killed" for q in r.fatalities))]
+        if len(fits) != 1:
+            continue  # none, or several it could restate
+        r = new = out[fits[0]]
+        base = s.sentence.start
+        coarse = r.place_inferred or (r.geo_precision == 3 and not r.admin1)
+        towns = [p for p in usable_of[j] if p.feature not in COARSE and p.place_id and p.country == r.country]
+        if coarse and towns:
+            new = _moved(r, min(towns, key=lambda p: abs(p.start - base - m.start())), scope.geo_fn)
+        if r.report_id in ctx.undated:  # the verb's own day: the time right after it, in its clause
+            t = next((t for t in s.times if 0 <= t.start - base - m.end() <= 25 and t.begin and t.end_date
+                      and scope.ref and t.end_date <= scope.ref and (t.end_date - t.begin).days <= _LATE_SPAN_DAYS),
+                     None)
+            if t is not None and t.begin and t.end_date:
+                new = replace(new, date_begin=t.begin, date_end=t.end_date,
+                              time_precision=1 if t.begin == t.end_date else 2)
+                ctx.undated.discard(r.report_id)
+        out[fits[0]] = new
+    return out
+
+
+# one dead named with the armed group they served ("Ollie Hall, 24, died on active service while serving with the
+# Kurdistan People's Protection Units", "killed while volunteering with the militia")
+_SERVING = re.compile(r"\b(?:died|killed)\b[^.;]{0,60}?\b(?:while|when)\s+(?:serving|fighting|volunteering)\s+"
+                      r"(?:with|for|alongside)\s+", re.IGNORECASE)
+
+
+def _serving_victim(out: list[Report], s: SentenceMentions) -> None:
+    """The lone victim of the article's only deadly event with one dead, read as a civilian, was a fighter of the
+    armed group a later sentence says they served with: that group is the event's target (in place)."""
+    m = _SERVING.search(s.sentence.text)
+    base = s.sentence.start
+    unit = next((a for a in s.actors if m and a.inter in (1, 2, 3, 4, 8) and 0 <= a.start - base - m.end() <= 25),
+                None) if m else None
+    if unit is None:
+        return
+    lone = [i for i, r in enumerate(out) if not r.background and r.sentence_index < s.sentence.index
+            and r.event_type in LETHAL_TYPES and [q.value for q in r.fatalities if q.status == "killed"] == [1]]
+    if len(lone) == 1 and out[lone[0]].actor2 == "Civilians" and out[lone[0]].actor1 != unit.name:
+        out[lone[0]] = replace(out[lone[0]], actor2=unit.name)
 
 
 def _not_telling(actors: Sequence[ActorMention], sources: Sequence[SourceMention], text: str,
