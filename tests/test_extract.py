@@ -2381,3 +2381,9 @@ def test_participants_named_again_do_not_move_one_of_several_events():
     arrests = [r for r in reports if r.sub_event_type == "Arrests"]
     assert len(arrests) == 2 and all(r.date_begin == dt.date(2018, 2, 8) and r.place_name in ("Syria", "Iraq")
                                      for r in arrests)
+
+
+def test_a_place_inside_the_trigger_words_is_the_events_place():
+    r, = _analysed("Protesters in Tel Aviv blocked a highway on Monday night demanding a deal to bring the hostages "
+                   "home. The army said it had struck Hamas targets in Rafah.", dt.date(2024, 5, 28))[:1]
+    assert (r.sub_event_type, r.place_name, r.place_inferred) == ("Peaceful protest", "Tel Aviv", False)

@@ -202,12 +202,13 @@ def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
     goes on past the locative the parse found ("in the districts of X, Y and Z" parsed as two clauses) takes
     its other names from ``peers`` (the sentence's usable places); ``linked`` says which places the parse
     coordinates."""
-    t_start, t_end = base + trig.start, base + trig.end
+    t_end = base + trig.end
     after = [p for p in places if t_end <= p.start < base + region[1]]
     fine_after = [p for p in after if p.feature not in COARSE]
     if fine_after:
         after = fine_after
-    before_fine = [p for p in places if base + region[0] <= p.start and p.end <= t_start
+    # (a place inside the trigger's own words counts as before it: "Protesters in Tel Aviv blocked")
+    before_fine = [p for p in places if base + region[0] <= p.start and p.end <= t_end
                    and p.feature not in COARSE]
     if after and not fine_after and before_fine:
         return [before_fine[-1]]
@@ -231,7 +232,7 @@ def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
                 area = _surroundings(first, text, base)
                 return [area, *examples] if area is not None else examples
         return _with_coordinated(first, pool, text, base, coarse, linked)
-    before = [p for p in places if base + region[0] <= p.start and p.end <= t_start]
+    before = [p for p in places if base + region[0] <= p.start and p.end <= t_end]
     fine_before = [p for p in before if p.feature not in COARSE]
     before = fine_before or before
     if len(before) >= 2 and _WITHIN.match(text[before[-2].end - base:before[-1].start - base]):
