@@ -2387,3 +2387,9 @@ def test_a_place_inside_the_trigger_words_is_the_events_place():
     r, = _analysed("Protesters in Tel Aviv blocked a highway on Monday night demanding a deal to bring the hostages "
                    "home. The army said it had struck Hamas targets in Rafah.", dt.date(2024, 5, 28))[:1]
     assert (r.sub_event_type, r.place_name, r.place_inferred) == ("Peaceful protest", "Tel Aviv", False)
+
+
+def test_police_dispersing_them_after_a_protest_upgrade_the_protest():
+    r, = _analysed("Protesters in Tel Aviv blocked a highway on Monday night demanding a deal to bring the hostages "
+                   "home. Police used water cannon to disperse them and arrested several people.", dt.date(2024, 5, 28))
+    assert (r.sub_event_type, r.place_name, r.actor2) == ("Protest with intervention", "Tel Aviv", "Israeli forces")

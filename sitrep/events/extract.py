@@ -143,7 +143,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v125+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v126+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -704,6 +704,7 @@ def _sentence_reports(scope: Scope, s: SentenceMentions, ctx: Context, decisions
     """The passes over one sentence: decide, places, follow-ups, structure, reports, context (``usable``: the
     sentence's ``usable_places``; ``head``: the sentence is part of the article's ``lead_in``)."""
     st = _decide_pass(s, triggers, decisions, doc, head)
+    _crowd_control_follow_up(s, triggers, decisions, ctx, usable)
     st = _places_pass(st, ctx, usable)
     st = _follow_up_pass(st, ctx, scope)
     st = _structure_pass(st)
@@ -745,6 +746,28 @@ def _part_toll_pass(st: SentenceState, ctx: Context) -> None:
                          and any(b <= r.date_end and r.date_begin <= e for b, e in days)), None)
             if host is not None:
                 ctx.amend(replace(host, fatalities=[*host.fatalities, _as_part(q, part)]))
+
+
+_FOLLOW_UP_FLOOR = 0.3  # a crowd-control sentence the model doubts (it cannot see the protest it continues)
+
+
+def _crowd_control_follow_up(s: SentenceMentions, triggers: list[Trigger], decisions: list[Decision], ctx: Context,
+                             usable: Sequence[PlaceMention]) -> None:
+    """ "Protesters in Tel Aviv blocked a highway on Monday night. Police used water cannon to disperse them": the
+    next sentence, with no place or day of its own, tells how the protest just reported was met; the mention
+    model, which reads it alone, often doubts it. The protest is upgraded (a new record) to the force met."""
+    if s.times or usable:
+        return
+    for t, d in zip(triggers, decisions, strict=True):
+        if t.sub_event_type not in _PROTEST_RANK or not _FOLLOW_UP_FLOOR <= d.p_event < EVENT_THRESHOLD:
+            continue
+        prior = next((r for r in ctx.recent(s.sentence.index, 1) if r.sub_event_type in _PROTEST_RANK), None)
+        if prior is None or _PROTEST_RANK[t.sub_event_type] <= _PROTEST_RANK[prior.sub_event_type]:
+            continue
+        force = next((a.name for a in s.actors if a.inter == 1), None)
+        ctx.amend(replace(prior, sub_event_type=t.sub_event_type, event_type=SUB_TO_TYPE[t.sub_event_type],
+                          actor2=prior.actor2 or force))
+        return
 
 
 def _decide_pass(s: SentenceMentions, triggers: list[Trigger], decisions: list[Decision],

@@ -29,7 +29,7 @@ from sitrep.regex_first import with_first_chars
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v39"  # v39: a manned aircraft shot down is a battle; v38: armour destroyed is a battle; "shot down a US MQ-9 Reaper drone"; v37: a truce "between A and B took effect", "agreed to surrender their weapons", "under a deal"; v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
+RULES_VERSION = "sitrep.events.extract_rules.v40"  # v40: water cannon "to disperse them"; v39: a manned aircraft shot down is a battle; v38: armour destroyed is a battle; "shot down a US MQ-9 Reaper drone"; v37: a truce "between A and B took effect", "agreed to surrender their weapons", "under a deal"; v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -243,7 +243,10 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (r"(?:tear ?gas|water cannons?|rubber bullets|batons?|pepper spray|stun grenades)(?: [\w'’,-]+){0,6}? " + _CROWD +
      r"|" + _CROWD + r"(?: [\w'’,-]+){0,6}? (?:tear ?gas|water cannons?|rubber bullets)|(?:violently |forcibly )?"
      r"dispersed (?:[\w'’-]+ ){0,3}?" + _CROWD + r"|(?:disperse|dispel|break up|broke up|broken up|suppressed|"
-     r"cracked down on) (?:[\w'’-]+ ){0,3}?" + _CROWD + r"|(?:protesters|demonstrators|"
+     r"cracked down on) (?:[\w'’-]+ ){0,3}?" + _CROWD + r"|"
+     # the crowd just reported, as a pronoun ("Police used water cannon to disperse them")
+     r"(?:tear ?gas|water cannons?|rubber bullets|batons?|pepper spray|stun grenades) to (?:disperse|dispel|"
+     r"break up|push back) them|(?:protesters|demonstrators|"
      r"marchers) (?:were|have been|had been) (?:arrested|detained|dispersed|rounded up)", "Protest with intervention", 3),
     (r"(?:staged|held|organi[sz]ed|joined|took part in|attended) (?:[\w'’-]+ ){0,3}?(?:protests?|demonstrations?|"
      r"rall(?:y|ies)|marches|sit-ins?)|(?:protests?|demonstrations?|rall(?:y|ies)) (?:took place|erupted|broke out|"
