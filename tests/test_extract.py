@@ -2393,3 +2393,10 @@ def test_police_dispersing_them_after_a_protest_upgrade_the_protest():
     r, = _analysed("Protesters in Tel Aviv blocked a highway on Monday night demanding a deal to bring the hostages "
                    "home. Police used water cannon to disperse them and arrested several people.", dt.date(2024, 5, 28))
     assert (r.sub_event_type, r.place_name, r.actor2) == ("Protest with intervention", "Tel Aviv", "Israeli forces")
+
+
+def test_no_arrest_without_a_word_that_says_someone_was_held():
+    reports = _analysed("Israeli troops shot dead a 16-year-old boy during a raid in the city of Jenin, the health "
+                        "ministry said. The army said soldiers had fired at a suspect who threw an explosive device at "
+                        "them.", dt.date(2024, 5, 28))
+    assert "Arrests" not in {r.sub_event_type for r in reports}

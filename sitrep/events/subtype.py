@@ -49,7 +49,7 @@ COMBAT_WORD = re.compile(r"(?:fighting|clash(?:es|ed)?|battles?|gun ?battles?|fi
 # "injured in a grenade explosion during clashes": the clashes are the occasion of the other event, not one more
 _FRAMED = re.compile(r"\b(?:during|amid|amidst|in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
-STAGE_VERSION = "event_subtype.v17"  # v17: a manned aircraft shot down stays a battle; v16: unless another trigger names the runner-up; v15: a clash read as an attack keeps its kind, not the runner-up; v14: a toll with no crowd word is no protest; v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction; v11: grenades thrown in a battle; v12: fighting beside an air strike; v13: a toll with dead on both armed sides
+STAGE_VERSION = "event_subtype.v18"  # v18: no arrest without a word that says someone was held; v17: a manned aircraft shot down stays a battle; v16: unless another trigger names the runner-up; v15: a clash read as an attack keeps its kind, not the runner-up; v14: a toll with no crowd word is no protest; v3: death tolls typed from the sentence; v4: retrained, dev weight 1; v5: violence stays violence; v6: retrained on CASE only (dev weight 0); v7: nor a peaceful protest; v8: a crowd the rules read as peaceful; v9: a battle word beside a looting; v10: an attack with dead beside an abduction; v11: grenades thrown in a battle; v12: fighting beside an air strike; v13: a toll with dead on both armed sides
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA_DIR / "subtype_model.json"
 DIGEST_PATH = DATA_DIR / "subtype_model.sha256"
@@ -228,6 +228,12 @@ _AIRCRAFT_DOWNED = re.compile(r"\b(?:down|downed)\b.*\b(?:helicopters?|planes?|j
                              re.IGNORECASE)
 
 
+# a word that says someone was taken or held: an arrest needs one
+_ARREST_WORD = re.compile(r"\b(?:arrest\w*|detain\w*|detention|custody|captur\w*|rounded up|round-?ups?|apprehend\w*|"
+                          r"seiz\w*|jail\w*|imprison\w*|held|taken in|picked up|nabbed|abduct\w*|kidnap\w*)\b",
+                          re.IGNORECASE)
+
+
 def _own_sub(decided: str, trig: Trigger, trigs: Sequence[Trigger], text: str = "") -> str:
     """The decided sub-type, unless it is what another trigger of the sentence reports by its own word and this
     trigger's word reports another kind: "dozens were killed in the fighting, and fighters looted homes" is a
@@ -235,6 +241,8 @@ def _own_sub(decided: str, trig: Trigger, trigs: Sequence[Trigger], text: str = 
     own = trig.sub_event_type
     if decided == own or own == TOLL or SUB_TO_TYPE.get(own) not in LETHAL_TYPES or own in _SEIZING:
         return decided
+    if decided == "Arrests" and not _ARREST_WORD.search(text):
+        return own  # "soldiers fired at a suspect who threw an explosive device": no one is said to be held
     if own == "Armed clash" and decided == "Disrupted weapons use" and _AIRCRAFT_DOWNED.search(trig.surface):
         return own  # "shot down a military helicopter": a manned aircraft brought down is a battle with its crew's
         # side, not a weapon intercepted (the model learned "shot down" from drones and missiles)
