@@ -376,3 +376,11 @@ def test_state_agents_by_office_are_the_states_forces_as_doers() -> None:
     m = state_forces("security officials", country="SY")
     assert m is not None and m.name == "Syrian government forces"
     assert names("Syrian security officials said the mosque was calm.", country="SY") == []  # no actor as a source
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The army said soldiers had fired at a suspect in Jenin.", ["Israeli forces", "Israeli forces"]),
+    ("Hamas said its military wing had fired rockets.", ["Hamas"]),
+])
+def test_the_army_in_the_palestinian_territories_is_israels(text: str, expected: list[str]) -> None:
+    assert [a.name for a in find_actors(text, country="PS")] == expected
