@@ -2400,3 +2400,9 @@ def test_no_arrest_without_a_word_that_says_someone_was_held():
                         "ministry said. The army said soldiers had fired at a suspect who threw an explosive device at "
                         "them.", dt.date(2024, 5, 28))
     assert "Arrests" not in {r.sub_event_type for r in reports}
+
+
+def test_a_town_located_by_its_bearing_from_another_is_the_place():
+    r, = _analysed("M23 rebels have surrounded the eastern Congolese city of Sake, about 25 km west of Goma, and heavy "
+                   "fighting continued on Thursday, the army said.", dt.date(2024, 2, 8))
+    assert (r.sub_event_type, r.place_name) == ("Armed clash", "Sake")

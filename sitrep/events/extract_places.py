@@ -196,6 +196,13 @@ _AND_COORD = re.compile(r"^\s+and\s+(?:(?:the\s+)?(?:areas?|parts?|countryside)\
                         r"(?:ern)?\s+)?$", re.IGNORECASE)
 
 
+# a place located by its bearing from another (", about 25 km west of", ", just north of"): the second is a landmark
+_LOCATED_BY = re.compile(r"\s*,?\s*(?:(?:about|some|around|roughly|nearly|just|only)\s+)?(?:[\d.,]+\s*(?:km|kilometres|"
+                         r"kilometers|miles)\s+(?:\([^)]{0,20}\)\s+)?)?(?:north|south|east|west|north-?east|north-?west|"
+                         r"south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?",
+                         re.IGNORECASE)
+
+
 def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMention], text: str,
                   base: int, peers: Sequence[PlaceMention] = (), linked: Linked | None = None) -> list[PlaceMention]:
     """Places governed by the trigger: the object/locative after it, else the nearest before it. A list that
@@ -237,6 +244,8 @@ def event_places(trig: Trigger, region: tuple[int, int], places: list[PlaceMenti
     before = fine_before or before
     if len(before) >= 2 and _WITHIN.match(text[before[-2].end - base:before[-1].start - base]):
         return [_inner(before[-2], before[-1])]  # "the Deir al-Baalba quarter of Homs ... was pounded"
+    if len(before) >= 2 and _LOCATED_BY.fullmatch(text[before[-2].end - base:before[-1].start - base]):
+        return [before[-2]]  # "the city of Sake, about 25 km west of Goma, ... fighting": Goma only locates Sake
     if len(before) >= 2 and _IN_WIDER.match(text[before[-2].end - base:before[-1].start - base]):
         a, b = before[-2], before[-1]  # "In Nuseirat camp in central Gaza, a strike ...": the first lies in the second
         return [b if _rank(b) < _rank(a) else a]
