@@ -2406,3 +2406,18 @@ def test_a_town_located_by_its_bearing_from_another_is_the_place():
     r, = _analysed("M23 rebels have surrounded the eastern Congolese city of Sake, about 25 km west of Goma, and heavy "
                    "fighting continued on Thursday, the army said.", dt.date(2024, 2, 8))
     assert (r.sub_event_type, r.place_name) == ("Armed clash", "Sake")
+
+
+@pytest.mark.parametrize("text", [
+    "The pop star was mobbed by fans at Heathrow airport on Sunday. Police said two people were arrested after "
+    "scuffles broke out.",
+    "Fans clashed with police outside the stadium after the match and three people were arrested, Merseyside Police "
+    "said.",
+])
+def test_fan_disorder_and_its_arrests_are_no_conflict_events(text: str) -> None:
+    assert _analysed(text, dt.date(2024, 4, 3)) == []
+
+
+def test_supporters_of_a_party_clashing_with_police_stay_an_event() -> None:
+    assert _analysed("Opposition supporters clashed with police in Nairobi on Tuesday after the election result was "
+                     "announced, and 20 protesters were arrested.", dt.date(2024, 4, 3))

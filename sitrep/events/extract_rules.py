@@ -29,7 +29,7 @@ from sitrep.regex_first import with_first_chars
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v40"  # v40: water cannon "to disperse them"; v39: a manned aircraft shot down is a battle; v38: armour destroyed is a battle; "shot down a US MQ-9 Reaper drone"; v37: a truce "between A and B took effect", "agreed to surrender their weapons", "under a deal"; v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
+RULES_VERSION = "sitrep.events.extract_rules.v41"  # v41: sports disorder and brawls are no conflict events; v40: water cannon "to disperse them"; v39: a manned aircraft shot down is a battle; v38: armour destroyed is a battle; "shot down a US MQ-9 Reaper drone"; v37: a truce "between A and B took effect", "agreed to surrender their weapons", "under a deal"; v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -415,6 +415,8 @@ def find_triggers(text: str) -> list[Trigger]:
             if not any(s <= t.start < e for s, e in quoted) and _asserted_here(t, text)]
     if any(_crime_prone(t, text) for t in kept) and _ordinary_crime(text):
         kept = [t for t in kept if not _crime_prone(t, text)]
+    if _SPORTS_DISORDER.search(text) and not _POLITICAL_DETAINEE.search(text):
+        return []  # "fans clashed with police outside the stadium": sports disorder, not political violence
     out = _refine(_drop_coordinated(kept, text), text)
     if any(t.sub_event_type != "Other" or t.priority != _MOVE_IN for t in out):
         out = [t for t in out if t.sub_event_type != "Other" or t.priority != _MOVE_IN]  # the move-in is that event's
@@ -432,7 +434,9 @@ _CRIMINAL_CASE = re.compile(
     r"on suspicion of|traffic stop|possession of|theft|burglar(?:y|ies)|robber(?:y|ies)|shoplifting|fraud|"
     r"embezzle\w*|drugs?|narcotics?|heroin|cocaine|marijuana|meth(?:amphetamine)?|DUI|drunk(?:en)? driving|"
     r"pornography|stolen|trespass\w*|vandal\w*|homicide|manslaughter|murder\w*|rapists?|crimes?|criminals?|"
-    r"offen[cs]es?|drive-by|without incident|detectives?|police department|sheriff\W?s?|deputies)\b", re.IGNORECASE)
+    r"offen[cs]es?|drive-by|without incident|detectives?|police department|sheriff\W?s?|deputies|"
+    # a brawl among fans or revellers: public disorder, not a political arrest
+    r"scuffles?|brawls?|brawling|fist ?fights?|fans|hooligans?|revell?ers|disorderly)\b", re.IGNORECASE)
 # a private person introduced by age or street address: the style of a police blotter
 _PRIVATE_PERSON = re.compile(r"\b\d{1,2}-year-old\b|[A-Z][a-z]+,\s\d{1,2},|\b\d+\s+block\s+of\b")
 # who is held, or who holds, says a conflict is at stake: armed or political groups, protesters, the press, the military
@@ -442,6 +446,12 @@ _POLITICAL_DETAINEE = re.compile(
     r"party members?|members? of (?:the )?(?:[A-Z]\w*|banned|outlawed)|politicians?|(?:former )?ministers?|"
     r"lawmakers?|MPs?|plotters?|coup|soldiers?|troops|army|military|marines|security forces|"
     r"(?i:defen[cs]e ministry|ministry of defen[cs]e))\b")
+
+
+# the crowd of a sports event ("fans clashed with police outside the stadium after the match")
+_SPORTS_DISORDER = re.compile(r"\b(?:fans|hooligans|ultras)\b[^.;]{0,80}\b(?:stadium|match|game|final|derby|"
+                              r"kick-?off|final whistle|pitch)\b|\b(?:stadium|match|game|derby)\b[^.;]{0,80}\b"
+                              r"(?:fans|hooligans|ultras)\b", re.IGNORECASE)
 
 
 def _crime_prone(t: Trigger, text: str) -> bool:
