@@ -2421,3 +2421,10 @@ def test_fan_disorder_and_its_arrests_are_no_conflict_events(text: str) -> None:
 def test_supporters_of_a_party_clashing_with_police_stay_an_event() -> None:
     assert _analysed("Opposition supporters clashed with police in Nairobi on Tuesday after the election result was "
                      "announced, and 20 protesters were arrested.", dt.date(2024, 4, 3))
+
+
+def test_the_police_who_tell_an_assault_are_no_armed_side_in_it():
+    assert _analysed("The actor was attacked by a photographer outside a nightclub in Los Angeles on Saturday, police "
+                     "said.", dt.date(2024, 4, 3)) == []
+    r, = _analysed("Gunmen attacked a village in Zamfara state on Saturday, police said.", dt.date(2024, 4, 3))
+    assert r.event_type != "Strategic developments"

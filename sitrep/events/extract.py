@@ -143,7 +143,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v127+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v128+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1107,9 +1107,12 @@ def _structure_pass(st: SentenceState) -> SentenceState:
                                                               text, base, (), linked)
                      for k, t in enumerate(triggers))
     after = [places_after(t, regions[k], list(st.usable), base) for k, t in enumerate(triggers)]
-    armed_named = bool(triggers) and (  # (only the triggers' plausibility reads these)
-        any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NAMED.search(text)))
-    armed_here = armed_named or (bool(triggers) and bool(_ARMED_NOUN.search(text)))
+    # (only the triggers' plausibility reads these; "..., police said" tells the sentence and is no side in it)
+    told = _SAID_TAIL.search(text, triggers[-1].end) if triggers else None
+    sided = text[:told.start()] if told and _SENTENCE_END.match(text[told.end():]) else text
+    armed_named = bool(triggers) and (
+        any(a.inter in (1, 2, 3, 4, 8) for a in s.actors) or bool(_ARMED_NAMED.search(sided)))
+    armed_here = armed_named or (bool(triggers) and bool(_ARMED_NOUN.search(sided)))
     hurt = any(q.status in ("killed", "injured") for q in st.quantities)
     plausible = tuple(_plausible(t, text, explicit[k], (armed_here, armed_named), hurt)
                       and _plausible_by_parse(t, views[k], st.usable, base)
