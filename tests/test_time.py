@@ -488,3 +488,17 @@ def test_a_wire_datelines_date_is_the_documents_not_the_storys(dateline: str) ->
 def test_a_date_in_prose_with_a_dash_is_kept() -> None:
     text = "Officials said that on Tuesday, March 5, 2024 - the day of the raid - 12 people died."
     assert [t.value for t in tag(text, dt.date(2024, 3, 9))] == ["2024-03-05"]
+
+
+@pytest.mark.parametrize("text,begin", [
+    ("At least 523 civilians have died in two months of fighting.", D(2017, 6, 11)),
+    ("At least 100 people have been killed over three weeks of heavy shelling.", D(2017, 7, 21)),
+])
+def test_a_span_of_combat_runs_up_to_the_anchor(text: str, begin: D) -> None:
+    m = next(x for x in tag(text, D(2017, 8, 11)) if x.type == "DURATION")
+    assert (m.begin, m.end_date) == (begin, D(2017, 8, 11))
+
+
+def test_a_bare_duration_stays_unanchored() -> None:
+    m = one("The war lasted two months.", "two months", D(2017, 8, 11))
+    assert (m.begin, m.end_date) == (None, None)

@@ -14,7 +14,7 @@ from sitrep.records import TimeMention
 from sitrep.time.infer import InferredDate, infer_published
 from sitrep.time.tagger import tag_text
 
-STAGE_VERSION = "sitrep.time.v8"  # v8: "since launching an offensive on Friday" is the span from Friday; v7: "is sending ... on Monday" is ahead; "overnight" is never after the reference day; v4: "to have <participle>" is past tense; v5: "N weeks ago" and durations only start at a word start; v6: a wire dateline's date is not returned
+STAGE_VERSION = "sitrep.time.v9"  # v9: "in two months of fighting" spans up to the anchor; v8: "since launching an offensive on Friday" is the span from Friday; v7: "is sending ... on Monday" is ahead; "overnight" is never after the reference day; v4: "to have <participle>" is past tense; v5: "N weeks ago" and durations only start at a word start; v6: a wire dateline's date is not returned
 
 
 def tag(text: str, anchor: dt.date | None) -> list[TimeMention]:

@@ -396,9 +396,20 @@ def h_duration(m: re.Match[str], ctx: Ctx) -> Out:
         res = Res("DURATION", value, N.back(anchor, n, unit), anchor)
     elif anchor is not None and n is not None and rel in ("next", "coming", "following"):
         res = Res("DURATION", value, anchor, N.forward(anchor, n, unit))
+    elif anchor is not None and n is not None and not rel and not det and _OF_COMBAT.match(ctx.text, m.end()) \
+            and _IN_SPAN.search(ctx.text, max(0, m.start("num") - 12), m.start("num")):
+        # "523 civilians have died in two months of fighting": the span up to the reporting day
+        res = Res("DURATION", value, N.back(anchor, n, unit), anchor)
     if ctx.text[start:start + 4].lower() == "over" and norm(m["num"]) not in ("a", "an"):
         start = m.start("num")
     return (res, start, m.end())
+
+
+# a span of combat ("two months of fighting", "three weeks of air strikes") and the word that sets it in the text
+_OF_COMBAT = re.compile(r"\s+of\s+(?:(?:heavy|fierce|intense|relentless|near-constant|constant|renewed)\s+)?(?:fighting|"
+                        r"clashes|battles?|bombing|bombardments?|shelling|air ?strikes|airstrikes|siege|war|conflict|"
+                        r"violence|unrest|protests?|offensive|assaults?)\b", re.IGNORECASE)
+_IN_SPAN = re.compile(r"\b(?:in|during|over|after|amid)\s+$", re.IGNORECASE)
 
 
 def _ago_gran(unit: str) -> str:
