@@ -2428,3 +2428,10 @@ def test_the_police_who_tell_an_assault_are_no_armed_side_in_it():
                      "said.", dt.date(2024, 4, 3)) == []
     r, = _analysed("Gunmen attacked a village in Zamfara state on Saturday, police said.", dt.date(2024, 4, 3))
     assert r.event_type != "Strategic developments"
+
+
+def test_a_campaign_toll_up_to_now_is_news_over_its_span():
+    r, = _analysed("The Syrian Observatory for Human Rights estimates that 523 civilians have died in two months of "
+                   "fighting in Raqqa.", dt.date(2017, 8, 11))
+    assert (r.date_begin, r.date_end, r.background) == (dt.date(2017, 6, 11), dt.date(2017, 8, 11), False)
+    assert _killed(r) == [(523, "civilians")]

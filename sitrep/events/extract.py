@@ -143,7 +143,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v128+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v129+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -1781,6 +1781,10 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
     begin, end, precision = when
     cutoff = ref - dt.timedelta(days=BACKGROUND_DAYS) if ref else None
     background = bool(cutoff and ((begin and begin < cutoff) or (end and end < cutoff)))
+    if background and stated and ref is not None and end is not None and end >= ref - dt.timedelta(days=1) \
+            and _SPAN_TOLL.search(text):
+        background = False  # "523 civilians have died in two months of fighting": a campaign's toll up to now is
+        # news (a cumulative count, which the casualty ledger does not add to the day's)
     if stated and ref is not None and end is not None and precision is not None and precision >= 2 \
             and end < ref - dt.timedelta(days=VAGUE_DAYS) and not _onset(st, times, begin, end):
         background = True  # "last month Turkey sent troops", "three weeks ago": a deed recalled by a vague date
@@ -1794,6 +1798,10 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
         recent = ref - dt.timedelta(days=RECENT_DAYS) if ref else None
         background = not (tv.times and end is not None and (recent is None or end >= recent))
     return when, background
+
+
+# a toll up to now ("have been killed", "have died", "has killed"): a campaign's running count
+_SPAN_TOLL = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:killed|died|left\s+[\w\s,]{0,20}?dead)\b", re.IGNORECASE)
 
 
 # "the attack came a day after ...", "two days before ...", "A day after the Kabul assault, ...": an event dated
