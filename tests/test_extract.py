@@ -2435,3 +2435,18 @@ def test_a_campaign_toll_up_to_now_is_news_over_its_span():
                    "fighting in Raqqa.", dt.date(2017, 8, 11))
     assert (r.date_begin, r.date_end, r.background) == (dt.date(2017, 6, 11), dt.date(2017, 8, 11), False)
     assert _killed(r) == [(523, "civilians")]
+
+
+_NIGER = ("Suspected jihadists killed 17 soldiers in an ambush near the border with Mali, Niger's defence ministry "
+          "said on Tuesday. The army said its troops killed more than 100 terrorists in the fighting. The attack took "
+          "place near the town of Koutougou in the Tillaberi region.")
+
+
+def test_a_killing_in_the_fighting_just_reported_is_that_battles_dead():
+    r, = _analysed(_NIGER, dt.date(2019, 7, 3))
+    assert (r.sub_event_type, r.place_name) == ("Armed clash", "Koutougou")
+
+
+def test_the_two_sides_dead_are_not_one_toll_told_twice():
+    r, = _analysed(_NIGER, dt.date(2019, 7, 3))
+    assert sorted(v for v, _ in _killed(r)) == [17, 100]

@@ -143,7 +143,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v129+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v130+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -823,6 +823,8 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
             triggers = ()
             if means is not None:  # "The air strike on Saturday hit the market": how the attack was done
                 ctx.amend(replace(host, sub_event_type=means, event_type=SUB_TO_TYPE[means]))
+    if triggers and not st.headline and _killed_in_that_event(st, ctx, triggers):
+        triggers = ()  # its counts join the host below (_count_follow_up)
     if triggers and not st.headline and _elaborates(st, ctx, triggers):
         triggers = ()  # its counts join the host below (_count_follow_up), which stays the event in focus
     elif triggers and not st.headline and _doers_place_the_host(st, ctx, scope, triggers):
@@ -860,6 +862,30 @@ def _means_of_attack(host: Report | None, triggers: tuple[Trigger, ...]) -> str 
         return None
     sub = next(iter(subs))
     return sub if SUB_TO_TYPE.get(sub) == "Explosions/Remote violence" else None
+
+
+# the event just reported, as where the dead of this sentence died ("killed more than 100 terrorists in the fighting")
+_IN_THAT_EVENT = re.compile(r"\b(?:in|during)\s+the\s+(?:ensuing\s+|subsequent\s+)?(?:fighting|clashes|attack|ambush|"
+                            r"battle|assault|raid|gunfight|firefight|exchange of fire|gun ?battle|shootout)\b",
+                            re.IGNORECASE)
+
+
+def _killed_in_that_event(st: SentenceState, ctx: Context, triggers: tuple[Trigger, ...]) -> bool:
+    """ "Suspected jihadists killed 17 soldiers in an ambush ... The army said its troops killed more than 100
+    'terrorists' in the fighting": a killing set in "the fighting" (the battle just reported), with no place or
+    day of its own, is that battle's other dead, not a battle of its own. Only battles: the host is a battle (or
+    an attack) reported in the last two sentences."""
+    if not _IN_THAT_EVENT.search(st.text) or any(t.begin for t in st.s.times):
+        return False
+    if not all(t.sub_event_type in ("Armed clash", "Attack") and not _NOMINAL.match(t.surface) for t in triggers):
+        return False
+    if not any(q.status == "killed" for q in st.quantities):
+        return False
+    host = next((r for r in ctx.recent(st.idx, 2) if not r.background and r.sub_event_type in ("Armed clash", "Attack")),
+                None)
+    if host is None or any(p.feature not in COARSE and p.place_id != host.place_id for p in st.usable):
+        return False
+    return True
 
 
 # a narrated next step of the incident ("a bomber then blew himself up"), or its setting named as already known
@@ -2486,7 +2512,23 @@ def _same_dead(earlier: Sequence[QuantityMention], later: Sequence[QuantityMenti
         return False
     cats_a = {q.category for q in earlier} - {"unknown", "mixed"}
     cats_b = {q.category for q in later} - {"unknown", "mixed"}
+    if {_armed_side(q.surface) for q in earlier} == {"state"} and {_armed_side(q.surface) for q in later} == {"armed"} \
+            or {_armed_side(q.surface) for q in earlier} == {"armed"} and {_armed_side(q.surface) for q in later} == {"state"}:
+        return False  # "killed 17 soldiers ... troops killed more than 100 'terrorists'": the two sides' dead
     return not ((cats_a & _FIGHTER_SIDE and cats_b & _CIVILIAN_SIDE) or (cats_a & _CIVILIAN_SIDE and cats_b & _FIGHTER_SIDE))
+
+
+_STATE_DEAD_NOUN = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|police(?:men|women)?|police officers|officers|"
+                              r"security forces|security personnel|guards?)\b", re.IGNORECASE)
+_ARMED_DEAD_NOUN = re.compile(r"\b(?:terrorists?|militants?|jihadists?|insurgents?|rebels?|gunm[ae]n|attackers?|"
+                              r"assailants?|fighters?|militiam[ae]n|bandits?)\b", re.IGNORECASE)
+
+
+def _armed_side(surface: str) -> str:
+    """Whose dead a count names by its noun: the state's ("17 soldiers"), an armed group's ("100 'terrorists'")."""
+    if _STATE_DEAD_NOUN.search(surface):
+        return "state"
+    return "armed" if _ARMED_DEAD_NOUN.search(surface) else ""
 
 
 _GENERIC_DEAD = re.compile(r"^(?:\S+\s+){0,4}?(?:people|persons|dead|deaths|victims|bodies|killed|died)\b|^[\w,.-]+$",
