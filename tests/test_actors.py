@@ -384,3 +384,8 @@ def test_state_agents_by_office_are_the_states_forces_as_doers() -> None:
 ])
 def test_the_army_in_the_palestinian_territories_is_israels(text: str, expected: list[str]) -> None:
     assert [a.name for a in find_actors(text, country="PS")] == expected
+
+
+def test_forces_loyal_to_a_titled_commander_are_his_army() -> None:
+    text = "Forces loyal to eastern commander Khalifa Haftar launched an air strike on Tripoli's airport."
+    assert [a.name for a in find_actors(text, country="LY")] == ["Libyan National Army"]

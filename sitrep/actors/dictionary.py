@@ -29,7 +29,7 @@ from sitrep.actors.lexicon import AliasIndex
 DATA = Path(__file__).resolve().parent / "data"
 ACTORS_FILE = DATA / "actors.tsv"
 DESCRIPTORS_FILE = DATA / "descriptors.tsv"
-RESOURCE_VERSION = "sitrep.actors.dictionary.v14"  # v14: "the army" in the Palestinian territories is Israel's; v13: "a military helicopter" is the state's; v12: "Russian attacks", "a Syrian army advance"; v11: Gadhafi forces (Libya 2011); v10: "an Israeli strike" (singular); v9: Maute Group, CPC, SPLM/A-IO, Mahdi Army, al-Qaeda in Iraq, ISKP as "Islamic State's Khorasan branch"; v6: gangs, cartels and insurgents of other conflicts; v7: Myanmar armed groups apart; v8: guided bombs, cruise missiles
+RESOURCE_VERSION = "sitrep.actors.dictionary.v15"  # v15: forces loyal to a titled Haftar; v14: "the army" in the Palestinian territories is Israel's; v13: "a military helicopter" is the state's; v12: "Russian attacks", "a Syrian army advance"; v11: Gadhafi forces (Libya 2011); v10: "an Israeli strike" (singular); v9: Maute Group, CPC, SPLM/A-IO, Mahdi Army, al-Qaeda in Iraq, ISKP as "Islamic State's Khorasan branch"; v6: gangs, cartels and insurgents of other conflicts; v7: Myanmar armed groups apart; v8: guided bombs, cruise missiles
 _LEADING_BOUNDARY = re.compile(r"^(?:\(\?<!\[\\w-\]\)|\\b)")
 _COLUMNS = ("actor_id", "name", "inter", "parent", "country", "demonyms", "aliases")
 
