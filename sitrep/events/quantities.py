@@ -407,15 +407,8 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
     """Status (killed, injured, ...), category and the end of the category phrase of the i-th number; None
     when it does not count people in a casualty statement."""
     num = nums[i]
-    before = sentence[max(0, num.start - 60):num.start]
     after = sentence[num.end:]
-    date_before = _DATE_BEFORE.search(before)
-    if date_before and re.search(rf"{_MONTH}\.?\s*$", date_before.group(0), re.IGNORECASE) and (
-            (num.value or 0) > 31 or re.search(rf"\b\d{{1,2}}\s+{_MONTH}\.?\s*$", before, re.IGNORECASE)):
-        date_before = None  # "on 16 and 17 July 36 civilians", "On 3 July 12 people": the month has its day
-    if date_before or _DATE_AFTER.match(after):
-        return None
-    if re.match(r"\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old", after, re.IGNORECASE):
+    if _dates_or_ages(sentence, num):
         return None
     cat, cat_end = _category_after(after.lstrip(" ")) if not _NOT_PEOPLE.match(after) else (None, 0)
     # the count's phrase runs to the next number outside its own noun ("seven members of one family were killed")
@@ -473,17 +466,34 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
         status = _status_in(sentence[num.end:num.end + 140])  # "19 civilians, including five children, were killed"
     if status is None and cat is not None and not _OWN_PREDICATE.match(right.lstrip(" ")[cat_end:cat_end + 80]):
         status = _status_in(left, last=True)  # (not "three were killed as thousands protested": the crowd's verb)
-    if verb is None and cat is not None and status is None:
-        status = None
     if cat is None and verb is not None and re.match(
             r"\s*(?:[,.;:)]|$|(?:in|on|at|and|during|after|near|from|while|when|since|including|of them|"
             r"inside|across|over)\b)", after):
         cat = "unknown"
     if status is None or cat is None:
         return None
+    status, cat = _qualified(status, cat, left, right)
+    return status, cat, cat_end
+
+
+def _dates_or_ages(sentence: str, num: _Num) -> bool:
+    """The number is a day of a date ("on 16 July", "July 16") or an age ("a 16-year-old"), not a count."""
+    before = sentence[max(0, num.start - 60):num.start]
+    after = sentence[num.end:]
+    date_before = _DATE_BEFORE.search(before)
+    if date_before and re.search(rf"{_MONTH}\.?\s*$", date_before.group(0), re.IGNORECASE) and (
+            (num.value or 0) > 31 or re.search(rf"\b\d{{1,2}}\s+{_MONTH}\.?\s*$", before, re.IGNORECASE)):
+        date_before = None  # "on 16 and 17 July 36 civilians", "On 3 July 12 people": the month has its day
+    return bool(date_before or _DATE_AFTER.match(after)
+                or re.match(r"\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old", after, re.IGNORECASE))
+
+
+def _qualified(status: str, cat: str, left: str, right: str) -> tuple[str, str]:
+    """A read count's status and category, corrected by its clause: "killed or wounded" is no death count
+    (ACLED's conservative rule); "a civilian death toll of 12" makes unknown dead civilians."""
     if status == "killed":
         either = _EITHER.search(left[-40:]) or _EITHER.search(right[:80])  # its own clause, up to the next number
-        if either:  # "dozens of rebels had been killed or wounded": no death count (ACLED's conservative rule)
+        if either:
             status = "injured" if re.search(r"wound|injur", either.group(0), re.IGNORECASE) else "captured"
     if cat == "unknown":
         adj = None
@@ -492,7 +502,7 @@ def _read_count(sentence: str, nums: list[_Num], i: int, found: list[QuantityMen
         if adj and re.search(r"(?:toll|deaths?|casualties|dead|fatalities)", left[adj.end():adj.end() + 40],
                              re.IGNORECASE):
             cat = _ADJ_CAT[adj.group(1).lower()]
-    return status, cat, cat_end
+    return status, cat
 
 
 def _mention(sentence: str, num: _Num, status: str, cat: str, cat_end: int) -> QuantityMention:
