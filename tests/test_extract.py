@@ -2450,3 +2450,11 @@ def test_a_killing_in_the_fighting_just_reported_is_that_battles_dead():
 def test_the_two_sides_dead_are_not_one_toll_told_twice():
     r, = _analysed(_NIGER, dt.date(2019, 7, 3))
     assert sorted(v for v, _ in _killed(r)) == [17, 100]
+
+
+def test_the_doers_storming_a_named_village_place_the_host_there():
+    r, = _analysed("At least 40 people were killed when the Rapid Support Forces attacked a village in Sudan's "
+                   "al-Jazirah state, a doctors' group said on Thursday. The paramilitary fighters stormed Wad al-Noura "
+                   "on Wednesday, shooting residents and looting homes.", dt.date(2024, 6, 6))
+    assert (r.sub_event_type, r.place_name, r.country, r.date_begin) == (
+        "Attack", "Wad al-Noura", "SD", dt.date(2024, 6, 5))

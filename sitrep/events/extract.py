@@ -143,7 +143,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v130+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v131+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -967,7 +967,8 @@ def _doers_place_the_host(st: SentenceState, ctx: Context, scope: Scope, trigger
             host.date_begin and host.date_end and (b > host.date_end or e < host.date_begin) for b, e in days):
         return False  # a day of its own, where the host has a day of its own: another event
     fine = next((p for p in st.usable if p.feature not in COARSE and (p.country == host.country or (
-        p.place_id is None and p.country is None))), None)  # (a village the gazetteer lacks: "the town of Kuriga")
+        p.place_id is None and p.country is None))), None) or _object_name(st)  # (or a village the gazetteer
+    # lacks: "the town of Kuriga", "stormed Wad al-Noura")
     if fine is None:
         return False
     if fine.place_id is None or fine.admin1 and host.admin1 and fine.admin1 != host.admin1:
@@ -979,6 +980,25 @@ def _doers_place_the_host(st: SentenceState, ctx: Context, scope: Scope, trigger
     ctx.amend(moved)
     ctx.recent_reports = [*ctx.recent_reports[-1:], (st.idx, [moved])]
     return True
+
+
+# a settlement named as the object of the doers' deed ("stormed Wad al-Noura", "raided the village of X")
+_DEED_OBJECT = re.compile(r"\b(?:stormed|attacked|raided|overran|entered|besieged|torched|burned|looted|shelled)\s+"
+                          r"(?:the\s+(?:[a-z]+\s+)?(?:village|town|city|camp|district|neighbou?rhood|area)\s+of\s+)?"
+                          r"((?:(?:[Aa]l|[Ee]l|[Ww]ad|[Aa]bu|[Uu]mm|[Aa]in|[Bb]ir|[Tt]ell?|[Dd]eir|[Kk]afr|[Bb]eit)[- ])?"
+                          r"[A-Z][\w'’-]+(?:[ -](?:al-|el-)?[A-Z][\w'’-]+){0,2})")
+
+
+def _object_name(st: SentenceState) -> PlaceMention | None:
+    """The settlement the deed was done to, named as written when no place mention covers it (the parse's
+    locative names come later); not an actor's name."""
+    m = _DEED_OBJECT.search(st.text)
+    if m is None:
+        return None
+    s0, e0 = st.base + m.start(1), st.base + m.end(1)
+    if any(a.start < e0 and s0 < a.end for a in st.s.actors) or any(p.start < e0 and s0 < p.end for p in st.s.places):
+        return None
+    return PlaceMention(s0, e0, m.group(1), None, m.group(1), feature="village")
 
 
 def _refine_coarse_host(st: SentenceState, ctx: Context, scope: Scope) -> None:
