@@ -29,7 +29,7 @@ from sitrep.regex_first import with_first_chars
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v41"  # v41: sports disorder and brawls are no conflict events; v40: water cannon "to disperse them"; v39: a manned aircraft shot down is a battle; v38: armour destroyed is a battle; "shot down a US MQ-9 Reaper drone"; v37: a truce "between A and B took effect", "agreed to surrender their weapons", "under a deal"; v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
+RULES_VERSION = "sitrep.events.extract_rules.v42"  # v42: "has carried out many similar attacks" is a record; v41: sports disorder and brawls are no conflict events; v40: water cannon "to disperse them"; v39: a manned aircraft shot down is a battle; v38: armour destroyed is a battle; "shot down a US MQ-9 Reaper drone"; v37: a truce "between A and B took effect", "agreed to surrender their weapons", "under a deal"; v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -370,6 +370,14 @@ _GENERIC = with_first_chars(re.compile(
     r"history of|since the group declared|race for)\b", re.IGNORECASE))
 _TALLY_BEFORE = re.compile(r"\b(?:dozens|hundreds|scores|thousands|a number|a series|a string|a spate|a wave|numerous|"
                            r"several|many|multiple)\s+of\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# deeds counted as a record ("has carried out many similar attacks", "launched numerous such raids")
+_MANY = (r"(?:(?:many|numerous|countless|frequent|repeated)\s+(?:similar\s+|such\s+|other\s+|deadly\s+)*|"
+         r"(?:several|multiple|other)\s+(?:similar|such)\s+|similar\s+)")
+_HABITUAL_MANY = re.compile(r"\b(?:carried out|launched|staged|mounted|conducted|claimed)\s+" + _MANY +
+                            r"(?:attacks|bombings|strikes|raids|assaults|ambushes)$", re.IGNORECASE)
+_HABITUAL_MANY_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:carried out|launched|staged|mounted|"
+                                   r"conducted|claimed)\s+" + _MANY + r"$", re.IGNORECASE)
+_PLURAL_DEED = re.compile(r"(?:attacks|bombings|strikes|air ?strikes|raids|assaults|ambushes)$", re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:\d{4}|the start|the beginning|it was)|\bover the (?:past|last) (?:\w+ )?"
                          r"(?:years|decades?)\b", re.IGNORECASE)
 
@@ -589,6 +597,8 @@ def _not_description(t: Trigger, text: str, before: str) -> bool:
     if (_TALLY_BEFORE.search(before) or _TALLY_BEFORE.search(t.surface.rsplit(" ", 1)[0] + " ")) \
             and _SINCE_YEAR.search(text):
         return False  # "dozens of attacks on the police since 2015": a tally, not an event
+    if _HABITUAL_MANY.search(t.surface) or (_HABITUAL_MANY_BEFORE.search(before) and _PLURAL_DEED.match(t.surface)):
+        return False  # "has carried out many similar attacks on hotels": a record of deeds, not one event
     if re.search(r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before, re.IGNORECASE):
         return False  # "killed since protests erupted": the start of a conflict, as a time anchor
     if _REASON_REF.search(before):
