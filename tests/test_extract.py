@@ -2458,3 +2458,24 @@ def test_the_doers_storming_a_named_village_place_the_host_there():
                    "on Wednesday, shooting residents and looting homes.", dt.date(2024, 6, 6))
     assert (r.sub_event_type, r.place_name, r.country, r.date_begin) == (
         "Attack", "Wad al-Noura", "SD", dt.date(2024, 6, 5))
+
+
+_MOGADISHU = ("A car bomb exploded outside a busy hotel in Somalia's capital on Friday evening, killing at least nine "
+              "people, police said. Al-Shabab gunmen then stormed the Hayat Hotel, exchanging fire with security "
+              "forces. Al-Shabab has carried out many similar attacks on hotels in Mogadishu.")
+
+
+def test_a_countrys_capital_is_its_capital_city():
+    r = _analysed(_MOGADISHU, dt.date(2022, 8, 21))[0]
+    assert (r.place_name, r.country, r.place_surface) == ("Mogadishu", "SO", "Somalia's capital")
+
+
+def test_the_doers_named_in_the_next_step_are_the_leads_doers():
+    r = _analysed(_MOGADISHU, dt.date(2022, 8, 21))[0]
+    assert (r.sub_event_type, r.actor1) == ("Remote explosive/landmine/IED", "al-Shabaab")
+
+
+def test_a_record_of_many_similar_attacks_is_no_event():
+    assert len(_analysed(_MOGADISHU, dt.date(2022, 8, 21))) == 1
+    r, = _analysed("Al-Shabab carried out several attacks on hotels in Mogadishu on Friday.", dt.date(2022, 8, 21))
+    assert r.place_name == "Mogadishu"
