@@ -29,7 +29,7 @@ from sitrep.regex_first import with_first_chars
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v42"  # v42: "has carried out many similar attacks" is a record; v41: sports disorder and brawls are no conflict events; v40: water cannon "to disperse them"; v39: a manned aircraft shot down is a battle; v38: armour destroyed is a battle; "shot down a US MQ-9 Reaper drone"; v37: a truce "between A and B took effect", "agreed to surrender their weapons", "under a deal"; v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
+RULES_VERSION = "sitrep.events.extract_rules.v43"  # v43: "retaking the Karama district" (-ing forms with a named object); v42: "has carried out many similar attacks" is a record; v41: sports disorder and brawls are no conflict events; v40: water cannon "to disperse them"; v39: a manned aircraft shot down is a battle; v38: armour destroyed is a battle; "shot down a US MQ-9 Reaper drone"; v37: a truce "between A and B took effect", "agreed to surrender their weapons", "under a deal"; v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -116,6 +116,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"rocket attacks?|(?<!think )(?<!fish )(?<!septic )tanks? (?:were |was |have been |had been )?(?:firing|fired|"
      r"opened fire)", "Shelling/artillery/missile attack", 2),
     (r"(?:re)?captured|(?:re)?capture[sd]?|seized|seizes|seizing|(?:re)?took(?=" + _TERR_OBJECT + r")|"
+     # (the -ing forms only with a named object: "retaking the Karama district", not "taking other towns")
+     r"(?:(?:re)?taking|(?:re)?capturing|regaining|liberating|overrunning)(?= (?:the )?(?:(?:town|city|village|"
+     r"district|neighbou?rhood|area|region|province) of )?[A-Z])|"
      r"(?:re)?taken(?=" + _TERR_OBJECT + r")|overr[au]n|retook|retaken|regained|liberated|wrested|"
      r"gained control|took control|taken control|fell to|(?:is|are|was|were|fell|now|back) (?:now )?in the hands of|(?:drove|driven|pushed|expelled) (?:[\w'’-]+ ){0,3}out of|"
      r"(?:drove|driven|pushed) (?:[\w'’-]+ ){0,3}back(?! (?:to|home|into|in|on|at|and|after)\b)|(?:recovered|restored|established|imposed|regained|took|taken) "
@@ -282,7 +285,8 @@ _STEMS: dict[tuple[str, int], tuple[str, ...]] = {
     ("Air/drone strike", 2): ("air", "drone", "warplane", "jet", "raid", "bomb", "strik", "hit", "struck",
                               "targeted", "missile", "aircraft", "helicopter", "chopper", "gunship", "pound"),
     ("Shelling/artillery/missile attack", 2): ("rocket", "mortar", "missile", "artillery", "shell", "tank"),  # "hit by a shell"
-    (TERRITORY, 3): ("captur", "seiz", "took", "taken", "overr", "retook", "regain", "liberat", "wrest", "control",
+    (TERRITORY, 3): ("captur", "seiz", "took", "taken", "taking", "overr", "retook", "regain", "liberat", "wrest",
+                     "control",
                      "hands of",
                      "fell to", "out of", "back", "ground", "over", "freed", "fallen", "victory", " won",
                      "swept", "sweep", "lost"),
