@@ -2479,3 +2479,21 @@ def test_a_record_of_many_similar_attacks_is_no_event():
     assert len(_analysed(_MOGADISHU, dt.date(2022, 8, 21))) == 1
     r, = _analysed("Al-Shabab carried out several attacks on hotels in Mogadishu on Friday.", dt.date(2022, 8, 21))
     assert r.place_name == "Mogadishu"
+
+
+_MOSUL = ("Iraqi special forces pushed deeper into eastern Mosul on Tuesday, retaking the Karama district from Islamic "
+          "State militants after heavy street fighting, a military spokesman said. The militants responded with waves "
+          "of suicide car bombs, killing at least 12 soldiers, according to a medical source. The offensive to "
+          "retake Mosul, the last major IS stronghold in Iraq, began on 17 October.")
+
+
+def test_retaking_a_named_district_is_a_capture():
+    subs = [r.sub_event_type for r in _analysed(_MOSUL, dt.date(2016, 11, 8))]
+    assert "Government regains territory" in subs
+    assert not any(t.sub_event_type == "territory" for t in find_triggers(
+        "Those forces were taking other towns in the area."))
+
+
+def test_the_side_just_attacked_striking_back_is_an_event_of_its_own():
+    bomb, = [r for r in _analysed(_MOSUL, dt.date(2016, 11, 8)) if r.sub_event_type == "Suicide bomb"]
+    assert (bomb.actor1, bomb.actor2, _killed(bomb)) == ("Islamic State", "Iraqi forces", [(12, "fighters")])

@@ -143,7 +143,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v132+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v133+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -916,6 +916,10 @@ def _elaborates(st: SentenceState, ctx: Context, triggers: tuple[Trigger, ...]) 
     fine_here = [p for p in st.usable if p.feature not in COARSE]
     if any(not (p.place_id and p.place_id == host.place_id) for p in fine_here):
         return False
+    first = next((a for a in s.actors if a.start - st.base < 40), None)
+    if again and first is not None and host.actor2 and host.actor1 not in (None, UNIDENTIFIED) \
+            and first.name in (host.actor2, UNIDENTIFIED) and first.name != host.actor1:
+        return False  # "The militants responded with suicide car bombs": the side just attacked strikes back
     doer = next((a.name for a in s.actors if a.inter in (2, 3, 4) and a.name not in (UNIDENTIFIED, host.actor2)), None)
     if host.actor1 in (None, UNIDENTIFIED) and doer is not None:
         host = replace(host, actor1=doer)  # "Al-Shabab gunmen then stormed the hotel": the doers the lede left unnamed
