@@ -2497,3 +2497,13 @@ def test_retaking_a_named_district_is_a_capture():
 def test_the_side_just_attacked_striking_back_is_an_event_of_its_own():
     bomb, = [r for r in _analysed(_MOSUL, dt.date(2016, 11, 8)) if r.sub_event_type == "Suicide bomb"]
     assert (bomb.actor1, bomb.actor2, _killed(bomb)) == ("Islamic State", "Iraqi forces", [(12, "fighters")])
+
+
+def test_the_losers_withdrawal_from_a_named_district_places_the_capture():
+    reports = _analysed("Taliban fighters overran a district centre in northern Faryab province on Sunday after two "
+                        "days of fighting, killing at least 15 members of the Afghan security forces, officials said. "
+                        "Government troops withdrew from Qaisar district to avoid further casualties, a provincial "
+                        "council member said.", dt.date(2019, 5, 27))
+    r, = reports
+    assert (r.sub_event_type, r.place_surface, r.actor1, r.actor2) == (
+        "Non-state actor overtakes territory", "Qaisar", "Taliban", "Afghan forces")

@@ -143,7 +143,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v133+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v134+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -823,6 +823,8 @@ def _follow_up_pass(st: SentenceState, ctx: Context, scope: Scope) -> SentenceSt
             triggers = ()
             if means is not None:  # "The air strike on Saturday hit the market": how the attack was done
                 ctx.amend(replace(host, sub_event_type=means, event_type=SUB_TO_TYPE[means]))
+    if triggers and not st.headline and _loser_withdrew(st, ctx, scope, triggers):
+        triggers = ()  # "Government troops withdrew from Qaisar district": where the capture just reported was
     if triggers and not st.headline and _killed_in_that_event(st, ctx, triggers):
         triggers = ()  # its counts join the host below (_count_follow_up)
     if triggers and not st.headline and _elaborates(st, ctx, triggers):
@@ -862,6 +864,29 @@ def _means_of_attack(host: Report | None, triggers: tuple[Trigger, ...]) -> str 
         return None
     sub = next(iter(subs))
     return sub if SUB_TO_TYPE.get(sub) == "Explosions/Remote violence" else None
+
+
+_WITHDREW = re.compile(r"^(?:withdr|retreat|pulled)", re.IGNORECASE)
+
+
+def _loser_withdrew(st: SentenceState, ctx: Context, scope: Scope, triggers: tuple[Trigger, ...]) -> bool:
+    """ "Taliban fighters overran a district centre in Faryab province ... Government troops withdrew from Qaisar
+    district to avoid further casualties": the side that lost ground, withdrawing from a named place, tells
+    where the capture just reported (at province or country level) happened. The capture moves there (a new
+    record) and the withdrawal is no event of its own (ACLED codes the capture)."""
+    if not all(_WITHDREW.match(t.surface) for t in triggers) or any(t.begin for t in st.s.times):
+        return False
+    host = next((r for r in ctx.recent(st.idx, 2) if r.sub_event_type in TERRITORY_SUBS and not r.background), None)
+    if host is None or not (host.place_inferred or host.geo_precision == 3) or host.actor2 is None:
+        return False
+    loser = next((a.name for a in st.s.actors if a.start - st.base < triggers[0].start), None)
+    fine = next((p for p in st.usable if p.feature not in COARSE and p.place_id and p.country == host.country
+                 and p.start - st.base > triggers[0].start
+                 and not (p.admin1 and host.admin1 and p.admin1 != host.admin1)), None)
+    if loser != host.actor2 or fine is None:
+        return False
+    ctx.amend(_moved(host, fine, scope.geo_fn))
+    return True
 
 
 # the event just reported, as where the dead of this sentence died ("killed more than 100 terrorists in the fighting")
