@@ -93,6 +93,11 @@ def _capital(p: PlaceMention, text: str, base: int) -> PlaceMention | None:
     return replace(found[0], start=p.start, end=end, surface=text[p.start - base:end - base])
 
 
+_LANDMARK_IN = re.compile(r"\s+(?:roundabout|square|circle|mosque|church|cathedral|hospital|bridge|stadium|university|"
+                          r"market|bazaar|street|avenue|road|park|palace|prison|hotel|school|camp)\s+in\s+(?:the\s+)?",
+                          re.IGNORECASE)
+
+
 def usable_places(s: SentenceMentions, text: str, base: int) -> list[PlaceMention]:
     spans = [(a.start, a.end) for a in s.actors] + [(x.start, x.end) for x in s.sources]
     dateline = _DATELINE.match(text)
@@ -101,6 +106,9 @@ def usable_places(s: SentenceMentions, text: str, base: int) -> list[PlaceMentio
     groups = {(a.start, a.end) for a in s.actors if a.inter in (2, 3, 4)}
     out = []
     for p in s.places:
+        located = _LANDMARK_IN.match(text, p.end - base)
+        if located and any(q.start == base + located.end() and q.feature not in COARSE for q in s.places):
+            continue  # "the Pearl roundabout in Manama": a landmark's name, in the town named after it
         if any(a <= p.start and p.end <= b and (b - a) > (p.end - p.start) for a, b in spans):
             continue
         if (p.start, p.end) in groups:
