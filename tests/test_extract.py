@@ -2507,3 +2507,20 @@ def test_the_losers_withdrawal_from_a_named_district_places_the_capture():
     r, = reports
     assert (r.sub_event_type, r.place_surface, r.actor1, r.actor2) == (
         "Non-state actor overtakes territory", "Qaisar", "Taliban", "Afghan forces")
+
+
+def test_generic_state_forces_are_those_of_the_events_country():
+    reports = _analysed("Security forces in Yemen have opened fire on protesters in the southern city of Taiz, killing "
+                        "at least three people, witnesses say. In Egypt, thousands of people marched to the defence "
+                        "ministry in Cairo on Friday to demand faster reforms. Activists said soldiers beat several "
+                        "protesters and detained dozens.", dt.date(2011, 4, 4))
+    cairo, = [r for r in reports if r.place_name == "Cairo"]
+    assert cairo.actor2 == "Egyptian forces"
+    taiz, = [r for r in reports if r.place_name == "Taiz"]
+    assert taiz.actor2 == "Yemeni government forces"
+
+
+def test_a_landmark_named_before_its_town_is_not_a_place_of_its_own():
+    r, = _analysed("Police used tear gas and rubber bullets to break up a sit-in by protesters at the Pearl roundabout "
+                   "in Manama, the capital of Bahrain, on Thursday.", dt.date(2011, 4, 4))
+    assert r.country == "BH"

