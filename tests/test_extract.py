@@ -2524,3 +2524,8 @@ def test_a_landmark_named_before_its_town_is_not_a_place_of_its_own():
     r, = _analysed("Police used tear gas and rubber bullets to break up a sit-in by protesters at the Pearl roundabout "
                    "in Manama, the capital of Bahrain, on Thursday.", dt.date(2011, 4, 4))
     assert r.country == "BH"
+
+
+def test_a_district_resolved_into_a_country_the_article_never_names_stays_in_its_country():
+    capture, = [r for r in _analysed(_MOSUL, dt.date(2016, 11, 8)) if r.sub_event_type == "Government regains territory"]
+    assert (capture.place_name, capture.country, capture.place_id) == ("Karama", "IQ", None)

@@ -143,7 +143,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v135+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v136+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -705,7 +705,7 @@ def _sentence_reports(scope: Scope, s: SentenceMentions, ctx: Context, decisions
     sentence's ``usable_places``; ``head``: the sentence is part of the article's ``lead_in``)."""
     st = _decide_pass(s, triggers, decisions, doc, head)
     _crowd_control_follow_up(s, triggers, decisions, ctx, usable, scope)
-    st = _places_pass(st, ctx, usable)
+    st = _places_pass(st, ctx, usable, scope)
     st = _follow_up_pass(st, ctx, scope)
     st = _structure_pass(st)
     out: list[Report] = []
@@ -779,10 +779,25 @@ def _decide_pass(s: SentenceMentions, triggers: list[Trigger], decisions: list[D
     return SentenceState(s, kept, decided, doc, headline=is_headline(s.sentence.text, s.sentence.index, head))
 
 
-def _places_pass(st: SentenceState, ctx: Context, usable_here: list[PlaceMention]) -> SentenceState:
+_LOCAL_LEVEL = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|village|town)\b", re.IGNORECASE)
+
+
+def _stray_namesake(p: PlaceMention, scope: Scope, after: str = "") -> PlaceMention:
+    """ "retaking the Karama district" in a Mosul story, resolved to Dubai's Al Karama: a village, small town or
+    district resolved into a country the article never names, while the article has a country of its own, is the
+    gazetteer's namesake. It stays as written, unresolved, in the article's country."""
+    home = scope.home.country if scope.home is not None else None
+    if p.place_id is None or p.feature in COARSE or not (p.feature_class == "small" or _LOCAL_LEVEL.match(after)) \
+            or not p.country or home is None or p.country == home or p.country in scope.country_names:
+        return p  # (a city abroad, "a bombing in Paris", is that city whether or not France is named)
+    return PlaceMention(p.start, p.end, p.surface, None, p.surface, feature="village", country=home)
+
+
+def _places_pass(st: SentenceState, ctx: Context, usable_here: list[PlaceMention], scope: Scope) -> SentenceState:
     """Places that can be event places: no government uses, plus names the gazetteer missed."""
     text, base = st.text, st.base
-    usable = [with_level(p, text, base) for p in usable_here]  # "Aleppo province"
+    usable = [_stray_namesake(with_level(p, text, base), scope, text[p.end - base:p.end - base + 16])
+              for p in usable_here]  # "Aleppo province"
     governing = government_places(st.doc, usable, base)
     usable = [p for p in usable if (p.start, p.end) not in governing]  # "Damascus said", "Moscow's role"
     owned = {(lm.start, lm.parent_id): lm for lm in landmarks(st.doc, usable, base)}
