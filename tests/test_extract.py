@@ -2529,3 +2529,11 @@ def test_a_landmark_named_before_its_town_is_not_a_place_of_its_own():
 def test_a_district_resolved_into_a_country_the_article_never_names_stays_in_its_country():
     capture, = [r for r in _analysed(_MOSUL, dt.date(2016, 11, 8)) if r.sub_event_type == "Government regains territory"]
     assert (capture.place_name, capture.country, capture.place_id) == ("Karama", "IQ", None)
+
+
+def test_a_war_going_on_in_a_country_is_no_battle_of_its_own():
+    assert _analysed("Fighting in Syria has continued despite the deployment of some 250 UN observers monitoring a "
+                     "ceasefire, activists said on Saturday.", dt.date(2012, 5, 26)) == []
+    r, = _analysed("Thirty-two people were killed in clashes across Syria on Friday, activists said.",
+                   dt.date(2012, 5, 26))
+    assert r.sub_event_type == "Armed clash" and _killed(r)[0][0] == 32

@@ -143,7 +143,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # the version of every report row: this module's rules plus the trigger lexicon and the quantity reader; v75: "separatists of the BLA" is the BLA; v76: an armed group's name is no event place; v77: who stopped the attacker is no perpetrator; v78-v80: general-news traps, filing city, second killings (main); v81: merged; v82: ground a side lost, deaths by accident; v83: main sides without trailing sources; v84: a hedge needs an evidential word; v85: the day of the place referred back to; v86: a day after another event; v87: repelled attacks are battles; a toll's own means first; v88: attacks on a leadership or computer systems, stormed stages; v89: a lone clash with no armed man, a market that bombed; v90: a subject hit is no agent; v91: forced into a deal, pronoun antecedents, bombs said planted, officials killed; v92: the village attacked, pupils; v93: the part of a toll no one event owns; v94: scare quotes; v95: a follow-up dates an undated lead; v96: crowds met by police; no dead for a protest without lethal force; v97: a toll revised later; v98: only a single day is taken by referring back; v99: a place carried to a pronoun subject is inferred
-STAGE_VERSION = (f"sitrep.events.extract.v136+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
+STAGE_VERSION = (f"sitrep.events.extract.v137+{RULES_VERSION.rsplit('.', 1)[-1]}+q{QUANTITIES_VERSION.rsplit('.', 1)[-1]}"
                  f"+{SYNTAX_VERSION.rsplit('.', 1)[-1]}+m{MENTIONS_VERSION.rsplit('.', 1)[-1]}+{PARSE_VERSION.split('+')[-1]}"
                  f"+s{SUBTYPE_VERSION.rsplit('.', 1)[-1]}")
 # what the reports depend on besides code: the mention model and the demonym list of the places stage
@@ -2056,6 +2056,9 @@ def _trigger_reports(st: SentenceState, k: int, ctx: Context, scope: Scope, chai
         if place is not None and place.country:  # "government forces", "rebels" in the country of the event
             agent, target_here = (_in_country(agent, place.country, text, scope),
                                   _in_country(target_here, place.country, text, scope))
+        if sub == "Armed clash" and place is not None and place.feature == "country" and agent is None \
+                and target_here is None and not any(q.status == "killed" for q in nearest):
+            continue  # "Fighting in Syria has continued despite the observers": a war going on, no one battle
         out.append(_report(st, k, scope, sub, agent, target_here, roles.assoc, place, inferred, when, background,
                            (_toll_at(_copy_quantities(nearest), place, text, st.base) if j == 0 or shared else [])
                            or _aggregate_part(st, k, place),
