@@ -2537,3 +2537,9 @@ def test_a_war_going_on_in_a_country_is_no_battle_of_its_own():
     r, = _analysed("Thirty-two people were killed in clashes across Syria on Friday, activists said.",
                    dt.date(2012, 5, 26))
     assert r.sub_event_type == "Armed clash" and _killed(r)[0][0] == 32
+
+
+def test_a_missile_on_an_apartment_block_hits_civilians():
+    r, = _analysed("On Tuesday, a Russian missile struck a five-storey apartment block in the central city of Dnipro, "
+                   "killing at least six people, regional officials said.", dt.date(2024, 2, 21))
+    assert (r.sub_event_type, r.actor1, r.actor2) == ("Shelling/artillery/missile attack", "Russian forces", "Civilians")

@@ -2649,7 +2649,9 @@ def _civilian_target_after(st: SentenceState, start: int) -> bool:
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:civilians?|residents|homes|houses|residential|schools?|mosques?|churches|hospitals?|clinics?|markets?|"
     r"bakery|bakeries|refugee camps?|camps? for (?:displaced|refugees)|displaced people|market ?place|shelters?|"
-    r"(?:medical|health) (?:facilities|facility|cent(?:re|er)s?)|ambulances?)\b",
+    r"(?:medical|health) (?:facilities|facility|cent(?:re|er)s?)|ambulances?|"
+    r"(?:apartment|residential|tower) (?:blocks?|buildings?)|blocks? of flats|high-rises?|minibus(?:es)?|"
+    r"passenger (?:buses|bus|trains?))\b",
     re.IGNORECASE)
 
 
