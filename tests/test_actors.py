@@ -389,3 +389,11 @@ def test_the_army_in_the_palestinian_territories_is_israels(text: str, expected:
 def test_forces_loyal_to_a_titled_commander_are_his_army() -> None:
     text = "Forces loyal to eastern commander Khalifa Haftar launched an air strike on Tripoli's airport."
     assert [a.name for a in find_actors(text, country="LY")] == ["Libyan National Army"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Saudi-led coalition air strikes hit a funeral hall in Sanaa.", "Saudi-led coalition"),
+    ("US-led coalition air strikes hit Raqqa.", "US-led coalition"),
+])
+def test_the_leader_before_coalition_air_strikes_names_the_coalition(text: str, name: str) -> None:
+    assert [a.name for a in find_actors(text, country="YE")] == [name]
