@@ -394,6 +394,7 @@ def test_forces_loyal_to_a_titled_commander_are_his_army() -> None:
 @pytest.mark.parametrize("text,name", [
     ("Saudi-led coalition air strikes hit a funeral hall in Sanaa.", "Saudi-led coalition"),
     ("US-led coalition air strikes hit Raqqa.", "US-led coalition"),
+    ("Coalition air strikes hit a market in Saada.", "Saudi-led coalition"),  # a Yemen story's coalition
 ])
 def test_the_leader_before_coalition_air_strikes_names_the_coalition(text: str, name: str) -> None:
     assert [a.name for a in find_actors(text, country="YE")] == [name]

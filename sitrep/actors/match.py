@@ -27,7 +27,7 @@ from sitrep.actors.dictionary import ActorDictionary, ActorEntry, Descriptor, lo
 from sitrep.actors.lexicon import Hit, fold, normalise, select_longest
 from sitrep.records import ActorMention
 
-STAGE_VERSION = "sitrep.actors.match.v7"  # v7: "Saudi-led coalition air strikes" is the Saudi-led coalition; v6: "its forces", "their fighters" are the owner's; v5: "security officials" as doers are state forces; v4: a group "-linked", "-inspired" names fighters tied to it, not it
+STAGE_VERSION = "sitrep.actors.match.v8"  # v8: "coalition air strikes" in a Yemen story; v7: "Saudi-led coalition air strikes" is the Saudi-led coalition; v6: "its forces", "their fighters" are the owner's; v5: "security officials" as doers are state forces; v4: a group "-linked", "-inspired" names fighters tied to it, not it
 
 # layer ranks: lower wins a tie in span length
 _DICT, _STATE, _DESC, _UNKNOWN = 0, 1, 2, 3
@@ -253,10 +253,15 @@ _LED_BY = re.compile(r"((?:[A-Z][\w.]*|[Ss]audi|[Aa]rab)-led(?:\s+(?:military|Ar
 
 def _led_coalition(d: ActorDictionary, m: ActorMention, norm: str, text: str, country: str | None) -> ActorMention:
     """ "Saudi-led coalition air strikes": the longest alias ("coalition air strikes", the US-led coalition's)
-    starts after the leader's name, which names another coalition; the leader's coalition, over the whole span."""
+    starts after the leader's name, which names another coalition; the leader's coalition, over the whole span.
+    With no leader named, in a Yemen or Saudi story, the coalition is the Saudi-led one (as the descriptor rule
+    reads a bare "coalition" there)."""
     if not m.surface.lower().startswith("coalition"):
         return m
     lead = _LED_BY.search(norm, max(0, m.start - 40), m.start)
+    if lead is None and country in ("YE", "SA") and m.actor_id == "us_led_coalition":
+        entry = d.get("saudi_coalition")  # "coalition air strikes" in a Yemen story: the coalition fighting there
+        return replace(_mention(d, entry, m.start, m.end, text, country, m.score), kind=m.kind) if entry else m
     actor_id = _alias_actor(d, f"{lead.group(1)} coalition") if lead else None
     entry = d.get(actor_id)
     if lead is None or entry is None or entry.actor_id == m.actor_id:
