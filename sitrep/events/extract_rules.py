@@ -29,7 +29,7 @@ from sitrep.regex_first import with_first_chars
 __all__ = ["MILITANT_CUE", "SUB_TO_TYPE", "TERRITORY", "Trigger", "agent_kill_triggers", "find_triggers", "is_generic",
            "second_kill_triggers"]
 
-RULES_VERSION = "sitrep.events.extract_rules.v43"  # v43: "retaking the Karama district" (-ing forms with a named object); v42: "has carried out many similar attacks" is a record; v41: sports disorder and brawls are no conflict events; v40: water cannon "to disperse them"; v39: a manned aircraft shot down is a battle; v38: armour destroyed is a battle; "shot down a US MQ-9 Reaper drone"; v37: a truce "between A and B took effect", "agreed to surrender their weapons", "under a deal"; v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
+RULES_VERSION = "sitrep.events.extract_rules.v44"  # v44: another side's rockets beside an air strike; v43: "retaking the Karama district" (-ing forms with a named object); v42: "has carried out many similar attacks" is a record; v41: sports disorder and brawls are no conflict events; v40: water cannon "to disperse them"; v39: a manned aircraft shot down is a battle; v38: armour destroyed is a battle; "shot down a US MQ-9 Reaper drone"; v37: a truce "between A and B took effect", "agreed to surrender their weapons", "under a deal"; v36: scare-quoted words ("15 'terrorists'"); v35: "an Israeli strike hit"; v34: "a ceasefire in the province of X has been holding"; v33: aircraft seen flying are no strike; v32: ground a side "lost"; v20: "rescued 19 kidnapped women"; "protested, attacking"; "exchanged heavy fire"; v21: guided bombs, drones launched at a target; v22: spans of combat, attempts on a place, tanks firing, defections, crowds packing a square, a truce holding; v23: grenades in a battle; v24: a bare blast at an industrial site; v25: a police raid on ordinary crime; v26: fiction; v27: what protesters did, to protest against; v28: a second killing with its own subject; v29: a strike on a house; v30: naval and kamikaze drones; v31: merged with "mortar positions", "rocket launchers" are targets, not fire; "air raid sirens" are no air raid
 TERRITORY = "territory"  # resolved by actor type
 #: a death toll with no event word ("three were killed in Binnish"): the typing model decides its sub-type
 TOLL = "toll"
@@ -728,6 +728,11 @@ def _refine_means(triggers: list[Trigger], text: str) -> list[Trigger]:
     return triggers
 
 
+# another side firing in a clause of its own ("..., as Hezbollah fired dozens of rockets into northern Israel")
+_OTHER_FIRER = re.compile(r"\b(?:as|while|whereas|but)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+"
+                          r"(?:fired|launched|lobbed|shot)\s+(?:[\w,'’-]+\s+){0,4}$")
+
+
 def _resolve_overlaps(triggers: list[Trigger], text: str) -> list[Trigger]:
     """One event per act: the suicide bombing's blast, the jets' missiles, the weapons seized, a withdrawal
     and the capture it allowed, the raid that was an arrest."""
@@ -739,7 +744,8 @@ def _resolve_overlaps(triggers: list[Trigger], text: str) -> list[Trigger]:
     if "Air/drone strike" in subs_here:
         # "jets fired missiles at ...": the missiles are the strike's
         triggers = [t for t in triggers if not (t.sub_event_type == "Shelling/artillery/missile attack"
-                                                and re.fullmatch(r"(?:missiles?|rockets?)", t.surface, re.IGNORECASE))]
+                                                and re.fullmatch(r"(?:missiles?|rockets?)", t.surface, re.IGNORECASE)
+                                                and not _OTHER_FIRER.search(text[max(0, t.start - 80):t.start]))]
     seized = [t for t in triggers if t.sub_event_type == "Disrupted weapons use"]
     if seized:
         # "seized two landmines, three IEDs and grenades": the weapons listed are what was seized
