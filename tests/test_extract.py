@@ -9,6 +9,7 @@ killed".
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -2543,3 +2544,16 @@ def test_a_missile_on_an_apartment_block_hits_civilians():
     r, = _analysed("On Tuesday, a Russian missile struck a five-storey apartment block in the central city of Dnipro, "
                    "killing at least six people, regional officials said.", dt.date(2024, 2, 21))
     assert (r.sub_event_type, r.actor1, r.actor2) == ("Shelling/artillery/missile attack", "Russian forces", "Civilians")
+
+
+def test_another_sides_rockets_after_an_air_strike_are_an_event_of_their_own():
+    reports = _analysed("Israeli airstrikes on southern Lebanon killed at least 12 people on Monday, Lebanon's Health "
+                        "Ministry said, as Hezbollah fired dozens of rockets into northern Israel.", dt.date(2024, 9, 16))
+    assert {(r.sub_event_type, r.actor1) for r in reports} == {
+        ("Air/drone strike", "Israeli forces"), ("Shelling/artillery/missile attack", "Hezbollah")}
+
+
+def test_a_deed_told_as_done_is_not_dated_after_the_report():
+    reports = _analysed(open(Path(__file__).parent / "data" / "lebanon_border.txt", encoding="utf-8").read(),
+                        dt.date(2024, 9, 16))
+    assert reports and all(r.date_end is None or r.date_end <= dt.date(2024, 9, 16) for r in reports)

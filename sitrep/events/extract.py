@@ -1873,6 +1873,9 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
     stated = when is not None
     if when is None and ref is not None:
         when = _anniversary(text[:trig.start], ref)
+    if when is not None and ref is not None and when[0] is not None and when[0] > ref and not _AHEAD.search(text):
+        when, stated = None, False  # "began the day after Hamas's October 7 attack" read as tomorrow: a deed told
+        # as done is not after the report (the time stage's guess, not the text)
     if when is None:
         when = (ref, ref, 1 if _NOW.search(text) else 2) if ref is not None else (None, None, None)
     begin, end, precision = when
@@ -1895,6 +1898,11 @@ def _when(st: SentenceState, k: int, ctx: Context, scope: Scope) -> tuple[Dates,
         recent = ref - dt.timedelta(days=RECENT_DAYS) if ref else None
         background = not (tv.times and end is not None and (recent is None or end >= recent))
     return when, background
+
+
+# words that set a deed ahead of the report
+_AHEAD = re.compile(r"\b(?:will|would|shall|is to|are to|plans?|planned|scheduled|expected|set to|due to|"
+                    r"going to|intends?|threatened)\b", re.IGNORECASE)
 
 
 # a toll up to now ("have been killed", "have died", "has killed"): a campaign's running count
