@@ -422,3 +422,12 @@ def test_a_victim_and_his_companion_are_two_people() -> None:
     # a second victim with a verb of its own has the fate of that verb, not of the first one's
     qs = find_quantities("Gunmen killed a teacher and his wife was wounded.")
     assert [(q.value, q.status) for q in qs if q.status == "killed"] == [(1, "killed")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rebels attacked a police station, killing two police officers and a civilian, the army said.",
+     [(2, "killed", "fighters"), (1, "killed", "civilians")]),
+    ("The blast killed three soldiers and a child.", [(3, "killed", "fighters"), (1, "killed", "children")]),
+])
+def test_a_singular_victim_after_a_counted_one_shares_its_verb(text: str, expected: list) -> None:
+    assert [(q.value, q.status, q.category) for q in find_quantities(text)] == expected

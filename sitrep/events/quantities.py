@@ -21,7 +21,7 @@ from sitrep.events.vocab import unscare_quotes
 from sitrep.records import QuantityMention
 from sitrep.regex_first import with_first_chars
 
-STAGE_VERSION = "sitrep.events.quantities.v32"  # v32: "a councillor and his bodyguard" are two; v31: scare-quoted nouns; v30: "including 12 in a house in X"; v29: pupils, schoolgirls are children; v28: merged; v27: "nine Chinese nationals"; v26: "killing two soldiers and four civilians" (one verb, two counts), employees, staff; "32 Palestinians across the Strip"; v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
+STAGE_VERSION = "sitrep.events.quantities.v33"  # v33: "two police officers and a civilian"; v32: "a councillor and his bodyguard" are two; v31: scare-quoted nouns; v30: "including 12 in a house in X"; v29: pupils, schoolgirls are children; v28: merged; v27: "nine Chinese nationals"; v26: "killing two soldiers and four civilians" (one verb, two counts), employees, staff; "32 Palestinians across the Strip"; v22: "villagers" is not "village"; gang members are fighters; v23: "a health worker", "a village chief"; v24: "neutralised", "members of one family", miners, operatives; v25: bandits, aged victims, civilians among a toll
 DATA_FILES: tuple[Path, ...] = ()  # rules only: nothing loaded from disk
 
 _UNITS = {
@@ -659,9 +659,10 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
         elif re.search(r"\b(?:killing|killed|(?:shot|shooting) dead|wounding|wounded|injuring|injured)\s+$", left, re.I):
             # "killing a woman and her two children", "gunmen shot dead a teacher": the victim is the verb's object
             status = "killed" if re.search(r"(?:kill\w*|dead)\s+$", left, re.I) else "injured"
-        elif out and out[-1].status in ("killed", "injured") and NEXT_VICTIM.fullmatch(sentence, out[-1].end, m.start()) \
-                and not _OWN_VERB.match(sentence, m.end()):
-            status = out[-1].status  # "killing a policeman and a child": the second object of the same verb
+        elif (prev := _previous_count(found, out, m.start())) is not None and prev.status in ("killed", "injured") \
+                and NEXT_VICTIM.fullmatch(sentence, prev.end, m.start()) and not _OWN_VERB.match(sentence, m.end()):
+            status = prev.status  # "killing a policeman and a child", "killing two police officers and a civilian":
+            # the second object of the same verb
         else:
             right = re.match(r"(?:\s+(?:for|of|from|with|at)\s+[^,.;]{1,50}?)?"  # "a cameraman for Al-Jadeed TV was"
                              r"\s*(?:,\s*)?(?:who\s+)?(?:was|had been|has been|is)\s+(?:\w+ly\s+)?(\w+(?:\s+dead)?)",
@@ -686,6 +687,12 @@ def _singulars(sentence: str, found: list[QuantityMention]) -> list[QuantityMent
         out.append(QuantityMention(start=m.start(), end=m.end(), surface=m.group(0), value=1,
                                    category=cat, status=status))  # type: ignore[arg-type]
     return out + _possessed_next(sentence, out, found)
+
+
+def _previous_count(found: list[QuantityMention], out: list[QuantityMention], start: int) -> QuantityMention | None:
+    """The count read last before ``start``, numbered ("two police officers") or singular ("a policeman")."""
+    before = [q for q in (*found, *out) if q.end <= start]
+    return max(before, key=lambda q: q.end) if before else None
 
 
 # the second of two victims named as the first one's own ("shot dead a local councillor and his bodyguard")
