@@ -2557,3 +2557,10 @@ def test_a_deed_told_as_done_is_not_dated_after_the_report():
     reports = _analysed(open(Path(__file__).parent / "data" / "lebanon_border.txt", encoding="utf-8").read(),
                         dt.date(2024, 9, 16))
     assert reports and all(r.date_end is None or r.date_end <= dt.date(2024, 9, 16) for r in reports)
+
+
+def test_a_separate_events_dead_do_not_join_the_last_report():
+    reports = _analysed(open(Path(__file__).parent / "data" / "colombia_roundup.txt", encoding="utf-8").read(),
+                        dt.date(2024, 5, 21))
+    jamundi, = [r for r in reports if r.place_surface == "Jamundi"]
+    assert sorted(v for v, _ in _killed(jamundi)) == [1, 2]

@@ -906,6 +906,11 @@ def _loser_withdrew(st: SentenceState, ctx: Context, scope: Scope, triggers: tup
     return True
 
 
+# a sentence that turns to another event ("Separately, ...", "Elsewhere, ...", "In a separate incident, ...")
+_TOPIC_SHIFT = re.compile(r"\s*(?:Separately|Elsewhere|Meanwhile|In (?:a|another) separate (?:incident|attack|development)|"
+                          r"In another (?:incident|attack|development))\b")
+
+
 # the event just reported, as where the dead of this sentence died ("killed more than 100 terrorists in the fighting")
 _IN_THAT_EVENT = re.compile(r"\b(?:in|during)\s+the\s+(?:ensuing\s+|subsequent\s+)?(?:fighting|clashes|attack|ambush|"
                             r"battle|assault|raid|gunfight|firefight|exchange of fire|gun ?battle|shootout)\b",
@@ -1098,6 +1103,10 @@ def _count_follow_up(st: SentenceState, ctx: Context) -> tuple[tuple[Trigger, ..
             t.begin and t.end_date and not _overlaps(t.begin, t.end_date, host) for t in s.times):
         host = None  # the count is dated to another day than the event it would join (a toll revised later,
         # "on Tuesday the death toll rose to 83", is still that event's)
+    if host is not None and (_TOPIC_SHIFT.match(text) or any(
+            p.feature == "admin1" and p.admin1 and host.admin1 and p.admin1 != host.admin1 for p in st.usable)):
+        host = None  # "Separately, in the department of Antioquia, soldiers clashed ..., killing four": another
+        # event's dead, in another province
     fine_here = [p for p in st.usable if p.feature not in COARSE]
 
     def at_place(r: Report) -> bool:
