@@ -20,6 +20,7 @@ from sitrep.events.vocab import (
     AIR_RAID_RX,
     ARMED_NOUN_RX,
     CALENDAR_WORD_RX,
+    MANNED_AIRCRAFT_RX,
     QUOTE_MARKS,
     WEAPONS_RX,
     unscare_quotes,
@@ -171,8 +172,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      # a manned aircraft brought down ("shot down a military helicopter", "downed a Su-25 jet"): a battle with its
      # air force (a drone or missile shot down is disrupted weapons use, above)
      r"(?:(?:shot|shoot|shoots|shooting|brought|bring|brings|bringing) down (?:[\w'’-]+ ){0,4}?|downed (?:[\w'’-]+ ){0,4}?)"
-     r"(?:helicopters?|(?:war|fighter |military |cargo |transport )?planes?|(?:fighter )?jets?|warplanes?|aircraft|"
-     r"gunships?)\b", "Armed clash", 4),
+     + MANNED_AIRCRAFT_RX + r"\b", "Armed clash", 4),
     (r"massacred?|executed|executions?|shot dead|gunned down|beheaded|"
      r"shootings|(?:" + _after("a an indiscriminate heavy sporadic random militant mass deadly") + r")shooting"
      r"(?! (?:stars?|ranges?|schedule|script|guards?|match|gallery|season|spree game)\b)|"

@@ -43,7 +43,7 @@ from sitrep.events import typing as et
 from sitrep.events.extract_rules import BATTLE_WORD, TERRITORY, TOLL, Trigger
 from sitrep.events.quantities import mentions_deaths
 from sitrep.events.taxonomy import LETHAL_TYPES, SUB_TO_TYPE, VIOLENT_TYPES
-from sitrep.events.vocab import CROWD_WORD
+from sitrep.events.vocab import CROWD_WORD, MANNED_AIRCRAFT_RX
 
 COMBAT_WORD = re.compile(r"(?:fighting|clash(?:es|ed)?|battles?|gun ?battles?|firefights?)$", re.IGNORECASE)
 # "injured in a grenade explosion during clashes": the clashes are the occasion of the other event, not one more
@@ -224,8 +224,7 @@ _TWO_SIDED_DEAD = re.compile(rf"\b(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:{_STATE_DEAD
                              rf"[^.;]{{0,40}}?\b(?:were|have been|had been)\s+killed\b", re.IGNORECASE)
 
 
-_AIRCRAFT_DOWNED = re.compile(r"\b(?:down|downed)\b.*\b(?:helicopters?|planes?|jets?|warplanes?|aircraft|gunships?)$",
-                             re.IGNORECASE)
+_AIRCRAFT_DOWNED = re.compile(r"\b(?:down|downed)\b.*\b" + MANNED_AIRCRAFT_RX + "$", re.IGNORECASE)
 
 
 # a word that says someone was taken or held: an arrest needs one

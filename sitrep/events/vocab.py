@@ -22,6 +22,10 @@ WEAPONS_RX = (r"(?:weapons|arms|firearms|guns|pistols|rifles|Kalashnikovs|ammuni
               r"bombs|projectiles|weapons caches?|arms caches?|caches? of (?:arms|weapons|firearms)|(?:stash|depot|cache)s? "
               r"of (?:[\w'’-]+ ){0,3}?(?:arms|weapons|ammunition|projectiles|explosives))")
 
+# a manned aircraft ("a military helicopter", "a Su-25 jet", "a cargo plane"): brought down, a battle with its side
+MANNED_AIRCRAFT_RX = (r"(?:helicopters?|(?:war|fighter |military |cargo |transport )?planes?|(?:fighter )?jets?|"
+                      r"warplanes?|aircraft|gunships?)")
+
 # nouns that name armed people (a sentence with one of these can hold a battle)
 ARMED_NOUNS = frozenset({
     "troops", "soldiers", "soldier", "forces", "army", "police", "military", "militant", "militants", "rebel", "rebels",
