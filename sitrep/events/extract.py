@@ -766,10 +766,18 @@ def _crowd_control_follow_up(s: SentenceMentions, triggers: list[Trigger], decis
         if prior is None or _PROTEST_RANK[t.sub_event_type] <= _PROTEST_RANK[prior.sub_event_type]:
             continue
         force = next((a.name for a in s.actors if a.inter == 1), None)
-        force = _in_country(force, prior.country, s.sentence.text, scope) if prior.country else force
-        ctx.amend(replace(prior, sub_event_type=t.sub_event_type, event_type=SUB_TO_TYPE[t.sub_event_type],
-                          actor2=prior.actor2 or force))
+        ctx.amend(_met_by(prior, t.sub_event_type, force, s.sentence.text, scope))
         return
+
+
+def _met_by(prior: Report, sub: str, force: str | None, text: str, scope: Scope,
+            counts: Sequence[QuantityMention] = ()) -> Report:
+    """The protest just reported, upgraded to the force that met it (a new record): the force named as the
+    event country's, second to any side the protest already had; ``counts`` join its toll."""
+    if prior.country:
+        force = _in_country(force, prior.country, text, scope)
+    return replace(prior, sub_event_type=sub, event_type=SUB_TO_TYPE[sub], actor2=prior.actor2 or force,
+                   fatalities=[*prior.fatalities, *counts])
 
 
 def _decide_pass(s: SentenceMentions, triggers: list[Trigger], decisions: list[Decision],
@@ -1783,9 +1791,7 @@ def _protest_follow_up(st: SentenceState, k: int, roles: Roles, ctx: Context, sc
         return False
     counts = _copy_quantities([q for q, o in zip(st.quantities, st.owner, strict=True) if o == k])
     if _PROTEST_RANK[roles.sub] > _PROTEST_RANK[prior.sub_event_type]:
-        target = _in_country(roles.target, prior.country, st.text, scope) if prior.country else roles.target
-        ctx.amend(replace(prior, sub_event_type=roles.sub, event_type=SUB_TO_TYPE[roles.sub],
-                          actor2=prior.actor2 or target, fatalities=[*prior.fatalities, *counts]))
+        ctx.amend(_met_by(prior, roles.sub, roles.target, st.text, scope, counts))
     else:
         ctx.amend(replace(prior, fatalities=[*prior.fatalities, *counts]))
     return True
