@@ -341,7 +341,16 @@ def state_forces(phrase: str, *, country: str | None, dictionary: ActorDictionar
     if m is None or re.fullmatch(r"(?:\w+\s+)?forces", core, re.IGNORECASE) and not (own or re.search(
             r"\b(?:government|regime|state|security|army|military|regular)\s+forces", core, re.IGNORECASE)):
         return None
-    return _mention(d, entry, 0, len(phrase), phrase, country, 0.6)
+    return state_of(country, phrase, dictionary=d)
+
+
+def state_of(country: str, phrase: str = "", *, dictionary: ActorDictionary | None = None) -> ActorMention | None:
+    """The country's state forces as the actor of ``phrase`` (offsets within it), whatever the phrase says
+    ("Ukraine, meanwhile, launched a drone attack": a country named as the doer); None for a country the
+    dictionary has no state forces for."""
+    d = dictionary or load_actors()
+    entry = d.get(d.state_by_country.get(country.upper()))
+    return None if entry is None else _mention(d, entry, 0, len(phrase), phrase, country, 0.6)
 
 
 def _alias_actor(d: ActorDictionary, phrase: str) -> str | None:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast, get_args
 
-from sitrep.actors import load_actors, state_forces
+from sitrep.actors import load_actors, state_forces, state_of
 from sitrep.events.alliances import alliances
 from sitrep.events.extract_actors import (
     GENERIC_SOURCE,
@@ -1298,8 +1298,8 @@ def _state_role(st: SentenceState, span: tuple[int, int] | None, scope: Scope) -
         # "Ukraine, meanwhile, launched a drone attack": a country as the doer of a deed of war is its state
         named = next((p for p in st.s.places if p.feature == "country" and p.country and p.place_id
                       and (p.start - st.base, p.end - st.base) == span), None)
-        m = state_forces("the government", country=named.country) if named is not None else None
-    return None if m is None else replace(m, start=st.base + span[0], end=st.base + span[1], surface=phrase)
+        m = state_of(named.country, phrase) if named is not None and named.country else None
+    return None if m is None else replace(m, start=st.base + span[0], end=st.base + span[1])
 
 
 def _demonym_state(phrase: str) -> str | None:
